@@ -1,0 +1,131 @@
+/**
+ * The catalogue as admins write it: YAML with Chinese keys (they are the words on the national
+ * 办事指南 template, so an error like `申请材料[2].份数` points at what the admin sees in the file).
+ * Every object is strict so a misspelt key is an error instead of being silently dropped.
+ */
+import { z } from 'zod'
+
+const text = (what: string) =>
+  z.string({ error: `应为文字（${what}）` }).trim().min(1, { error: `不能为空（${what}）` })
+
+/** Working days, or 即办 (handled on the spot). */
+export const TimeLimitSchema = z.union([
+  z.literal('即办'),
+  z.number({ error: '应为工作日天数（整数）或"即办"' }).int({ error: '应为整数个工作日' }).min(0).max(3650),
+])
+
+export const TierSchema = z.enum(['县', '镇', '村'], { error: '应为 县、镇、村 之一' })
+export type Tier = z.infer<typeof TierSchema>
+
+export const HelpKindSchema = z.enum(['领办', '帮办', '代办', '特办'], { error: '应为 领办、帮办、代办、特办 之一' })
+export type HelpKind = z.infer<typeof HelpKindSchema>
+
+const phone = z
+  .string({ error: '应为电话号码文字' })
+  .trim()
+  .regex(/^(\d{3,4}-?\d{7,8}(-\d{1,5})?|1[3-9]\d{9}|\d{5,6})$/, {
+    error: '电话格式不对，应为 0539-7211234、13812345678 或 12345 这样的号码',
+  })
+
+/** A yes/no or multiple-choice question that decides which conditional materials apply. */
+export const QuestionSchema = z.strictObject({
+  编号: z.string().regex(/^[\p{L}\p{N}_-]+$/u, { error: '编号只能用文字、数字、- 和 _' }),
+  提问: text('提问'),
+  /** Defaults to 是 / 否. */
+  选项: z.array(text('选项')).min(2, { error: '至少要有 2 个选项' }).optional(),
+})
+
+export const ConditionSchema = z.strictObject({
+  问题: text('条件所依据的问题编号'),
+  /** The material applies when the answer is this option (or one of these). */
+  答案: z.union([text('答案'), z.array(text('答案')).min(1)]),
+})
+
+export const MaterialSchema = z.strictObject({
+  名称: text('材料名称'),
+  形式: z.enum(['原件', '复印件', '原件和复印件', '电子', '原件或电子'], {
+    error: '应为 原件、复印件、原件和复印件、电子、原件或电子 之一',
+  }),
+  份数: z.number({ error: '应为正整数' }).int({ error: '应为正整数' }).positive({ error: '应为正整数' }).default(1),
+  要求: z.enum(['必须', '可选', '按情况'], { error: '应为 必须、可选、按情况 之一' }).default('必须'),
+  条件: ConditionSchema.optional(),
+  缺少时: text('缺少时到哪里办').optional(),
+  备注: text('备注').optional(),
+})
+
+/** A fixed service point, or a tier meaning "the resident's own town centre / village room". */
+export const PlaceSchema = z
+  .strictObject({
+    服务点: text('服务点编号（见 service-points.yaml）').optional(),
+    层级: TierSchema.optional(),
+    窗口: text('窗口').optional(),
+    说明: text('说明').optional(),
+  })
+  .refine((p) => (p.服务点 === undefined) !== (p.层级 === undefined), {
+    error: '办理地点要写 服务点（具体编号）或 层级（镇 / 村，指居民所在的镇或村），二者写一个',
+  })
+
+export const ItemSchema = z.strictObject({
+  事项编码: text('事项编码'),
+  事项名称: text('事项名称'),
+  实施主体: text('实施主体'),
+  事项类型: z.enum(
+    ['行政许可', '行政给付', '行政确认', '行政裁决', '其他行政权力', '公共服务', '便民服务'],
+    { error: '应为 行政许可、行政给付、行政确认、行政裁决、其他行政权力、公共服务、便民服务 之一' },
+  ),
+  /** Tiers where it can be handled or proxied. */
+  办理层级: z.array(TierSchema).min(1, { error: '至少写一个层级' }),
+  受理条件: z.array(text('受理条件')).min(1, { error: '至少写一条受理条件' }),
+  情形问题: z.array(QuestionSchema).default([]),
+  申请材料: z.array(MaterialSchema).min(1, { error: '至少要有一项申请材料' }),
+  办理流程: z.array(text('流程步骤')).min(1, { error: '至少写一个流程步骤' }),
+  法定时限: TimeLimitSchema.optional(),
+  承诺时限: TimeLimitSchema,
+  收费: text('收费（不收费也要写"不收费"）'),
+  办理地点: z.array(PlaceSchema).min(1, { error: '至少要有一个办理地点' }),
+  网上办理: z.strictObject({ 网址: z.url({ error: '应为网址' }).optional(), 说明: text('网上办理说明') }).optional(),
+  到现场次数: z.number({ error: '应为整数' }).int({ error: '应为整数' }).min(0).max(10),
+  帮办代办: z.strictObject({
+    可代办: z.boolean({ error: '应为 true 或 false' }),
+    方式: z.array(HelpKindSchema).default([]),
+    说明: text('说明').optional(),
+  }),
+  可邮寄: z.boolean({ error: '应为 true 或 false' }).default(false),
+  咨询电话: phone,
+  投诉电话: phone,
+  设定依据: z.array(text('设定依据')).min(1, { error: '至少写一条设定依据' }),
+  /** What residents actually say; feeds the matcher. */
+  常见问法: z.array(text('常见问法')).min(3, { error: '至少写 3 条常见问法' }),
+  关键词: z.array(text('关键词')).default([]),
+  来源: z.array(text('来源')).default([]),
+  备注: text('备注').optional(),
+})
+export type ItemInput = z.input<typeof ItemSchema>
+export type ItemFile = z.output<typeof ItemSchema>
+
+export const ServicePointSchema = z.strictObject({
+  编号: z.string().regex(/^[a-z0-9-]+$/, { error: '编号只能用小写字母、数字和 -' }),
+  名称: text('名称'),
+  层级: TierSchema,
+  /** Parent point id: a town points at the county, a village at its town. */
+  上级: z.string().optional(),
+  地址: text('地址'),
+  办公时间: text('办公时间'),
+  电话: phone,
+})
+export const ServicePointsFileSchema = z.strictObject({
+  样例数据: z.boolean().optional(),
+  服务点: z.array(ServicePointSchema).min(1),
+})
+
+export const SynonymsFileSchema = z.strictObject({
+  /** Colloquial or regional words, each mapped to the catalogue's own term. */
+  同义词: z.array(z.strictObject({ 标准词: text('标准词'), 说法: z.array(text('说法')).min(1) })),
+})
+
+export const MatchWordsFileSchema = z.strictObject({
+  /** Words that carry no meaning for matching (请问, 我想, 怎么办 …): removed before matching. */
+  虚词: z.array(text('虚词')),
+  /** Words in many items (办理, 申请, 证 …): kept but weigh little. */
+  泛词: z.array(text('泛词')),
+})

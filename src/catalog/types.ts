@@ -1,0 +1,100 @@
+/**
+ * The catalogue as the code uses it: English names, defaults filled in, references resolved.
+ * Built from the admin files (schema.ts) by toCatalog() in load.ts.
+ */
+import type { HelpKind, Tier } from './schema.js'
+
+export type { HelpKind, Tier }
+
+/** Working days; 0 means 即办 (on the spot). Undefined: not set by law / not known. */
+export type TimeLimit = number
+
+export interface Question {
+  id: string
+  prompt: string
+  options: string[]
+}
+
+export interface Material {
+  name: string
+  form: '原件' | '复印件' | '原件和复印件' | '电子' | '原件或电子'
+  copies: number
+  requirement: '必须' | '可选' | '按情况'
+  /** Present when requirement is 按情况: applies when question `questionId` is answered with one of `answers`. */
+  condition?: { questionId: string; answers: string[] }
+  whereToGet?: string
+  note?: string
+}
+
+export interface ServicePoint {
+  id: string
+  name: string
+  tier: Tier
+  parentId?: string
+  address: string
+  hours: string
+  phone: string
+}
+
+/** A fixed point (pointId) or "the resident's own point of this tier" (tier). */
+export interface Place {
+  pointId?: string
+  tier?: Tier
+  window?: string
+  note?: string
+}
+
+export interface CatalogItem {
+  id: string
+  name: string
+  department: string
+  type: string
+  tiers: Tier[]
+  conditions: string[]
+  questions: Question[]
+  materials: Material[]
+  steps: string[]
+  legalLimitDays?: TimeLimit
+  promisedLimitDays: TimeLimit
+  fee: string
+  places: Place[]
+  online?: { url?: string; note: string }
+  visits: number
+  proxy: { allowed: boolean; kinds: HelpKind[]; note?: string }
+  mail: boolean
+  consultPhone: string
+  complaintPhone: string
+  legalBasis: string[]
+  phrasings: string[]
+  keywords: string[]
+  sources: string[]
+  note?: string
+  /** Path of the file it came from, relative to the catalogue root. */
+  file: string
+}
+
+export interface Synonym {
+  canonical: string
+  variants: string[]
+}
+
+export interface MatchWords {
+  fillers: string[]
+  generic: string[]
+}
+
+export interface Catalog {
+  items: CatalogItem[]
+  byId: Map<string, CatalogItem>
+  points: Map<string, ServicePoint>
+  synonyms: Synonym[]
+  words: MatchWords
+  /** Content hash of the files it was built from: tells a reload whether anything changed. */
+  version: string
+}
+
+/** Formats a time limit for residents: 即办 or N 个工作日. */
+export function formatTimeLimit(days: TimeLimit | undefined): string {
+  if (days === undefined) return '以窗口告知为准'
+  return days === 0 ? '即办（当场办结）' : `${days} 个工作日`
+}

@@ -1,0 +1,67 @@
+/**
+ * The conversation service's contracts: what a channel hands in, what comes back, and the effects
+ * the pure dialog engine asks the service to carry out.
+ */
+import type { HelpKind } from '../catalog/types.js'
+
+/** Where a resident talks to us; replies and ticket news go back the same way. */
+export type Channel = 'http' | 'web' | 'wechat' | 'terminal'
+
+export interface Resident {
+  channel: Channel
+  userId: string
+}
+
+export type NonTextKind = 'image' | 'voice' | 'sticker' | 'file' | 'location' | 'video' | 'other'
+
+export interface IncomingMessage {
+  resident: Resident
+  /** Text, or the kind of a non-text message (which changes nothing in the dialog). */
+  content: { kind: 'text'; text: string } | { kind: NonTextKind }
+  /** Milliseconds since the epoch; the core never reads the clock itself. */
+  now: number
+}
+
+export interface ConversationReply {
+  replies: string[]
+}
+
+export interface ConversationService {
+  handle(message: IncomingMessage): Promise<ConversationReply>
+}
+
+/** Everything a proxy ticket needs, collected by the dialog. */
+export interface TicketRequest {
+  resident: Resident
+  itemId: string
+  itemName: string
+  name: string
+  /** 11-digit mobile number, validated by the dialog. */
+  phone: string
+  /** Village or community service point id (from catalog/service-points.yaml), tier 村. */
+  areaPointId: string
+  help: HelpKind
+  delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
+  materialsReady: string[]
+  materialsMissing: string[]
+  /** Answers to the item's situation questions, by question id. */
+  answers: Record<string, string>
+  note?: string
+}
+
+/** Side effects requested by the pure engine; the service carries them out after the session is saved. */
+export type Effect =
+  | { type: 'openTicket'; request: TicketRequest }
+  | { type: 'listTickets' }
+  | { type: 'handoff'; reason: string }
+  /** A question that matched nothing or with low confidence: kept for admins to add phrasings. */
+  | { type: 'unmatched'; text: string; candidates: { id: string; name: string; score: number }[] }
+
+/** Carries out one effect; may return more replies for the resident (e.g. the new ticket's number). */
+export type EffectExecutor = (effect: Effect, message: IncomingMessage) => Promise<string[]>
+
+/**
+ * Gets a message before the dialog engine (ticket commands like 查询 DB…, 取消 DB…, or a pending rating).
+ * Returns replies when it handled the message, undefined to let the dialog have it.
+ */
+export type Interceptor = (message: IncomingMessage & { content: { kind: 'text'; text: string } }) => Promise<string[] | undefined>
