@@ -1,0 +1,88 @@
+/**
+ * Turns a resident's raw text into matching units: one per Han character, one per pinyin syllable
+ * typed in Latin letters, one per run of digits or other letters. Filler phrases (请问, 怎么办 …)
+ * and punctuation become breaks, so no term is matched across them.
+ */
+import * as OpenCC from 'opencc-js'
+import { charSyllable, splitPinyin } from './pinyin.js'
+
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' })
+
+/** A unit of a question. `text` is absent for a syllable typed as pinyin (it has no characters). */
+export interface Unit {
+  text?: string
+  syllable: string
+}
+
+/** Width, case and script: full-width → half-width, ① → 1, traditional → simplified. */
+export function canonicalText(raw: string): string {
+  return toSimplified(raw.normalize('NFKC').toLowerCase())
+}
+
+/** Keeps only what can be matched: Han characters, Latin letters and digits. */
+export function matchableText(raw: string): string {
+  return canonicalText(raw).replace(/[^\p{Script=Han}a-z0-9]+/gu, '')
+}
+
+const HAN = /\p{Script=Han}/u
+const BREAK = '\u0001'
+
+export interface Normalizer {
+  units(raw: string): Unit[][]
+}
+
+/**
+ * Builds the normalizer for one catalogue version's filler list. `isWord` tells which strings are
+ * known terms, so a particle inside a word (吧 in 网吧) is kept.
+ */
+export function createNormalizer(fillers: string[], isWord: (s: string) => boolean = () => false, maxChars = 400): Normalizer {
+  const sorted = [...new Set(fillers.map(matchableText).filter(Boolean))].sort((a, b) => b.length - a.length)
+  // A filler phrase (怎么办) breaks the question; a lone particle (了, 的) is dropped instead, since it
+  // often sits inside what the resident means (家里着了火 → 家里着火).
+  const phrases = sorted.filter((f) => f.length > 1)
+  const particles = sorted.filter((f) => f.length === 1)
+  const phrasePattern = phrases.length ? new RegExp(phrases.map(escape).join('|'), 'g') : undefined
+  const particleSet = new Set(particles)
+  const dropParticles = (text: string) => {
+    let out = ''
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!
+      if (particleSet.has(ch) && !isWord(text.slice(i - 1, i + 1)) && !isWord(text.slice(i, i + 2))) continue
+      out += ch
+    }
+    return out
+  }
+
+  return {
+    /** Segments (split at fillers and punctuation), each a list of units. */
+    units(raw) {
+      let text = canonicalText(raw.slice(0, maxChars))
+      if (phrasePattern) text = text.replace(phrasePattern, BREAK)
+      if (particleSet.size) text = dropParticles(text)
+      const segments: Unit[][] = []
+      let current: Unit[] = []
+      const flush = () => {
+        if (current.length) segments.push(current)
+        current = []
+      }
+      for (const token of text.match(/\p{Script=Han}|[a-z]+|[0-9]+|[^\p{Script=Han}a-z0-9]+/gu) ?? []) {
+        if (HAN.test(token)) current.push({ text: token, syllable: charSyllable(token) })
+        else if (/^[0-9]+$/.test(token)) current.push({ text: token, syllable: token })
+        else if (/^[a-z]+$/.test(token)) {
+          const syllables = splitPinyin(token)
+          if (syllables) for (const s of syllables) current.push({ syllable: s })
+          else current.push({ text: token, syllable: token })
+        } else if (/\s/.test(token) && current.length && !current[current.length - 1]!.text) {
+          // Spaces between pinyin words ("gongjijin tiqu") do not break a term.
+          continue
+        } else flush()
+      }
+      flush()
+      return segments
+    },
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
