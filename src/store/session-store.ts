@@ -3,8 +3,12 @@
  * Two adapters: memory (default, for `npm start` anywhere) and Redis (production, tests).
  */
 export interface SessionStore<S = unknown> {
+  /** A copy of the stored session, or undefined when there is none or it expired. */
   get(key: string): Promise<S | undefined>
-  /** Stores with a time to live; the session vanishes when the resident stays idle that long. */
+  /**
+   * Stores with a time to live; the session vanishes when the resident stays idle that long.
+   * `ttlSeconds` must be positive (fractions allowed). The value goes through JSON, so a Date comes back as a string.
+   */
   set(key: string, session: S, ttlSeconds: number): Promise<void>
   delete(key: string): Promise<void>
   /**

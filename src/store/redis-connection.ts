@@ -1,0 +1,90 @@
+import { Redis } from 'ioredis'
+
+export interface CreateRedisOptions {
+  /** Shown by `CLIENT LIST`, so an operator can tell Daiban's connections apart. */
+  connectionName?: string
+  /**
+   * How often a command is retried across reconnects before it fails. Small by default: a resident
+   * waiting for an answer is better served by a quick error than by a minute of silence.
+   * BullMQ needs `null` here.
+   */
+  maxRetriesPerRequest?: number | null
+  /** Where connection errors go; defaults to stderr. */
+  onError?: (message: string) => void
+}
+
+/**
+ * A client for `url` that connects at once and reconnects with capped backoff. Connection errors are
+ * reported (once per distinct message until the next successful connect) instead of crashing the process:
+ * ioredis keeps retrying by itself, and commands fail on their own when they cannot be served.
+ */
+export function createRedis(url: string, opts: CreateRedisOptions = {}): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    connectionName: opts.connectionName ?? 'daiban',
+    maxRetriesPerRequest: opts.maxRetriesPerRequest === undefined ? 3 : opts.maxRetriesPerRequest,
+    connectTimeout: 5_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  })
+  const report = opts.onError ?? ((message: string) => console.error(message))
+  let lastReported: string | undefined
+  redis.on('error', (err: Error) => {
+    const message = `Redis 连接出错（${redactedUrl(redis)}）：${err.message}`
+    if (message === lastReported) return
+    lastReported = message
+    report(message)
+  })
+  redis.on('ready', () => {
+    lastReported = undefined
+  })
+  return redis
+}
+
+/**
+ * Resolves once `redis` can serve commands; rejects after `timeoutMs`, or when the client gives up,
+ * with a message that names the server and the last connection error.
+ */
+export function waitReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve()
+  return new Promise<void>((resolve, reject) => {
+    if (redis.status === 'end') {
+      reject(new Error(`无法连接 Redis（${redactedUrl(redis)}）：连接已关闭 (connection closed)`))
+      return
+    }
+    let lastError = ''
+    const onReady = (): void => {
+      done()
+      resolve()
+    }
+    const onError = (err: Error): void => {
+      lastError = err.message
+    }
+    const fail = (why: string): void => {
+      done()
+      reject(
+        new Error(
+          `无法连接 Redis（${redactedUrl(redis)}）：${lastError || why}。` +
+            `请确认 Redis 已启动、地址正确 (cannot connect to Redis)`,
+        ),
+      )
+    }
+    const onEnd = (): void => fail('连接已关闭')
+    const timer = setTimeout(() => fail(`${timeoutMs} 毫秒内未就绪`), timeoutMs)
+    const done = (): void => {
+      clearTimeout(timer)
+      redis.off('ready', onReady)
+      redis.off('error', onError)
+      redis.off('end', onEnd)
+    }
+    redis.on('ready', onReady)
+    redis.on('error', onError)
+    redis.on('end', onEnd)
+  })
+}
+
+/** The server's address for messages: never the password. */
+function redactedUrl(redis: Redis): string {
+  const { host, port, db, path } = redis.options
+  if (path) return `redis+unix://${path}`
+  return `redis://${host ?? 'localhost'}:${port ?? 6379}${db ? `/${db}` : ''}`
+}

@@ -1,0 +1,45 @@
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { createRedis, waitReady } from '../../src/store/redis-connection.js'
+import { testRedisUrl } from '../support/redis.js'
+
+describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
+  it('connects, and names the connection so CLIENT LIST shows whose it is', async () => {
+    const redis = createRedis(testRedisUrl(), { connectionName: 'daiban-connection-test' })
+    try {
+      await waitReady(redis, 5_000)
+      expect(await redis.client('GETNAME')).toBe('daiban-connection-test')
+    } finally {
+      await redis.quit()
+    }
+  })
+
+  it('rejects with the address and the cause when nothing listens, and logs instead of crashing', async () => {
+    const port = await closedPort()
+    const logged: string[] = []
+    const redis = createRedis(`redis://127.0.0.1:${port}`, { onError: (message) => logged.push(message) })
+    try {
+      await expect(waitReady(redis, 1_000)).rejects.toThrow(
+        new RegExp(`^无法连接 Redis（redis://127\\.0\\.0\\.1:${port}）：.*ECONNREFUSED`),
+      )
+      // Reconnect attempts repeat the same error; it is reported once.
+      expect(logged).toHaveLength(1)
+      expect(logged[0]).toContain('ECONNREFUSED')
+    } finally {
+      redis.disconnect()
+    }
+  })
+})
+
+/** A port that was free a moment ago and has nothing listening on it now. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}

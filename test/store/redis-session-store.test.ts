@@ -1,0 +1,144 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Redis } from 'ioredis'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RedisSessionStore } from '../../src/store/redis-session-store.js'
+import { newTestRedis } from '../support/redis.js'
+
+/*
+ * What only the Redis adapter promises: the lock holds across processes and survives a crashed one.
+ * Each "process" is a store on its own connection. The tests read the lock's counters
+ * (`${prefix}lock:${key}:next|serving|lease`) to know when a caller has taken its place in the queue,
+ * and to play a process that died.
+ */
+
+type TestRedis = Awaited<ReturnType<typeof newTestRedis>>
+const KEY = 'wxid_wang'
+const LEASE_MS = 1_000
+
+let processA: TestRedis
+let processB: TestRedis
+let prefix: string
+let stores: RedisSessionStore[]
+
+beforeEach(async () => {
+  processA = await newTestRedis()
+  processB = await newTestRedis()
+  prefix = processA.prefix
+  stores = []
+})
+afterEach(async () => {
+  await Promise.all(stores.map((store) => store.close()))
+  await processB.cleanup()
+  await processA.cleanup()
+})
+
+function storeOn(connection: TestRedis): RedisSessionStore {
+  const store = new RedisSessionStore(connection.redis, { prefix, lockLeaseMs: LEASE_MS })
+  stores.push(store)
+  return store
+}
+
+function lockKey(part: 'next' | 'serving' | 'lease'): string {
+  return `${prefix}lock:${KEY}:${part}`
+}
+
+/** Waits until `count` tickets have been taken for KEY, i.e. that many callers are in the queue or done. */
+async function ticketsTaken(redis: Redis, count: number): Promise<void> {
+  for (let waited = 0; Number(await redis.get(lockKey('next'))) < count; waited += 5) {
+    if (waited > 5_000) throw new Error(`等待第 ${count} 个取号超时`)
+    await sleep(5)
+  }
+}
+
+describe('RedisSessionStore.withLock across processes', () => {
+  it('serves callers of two processes one at a time, in the order they queued', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    let active = 0
+    let maxActive = 0
+    const order: number[] = []
+    const handle = (i: number) => async () => {
+      active++
+      maxActive = Math.max(maxActive, active)
+      order.push(i)
+      await sleep(1)
+      active--
+    }
+
+    let releaseFirst!: () => void
+    const first = a.withLock(KEY, () => new Promise<void>((resolve) => (releaseFirst = resolve)))
+    await ticketsTaken(processA.redis, 1)
+    const queued: Promise<void>[] = []
+    for (let i = 0; i < 20; i++) {
+      queued.push((i % 2 === 0 ? b : a).withLock(KEY, handle(i)))
+      await ticketsTaken(processA.redis, i + 2)
+    }
+    releaseFirst()
+    await Promise.all([first, ...queued])
+
+    expect(maxActive).toBe(1)
+    expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i))
+  })
+
+  it('skips the turn of a process that crashed while holding the lock, once its lease expires', async () => {
+    // The crashed process took the first ticket and its turn, then never renewed or released.
+    const crashed = processB.redis
+    expect(await crashed.incr(lockKey('next'))).toBe(1)
+    await crashed.set(lockKey('serving'), 1)
+    await crashed.set(lockKey('lease'), 1, 'PX', LEASE_MS)
+
+    const startedAt = Date.now()
+    const waitedMs = await storeOn(processA).withLock(KEY, async () => Date.now() - startedAt)
+    expect(waitedMs).toBeGreaterThanOrEqual(LEASE_MS - 100)
+    expect(waitedMs).toBeLessThan(LEASE_MS + 2_000)
+  })
+
+  it('skips a process that died while waiting in the queue', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    let releaseFirst!: () => void
+    const first = a.withLock(KEY, () => new Promise<void>((resolve) => (releaseFirst = resolve)))
+    await ticketsTaken(processA.redis, 1)
+    // A third process takes ticket 2 and dies before its turn comes.
+    expect(await processA.redis.incr(lockKey('next'))).toBe(2)
+    const order: string[] = []
+    const third = b.withLock(KEY, async () => {
+      order.push('third')
+    })
+    await ticketsTaken(processA.redis, 3)
+    releaseFirst()
+    await first
+    const releasedAt = Date.now()
+    await third
+    expect(order).toEqual(['third'])
+    expect(Date.now() - releasedAt).toBeGreaterThanOrEqual(LEASE_MS - 100)
+  })
+
+  it('keeps the lock for a holder that works longer than the lease, as long as it is alive', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    const events: string[] = []
+    const slow = a.withLock(KEY, async () => {
+      events.push('slow starts')
+      await sleep(LEASE_MS * 2)
+      events.push('slow ends')
+    })
+    await ticketsTaken(processA.redis, 1)
+    await b.withLock(KEY, async () => {
+      events.push('next message')
+    })
+    await slow
+    expect(events).toEqual(['slow starts', 'slow ends', 'next message'])
+  })
+
+  it('leaves only counters that expire by themselves once the key is idle', async () => {
+    await storeOn(processA).withLock(KEY, async () => undefined)
+    const redis = processA.redis
+    expect(await redis.exists(lockKey('lease'))).toBe(0)
+    for (const part of ['next', 'serving'] as const) {
+      const ttl = await redis.pttl(lockKey(part))
+      expect(ttl).toBeGreaterThan(0)
+      expect(ttl).toBeLessThanOrEqual(60_000)
+    }
+  })
+})
