@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCatalogDir } from '../../src/catalog/load.js'
+import type { Catalog } from '../../src/catalog/types.js'
+import { buildMatcher, decide, type Matcher } from '../../src/match/index.js'
+import { canonicalText, createNormalizer } from '../../src/match/normalize.js'
+import { splitPinyin } from '../../src/match/pinyin.js'
+
+let catalog: Catalog
+let matcher: Matcher
+
+beforeAll(async () => {
+  const loaded = await loadCatalogDir('catalog')
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  catalog = loaded.catalog
+  matcher = buildMatcher(catalog)
+})
+
+const top = (q: string) => matcher.match(q)[0]?.item.name
+
+describe('normalization', () => {
+  it('folds full width, circled digits and traditional script', () => {
+    expect(canonicalText('ＡＢＣ１２３①')).toBe('abc1231')
+    expect(canonicalText('辦理殘疾人證')).toBe('办理残疾人证')
+  })
+
+  it('breaks at filler phrases and keeps particles that belong to a word', () => {
+    const n = createNormalizer(['请问', '怎么办', '吧', '了'], (s) => s === '网吧')
+    const text = (q: string) => n.units(q).map((seg) => seg.map((u) => u.text).join(''))
+    expect(text('请问低保怎么办')).toEqual(['低保'])
+    expect(text('开网吧')).toEqual(['开网吧'])
+    expect(text('家里着了火')).toEqual(['家里着火'])
+  })
+
+  it('splits pinyin runs into syllables and rejects non-pinyin words', () => {
+    expect(splitPinyin('gongjijin')).toEqual(['gong', 'ji', 'jin'])
+    expect(splitPinyin('xyzq')).toBeUndefined()
+  })
+})
+
+describe('match(question)', () => {
+  it.each([
+    ['低保怎么办', '最低生活保障申请'],
+    ['残疾证要带啥', '办理残疾人证'],
+    ['想办个个体户', '个体工商户登记'],
+    ['新农合在哪交钱', '城乡居民基本医疗保险参保登记和缴费'],
+    ['准生证', '一孩、二孩生育登记及《服务手册》发放'],
+    ['五保户申请', '特困人员救助供养申请'],
+    ['房子过户', '不动产转移登记'],
+  ])('maps the colloquial %s to %s through the synonyms file', (q, name) => {
+    expect(top(q)).toBe(name)
+  })
+
+  it.each([
+    ['底保咋申请', '最低生活保障申请'],
+    ['结婚登纪', '结婚登记'],
+    ['残疾正', '办理残疾人证'],
+  ])('tolerates the homophone typo in %s', (q, name) => {
+    expect(top(q)).toBe(name)
+  })
+
+  it('tolerates one wrong character in a long term', () => {
+    expect(top('个休工商户注册')).toBe('个体工商户登记')
+  })
+
+  it('accepts toneless pinyin and traditional characters', () => {
+    expect(top('gongjijin tiqu')).toBe('住房公积金提取')
+    expect(top('辦理居住證')).toBe('居住证办理')
+  })
+
+  it('returns nothing for questions outside the catalogue', () => {
+    for (const q of ['你好', '今天天气怎么样', '帮我叫个出租车', '护照怎么办', '讲个笑话', '😀😀', '', '   ']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+
+  it('ranks best first with confidences in [0, 1] and at most the limit', () => {
+    const results = matcher.match('老人补贴', 3)
+    expect(results.length).toBeLessThanOrEqual(3)
+    for (const r of results) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1)
+    expect(results.map((r) => r.score)).toEqual([...results.map((r) => r.score)].sort((a, b) => b - a))
+  })
+
+  it('is deterministic and survives hostile input', () => {
+    const q = '我家老人七十了，听说有个卡去公园不要钱'
+    expect(matcher.match(q)).toEqual(matcher.match(q))
+    expect(() => matcher.match('低保'.repeat(3000))).not.toThrow()
+    expect(() => matcher.match('\u0000\ud800<script>')).not.toThrow()
+  })
+})
+
+describe('decide(results)', () => {
+  it('is sure about a clear answer, asks when unsure, and admits when nothing matches', () => {
+    expect(decide(matcher.match('残疾证怎么办')).kind).toBe('sure')
+    expect(decide([]).kind).toBe('none')
+    const close = decide([
+      { item: catalog.items[0]!, score: 0.6 },
+      { item: catalog.items[1]!, score: 0.58 },
+    ])
+    expect(close.kind).toBe('choose')
+  })
+})
