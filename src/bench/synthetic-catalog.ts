@@ -27,7 +27,8 @@ export function syntheticCatalog(base: Catalog, size: number): Catalog {
       id: `${real.id}-${place}-${round}`,
       name,
       keywords: [...real.keywords.filter((_, i) => (i + round) % 3 !== 0), place],
-      phrasings: real.phrasings.filter((_, i) => (i + round) % 2 === 0).map((p) => `${place}${p}`),
+      // County copies keep the provincial standard's phrasings, a subset each.
+      phrasings: real.phrasings.filter((_, i) => (i + round) % 2 === 0),
     })
   }
   return { ...base, items, byId: new Map(items.map((i) => [i.id, i])), version: `synthetic-${size}` }

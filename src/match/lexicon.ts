@@ -69,54 +69,78 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     keywords: item.keywords.map(matchableText).filter(Boolean),
     phrasings: item.phrasings.map(matchableText).filter(Boolean),
   }))
-  const cut = segmenter([...surfaces.keys(), ...named.flatMap((n) => [n.name, ...n.keywords])])
+  // jieba learns the synonyms and keywords; names are cut by them rather than added whole.
+  const cut = segmenter([...surfaces.keys(), ...new Set(named.flatMap((n) => n.keywords))])
+  const wholeTexts = new Set(named.flatMap((n) => [n.name, ...n.keywords]))
+  for (const t of wholeTexts) addSurface(t)
+  const seen = new Set<string>()
   for (const n of named) {
-    addSurface(n.name)
-    for (const k of n.keywords) addSurface(k)
-    for (const text of [n.name, ...n.keywords, ...n.phrasings]) for (const w of cut(text)) addSurface(matchableText(w))
+    for (const text of [n.name, ...n.keywords, ...n.phrasings]) {
+      if (seen.has(text)) continue
+      seen.add(text)
+      for (const w of cut(text)) addSurface(matchableText(w))
+    }
   }
   const prefixes = prefixSet(surfaces.keys())
 
-  const perItem: Map<string, number>[] = named.map(() => new Map())
-  const credit = (i: number, term: string, weight: number) => {
-    const m = perItem[i]!
-    if ((m.get(term) ?? 0) < weight) m.set(term, weight)
+  // Terms are interned to numbers while building: a province-sized catalogue credits millions of
+  // (item, term) pairs, and arrays indexed by number are far cheaper than string-keyed maps.
+  const termIds = new Map<string, number>()
+  const termNames: string[] = []
+  const idOf = (term: string) => {
+    let id = termIds.get(term)
+    if (id === undefined) termIds.set(term, (id = termNames.push(term) - 1))
+    return id
+  }
+  // Terms of each distinct text, found once: county copies of an item share most of their texts.
+  const insideMemo = new Map<string, number[]>()
+  const inside = (text: string) => {
+    let ids = insideMemo.get(text)
+    if (!ids) insideMemo.set(text, (ids = [...termsIn(text, surfaces, prefixes)].map(idOf)))
+    return ids
+  }
+  /** A name or keyword counts whole and by the terms inside it. */
+  const wholeMemo = new Map<string, number[]>()
+  const wholeAndInside = (text: string) => {
+    let ids = wholeMemo.get(text)
+    if (!ids) wholeMemo.set(text, (ids = [...new Set([idOf(surfaces.get(text) ?? text), ...inside(text)])]))
+    return ids
+  }
+  // 低保 as a keyword of 医疗救助 says less than 低保 in 最低生活保障申请's own name.
+  const inNames = new Set<number>()
+  const strong = new Set<number>()
+  for (const name of new Set(named.map((n) => n.name))) for (const t of wholeAndInside(name)) inNames.add(t), strong.add(t)
+  for (const k of new Set(named.flatMap((n) => n.keywords))) for (const t of wholeAndInside(k)) strong.add(t)
+
+  // Items are credited in order, so each term's list stays sorted by item with the item last.
+  const listItems: number[][] = []
+  const listWeights: number[][] = []
+  const credit = (i: number, id: number, weight: number) => {
+    const items = (listItems[id] ??= [])
+    const weights = (listWeights[id] ??= [])
+    const last = items.length - 1
+    if (items[last] === i) weights[last] = Math.max(weights[last]!, weight)
+    else (items.push(i), weights.push(weight))
+  }
+  const owns = (i: number, id: number) => {
+    const items = listItems[id]
+    return items !== undefined && items[items.length - 1] === i
   }
   named.forEach((n, i) => {
-    credit(i, surfaces.get(n.name) ?? n.name, FIELD_WEIGHT.name)
-    for (const t of termsIn(n.name, surfaces, prefixes)) credit(i, t, FIELD_WEIGHT.name)
-  })
-  // 低保 as a keyword of 医疗救助 says less than 低保 in 最低生活保障申请's own name.
-  const inNames = new Set(perItem.flatMap((m) => [...m.keys()]))
-  named.forEach((n, i) => {
-    const keywordWeight = (t: string) => FIELD_WEIGHT.keyword * (!perItem[i]!.has(t) && inNames.has(t) ? BORROWED : 1)
+    for (const t of wholeAndInside(n.name)) credit(i, t, FIELD_WEIGHT.name)
     for (const k of n.keywords) {
-      const whole = surfaces.get(k) ?? k
-      credit(i, whole, keywordWeight(whole))
-      for (const t of termsIn(k, surfaces, prefixes)) credit(i, t, keywordWeight(t))
+      for (const t of wholeAndInside(k)) credit(i, t, FIELD_WEIGHT.keyword * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
     }
-  })
-  const strong = new Set(perItem.flatMap((m) => [...m.keys()]))
-  named.forEach((n, i) => {
     for (const p of n.phrasings) {
-      for (const t of termsIn(p, surfaces, prefixes)) {
-        const own = perItem[i]!.has(t)
-        credit(i, t, FIELD_WEIGHT.phrasing * (!own && strong.has(t) ? BORROWED : 1))
-      }
+      for (const t of inside(p)) credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
     }
   })
 
-  const lists = new Map<string, { items: number[]; weights: number[] }>()
-  perItem.forEach((terms, item) => {
-    for (const [term, weight] of terms) {
-      let list = lists.get(term)
-      if (!list) lists.set(term, (list = { items: [], weights: [] }))
-      list.items.push(item)
-      list.weights.push(weight)
-    }
-  })
   const postings = new Map<string, Postings>()
-  for (const [term, l] of lists) postings.set(term, { items: Int32Array.from(l.items), weights: Float32Array.from(l.weights) })
+  termNames.forEach((term, id) => {
+    const items = listItems[id]
+    if (items) postings.set(term, { items: Int32Array.from(items), weights: Float32Array.from(listWeights[id]!) })
+  })
   const specificity = new Map<string, number>()
   for (const [term, list] of postings) {
     // Weighted document frequency: a term named by one item and mentioned in passing by two others
