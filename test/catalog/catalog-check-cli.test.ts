@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadCatalogDir } from '../../src/catalog/load.js'
+import { edit, lineOf } from './fixtures.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const ITEM = 'items/zui-di-sheng-huo-bao-zhang.yaml'
+let dir: string
+
+// A copy of the real catalogue, so network.yaml and holidays.yaml are there to be checked too.
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'daiban-check-'))
+  await cp(join(ROOT, 'catalog'), dir, { recursive: true })
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** Runs `npm run catalog:check <dir>` the way an admin would (through tsx, from the repository root). */
+async function check(): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['--import', 'tsx', 'src/cli/catalog-check.ts', dir], { cwd: ROOT })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('npm run catalog:check [dir]', () => {
+  it('prints a one-line summary and exits 0 for a valid catalogue', async () => {
+    const loaded = await loadCatalogDir(dir)
+    const counts = loaded.ok ? `${loaded.catalog.items.length} 个事项，${loaded.catalog.points.size} 个服务点` : '(invalid)'
+    const result = await check()
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: `目录检查通过：${counts}\n` })
+  })
+
+  it('prints every error as file:line with the path relative to the working directory, and exits 1', async () => {
+    const item = edit(await readFile(join(dir, ITEM), 'utf8'), '收费: 不收费', '收费：不收费')
+    await writeFile(join(dir, ITEM), item)
+    await rm(join(dir, 'synonyms.yaml'))
+    expect(await check()).toEqual({
+      code: 1,
+      stdout: '发现 2 处错误\n',
+      stderr:
+        `${relative(ROOT, join(dir, ITEM))}:${lineOf(item, '收费')} YAML 格式错误：这一行不是 "字段: 值" 的写法（用了中文冒号 "："，请改成英文冒号 ":" 再加一个空格）\n` +
+        `${relative(ROOT, join(dir, 'synonyms.yaml'))} 缺少文件：同义词表，请建好 synonyms.yaml\n`,
+    })
+  })
+
+  it('also checks the files validated against the catalogue (holidays.yaml, network.yaml)', async () => {
+    await rm(join(dir, 'holidays.yaml'))
+    const result = await check()
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(relative(ROOT, join(dir, 'holidays.yaml')))
+    expect(result.stdout).toBe('发现 1 处错误\n')
+  })
+})

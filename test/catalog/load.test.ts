@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest'
+import { loadCatalogFromFiles } from '../../src/catalog/load.js'
+import { formatSourceError } from '../../src/catalog/yaml-source.js'
+import { catalogFiles, DIBAO, edit, lineOf, POINTS, SEAL, SYNONYMS } from './fixtures.js'
+
+const DIBAO_FILE = 'catalog/items/di-bao.yaml'
+const SEAL_FILE = 'catalog/items/yin-zhang.yaml'
+const POINTS_FILE = 'catalog/service-points.yaml'
+
+/** Formatted errors of the fixture catalogue with the given files changed. */
+function errorsWith(changes: Record<string, string | null>): string[] {
+  const result = loadCatalogFromFiles(catalogFiles(changes))
+  return result.ok ? [] : result.errors.map(formatSourceError)
+}
+
+describe('loadCatalogFromFiles(files)', () => {
+  it('converts a valid catalogue to the domain types', () => {
+    const result = loadCatalogFromFiles(catalogFiles())
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    const { catalog } = result
+    expect(catalog.items.map((i) => i.id)).toEqual(['T-001', 'T-002'])
+    const dibao = catalog.byId.get('T-001')
+    expect(dibao?.file).toBe('items/di-bao.yaml')
+    expect(dibao?.questions).toEqual([
+      { id: '委托他人', prompt: '是不是委托别人替您申请？', options: ['是', '否'] },
+      { id: '户籍类型', prompt: '您是城镇户口还是农村户口？', options: ['城镇', '农村'] },
+    ])
+    expect(dibao?.materials).toEqual([
+      { name: '申请人身份证', form: '复印件', copies: 1, requirement: '必须' },
+      { name: '授权委托书', form: '原件', copies: 2, requirement: '按情况', condition: { questionId: '委托他人', answers: ['是'] } },
+      { name: '土地承包合同', form: '复印件', copies: 1, requirement: '按情况', condition: { questionId: '户籍类型', answers: ['农村'] } },
+    ])
+    expect(dibao).toMatchObject({ legalLimitDays: 30, promisedLimitDays: 20, mail: true, online: { note: '爱山东 APP 搜索"低保"' } })
+    expect(dibao?.places).toEqual([{ pointId: 'town-a', window: '民政窗口' }, { tier: '村' }])
+    const seal = catalog.byId.get('T-002')
+    expect(seal).toMatchObject({ promisedLimitDays: 0, questions: [], mail: false, keywords: [], proxy: { allowed: false, kinds: [] } })
+    expect(seal && 'legalLimitDays' in seal).toBe(false)
+    expect(catalog.points.get('village-a1')).toEqual({
+      id: 'village-a1', name: '甲村便民服务室', tier: '村', parentId: 'town-a',
+      address: '甲村党群服务中心', hours: '工作日 8:30-11:30', phone: '0539-7220011',
+    })
+    expect(catalog.points.get('county')?.parentId).toBeUndefined()
+    expect(catalog.synonyms).toEqual([
+      { canonical: '最低生活保障', variants: ['低保', '吃低保'] },
+      { canonical: '居民身份证', variants: ['身份证', '二代证'] },
+    ])
+    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'] })
+    expect(result.warnings).toEqual([])
+  })
+
+  it('versions the catalogue by content, whatever the order of the files', () => {
+    const version = (files: ReturnType<typeof catalogFiles>) => {
+      const result = loadCatalogFromFiles(files)
+      return result.ok ? result.catalog.version : undefined
+    }
+    const base = version(catalogFiles())
+    expect(base).toMatch(/^[0-9a-f]{16}$/)
+    expect(version(catalogFiles().reverse())).toBe(base)
+    expect(version(catalogFiles({ [SEAL_FILE]: edit(SEAL, '盖章在哪里办', '去哪盖章') }))).not.toBe(base)
+  })
+
+  it('warns about unknown files, sample data and questions no material uses', () => {
+    const result = loadCatalogFromFiles([
+      ...catalogFiles({
+        [POINTS_FILE]: edit(POINTS, '服务点:\n', '样例数据: true\n服务点:\n'),
+        [DIBAO_FILE]: edit(DIBAO, '    条件: { 问题: 委托他人, 答案: 是 }\n', '    条件: { 问题: 户籍类型, 答案: 城镇 }\n'),
+      }),
+      { path: 'catalog/notes.yaml', text: 'a: 1\n' },
+    ])
+    expect(result.ok && result.warnings).toEqual([
+      'catalog/notes.yaml 不是目录里认识的文件，已忽略',
+      `${POINTS_FILE}:2 样例数据：这是样例数据，上线前请换成本县实际的服务点，并删掉这一行`,
+      `${DIBAO_FILE}:${lineOf(DIBAO, '编号: 委托他人')} 情形问题[1].编号：问题 "委托他人" 没有被任何材料的条件用到`,
+    ])
+  })
+
+  it('collects the errors of every file, cross-file ones included', () => {
+    const dibao = edit(DIBAO, '份数: 2', '份数: 两份')
+    const seal = edit(SEAL, '承诺时限: 即办', '承诺时限: 马上')
+    const points = edit(POINTS, '上级: town-a', '上级: town-x')
+    expect(errorsWith({ [DIBAO_FILE]: dibao, [SEAL_FILE]: seal })).toEqual([
+      `${DIBAO_FILE}:${lineOf(dibao, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
+      `${SEAL_FILE}:${lineOf(seal, '承诺时限')} 承诺时限：应为工作日天数（整数）或"即办"，实际为 "马上"`,
+    ])
+    expect(errorsWith({ [DIBAO_FILE]: dibao, [POINTS_FILE]: points })).toEqual([
+      `${DIBAO_FILE}:${lineOf(dibao, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
+      `${POINTS_FILE}:${lineOf(points, '上级: town-x')} 服务点[3].上级：上级 "town-x" 不是已有的服务点编号`,
+    ])
+  })
+
+  it('needs every root file and at least one item', () => {
+    expect(errorsWith({ 'catalog/synonyms.yaml': null })).toEqual(['catalog/synonyms.yaml 缺少文件：同义词表，请建好 synonyms.yaml'])
+    expect(errorsWith({ 'catalog/match-words.yaml': null })).toEqual([
+      'catalog/match-words.yaml 缺少文件：虚词和泛词表，请建好 match-words.yaml',
+    ])
+    expect(errorsWith({ [POINTS_FILE]: null })).toEqual([`${POINTS_FILE} 缺少文件：服务点清单，请建好 service-points.yaml`])
+    expect(errorsWith({ [DIBAO_FILE]: null, [SEAL_FILE]: null })).toEqual(['catalog/items/ 没有事项文件，请在 items/ 里至少放一个'])
+  })
+
+  describe('checks across items', () => {
+    it('rejects a 事项编码 used twice', () => {
+      const seal = edit(SEAL, '事项编码: T-002', '事项编码: T-001')
+      expect(errorsWith({ [SEAL_FILE]: seal })).toEqual([
+        `${SEAL_FILE}:2 事项编码："T-001" 与 ${DIBAO_FILE} 重复，每个事项的事项编码要唯一`,
+      ])
+    })
+
+    it('rejects a 事项名称 used twice', () => {
+      const seal = edit(SEAL, '事项名称: 印章管理', '事项名称: 最低生活保障申请')
+      expect(errorsWith({ [SEAL_FILE]: seal })).toEqual([
+        `${SEAL_FILE}:3 事项名称："最低生活保障申请" 与 ${DIBAO_FILE} 重复，每个事项的事项名称要唯一`,
+      ])
+    })
+  })
+
+  describe('checks within an item', () => {
+    const dibaoErrors = (from: string, to: string) => {
+      const text = edit(DIBAO, from, to)
+      return { text, errors: errorsWith({ [DIBAO_FILE]: text }) }
+    }
+
+    it('rejects a condition naming no question of the item', () => {
+      const { text, errors } = dibaoErrors('问题: 委托他人, 答案: 是', '问题: 代办, 答案: 是')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '问题: 代办')} 申请材料[2].条件.问题：没有编号为 "代办" 的情形问题（本事项的问题有：委托他人、户籍类型）`,
+      ])
+    })
+
+    it('rejects 按情况 without a condition', () => {
+      const { text, errors } = dibaoErrors('    条件: { 问题: 委托他人, 答案: 是 }\n', '')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '要求: 按情况')} 申请材料[2].要求：要求为 "按情况" 时要写 条件（问题和答案），说明什么情况下需要这份材料`,
+      ])
+    })
+
+    it('rejects a condition on a material that is not 按情况', () => {
+      const { text, errors } = dibaoErrors('    份数: 2\n    要求: 按情况\n', '    份数: 2\n')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '条件: { 问题: 委托他人')} 申请材料[2].条件：写了条件的材料，要求要写成 "按情况"，实际为 "必须"`,
+      ])
+    })
+
+    it('rejects an answer that is not among the default options 是 / 否', () => {
+      const { text, errors } = dibaoErrors('问题: 委托他人, 答案: 是', '问题: 委托他人, 答案: 对')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '答案: 对')} 申请材料[2].条件.答案："对" 不是问题 "委托他人" 的选项（可选：是、否）`,
+      ])
+    })
+
+    it('rejects an answer in a list that is not among the question\'s own options', () => {
+      const { text, errors } = dibaoErrors('答案: [农村]', '答案: [农村, 山区]')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '答案: [农村, 山区]')} 申请材料[3].条件.答案[2]："山区" 不是问题 "户籍类型" 的选项（可选：城镇、农村）`,
+      ])
+    })
+
+    it('rejects a question id used twice', () => {
+      const { text, errors } = dibaoErrors('编号: 户籍类型', '编号: 委托他人')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '编号: 委托他人', '提问: 是不是委托')} 情形问题[2].编号：问题编号 "委托他人" 重复，同一事项里每个问题的编号要唯一`,
+        // The condition that meant the renamed question now names none.
+        `${DIBAO_FILE}:${lineOf(text, '问题: 户籍类型')} 申请材料[3].条件.问题：没有编号为 "户籍类型" 的情形问题（本事项的问题有：委托他人）`,
+      ])
+    })
+
+    it('rejects a service point that service-points.yaml does not have', () => {
+      const { text, errors } = dibaoErrors('服务点: town-a', '服务点: town-b')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '服务点: town-b')} 办理地点[1].服务点：服务点 "town-b" 不在 ${POINTS_FILE} 里，请检查编号`,
+      ])
+    })
+  })
+
+  describe('checks of the service points', () => {
+    const pointErrors = (from: string, to: string) => {
+      const text = edit(POINTS, from, to)
+      return { text, errors: errorsWith({ [POINTS_FILE]: text }) }
+    }
+
+    it('rejects an id used twice', () => {
+      const { text, errors } = pointErrors('编号: village-a1', '编号: town-a')
+      expect(errors[0]).toBe(
+        `${POINTS_FILE}:${lineOf(text, '编号: town-a', '甲镇便民服务中心')} 服务点[3].编号：服务点编号 "town-a" 重复，每个服务点的编号要唯一`,
+      )
+    })
+
+    it('rejects a 上级 that is no service point', () => {
+      const { text, errors } = pointErrors('上级: town-a', '上级: town-x')
+      expect(errors).toEqual([`${POINTS_FILE}:${lineOf(text, '上级: town-x')} 服务点[3].上级：上级 "town-x" 不是已有的服务点编号`])
+    })
+
+    it('rejects a 上级 of the wrong tier', () => {
+      const { text, errors } = pointErrors('上级: town-a', '上级: county')
+      expect(errors).toEqual([
+        `${POINTS_FILE}:${lineOf(text, '上级: county', '甲村')} 服务点[3].上级：村级服务点的上级应为镇级服务点，"county" 是县级`,
+      ])
+    })
+
+    it('rejects 上级 links that go round in a circle', () => {
+      const { text, errors } = pointErrors('    层级: 县\n', '    层级: 县\n    上级: county\n')
+      expect(errors).toEqual([`${POINTS_FILE}:${lineOf(text, '上级: county')} 服务点[1].上级：上级关系绕成了圈（"county" 最终又是自己的上级）`])
+    })
+  })
+
+  it('rejects a synonym variant under two different 标准词', () => {
+    const text = edit(SYNONYMS, '说法: [身份证, 二代证]', '说法: [身份证, 低保]')
+    expect(errorsWith({ 'catalog/synonyms.yaml': text })).toEqual([
+      `catalog/synonyms.yaml:${lineOf(text, '说法: [身份证, 低保]')} 同义词[2].说法[2]：说法 "低保" 已写在标准词 "最低生活保障" 下，一个说法只能对应一个标准词`,
+    ])
+  })
+})

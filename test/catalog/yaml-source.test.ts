@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { ItemSchema } from '../../src/catalog/schema.js'
+import { formatSourceError, parseYamlWithSchema } from '../../src/catalog/yaml-source.js'
+import { DIBAO, edit, lineOf } from './fixtures.js'
+
+const FILE = 'catalog/items/di-bao.yaml'
+
+/** The formatted errors for the fixture item with one change. */
+function errorsAfter(from: string, to: string): { text: string; errors: string[] } {
+  const text = edit(DIBAO, from, to)
+  const result = parseYamlWithSchema(FILE, text, ItemSchema)
+  return { text, errors: result.ok ? [] : result.errors.map(formatSourceError) }
+}
+
+describe('parseYamlWithSchema(file, text, schema)', () => {
+  it('accepts the fixture item and locates any path in it', () => {
+    const result = parseYamlWithSchema(FILE, DIBAO, ItemSchema)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.申请材料[1]?.份数).toBe(2)
+    expect(result.locate(['申请材料', 1, '份数'])).toEqual({ line: lineOf(DIBAO, '份数: 2'), column: 5 })
+    expect(result.locate(['申请材料'])).toEqual({ line: lineOf(DIBAO, '申请材料:'), column: 1 })
+    // A path that is not in the file points at its nearest existing parent.
+    expect(result.locate(['申请材料', 0, '份数']).line).toBe(lineOf(DIBAO, '名称: 申请人身份证'))
+  })
+
+  describe('schema errors', () => {
+    it('says what is expected and what the file has', () => {
+      const { text, errors } = errorsAfter('份数: 2', '份数: 两份')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '份数: 两份')} 申请材料[2].份数：应为正整数，实际为 "两份"`])
+    })
+
+    it('names an unknown key and suggests the known key it resembles', () => {
+      const { text, errors } = errorsAfter('份数: 2', '份属: 2')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '份属')} 申请材料[2]：未知字段 "份属"，是不是 "份数"？`])
+    })
+
+    it('names an unknown key without a suggestion when nothing is close', () => {
+      const { text, errors } = errorsAfter('份数: 2', 'copeis: 2')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, 'copeis')} 申请材料[2]：未知字段 "copeis"`])
+    })
+
+    it('reports a missing required key at the map that lacks it', () => {
+      const top = errorsAfter('收费: 不收费\n', '')
+      expect(top.errors).toEqual([`${FILE}:2 缺少必填字段 "收费"`])
+      const nested = errorsAfter('    形式: 复印件\n  - 名称: 授权委托书', '  - 名称: 授权委托书')
+      expect(nested.errors).toEqual([`${FILE}:${lineOf(nested.text, '名称: 申请人身份证')} 申请材料[1]：缺少必填字段 "形式"`])
+    })
+
+    it('lists the allowed values of an enum', () => {
+      const { text, errors } = errorsAfter('形式: 复印件', '形式: 复印')
+      expect(errors).toEqual([
+        `${FILE}:${lineOf(text, '形式: 复印')} 申请材料[1].形式：应为 原件、复印件、原件和复印件、电子、原件或电子 之一，实际为 "复印"`,
+      ])
+    })
+
+    it('explains a time limit through the branch written for admins', () => {
+      const { text, errors } = errorsAfter('承诺时限: 20', '承诺时限: 两天')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '承诺时限')} 承诺时限：应为工作日天数（整数）或"即办"，实际为 "两天"`])
+      expect(errorsAfter('承诺时限: 20', '承诺时限: 2.5').errors).toEqual([
+        `${FILE}:${lineOf(text, '承诺时限')} 承诺时限：应为整数个工作日，实际为 2.5`,
+      ])
+    })
+
+    it('tells to quote a phone number written as a bare number', () => {
+      const { text, errors } = errorsAfter('投诉电话: "12345"', '投诉电话: 12345')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '投诉电话')} 投诉电话：应为电话号码文字，实际为 12345（要写成文字请加引号："12345"）`])
+    })
+
+    it('says an empty value was not filled in', () => {
+      const { text, errors } = errorsAfter('收费: 不收费', '收费:')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '收费:')} 收费：应为文字（收费（不收费也要写"不收费"）），实际没有填写`])
+    })
+
+    it('counts the items of a list that is too short', () => {
+      const { text, errors } = errorsAfter('  - 低保要什么材料\n', '')
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '常见问法:')} 常见问法：至少写 3 条常见问法，实际只有 2 项`])
+    })
+
+    it('reports a rule over several fields at the entry it concerns', () => {
+      const { text, errors } = errorsAfter('  - 层级: 村', '  - 层级: 村\n    服务点: village-a1')
+      expect(errors).toEqual([
+        `${FILE}:${lineOf(text, '层级: 村')} 办理地点[2]：办理地点要写 服务点（具体编号）或 层级（镇 / 村，指居民所在的镇或村），二者写一个`,
+      ])
+    })
+
+    it('reports every problem of the file, not only the first', () => {
+      const text = edit(edit(DIBAO, '份数: 2', '份数: 两份'), '可邮寄: true', '可邮寄: 是')
+      const result = parseYamlWithSchema(FILE, text, ItemSchema)
+      expect(result.ok ? [] : result.errors.map(formatSourceError)).toEqual([
+        `${FILE}:${lineOf(text, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
+        `${FILE}:${lineOf(text, '可邮寄')} 可邮寄：应为 true 或 false，实际为 "是"`,
+      ])
+    })
+
+    it('shows Chinese labels next to keys that are not Chinese', () => {
+      const schema = z.strictObject({ prompt: z.string(), reply: z.string() })
+      const result = parseYamlWithSchema('dialogs/x.yaml', 'promt: 您好\nreply: 好的\n', schema, { prompt: '提问' })
+      expect(result.ok ? [] : result.errors.map(formatSourceError)).toEqual([
+        'dialogs/x.yaml:1 缺少必填字段 "prompt"（提问）',
+        'dialogs/x.yaml:1 未知字段 "promt"，是不是 "prompt"（提问）？',
+      ])
+    })
+  })
+
+  describe('YAML syntax errors', () => {
+    const syntax = (from: string, to: string, at: string) => {
+      const { text, errors } = errorsAfter(from, to)
+      return { errors, line: lineOf(text, at) }
+    }
+
+    it('points out a full-width colon', () => {
+      const { errors, line } = syntax('收费: 不收费', '收费：不收费', '收费')
+      expect(errors).toEqual([
+        `${FILE}:${line} YAML 格式错误：这一行不是 "字段: 值" 的写法（用了中文冒号 "："，请改成英文冒号 ":" 再加一个空格）`,
+      ])
+    })
+
+    it('points out a colon without the space after it', () => {
+      const { errors, line } = syntax('收费: 不收费', '收费:不收费', '收费')
+      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：这一行不是 "字段: 值" 的写法（冒号 ":" 后面要加一个空格）`])
+    })
+
+    it('rejects a key written twice', () => {
+      const { errors, line } = syntax('收费: 不收费', '收费: 不收费\n收费: 免费', '收费: 免费')
+      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：字段 "收费" 重复出现，同一层每个字段只能写一次`])
+    })
+
+    it('rejects tabs as indentation', () => {
+      const { errors, line } = syntax('  - 持本县户口', '\t- 持本县户口', '持本县户口')
+      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：缩进请用空格，不要用 Tab`])
+    })
+
+    it('explains text after a closing quote', () => {
+      const { errors, line } = syntax('  说明: 爱山东 APP 搜索"低保"', '  说明: "爱山东" APP 搜索低保', '爱山东')
+      expect(errors).toEqual([
+        `${FILE}:${line} YAML 格式错误：以引号开头的值，结尾引号后面不能再有文字：去掉这对引号，或把整段放进引号里（里面的引号改用 “ ”）`,
+      ])
+    })
+  })
+})
+
+describe('formatSourceError(e)', () => {
+  it('leaves out an empty path and a whole-file line', () => {
+    expect(formatSourceError({ file: 'a.yaml', line: 3, column: 1, path: '', message: '出错' })).toBe('a.yaml:3 出错')
+    expect(formatSourceError({ file: 'a.yaml', line: 0, column: 0, path: '', message: '缺少文件' })).toBe('a.yaml 缺少文件')
+    expect(formatSourceError({ file: 'a.yaml', line: 3, column: 5, path: '办理流程[1]', message: '不能为空' })).toBe(
+      'a.yaml:3 办理流程[1]：不能为空',
+    )
+  })
+})
