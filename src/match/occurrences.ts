@@ -12,12 +12,17 @@ export interface Occurrence {
   end: number
   /** 1 for an exact find; less for a find by sound or with a wrong character. */
   quality: number
+  /** Characters of the term itself, when it was found spread over a longer span. */
+  length?: number
 }
 
 const SOUND_QUALITY = 0.8
 /** Typed as pinyin on purpose: not a typo, so barely discounted. */
 const PINYIN_QUALITY = 0.92
 const ONE_OFF_QUALITY = 0.7
+/** A two-character term split by a measure word or two (砍几棵树, 盖个章). */
+const GAPPED_QUALITY = 0.75
+const MAX_GAP = 2
 
 /** All terms found in the question's segments. */
 export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrence[] {
@@ -53,6 +58,17 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
           found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY })
         }
+      }
+    }
+    // Split: the two characters of a term with one or two others between them.
+    for (let i = 0; i < n; i++) {
+      const second = units[i]!.text === undefined ? undefined : lexicon.pairs.get(units[i]!.text!)
+      if (!second) continue
+      for (let gap = 1; gap <= MAX_GAP && i + gap + 1 < n; gap++) {
+        // Only measure words and the like may sit in between (砍几棵树), not content (转过来).
+        if (!lexicon.neutralChars.has(units[i + gap]!.text ?? '')) break
+        const surface = second.get(units[i + gap + 1]!.text ?? '')
+        if (surface) found.push({ term: lexicon.surfaces.get(surface)!, start: offset + i, end: offset + i + gap + 2, quality: GAPPED_QUALITY, length: 2 })
       }
     }
     // One wrong character: windows of 4 to 8 Han characters (single-character units only).

@@ -46,7 +46,7 @@ export function createScratch(lexicon: Lexicon): Scratch {
 export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence[], neutral: Uint8Array): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
-  const strengths = found.map((o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.end - o.start) * o.quality)
+  const strengths = found.map((o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality)
 
   const { bound } = scratch
   const touched: number[] = []
