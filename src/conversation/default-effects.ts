@@ -1,0 +1,47 @@
+/**
+ * What effects do until the tickets and hand-off services are wired in: log them (personal data masked) and
+ * tell the resident honestly what happened — a request recorded, never an invented ticket number.
+ */
+import type { DialogDefinitions } from '../dialog/schema.js'
+import { render } from '../dialog/template.js'
+import { maskPhone } from '../dialog/text.js'
+import type { EffectExecutor } from './types.js'
+
+/** The part of a pino logger the conversation uses. */
+export interface Logger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} }
+
+/** 张* for logs others read (GB/T 35273). */
+function maskName(name: string): string {
+  return name.length <= 1 ? name : `${[...name][0]}${'*'.repeat([...name].length - 1)}`
+}
+
+export function createDefaultEffectExecutor(definitions: DialogDefinitions, logger: Logger): EffectExecutor {
+  const say = definitions.messages.say
+  return async (effect, message) => {
+    const who = { channel: message.resident.channel, userId: message.resident.userId }
+    switch (effect.type) {
+      case 'openTicket': {
+        const r = effect.request
+        logger.info(
+          { effect: 'openTicket', who, request: { ...r, name: maskName(r.name), phone: maskPhone(r.phone) } },
+          'proxy ticket requested; the tickets service is not connected, so it is only logged',
+        )
+        return [render(say.ticketRecorded, { 'item.name': r.itemName, 'form.name': r.name, 'form.phoneMasked': maskPhone(r.phone) })]
+      }
+      case 'listTickets':
+        return [render(say.ticketsUnavailable, {})]
+      case 'handoff':
+        logger.info({ effect: 'handoff', who, reason: effect.reason }, 'resident asked for a person')
+        return []
+      case 'unmatched':
+        logger.info({ effect: 'unmatched', text: effect.text, candidates: effect.candidates }, 'question without a sure match')
+        return []
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The conversation service: one resident's message in, replies out. Per message, holding the resident's lock:
+ * interceptors → load session → engine step → save session → carry out effects (their replies appended).
+ */
+import type { Catalog } from '../catalog/types.js'
+import { step } from '../dialog/engine.js'
+import type { DialogDefinitions } from '../dialog/schema.js'
+import { isDialogSession, type DialogSession } from '../dialog/session.js'
+import { render } from '../dialog/template.js'
+import type { Matcher } from '../match/types.js'
+import type { SessionStore } from '../store/session-store.js'
+import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
+import type { ConversationReply, ConversationService, EffectExecutor, IncomingMessage, Interceptor } from './types.js'
+
+export type { Logger } from './default-effects.js'
+
+export interface ConversationServiceOptions {
+  definitions: DialogDefinitions
+  /** The catalogue now serving and its matcher; called per message, so a reload takes effect at once. */
+  catalog: () => { catalog: Catalog; matcher: Matcher }
+  sessions: SessionStore
+  /** Carries out tickets, hand-offs and unmatched reports; defaults to logging them and replying honestly. */
+  executeEffect?: EffectExecutor
+  /** Run before the dialog (ticket commands, pending ratings); the first that answers wins. */
+  interceptors?: Interceptor[]
+  /** Idle time after which a conversation starts fresh (default 30 minutes). */
+  sessionTtlSeconds?: number
+  logger?: Logger
+}
+
+export const DEFAULT_SESSION_TTL_SECONDS = 30 * 60
+/**
+ * Sessions are stored this much longer than the idle limit, so that a resident coming back after an
+ * expiry is told that the conversation started over, instead of being greeted as if nothing had happened.
+ */
+const EXPIRED_NOTICE_SECONDS = 24 * 60 * 60
+
+export function createConversationService(opts: ConversationServiceOptions): ConversationService {
+  const logger = opts.logger ?? silentLogger
+  const idleSeconds = opts.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS
+  const executeEffect = opts.executeEffect ?? createDefaultEffectExecutor(opts.definitions, logger)
+  const interceptors = opts.interceptors ?? []
+  const sessions = opts.sessions as SessionStore<DialogSession>
+  const say = opts.definitions.messages.say
+
+  async function handleLocked(message: IncomingMessage, key: string): Promise<ConversationReply> {
+    const { content } = message
+    if (content.kind === 'text') {
+      for (const intercept of interceptors) {
+        try {
+          const replies = await intercept({ ...message, content })
+          if (replies !== undefined) return { replies }
+        } catch (err) {
+          // A broken interceptor must not silence the bot: the dialog still answers.
+          logger.error({ err, key }, 'interceptor failed')
+        }
+      }
+    }
+
+    const stored = await sessions.get(key)
+    const session = isDialogSession(stored) ? stored : undefined
+    const { catalog, matcher } = opts.catalog()
+    let result
+    try {
+      result = step(opts.definitions, { catalog, matcher, idleSeconds }, session, message, message.now)
+    } catch (err) {
+      // A bug in the engine (or a session it cannot read) must not trap the resident: start them over.
+      logger.error({ err, key, state: session?.state }, 'dialog step failed')
+      await sessions.delete(key)
+      return { replies: [render(say.effectFailed, {})] }
+    }
+    if (result.changed) await sessions.set(key, result.session, idleSeconds + EXPIRED_NOTICE_SECONDS)
+
+    const replies = [...result.replies]
+    for (const effect of result.effects) {
+      try {
+        replies.push(...(await executeEffect(effect, message)))
+      } catch (err) {
+        logger.error({ err, key, effect: effect.type }, 'effect failed')
+        replies.push(render(say.effectFailed, {}))
+      }
+    }
+    return { replies }
+  }
+
+  return {
+    handle(message) {
+      const key = `${message.resident.channel}:${message.resident.userId}`
+      return sessions.withLock(key, () => handleLocked(message, key))
+    },
+  }
+}

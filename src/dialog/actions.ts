@@ -1,0 +1,165 @@
+/**
+ * What an option's `do:` and the global commands can do: ask the matcher, offer a switch to another item,
+ * open a proxy ticket, hand off to a person, list all materials.
+ */
+import type { TicketRequest } from '../conversation/types.js'
+import { decide, SURE_SCORE } from '../match/decide.js'
+import { renderMaterials } from './checklist.js'
+import { itemFields } from './fields.js'
+import { materialStatuses } from './materials.js'
+import { go } from './navigate.js'
+import { fullPrompt, stateFields } from './prompts.js'
+import type { DialogOption, FlowFile } from './schema.js'
+import { render } from './template.js'
+import { comparable } from './text.js'
+import { clearItem, currentItem, say, setItem, stateOf, type Turn } from './turn.js'
+
+/** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
+const ASKED_MAX = 60
+
+type Outcomes = NonNullable<Extract<FlowFile['states'][string], { kind: 'menu' }>['match']>
+
+/** Free text as a question: sure → that item, unsure → numbered candidates, nothing → say so (and tell admins). */
+export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
+  const results = t.ctx.matcher.match(text)
+  const decision = decide(results)
+  const asked = text.slice(0, ASKED_MAX)
+  const candidates = results.map((r) => ({ id: r.item.id, name: r.item.name, score: r.score }))
+  if (decision.kind === 'sure') {
+    setItem(t, decision.result.item)
+    t.s.asked = asked
+    go(t, outcomes.sure)
+  } else if (decision.kind === 'choose') {
+    clearItem(t)
+    t.s.asked = asked
+    t.s.candidates = decision.results.map((r) => r.item.id)
+    // Unsure because nothing scored well (not merely two close items): admins should see the phrasing.
+    if ((results[0]?.score ?? 0) < SURE_SCORE) t.effects.push({ type: 'unmatched', text, candidates })
+    go(t, outcomes.choose)
+  } else {
+    clearItem(t)
+    t.s.asked = asked
+    t.effects.push({ type: 'unmatched', text, candidates: [] })
+    go(t, outcomes.none)
+  }
+}
+
+/** A question about another item in the middle of a flow: ask whether to switch. True when offered. */
+export function offerSwitch(t: Turn, text: string): boolean {
+  if (comparable(text).length < 2) return false
+  const decision = decide(t.ctx.matcher.match(text))
+  if (decision.kind !== 'sure' || decision.result.item.id === t.s.itemId) return false
+  const switchState = t.defs.flow.switch
+  if (t.s.state !== switchState) t.s.resume = t.s.state
+  t.s.switchTo = decision.result.item.id
+  t.s.asked = text.slice(0, ASKED_MAX)
+  go(t, switchState)
+  return true
+}
+
+export function applyOption(t: Turn, option: DialogOption): void {
+  if (option.set?.special !== undefined) t.s.form.special = option.set.special
+  if (option.set?.delivery !== undefined) t.s.form.delivery = option.set.delivery
+  switch (option.do) {
+    case 'clearItem':
+      clearItem(t)
+      break
+    case 'openTicket':
+      openTicket(t)
+      break
+    case 'switchItem': {
+      const target = t.s.switchTo === undefined ? undefined : t.ctx.catalog.byId.get(t.s.switchTo)
+      if (target) setItem(t, target)
+      break
+    }
+    case 'resume': {
+      const back = t.s.resume !== undefined && stateOf(t, t.s.resume) ? t.s.resume : t.defs.flow.start
+      t.s.switchTo = undefined
+      t.s.resume = undefined
+      // Back exactly where the resident was: no entry effects (a half-chosen town stays chosen).
+      t.s.state = back
+      say(t, fullPrompt(t))
+      return
+    }
+    case 'handoff':
+      handoff(t)
+      break
+    case 'listAll':
+      listAll(t)
+      return
+  }
+  // Without `go` (e.g. 转人工) the resident stays where they are; what the action said is the reply.
+  if (option.go !== undefined) go(t, option.go)
+}
+
+export function handoff(t: Turn): void {
+  const item = currentItem(t)
+  say(t, render(t.defs.messages.say.handoff, item ? itemFields(item, t.defs.messages) : {}))
+  t.effects.push({ type: 'handoff', reason: `居民要求人工服务（对话状态 ${t.s.state}${item ? `，事项 ${item.name}` : ''}）` })
+}
+
+/** 全部列出: in the walk, skip to its end (the checklist marks what was not asked); elsewhere show the list. */
+export function listAll(t: Turn): void {
+  const item = currentItem(t)
+  if (!item) {
+    say(t, render(t.defs.messages.say.listAllNoItem, {}))
+    say(t, fullPrompt(t))
+    return
+  }
+  const state = stateOf(t)
+  if (state?.kind === 'materials') {
+    t.s.skipped = true
+    go(t, state.done)
+    return
+  }
+  say(t, renderMaterials(item, t.s, t.defs.messages))
+  say(t, fullPrompt(t))
+}
+
+/** Everything collected, as the ticket the tickets service will open. */
+export function openTicket(t: Turn): void {
+  const item = currentItem(t)
+  const f = t.s.form
+  const m = t.defs.messages.say
+  if (!item || !f.name || !f.phone || !f.villageId || !f.help) {
+    say(t, render(m.effectFailed, {}))
+    return
+  }
+  const statuses = materialStatuses(item, t.s)
+  const named = (...which: string[]) => statuses.filter((s) => which.includes(s.status)).map((s) => s.material.name)
+  const unchecked = named('unchecked', 'conditional')
+  const notes = [
+    f.special ? render(m.ticketNoteSpecial, {}) : '',
+    unchecked.length > 0 ? render(m.ticketNoteUnchecked, { list: unchecked.join('、') }) : '',
+  ].filter(Boolean)
+  const delivery: TicketRequest['delivery'] =
+    f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }
+  const request: TicketRequest = {
+    resident: t.resident,
+    itemId: item.id,
+    itemName: item.name,
+    name: f.name,
+    phone: f.phone,
+    areaPointId: f.villageId,
+    help: f.help,
+    delivery,
+    materialsReady: named('ready'),
+    materialsMissing: named('missing'),
+    answers: { ...t.s.answers },
+    ...(notes.length > 0 ? { note: notes.join('；') } : {}),
+  }
+  t.effects.push({ type: 'openTicket', request })
+}
+
+/** Fields for 我的进度. */
+export function progressFields(t: Turn) {
+  const item = currentItem(t)
+  if (!item) return undefined
+  const statuses = materialStatuses(item, t.s)
+  const count = (...which: string[]) => String(statuses.filter((s) => which.includes(s.status)).length)
+  return stateFields(t, {
+    'progress.ready': count('ready'),
+    'progress.missing': count('missing'),
+    'progress.unchecked': count('unchecked', 'conditional'),
+  })
+}

@@ -1,0 +1,79 @@
+/**
+ * The 一次性告知单: every material with ✓ / ✗ (and where to get a missing one), then where, when and how to
+ * apply. Every line is a template from dialogs/messages.yaml (checklist section).
+ */
+import type { Catalog, CatalogItem, Place, ServicePoint } from '../catalog/types.js'
+import { itemFields, materialFields, type Values } from './fields.js'
+import { materialStatuses, type MaterialStatus } from './materials.js'
+import type { Messages } from './schema.js'
+import type { DialogData } from './session.js'
+import { render } from './template.js'
+
+type Progress = Pick<DialogData, 'answers' | 'ready'>
+
+/** The materials section alone (also what 全部列出 shows outside the walk). */
+export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): string {
+  const base = itemFields(item, m)
+  const lines = [render(m.checklist.materials, base)]
+  const template: Record<MaterialStatus, string> = {
+    ready: m.checklist.ready,
+    missing: m.checklist.missing,
+    unchecked: m.checklist.unchecked,
+    conditional: m.checklist.conditional,
+    optional: m.checklist.optional,
+  }
+  for (const { material, status } of materialStatuses(item, p)) {
+    const values: Values = { ...base, ...materialFields(material, item, m) }
+    if (status === 'conditional' && material.condition) {
+      const question = item.questions.find((q) => q.id === material.condition?.questionId)
+      values['question.prompt'] = question?.prompt
+      values['condition.answers'] = material.condition.answers.join('、')
+    }
+    lines.push(render(template[status], values))
+  }
+  return lines.join('\n')
+}
+
+export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages): string {
+  const base = itemFields(item, m)
+  const parts = [render(m.checklist.title, base), renderMaterials(item, p, m), render(m.checklist.places, base)]
+  for (const place of item.places) parts.push(renderPlace(place, catalog, m))
+  parts.push(
+    render(m.checklist.how, base),
+    render(m.checklist.online, base),
+    render(m.checklist.limit, base),
+    render(m.checklist.fee, base),
+    render(m.checklist.visits, base),
+    render(m.checklist.phone, base),
+  )
+  if (!item.proxy.allowed) parts.push(render(m.checklist.noProxy, base))
+  return parts.filter((s) => s !== '').join('\n')
+}
+
+/** The county's own centre: the 县-tier point without a parent. */
+function countyCentre(catalog: Catalog): ServicePoint | undefined {
+  for (const p of catalog.points.values()) if (p.tier === '县' && !p.parentId) return p
+  return undefined
+}
+
+function renderPlace(place: Place, catalog: Catalog, m: Messages): string {
+  const point = place.pointId ? catalog.points.get(place.pointId) : place.tier === '县' ? countyCentre(catalog) : undefined
+  if (point) {
+    return render(m.checklist.pointPlace, {
+      'place.name': point.name,
+      'place.window': place.window,
+      'place.address': point.address,
+      'place.hours': point.hours,
+      'place.phone': point.phone,
+      'place.note': place.note,
+    })
+  }
+  // A tier means "the resident's own town centre / village room": which one is not known here.
+  const name = place.tier ? m.tiers[place.tier] : undefined
+  return render(m.checklist.tierPlace, {
+    'place.name': name,
+    'place.window': place.window,
+    // Items often repeat the tier's own name as their note; saying it twice helps nobody.
+    'place.note': place.note === name ? undefined : place.note,
+  })
+}

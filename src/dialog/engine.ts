@@ -1,0 +1,146 @@
+/**
+ * The dialog engine: (definitions, catalogue + matcher, session, input, now) → (next session, replies, effects).
+ * Pure and deterministic: no I/O, no clock, no randomness; the conversation service carries out the effects.
+ */
+import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
+import { handoff, listAll, progressFields } from './actions.js'
+import { restartAtStart } from './navigate.js'
+import { fullPrompt, shortPrompt } from './prompts.js'
+import type { CommandName, DialogDefinitions } from './schema.js'
+import { freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
+import { handleReply } from './states.js'
+import { render } from './template.js'
+import { compileVocabulary, read } from './text.js'
+import { say, stateOf, type EngineContext, type Turn } from './turn.js'
+
+export type { EngineContext } from './turn.js'
+
+export interface StepInput {
+  resident: Resident
+  content: IncomingMessage['content']
+}
+
+export interface StepResult {
+  session: DialogSession
+  replies: string[]
+  effects: Effect[]
+  /** False when nothing changed (a non-text message): the caller need not save, nor refresh the expiry. */
+  changed: boolean
+}
+
+export function step(
+  defs: DialogDefinitions,
+  ctx: EngineContext,
+  session: DialogSession | undefined,
+  input: StepInput,
+  now: number,
+): StepResult {
+  const say_ = defs.messages.say
+  if (input.content.kind !== 'text') {
+    return { session: session ?? freshSession(defs.flow.start, now), replies: [render(say_.nonText, {})], effects: [], changed: false }
+  }
+  const t: Turn = {
+    defs,
+    ctx,
+    vocab: compileVocabulary(defs.vocabulary),
+    resident: input.resident,
+    now,
+    s: session ? workingCopy(session) : freshSession(defs.flow.start, now),
+    replies: [],
+    effects: [],
+  }
+  if (session) startOverIfStale(t, session)
+  t.s.lastAt = now
+  handleText(t, input.content.text)
+  return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
+}
+
+/** An idle session, an item removed from the catalogue, a state removed from the dialogs: start fresh, say why. */
+function startOverIfStale(t: Turn, session: DialogSession): void {
+  const say_ = t.defs.messages.say
+  let notice: string | undefined
+  if (t.now - session.lastAt >= t.ctx.idleSeconds * 1000) {
+    notice = render(say_.expired, { idleMinutes: String(Math.round(t.ctx.idleSeconds / 60)) })
+  } else if (session.itemId !== undefined && !t.ctx.catalog.byId.has(session.itemId)) {
+    notice = render(say_.itemGone, { itemName: session.itemName })
+  } else if (!stateOf(t, session.state)) {
+    notice = render(say_.restart, {})
+  }
+  if (notice === undefined) return
+  say(t, notice)
+  t.s = freshSession(t.defs.flow.start, t.now)
+}
+
+function handleText(t: Turn, text: string): void {
+  const say_ = t.defs.messages.say
+  if (text.length > t.defs.messages.limits.maxText) {
+    say(t, render(say_.tooLong, {}))
+    say(t, shortPrompt(t))
+    return
+  }
+  const r = read(text, t.vocab)
+  if (r.empty) {
+    say(t, render(say_.empty, {}))
+    say(t, shortPrompt(t))
+    return
+  }
+  const before = snapshot(t.s)
+  if (r.command) {
+    if (command(t, r.command)) remember(t, before)
+    return
+  }
+  const state = stateOf(t)
+  if (!state) {
+    restartAtStart(t)
+    return
+  }
+  if (handleReply(t, state, r)) remember(t, before)
+}
+
+/** Keeps the state before an accepted reply, so 返回 can go back to it. */
+function remember(t: Turn, before: DialogData): void {
+  t.s.history.push(before)
+  if (t.s.history.length > HISTORY_DEPTH) t.s.history.splice(0, t.s.history.length - HISTORY_DEPTH)
+}
+
+/** The global commands, in any state. True when the command moved the dialog (返回 can undo it). */
+function command(t: Turn, name: CommandName): boolean {
+  const say_ = t.defs.messages.say
+  switch (name) {
+    case 'handoff':
+      handoff(t)
+      return false
+    case 'restart':
+      say(t, render(say_.restart, {}))
+      restartAtStart(t)
+      return false
+    case 'back': {
+      const previous = t.s.history.pop()
+      if (!previous || !stateOf(t, previous.state)) {
+        say(t, render(say_.backNone, {}))
+        say(t, shortPrompt(t))
+        return false
+      }
+      // The popped entry leaves the history, so the restored session may own its objects.
+      t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history, ...previous }
+      say(t, fullPrompt(t))
+      return false
+    }
+    case 'help':
+      say(t, render(say_.help, {}))
+      say(t, shortPrompt(t))
+      return false
+    case 'progress': {
+      const fields = progressFields(t)
+      say(t, fields ? render(say_.progress, fields) : render(say_.progressNone, {}))
+      // The tickets service answers with the resident's proxy tickets (its reply comes after this one).
+      t.effects.push({ type: 'listTickets' })
+      return false
+    }
+    case 'listAll': {
+      const before = t.s.state
+      listAll(t)
+      return t.s.state !== before
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The fields templates may use, and their values. FIELDS_FOR says which fields each kind of template may use:
+ * `npm run dialogs:check` rejects any other, so a typo like {item.nmae} never reaches a resident.
+ */
+import { formatTimeLimit, type Catalog, type CatalogItem, type Material } from '../catalog/types.js'
+import type { Messages } from './schema.js'
+import type { ProxyForm } from './session.js'
+import { render } from './template.js'
+import { maskPhone } from './text.js'
+import { areaLabel } from './area.js'
+
+export const ITEM_FIELDS = [
+  'item.name',
+  'item.department',
+  'item.fee',
+  'item.legalLimit',
+  'item.promisedLimit',
+  'item.visits',
+  'item.online',
+  'item.consultPhone',
+  'item.complaintPhone',
+  'item.materialCount',
+  'item.proxyNote',
+] as const
+export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.help', 'form.delivery', 'form.address'] as const
+export const MATERIAL_FIELDS = ['material.name', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
+export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
+
+/** Fields of a state's prompt, reprompt, option labels and other texts. */
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'switch.name', 'checklist', 'materials'] as const
+
+/** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
+export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'say.expired': ['idleMinutes'],
+  'say.reprompt': ['options'],
+  'say.noSuchNumber': ['options', 'count'],
+  'say.handoff': ITEM_FIELDS,
+  'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked'],
+  'say.itemGone': ['itemName'],
+  // Filled from the ticket request by whoever carries it out: only what the request holds.
+  'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
+  'say.ticketNoteUnchecked': ['list'],
+  'options.inline': ['list'],
+  'options.lines': ['list'],
+  'walk.material': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
+  'walk.question': [...ITEM_FIELDS, 'question.prompt', 'options', 'needs'],
+  'walk.needs': ['option', ...MATERIAL_FIELDS],
+  'walk.splitReady': ['option', ...MATERIAL_FIELDS],
+  'walk.splitMissing': ['option', ...MATERIAL_FIELDS],
+  'checklist.title': ITEM_FIELDS,
+  'checklist.materials': ITEM_FIELDS,
+  'checklist.ready': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'checklist.missing': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'checklist.unchecked': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'checklist.optional': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'checklist.conditional': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'question.prompt', 'condition.answers'],
+  'checklist.whereUnknown': ITEM_FIELDS,
+  'checklist.places': ITEM_FIELDS,
+  'checklist.pointPlace': PLACE_FIELDS,
+  'checklist.tierPlace': PLACE_FIELDS,
+  'checklist.how': ITEM_FIELDS,
+  'checklist.online': ITEM_FIELDS,
+  'checklist.limit': ITEM_FIELDS,
+  'checklist.fee': ITEM_FIELDS,
+  'checklist.visits': ITEM_FIELDS,
+  'checklist.visitsSome': ['count'],
+  'checklist.phone': ITEM_FIELDS,
+  'checklist.noProxy': ITEM_FIELDS,
+}
+
+export type Values = Record<string, string | undefined>
+
+export function itemFields(item: CatalogItem, m: Messages): Values {
+  const online = item.online ? [item.online.note, item.online.url].filter(Boolean).join(' ') : undefined
+  return {
+    'item.name': item.name,
+    'item.department': item.department,
+    'item.fee': item.fee,
+    'item.legalLimit': item.legalLimitDays === undefined ? undefined : formatTimeLimit(item.legalLimitDays),
+    'item.promisedLimit': formatTimeLimit(item.promisedLimitDays),
+    'item.visits': item.visits === 0 ? m.checklist.visitsNone : render(m.checklist.visitsSome, { count: String(item.visits) }),
+    'item.online': online,
+    'item.consultPhone': item.consultPhone,
+    'item.complaintPhone': item.complaintPhone,
+    'item.materialCount': String(item.materials.length),
+    'item.proxyNote': item.proxy.note,
+  }
+}
+
+export function materialFields(material: Material, item: CatalogItem, m: Messages): Values {
+  return {
+    'material.name': material.name,
+    'material.form': material.form,
+    'material.copies': String(material.copies),
+    'material.whereToGet': material.whereToGet ?? render(m.checklist.whereUnknown, itemFields(item, m)),
+    'material.note': material.note,
+  }
+}
+
+export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Values {
+  // Items without mail delivery never ask: the result is picked up.
+  const delivery = form.delivery === 'mail' ? `${m.delivery.mail}：${form.address ?? ''}` : m.delivery.pickup
+  return {
+    'form.name': form.name,
+    'form.phone': form.phone,
+    'form.phoneMasked': form.phone === undefined ? undefined : maskPhone(form.phone),
+    'form.area': areaLabel(catalog, form.townId, form.villageId),
+    'form.help': form.help,
+    'form.delivery': delivery,
+    'form.address': form.address,
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Dialog definitions from their files (flow.yaml, vocabulary.yaml, messages.yaml): each against its schema,
+ * then the checks across the flow, the templates and the word lists. Every error names file, line and field.
+ * Pure: the caller reads the files (src/conversation/dialog-dir.ts does it for a directory).
+ */
+import { errorAt, type Parsed } from '../catalog/checks.js'
+import { parseYamlWithSchema, type SourceError } from '../catalog/yaml-source.js'
+import type { z } from 'zod'
+import { checkFlow, hint, unknownFields } from './check-flow.js'
+import { MESSAGE_FIELDS } from './fields.js'
+import {
+  COMMANDS, FlowFileSchema, KEY_LABELS, MessagesFileSchema, VocabularyFileSchema,
+  type DialogDefinitions, type FlowFile, type Messages, type Vocabulary,
+} from './schema.js'
+import { comparable } from './text.js'
+
+export interface DialogFile {
+  /** As it should appear in messages, e.g. dialogs/flow.yaml. */
+  path: string
+  text: string
+}
+
+export type DialogLoadResult = { ok: true; definitions: DialogDefinitions } | { ok: false; errors: SourceError[] }
+
+export const DIALOG_FILES = {
+  flow: { name: 'flow.yaml', schema: FlowFileSchema, what: '对话流程' },
+  vocabulary: { name: 'vocabulary.yaml', schema: VocabularyFileSchema, what: '词表' },
+  messages: { name: 'messages.yaml', schema: MessagesFileSchema, what: '固定说法和告知单格式' },
+} as const
+type Key = keyof typeof DIALOG_FILES
+
+export function loadDialogsFromFiles(files: DialogFile[]): DialogLoadResult {
+  const errors: SourceError[] = []
+  const parsed: Partial<Record<Key, Parsed<unknown>>> = {}
+  for (const key of Object.keys(DIALOG_FILES) as Key[]) {
+    const spec = DIALOG_FILES[key]
+    const file = files.find((f) => f.path.replaceAll('\\', '/').split('/').pop() === spec.name)
+    if (!file) {
+      errors.push({ file: spec.name, line: 0, column: 0, path: '', message: `缺少文件：${spec.what}，请建好 ${spec.name}` })
+      continue
+    }
+    const result = parseYamlWithSchema(file.path, file.text, spec.schema as z.ZodType, KEY_LABELS)
+    if (result.ok) parsed[key] = { file: file.path, value: result.value, locate: result.locate }
+    else errors.push(...result.errors.map(suggestKey))
+  }
+  if (errors.length > 0 || !parsed.flow || !parsed.vocabulary || !parsed.messages) return { ok: false, errors }
+
+  const flow = parsed.flow as Parsed<FlowFile>
+  const vocabulary = parsed.vocabulary as Parsed<Vocabulary>
+  const messages = parsed.messages as Parsed<Messages>
+  errors.push(...checkFlow(flow), ...checkMessages(messages), ...checkVocabulary(vocabulary))
+  if (errors.length > 0) return { ok: false, errors }
+  return { ok: true, definitions: { flow: flow.value, vocabulary: vocabulary.value, messages: messages.value } }
+}
+
+/** Every key the dialog schemas know, for "是不是 …？" on a misspelt one. */
+const KNOWN_KEYS = [
+  ...new Set([
+    ...Object.keys(KEY_LABELS),
+    ...Object.keys(VocabularyFileSchema.shape),
+    ...Object.keys(VocabularyFileSchema.shape.commands.shape),
+    ...Object.values(MessagesFileSchema.shape).flatMap((s) => ('shape' in s ? Object.keys(s.shape) : [])),
+  ]),
+]
+
+/**
+ * The shared YAML reader suggests a close key only where it can walk the schema; states sit behind a record and
+ * a union it cannot walk, so a misspelt `promt:` gets its suggestion here.
+ */
+function suggestKey(e: SourceError): SourceError {
+  const unknownKey = /^未知字段 "([^"]+)"$/.exec(e.message)?.[1]
+  if (unknownKey === undefined) return e
+  const close = hint(unknownKey, KNOWN_KEYS)
+  if (close === '') return e
+  const key = close.slice(close.indexOf('"') + 1, close.lastIndexOf('"'))
+  const label = KEY_LABELS[key] ? `（${KEY_LABELS[key]}）` : ''
+  return { ...e, message: `${e.message}，是不是 "${key}"${label}？` }
+}
+
+/** Every template in messages.yaml uses only the fields allowed for it. */
+function checkMessages(src: Parsed<Messages>): SourceError[] {
+  const errors: SourceError[] = []
+  for (const [section, entries] of Object.entries(src.value)) {
+    if (typeof entries !== 'object') continue
+    for (const [key, text] of Object.entries(entries as Record<string, unknown>)) {
+      if (typeof text !== 'string') continue
+      const allowed = MESSAGE_FIELDS[`${section}.${key}`] ?? []
+      for (const message of unknownFields(text, allowed)) errors.push(errorAt(src, [section, key], message))
+    }
+  }
+  return errors
+}
+
+/** A word in two lists (both yes and no, or a command and an answer) would make replies ambiguous. */
+function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
+  const v = src.value
+  const lists: { path: (string | number)[]; what: string; words: string[] }[] = [
+    { path: ['yes'], what: '"是"的说法', words: v.yes },
+    { path: ['no'], what: '"否"的说法', words: v.no },
+    ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
+  ]
+  const owner = new Map<string, string>()
+  const errors: SourceError[] = []
+  for (const list of lists) {
+    list.words.forEach((word, i) => {
+      const form = comparable(word)
+      if (form === '') {
+        errors.push(errorAt(src, [...list.path, i], `"${word}" 去掉标点后是空的，请写成文字`))
+        return
+      }
+      const first = owner.get(form)
+      if (first !== undefined && first !== list.what) {
+        errors.push(errorAt(src, [...list.path, i], `"${word}" 已经是${first}，同一个说法只能有一种意思`))
+      }
+      owner.set(form, first ?? list.what)
+    })
+  }
+  return errors
+}

@@ -1,0 +1,87 @@
+/**
+ * The materials walk-through: which question or material to ask next, and where each material stands.
+ * A situation question is asked just before the first material it decides; a yes/no question that
+ * decides exactly one material is merged with it ("是，已准备好 / 是，还没准备好 / 否") to save a message.
+ */
+import type { CatalogItem, Material, Question } from '../catalog/types.js'
+
+/** One numbered answer to a situation question; a merged question also settles its material. */
+export interface Choice {
+  answer: string
+  material?: string
+  ready?: boolean
+}
+
+export type WalkStep =
+  | { kind: 'material'; material: Material }
+  | { kind: 'question'; question: Question; choices: Choice[]; merged?: { option: string; material: Material } }
+
+interface Progress {
+  answers: Record<string, string>
+  ready: Record<string, boolean>
+}
+
+/** Whether a conditional material applies: undefined while its question is unanswered. */
+function applies(m: Material, answers: Record<string, string>): boolean | undefined {
+  if (!m.condition) return true
+  const answer = answers[m.condition.questionId]
+  return answer === undefined ? undefined : m.condition.answers.includes(answer)
+}
+
+/** The next thing to ask, or undefined when the walk is complete. Optional materials are never asked. */
+export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
+  for (const m of item.materials) {
+    if (m.requirement === '可选') continue
+    const applicable = m.requirement === '按情况' ? applies(m, p.answers) : true
+    if (applicable === undefined) {
+      const question = item.questions.find((q) => q.id === m.condition?.questionId)
+      if (question) return questionStep(item, question)
+      continue
+    }
+    if (applicable && p.ready[m.name] === undefined) return { kind: 'material', material: m }
+  }
+  return undefined
+}
+
+function questionStep(item: CatalogItem, question: Question): WalkStep {
+  const decided = (option: string) =>
+    item.materials.filter((m) => m.requirement === '按情况' && m.condition?.questionId === question.id && m.condition.answers.includes(option))
+  const triggering = question.options.filter((o) => decided(o).length > 0)
+  const only = triggering.length === 1 ? triggering[0]! : undefined
+  const material = only === undefined ? undefined : decided(only)
+  if (question.options.length === 2 && only !== undefined && material?.length === 1) {
+    const m = material[0]!
+    const choices = question.options.flatMap((o): Choice[] =>
+      o === only
+        ? [
+            { answer: o, material: m.name, ready: true },
+            { answer: o, material: m.name, ready: false },
+          ]
+        : [{ answer: o }],
+    )
+    return { kind: 'question', question, choices, merged: { option: only, material: m } }
+  }
+  return { kind: 'question', question, choices: question.options.map((o) => ({ answer: o })) }
+}
+
+export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional'
+
+/** Every material that (still) matters for this resident, with its status; ones ruled out by an answer are left out. */
+export function materialStatuses(item: CatalogItem, p: Progress): { material: Material; status: MaterialStatus }[] {
+  const out: { material: Material; status: MaterialStatus }[] = []
+  for (const m of item.materials) {
+    const applicable = applies(m, p.answers)
+    if (applicable === false) continue
+    if (m.requirement === '可选') {
+      out.push({ material: m, status: 'optional' })
+      continue
+    }
+    if (applicable === undefined) {
+      out.push({ material: m, status: 'conditional' })
+      continue
+    }
+    const ready = p.ready[m.name]
+    out.push({ material: m, status: ready === undefined ? 'unchecked' : ready ? 'ready' : 'missing' })
+  }
+  return out
+}

@@ -1,0 +1,67 @@
+/**
+ * Moving to a state: skip it when its `when` does not hold, let states with nothing to ask pass straight on
+ * (a walk with no material left, a single help kind), then show its prompt.
+ */
+import { fullPrompt, helpKinds, stateFields } from './prompts.js'
+import { render } from './template.js'
+import { nextStep } from './materials.js'
+import { freshSession } from './session.js'
+import { currentItem, holds, say, stateOf, type Turn } from './turn.js'
+
+/** More hops than any sane flow needs: a loop of skipped states (dialogs:check reports it) ends at the start. */
+const MAX_HOPS = 20
+
+export function go(t: Turn, name: string): void {
+  let target = name
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const state = stateOf(t, target)
+    if (!state) break
+    if (state.when !== undefined && !holds(t, state.when)) {
+      target = state.else ?? t.defs.flow.start
+      continue
+    }
+    t.s.state = target
+    switch (state.kind) {
+      case 'materials': {
+        const item = currentItem(t)
+        if (!item || nextStep(item, t.s) === undefined) {
+          target = state.done
+          continue
+        }
+        // Entering the walk: the intro ("我们一项一项核对") with the first question. 返回 and resume come back
+        // to the walk without go(), so they show the question alone.
+        say(t, `${render(state.prompt, stateFields(t))}\n${fullPrompt(t, state)}`)
+        return
+      }
+      case 'help': {
+        const kinds = helpKinds(t)
+        if (kinds.length === 1) {
+          t.s.form.help = kinds[0]
+          target = state.go
+          continue
+        }
+        break
+      }
+      case 'area':
+        t.s.form.townId = undefined
+        t.s.form.villageId = undefined
+        break
+      case 'chooseItem':
+        if ((t.s.candidates ?? []).length === 0) {
+          target = t.defs.flow.start
+          continue
+        }
+        break
+    }
+    say(t, fullPrompt(t, state))
+    return
+  }
+  restartAtStart(t)
+}
+
+/** A fresh conversation at the start state (keeps nothing, not even 返回 history). */
+export function restartAtStart(t: Turn): void {
+  t.s = freshSession(t.defs.flow.start, t.now)
+  const start = stateOf(t)
+  if (start) say(t, fullPrompt(t, start))
+}

@@ -1,0 +1,163 @@
+/**
+ * What the resident sees for a state: the prompt with its numbered options. Each state kind lists its own
+ * options (menu options, candidate items, towns, help kinds, a material's 有 / 没有); numbering is 1-based.
+ */
+import type { HelpKind } from '../catalog/types.js'
+import { pointLabel, towns, villages } from './area.js'
+import { renderChecklist, renderMaterials } from './checklist.js'
+import { itemFields, materialFields } from './fields.js'
+import { nextStep, type Choice, type WalkStep } from './materials.js'
+import type { DialogOption, DialogState } from './schema.js'
+import { render, type Fields } from './template.js'
+import { currentItem, holds, sessionValues, stateOf, type Turn } from './turn.js'
+
+/** `回复 1 有，2 没有` when short, one option per line when long. */
+export function renderOptions(t: Turn, labels: string[]): string {
+  if (labels.length === 0) return ''
+  const m = t.defs.messages.options
+  // Labels with their own commas ("是，已准备好") would run together on one line.
+  const short = labels.length <= 3 && labels.join('').length <= 16 && !labels.some((l) => /[，,]/.test(l))
+  const list = labels.map((l, i) => `${i + 1} ${l}`).join(short ? '，' : '\n')
+  return render(short ? m.inline : m.lines, { list })
+}
+
+/** The state's template fields: session values plus the costly ones, built only if the template uses them. */
+export function stateFields(t: Turn, extra: Record<string, string> = {}): Fields {
+  const base = { ...sessionValues(t), ...extra }
+  return (name) => {
+    if (Object.hasOwn(base, name)) return base[name]
+    const item = currentItem(t)
+    if (!item) return undefined
+    if (name === 'checklist') return renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages)
+    if (name === 'materials') return renderMaterials(item, t.s, t.defs.messages)
+    return undefined
+  }
+}
+
+/** A menu's options that apply now (their `when` holds). */
+export function visibleOptions(t: Turn, options: DialogOption[]): DialogOption[] {
+  return options.filter((o) => o.when === undefined || holds(t, o.when))
+}
+
+/** Help kinds offered for the current item: 特办 only to those who said they cannot come themselves. */
+export function helpKinds(t: Turn): HelpKind[] {
+  const item = currentItem(t)
+  const all: HelpKind[] = item && item.proxy.kinds.length > 0 ? item.proxy.kinds : ['代办']
+  const offered = all.filter((k) => k !== '特办' || t.s.form.special === true)
+  return offered.length > 0 ? offered : all
+}
+
+/** Option labels, rendered (they rarely use fields, so the values are built only when one does). */
+export function labelsOf(t: Turn, options: DialogOption[]): string[] {
+  if (!options.some((o) => o.label.includes('{'))) return options.map((o) => o.label)
+  const fields = stateFields(t)
+  return options.map((o) => render(o.label, fields))
+}
+
+/** Labels of the numbered options a state offers right now, in order. */
+export function optionLabels(t: Turn, state: DialogState): string[] {
+  const labels = (options: DialogOption[]) => labelsOf(t, visibleOptions(t, options))
+  switch (state.kind) {
+    case 'menu':
+      return labels(state.options)
+    case 'chooseItem':
+      return [...candidateNames(t), ...labels(state.options)]
+    case 'materials': {
+      const step = currentWalkStep(t)
+      return step ? walkLabels(t, step) : []
+    }
+    case 'area':
+      return areaPoints(t).map(pointLabel)
+    case 'help':
+      return helpKinds(t).map((k) => t.defs.messages.helpKinds[k])
+    case 'input':
+      return []
+  }
+}
+
+export function candidateNames(t: Turn): string[] {
+  return (t.s.candidates ?? []).map((id) => t.ctx.catalog.byId.get(id)?.name ?? id)
+}
+
+/** Towns while none is chosen, then the chosen town's villages. */
+export function areaPoints(t: Turn) {
+  const town = t.s.form.townId
+  return town === undefined ? towns(t.ctx.catalog) : villages(t.ctx.catalog, town)
+}
+
+export function currentWalkStep(t: Turn): WalkStep | undefined {
+  const item = currentItem(t)
+  return item ? nextStep(item, t.s) : undefined
+}
+
+export function walkLabels(t: Turn, step: WalkStep): string[] {
+  const w = t.defs.messages.walk
+  if (step.kind === 'material') return [w.ready, w.missing]
+  const item = currentItem(t)!
+  return step.choices.map((c: Choice) => {
+    if (c.material === undefined || !step.merged) return c.answer
+    const values = { option: c.answer, ...materialFields(step.merged.material, item, t.defs.messages) }
+    return render(c.ready ? w.splitReady : w.splitMissing, values)
+  })
+}
+
+function walkPrompt(t: Turn, step: WalkStep): string {
+  const item = currentItem(t)!
+  const m = t.defs.messages
+  const options = renderOptions(t, walkLabels(t, step))
+  if (step.kind === 'material') {
+    return render(m.walk.material, { ...itemFields(item, m), ...materialFields(step.material, item, m), options })
+  }
+  const needs = step.merged
+    ? render(m.walk.needs, { option: step.merged.option, ...materialFields(step.merged.material, item, m) })
+    : undefined
+  return render(m.walk.question, { ...itemFields(item, m), 'question.prompt': step.question.prompt, options, needs })
+}
+
+/** The whole prompt for the current state, as shown on entering it. */
+export function fullPrompt(t: Turn, state = stateOf(t)): string {
+  if (!state) return ''
+  const options = renderOptions(t, optionLabels(t, state))
+  const fields = stateFields(t, { options })
+  const withOptions = (template: string) => {
+    const text = render(template, fields)
+    return template.includes('{options}') || options === '' ? text : `${text}\n${options}`
+  }
+  switch (state.kind) {
+    case 'materials': {
+      const step = currentWalkStep(t)
+      return step ? walkPrompt(t, step) : ''
+    }
+    case 'area':
+      return withOptions(t.s.form.townId === undefined ? state.prompt : state.villagePrompt)
+    default:
+      return withOptions(state.prompt)
+  }
+}
+
+/**
+ * What to show again after an unexpected answer, 帮助 or 我的进度: the prompt itself, unless it carries the long
+ * checklist, in which case only the short re-prompt with the options.
+ */
+export function shortPrompt(t: Turn, state = stateOf(t)): string {
+  if (!state) return ''
+  const long = state.prompt.includes('{checklist}') || state.prompt.includes('{materials}')
+  if (!long) return fullPrompt(t, state)
+  const options = renderOptions(t, optionLabels(t, state))
+  return render(state.reprompt ?? t.defs.messages.say.reprompt, stateFields(t, { options }))
+}
+
+/**
+ * After an answer the state cannot use: the state's own re-prompt, or messages.say.reprompt (or noSuchNumber)
+ * where {options} is the numbered options, or the whole prompt when the options alone would not say enough
+ * (a material or situation question, a list of towns or items, a free-text state).
+ */
+export function reprompt(t: Turn, state = stateOf(t), template?: string): string {
+  if (!state) return ''
+  const labels = optionLabels(t, state)
+  const whole = labels.length === 0 || state.kind === 'materials' || state.kind === 'area' || state.kind === 'chooseItem'
+  if (whole && state.reprompt === undefined && template === undefined && labels.length === 0) return fullPrompt(t, state)
+  const options = whole ? fullPrompt(t, state) : renderOptions(t, labels)
+  const chosen = template ?? state.reprompt ?? t.defs.messages.say.reprompt
+  return render(chosen, stateFields(t, { options, count: String(labels.length) }))
+}

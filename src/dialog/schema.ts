@@ -1,0 +1,259 @@
+/**
+ * The dialog files as admins write them (dialogs/*.yaml). Keys are short English words (each has a Chinese
+ * label for error messages, see KEY_LABELS); everything a resident reads is a Chinese template.
+ * Every object is strict so that a misspelt key is an error instead of being silently ignored.
+ */
+import { z } from 'zod'
+
+const text = (what: string) => z.string({ error: `应为文字（${what}）` }).min(1, { error: `不能为空（${what}）` })
+const words = (what: string) => z.array(text(what)).min(1, { error: `至少写一个${what}` })
+
+/** A state's name: how options and other states refer to it. */
+export const StateNameSchema = z
+  .string({ error: '应为状态名（文字）' })
+  .regex(/^[a-z][a-z0-9_]*$/, { error: '状态名只能用小写英文字母、数字和 _，并以字母开头' })
+
+/** Facts the engine knows about the current item and resident; `!` negates. */
+export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'hasItem'] as const
+export type ConditionName = (typeof CONDITIONS)[number]
+export const ConditionSchema = z
+  .string({ error: '应为条件名' })
+  .regex(new RegExp(`^!?(${CONDITIONS.join('|')})$`), { error: `条件应为 ${CONDITIONS.join('、')} 之一（前面加 ! 表示"不是"）` })
+
+/** Built-in actions an option can trigger besides moving to another state. */
+export const ACTIONS = ['clearItem', 'openTicket', 'switchItem', 'resume', 'handoff', 'listAll'] as const
+export type ActionName = (typeof ACTIONS)[number]
+
+export const OptionSchema = z.strictObject({
+  /** Shown after the number: `1 对`. */
+  label: text('选项文字'),
+  /** Other words that choose this option besides its number and its label. */
+  words: z.array(text('说法')).optional(),
+  /** The vocabulary's yes (or no) words choose this option. */
+  answer: z.enum(['yes', 'no'], { error: 'answer 应为 yes 或 no' }).optional(),
+  /** Only offered when this condition holds. */
+  when: ConditionSchema.optional(),
+  set: z
+    .strictObject({
+      special: z.boolean({ error: '应为 true 或 false' }).optional(),
+      delivery: z.enum(['pickup', 'mail'], { error: 'delivery 应为 pickup（自取）或 mail（邮寄）' }).optional(),
+    })
+    .optional(),
+  do: z.enum(ACTIONS, { error: `do 应为 ${ACTIONS.join('、')} 之一` }).optional(),
+  /** The next state; may be left out only with `do: resume` (back to where the resident was). */
+  go: StateNameSchema.optional(),
+})
+export type DialogOption = z.infer<typeof OptionSchema>
+
+/** Free text in a state with `match` is a question for the matcher; the outcome picks the next state. */
+export const MatchOutcomesSchema = z.strictObject({
+  sure: StateNameSchema,
+  choose: StateNameSchema,
+  none: StateNameSchema,
+})
+
+const common = {
+  /** Shown on entering the state (and again after 返回 or 帮助). */
+  prompt: text('提示语'),
+  /** Short text for an answer the state does not expect; defaults to messages.reprompt. */
+  reprompt: text('听不懂时的提示').optional(),
+  /** Enter this state only when the condition holds; otherwise go straight to `else`. */
+  when: ConditionSchema.optional(),
+  else: StateNameSchema.optional(),
+}
+
+const MenuStateSchema = z.strictObject({
+  kind: z.literal('menu'),
+  ...common,
+  options: z.array(OptionSchema).default([]),
+  match: MatchOutcomesSchema.optional(),
+})
+
+const ChooseItemStateSchema = z.strictObject({
+  kind: z.literal('chooseItem'),
+  ...common,
+  /** Where to go once the resident picked one of the matcher's candidates. */
+  go: StateNameSchema,
+  /** Extra options after the candidates (e.g. 都不是). */
+  options: z.array(OptionSchema).default([]),
+  match: MatchOutcomesSchema.optional(),
+})
+
+const MaterialsStateSchema = z.strictObject({
+  kind: z.literal('materials'),
+  ...common,
+  /** Where to go when every material and situation question is answered (or after 全部列出). */
+  done: StateNameSchema,
+})
+
+const InputStateSchema = z.strictObject({
+  kind: z.literal('input'),
+  ...common,
+  field: z.enum(['name', 'phone', 'address'], { error: 'field 应为 name（姓名）、phone（手机号）、address（地址）之一' }),
+  /** Said when the value does not look right, e.g. a phone number that is not 11 digits. */
+  invalid: text('填错时的提示'),
+  go: StateNameSchema,
+})
+
+const AreaStateSchema = z.strictObject({
+  kind: z.literal('area'),
+  ...common,
+  /** Asked after the town is known. */
+  villagePrompt: text('选村（社区）的提示语'),
+  invalid: text('找不到地方时的提示'),
+  go: StateNameSchema,
+})
+
+const HelpStateSchema = z.strictObject({
+  kind: z.literal('help'),
+  ...common,
+  go: StateNameSchema,
+})
+
+const KINDS = ['menu', 'chooseItem', 'materials', 'input', 'area', 'help'] as const
+
+export const StateSchema = z.preprocess(
+  // A state without `kind` is a menu: the simplest step an admin adds is a prompt with options.
+  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { kind: 'menu', ...v } : v),
+  z.discriminatedUnion(
+    'kind',
+    [MenuStateSchema, ChooseItemStateSchema, MaterialsStateSchema, InputStateSchema, AreaStateSchema, HelpStateSchema],
+    { error: `kind 应为 ${KINDS.join('、')} 之一` },
+  ),
+)
+export type DialogState = z.infer<typeof StateSchema>
+export type StateKind = DialogState['kind']
+
+export const FlowFileSchema = z.strictObject({
+  /** Where a new (or restarted) conversation begins; must take questions (`match`). */
+  start: StateNameSchema,
+  /** Where the resident is asked whether to switch when they ask about another item mid-flow. */
+  switch: StateNameSchema,
+  states: z.record(z.string(), StateSchema),
+})
+export type FlowFile = z.infer<typeof FlowFileSchema>
+
+export const COMMANDS = ['handoff', 'restart', 'back', 'help', 'progress', 'listAll'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+export const VocabularyFileSchema = z.strictObject({
+  yes: words('"是"的说法'),
+  no: words('"否"的说法'),
+  /** Trailing particles dropped before comparing (有的呢 → 有的). */
+  particles: z.array(text('语气词')).default([]),
+  /** Leading words dropped before comparing commands (我要转人工 → 转人工). */
+  prefixes: z.array(text('开头的客气话')).default([]),
+  greetings: z.array(text('问候语')).default([]),
+  thanks: z.array(text('道谢的说法')).default([]),
+  commands: z.strictObject({
+    handoff: words('转人工的说法'),
+    restart: words('重新开始的说法'),
+    back: words('返回的说法'),
+    help: words('帮助的说法'),
+    progress: words('查进度的说法'),
+    listAll: words('全部列出的说法'),
+  }),
+})
+export type Vocabulary = z.infer<typeof VocabularyFileSchema>
+
+const tiers = z.strictObject({ 县: text('县级名称'), 镇: text('镇级名称'), 村: text('村级名称') })
+
+export const MessagesFileSchema = z.strictObject({
+  limits: z.strictObject({
+    /** Longer messages are not read as a question. */
+    maxText: z.number({ error: '应为整数' }).int({ error: '应为整数' }).min(20).max(5000),
+  }),
+  say: z.strictObject({
+    expired: text('会话过期'),
+    nonText: text('非文字消息'),
+    empty: text('空消息'),
+    tooLong: text('太长'),
+    reprompt: text('听不懂'),
+    noSuchNumber: text('编号不存在'),
+    greeting: text('问候回复'),
+    thanks: text('道谢回复'),
+    help: text('帮助'),
+    handoff: text('转人工'),
+    restart: text('重新开始'),
+    backNone: text('无法返回'),
+    progress: text('进度'),
+    progressNone: text('无进度'),
+    listAllNoItem: text('未选事项时全部列出'),
+    itemGone: text('事项已下线'),
+    ticketRecorded: text('代办申请已记录'),
+    ticketsUnavailable: text('进度查询未开通'),
+    effectFailed: text('系统出错'),
+    ticketNoteSpecial: text('工单备注：行动不便'),
+    ticketNoteUnchecked: text('工单备注：未核对材料'),
+  }),
+  options: z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') }),
+  walk: z.strictObject({
+    material: text('询问材料'),
+    ready: text('有'),
+    missing: text('没有'),
+    question: text('询问情形'),
+    needs: text('情形所需材料'),
+    splitReady: text('选项：已准备好'),
+    splitMissing: text('选项：还没准备好'),
+  }),
+  checklist: z.strictObject({
+    title: text('标题'),
+    materials: text('材料标题'),
+    ready: text('已备好'),
+    missing: text('还缺'),
+    unchecked: text('未核对'),
+    conditional: text('按情况'),
+    optional: text('可选'),
+    whereUnknown: text('不知道去哪办'),
+    places: text('地点标题'),
+    pointPlace: text('具体服务点'),
+    tierPlace: text('按层级的地点'),
+    how: text('办理方式标题'),
+    online: text('网上办理'),
+    limit: text('时限'),
+    fee: text('收费'),
+    visits: text('跑动次数'),
+    visitsNone: text('不用跑'),
+    visitsSome: text('跑几次'),
+    phone: text('咨询电话'),
+    noProxy: text('不能代办'),
+  }),
+  tiers,
+  helpKinds: z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') }),
+  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄') }),
+})
+export type Messages = z.infer<typeof MessagesFileSchema>
+
+/** Chinese names shown next to the English keys in error messages. */
+export const KEY_LABELS: Readonly<Record<string, string>> = {
+  start: '开始状态',
+  switch: '换事项时的状态',
+  states: '状态',
+  kind: '状态类型',
+  prompt: '提示语',
+  reprompt: '听不懂时的提示',
+  options: '选项',
+  label: '选项文字',
+  words: '说法',
+  answer: '是/否',
+  when: '条件',
+  else: '条件不成立时去的状态',
+  set: '记下',
+  do: '动作',
+  go: '下一步',
+  match: '按问题查事项',
+  done: '完成后去的状态',
+  field: '要填的内容',
+  invalid: '填错时的提示',
+  villagePrompt: '选村提示语',
+  yes: '"是"的说法',
+  no: '"否"的说法',
+  commands: '命令',
+}
+
+/** Every dialog file, parsed and valid. */
+export interface DialogDefinitions {
+  flow: FlowFile
+  vocabulary: Vocabulary
+  messages: Messages
+}

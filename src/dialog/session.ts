@@ -1,0 +1,98 @@
+/**
+ * What the dialog remembers about one resident between messages. Plain JSON (it is stored in Redis);
+ * items are referred to by id so that a catalogue reload cannot leave a stale copy behind.
+ */
+import type { HelpKind } from '../catalog/types.js'
+
+/** What the 代办 collection has gathered so far. */
+export interface ProxyForm {
+  name?: string
+  phone?: string
+  townId?: string
+  villageId?: string
+  /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */
+  special?: boolean
+  help?: HelpKind
+  delivery?: 'pickup' | 'mail'
+  address?: string
+}
+
+/** Everything a step can change; a snapshot of it is what 返回 goes back to. */
+export interface DialogData {
+  state: string
+  itemId?: string
+  /** The item's name when chosen, to tell the resident which item vanished after a catalogue edit. */
+  itemName?: string
+  /** Candidate item ids while the resident chooses among them. */
+  candidates?: string[]
+  /** The resident's last free-text question, as typed. */
+  asked?: string
+  /** Situation question id → the option the resident chose. */
+  answers: Record<string, string>
+  /** Material name → prepared (true) or missing (false). Names, not positions: positions move when admins edit. */
+  ready: Record<string, boolean>
+  /** 全部列出 ended the walk early: materials never asked show as unchecked. */
+  skipped?: boolean
+  form: ProxyForm
+  /** An item the resident asked about mid-flow, waiting for "switch?" to be answered. */
+  switchTo?: string
+  /** The state to go back to when the resident declines the switch. */
+  resume?: string
+}
+
+export interface DialogSession extends DialogData {
+  v: 1
+  /** Milliseconds since the epoch of the last message: idle sessions expire. */
+  lastAt: number
+  /** Earlier states, newest last, for 返回 / 上一步. */
+  history: DialogData[]
+}
+
+/** How many steps 返回 can undo; older ones are dropped to keep sessions small. */
+export const HISTORY_DEPTH = 12
+
+export function freshSession(start: string, now: number): DialogSession {
+  return { v: 1, state: start, lastAt: now, answers: {}, ready: {}, form: {}, history: [] }
+}
+
+/**
+ * A copy step() may change without touching its input: the mutable parts are copied, the history entries are
+ * shared (they are never changed once written, only pushed and popped), which keeps a step cheap.
+ */
+export function workingCopy(s: DialogSession): DialogSession {
+  return {
+    ...s,
+    answers: { ...s.answers },
+    ready: { ...s.ready },
+    form: { ...s.form },
+    ...(s.candidates ? { candidates: [...s.candidates] } : {}),
+    history: [...s.history],
+  }
+}
+
+/** The part of a session that 返回 restores. */
+export function snapshot(s: DialogSession): DialogData {
+  const { v: _v, lastAt: _lastAt, history: _history, ...data } = s
+  return {
+    ...data,
+    answers: { ...data.answers },
+    ready: { ...data.ready },
+    form: { ...data.form },
+    ...(data.candidates ? { candidates: [...data.candidates] } : {}),
+  }
+}
+
+/** A stored value that is not a session of this version (older format, corruption) is treated as none. */
+export function isDialogSession(value: unknown): value is DialogSession {
+  if (value === null || typeof value !== 'object') return false
+  const s = value as Partial<DialogSession>
+  return (
+    s.v === 1 &&
+    typeof s.state === 'string' &&
+    typeof s.lastAt === 'number' &&
+    Array.isArray(s.history) &&
+    typeof s.answers === 'object' &&
+    typeof s.ready === 'object' &&
+    typeof s.form === 'object'
+  )
+}

@@ -1,0 +1,211 @@
+/**
+ * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
+ * dialog on (so 返回 can undo it) and false when it only re-prompted.
+ */
+import type { CatalogItem } from '../catalog/types.js'
+import { applyOption, askMatcher, offerSwitch } from './actions.js'
+import { findByName, pointLabel, towns, villages } from './area.js'
+import { go } from './navigate.js'
+import {
+  areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, stateFields, visibleOptions, walkLabels,
+} from './prompts.js'
+import type { DialogOption, DialogState } from './schema.js'
+import { render } from './template.js'
+import { comparableFixed, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { setItem, say, type Turn } from './turn.js'
+
+type Pick = number | 'outOfRange' | undefined
+
+/** Which numbered option a reply names: its number, its label, one of its words, or "2 没有" (number and label). */
+function pickIndex(r: Reading, labels: string[], words: (i: number) => string[] = () => []): Pick {
+  if (r.number !== undefined) return r.number >= 1 && r.number <= labels.length ? r.number - 1 : 'outOfRange'
+  const forms = labels.map((l, i) => [l, ...words(i)].map(comparableFixed))
+  const exact = forms.findIndex((f) => f.includes(r.full) || f.includes(r.plain))
+  if (exact >= 0) return exact
+  const numbered = /^(\d{1,2})(\D.*)$/.exec(r.plain)
+  if (numbered) {
+    const i = Number(numbered[1]) - 1
+    if (forms[i]?.some((f) => f.startsWith(numbered[2]!))) return i
+  }
+  return undefined
+}
+
+function yesNoIndex(r: Reading, options: DialogOption[]): number | undefined {
+  if (!r.yes && !r.no) return undefined
+  const i = options.findIndex((o) => o.answer === (r.yes ? 'yes' : 'no'))
+  return i >= 0 ? i : undefined
+}
+
+export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
+  switch (state.kind) {
+    case 'menu': {
+      const options = visibleOptions(t, state.options)
+      const labels = labelsOf(t, options)
+      const i = pickIndex(r, labels, (k) => options[k]?.words ?? []) ?? yesNoIndex(r, options)
+      if (typeof i === 'number') {
+        applyOption(t, options[i]!)
+        return true
+      }
+      if (i === 'outOfRange' && labels.length > 0) return noSuchNumber(t)
+      return freeText(t, state, r)
+    }
+    case 'chooseItem':
+      return chooseItem(t, state, r)
+    case 'materials':
+      return walk(t, state, r)
+    case 'input':
+      return input(t, state, r)
+    case 'area':
+      return area(t, state, r)
+    case 'help': {
+      const kinds = helpKinds(t)
+      const i = pickIndex(r, kinds.map((k) => t.defs.messages.helpKinds[k]), (k) => [kinds[k]!])
+      if (typeof i === 'number') {
+        t.s.form.help = kinds[i]
+        go(t, state.go)
+        return true
+      }
+      return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    }
+  }
+}
+
+function noSuchNumber(t: Turn): false {
+  say(t, reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
+  return false
+}
+
+/** Text the state has no option for: a question (where the state takes them), a greeting, or a re-prompt. */
+function freeText(t: Turn, state: DialogState, r: Reading): boolean {
+  const say_ = t.defs.messages.say
+  // A number, or 好的 / 没有 where no option means yes or no, is an answer to something else: not a question.
+  if (r.number !== undefined || r.yes || r.no) {
+    say(t, reprompt(t, state))
+    return false
+  }
+  if (r.greeting) {
+    say(t, render(say_.greeting, {}))
+    say(t, fullPrompt(t, state))
+    return false
+  }
+  if (r.thanks) {
+    say(t, render(say_.thanks, {}))
+    return false
+  }
+  const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
+  if (match) {
+    askMatcher(t, r.raw, match)
+    return true
+  }
+  if (offerSwitch(t, r.raw)) return true
+  say(t, reprompt(t, state))
+  return false
+}
+
+function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseItem' }>, r: Reading): boolean {
+  const items = (t.s.candidates ?? []).map((id) => t.ctx.catalog.byId.get(id)).filter((i): i is CatalogItem => i !== undefined)
+  const options = visibleOptions(t, state.options)
+  const labels = [...items.map((i) => i.name), ...labelsOf(t, options)]
+  let i = pickIndex(r, labels, (k) => options[k - items.length]?.words ?? [])
+  if (i === undefined && r.plain.length >= 2) {
+    // Part of a name ("低保") picks the one candidate that contains it.
+    const containing = items.flatMap((item, k) => (comparableFixed(item.name).includes(r.plain) ? [k] : []))
+    if (containing.length === 1) i = containing[0]
+  }
+  if (i === undefined) {
+    const yn = yesNoIndex(r, options)
+    if (yn !== undefined) i = items.length + yn
+  }
+  if (typeof i === 'number') {
+    const item = items[i]
+    if (item) {
+      setItem(t, item)
+      go(t, state.go)
+    } else applyOption(t, options[i - items.length]!)
+    return true
+  }
+  return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+}
+
+function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading): boolean {
+  const step = currentWalkStep(t)
+  if (!step) {
+    go(t, state.done)
+    return true
+  }
+  const labels = walkLabels(t, step)
+  let i = pickIndex(r, labels)
+  if (step.kind === 'material') {
+    if (i === undefined && (r.yes || r.no)) i = r.yes ? 0 : 1
+    if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    t.s.ready[step.material.name] = i === 0
+  } else {
+    let choice = typeof i === 'number' ? step.choices[i] : undefined
+    if (!choice && i === undefined) {
+      // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question; a merged
+      // option answered this way leaves its material to be asked next.
+      const vocab = r.yes ? t.vocab.yes : r.no ? t.vocab.no : undefined
+      const option = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
+      if (option !== undefined) choice = { answer: option }
+    }
+    if (!choice) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    t.s.answers[step.question.id] = choice.answer
+    if (choice.material !== undefined && choice.ready !== undefined) t.s.ready[choice.material] = choice.ready
+  }
+  if (currentWalkStep(t)) say(t, fullPrompt(t, state))
+  else go(t, state.done)
+  return true
+}
+
+function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
+  const value =
+    state.field === 'name' ? personName(r.raw) : state.field === 'phone' ? mobileNumber(r.raw) : postalAddress(r.raw)
+  // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
+  if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
+  if (value !== undefined) {
+    t.s.form[state.field] = value
+    go(t, state.go)
+    return true
+  }
+  if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  say(t, render(state.invalid, stateFields(t)))
+  return false
+}
+
+function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {
+  const catalog = t.ctx.catalog
+  const form = t.s.form
+  const points = areaPoints(t)
+  const i = pickIndex(r, points.map(pointLabel))
+  const chooseVillage = (id: string, townId: string) => {
+    form.townId = townId
+    form.villageId = id
+    go(t, state.go)
+    return true
+  }
+  if (typeof i === 'number') {
+    const point = points[i]!
+    if (form.townId === undefined) {
+      form.townId = point.id
+      say(t, fullPrompt(t, state))
+      return true
+    }
+    return chooseVillage(point.id, form.townId)
+  }
+  if (i === 'outOfRange') return noSuchNumber(t)
+  // A typed name: a village of the chosen town first, then any village, then a town.
+  const allVillages = towns(catalog).flatMap((town) => villages(catalog, town.id))
+  for (const candidates of [form.townId ? villages(catalog, form.townId) : [], allVillages]) {
+    const found = findByName(candidates, r.raw)
+    if (found.length === 1 && found[0]!.parentId) return chooseVillage(found[0]!.id, found[0]!.parentId)
+  }
+  const town = findByName(towns(catalog), r.raw)
+  if (town.length === 1 && town[0]!.id !== form.townId) {
+    form.townId = town[0]!.id
+    say(t, fullPrompt(t, state))
+    return true
+  }
+  if (offerSwitch(t, r.raw)) return true
+  say(t, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
+  return false
+}

@@ -1,0 +1,155 @@
+/**
+ * Reading a resident's reply: numbers in any width (１, ①, 一, 第2个), yes/no words, command words, greetings.
+ * The words themselves come from dialogs/vocabulary.yaml; only the shapes of numbers live here.
+ */
+import { canonicalText } from '../match/normalize.js'
+import type { CommandName, Vocabulary } from './schema.js'
+import { COMMANDS } from './schema.js'
+
+/** What a reply says, as far as the words go; the state decides what it means. */
+export interface Reading {
+  /** The text as typed, trimmed and width-normalised (for names, addresses, questions). */
+  raw: string
+  /** Only letters and digits: what is compared with word lists and option labels. */
+  full: string
+  /** `full` without polite prefixes and trailing particles (有的呢 → 有的); compared as well. */
+  plain: string
+  /** Nothing readable: empty, spaces, emoji or WeChat sticker codes like [微笑]. */
+  empty: boolean
+  number?: number
+  yes: boolean
+  no: boolean
+  command?: CommandName
+  greeting: boolean
+  thanks: boolean
+}
+
+/** The vocabulary with every word in its compared form, built once per definitions. */
+export interface CompiledVocabulary {
+  yes: Set<string>
+  no: Set<string>
+  particles: string[]
+  prefixes: string[]
+  greetings: Set<string>
+  thanks: Set<string>
+  commands: Map<string, CommandName>
+}
+
+const compiled = new WeakMap<Vocabulary, CompiledVocabulary>()
+
+export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
+  const cached = compiled.get(v)
+  if (cached) return cached
+  const set = (words: string[]) => new Set(words.map(comparable).filter(Boolean))
+  const commands = new Map<string, CommandName>()
+  for (const name of COMMANDS) for (const w of v.commands[name]) commands.set(comparable(w), name)
+  const c: CompiledVocabulary = {
+    yes: set(v.yes),
+    no: set(v.no),
+    particles: v.particles.map(comparable).filter(Boolean),
+    prefixes: v.prefixes.map(comparable).filter(Boolean),
+    greetings: set(v.greetings),
+    thanks: set(v.thanks),
+    commands,
+  }
+  compiled.set(v, c)
+  return c
+}
+
+/** WeChat renders its own emoji as bracketed names ([微笑], [Thumbs Up]); they carry no answer. */
+const STICKER_CODE = /\[[\p{Script=Han}A-Za-z ]{1,12}\]/gu
+
+/** The form words are compared in: width, case and script unified, only letters and digits kept. */
+export function comparable(text: string): string {
+  return canonicalText(text.replace(STICKER_CODE, '')).replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+const fixedForms = new Map<string, string>()
+/** comparable() for texts from files (labels, place names), remembered: they recur on every message. */
+export function comparableFixed(text: string): string {
+  let form = fixedForms.get(text)
+  if (form === undefined) {
+    form = comparable(text)
+    // Files hold a few thousand such texts at most; the bound only guards against misuse.
+    if (fixedForms.size > 20_000) fixedForms.clear()
+    fixedForms.set(text, form)
+  }
+  return form
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+/** 2, 第2个, 选2, 2号, 二 — a whole reply that names one number. */
+const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/
+
+export function read(text: string, v: CompiledVocabulary): Reading {
+  const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
+  const full = comparable(raw)
+  const plain = strip(full, v)
+  const has = (set: Set<string>) => set.has(full) || set.has(plain)
+
+  const numberMatch = NUMBER.exec(plain)
+  let number: number | undefined
+  if (numberMatch) {
+    const n = numberMatch[1]!
+    number = /\d/.test(n) ? Number(n) : CN_DIGITS[n]
+  }
+  return {
+    raw,
+    full,
+    plain,
+    empty: full === '',
+    number,
+    yes: has(v.yes),
+    no: has(v.no),
+    command: v.commands.get(full) ?? v.commands.get(plain),
+    greeting: has(v.greetings),
+    thanks: has(v.thanks),
+  }
+}
+
+/** Drops polite prefixes and trailing particles, but never down to nothing (了 alone stays 了). */
+function strip(plain: string, v: CompiledVocabulary): string {
+  let out = plain
+  for (const p of v.prefixes) {
+    if (out.length > p.length && out.startsWith(p)) {
+      out = out.slice(p.length)
+      break
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const p of v.particles) {
+      if (out.length > p.length && out.endsWith(p)) {
+        out = out.slice(0, -p.length)
+        changed = true
+      }
+    }
+  }
+  return out
+}
+
+/** A mainland mobile number from what was typed (spaces, dashes, +86 allowed), or undefined. */
+export function mobileNumber(raw: string): string | undefined {
+  const digits = raw.normalize('NFKC').replace(/[\s\-()（）]/g, '').replace(/^(\+?86)/, '')
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
+}
+
+/** A person's name: 2–10 Han characters (with · for minority names) or 2–30 Latin letters. */
+export function personName(raw: string): string | undefined {
+  const name = raw.normalize('NFKC').trim().replace(/\s+/g, ' ')
+  if (/^[\p{Script=Han}·•]{2,10}$/u.test(name) && !/^[·•]|[·•]$/.test(name)) return name
+  if (/^[A-Za-z][A-Za-z .'-]{1,29}$/.test(name)) return name
+  return undefined
+}
+
+/** A postal address: long enough to find a house, with some Han characters, not absurdly long. */
+export function postalAddress(raw: string): string | undefined {
+  const address = raw.normalize('NFKC').trim().replace(/\s+/g, ' ')
+  const han = address.match(/\p{Script=Han}/gu)?.length ?? 0
+  return address.length >= 6 && address.length <= 100 && han >= 4 ? address : undefined
+}
+
+/** 138****5678: how a phone number appears anywhere others might see it (GB/T 35273). */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
+}

@@ -1,0 +1,90 @@
+/**
+ * One step in progress: the inputs, the session being changed (a private copy), and what has been said so far.
+ * The helpers here are shared by the state handlers, the commands and the prompts.
+ */
+import type { Catalog, CatalogItem } from '../catalog/types.js'
+import type { Matcher } from '../match/types.js'
+import type { Effect, Resident } from '../conversation/types.js'
+import { formFields, itemFields, type Values } from './fields.js'
+import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
+import type { DialogSession } from './session.js'
+import type { CompiledVocabulary } from './text.js'
+
+/** What the engine needs besides the definitions: the current catalogue, its matcher, and the idle limit. */
+export interface EngineContext {
+  catalog: Catalog
+  matcher: Matcher
+  /** A session idle this long starts fresh (the resident is told). */
+  idleSeconds: number
+}
+
+export interface Turn {
+  defs: DialogDefinitions
+  ctx: EngineContext
+  vocab: CompiledVocabulary
+  resident: Resident
+  now: number
+  s: DialogSession
+  replies: string[]
+  effects: Effect[]
+}
+
+export function say(t: Turn, text: string): void {
+  if (text !== '') t.replies.push(text)
+}
+
+export function currentItem(t: Turn): CatalogItem | undefined {
+  return t.s.itemId === undefined ? undefined : t.ctx.catalog.byId.get(t.s.itemId)
+}
+
+export function stateOf(t: Turn, name = t.s.state): DialogState | undefined {
+  return Object.hasOwn(t.defs.flow.states, name) ? t.defs.flow.states[name] : undefined
+}
+
+/** Evaluates a `when:` condition such as `canMail` or `!isSpecial`. */
+export function holds(t: Turn, condition: string): boolean {
+  const negated = condition.startsWith('!')
+  const name = (negated ? condition.slice(1) : condition) as ConditionName
+  const item = currentItem(t)
+  const facts: Record<ConditionName, boolean> = {
+    hasItem: item !== undefined,
+    canProxy: item?.proxy.allowed === true,
+    canMail: item?.mail === true,
+    offersSpecial: item?.proxy.allowed === true && item.proxy.kinds.includes('特办'),
+    isSpecial: t.s.form.special === true,
+  }
+  return facts[name] !== negated
+}
+
+/** Item and form fields for the current session (the base of every state template). */
+export function sessionValues(t: Turn): Values {
+  const item = currentItem(t)
+  const m = t.defs.messages
+  const switchItem = t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo) : undefined
+  return {
+    ...(item ? itemFields(item, m) : {}),
+    ...formFields(t.s.form, t.ctx.catalog, m),
+    asked: t.s.asked,
+    'switch.name': switchItem?.name,
+  }
+}
+
+/** Chooses an item: everything gathered for the previous one no longer applies. */
+export function setItem(t: Turn, item: CatalogItem): void {
+  clearItem(t)
+  t.s.itemId = item.id
+  t.s.itemName = item.name
+}
+
+export function clearItem(t: Turn): void {
+  const s = t.s
+  s.itemId = undefined
+  s.itemName = undefined
+  s.candidates = undefined
+  s.answers = {}
+  s.ready = {}
+  s.skipped = undefined
+  s.form = {}
+  s.switchTo = undefined
+  s.resume = undefined
+}

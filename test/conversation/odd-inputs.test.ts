@@ -1,0 +1,175 @@
+/**
+ * Transcripts of what residents also do: unexpected answers, empty or huge messages, emoji, pictures,
+ * full-width and circled numbers, global commands, a new question mid-flow, coming back after a break,
+ * and a catalogue edit that removes the item they were on.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, real, startItem } from './support.js'
+
+const MEAL = '长者食堂助餐补贴申请'
+const ASK_ID = '是否已准备好：老人居民身份证（原件1份）？\n回复 1 有，2 没有'
+const ASK_HUKOU = '是否已准备好：户口簿（原件1份）？'
+const WELCOME = '请直接说您要办什么事，比如：低保怎么申请'
+
+describe('answers the state does not expect', () => {
+  it('re-prompts briefly on an unknown answer and on "3" when there are two options', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    expect(await chat.say('3')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
+    expect(await chat.say('随便吧')).toEqual(['没看明白，请回复编号。\n回复 1 对，2 不对'])
+    await chat.say('1')
+    expect(await chat.say('abc')).toEqual([`没看明白，请回复编号。\n${ASK_ID}`])
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // still works afterwards
+  })
+
+  it('accepts full-width digits, circled digits, Chinese numerals, "第1个" and "1 有"', async () => {
+    for (const reply of ['１', '①', '一', '第1个', '1 有', '有的。']) {
+      const chat = await newChat()
+      await chat.say(MEAL)
+      await chat.say('1')
+      expect(joined(await chat.say(reply)), reply).toContain(ASK_HUKOU)
+    }
+  })
+
+  it('handles empty text, emoji only and WeChat sticker codes without losing the place', async () => {
+    const chat = await newChat()
+    expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])
+    await chat.say(MEAL)
+    await chat.say('1')
+    for (const nothing of ['   ', '😀😀👍', '[微笑][捂脸]']) {
+      expect(await chat.say(nothing)).toEqual(['没有收到文字。', ASK_ID])
+    }
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+  })
+
+  it('asks for one sentence instead of reading 2,000 characters, and keeps the place', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    const replies = await chat.say('低保'.repeat(1000))
+    expect(replies).toEqual(['您说的有点长，请用一句话说说要办什么事，比如：残疾人证怎么办', ASK_ID])
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+  })
+
+  it('answers a picture, voice or sticker politely and changes nothing', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    for (const kind of ['image', 'voice', 'sticker', 'file', 'location'] as const) {
+      expect(await chat.send(kind)).toEqual(['抱歉，我暂时只能看懂文字。请打字告诉我，比如：低保怎么申请'])
+    }
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+  })
+
+  it('greets back and says thanks without moving', async () => {
+    const chat = await newChat()
+    expect(await chat.say('你好')).toEqual(['您好！', expect.stringContaining(WELCOME)])
+    expect(await chat.say('谢谢')).toEqual(['不客气！还有别的事，直接告诉我就行。'])
+  })
+})
+
+describe('global commands', () => {
+  it('返回 undoes the last answer, step by step, and says so at the first step', async () => {
+    const chat = await newChat()
+    expect(await chat.say('上一步')).toEqual(['已经是第一步了。', expect.stringContaining(WELCOME)])
+    await chat.say(MEAL)
+    await chat.say('1')
+    await chat.say('2') // 身份证: 没有
+    expect(await chat.say('返回')).toEqual([ASK_ID])
+    await chat.say('1') // now 有
+    await chat.say('返回')
+    expect(await chat.say('返回')).toEqual([`您要办的是：${MEAL}，对吗？\n回复 1 对，2 不对`])
+    await chat.say('1')
+    await chat.say('1')
+    await chat.say('1')
+    await chat.say('3')
+    expect(joined(await chat.say('3'))).toContain('✓ 老人居民身份证')
+  })
+
+  it('重新开始 forgets the item; 帮助 explains and repeats the question', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    const help = await chat.say('帮助')
+    expect(help[0]).toContain('使用说明')
+    expect(help[1]).toBe(ASK_ID)
+    expect(await chat.say('重新开始')).toEqual(['好的，我们重新开始。', expect.stringContaining(WELCOME)])
+    expect(await chat.say('我的进度')).toEqual(['您现在没有正在办的事项。', expect.stringContaining('代办进度查询还在接入中')])
+  })
+
+  it('我的进度 tells where the resident is and asks the tickets service', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    await chat.say('1')
+    const replies = await chat.say('进度')
+    expect(replies[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 0 项，未核对 3 项`)
+    expect(chat.effects.at(-1)).toEqual({ type: 'listTickets' })
+  })
+
+  it('人工 in the middle of a flow gives the numbers and notifies staff, keeping the place', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    const replies = await chat.say('我要转人工')
+    expect(joined(replies)).toContain('拨打本事项咨询电话 0539-7211000')
+    expect(chat.effects.at(-1)).toMatchObject({ type: 'handoff', reason: expect.stringContaining(MEAL) })
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+  })
+
+  it('全部列出 before any item asks what the resident wants to do', async () => {
+    const chat = await newChat()
+    expect(await chat.say('全部列出')).toEqual(['还不知道您要办什么事，请先告诉我，我再列出要带的材料。', expect.stringContaining(WELCOME)])
+  })
+})
+
+describe('a new question in the middle of a flow', () => {
+  it('is offered as a switch: 不是 returns to the same question, 是 starts the new item', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    expect(await chat.say('水电气热过户')).toEqual(['您是想问"水电气热过户"吗？\n请回复编号：\n1 是，改问这个\n2 不是，接着刚才的'])
+    expect(await chat.say('不是')).toEqual([ASK_ID])
+    await chat.say('水电气热过户')
+    const switched = joined(await chat.say('是'))
+    expect(switched).toContain('办"水电气热过户"要准备的材料')
+    expect(await chat.say('返回')).toEqual(['您是想问"水电气热过户"吗？\n请回复编号：\n1 是，改问这个\n2 不是，接着刚才的'])
+  })
+})
+
+describe('idle sessions', () => {
+  it('start fresh after 30 minutes, telling the resident, and answer the new question at once', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    chat.clock.now += 29 * 60_000
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // 29 minutes: still there
+    chat.clock.now += 31 * 60_000
+    const replies = await chat.say('水电气热过户')
+    expect(replies[0]).toBe('您好，上次的对话已经超过 30 分钟没有回复，我们重新开始。')
+    expect(replies[1]).toContain('您要办的是：水电气热过户，对吗？')
+  })
+
+  it('use the configured idle time', async () => {
+    const chat = await newChat({ sessionTtlSeconds: 120 })
+    await chat.say(MEAL)
+    chat.clock.now += 3 * 60_000
+    const replies = await chat.say('1')
+    expect(replies[0]).toBe('您好，上次的对话已经超过 2 分钟没有回复，我们重新开始。')
+    expect(replies[1]).toContain(WELCOME)
+  })
+})
+
+describe('catalogue reload', () => {
+  it('tells the resident when their item vanished and starts over', async () => {
+    const r = await real()
+    let catalog = r.catalog
+    const chat = await newChat({ catalog: () => ({ catalog, matcher: r.matcher }) })
+    await startItem(chat, MEAL)
+    const byId = new Map([...r.catalog.byId].filter(([, item]) => item.name !== MEAL))
+    catalog = { ...r.catalog, items: [...byId.values()], byId }
+    const replies = await chat.say('1')
+    expect(replies[0]).toBe(`您刚才办的"${MEAL}"办事信息有更新，请重新告诉我您要办什么事。`)
+    expect(replies[1]).toContain(WELCOME)
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * Transcripts of the 代办 collection: name, phone (validated), village, help kind (特办 only for those who
+ * cannot come), pick-up or mail, the summary, and the openTicket effect carrying all of it.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Effect, TicketRequest } from '../../src/conversation/types.js'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+const MEAL = '长者食堂助餐补贴申请'
+const DIBAO = '最低生活保障申请'
+
+/** Up to the checklist of the meal subsidy: ID card yes, 户口簿 no, not a special-hardship elder, sent by a child with ID. */
+async function mealChecklist(): Promise<Chat> {
+  const chat = await newChat()
+  await chat.say(MEAL)
+  for (const answer of ['1', '1', '2', '3']) await chat.say(answer)
+  expect(joined(await chat.say('1'))).toContain('【一次性告知单】')
+  return chat
+}
+
+function ticketOf(effects: Effect[]): TicketRequest {
+  const effect = effects.find((e) => e.type === 'openTicket')
+  if (effect?.type !== 'openTicket') throw new Error('no openTicket effect')
+  return effect.request
+}
+
+describe('申请代办', () => {
+  it('collects name, a valid phone (after a bad one), town then village by number, 特办 for the elderly, pick-up', async () => {
+    const chat = await mealChecklist()
+    expect(await chat.say('2')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(await chat.say('张秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
+    const towns = joined(await chat.say('138 1234 5678'))
+    expect(towns).toContain('申请人住在哪个镇（街道）？')
+    expect(towns).toContain('\n2 大店镇\n')
+    expect(joined(await chat.say('2'))).toContain('是哪个村（社区）？回复编号，也可以直接打名字。\n回复 1 大店一村，2 大店二村，3 庄家店村')
+    expect(joined(await chat.say('1'))).toContain('申请人是不是老人、残疾人，或者行动不便、出不了门？')
+    const kinds = joined(await chat.say('是的'))
+    expect(kinds).toContain('需要哪种帮助？')
+    expect(kinds).toContain('特办：上门服务，不用您出门')
+    // The item has no mail delivery: straight to the summary, pick-up.
+    const summary = joined(await chat.say('特办'))
+    expect(summary).toBe(
+      [
+        '请核对您的代办申请：',
+        `事项：${MEAL}`,
+        '申请人：张秀英',
+        '手机：13812345678',
+        '住址：大店镇 大店一村',
+        '帮助方式：特办',
+        '结果领取：自己去取',
+        '回复 1 确认提交，2 重新填写，3 不办了',
+      ].join('\n'),
+    )
+    const done = await chat.say('确认')
+    expect(done[0]).toBe('收到，正在为您提交……')
+    expect(done[1]).toContain('您的代办申请已记录。工作人员会打电话 138****5678 联系您')
+    expect(joined(done)).not.toMatch(/编号|DB\d/)
+
+    const ticket = ticketOf(chat.effects)
+    expect(ticket).toEqual({
+      resident: { channel: 'http', userId: 'resident-1' },
+      itemId: expect.any(String),
+      itemName: MEAL,
+      name: '张秀英',
+      phone: '13812345678',
+      areaPointId: 'dadian-v1',
+      help: '特办',
+      delivery: { kind: 'pickup' },
+      materialsReady: ['老人居民身份证', '代办人身份证'],
+      materialsMissing: ['户口簿'],
+      answers: { 特殊困难老人: '否', 委托他人: '是' },
+      note: '申请人是老人、残疾人或行动不便，需要上门服务',
+    })
+  })
+
+  it('does not offer 特办 to someone who can come, and takes a village typed by name', async () => {
+    const chat = await mealChecklist()
+    await chat.say('申请代办')
+    await chat.say('李四')
+    await chat.say('13912345678')
+    expect(joined(await chat.say('我是坊前镇后石沟村的'))).toContain('申请人是不是老人')
+    const kinds = joined(await chat.say('不是'))
+    expect(kinds).not.toContain('特办')
+    expect(kinds).toMatch(/1 帮办：.*\n2 代办：/)
+    await chat.say('2')
+    await chat.say('1')
+    expect(ticketOf(chat.effects)).toMatchObject({ areaPointId: 'fangqian-v2', help: '代办', delivery: { kind: 'pickup' } })
+    expect(ticketOf(chat.effects).note).toBeUndefined()
+  })
+
+  it('mails the result to an address when the item allows it (after an address too short to deliver to)', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('全部列出')
+    await chat.say('2')
+    await chat.say('王五')
+    await chat.say('13612345678')
+    await chat.say('十字路')
+    await chat.say('城东社区')
+    expect(joined(await chat.say('不是'))).toMatch(/1 领办：.*\n2 帮办：.*\n3 代办：/)
+    expect(joined(await chat.say('1'))).toContain('办好以后，结果怎么拿？\n回复 1 自己去取，2 邮寄到家')
+    expect(joined(await chat.say('邮寄'))).toContain('请告诉我邮寄地址')
+    expect(await chat.say('城东')).toEqual(['地址太短了，请写到村和门牌号，比如：大店镇大店一村 3 排 5 号'])
+    const summary = joined(await chat.say('十字路街道城东社区 8 号楼 2 单元 301'))
+    expect(summary).toContain('住址：十字路街道 城东社区')
+    expect(summary).toContain('结果领取：邮寄：十字路街道城东社区 8 号楼 2 单元 301')
+    await chat.say('1')
+    const ticket = ticketOf(chat.effects)
+    expect(ticket.delivery).toEqual({ kind: 'mail', address: '十字路街道城东社区 8 号楼 2 单元 301' })
+    expect(ticket.areaPointId).toBe('shizilu-v1')
+    // 全部列出 skipped the walk: the worker learns which materials nobody checked.
+    expect(ticket.materialsReady).toEqual([])
+    expect(ticket.note).toMatch(/^未和居民核对的材料：家庭经济状况查询核对授权书、申请人居民身份证/)
+  })
+
+  it('重新填写 starts the form again; 不办了 ends without a ticket', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['2', '赵六', '13712345678', '2', '2', '不是', '1']) await chat.say(answer)
+    expect(joined(await chat.say('重新填写'))).toContain('请告诉我申请人的姓名')
+    for (const answer of ['赵七', '13712345679', '2', '3', '不是', '2']) await chat.say(answer)
+    const summary = joined(await chat.say('3'))
+    expect(summary).toContain('祝您办理顺利')
+    expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+  })
+
+  it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    expect(await chat.say('123')).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    expect(joined(await chat.say('水电气热过户'))).toContain('您是想问"水电气热过户"吗？')
+    expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
+  })
+})

@@ -1,0 +1,130 @@
+/**
+ * The engine on its own: step() with the real dialog files, a small hand-made catalogue and a matcher that
+ * answers what the test says (the Matcher interface), so each rule is visible without the real ranking.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Catalog, CatalogItem, Material } from '../../src/catalog/types.js'
+import { loadDialogDir } from '../../src/conversation/dialog-dir.js'
+import { step, type StepInput } from '../../src/dialog/engine.js'
+import { nextStep } from '../../src/dialog/materials.js'
+import type { DialogDefinitions } from '../../src/dialog/schema.js'
+import { HISTORY_DEPTH, type DialogSession } from '../../src/dialog/session.js'
+import type { Matcher, MatchResult } from '../../src/match/types.js'
+
+function item(id: string, name: string, materials: Partial<Material>[], extra: Partial<CatalogItem> = {}): CatalogItem {
+  return {
+    id, name, department: '县民政局', type: '公共服务', tiers: ['镇'], conditions: ['本县户籍'], questions: [],
+    materials: materials.map((m) => ({ name: '材料', form: '原件', copies: 1, requirement: '必须', ...m })),
+    steps: ['申请'], promisedLimitDays: 0, fee: '不收费', places: [{ tier: '镇' }], visits: 1,
+    proxy: { allowed: true, kinds: ['代办'] }, mail: false, consultPhone: '0539-7211000', complaintPhone: '12345',
+    legalBasis: ['依据'], phrasings: [], keywords: [], sources: [], file: `items/${id}.yaml`, ...extra,
+  }
+}
+
+const A = item('a', '甲事项', [{ name: '身份证' }, { name: '户口簿' }])
+const B = item('b', '乙事项', [
+  { name: '申请表' },
+  { name: '委托书', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
+  { name: '受托人身份证', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
+], { questions: [{ id: 'proxy', prompt: '是不是委托别人办？', options: ['是', '否'] }] })
+const catalog: Catalog = {
+  items: [A, B], byId: new Map([[A.id, A], [B.id, B]]), points: new Map(), synonyms: [],
+  words: { fillers: [], generic: [] }, version: 'test',
+}
+
+/** A matcher whose answers the test sets: question → results. */
+const answers = new Map<string, MatchResult[]>()
+const matcher: Matcher = { match: (q) => answers.get(q) ?? [] }
+const ctx = { catalog, matcher, idleSeconds: 1800 }
+const input = (text: string): StepInput => ({ resident: { channel: 'http', userId: 'u' }, content: { kind: 'text', text } })
+
+let defs: DialogDefinitions
+beforeAll(async () => {
+  const loaded = await loadDialogDir('dialogs')
+  if (!loaded.ok) throw new Error('dialogs invalid')
+  defs = loaded.definitions
+  answers.set('甲', [{ item: A, score: 0.9 }])
+  answers.set('甲乙', [{ item: A, score: 0.8 }, { item: B, score: 0.78 }])
+  answers.set('模糊', [{ item: A, score: 0.45 }])
+})
+afterEach(() => vi.restoreAllMocks())
+
+/** Runs replies through step() from a fresh session, returning the last result. */
+function run(...texts: string[]) {
+  let session: DialogSession | undefined
+  let result = step(defs, ctx, session, input(texts[0]!), 1_000)
+  for (const [i, text] of texts.entries()) {
+    if (i > 0) result = step(defs, ctx, session, input(text), 1_000 + i)
+    session = result.session
+  }
+  return result
+}
+
+describe('step()', () => {
+  it('is deterministic and reads neither the clock nor randomness nor changes its input session', () => {
+    const first = run('甲', '1')
+    const frozen = structuredClone(first.session)
+    const deepFreeze = (o: object): object => {
+      for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v)
+      return Object.freeze(o)
+    }
+    deepFreeze(frozen)
+    vi.spyOn(Date, 'now').mockImplementation(() => { throw new Error('read the clock') })
+    vi.spyOn(Math, 'random').mockImplementation(() => { throw new Error('used randomness') })
+    const a = step(defs, ctx, frozen as DialogSession, input('1'), 9_000)
+    const b = step(defs, ctx, frozen as DialogSession, input('1'), 9_000)
+    expect(a).toEqual(b)
+    expect(frozen).toEqual(first.session)
+    expect(a.session.ready).toEqual({ 身份证: true })
+  })
+
+  it('confirms when sure, offers choices when two items are close without reporting them, reports a weak match', () => {
+    expect(run('甲').session.state).toBe('confirm_item')
+    const close = run('甲乙')
+    expect(close.session).toMatchObject({ state: 'choose_item', candidates: ['a', 'b'] })
+    expect(close.effects).toEqual([])
+    const weak = run('模糊')
+    expect(weak.session.state).toBe('choose_item')
+    expect(weak.effects).toEqual([{ type: 'unmatched', text: '模糊', candidates: [{ id: 'a', name: '甲事项', score: 0.45 }] }])
+  })
+
+  it('asks a yes/no question plainly when it decides two materials, then each of them', () => {
+    expect(nextStep(B, { answers: {}, ready: { 申请表: true } })).toMatchObject({
+      kind: 'question', choices: [{ answer: '是' }, { answer: '否' }],
+    })
+    const afterYes = run('甲乙', '2', '1', '是')
+    expect(afterYes.replies.join('\n')).toContain('是否已准备好：委托书')
+    const afterNo = run('甲乙', '2', '1', '否')
+    expect(afterNo.session.state).toBe('checklist')
+    expect(afterNo.replies.join('\n')).not.toContain('委托书')
+  })
+
+  it('keeps material answers by name, so a catalogue edit that reorders materials keeps them', () => {
+    const session = run('甲', '1', '2').session
+    expect(session.ready).toEqual({ 身份证: false })
+    const reordered = { ...A, materials: [...A.materials].reverse() }
+    const edited = { ...catalog, byId: new Map([[A.id, reordered]]) }
+    const next = step(defs, { ...ctx, catalog: edited }, session, input('1'), 5_000)
+    expect(next.session.ready).toEqual({ 身份证: false, 户口簿: true })
+  })
+
+  it('keeps at most HISTORY_DEPTH steps for 返回', () => {
+    const texts = ['甲']
+    for (let i = 0; i < 20; i++) texts.push('1', '返回')
+    expect(run(...texts, '1', '1').session.history.length).toBeLessThanOrEqual(HISTORY_DEPTH)
+  })
+
+  it('starts over, saying so, when a stored session names a state the dialogs no longer have', () => {
+    const stale = { ...run('甲').session, state: 'removed_state' }
+    const result = step(defs, ctx, stale, input('1'), 2_000)
+    expect(result.replies[0]).toBe('好的，我们重新开始。')
+    expect(result.session.state).toBe('welcome')
+  })
+
+  it('answers a non-text message without changing the session', () => {
+    const session = run('甲').session
+    const result = step(defs, ctx, session, { resident: { channel: 'http', userId: 'u' }, content: { kind: 'image' } }, 3_000)
+    expect(result.changed).toBe(false)
+    expect(result.session).toBe(session)
+  })
+})

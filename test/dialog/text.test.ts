@@ -1,0 +1,84 @@
+/**
+ * Reading replies: numbers in every form residents type, yes/no words with particles, commands, empty input,
+ * and the validators of the 代办 form.
+ */
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { describe, expect, it } from 'vitest'
+import { VocabularyFileSchema } from '../../src/dialog/schema.js'
+import { compileVocabulary, maskPhone, mobileNumber, personName, postalAddress, read } from '../../src/dialog/text.js'
+
+const vocab = compileVocabulary(VocabularyFileSchema.parse(parse(readFileSync('dialogs/vocabulary.yaml', 'utf8'))))
+
+describe('read(text)', () => {
+  it.each([
+    ['2', 2], ['２', 2], ['②', 2], ['二', 2], ['两', 2], ['第2个', 2], ['选2', 2], ['2号', 2], [' 2。', 2], ['10', 10], ['⑩', 10],
+  ])('reads %j as the number %i', (text, n) => {
+    expect(read(text, vocab).number).toBe(n)
+  })
+
+  it.each(['2个人', '12345678901', '二手房', ''])('does not read %j as an option number', (text) => {
+    const n = read(text, vocab).number
+    expect(n === undefined || n > 100).toBe(true)
+  })
+
+  it.each(['有', '有的', '有的呢', '是的', '对', '好的', '嗯', '嗯嗯', '可以啊', '中', 'OK', '有！'])('reads %j as yes', (text) => {
+    expect(read(text, vocab)).toMatchObject({ yes: true, no: false })
+  })
+
+  it.each(['没', '没有', '没有呢', '不是', '不对', '还没', '沒有', '没得'])('reads %j as no', (text) => {
+    expect(read(text, vocab)).toMatchObject({ yes: false, no: true })
+  })
+
+  it('reads neither yes nor no from a sentence that merely contains the words', () => {
+    expect(read('有没有别的办法', vocab)).toMatchObject({ yes: false, no: false })
+  })
+
+  it.each([
+    ['人工', 'handoff'], ['我要转人工', 'handoff'], ['重新开始', 'restart'], ['返回', 'back'], ['上一步', 'back'],
+    ['帮助', 'help'], ['菜单', 'help'], ['我的进度', 'progress'], ['全部列出', 'listAll'], ['全部列出。', 'listAll'],
+  ])('reads %j as the command %s', (text, command) => {
+    expect(read(text, vocab).command).toBe(command)
+  })
+
+  it('does not take a question that contains a command word for the command', () => {
+    expect(read('人工授精补贴怎么申请', vocab).command).toBeUndefined()
+  })
+
+  it.each(['', '   ', '😀', '👍🏻👍🏻', '[微笑]', '[捂脸][强]', '。。。', '\n\t'])('finds nothing readable in %j', (text) => {
+    expect(read(text, vocab).empty).toBe(true)
+  })
+
+  it('recognises greetings and thanks', () => {
+    expect(read('你好', vocab).greeting).toBe(true)
+    expect(read('谢谢您！', vocab).thanks).toBe(true)
+  })
+})
+
+describe('the 代办 form', () => {
+  it('takes an 11-digit mobile number with spaces, dashes or +86, and nothing else', () => {
+    expect(mobileNumber('138 1234 5678')).toBe('13812345678')
+    expect(mobileNumber('+86 138-1234-5678')).toBe('13812345678')
+    expect(mobileNumber('１３８１２３４５６７８')).toBe('13812345678')
+    for (const bad of ['1381234567', '23812345678', '0539-7211000', '138123456789', '电话13812345678']) {
+      expect(mobileNumber(bad), bad).toBeUndefined()
+    }
+  })
+
+  it('takes a name of 2–10 Han characters (· for minority names) or Latin letters', () => {
+    expect(personName('张秀英')).toBe('张秀英')
+    expect(personName('阿依古丽·买买提')).toBe('阿依古丽·买买提')
+    expect(personName('Li Wei')).toBe('Li Wei')
+    for (const bad of ['张', '123', '张三13812345678', '·张三', '这是一个非常非常长的名字吗']) expect(personName(bad), bad).toBeUndefined()
+  })
+
+  it('takes an address long enough to deliver to', () => {
+    expect(postalAddress('大店镇大店一村3排5号')).toBe('大店镇大店一村3排5号')
+    expect(postalAddress('城东')).toBeUndefined()
+    expect(postalAddress('x'.repeat(20))).toBeUndefined()
+  })
+
+  it('masks a phone number as 138****5678', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678')
+  })
+})
