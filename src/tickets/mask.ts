@@ -1,0 +1,33 @@
+/**
+ * De-identification for screens, lists, logs and webhook payloads (GB/T 35273, GB/T 37964):
+ * phone 138****5678 (first 3, last 4), ID number 370***********1234 (first 3, last 4), name 张*.
+ * The full phone goes only to the agent who claimed the ticket.
+ */
+
+/** 13812345678 → 138****5678; landlines keep their last 4 digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '')
+  if (digits.length === 11 && digits.startsWith('1')) return `${digits.slice(0, 3)}****${digits.slice(7)}`
+  if (digits.length <= 4) return '*'.repeat(digits.length)
+  return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`
+}
+
+/** 370102199001011234 → 370***********1234 (same length as the number). */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 7) return '*'.repeat(id.length)
+  return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧*: the surname's first character, then one * whatever the length. */
+export function maskName(name: string): string {
+  const first = [...name.trim()][0]
+  return first === undefined ? '' : `${first}*`
+}
+
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/g
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g
+
+/** Masks every ID number and mobile number in free text (notes, reasons, comments). */
+export function maskText(text: string): string {
+  return text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m))
+}

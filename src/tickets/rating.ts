@@ -1,0 +1,44 @@
+/**
+ * 好差评 levels (国办发〔2019〕51号): 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意.
+ * 1 and 2 are 差评 and open a 回访.
+ */
+
+export const RATING_LABELS: Readonly<Record<number, string>> = {
+  5: '非常满意',
+  4: '满意',
+  3: '基本满意',
+  2: '不满意',
+  1: '非常不满意',
+}
+
+/** The question sent when a ticket is done. */
+export const RATING_PROMPT = '请为这次代办服务打分，回复数字：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。'
+
+/** Whether a score is a 差评 that needs a 回访. */
+export function isBadRating(score: number): boolean {
+  return score <= 2
+}
+
+const WORDS: [RegExp, number][] = [
+  [/^(非常不满意|很不满意|特别不满意)$/, 1],
+  [/^(不满意|不太满意)$/, 2],
+  [/^(基本满意|一般|还行|还可以)$/, 3],
+  [/^(满意|挺好|好)$/, 4],
+  [/^(非常满意|很满意|特别满意|十分满意)$/, 5],
+]
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 }
+
+/**
+ * A score from a whole reply ("5", "５分", "五星", "非常满意"); undefined when the reply is something else,
+ * so a new question is never taken for a rating.
+ */
+export function parseRating(text: string): number | undefined {
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\s。！!.,，~～]/g, '')
+    .replace(/^[①②③④⑤]$/, (c) => String('①②③④⑤'.indexOf(c) + 1))
+  const num = /^([1-5一二两三四五])(分|星|颗星)?$/.exec(t)
+  if (num?.[1]) return DIGITS[num[1]] ?? Number(num[1])
+  for (const [re, score] of WORDS) if (re.test(t)) return score
+  return undefined
+}

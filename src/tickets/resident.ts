@@ -1,0 +1,128 @@
+/**
+ * The resident's side of tickets, for the conversation service: an effect executor for the dialog's
+ * openTicket / listTickets effects, and an interceptor that sees each message before the dialog and handles
+ * ticket commands (查询 ID, 取消 ID, 补齐 ID 说明), a pending rating (1–5) and then its optional comment.
+ */
+import type { EffectExecutor, IncomingMessage, Interceptor, Resident } from '../conversation/types.js'
+import { countWorkingDays, shanghaiDate } from './calendar.js'
+import { findTicketId } from './ids.js'
+import type { Action } from './lifecycle.js'
+import { isBadRating, parseRating, RATING_LABELS } from './rating.js'
+import { act, openTicket, type TicketEnv } from './service.js'
+import { formatDeadline, pointName, residentDetail, residentList } from './texts.js'
+import type { TicketState } from './types.js'
+
+/** How long after a rating its comment is still expected. */
+const COMMENT_WINDOW_MS = 30 * 60_000
+const SKIP_COMMENT = /^(无|没有|没了|不用|不用了|算了|没有了|没意见|不说了)$/
+/** The dialog's global commands: never taken for a comment. */
+const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
+
+/** Carries out openTicket and listTickets; other effects are not the tickets' business (returns no replies). */
+export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
+  return async (effect, message) => {
+    const now = message.now
+    if (effect.type === 'listTickets') return [residentList(await mine(env, message.resident), env.network)]
+    if (effect.type !== 'openTicket') return []
+    const r = await openTicket(env, effect.request, now)
+    if (!r.ok) return [r.message]
+    const t = r.ticket
+    return [
+      `已为您提交代办申请，工单号 ${t.id}（请记下，查询时要用）。\n` +
+        `事项：${t.itemName}（${t.help}）\n负责：${pointName(env.network, t.nodeId)}\n` +
+        `承诺时限：${formatDeadline(t.dueAt)}前办结。代办员接单后会通知您。\n` +
+        `查进度请回复：查询 ${t.id}；接单前不需要了可回复：取消 ${t.id}`,
+    ]
+  }
+}
+
+export interface InterceptorOptions {
+  /**
+   * Whether the resident is in the middle of a dialog step that expects a numbered answer. When it says yes,
+   * a bare "1"–"5" goes to the dialog instead of rating a finished ticket ("5分", "非常满意" still rate).
+   */
+  dialogActive?: (resident: Resident) => Promise<boolean> | boolean
+}
+
+/** Handles the resident's ticket messages; undefined lets the dialog have the message. */
+export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions = {}): Interceptor {
+  return async (message) => {
+    const text = message.content.text.normalize('NFKC').trim()
+    const who = message.resident
+    const id = findTicketId(text)
+
+    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await mine(env, who), env.network)]
+    if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
+      const t = await env.store.get(id)
+      if (t === undefined || !same(t.resident, who)) return [`没有找到您的工单 ${id}，请核对工单号。`]
+      return [residentDetail(t, env.network, t.history)]
+    }
+    if (/^取消/.test(text) && id !== undefined) {
+      const reason = text.replace(/^取消\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
+      return reply(await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () =>
+        `工单 ${id} 已取消。需要时可以重新申请。`,
+      )
+    }
+    if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
+
+    const tickets = await mine(env, who)
+    if (tickets.length === 0) return undefined
+    const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
+    const bareDigit = /^[1-5]$/.test(text)
+    if (score !== undefined && !(bareDigit && (await opts.dialogActive?.(who)))) {
+      const target = (id && tickets.find((t) => t.id === id)) || tickets.find((t) => awaitingRating(env, t, message.now))
+      if (target === undefined) return undefined
+      return reply(await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
+        [
+          `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
+          isBadRating(score) ? `很抱歉这次没让您满意，督办人员会在 ${env.network.settings.followUpDays} 个工作日内回访您。` : '',
+          '还有什么意见或建议，可以直接回复；没有请回复"无"。',
+        ].join(''),
+      )
+    }
+    const commenting = tickets.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
+    if (commenting !== undefined && !GLOBAL.test(text) && text !== '') {
+      const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
+      return reply(await act(env, commenting.id, action, resident(who), message.now), () =>
+        action.name === 'comment' && action.text ? '您的意见已记下，谢谢！' : '好的，谢谢您！',
+      )
+    }
+    return undefined
+  }
+}
+
+async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined): Promise<string[]> {
+  const returned = (await mine(env, message.resident)).filter((t) => t.status === '已退回')
+  const target = id ?? (returned.length === 1 ? returned[0]?.id : undefined)
+  if (target === undefined) {
+    return returned.length === 0
+      ? ['您没有等待补充材料的工单。']
+      : [`您有 ${returned.length} 个工单在等补充材料，请带上工单号，如：补齐 ${returned[0]?.id} 已准备好`]
+  }
+  const answer = text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
+  const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
+  return reply(r, () => `收到，已告诉代办员，工单 ${target} 继续办理。`)
+}
+
+function reply(r: { ok: boolean; message?: string }, ok: () => string): string[] {
+  return [r.ok ? ok() : (r.message ?? '操作没有成功，请稍后再试。')]
+}
+
+/** The resident's tickets, newest first. */
+async function mine(env: TicketEnv, who: Resident): Promise<TicketState[]> {
+  return env.store.list({ resident: who }, 50)
+}
+
+/** Done, not rated yet, and within the rating period (working days after it was done). */
+function awaitingRating(env: TicketEnv, t: TicketState, now: number): boolean {
+  if (t.status !== '已办结' || t.rating !== undefined || t.doneAt === undefined) return false
+  return countWorkingDays(env.calendar, shanghaiDate(t.doneAt), shanghaiDate(now)) <= env.network.settings.ratingDays
+}
+
+function same(a: Resident, b: Resident): boolean {
+  return a.channel === b.channel && a.userId === b.userId
+}
+
+function resident(r: Resident) {
+  return { kind: 'resident' as const, resident: r }
+}

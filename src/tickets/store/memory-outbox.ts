@@ -1,0 +1,24 @@
+/** Resident outbox in memory. */
+import type { Outbox, OutboxMessage } from '../ports.js'
+
+export class MemoryOutbox implements Outbox {
+  private readonly boxes = new Map<string, OutboxMessage[]>()
+
+  async push(userId: string, message: OutboxMessage): Promise<void> {
+    const box = this.boxes.get(userId) ?? []
+    box.push({ ...message })
+    this.boxes.set(userId, box)
+  }
+
+  async drain(userId: string): Promise<OutboxMessage[]> {
+    const box = this.boxes.get(userId) ?? []
+    this.boxes.delete(userId)
+    return dedupe(box)
+  }
+}
+
+/** Keeps the first of messages with the same id (at-least-once delivery may push one twice). */
+export function dedupe(messages: OutboxMessage[]): OutboxMessage[] {
+  const seen = new Set<string>()
+  return messages.filter((m) => !seen.has(m.id) && seen.add(m.id))
+}

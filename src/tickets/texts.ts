@@ -1,0 +1,90 @@
+/**
+ * What residents and agents read about a ticket, in short plain Chinese. Pure.
+ * Agents other than the claimer see the resident masked (张*, 138****5678).
+ */
+import { shanghaiDate } from './calendar.js'
+import { maskName, maskPhone, maskText } from './mask.js'
+import { TRANSITIONS } from './lifecycle.js'
+import type { Agent, HistoryEntry, Network, TicketState } from './types.js'
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000
+
+/** 2026-11-22 10:05 (Shanghai). */
+export function formatTime(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The last day of a deadline that ends at 24:00: 2026年12月10日. */
+export function formatDeadline(dueAt: number): string {
+  const [y, m, d] = shanghaiDate(dueAt - 1).split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+export function pointName(network: Network, id: string): string {
+  return network.points.get(id)?.name ?? id
+}
+
+export function agentLabel(agent: Agent | undefined, withPhone = true): string {
+  if (agent === undefined) return '代办员'
+  return withPhone ? `${agent.role} ${agent.name}（${agent.phone}）` : `${agent.role} ${agent.name}`
+}
+
+/** Status, plus who has it when claimed. */
+export function statusLine(t: TicketState, network: Network): string {
+  const agent = t.claimedBy === undefined ? undefined : network.agentsById.get(t.claimedBy)
+  const who = agent ? `，${agentLabel(agent)}` : ''
+  const returned = t.status === '已退回' && t.returnReason ? `，需要补充：${t.returnReason}` : ''
+  return `${t.status}${who}${returned}`
+}
+
+/** The ticket as an agent sees it; `full` (only for the claimer) shows the real name, phone and address. */
+export function agentSummary(t: TicketState, network: Network, full: boolean): string {
+  const name = full ? t.name : maskName(t.name)
+  const phone = full ? t.phone : maskPhone(t.phone)
+  const mail = t.delivery.kind === 'mail' ? `邮寄到 ${full ? t.delivery.address : '（接单后可见）'}` : '自取'
+  const lines = [
+    `工单 ${t.id}（${t.status}）`,
+    `事项：${t.itemName}（${t.help}）`,
+    `申请人：${name}，电话 ${phone}`,
+    `地点：${pointName(network, t.areaPointId)}`,
+    `材料：已备 ${t.materialsReady.length} 项${t.materialsMissing.length > 0 ? `，缺 ${t.materialsMissing.join('、')}` : '，齐全'}`,
+    `取件：${mail}`,
+    `时限：${formatDeadline(t.dueAt)}前办结`,
+  ]
+  if (t.note) lines.push(`备注：${full ? t.note : maskText(t.note)}`)
+  if (t.returnReason && t.status === '已退回') lines.push(`退回原因：${t.returnReason}`)
+  return lines.join('\n')
+}
+
+/** One line per history entry: 11-22 10:05 接单 王晓梅：note. */
+export function historyLines(history: readonly HistoryEntry[], network: Network, mask: boolean): string[] {
+  return history.map((h) => {
+    const who = h.by === 'resident' ? '居民' : h.by === 'system' ? '系统' : (network.agentsById.get(h.by)?.name ?? h.by)
+    const label = h.action === 'open' ? '提交' : TRANSITIONS[h.action].label
+    const note = h.note ? `：${mask ? maskText(h.note) : h.note}` : ''
+    return `${formatTime(h.at).slice(5)} ${label}（${who}）${note}`
+  })
+}
+
+/** The ticket as its resident sees it (查询 ID). */
+export function residentDetail(t: TicketState, network: Network, history: readonly HistoryEntry[] = []): string {
+  const lines = [
+    `工单 ${t.id}：${t.itemName}（${t.help}）`,
+    `状态：${statusLine(t, network)}`,
+    `提交时间：${formatTime(t.createdAt)}`,
+  ]
+  if (t.status !== '已取消') lines.push(`承诺时限：${formatDeadline(t.dueAt)}前办结`)
+  const last = history[history.length - 1]
+  if (last && last.action !== 'open') lines.push(`最近进展：${historyLines([last], network, false)[0]}`)
+  if (t.status === '待领办') lines.push(`还没有人接单时可以取消，回复：取消 ${t.id}`)
+  if (t.status === '已退回') lines.push(`准备好后请回复：补齐 ${t.id} 加说明`)
+  return lines.join('\n')
+}
+
+/** A resident's tickets, newest first (我的进度). */
+export function residentList(tickets: readonly TicketState[], network: Network): string {
+  if (tickets.length === 0) return '您还没有代办工单。需要代办时，先告诉我要办什么事。'
+  const lines = tickets.slice(0, 10).map((t, i) => `${i + 1}. ${t.id} ${t.itemName}：${statusLine(t, network)}`)
+  const more = tickets.length > 10 ? `\n（只列出最近 10 件）` : ''
+  return `您的代办工单：\n${lines.join('\n')}${more}\n回复"查询 工单号"看详情。`
+}

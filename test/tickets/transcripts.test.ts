@@ -1,0 +1,132 @@
+/**
+ * Tickets as residents and agents meet them: text in, replies out, through the executor, the resident
+ * interceptor and the agent commands the conversation service and WeChat channel call.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { IncomingMessage, Resident } from '../../src/conversation/types.js'
+import { handleAgentText, parseAgentCommand } from '../../src/tickets/agent-commands.js'
+import type { TicketBackend } from '../../src/tickets/ports.js'
+import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
+import type { TicketEnv } from '../../src/tickets/service.js'
+import { createMemoryTicketBackend } from '../../src/tickets/store/memory-tickets.js'
+import { drainQueue } from './backends.js'
+import { byId, HOUR, makeEnv, MONDAY_9AM, request } from './fixtures.js'
+
+const ME: Resident = { channel: 'http', userId: 'u-1' }
+type Text = IncomingMessage & { content: { kind: 'text'; text: string } }
+const say = (text: string, now: number, resident = ME): Text => ({ resident, content: { kind: 'text', text }, now })
+
+describe('resident and agent transcripts', () => {
+  let backend: TicketBackend
+  let env: TicketEnv
+  let now: number
+  let resident: (text: string, who?: Resident) => Promise<string[] | undefined>
+  let agent: (id: string, text: string) => Promise<string[] | undefined>
+  let id: string
+
+  beforeEach(async () => {
+    backend = createMemoryTicketBackend()
+    env = makeEnv(backend.tickets)
+    now = MONDAY_9AM
+    const intercept = createTicketInterceptor(env)
+    resident = (text, who = ME) => intercept(say(text, (now += 60_000), who))
+    agent = (agentId, text) => handleAgentText(env, byId(agentId), text, (now += 60_000))
+    const replies = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', now))
+    expect(replies).toEqual([
+      '已为您提交代办申请，工单号 DB2611230001（请记下，查询时要用）。\n事项：最低生活保障申请（代办）\n负责：town-a-v1 服务点\n' +
+        '承诺时限：2026年11月26日前办结。代办员接单后会通知您。\n查进度请回复：查询 DB2611230001；接单前不需要了可回复：取消 DB2611230001',
+    ])
+    id = 'DB2611230001'
+  })
+
+  it('an agent claims, sees the full phone once claimed; a colleague elsewhere sees it masked', async () => {
+    expect(await agent('s-town', `查看 ${id}`)).toEqual([expect.stringContaining('申请人：张*，电话 138****5678')])
+    const claimed = await agent('a-v1', `接单 ${id.toLowerCase()}`)
+    expect(claimed?.[0]).toBe(`接单成功，已通知居民。开始办理请回复：办理 ${id}；缺材料请回复：退回 ${id} 原因`)
+    expect(claimed?.[1]).toContain('申请人：张三丰，电话 13812345678')
+    expect(await agent('s-town', `接单 ${id}`)).toEqual([`工单 ${id} 已被代办员 村代办（${byId('a-v1').phone}）接单。`])
+    expect(await agent('a-realestate', `查看 ${id}`)).toEqual([`工单 ${id} 不在您负责的服务点。`])
+    expect(await agent('a-v1', '我的工单')).toEqual([
+      `待接单：无\n我接的（1）：\n${id} 最低生活保障申请（已领办，11-23 09:00）\n回复"查看 工单号"看详情。`,
+    ])
+  })
+
+  it('return and resume: the resident is told what to bring and answers with 补齐', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    expect(await agent('a-v1', `退回 ${id}`)).toEqual([`退回要写明原因，例如：退回 ${id} 缺户口簿原件`])
+    expect(await agent('a-v1', `退回 ${id} 缺户口簿原件`)).toEqual([`工单 ${id} 已退回，居民补齐后会通知您。`])
+    const told = (await drainQueue(backend, now)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+    expect(told.at(-1)).toContain('需要您补充：缺户口簿原件')
+    expect(await resident(`查询 ${id}`)).toEqual([expect.stringContaining('状态：已退回，代办员 村代办')])
+    expect(await resident('补齐 户口簿找到了')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
+    expect((await drainQueue(backend, now)).map((n) => n.text)).toEqual([`工单 ${id} 居民已补齐：户口簿找到了\n工单回到办理中。`])
+    expect(await resident('补齐')).toEqual(['您没有等待补充材料的工单。'])
+  })
+
+  it('done → the resident rates 2, adds a comment; the supervisor answers the follow-up', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    expect(await agent('a-v1', `办结 ${id} 已送到家`)).toEqual([`工单 ${id} 已办结，已请居民评价。`])
+    expect(await resident('我想办低保')).toBeUndefined()
+    expect(await resident('2')).toEqual([
+      '谢谢您的评价（2 不满意）！很抱歉这次没让您满意，督办人员会在 5 个工作日内回访您。还有什么意见或建议，可以直接回复；没有请回复"无"。',
+    ])
+    expect(await resident('跑了三趟才办完')).toEqual(['您的意见已记下，谢谢！'])
+    expect(await resident('5')).toBeUndefined() // already rated: the dialog gets it
+    expect(await agent('a-v1', `回访 ${id} 已电话道歉`)).toEqual(['回访要由督办人员操作。'])
+    expect(await agent('s-town', `回访 ${id} 已电话道歉`)).toEqual([`工单 ${id} 的回访已记录，已告知居民。`])
+    const t = await backend.tickets.get(id)
+    expect(t?.rating).toMatchObject({ score: 2, comment: '跑了三趟才办完', commentClosed: true })
+    expect(t?.followUp).toMatchObject({ answeredBy: 's-town', answer: '已电话道歉' })
+  })
+
+  it('leaves a bare digit to the dialog while it waits for a numbered answer', async () => {
+    const intercept = createTicketInterceptor(env, { dialogActive: () => true })
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    expect(await intercept(say('1', (now += 60_000)))).toBeUndefined()
+    expect(await intercept(say('4分', (now += 60_000)))).toEqual([expect.stringMatching(/^谢谢您的评价（4 满意）/)])
+  })
+
+  it('a good rating with no comment', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    expect(await resident('非常满意')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）！还有什么意见/)])
+    expect(await resident('无')).toEqual(['好的，谢谢您！'])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 5, commentClosed: true })
+    expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
+  })
+
+  it('the resident lists, views and cancels before a claim; nobody else can', async () => {
+    expect(await resident('查询')).toEqual([`您的代办工单：\n1. ${id} 最低生活保障申请：待领办\n回复"查询 工单号"看详情。`])
+    expect(await createTicketEffectExecutor(env)({ type: 'listTickets' }, say('我的进度', now))).toEqual(await resident('查询'))
+    expect(await resident(`查询 ${id}`, { channel: 'http', userId: 'someone-else' })).toEqual([`没有找到您的工单 ${id}，请核对工单号。`])
+    expect(await resident(id.toLowerCase())).toEqual([expect.stringContaining(`工单 ${id}：最低生活保障申请（代办）\n状态：待领办`)])
+    expect(await resident(`取消 ${id}`, { channel: 'http', userId: 'someone-else' })).toEqual([`没有找到您的工单 ${id}。`])
+    expect(await resident(`取消 ${id} 自己去办了`)).toEqual([`工单 ${id} 已取消。需要时可以重新申请。`])
+    expect((await backend.tickets.get(id))?.history.at(-1)).toMatchObject({ action: 'cancel', note: '自己去办了' })
+    expect(await agent('a-v1', `接单 ${id}`)).toEqual([`工单 ${id} 现在是"已取消"，不能接单。`])
+  })
+
+  it('leaves ordinary questions to the dialog', async () => {
+    for (const text of ['查询低保怎么办', '我想办残疾证', '1', '满意']) expect(await resident(text)).toBeUndefined()
+  })
+})
+
+describe('parseAgentCommand(text)', () => {
+  it('reads the commands agents type, and nothing else', () => {
+    expect(parseAgentCommand('接单 DB2611230001')).toEqual({ kind: 'claim', id: 'DB2611230001', text: '' })
+    expect(parseAgentCommand('退回DB2611230001：缺户口簿')).toEqual({ kind: 'return', id: 'DB2611230001', text: '缺户口簿' })
+    expect(parseAgentCommand('办结 db2611230001 已邮寄')).toEqual({ kind: 'done', id: 'DB2611230001', text: '已邮寄' })
+    expect(parseAgentCommand('我的工单')).toEqual({ kind: 'mine' })
+    expect(parseAgentCommand('接单')).toEqual({ kind: 'missingId', verb: '接单' })
+    expect(parseAgentCommand('今天天气不错')).toBeUndefined()
+  })
+  it('answers a verb without an id with an example', async () => {
+    const env = makeEnv(createMemoryTicketBackend().tickets)
+    expect(await handleAgentText(env, byId('a-v1'), '办结', MONDAY_9AM + HOUR)).toEqual(['请带上工单号，例如：办结 DB2611220007'])
+  })
+})
