@@ -1,0 +1,169 @@
+// The residents' chat page. Every text from the server is put on screen with textContent, never as HTML:
+// replies quote what residents typed, and ticket news carries agents' notes.
+import { parseOptions } from './options.js'
+
+const POLL_MS = 15000
+const ELDER_KEY = 'daiban.elder'
+
+const log = document.getElementById('log')
+const form = document.getElementById('form')
+const input = document.getElementById('text')
+const sendButton = document.getElementById('send')
+const elderButton = document.getElementById('elder')
+
+// ---- 长者模式 ----
+
+function setElder(on) {
+  document.documentElement.classList.toggle('elder', on)
+  elderButton.setAttribute('aria-pressed', String(on))
+  input.placeholder = on ? '在这里打字' : '请输入您要办的事'
+  try {
+    localStorage.setItem(ELDER_KEY, on ? '1' : '0')
+  } catch {
+    // Private browsing may refuse storage; the mode still works for this visit.
+  }
+}
+
+function storedElder() {
+  try {
+    return localStorage.getItem(ELDER_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
+elderButton.addEventListener('click', () => setElder(!document.documentElement.classList.contains('elder')))
+setElder(storedElder())
+
+// ---- messages on screen ----
+
+function el(tag, className, text) {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+function scrollDown() {
+  log.scrollTop = log.scrollHeight
+}
+
+function addMine(text) {
+  const msg = el('div', 'msg me')
+  msg.append(el('p', 'text', text))
+  log.append(msg)
+  scrollDown()
+}
+
+/**
+ * A bot bubble; its numbered choices become buttons. A new dialog reply switches off older replies' buttons,
+ * whose numbers would now mean something else; ticket news and error notes leave them be.
+ */
+function addBot(text, kind = 'bot') {
+  if (kind === 'bot') for (const old of log.querySelectorAll('.option')) old.disabled = true
+  const msg = el('div', `msg bot ${kind === 'bot' ? '' : kind}`.trim())
+  const bubble = el('p', 'text')
+  if (kind === 'news') bubble.append(el('span', 'tag', '工单消息'))
+  bubble.append(document.createTextNode(text))
+  msg.append(bubble)
+  const choices = parseOptions(text)
+  if (choices.length > 0) {
+    const row = el('div', 'options')
+    for (const { n, label } of choices) {
+      const button = el('button', 'option')
+      button.type = 'button'
+      button.dataset.say = String(n)
+      button.append(el('span', 'num', String(n)), el('span', 'label', label))
+      row.append(button)
+    }
+    msg.append(row)
+  }
+  log.append(msg)
+  scrollDown()
+}
+
+function addSystem(text) {
+  addBot(text, 'system')
+}
+
+// ---- talking to the server ----
+
+/** The API's Chinese error message, or a plain one when the network itself failed. */
+async function request(path, options) {
+  let res
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...options })
+  } catch {
+    throw new Error('网络连接不上，请检查网络后再试。')
+  }
+  const body = await res.json().catch(() => undefined)
+  if (!res.ok) throw new Error(body?.error?.message ?? '服务暂时出了点问题，请稍后再试。')
+  return body
+}
+
+// One message at a time, in order: a quick second tap waits for the first answer.
+let queue = Promise.resolve()
+
+function say(text) {
+  const trimmed = text.trim()
+  if (trimmed === '') return
+  addMine(trimmed)
+  queue = queue.then(() => deliver(trimmed))
+}
+
+async function deliver(text) {
+  const waiting = el('div', 'msg bot pending')
+  waiting.append(el('p', 'text', '正在回复…'))
+  log.append(waiting)
+  scrollDown()
+  sendButton.disabled = true
+  try {
+    const body = await request('/web/api/chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text }),
+    })
+    waiting.remove()
+    for (const reply of body.replies ?? []) addBot(String(reply))
+  } catch (err) {
+    waiting.remove()
+    addSystem(err.message)
+  } finally {
+    sendButton.disabled = false
+  }
+  await fetchNews()
+}
+
+async function fetchNews() {
+  try {
+    const body = await request('/web/api/messages')
+    for (const m of body.messages ?? []) addBot(String(m.text), 'news')
+  } catch {
+    // Ticket news is not urgent: the next poll tries again.
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault()
+  const text = input.value
+  input.value = ''
+  say(text)
+  input.focus()
+})
+
+// Option buttons, examples and quick commands all say their data-say text.
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[data-say]') : null
+  if (!button || button.disabled) return
+  say(button.dataset.say)
+})
+
+// The first request gets the browser its signed id, before anything is said; then ticket news is polled
+// while the page is on screen.
+queue = queue.then(fetchNews)
+setInterval(() => {
+  if (document.visibilityState === 'visible') queue = queue.then(fetchNews)
+}, POLL_MS)
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') queue = queue.then(fetchNews)
+})

@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WEB_ID_COOKIE } from '../../src/channels/web/identity.js'
+import { launchBrowser, phonePage, screenshot } from './browser.js'
+import { startTestServer, type TestServer } from './server.js'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
+  it('a resident asks, taps numbered buttons, and reaches the 一次性告知单', async () => {
+    const { context, page, problems } = await phonePage(browser)
+    await page.goto(`${server.url}/chat`)
+    await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
+
+    await page.locator('#text').fill('残疾人证怎么办')
+    await page.locator('#text').press('Enter')
+    const confirm = page.locator('.msg.bot', { hasText: '办理残疾人证，对吗？' })
+    await confirm.waitFor()
+    await expect.poll(() => confirm.locator('.option').allTextContents()).toEqual(['1对', '2不对'])
+    await screenshot(page, 'web-chat-confirm')
+
+    await confirm.locator('.option', { hasText: '对' }).first().tap()
+    // One material at a time: keep answering 1 (有 / 是，已准备好) on the newest reply until the checklist.
+    const checklist = page.locator('.msg.bot', { hasText: '【一次性告知单】' })
+    for (let step = 0; step < 12 && !(await checklist.count()); step++) {
+      const latest = page.locator('.msg.bot:not(.pending) .option:not([disabled])[data-say="1"]').last()
+      await latest.waitFor()
+      const before = await page.locator('.msg.me').count()
+      await latest.tap()
+      await expect.poll(() => page.locator('.msg.me').count()).toBe(before + 1)
+      await page.locator('.msg.pending').waitFor({ state: 'detached' })
+    }
+    await checklist.waitFor()
+    expect(await checklist.locator('.text').textContent()).toContain('✓ 申请人居民身份证')
+    expect(await checklist.locator('.option .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
+    // Buttons of earlier replies no longer answer: their numbers would mean something else now.
+    expect(await page.locator('.option:not([disabled])').count()).toBe(2)
+    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', ...Array(8).fill('1')])
+    await screenshot(page, 'web-chat-checklist')
+
+    // The id cookie is the server's, and page scripts cannot read it.
+    const cookie = (await context.cookies()).find((c) => c.name === WEB_ID_COOKIE)
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/web' })
+    expect(await page.evaluate<string>('document.cookie')).not.toContain(WEB_ID_COOKIE)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('shows what a resident typed as text, never as markup', async () => {
+    const { context, page, problems } = await phonePage(browser)
+    await page.goto(`${server.url}/`)
+    const attack = '<img src=x onerror="window.__xss=1">怎么办'
+    await page.locator('#text').fill(attack)
+    await page.locator('#send').tap()
+    await page.locator('.msg.bot', { hasText: '抱歉，没找到' }).waitFor()
+    expect(await page.locator('.msg.me .text').last().textContent()).toBe(attack)
+    expect(await page.locator('.log img').count()).toBe(0)
+    expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('长者模式 makes the text larger and is remembered after a reload', async () => {
+    const { context, page, problems } = await phonePage(browser)
+    await page.goto(`${server.url}/chat`)
+    // (Browser code as a string: this file is type-checked without the DOM library.)
+    const size = async () => parseFloat(await page.evaluate<string>('getComputedStyle(document.querySelector(".log .text")).fontSize'))
+    const normal = await size()
+    await page.locator('#elder').tap()
+    expect(await page.locator('#elder').getAttribute('aria-pressed')).toBe('true')
+    expect(await size()).toBeGreaterThanOrEqual(normal * 1.3)
+
+    await page.reload()
+    expect(await page.locator('html').getAttribute('class')).toContain('elder')
+    await page.locator('#text').fill('残疾人证怎么办')
+    await page.locator('#text').press('Enter')
+    const options = page.locator('.msg.bot', { hasText: '对吗？' }).locator('.option')
+    await options.first().waitFor()
+    // Big, full-width buttons, easy to hit.
+    const box = await options.first().boundingBox()
+    expect(box?.height).toBeGreaterThanOrEqual(60)
+    expect(box?.width).toBeGreaterThan(300)
+    await screenshot(page, 'web-chat-elder')
+
+    await page.locator('#elder').tap()
+    expect(await page.locator('html').getAttribute('class')).not.toContain('elder')
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})

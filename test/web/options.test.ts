@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { parseOptions } from '../../src/channels/web/static/options.js'
+
+describe('parseOptions(reply)', () => {
+  it('reads one option per line, as the dialog lists long options', () => {
+    expect(parseOptions('您打算怎么办？\n请回复编号：\n1 自己办理\n2 申请代办（工作人员帮您办）')).toEqual([
+      { n: 1, label: '自己办理' },
+      { n: 2, label: '申请代办（工作人员帮您办）' },
+    ])
+  })
+
+  it('reads the inline form 回复 1 有，2 没有', () => {
+    expect(parseOptions('是否已准备好：居民身份证原件（原件1份）？\n回复 1 有，2 没有')).toEqual([
+      { n: 1, label: '有' },
+      { n: 2, label: '没有' },
+    ])
+    expect(parseOptions('您要办的是：残疾人证办理，对吗？\n回复 1 对，2 不对')).toHaveLength(2)
+    expect(parseOptions('抱歉，没找到。\n回复 1 转人工')).toEqual([{ n: 1, label: '转人工' }])
+  })
+
+  it('accepts 1. 1、 1） and ① numbering', () => {
+    const expected = [
+      { n: 1, label: '代办' },
+      { n: 2, label: '帮办' },
+    ]
+    expect(parseOptions('请选：\n1. 代办\n2. 帮办')).toEqual(expected)
+    expect(parseOptions('请选：\n1、代办\n2、帮办')).toEqual(expected)
+    expect(parseOptions('请选：\n1）代办\n2）帮办')).toEqual(expected)
+    expect(parseOptions('请选：\n①代办\n② 帮办')).toEqual(expected)
+    expect(parseOptions('请选：\n1．代办\n2．帮办\n\n')).toEqual(expected)
+  })
+
+  it('finds nothing where there is no list at the end', () => {
+    expect(parseOptions('您好！请直接说您要办什么事，比如：低保怎么申请')).toEqual([])
+    expect(parseOptions('一次性告知单\n1 身份证\n2 户口簿\n以上材料请带原件。')).toEqual([])
+    expect(parseOptions('好的。办"低保"要准备的材料，我们一项一项核对（回复"全部列出"可以直接看清单）。')).toEqual([])
+    expect(parseOptions('')).toEqual([])
+  })
+
+  it('ignores numbers that do not run 1, 2, 3', () => {
+    expect(parseOptions('办理时间：\n2026 年\n12 月')).toEqual([])
+    expect(parseOptions('请回复：\n1 有\n3 没有')).toEqual([])
+    expect(parseOptions('承诺时限：\n20 个工作日')).toEqual([])
+  })
+})
