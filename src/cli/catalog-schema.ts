@@ -5,9 +5,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { catalogJsonSchemas } from '../catalog/json-schema.js'
+import { networkJsonSchemas } from '../tickets/network-json-schema.js'
 
 const dir = process.argv[2] ?? 'catalog'
-for (const { file, text } of catalogJsonSchemas()) {
+for (const { file, text } of [...catalogJsonSchemas(), ...networkJsonSchemas()]) {
   const path = join(dir, file)
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, text)

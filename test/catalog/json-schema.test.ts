@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { catalogJsonSchemas } from '../../src/catalog/json-schema.js'
+import { networkJsonSchemas } from '../../src/tickets/network-json-schema.js'
 
 const CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url))
 
 describe('catalogJsonSchemas()', () => {
   it('matches the committed editor schemas', async () => {
-    for (const { file, text } of catalogJsonSchemas()) {
+    for (const { file, text } of [...catalogJsonSchemas(), ...networkJsonSchemas()]) {
       const committed = await readFile(join(CATALOG, file), 'utf8').catch(() => '(missing)')
       expect(committed, `catalog/${file} is out of date with src/catalog/schema.ts: run npm run catalog:schema`).toBe(text)
     }
@@ -29,6 +30,8 @@ describe('catalogJsonSchemas()', () => {
       'service-points.yaml': './schemas/service-points.schema.json',
       'synonyms.yaml': './schemas/synonyms.schema.json',
       'match-words.yaml': './schemas/match-words.schema.json',
+      'network.yaml': './schemas/network.schema.json',
+      'holidays.yaml': './schemas/holidays.schema.json',
     }
     const items = (await readdir(join(CATALOG, 'items'))).filter((f) => f.endsWith('.yaml'))
     for (const f of items) expected[`items/${f}`] = '../schema.json'
