@@ -1,0 +1,110 @@
+/**
+ * The resident chat API for trusted integrations:
+ *   POST /api/chat {"userId", "text"} → 200 {"replies": [...]}
+ *   GET  /api/chat/messages?userId=… → 200 {"messages": [...]} (ticket news waiting for an HTTP resident)
+ * The caller vouches for userId, hence the bearer token (CHAT_TOKEN) in production.
+ */
+import { Router } from '@koa/router'
+import type { Context } from 'koa'
+import { z } from 'zod'
+import type { ConversationService } from '../conversation/types.js'
+import type { Outbox } from '../tickets/ports.js'
+import { checkBearer, requireBearer } from './auth.js'
+import { HttpError } from './errors.js'
+import { readJsonBody } from './json-body.js'
+import { enforceLimits, type RateLimiter } from './rate-limit.js'
+
+export const MAX_USER_ID = 128
+/** Longer texts are refused (400 text_too_long) rather than cut: a cut question could match the wrong item. */
+export const MAX_TEXT = 2000
+
+export interface ChatRoutesDeps {
+  conversation: ConversationService
+  chatToken: string | undefined
+  bodyLimitBytes: number
+  limiter: RateLimiter
+  /** Requests per minute per resident and per source IP; 0 = no limit. */
+  rateLimit: { perResident: number; perIp: number }
+  /** Ticket news for HTTP residents; the route is absent until the tickets layer provides it. */
+  outbox?: Pick<Outbox, 'drain'>
+  now?: () => number
+}
+
+/** No lone UTF-16 surrogates (JSON's \ud800 escapes can make them); they break storage and display. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s)
+
+const UserId = z
+  .string({ error: (iss) => (iss.input === undefined ? '缺少 userId' : 'userId 应为字符串') })
+  .min(1, { error: 'userId 不能为空' })
+  .max(MAX_USER_ID, { error: `userId 不能超过 ${MAX_USER_ID} 个字符` })
+  .refine(wellFormed, { error: 'userId 含有无效字符' })
+
+const ChatBody = z.object({
+  userId: UserId,
+  text: z
+    .string({ error: (iss) => (iss.input === undefined ? '缺少 text' : 'text 应为字符串') })
+    .max(MAX_TEXT, { error: `text 不能超过 ${MAX_TEXT} 个字符`, abort: true })
+    .refine(wellFormed, { error: 'text 含有无效字符' }),
+})
+type ChatBody = z.infer<typeof ChatBody>
+
+/** POST /api/chat counts its requests against the IP and the resident at once (one Redis round trip on the hot path). */
+export function limitsItsOwnRequests(method: string, path: string): boolean {
+  return method === 'POST' && (path === '/api/chat' || path === '/api/chat/')
+}
+
+export function createChatRouter(deps: ChatRoutesDeps): Router {
+  const router = new Router({ prefix: '/api/chat' })
+  const now = deps.now ?? Date.now
+  const auth = requireBearer(deps.chatToken, 'CHAT_TOKEN')
+
+  const limit = (ctx: Context, userId?: string): Promise<void> => {
+    const checks = [{ key: `ip:${ctx.ip}`, limit: deps.rateLimit.perIp }]
+    if (userId !== undefined) checks.push({ key: `resident:http:${userId}`, limit: deps.rateLimit.perResident })
+    return enforceLimits(deps.limiter, checks, now())
+  }
+
+  const readChat = async (ctx: Context): Promise<ChatBody> => {
+    checkBearer(ctx, deps.chatToken, 'CHAT_TOKEN')
+    const raw = await readJsonBody(ctx, deps.bodyLimitBytes)
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new HttpError(400, 'invalid_body', '请求内容应为 JSON 对象，例如 {"userId": "u1", "text": "低保怎么申请"}')
+    }
+    return parse(ChatBody, raw)
+  }
+
+  router.post('/', async (ctx) => {
+    const body = await readChat(ctx).catch(async (err: unknown) => {
+      // Refused requests count against their address too, or junk could be sent without limit.
+      await limit(ctx)
+      throw err
+    })
+    await limit(ctx, body.userId)
+    const { replies } = await deps.conversation.handle({
+      resident: { channel: 'http', userId: body.userId },
+      content: { kind: 'text', text: body.text },
+      now: now(),
+    })
+    ctx.body = { replies }
+  })
+
+  if (deps.outbox) {
+    const outbox = deps.outbox
+    router.get('/messages', auth, async (ctx) => {
+      const userId = parse(UserId, ctx.query.userId)
+      const messages = await outbox.drain(userId)
+      ctx.body = { messages }
+    })
+  }
+  return router
+}
+
+/** Validates untrusted input; the first problem becomes the 400's message. */
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const tooLong = issue?.path[0] === 'text' && issue.code === 'too_big'
+  throw new HttpError(400, tooLong ? 'text_too_long' : 'invalid_body', issue?.message ?? '请求内容不对')
+}

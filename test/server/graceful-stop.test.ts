@@ -1,0 +1,49 @@
+import { Agent, request } from 'node:http'
+import Koa from 'koa'
+import { describe, expect, it } from 'vitest'
+import { listen } from '../../src/server/http-server.js'
+
+function get(port: number, agent?: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
+      let body = ''
+      res.on('data', (d: Buffer) => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('listen(handler).stop(timeoutMs)', () => {
+  it('lets a request in flight finish, closes idle keep-alive connections, and refuses new ones', async () => {
+    const app = new Koa()
+    app.use(async (ctx) => {
+      await new Promise((r) => setTimeout(r, 300))
+      ctx.body = '办完了'
+    })
+    const running = await listen(app.callback(), 0, '127.0.0.1')
+    const agent = new Agent({ keepAlive: true })
+    const inFlight = get(running.port, agent)
+    await new Promise((r) => setTimeout(r, 50))
+
+    const started = Date.now()
+    const stopped = running.stop(5_000)
+    await expect(inFlight).resolves.toEqual({ status: 200, body: '办完了' })
+    // The keep-alive connection is closed once idle, so stop does not wait for the 5 s deadline.
+    await expect(stopped).resolves.toBe(true)
+    expect(Date.now() - started).toBeLessThan(2_000)
+    await expect(get(running.port)).rejects.toThrow(/ECONNREFUSED/)
+    agent.destroy()
+  })
+
+  it('cuts what is left after the timeout and says so', async () => {
+    const app = new Koa()
+    app.use(() => new Promise<void>(() => {}))
+    const running = await listen(app.callback(), 0, '127.0.0.1')
+    const hanging = get(running.port).catch((err: Error) => err)
+    await new Promise((r) => setTimeout(r, 50))
+    await expect(running.stop(200)).resolves.toBe(false)
+    expect(await hanging).toBeInstanceOf(Error)
+  })
+})
