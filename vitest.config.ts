@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     teardownTimeout: 10_000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line for CI.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest.json' },
   },
 })
