@@ -19,6 +19,7 @@ import { composeServer } from '../server/compose.js'
 import { listen } from '../server/http-server.js'
 import { createLogger } from '../server/logging.js'
 import { createRedis, waitReady } from '../store/redis-connection.js'
+import { quantileMs } from '../bench/quantile.js'
 
 const ROUNDS = 3
 const API_MESSAGES = 3_000
@@ -128,7 +129,7 @@ try {
   await deletePrefix()
 }
 
-process.stdout.write(JSON.stringify({ engine_p99_ms: p99(engineTimes), api_p99_ms: p99(apiTimes) }) + '\n')
+process.stdout.write(JSON.stringify({ engine_p99_ms: quantileMs(engineTimes, 0.99), api_p99_ms: quantileMs(apiTimes, 0.99) }) + '\n')
 
 function post(port: number, body: object): Promise<void> {
   const data = JSON.stringify(body)
@@ -146,12 +147,6 @@ function post(port: number, body: object): Promise<void> {
     req.on('error', reject)
     req.end(data)
   })
-}
-
-function p99(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const v = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0
-  return Math.round(v * 1000) / 1000
 }
 
 async function deletePrefix(): Promise<void> {

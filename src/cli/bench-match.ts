@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Fuse from 'fuse.js'
+import { quantileMs } from '../bench/quantile.js'
 import { syntheticCatalog } from '../bench/synthetic-catalog.js'
 import { buildMatcher } from '../match/index.js'
 import { openCatalog } from './open-catalog.js'
@@ -47,10 +48,10 @@ if (one < 0) {
   console.log(JSON.stringify({
     items: catalog.items.length,
     build_ms: round(buildMs),
-    p50_ms: round(quantile(ours, 0.5)),
-    p99_ms: round(quantile(ours, 0.99)),
-    fuse_p50_ms: round(quantile(plain, 0.5)),
-    fuse_p99_ms: round(quantile(plain, 0.99)),
+    p50_ms: quantileMs(ours, 0.5),
+    p99_ms: quantileMs(ours, 0.99),
+    fuse_p50_ms: quantileMs(plain, 0.5),
+    fuse_p99_ms: quantileMs(plain, 0.99),
     rss_mb: round(rss),
   }))
 }
@@ -65,11 +66,6 @@ function timeEach(queries: string[], run: (q: string) => unknown): number[] {
     run(q)
     return performance.now() - t
   })
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? 0
 }
 
 function round(x: number): number {
