@@ -75,6 +75,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const cut = segmenter([...surfaces.keys(), ...new Set(named.flatMap((n) => n.keywords))])
   const wholeTexts = new Set(named.flatMap((n) => [n.name, ...n.keywords]))
   for (const t of wholeTexts) addSurface(t)
+  // Generic words are always recognised, even when no item uses them, so they count as neutral.
+  for (const g of generic) addSurface(g)
   const seen = new Set<string>()
   for (const n of named) {
     for (const text of [n.name, ...n.keywords, ...n.phrasings]) {
@@ -151,7 +153,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const idf = Math.log(1 + items.length / df)
     specificity.set(term, idf * (generic.has(term) ? 0.25 : 1))
   }
-  for (const [surface, term] of surfaces) if (!postings.has(term)) surfaces.delete(surface)
+  for (const [surface, term] of surfaces) if (!postings.has(term) && !generic.has(term)) surfaces.delete(surface)
 
   const pairs = new Map<string, Map<string, string>>()
   const homophones = new Map<string, string[]>()
