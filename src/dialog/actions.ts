@@ -65,7 +65,8 @@ export function applyOption(t: Turn, option: DialogOption): void {
       clearItem(t)
       break
     case 'openTicket':
-      openTicket(t)
+      // Nothing was sent: stay on the summary (effectFailed said what to do) rather than claim a submission.
+      if (!openTicket(t)) return
       break
     case 'switchItem': {
       const target = t.s.switchTo === undefined ? undefined : t.ctx.catalog.byId.get(t.s.switchTo)
@@ -116,14 +117,18 @@ export function listAll(t: Turn): void {
   say(t, fullPrompt(t))
 }
 
-/** Everything collected, as the ticket the tickets service will open. */
-export function openTicket(t: Turn): void {
+/**
+ * Everything collected, as the ticket the tickets service will open. The collection is then over: the item,
+ * the form and the 返回 history are dropped, so no later reply (a stray "1", 返回 then 确认) submits it twice.
+ * False when something needed is missing and nothing was requested.
+ */
+export function openTicket(t: Turn): boolean {
   const item = currentItem(t)
   const f = t.s.form
   const m = t.defs.messages.say
   if (!item || !f.name || !f.phone || !f.villageId || !f.help) {
     say(t, render(m.effectFailed, {}))
-    return
+    return false
   }
   const statuses = materialStatuses(item, t.s)
   const named = (...which: string[]) => statuses.filter((s) => which.includes(s.status)).map((s) => s.material.name)
@@ -134,7 +139,7 @@ export function openTicket(t: Turn): void {
   ].filter(Boolean)
   const delivery: TicketRequest['delivery'] =
     f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }
-  const request: TicketRequest = {
+  const request: Required<Pick<TicketRequest, 'materialsUnknown'>> & TicketRequest = {
     resident: t.resident,
     itemId: item.id,
     itemName: item.name,
@@ -145,10 +150,14 @@ export function openTicket(t: Turn): void {
     delivery,
     materialsReady: named('ready'),
     materialsMissing: named('missing'),
+    materialsUnknown: unchecked,
     answers: { ...t.s.answers },
     ...(notes.length > 0 ? { note: notes.join('；') } : {}),
   }
   t.effects.push({ type: 'openTicket', request })
+  clearItem(t)
+  t.s.history = []
+  return true
 }
 
 /** Fields for 我的进度. */

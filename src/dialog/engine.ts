@@ -10,7 +10,7 @@ import type { CommandName, DialogDefinitions } from './schema.js'
 import { freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
 import { handleReply } from './states.js'
 import { render } from './template.js'
-import { compileVocabulary, read } from './text.js'
+import { read } from './text.js'
 import { say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
@@ -42,7 +42,7 @@ export function step(
   const t: Turn = {
     defs,
     ctx,
-    vocab: compileVocabulary(defs.vocabulary),
+    vocab: defs.vocab,
     resident: input.resident,
     now,
     s: session ? workingCopy(session) : freshSession(defs.flow.start, now),
@@ -97,8 +97,9 @@ function handleText(t: Turn, text: string): void {
   if (handleReply(t, state, r)) remember(t, before)
 }
 
-/** Keeps the state before an accepted reply, so 返回 can go back to it. */
+/** Keeps the state before an accepted reply, so 返回 can go back to it (never back over a submitted ticket). */
 function remember(t: Turn, before: DialogData): void {
+  if (t.effects.some((e) => e.type === 'openTicket')) return
   t.s.history.push(before)
   if (t.s.history.length > HISTORY_DEPTH) t.s.history.splice(0, t.s.history.length - HISTORY_DEPTH)
 }

@@ -70,7 +70,18 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 export type Values = Record<string, string | undefined>
 
-export function itemFields(item: CatalogItem, m: Messages): Values {
+const itemFieldCache = new WeakMap<Messages, WeakMap<CatalogItem, Readonly<Values>>>()
+
+/** An item's template fields. Remembered per (messages, item): they recur in every prompt; callers must not change them. */
+export function itemFields(item: CatalogItem, m: Messages): Readonly<Values> {
+  let byItem = itemFieldCache.get(m)
+  if (!byItem) itemFieldCache.set(m, (byItem = new WeakMap()))
+  let values = byItem.get(item)
+  if (!values) byItem.set(item, (values = buildItemFields(item, m)))
+  return values
+}
+
+function buildItemFields(item: CatalogItem, m: Messages): Values {
   const online = item.online ? [item.online.note, item.online.url].filter(Boolean).join(' ') : undefined
   return {
     'item.name': item.name,

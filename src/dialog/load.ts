@@ -12,7 +12,7 @@ import {
   COMMANDS, FlowFileSchema, KEY_LABELS, MessagesFileSchema, VocabularyFileSchema,
   type DialogDefinitions, type FlowFile, type Messages, type Vocabulary,
 } from './schema.js'
-import { comparable } from './text.js'
+import { comparable, compileVocabulary } from './text.js'
 
 export interface DialogFile {
   /** As it should appear in messages, e.g. dialogs/flow.yaml. */
@@ -50,7 +50,13 @@ export function loadDialogsFromFiles(files: DialogFile[]): DialogLoadResult {
   const messages = parsed.messages as Parsed<Messages>
   errors.push(...checkFlow(flow), ...checkMessages(messages), ...checkVocabulary(vocabulary))
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, definitions: { flow: flow.value, vocabulary: vocabulary.value, messages: messages.value } }
+  const definitions: DialogDefinitions = {
+    flow: flow.value,
+    vocabulary: vocabulary.value,
+    messages: messages.value,
+    vocab: compileVocabulary(vocabulary.value),
+  }
+  return { ok: true, definitions }
 }
 
 /** Every key the dialog schemas know, for "是不是 …？" on a misspelt one. */

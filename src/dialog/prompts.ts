@@ -9,7 +9,7 @@ import { itemFields, materialFields } from './fields.js'
 import { nextStep, type Choice, type WalkStep } from './materials.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render, type Fields } from './template.js'
-import { currentItem, holds, sessionValues, stateOf, type Turn } from './turn.js'
+import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
 
 /** `回复 1 有，2 没有` when short, one option per line when long. */
 export function renderOptions(t: Turn, labels: string[]): string {
@@ -23,9 +23,10 @@ export function renderOptions(t: Turn, labels: string[]): string {
 
 /** The state's template fields: session values plus the costly ones, built only if the template uses them. */
 export function stateFields(t: Turn, extra: Record<string, string> = {}): Fields {
-  const base = { ...sessionValues(t), ...extra }
+  const session = sessionValue(t)
   return (name) => {
-    if (Object.hasOwn(base, name)) return base[name]
+    if (Object.hasOwn(extra, name)) return extra[name]
+    if (name !== 'checklist' && name !== 'materials') return session(name)
     const item = currentItem(t)
     if (!item) return undefined
     if (name === 'checklist') return renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages)
@@ -136,13 +137,14 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
 }
 
 /**
- * What to show again after an unexpected answer, 帮助 or 我的进度: the prompt itself, unless it carries the long
- * checklist, in which case only the short re-prompt with the options.
+ * What to show again after an unexpected answer, 帮助, 我的进度 or a greeting: the prompt itself, unless the state
+ * has its own re-prompt or carries the long checklist, in which case the short re-prompt with the options.
+ * (A state whose prompt announces something, like 收到，正在为您提交……, says it once, on entry.)
  */
 export function shortPrompt(t: Turn, state = stateOf(t)): string {
   if (!state) return ''
   const long = state.prompt.includes('{checklist}') || state.prompt.includes('{materials}')
-  if (!long) return fullPrompt(t, state)
+  if (!long && state.reprompt === undefined) return fullPrompt(t, state)
   const options = renderOptions(t, optionLabels(t, state))
   return render(state.reprompt ?? t.defs.messages.say.reprompt, stateFields(t, { options }))
 }

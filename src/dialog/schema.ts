@@ -4,6 +4,7 @@
  * Every object is strict so that a misspelt key is an error instead of being silently ignored.
  */
 import { z } from 'zod'
+import type { CompiledVocabulary } from './text.js'
 
 const text = (what: string) => z.string({ error: `应为文字（${what}）` }).min(1, { error: `不能为空（${what}）` })
 const words = (what: string) => z.array(text(what)).min(1, { error: `至少写一个${what}` })
@@ -251,9 +252,11 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   commands: '命令',
 }
 
-/** Every dialog file, parsed and valid. */
+/** Every dialog file, parsed and valid, with what the engine compiles from them once, at load time. */
 export interface DialogDefinitions {
   flow: FlowFile
   vocabulary: Vocabulary
   messages: Messages
+  /** The vocabulary's words in their compared form (sets and maps), so that no step compiles them again. */
+  vocab: CompiledVocabulary
 }

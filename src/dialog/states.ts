@@ -7,7 +7,7 @@ import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { findByName, pointLabel, towns, villages } from './area.js'
 import { go } from './navigate.js'
 import {
-  areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, stateFields, visibleOptions, walkLabels,
+  areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -85,7 +85,7 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   if (r.greeting) {
     say(t, render(say_.greeting, {}))
-    say(t, fullPrompt(t, state))
+    say(t, shortPrompt(t, state))
     return false
   }
   if (r.thanks) {

@@ -15,20 +15,48 @@ export function fieldsIn(template: string): string[] {
   return [...names]
 }
 
+/** A template line cut at its fields: literal text at even positions, field names at odd ones. */
+type CompiledLine = { parts: string[]; fields: number }
+
+const compiledTemplates = new Map<string, CompiledLine[]>()
+
+/** A template cut into lines and fields, once: templates come from the dialog files and recur on every message. */
+function compile(template: string): CompiledLine[] {
+  let lines = compiledTemplates.get(template)
+  if (lines === undefined) {
+    lines = template.split('\n').map((line) => {
+      // split() with a capturing group keeps the field names at the odd positions.
+      const parts = line.split(FIELD)
+      return { parts, fields: (parts.length - 1) / 2 }
+    })
+    // The files hold a few hundred templates; the bound only guards against rendering texts that are not templates.
+    if (compiledTemplates.size > 5_000) compiledTemplates.clear()
+    compiledTemplates.set(template, lines)
+  }
+  return lines
+}
+
 /** Fills in a template. Unknown or empty fields become ''; a line made only of empty fields disappears. */
 export function render(template: string, fields: Fields): string {
   const get = typeof fields === 'function' ? fields : (name: string) => (Object.hasOwn(fields, name) ? fields[name] : undefined)
   const out: string[] = []
-  for (const line of template.split('\n')) {
-    let used = 0
+  for (const { parts, fields: used } of compile(template)) {
+    if (used === 0) {
+      out.push(parts[0]!.trimEnd())
+      continue
+    }
     let filled = 0
-    const rendered = line.replace(FIELD, (_, name: string) => {
-      used++
-      const value = get(name) ?? ''
+    let rendered = ''
+    for (let i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) {
+        rendered += parts[i]!
+        continue
+      }
+      const value = get(parts[i]!) ?? ''
       if (value !== '') filled++
-      return value
-    })
-    if (used > 0 && filled === 0) continue
+      rendered += value
+    }
+    if (filled === 0) continue
     out.push(rendered.trimEnd())
   }
   return out.join('\n').trim()

@@ -24,7 +24,7 @@ export interface Reading {
   thanks: boolean
 }
 
-/** The vocabulary with every word in its compared form, built once per definitions. */
+/** The vocabulary with every word in its compared form; built once, when the definitions are loaded. */
 export interface CompiledVocabulary {
   yes: Set<string>
   no: Set<string>
@@ -35,15 +35,11 @@ export interface CompiledVocabulary {
   commands: Map<string, CommandName>
 }
 
-const compiled = new WeakMap<Vocabulary, CompiledVocabulary>()
-
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
-  const cached = compiled.get(v)
-  if (cached) return cached
   const set = (words: string[]) => new Set(words.map(comparable).filter(Boolean))
   const commands = new Map<string, CommandName>()
   for (const name of COMMANDS) for (const w of v.commands[name]) commands.set(comparable(w), name)
-  const c: CompiledVocabulary = {
+  return {
     yes: set(v.yes),
     no: set(v.no),
     particles: v.particles.map(comparable).filter(Boolean),
@@ -52,8 +48,6 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     thanks: set(v.thanks),
     commands,
   }
-  compiled.set(v, c)
-  return c
 }
 
 /** WeChat renders its own emoji as bracketed names ([微笑], [Thumbs Up]); they carry no answer. */

@@ -56,16 +56,24 @@ export function holds(t: Turn, condition: string): boolean {
   return facts[name] !== negated
 }
 
-/** Item and form fields for the current session (the base of every state template). */
-export function sessionValues(t: Turn): Values {
-  const item = currentItem(t)
-  const m = t.defs.messages
-  const switchItem = t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo) : undefined
-  return {
-    ...(item ? itemFields(item, m) : {}),
-    ...formFields(t.s.form, t.ctx.catalog, m),
-    asked: t.s.asked,
-    'switch.name': switchItem?.name,
+/**
+ * Item and form fields for the current session (the base of every state template), looked up by name: item
+ * fields are remembered per item, form fields are built only when a template asks for one.
+ */
+export function sessionValue(t: Turn): (name: string) => string | undefined {
+  let form: Values | undefined
+  return (name) => {
+    if (name.startsWith('item.')) {
+      const item = currentItem(t)
+      return item ? itemFields(item, t.defs.messages)[name] : undefined
+    }
+    if (name.startsWith('form.')) {
+      form ??= formFields(t.s.form, t.ctx.catalog, t.defs.messages)
+      return form[name]
+    }
+    if (name === 'asked') return t.s.asked
+    if (name === 'switch.name') return t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo)?.name : undefined
+    return undefined
   }
 }
 

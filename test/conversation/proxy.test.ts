@@ -69,6 +69,7 @@ describe('申请代办', () => {
       delivery: { kind: 'pickup' },
       materialsReady: ['老人居民身份证', '代办人身份证'],
       materialsMissing: ['户口簿'],
+      materialsUnknown: [],
       answers: { 特殊困难老人: '否', 委托他人: '是' },
       note: '申请人是老人、残疾人或行动不便，需要上门服务',
     })
@@ -130,5 +131,55 @@ describe('申请代办', () => {
     expect(await chat.say('123')).toEqual(['姓名好像不对，请只写名字，比如：张三'])
     expect(joined(await chat.say('水电气热过户'))).toContain('您是想问"水电气热过户"吗？')
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
+  })
+
+  it('after 确认提交 leaves the collection: a stray 1, 好的, 帮助 or 返回 neither submits again nor says it is submitting', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('收到，正在为您提交……')
+    const again = '这份代办申请不用再确认了。还有别的事，请直接告诉我要办什么事，比如：低保怎么申请'
+    expect(await chat.say('1')).toEqual([again])
+    expect(await chat.say('1')).toEqual([again])
+    expect(await chat.say('好的')).toEqual([again])
+    expect(await chat.say('帮助')).toEqual([expect.stringContaining('使用说明'), again])
+    // 返回 cannot reopen the filled-in summary (then 确认 would submit a second ticket).
+    expect(await chat.say('返回')).toEqual(['已经是第一步了。', again])
+    // 确认 is now just text (no summary to confirm): taken as a question, nothing submitted.
+    expect(joined(await chat.say('确认'))).not.toContain('正在为您提交')
+    expect(joined(await chat.say('我的进度'))).toContain('您现在没有正在办的事项。')
+    expect(joined([...(await chat.say('你好'))])).not.toContain('正在为您提交')
+    expect(chat.effects.filter((e) => e.type === 'openTicket')).toHaveLength(1)
+    // A new question starts fresh.
+    expect(joined(await chat.say(DIBAO))).toContain(DIBAO)
+  })
+})
+
+describe('materials the resident never answered', () => {
+  it('are neither ready nor missing after 全部列出 (kept apart, and named in the note)', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('全部列出')
+    for (const answer of ['2', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '1', '1']) await chat.say(answer)
+    const ticket = ticketOf(chat.effects) as TicketRequest & { materialsUnknown: string[] }
+    expect(ticket.materialsReady).toEqual([])
+    expect(ticket.materialsMissing).toEqual([])
+    expect(ticket.materialsUnknown.length).toBeGreaterThan(1)
+    expect(ticket.materialsUnknown).toContain('申请人居民身份证')
+    expect(ticket.note).toBe(`未和居民核对的材料：${ticket.materialsUnknown.join('、')}`)
+  })
+
+  it('keeps the answered ones when 全部列出 cuts the walk short', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    for (const answer of ['1', '1', '2']) await chat.say(answer)
+    await chat.say('全部列出')
+    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2', '1']) await chat.say(answer)
+    const ticket = ticketOf(chat.effects) as TicketRequest & { materialsUnknown: string[] }
+    expect(ticket.materialsReady).toEqual(['老人居民身份证'])
+    expect(ticket.materialsMissing).toEqual(['户口簿'])
+    expect(ticket.materialsUnknown).not.toContain('老人居民身份证')
+    expect(ticket.materialsUnknown).not.toContain('户口簿')
+    expect(ticket.materialsUnknown.length).toBeGreaterThan(0)
+    expect(ticket.note).toContain(`未和居民核对的材料：${ticket.materialsUnknown.join('、')}`)
   })
 })
