@@ -44,6 +44,11 @@ export interface TicketRequest {
   delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
   materialsReady: string[]
   materialsMissing: string[]
+  /**
+   * Materials the resident never answered (全部列出 ended the walk early, or a situation question was never
+   * asked): neither ready nor missing, so nobody downstream may call the file complete.
+   */
+  materialsUnknown?: string[]
   /** Answers to the item's situation questions, by question id. */
   answers: Record<string, string>
   note?: string

@@ -75,6 +75,7 @@ export function ticketJsonForAgent(t: TicketState & { history?: HistoryEntry[] }
     delivery: t.delivery.kind === 'mail' ? { kind: 'mail', address: full ? t.delivery.address : '（接单后可见）' } : t.delivery,
     materialsReady: t.materialsReady,
     materialsMissing: t.materialsMissing,
+    materialsUnknown: t.materialsUnknown ?? [],
     note: t.note === undefined ? undefined : full ? t.note : maskText(t.note),
     claimedBy: agent ? { id: agent.id, name: agent.name, phone: agent.phone } : undefined,
     createdAt: new Date(t.createdAt).toISOString(),

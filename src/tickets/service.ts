@@ -66,6 +66,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
       delivery: request.delivery,
       materialsReady: [...request.materialsReady],
       materialsMissing: [...request.materialsMissing],
+      materialsUnknown: [...(request.materialsUnknown ?? [])],
       answers: { ...request.answers },
       ...(request.note !== undefined && { note: request.note }),
       areaPointId: request.areaPointId,

@@ -47,7 +47,7 @@ export function agentSummary(t: TicketState, network: Network, full: boolean): s
     `事项：${t.itemName}（${t.help}）`,
     `申请人：${name}，电话 ${phone}`,
     `地点：${pointName(network, t.areaPointId)}`,
-    `材料：已备 ${t.materialsReady.length} 项${t.materialsMissing.length > 0 ? `，缺 ${t.materialsMissing.join('、')}` : '，齐全'}`,
+    `材料：${materialsLine(t)}`,
     `取件：${mail}`,
     `时限：${formatDeadline(t.dueAt)}前办结`,
   ]
@@ -87,4 +87,14 @@ export function residentList(tickets: readonly TicketState[], network: Network):
   const lines = tickets.slice(0, 10).map((t, i) => `${i + 1}. ${t.id} ${t.itemName}：${statusLine(t, network)}`)
   const more = tickets.length > 10 ? `\n（只列出最近 10 件）` : ''
   return `您的代办工单：\n${lines.join('\n')}${more}\n回复"查询 工单号"看详情。`
+}
+
+/** 齐全 only when every material was checked with the resident and none is missing. */
+function materialsLine(t: Pick<TicketState, 'materialsReady' | 'materialsMissing' | 'materialsUnknown'>): string {
+  const unknown = t.materialsUnknown ?? []
+  const parts = [`已备 ${t.materialsReady.length} 项`]
+  if (t.materialsMissing.length > 0) parts.push(`缺 ${t.materialsMissing.join('、')}`)
+  if (unknown.length > 0) parts.push(`未核对 ${unknown.join('、')}`)
+  if (t.materialsMissing.length === 0 && unknown.length === 0) parts.push('齐全')
+  return parts.join('，')
 }

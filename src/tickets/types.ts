@@ -107,6 +107,8 @@ export interface TicketState {
   delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
   materialsReady: string[]
   materialsMissing: string[]
+  /** Never checked with the resident; absent on tickets stored before this field existed. */
+  materialsUnknown?: string[]
   answers: Record<string, string>
   note?: string
   /** The resident's village or community point. */

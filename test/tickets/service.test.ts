@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { act, openTicket, type TicketEnv } from '../../src/tickets/service.js'
 import { sweepTimers } from '../../src/tickets/timers.js'
+import { agentSummary } from '../../src/tickets/texts.js'
 import type { TicketBackend } from '../../src/tickets/ports.js'
 import type { Actor, Ticket } from '../../src/tickets/types.js'
 import { BACKENDS, drainQueue, who } from './backends.js'
@@ -31,6 +32,16 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
   }
 
   describe('openTicket(env, request, now)', () => {
+    it('keeps materials never checked with the resident apart, and never calls such a file complete', async () => {
+      const unchecked = await open(MONDAY_9AM, { materialsReady: [], materialsMissing: [], materialsUnknown: ['居民身份证', '户口簿'] })
+      expect(unchecked.materialsUnknown).toEqual(['居民身份证', '户口簿'])
+      const text = agentSummary(unchecked, env.network, false)
+      expect(text).toContain('材料：已备 0 项，未核对 居民身份证、户口簿')
+      expect(text).not.toContain('齐全')
+      const complete = await open(MONDAY_9AM, { materialsReady: ['居民身份证'], materialsMissing: [], materialsUnknown: [] })
+      expect(agentSummary(complete, env.network, false)).toContain('材料：已备 1 项，齐全')
+    })
+
     it('numbers tickets by day, routes to the village agent and notifies them with the resident masked', async () => {
       const first = await open()
       const second = await open(MONDAY_9AM + 1)
