@@ -1,6 +1,7 @@
 /**
  * `npm start`: checks the configuration, composes the server, listens, and stops gracefully on SIGTERM/SIGINT
- * (no new connections, requests in flight finish, then the reload timer, stores and Redis are closed).
+ * (no new connections, requests in flight finish, then the WeChat bot, reload timer, stores and Redis are closed).
+ * With WECHATY_PUPPET set, WeChat starts after the port is open.
  */
 import { loadConfig } from '../config/load.js'
 import { listen } from '../server/http-server.js'
@@ -38,6 +39,18 @@ try {
   process.exit(1)
 }
 process.stdout.write(`代办助手已启动：http://${config.host}:${running.port}\n`)
+if (config.wechat) {
+  try {
+    await composed.startChannels()
+    logger.info({ puppet: config.wechat.puppet }, '微信通道已启动，请在终端扫码登录')
+  } catch (err) {
+    // A missing puppet package or a bad name: the operator asked for WeChat, so stop and say what to fix.
+    process.stderr.write(`微信通道启动失败：${err instanceof Error ? err.message : String(err)}\n`)
+    await running.stop(config.shutdownTimeoutMs)
+    await composed.close()
+    process.exit(1)
+  }
+}
 
 let stopping = false
 async function shutdown(signal: string): Promise<void> {

@@ -30,6 +30,8 @@ export interface Config {
   shutdownTimeoutMs: number
   /** Agents' notifications also go here when set. */
   agentWebhook: { url: string; format: 'json' | 'wecom' } | undefined
+  /** Set when WECHATY_PUPPET is: the WeChat channel starts (the puppet reads its own token variables). */
+  wechat: { puppet: string } | undefined
 }
 
 export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] }
@@ -93,6 +95,7 @@ export function loadConfig(env: Env): ConfigResult {
       trustProxy: v.TRUST_PROXY,
       shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
       agentWebhook: v.AGENT_WEBHOOK_URL ? { url: v.AGENT_WEBHOOK_URL, format: v.AGENT_WEBHOOK_FORMAT } : undefined,
+      wechat: v.WECHATY_PUPPET ? { puppet: v.WECHATY_PUPPET } : undefined,
     },
   }
 }

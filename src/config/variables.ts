@@ -159,6 +159,34 @@ export const VARIABLES = {
     expect: '应为 json 或 wecom',
     schema: z.enum(['json', 'wecom']),
   }),
+  WECHATY_PUPPET: spec({
+    default: undefined,
+    meaning: '设置后同时登录微信（Wechaty 的 puppet 包名，如 wechaty-puppet-service，需先 npm install）；启动时终端显示登录二维码；不设置时不接入微信',
+    expect: '应为 npm 包名，例如 wechaty-puppet-service',
+    schema: z
+      .string()
+      .transform((s) => s.trim())
+      .transform((s) => (s === '' ? undefined : s))
+      .pipe(z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/).optional()),
+  }),
+  WECHATY_PUPPET_SERVICE_TOKEN: spec({
+    default: undefined,
+    meaning: 'wechaty-puppet-service 的令牌（由 puppet 自己读取；其他 puppet 按它自己的说明设置令牌变量）',
+    expect: '应为不含空白的字符串',
+    schema: z
+      .string()
+      .transform((s) => (s === '' ? undefined : s))
+      .pipe(z.string().regex(/^\S+$/).optional()),
+  }),
+  WECHATY_NAME: spec({
+    default: undefined,
+    meaning: '微信机器人的名字，Wechaty 用它给登录信息文件命名（同一台机器上跑几个机器人时用它隔开）',
+    expect: '应为 1–64 个字母、数字或 _-. 字符',
+    schema: z
+      .string()
+      .transform((s) => (s === '' ? undefined : s))
+      .pipe(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
+  }),
   SHUTDOWN_TIMEOUT_MS: spec({
     default: '10000',
     meaning: '收到停止信号后，最多等多久让正在处理的请求完成（毫秒）',

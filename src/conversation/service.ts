@@ -1,6 +1,7 @@
 /**
  * The conversation service: one resident's message in, replies out. Per message, holding the resident's lock:
- * interceptors → load session → engine step → save session → carry out effects (their replies appended).
+ * load session (with the lock) → interceptors → engine step → carry out effects (their replies appended) →
+ * save session (with the release). With Redis, lock and session cost two round trips per message.
  */
 import type { Catalog } from '../catalog/types.js'
 import { step } from '../dialog/engine.js'
@@ -8,7 +9,7 @@ import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
 import type { Matcher } from '../match/types.js'
-import type { SessionStore } from '../store/session-store.js'
+import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
 import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
 import type { ConversationReply, ConversationService, EffectExecutor, IncomingMessage, Interceptor } from './types.js'
 
@@ -43,13 +44,18 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   const sessions = opts.sessions as SessionStore<DialogSession>
   const say = opts.definitions.messages.say
 
-  async function handleLocked(message: IncomingMessage, key: string): Promise<ConversationReply> {
+  /** One turn under the resident's lock: `stored` was read as the turn began, the returned write lands as it ends. */
+  async function handleLocked(
+    message: IncomingMessage,
+    key: string,
+    stored: DialogSession | undefined,
+  ): Promise<LockedTurn<DialogSession, ConversationReply>> {
     const { content } = message
     if (content.kind === 'text') {
       for (const intercept of interceptors) {
         try {
           const replies = await intercept({ ...message, content })
-          if (replies !== undefined) return { replies }
+          if (replies !== undefined) return { result: { replies } }
         } catch (err) {
           // A broken interceptor must not silence the bot: the dialog still answers.
           logger.error({ err, key }, 'interceptor failed')
@@ -57,7 +63,6 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       }
     }
 
-    const stored = await sessions.get(key)
     const session = isDialogSession(stored) ? stored : undefined
     const { catalog, matcher } = opts.catalog()
     let result
@@ -66,11 +71,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
     } catch (err) {
       // A bug in the engine (or a session it cannot read) must not trap the resident: start them over.
       logger.error({ err, key, state: session?.state }, 'dialog step failed')
-      await sessions.delete(key)
-      return { replies: [render(say.effectFailed, {})] }
+      return { result: { replies: [render(say.effectFailed, {})] }, write: { delete: true } }
     }
-    if (result.changed) await sessions.set(key, result.session, idleSeconds + EXPIRED_NOTICE_SECONDS)
 
+    // The session is written as the lock is released, after the effects: no effect reads it.
     const replies = [...result.replies]
     for (const effect of result.effects) {
       try {
@@ -80,13 +84,16 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         replies.push(render(say.effectFailed, {}))
       }
     }
-    return { replies }
+    return {
+      result: { replies },
+      ...(result.changed && { write: { set: result.session, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
+    }
   }
 
   return {
     handle(message) {
       const key = `${message.resident.channel}:${message.resident.userId}`
-      return sessions.withLock(key, () => handleLocked(message, key))
+      return withSession(sessions, key, (stored) => handleLocked(message, key, stored))
     },
   }
 }

@@ -9,7 +9,7 @@ import { formatSourceError } from '../catalog/yaml-source.js'
 import type { EffectExecutor, Interceptor } from '../conversation/types.js'
 import { createAgentRouter } from '../tickets/http.js'
 import { loadNetwork } from '../tickets/network-file.js'
-import { allOf, createLogNotifier, createNotifierHub, createOutboxNotifier } from '../tickets/notifiers/hub.js'
+import { allOf, createLogNotifier, createNotifierHub, createOutboxNotifier, type HubOptions } from '../tickets/notifiers/hub.js'
 import { createWebhookNotifier, type WebhookFormat } from '../tickets/notifiers/webhook.js'
 import { systemClock, type Notifier, type Outbox } from '../tickets/ports.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../tickets/resident.js'
@@ -35,6 +35,11 @@ export interface TicketsOptions {
   bodyLimitBytes: number
   /** Agents are also told through this webhook (JSON or 企业微信 group robot) when set. */
   agentWebhook?: { url: string; format: WebhookFormat }
+  /**
+   * True when the WeChat channel will run: `wechat` residents and agents are then notified through
+   * `TicketsPart.wechatNotifier`, which the bot fills once it is built.
+   */
+  wechat?: boolean
 }
 
 export interface TicketsPart {
@@ -45,7 +50,34 @@ export interface TicketsPart {
   interceptor: Interceptor
   outbox: Outbox
   agentRouter: Routes
+  /** Present when `wechat` was set: hand it the bot's notifier (createWechatNotifier) once the bot is built. */
+  wechatNotifier?: NotifierSlot
   close(): Promise<void>
+}
+
+/**
+ * A notifier filled in later: the WeChat bot's notifier exists only once the bot is built, after the worker
+ * started. While empty, send() throws, so the queue retries the notification and finally lists a dead letter.
+ */
+export interface NotifierSlot extends Notifier {
+  fill(notifier: Notifier | undefined): void
+  readonly filled: boolean
+}
+
+export function createNotifierSlot(what: string): NotifierSlot {
+  let current: Notifier | undefined
+  return {
+    async send(n) {
+      if (!current) throw new Error(`${what}尚未就绪，稍后重试 (notification ${n.id})`)
+      await current.send(n)
+    },
+    fill(notifier) {
+      current = notifier
+    },
+    get filled() {
+      return current !== undefined
+    },
+  }
 }
 
 export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart> {
@@ -65,12 +97,14 @@ export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart>
     item: (id) => opts.live.current().catalog.byId.get(id),
   }
 
-  // COMPOSE: WeChat — when the WeChat channel runs, add its notifier (createWechatNotifier) for agents and
-  // for `wechat` residents here.
-  const log = createLogNotifier((line) => opts.logger.info(line))
-  const agents: Notifier = opts.agentWebhook ? allOf(log, createWebhookNotifier(opts.agentWebhook)) : log
+  const webhook = opts.agentWebhook ? createWebhookNotifier(opts.agentWebhook) : undefined
+  const wechat = opts.wechat ? createNotifierSlot('微信通道') : undefined
   const toOutbox = createOutboxNotifier(backend.outbox)
-  const notifier = createNotifierHub({ residents: { http: toOutbox, web: toOutbox }, agents })
+  const residents: HubOptions['residents'] = { http: toOutbox, web: toOutbox, ...(wechat && { wechat }) }
+  // Without WeChat agents are told in the log (and through the webhook when set).
+  const first: Notifier = wechat ?? createLogNotifier((line) => opts.logger.info(line))
+  const agents: Notifier = webhook ? allOf(first, webhook) : first
+  const notifier = createNotifierHub({ residents, agents })
 
   const worker = startTicketWorker({
     env,
@@ -90,6 +124,7 @@ export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart>
     interceptor: createTicketInterceptor(env),
     outbox: backend.outbox,
     agentRouter: createAgentRouter({ env, queue: backend.queue, bodyLimitBytes: opts.bodyLimitBytes }),
+    ...(wechat && { wechatNotifier: wechat }),
     close: () => worker.stop(),
   }
 }

@@ -4,7 +4,7 @@
  * metrics and the Koa app. Nothing listens here; serve.ts opens the port. Every part that holds a resource
  * is closed by close(), in the reverse order of creation.
  *
- * Composition points for parts still to come are marked `COMPOSE:`.
+ * The WeChat channel is started by startChannels() (after listen), only when WECHATY_PUPPET is set.
  */
 import { resolve } from 'node:path'
 import type Koa from 'koa'
@@ -16,6 +16,7 @@ import { createConsoleRouter } from '../console/router.js'
 import { createUnmatchedRecorder } from '../console/unanswered.js'
 import { MemoryUnansweredLog } from '../console/unanswered-memory.js'
 import { RedisUnansweredLog } from '../console/unanswered-redis.js'
+import type { WechatChannel, WechatChannelOptions } from '../channels/wechat/index.js'
 import type { Config } from '../config/load.js'
 import { createDefaultEffectExecutor } from '../conversation/default-effects.js'
 import { loadDialogDir } from '../conversation/dialog-dir.js'
@@ -25,6 +26,7 @@ import { MemorySessionStore } from '../store/memory-session-store.js'
 import { createRedis, waitReady } from '../store/redis-connection.js'
 import { RedisSessionStore } from '../store/redis-session-store.js'
 import type { SessionStore } from '../store/session-store.js'
+import { handleAgentText } from '../tickets/agent-commands.js'
 import { createApp } from './app.js'
 import { composeTickets } from './compose-tickets.js'
 import { redisReadiness, type ReadinessCheck } from './health-routes.js'
@@ -41,6 +43,13 @@ export interface ComposedServer {
   /** Every channel (HTTP, web chat, WeChat) hands residents' messages to this one service. */
   conversation: ConversationService
   metrics: Metrics
+  /**
+   * Starts the WeChat channel when WECHATY_PUPPET is set (call after listen; a no-op otherwise) and hands its
+   * notifier to the tickets worker. close() stops the bot first. Tests may pass a puppet instance (PuppetMock).
+   */
+  startChannels(opts?: { wechatPuppet?: WechatChannelOptions['puppet'] }): Promise<void>
+  /** The running WeChat channel, once startChannels() started it. */
+  readonly wechat: WechatChannel | undefined
   /** Ends long-lived responses (the console's live feeds) so that the HTTP server can drain; call first on shutdown. */
   prepareToStop(): void
   /** Releases everything: workers, reload timer, stores, Redis. Call after the HTTP server has stopped. */
@@ -100,6 +109,7 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
       metrics,
       bodyLimitBytes: config.bodyLimitBytes,
       ...(config.agentWebhook && { agentWebhook: config.agentWebhook }),
+      wechat: config.wechat !== undefined,
     })
     closers.push(() => tickets.close())
 
@@ -125,11 +135,6 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
       }),
       metrics,
     )
-    // COMPOSE: WeChat channel (src/channels/wechat) — start it when WECHATY_PUPPET is set, after listen, with
-    // this `conversation`, agentCommands from handleAgentText(tickets.env, …) and agentResolver(() => tickets.env.network);
-    // its notifier exists only once the bot is built, so composeTickets needs a late-bound slot for it
-    // (residents.wechat and agents), and prepareToStop/close must stop the bot first.
-
     const webChat = createWebChatRouter({
       conversation,
       cookieSecret: config.cookieSecret,
@@ -175,7 +180,40 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
       routers: [tickets.agentRouter, webChat, consoleRouter],
       outbox: tickets.outbox,
     })
-    return { app, conversation, metrics, prepareToStop: () => shutdown.abort(), close }
+    let wechat: WechatChannel | undefined
+    const startChannels = async (opts: { wechatPuppet?: WechatChannelOptions['puppet'] } = {}): Promise<void> => {
+      if (!config.wechat || wechat) return
+      // Imported only when configured: wechaty costs about a second to load.
+      const { agentResolver, startWechatChannel } = await import('../channels/wechat/index.js')
+      const channel = await startWechatChannel({
+        ...(opts.wechatPuppet && { puppet: opts.wechatPuppet }),
+        conversation,
+        agentCommands: async ({ agentId, text, now }) => {
+          const agent = tickets.env.network.agentsById.get(agentId)
+          return agent ? handleAgentText(tickets.env, agent, text, now) : undefined
+        },
+        resolveAgent: agentResolver(() => tickets.env.network),
+        logger,
+      })
+      wechat = channel
+      tickets.wechatNotifier?.fill(channel.notifier)
+      // Pushed last, so close() stops the bot first: its messages in flight still reach the stores and Redis.
+      closers.push(async () => {
+        tickets.wechatNotifier?.fill(undefined)
+        await channel.stop()
+      })
+    }
+    return {
+      app,
+      conversation,
+      metrics,
+      startChannels,
+      get wechat() {
+        return wechat
+      },
+      prepareToStop: () => shutdown.abort(),
+      close,
+    }
   } catch (err) {
     await close()
     throw err
@@ -183,11 +221,13 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
 }
 
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
-  const redis = createRedis(url, { connectionName: 'daiban-server', onError: (message) => logger.error(message) })
-  // Many residents' commands issued in the same tick go out in one write: with ~6 commands per message,
-  // socket writes were the largest single cost under load (bench:http ratio ~0.23 → ~0.29 here).
-  // ioredis reads this option per command; createRedis does not take it yet.
-  redis.options.enableAutoPipelining = true
+  // Auto-pipelining: many residents' commands issued in the same tick go out in one write; socket writes
+  // were the largest single cost under load (bench:http ratio ~0.23 → ~0.29 here).
+  const redis = createRedis(url, {
+    connectionName: 'daiban-server',
+    autoPipelining: true,
+    onError: (message) => logger.error(message),
+  })
   try {
     await waitReady(redis, REDIS_READY_TIMEOUT_MS)
     return redis

@@ -1,4 +1,4 @@
-import type { SessionStore } from './session-store.js'
+import { withSessionByParts, type LockedTurn, type SessionStore } from './session-store.js'
 import { ttlMilliseconds } from './ttl.js'
 
 export interface MemorySessionStoreOptions {
@@ -63,6 +63,10 @@ export class MemorySessionStore<S = unknown> implements SessionStore<S> {
       release()
       if (this.#tails.get(key) === tail) this.#tails.delete(key)
     }
+  }
+
+  withSession<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>): Promise<T> {
+    return withSessionByParts(this, key, fn)
   }
 
   /** Sessions held, counting expired ones not yet swept; for metrics. */

@@ -11,6 +11,11 @@ export interface CreateRedisOptions {
   maxRetriesPerRequest?: number | null
   /** Where connection errors go; defaults to stderr. */
   onError?: (message: string) => void
+  /**
+   * Sends the commands issued in one tick in one write (ioredis auto-pipelining). Worth it on a connection
+   * shared by many concurrent requests (the server's); commands keep their order either way. Off by default.
+   */
+  autoPipelining?: boolean
 }
 
 /**
@@ -25,6 +30,7 @@ export function createRedis(url: string, opts: CreateRedisOptions = {}): Redis {
     maxRetriesPerRequest: opts.maxRetriesPerRequest === undefined ? 3 : opts.maxRetriesPerRequest,
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
+    enableAutoPipelining: opts.autoPipelining ?? false,
   })
   const report = opts.onError ?? ((message: string) => console.error(message))
   let lastReported: string | undefined

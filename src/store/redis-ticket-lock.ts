@@ -78,6 +78,28 @@ redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return 1
 `
 
+/*
+ * The same two scripts with the protected value's key as KEYS[4] (a resident's session): taking the turn also
+ * reads the value, and releasing first writes it (ARGV[6] = 'set' with ARGV[7] json and ARGV[8] ttl ms, or
+ * 'del'). A message then costs two round trips for lock and session instead of four, and the next turn can
+ * never start before the write has landed.
+ */
+const TAKE_GET = TAKE.replace(
+  'if serving == ticket then return {ticket, 1} end',
+  "if serving == ticket then return {ticket, 1, redis.call('GET', KEYS[4])} end",
+)
+
+if (TAKE_GET === TAKE) throw new Error('TAKE_GET: the TAKE script changed; update the replacement')
+
+const RELEASE_WRITE =
+  `
+if ARGV[6] == 'set' then
+  redis.call('SET', KEYS[4], ARGV[7], 'PX', ARGV[8])
+elseif ARGV[6] == 'del' then
+  redis.call('DEL', KEYS[4])
+end
+` + RELEASE
+
 type N = number | string
 
 declare module 'ioredis' {
@@ -91,6 +113,13 @@ declare module 'ioredis' {
     daibanLockRelease(
       next: string, serving: string, lease: string,
       ticket: N, leaseMs: N, idleMs: N, channel: string, key: string,
+    ): Result<number, Context>
+    daibanLockTakeGet(
+      next: string, serving: string, lease: string, value: string, leaseMs: N, idleMs: N,
+    ): Result<[number, number, string | null] | [number, number], Context>
+    daibanLockReleaseWrite(
+      next: string, serving: string, lease: string, value: string,
+      ticket: N, leaseMs: N, idleMs: N, channel: string, key: string, mode: 'set' | 'del', json: string, ttlMs: N,
     ): Result<number, Context>
   }
 }
@@ -132,22 +161,73 @@ export class RedisTicketLock {
     redis.defineCommand('daibanLockPoll', { numberOfKeys: 3, lua: POLL })
     redis.defineCommand('daibanLockRenew', { numberOfKeys: 3, lua: RENEW })
     redis.defineCommand('daibanLockRelease', { numberOfKeys: 3, lua: RELEASE })
+    redis.defineCommand('daibanLockTakeGet', { numberOfKeys: 4, lua: TAKE_GET })
+    redis.defineCommand('daibanLockReleaseWrite', { numberOfKeys: 4, lua: RELEASE_WRITE })
   }
 
   /** Runs `fn` when this key's turn comes, in the order callers took their tickets, across processes. */
   async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const keys = this.#keys(key)
-    const ticket = await this.#acquire(key, keys)
-    const renewal = setInterval(() => void this.#renew(key, keys, ticket), Math.floor(this.#leaseMs / 3))
-    renewal.unref()
+    const { ticket } = await this.#acquire(key, keys, undefined)
+    const renewal = this.#startRenewal(key, keys, ticket)
     try {
       return await fn()
     } finally {
       clearInterval(renewal)
-      await this.#redis
-        .daibanLockRelease(...keys, ticket, this.#leaseMs, this.#idleMs, this.#channel, key)
-        .catch((err: unknown) => this.#report(`释放会话锁失败（${key}），其他消息将在租期过后继续：${errorText(err)}`))
+      await this.#release(key, keys, ticket)
     }
+  }
+
+  /**
+   * run() for a turn that reads and writes one string value (at `valueKey`): `fn` gets the value as the turn
+   * began (null when absent), and its `write` is applied in the same script that releases the turn. When `fn`
+   * throws nothing is written; when the write fails the caller gets the error (and the turn is released).
+   */
+  async runWithValue<T>(
+    key: string,
+    valueKey: string,
+    fn: (value: string | null) => Promise<{ result: T; write: ValueWrite }>,
+  ): Promise<T> {
+    const keys = this.#keys(key)
+    const { ticket, value } = await this.#acquire(key, keys, valueKey)
+    const renewal = this.#startRenewal(key, keys, ticket)
+    let out: { result: T; write: ValueWrite }
+    try {
+      out = await fn(value)
+    } catch (err) {
+      clearInterval(renewal)
+      await this.#release(key, keys, ticket)
+      throw err
+    }
+    clearInterval(renewal)
+    const { write } = out
+    if (write.kind === 'keep') {
+      await this.#release(key, keys, ticket)
+      return out.result
+    }
+    try {
+      await this.#redis.daibanLockReleaseWrite(
+        ...keys, valueKey, ticket, this.#leaseMs, this.#idleMs, this.#channel, key,
+        write.kind === 'set' ? 'set' : 'del', write.kind === 'set' ? write.json : '', write.kind === 'set' ? write.ttlMs : 0,
+      )
+    } catch (err) {
+      // The script did nothing: still let the next message go, then report the lost write to the caller.
+      await this.#release(key, keys, ticket)
+      throw err
+    }
+    return out.result
+  }
+
+  #startRenewal(key: string, keys: LockKeys, ticket: number): NodeJS.Timeout {
+    const renewal = setInterval(() => void this.#renew(key, keys, ticket), Math.floor(this.#leaseMs / 3))
+    renewal.unref()
+    return renewal
+  }
+
+  async #release(key: string, keys: LockKeys, ticket: number): Promise<void> {
+    await this.#redis
+      .daibanLockRelease(...keys, ticket, this.#leaseMs, this.#idleMs, this.#channel, key)
+      .catch((err: unknown) => this.#report(`释放会话锁失败（${key}），其他消息将在租期过后继续：${errorText(err)}`))
   }
 
   /** Stops listening for wake-ups; waiters still queued fail. The main connection belongs to the caller. */
@@ -160,13 +240,28 @@ export class RedisTicketLock {
     if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect())
   }
 
-  async #acquire(key: string, keys: LockKeys): Promise<number> {
+  /** Takes a turn; with `valueKey`, also reads that value once the turn is ours (in the same script when it is at once). */
+  async #acquire(key: string, keys: LockKeys, valueKey: string | undefined): Promise<{ ticket: number; value: string | null }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
     await this.#listen()
     for (;;) {
       if (this.#closed) throw closedError()
-      const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, this.#leaseMs, this.#idleMs)
-      if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket))) return ticket
+      if (valueKey === undefined) {
+        const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, this.#leaseMs, this.#idleMs)
+        if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket))) return { ticket, value: null }
+      } else {
+        const [ticket, acquired, value] = await this.#redis.daibanLockTakeGet(...keys, valueKey, this.#leaseMs, this.#idleMs)
+        if (acquired === 1) return { ticket, value: value ?? null }
+        if (await this.#waitForTurn(key, keys, ticket)) {
+          // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.
+          try {
+            return { ticket, value: await this.#redis.get(valueKey) }
+          } catch (err) {
+            await this.#release(key, keys, ticket)
+            throw err
+          }
+        }
+      }
       // The ticket was lost (lock state expired or reset, or our turn passed while this process was
       // unresponsive): queue again rather than run without the lock.
     }
@@ -260,6 +355,9 @@ export class RedisTicketLock {
 }
 
 type LockKeys = [next: string, serving: string, lease: string]
+
+/** What runWithValue does with the value as the turn ends. */
+export type ValueWrite = { kind: 'keep' } | { kind: 'set'; json: string; ttlMs: number } | { kind: 'delete' }
 
 function closedError(): Error {
   return new Error('会话存储已关闭，无法再加锁')

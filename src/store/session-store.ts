@@ -17,5 +17,45 @@ export interface SessionStore<S = unknown> {
    * A holder that dies does not block the key forever.
    */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>
+  /**
+   * Optional: withLock that also hands `fn` the session as it stood when the turn began, and stores what `fn`
+   * returns in `write` as the turn ends, before the next caller's turn begins. Same guarantees as withLock
+   * with get / set / delete inside it; an adapter offers it when it can do this in fewer round trips
+   * (Redis: one script takes the turn and reads, one writes and releases). When `fn` throws, nothing is
+   * written. Call it through `withSession(store, …)`, which falls back to withLock.
+   */
+  withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>): Promise<T>
   close(): Promise<void>
+}
+
+/** What a withSession turn returns: its result, and what becomes of the session (kept as it was when omitted). */
+export interface LockedTurn<S, T> {
+  result: T
+  write?: SessionWrite<S>
+}
+
+export type SessionWrite<S> = { set: S; ttlSeconds: number } | { delete: true }
+
+/** `store.withSession` when the adapter has it, else the same with withLock, get, set and delete. */
+export function withSession<S, T>(
+  store: SessionStore<S>,
+  key: string,
+  fn: (session: S | undefined) => Promise<LockedTurn<S, T>>,
+): Promise<T> {
+  if (store.withSession) return store.withSession(key, fn)
+  return withSessionByParts(store, key, fn)
+}
+
+/** withSession from the port's required methods: for adapters with nothing faster (the memory one). */
+export function withSessionByParts<S, T>(
+  store: SessionStore<S>,
+  key: string,
+  fn: (session: S | undefined) => Promise<LockedTurn<S, T>>,
+): Promise<T> {
+  return store.withLock(key, async () => {
+    const { result, write } = await fn(await store.get(key))
+    if (write && 'delete' in write) await store.delete(key)
+    else if (write) await store.set(key, write.set, write.ttlSeconds)
+    return result
+  })
 }

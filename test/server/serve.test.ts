@@ -20,7 +20,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   const base = { ...process.env }
-  for (const name of ['REDIS_URL', 'CHAT_TOKEN', 'NODE_ENV', 'PORT', 'COOKIE_SECRET']) delete base[name]
+  for (const name of ['REDIS_URL', 'CHAT_TOKEN', 'NODE_ENV', 'PORT', 'COOKIE_SECRET', 'WECHATY_PUPPET']) delete base[name]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], { env: { ...base, ...env }, stdio: 'pipe' })
   children.push(child)
   let out = ''
@@ -68,6 +68,8 @@ describe('npm start (src/cli/serve.ts)', () => {
       body: JSON.stringify({ userId: 'u', text: '怎么申请低保' }),
     })
     expect(chat.json.replies.join('')).toContain('最低生活保障申请')
+    // Without WECHATY_PUPPET there is no WeChat: no bot, no login QR code.
+    expect(s.stdout() + s.stderr()).not.toContain('微信')
 
     s.child.kill('SIGTERM')
     expect(await s.exited).toBe(0)

@@ -14,6 +14,22 @@ describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
     }
   })
 
+  it('sends the commands of one tick in one write with autoPipelining, keeping their results apart', async () => {
+    const redis = createRedis(testRedisUrl(), { connectionName: 'daiban-pipelining-test', autoPipelining: true })
+    try {
+      await waitReady(redis, 5_000)
+      expect(redis.options.enableAutoPipelining).toBe(true)
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => redis.echo(`第${i}条`)))
+      expect(results).toEqual(Array.from({ length: 20 }, (_, i) => `第${i}条`))
+      expect(redis.autoPipelineQueueSize).toBe(0)
+    } finally {
+      await redis.quit()
+    }
+    const plain = createRedis(testRedisUrl())
+    expect(plain.options.enableAutoPipelining).toBe(false)
+    plain.disconnect()
+  })
+
   it('rejects with the address and the cause when nothing listens, and logs instead of crashing', async () => {
     const port = await closedPort()
     const logged: string[] = []

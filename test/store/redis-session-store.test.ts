@@ -142,3 +142,45 @@ describe('RedisSessionStore.withLock across processes', () => {
     }
   })
 })
+
+describe('RedisSessionStore.withSession across processes', () => {
+  it('gives turns of two processes the session the previous turn wrote, in queue order', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    let releaseFirst!: () => void
+    const first = a.withSession(KEY, async () => {
+      await new Promise<void>((resolve) => (releaseFirst = resolve))
+      return { result: undefined, write: { set: { turns: [] as number[] }, ttlSeconds: 60 } }
+    })
+    await ticketsTaken(processA.redis, 1)
+    const queued: Promise<void>[] = []
+    for (let i = 0; i < 10; i++) {
+      queued.push(
+        (i % 2 === 0 ? b : a).withSession(KEY, async (s) => {
+          const turns = (s as { turns: number[] }).turns
+          return { result: undefined, write: { set: { turns: [...turns, i] }, ttlSeconds: 60 } }
+        }),
+      )
+      await ticketsTaken(processA.redis, i + 2)
+    }
+    releaseFirst()
+    await Promise.all([first, ...queued])
+    expect(await a.get(KEY)).toEqual({ turns: Array.from({ length: 10 }, (_, i) => i) })
+    const ttl = await processA.redis.pttl(`${prefix}session:${KEY}`)
+    expect(ttl).toBeGreaterThan(50_000)
+    expect(ttl).toBeLessThanOrEqual(60_000)
+  })
+
+  it('skips the turn of a process that crashed while holding the lock, then reads the session', async () => {
+    const crashed = processB.redis
+    await crashed.set(`${prefix}session:${KEY}`, JSON.stringify({ step: '崩溃前' }), 'PX', 60_000)
+    expect(await crashed.incr(lockKey('next'))).toBe(1)
+    await crashed.set(lockKey('serving'), 1)
+    await crashed.set(lockKey('lease'), 1, 'PX', LEASE_MS)
+
+    const startedAt = Date.now()
+    const seen = await storeOn(processA).withSession(KEY, async (s) => ({ result: { s, waitedMs: Date.now() - startedAt } }))
+    expect(seen.s).toEqual({ step: '崩溃前' })
+    expect(seen.waitedMs).toBeGreaterThanOrEqual(LEASE_MS - 100)
+  })
+})

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionStore } from '../../src/store/session-store.js'
+import { withSession, type LockedTurn, type SessionStore } from '../../src/store/session-store.js'
 
 /**
  * The SessionStore contract, run against every adapter. `makeStore` returns a new, empty store each call;
@@ -146,6 +146,115 @@ export function describeSessionStore(name: string, makeStore: () => Promise<Sess
         expect(await store.withLock('wxid_b', async () => 'b while a is held')).toBe('b while a is held')
         releaseA()
         await holdingA
+      })
+    })
+
+    describe('withSession(key, fn): the lock with the session read as the turn begins and written as it ends', () => {
+      type Turn = (session: unknown) => Promise<LockedTurn<unknown, string>>
+      async function turn(store: SessionStore, key: string, fn: Turn): Promise<string> {
+        expect(store.withSession).toBeTypeOf('function')
+        return store.withSession!(key, fn)
+      }
+
+      it('hands fn the stored session, then sets, keeps or deletes it as fn says', async () => {
+        const store = await fresh()
+        expect(await turn(store, 'wxid_turn', async (s) => ({ result: `first ${String(s)}` }))).toBe('first undefined')
+        expect(await store.get('wxid_turn')).toBeUndefined()
+
+        await turn(store, 'wxid_turn', async () => ({ result: 'set', write: { set: { step: '选择事项' }, ttlSeconds: 60 } }))
+        expect(await store.get('wxid_turn')).toEqual({ step: '选择事项' })
+
+        let seen: unknown
+        await turn(store, 'wxid_turn', async (s) => {
+          seen = s
+          return { result: 'keep' }
+        })
+        expect(seen).toEqual({ step: '选择事项' })
+        expect(await store.get('wxid_turn')).toEqual({ step: '选择事项' })
+
+        await turn(store, 'wxid_turn', async () => ({ result: 'delete', write: { delete: true } }))
+        expect(await store.get('wxid_turn')).toBeUndefined()
+      })
+
+      it('gives the written session its TTL', async () => {
+        const store = await fresh()
+        await turn(store, 'wxid_short', async () => ({ result: '', write: { set: { step: '等待材料' }, ttlSeconds: 0.3 } }))
+        expect(await store.get('wxid_short')).toEqual({ step: '等待材料' })
+        await sleep(500)
+        expect(await store.get('wxid_short')).toBeUndefined()
+      })
+
+      it('runs 20 concurrent read-modify-write turns in call order, each seeing the previous write', async () => {
+        const store = await fresh()
+        const seen: number[] = []
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            turn(store, 'wxid_rmw', async (s) => {
+              const count = (s as { messages: number } | undefined)?.messages ?? 0
+              seen.push(count)
+              await sleep(i % 3)
+              return { result: '', write: { set: { messages: count + 1, last: i }, ttlSeconds: 60 } }
+            }),
+          ),
+        )
+        expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i))
+        expect(await store.get('wxid_rmw')).toEqual({ messages: 20, last: 19 })
+      })
+
+      it('writes nothing and releases the lock when fn throws, or when the TTL is not valid', async () => {
+        const store = await fresh()
+        await store.set('wxid_throw', { step: '原样' }, 60)
+        await expect(
+          turn(store, 'wxid_throw', async () => {
+            throw new Error('办理失败')
+          }),
+        ).rejects.toThrow('办理失败')
+        await expect(
+          turn(store, 'wxid_throw', async () => ({ result: '', write: { set: { step: '改了' }, ttlSeconds: 0 } })),
+        ).rejects.toThrow(/有效期/)
+        expect(await store.get('wxid_throw')).toEqual({ step: '原样' })
+        expect(await store.withLock('wxid_throw', async () => '下一条消息照常处理')).toBe('下一条消息照常处理')
+      })
+
+      it('queues with withLock callers on the same key, in call order', async () => {
+        const store = await fresh()
+        const order: string[] = []
+        await Promise.all([
+          store.withLock('wxid_mixed', async () => {
+            await sleep(5)
+            order.push('lock 1')
+          }),
+          turn(store, 'wxid_mixed', async () => {
+            order.push('session 2')
+            return { result: '', write: { set: { n: 2 }, ttlSeconds: 60 } }
+          }),
+          store.withLock('wxid_mixed', async () => {
+            order.push(`lock 3 sees ${JSON.stringify(await store.get('wxid_mixed'))}`)
+          }),
+        ])
+        expect(order).toEqual(['lock 1', 'session 2', 'lock 3 sees {"n":2}'])
+      })
+    })
+
+    describe('withSession(store, key, fn) on a store without the method', () => {
+      it('falls back to withLock, get, set and delete', async () => {
+        const store = await fresh()
+        const plain: SessionStore = {
+          get: (k) => store.get(k),
+          set: (k, v, ttl) => store.set(k, v, ttl),
+          delete: (k) => store.delete(k),
+          withLock: (k, fn) => store.withLock(k, fn),
+          close: async () => undefined,
+        }
+        await store.set('wxid_plain', { n: 1 }, 60)
+        const result = await withSession(plain, 'wxid_plain', async (s) => ({
+          result: JSON.stringify(s),
+          write: { set: { n: 2 }, ttlSeconds: 60 },
+        }))
+        expect(result).toBe('{"n":1}')
+        expect(await store.get('wxid_plain')).toEqual({ n: 2 })
+        await withSession(plain, 'wxid_plain', async () => ({ result: '', write: { delete: true } }))
+        expect(await store.get('wxid_plain')).toBeUndefined()
       })
     })
   })
