@@ -24,10 +24,13 @@ export function maskName(name: string): string {
   return first === undefined ? '' : `${first}*`
 }
 
-const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/g
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g
+// Residents type numbers in groups too (139 8888 7777, 370102-19900101-1234): separators are allowed.
+const ID_NUMBER = /(?<!\d)\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![\dXx])/g
+const MOBILE = /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g
 
 /** Masks every ID number and mobile number in free text (notes, reasons, comments). */
 export function maskText(text: string): string {
-  return text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m))
+  return text
+    .replace(ID_NUMBER, (m) => maskIdNumber(m.replace(/[ -]/g, '')))
+    .replace(MOBILE, (m) => maskPhone(m))
 }

@@ -18,6 +18,11 @@ describe('masking (GB/T 35273 display rules)', () => {
   })
   it('masks every phone and ID number in free text, leaving other numbers alone', () => {
     expect(maskText('电话13812345678，身份证37010219900101123X，共 3 份')).toBe('电话138****5678，身份证370***********123X，共 3 份')
+    // Grouped as residents type them.
+    expect(maskText('电话 139 8888 7777 或 139-8888-7777')).toBe('电话 139****7777 或 139****7777')
+    expect(maskText('身份证 370102 19900101 123X')).toBe('身份证 370***********123X')
+    // Not phone numbers: too short, or part of a longer number.
+    expect(maskText('编号 1398888 共 12 份，单号 213988887777')).toBe('编号 1398888 共 12 份，单号 213988887777')
   })
 })
 
