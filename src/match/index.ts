@@ -63,6 +63,19 @@ function neutralUnits(lexicon: Lexicon, segments: Unit[][], found: Occurrence[])
     if (u.text !== undefined && lexicon.neutralChars.has(u.text)) neutral[i] = 1
   })
   for (const o of found) if (lexicon.generic.has(o.term)) neutral.fill(1, o.start, o.end)
+  // Typed pinyin has no characters to compare: look its fillers up by sound (zen me, ban), longest first.
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.text !== undefined) continue
+    for (let len = Math.min(4, units.length - i); len >= 1; len--) {
+      const window = units.slice(i, i + len)
+      if (window.some((u) => u.text !== undefined)) continue
+      if (lexicon.neutralSyllables.has(window.map((u) => u.syllable).join(' '))) {
+        neutral.fill(1, i, i + len)
+        i += len - 1
+        break
+      }
+    }
+  }
   return neutral
 }
 

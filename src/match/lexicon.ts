@@ -35,6 +35,8 @@ export interface Lexicon {
   generic: Set<string>
   /** Single characters from the 泛词 list (想, 要, 个 …): ignored when judging how much of a question an item explains. */
   neutralChars: Set<string>
+  /** Fillers and generic words as toneless pinyin ("zen me", "ban"): neutral when a resident types pinyin. */
+  neutralSyllables: Set<string>
   /** How specific each term is: rarer across items and longer means more telling. */
   specificity: Map<string, number>
   /** Toneless pinyin of a surface ("di bao") → surfaces that sound so. */
@@ -172,7 +174,10 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   const genericTerms = new Set([...generic].map((g) => surfaces.get(g) ?? g))
   const neutralChars = new Set([...generic].filter((g) => g.length === 1))
-  return { items, surfaces, prefixes, generic: genericTerms, neutralChars, postings, specificity, homophones, oneOff, pairs }
+  const neutralSyllables = new Set(
+    [...fillers, ...generic].filter((w) => /^\p{Script=Han}{1,4}$/u.test(w)).map((w) => wordSyllables(w).join(' ')),
+  )
+  return { items, surfaces, prefixes, generic: genericTerms, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff, pairs }
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

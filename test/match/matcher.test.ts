@@ -62,6 +62,12 @@ describe('match(question)', () => {
     expect(top('个休工商户注册')).toBe('个体工商户登记')
   })
 
+  it('reads pinyin questions with their fillers (zenme ban) like the Han ones', () => {
+    expect(top('dibao zenme ban')).toBe('最低生活保障申请')
+    expect(top('wo xiang ban di bao')).toBe('最低生活保障申请')
+    expect(matcher.match('jintian tianqi zenmeyang')).toEqual([])
+  })
+
   it('accepts toneless pinyin and traditional characters', () => {
     expect(top('gongjijin tiqu')).toBe('住房公积金提取')
     expect(top('辦理居住證')).toBe('居住证办理')
