@@ -72,7 +72,8 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
   return {
     /** Segments (split at fillers and punctuation), each a list of units. */
     units(raw) {
-      let text = canonicalText(raw.slice(0, maxChars))
+      // Markup pasted or injected into a question (<img …>) says nothing about what is asked.
+      let text = canonicalText(raw.slice(0, maxChars)).replace(/<[^<>]{0,200}>/g, ' ')
       if (phrasePattern) text = text.replace(phrasePattern, BREAK)
       if (particleSet.size) text = dropParticles(text)
       const segments: Unit[][] = []

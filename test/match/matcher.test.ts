@@ -91,6 +91,7 @@ describe('match(question)', () => {
     expect(matcher.match(q)).toEqual(matcher.match(q))
     expect(() => matcher.match('低保'.repeat(3000))).not.toThrow()
     expect(() => matcher.match('\u0000\ud800<script>')).not.toThrow()
+    expect(top('<img src=x onerror=alert(1)>低保')).toBe('最低生活保障申请')
   })
 })
 
