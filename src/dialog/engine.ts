@@ -55,20 +55,39 @@ export function step(
   return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
 }
 
-/** An idle session, an item removed from the catalogue, a state removed from the dialogs: start fresh, say why. */
+/** Why a stored session cannot go on: idle too long, its item removed from the catalogue, its state removed from the dialogs. */
+function staleness(defs: DialogDefinitions, ctx: EngineContext, session: DialogSession, now: number) {
+  if (now - session.lastAt >= ctx.idleSeconds * 1000) return 'expired' as const
+  if (session.itemId !== undefined && !ctx.catalog.byId.has(session.itemId)) return 'itemGone' as const
+  if (!Object.hasOwn(defs.flow.states, session.state)) return 'restart' as const
+  return undefined
+}
+
+/** A stale session: start fresh, say why. */
 function startOverIfStale(t: Turn, session: DialogSession): void {
   const say_ = t.defs.messages.say
-  let notice: string | undefined
-  if (t.now - session.lastAt >= t.ctx.idleSeconds * 1000) {
-    notice = render(say_.expired, { idleMinutes: String(Math.round(t.ctx.idleSeconds / 60)) })
-  } else if (session.itemId !== undefined && !t.ctx.catalog.byId.has(session.itemId)) {
-    notice = render(say_.itemGone, { itemName: session.itemName })
-  } else if (!stateOf(t, session.state)) {
-    notice = render(say_.restart, {})
-  }
-  if (notice === undefined) return
+  const reason = staleness(t.defs, t.ctx, session, t.now)
+  if (reason === undefined) return
+  const notice =
+    reason === 'expired'
+      ? render(say_.expired, { idleMinutes: String(Math.round(t.ctx.idleSeconds / 60)) })
+      : reason === 'itemGone'
+        ? render(say_.itemGone, { itemName: session.itemName })
+        : render(say_.restart, {})
   say(t, notice)
   t.s = freshSession(t.defs.flow.start, t.now)
+}
+
+/**
+ * Whether the dialog is waiting for the resident to answer a question (a numbered menu, a material to check,
+ * a name to type …), so that a bare "1" now answers it. No: no session, a stale one (the next message starts
+ * over), the start state, and states that only take new questions (a menu without options, like 办完了 / 已提交).
+ */
+export function awaitsAnswer(defs: DialogDefinitions, ctx: EngineContext, session: DialogSession | undefined, now: number): boolean {
+  if (session === undefined || staleness(defs, ctx, session, now) !== undefined) return false
+  if (session.state === defs.flow.start) return false
+  const state = defs.flow.states[session.state]
+  return state !== undefined && !(state.kind === 'menu' && state.options.length === 0)
 }
 
 function handleText(t: Turn, text: string): void {
@@ -108,9 +127,16 @@ function remember(t: Turn, before: DialogData): void {
 function command(t: Turn, name: CommandName): boolean {
   const say_ = t.defs.messages.say
   switch (name) {
-    case 'handoff':
+    case 'handoff': {
       handoff(t)
+      // Mid-way (a phone number, a material): the question still waits, so say where the resident stopped.
+      // States that take a free question (welcome, no_match, …) have nothing pending.
+      const state = stateOf(t)
+      if (state && !('match' in state && state.match)) {
+        say(t, `${render(say_.handoffResume, {})}\n${shortPrompt(t, state)}`)
+      }
       return false
+    }
     case 'restart':
       say(t, render(say_.restart, {}))
       restartAtStart(t)

@@ -24,7 +24,7 @@ export function go(t: Turn, name: string): void {
     switch (state.kind) {
       case 'materials': {
         const item = currentItem(t)
-        if (!item || nextStep(item, t.s) === undefined) {
+        if (!item || nextStep(item, t.s, t.vocab) === undefined) {
           target = state.done
           continue
         }

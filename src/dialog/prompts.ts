@@ -88,7 +88,7 @@ export function areaPoints(t: Turn) {
 
 export function currentWalkStep(t: Turn): WalkStep | undefined {
   const item = currentItem(t)
-  return item ? nextStep(item, t.s) : undefined
+  return item ? nextStep(item, t.s, t.vocab) : undefined
 }
 
 export function walkLabels(t: Turn, step: WalkStep): string[] {

@@ -146,6 +146,8 @@ export const VocabularyFileSchema = z.strictObject({
   prefixes: z.array(text('开头的客气话')).default([]),
   greetings: z.array(text('问候语')).default([]),
   thanks: z.array(text('道谢的说法')).default([]),
+  /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
+  notName: z.array(text('不像姓名的说法')).default([]),
   commands: z.strictObject({
     handoff: words('转人工的说法'),
     restart: words('重新开始的说法'),
@@ -175,6 +177,7 @@ export const MessagesFileSchema = z.strictObject({
     thanks: text('道谢回复'),
     help: text('帮助'),
     handoff: text('转人工'),
+    handoffResume: text('转人工后接着问'),
     restart: text('重新开始'),
     backNone: text('无法返回'),
     progress: text('进度'),

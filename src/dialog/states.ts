@@ -18,11 +18,14 @@ type Pick = number | 'outOfRange' | undefined
 
 /** Which numbered option a reply names: its number, its label, one of its words, or "2 没有" (number and label). */
 function pickIndex(r: Reading, labels: string[], words: (i: number) => string[] = () => []): Pick {
-  if (r.number !== undefined) return r.number >= 1 && r.number <= labels.length ? r.number - 1 : 'outOfRange'
+  if (r.number !== undefined) {
+    return Number.isInteger(r.number) && r.number >= 1 && r.number <= labels.length ? r.number - 1 : 'outOfRange'
+  }
   const forms = labels.map((l, i) => [l, ...words(i)].map(comparableFixed))
   const exact = forms.findIndex((f) => f.includes(r.full) || f.includes(r.plain))
   if (exact >= 0) return exact
-  const numbered = /^(\d{1,2})(\D.*)$/.exec(r.plain)
+  // "2 没有" names option 2; "-2 没有" names none.
+  const numbered = !/^[-−﹣‐–—]/.test(r.raw) ? /^(\d{1,2})(\D.*)$/.exec(r.plain) : null
   if (numbered) {
     const i = Number(numbered[1]) - 1
     if (forms[i]?.some((f) => f.startsWith(numbered[2]!))) return i
@@ -159,7 +162,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
   const value =
-    state.field === 'name' ? personName(r.raw) : state.field === 'phone' ? mobileNumber(r.raw) : postalAddress(r.raw)
+    state.field === 'name' ? applicantName(t, r) : state.field === 'phone' ? mobileNumber(r.raw) : postalAddress(r.raw)
   // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
   if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
   if (value !== undefined) {
@@ -170,6 +173,12 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
   say(t, render(state.invalid, stateFields(t)))
   return false
+}
+
+/** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
+function applicantName(t: Turn, r: Reading): string | undefined {
+  if (r.yes || r.no || r.greeting || r.thanks) return undefined
+  return personName(r.raw, t.vocab.notName)
 }
 
 function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {

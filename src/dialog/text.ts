@@ -33,6 +33,8 @@ export interface CompiledVocabulary {
   greetings: Set<string>
   thanks: Set<string>
   commands: Map<string, CommandName>
+  /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
+  notName: string[]
 }
 
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
@@ -47,6 +49,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     greetings: set(v.greetings),
     thanks: set(v.thanks),
     commands,
+    notName: v.notName.map(comparable).filter(Boolean),
   }
 }
 
@@ -75,6 +78,9 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四:
 /** 2, 第2个, 选2, 2号, 二 — a whole reply that names one number. */
 const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/
 
+/** A number typed with a minus sign or a decimal point (after NFKC: －1 → -1, １.５ → 1.5). */
+const SIGNED = /^([-−﹣‐–—])?\s*(\d{1,3}(?:\.\d+)?)[\s。.]*$/
+
 export function read(text: string, v: CompiledVocabulary): Reading {
   const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const full = comparable(raw)
@@ -87,6 +93,9 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     const n = numberMatch[1]!
     number = /\d/.test(n) ? Number(n) : CN_DIGITS[n]
   }
+  // "-1", "0.1": comparable() drops the sign and the point, but they are not option 1.
+  const signed = SIGNED.exec(raw)
+  if (signed && (signed[1] !== undefined || signed[2]!.includes('.'))) number = (signed[1] ? -1 : 1) * Number(signed[2])
   return {
     raw,
     full,
@@ -128,10 +137,19 @@ export function mobileNumber(raw: string): string | undefined {
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
 }
 
-/** A person's name: 2–10 Han characters (with · for minority names) or 2–30 Latin letters. */
-export function personName(raw: string): string | undefined {
+/**
+ * A person's name: 2–20 Han characters (with · for minority names; spaces typed inside are dropped, 李 四 → 李四)
+ * or 2–30 Latin letters. Undefined for text that reads as a sentence: one of `notName` (compared forms, from
+ * vocabulary.yaml) in it, or a question mark or digit.
+ */
+export function personName(raw: string, notName: readonly string[] = []): string | undefined {
   const name = raw.normalize('NFKC').trim().replace(/\s+/g, ' ')
-  if (/^[\p{Script=Han}·•]{2,10}$/u.test(name) && !/^[·•]|[·•]$/.test(name)) return name
+  if (/[?？\d]/.test(name)) return undefined
+  const han = name.replace(/\s+/g, '').replace(/•/g, '·')
+  if (/^[\p{Script=Han}·]{2,20}$/u.test(han) && !/^·|·$|··/.test(han)) {
+    const form = comparable(han)
+    return notName.some((w) => form.includes(w)) ? undefined : han
+  }
   if (/^[A-Za-z][A-Za-z .'-]{1,29}$/.test(name)) return name
   return undefined
 }

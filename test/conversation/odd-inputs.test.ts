@@ -22,6 +22,20 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // still works afterwards
   })
 
+  it('reads "-1", "0.1" and other signed numbers as no option (结婚登记 walk and a yes/no menu)', async () => {
+    const chat = await newChat()
+    expect(await chat.say('结婚登记')).toEqual(['您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])
+    expect(await chat.say('-1')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
+    await chat.say('1')
+    const askId = '是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有'
+    for (const bad of ['-1', '－1', '−2', '-0', '0.1', '2.5']) {
+      expect(await chat.say(bad), bad).toEqual([`没有这个编号。\n${askId}`])
+    }
+    expect(await chat.say('-1 有')).toEqual([`没看明白，请回复编号。\n${askId}`])
+    expect(joined(await chat.say('进度'))).toContain('已备好 0 项')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：本人无配偶')
+  })
+
   it('accepts full-width digits, circled digits, Chinese numerals, "第1个" and "1 有"', async () => {
     for (const reply of ['１', '①', '一', '第1个', '1 有', '有的。']) {
       const chat = await newChat()

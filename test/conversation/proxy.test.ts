@@ -133,6 +133,38 @@ describe('申请代办', () => {
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
   })
 
+  it('takes a name typed with spaces; a sentence, 好的 or digits are asked for the name alone', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    for (const notName of ['我是他闺女', '俺不知道咋填', '好的', '李四138']) {
+      expect(await chat.say(notName), notName).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    }
+    expect(await chat.say('王 秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    for (const answer of ['13912345678', '大店一村', '不是']) await chat.say(answer)
+    expect(joined(await chat.say('2'))).toContain('申请人：王秀英\n')
+    await chat.say('1')
+    expect(ticketOf(chat.effects).name).toBe('王秀英')
+  })
+
+  it('人工 in the middle of the form gives the numbers, then asks the pending question again', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    await chat.say('李四')
+    const replies = await chat.say('转人工')
+    expect(replies).toHaveLength(2)
+    expect(replies[0]).toContain('拨打 12345 政务服务便民热线')
+    expect(replies[1]).toBe('也可以接着在这里办：\n请留一个手机号，工作人员会打这个电话联系您：')
+    expect(chat.effects.at(-1)).toMatchObject({ type: 'handoff', reason: expect.stringContaining('proxy_phone') })
+    expect(joined(await chat.say('13912345678'))).toContain('申请人住在哪个镇')
+  })
+
+  it('人工 where the resident asks a new question has nothing pending to repeat', async () => {
+    const chat = await newChat()
+    const replies = await chat.say('人工')
+    expect(replies).toHaveLength(1)
+    expect(replies[0]).toContain('拨打 12345 政务服务便民热线')
+  })
+
   it('after 确认提交 leaves the collection: a stray 1, 好的, 帮助 or 返回 neither submits again nor says it is submitting', async () => {
     const chat = await mealChecklist()
     for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)

@@ -138,6 +138,29 @@ describe('materials walk-through → 一次性告知单', () => {
   })
 })
 
+describe('situation questions', () => {
+  it('asks 结婚登记\'s photo question with its own answers (never "已准备，已准备好"), then the photo', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    await chat.say('1')
+    const question = joined(await chat.say('1'))
+    expect(question).toContain('你们有没有准备好两人的合影照片？\n回复 1 已准备，2 现场拍')
+    expect(question).not.toContain('，已准备好')
+    expect(joined(await chat.say('已准备'))).toContain('是否已准备好：双方近期 2 寸半身免冠合影照片（原件3份）？\n回复 1 有，2 没有')
+    expect(joined(await chat.say('1'))).toContain('✓ 双方近期 2 寸半身免冠合影照片')
+  })
+
+  it('现场拍 leaves the photo out of the checklist', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    await chat.say('1')
+    await chat.say('1')
+    const list = joined(await chat.say('2'))
+    expect(list).toContain('【一次性告知单】')
+    expect(list).not.toContain('合影照片')
+  })
+})
+
 describe('the 8-message target', () => {
   it(`reaches the checklist of ${MEAL} (5 materials) in 6 messages`, async () => {
     const chat = await newChat()
@@ -149,13 +172,13 @@ describe('the 8-message target', () => {
   })
 
   it('every catalogue item with at most 5 materials needs at most 8 messages, whatever the answers', async () => {
-    const { catalog } = await real()
+    const { catalog, definitions } = await real()
     const small = catalog.items.filter((i) => i.materials.length <= 5)
     expect(small.length).toBeGreaterThan(3)
     const over = small.flatMap((item) => {
       // The longest walk over every combination of situation answers, plus the question and the confirmation.
       const longest = (answers: Record<string, string>, ready: Record<string, boolean>): number => {
-        const s = nextStep(item, { answers, ready })
+        const s = nextStep(item, { answers, ready }, definitions.vocab)
         if (!s) return 0
         if (s.kind === 'material') return 1 + longest(answers, { ...ready, [s.material.name]: true })
         return 1 + Math.max(...s.choices.map((c) =>

@@ -22,6 +22,13 @@ describe('read(text)', () => {
     expect(n === undefined || n > 100).toBe(true)
   })
 
+  it.each([['-1', -1], ['－1', -1], ['−2', -2], [' - 3 ', -3], ['0.1', 0.1], ['1.5', 1.5]])(
+    'reads %j with its sign or point (%d), never as a plain option number',
+    (text, n) => {
+      expect(read(text, vocab).number).toBe(n)
+    },
+  )
+
   it.each(['有', '有的', '有的呢', '是的', '对', '好的', '嗯', '嗯嗯', '可以啊', '中', 'OK', '有！'])('reads %j as yes', (text) => {
     expect(read(text, vocab)).toMatchObject({ yes: true, no: false })
   })
@@ -65,12 +72,24 @@ describe('the 代办 form', () => {
     }
   })
 
-  it('takes a name of 2–10 Han characters (· for minority names) or Latin letters', () => {
+  it('takes a name of 2–20 Han characters (· for minority names) or Latin letters, spaces inside dropped', () => {
     expect(personName('张秀英')).toBe('张秀英')
     expect(personName('阿依古丽·买买提')).toBe('阿依古丽·买买提')
     expect(personName('Li Wei')).toBe('Li Wei')
-    for (const bad of ['张', '123', '张三13812345678', '·张三', '这是一个非常非常长的名字吗']) expect(personName(bad), bad).toBeUndefined()
+    expect(personName('李 四')).toBe('李四')
+    expect(personName(' 王  秀英 ')).toBe('王秀英')
+    expect(personName('阿依古丽 · 买买提')).toBe('阿依古丽·买买提')
+    for (const bad of ['张', '123', '张三13812345678', '·张三', '张三·', '张三？', 'Li Wei?', '这是一个非常非常长的名字这是一个非常非常长的名字']) {
+      expect(personName(bad, vocab.notName), bad).toBeUndefined()
+    }
   })
+
+  it.each(['我是他闺女', '俺不知道咋填', '怎么填', '填谁的名字', '是我', '他叫张三', '张三吗'])(
+    'does not take the sentence %j as a name (words from vocabulary.yaml)',
+    (text) => {
+      expect(personName(text, vocab.notName)).toBeUndefined()
+    },
+  )
 
   it('takes an address long enough to deliver to', () => {
     expect(postalAddress('大店镇大店一村3排5号')).toBe('大店镇大店一村3排5号')
