@@ -1,17 +1,18 @@
 /**
  * The conversation service: one resident's message in, replies out. Per message, holding the resident's lock:
- * load session (with the lock) → interceptors → engine step → carry out effects (their replies appended) →
- * save session (with the release). With Redis, lock and session cost two round trips per message.
+ * load session (with the lock) → interceptors (told whether the dialog awaits an answer) → engine step →
+ * carry out effects (their replies appended) → save session (with the release). With Redis, lock and session
+ * cost two round trips per message.
  */
 import type { Catalog } from '../catalog/types.js'
-import { step } from '../dialog/engine.js'
+import { awaitsAnswer, step } from '../dialog/engine.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
 import type { Matcher } from '../match/types.js'
 import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
 import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
-import type { ConversationReply, ConversationService, EffectExecutor, IncomingMessage, Interceptor } from './types.js'
+import type { ConversationReply, ConversationService, EffectExecutor, IncomingMessage, InterceptContext, Interceptor } from './types.js'
 
 export type { Logger } from './default-effects.js'
 
@@ -51,10 +52,15 @@ export function createConversationService(opts: ConversationServiceOptions): Con
     stored: DialogSession | undefined,
   ): Promise<LockedTurn<DialogSession, ConversationReply>> {
     const { content } = message
-    if (content.kind === 'text') {
+    const session = isDialogSession(stored) ? stored : undefined
+    const { catalog, matcher } = opts.catalog()
+    if (content.kind === 'text' && interceptors.length > 0) {
+      const context: InterceptContext = {
+        dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+      }
       for (const intercept of interceptors) {
         try {
-          const replies = await intercept({ ...message, content })
+          const replies = await intercept({ ...message, content }, context)
           if (replies !== undefined) return { result: { replies } }
         } catch (err) {
           // A broken interceptor must not silence the bot: the dialog still answers.
@@ -63,8 +69,6 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       }
     }
 
-    const session = isDialogSession(stored) ? stored : undefined
-    const { catalog, matcher } = opts.catalog()
     let result
     try {
       result = step(opts.definitions, { catalog, matcher, idleSeconds }, session, message, message.now)

@@ -65,8 +65,22 @@ export type Effect =
 /** Carries out one effect; may return more replies for the resident (e.g. the new ticket's number). */
 export type EffectExecutor = (effect: Effect, message: IncomingMessage) => Promise<string[]>
 
+/** What the conversation service tells interceptors about the resident's dialog, read as the turn began. */
+export interface InterceptContext {
+  /**
+   * The dialog is waiting for an answer to a question (a numbered menu, a material to check, a name to type),
+   * so a bare "1" is its answer. False with no session, an expired one, or one in a state that only takes
+   * new questions (the start, 办完了, 已提交).
+   */
+  dialogOpen: boolean
+}
+
 /**
  * Gets a message before the dialog engine (ticket commands like 查询 DB…, 取消 DB…, or a pending rating).
- * Returns replies when it handled the message, undefined to let the dialog have it.
+ * Returns replies when it handled the message, undefined to let the dialog have it. The conversation service
+ * always passes `context`; other callers may leave it out.
  */
-export type Interceptor = (message: IncomingMessage & { content: { kind: 'text'; text: string } }) => Promise<string[] | undefined>
+export type Interceptor = (
+  message: IncomingMessage & { content: { kind: 'text'; text: string } },
+  context?: InterceptContext,
+) => Promise<string[] | undefined>

@@ -12,7 +12,9 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
 }
 
 /** The question sent when a ticket is done. */
-export const RATING_PROMPT = '请为这次代办服务打分，回复数字：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。'
+export const RATING_PROMPT =
+  '请为这次代办服务打分：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。' +
+  '回复"评价"加分数，比如：评价 5（随时有效；没有在办别的事时，也可以只回数字）。'
 
 /** Whether a score is a 差评 that needs a 回访. */
 export function isBadRating(score: number): boolean {

@@ -2,6 +2,7 @@
  * The resident's side of tickets, for the conversation service: an effect executor for the dialog's
  * openTicket / listTickets effects, and an interceptor that sees each message before the dialog and handles
  * ticket commands (查询 ID, 取消 ID, 补齐 ID 说明), a pending rating (1–5) and then its optional comment.
+ * A bare number rates only when the dialog has no open question (InterceptContext.dialogOpen); "评价 5" always.
  */
 import type { EffectExecutor, IncomingMessage, Interceptor, Resident } from '../conversation/types.js'
 import { countWorkingDays, shanghaiDate } from './calendar.js'
@@ -38,15 +39,17 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
 
 export interface InterceptorOptions {
   /**
-   * Whether the resident is in the middle of a dialog step that expects a numbered answer. When it says yes,
-   * a bare "1"–"5" goes to the dialog instead of rating a finished ticket ("5分", "非常满意" still rate).
+   * Whether the resident is in the middle of a dialog step that expects an answer, for callers that do not
+   * pass the conversation service's InterceptContext (which says the same as `dialogOpen`). When either says
+   * yes, a bare "1"–"5" (①, "１", "五", "好") goes to the dialog instead of rating a finished ticket;
+   * explicit ratings ("评价 5", "5分", "非常满意") still rate.
    */
   dialogActive?: (resident: Resident) => Promise<boolean> | boolean
 }
 
 /** Handles the resident's ticket messages; undefined lets the dialog have the message. */
 export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions = {}): Interceptor {
-  return async (message) => {
+  return async (message, context) => {
     const text = message.content.text.normalize('NFKC').trim()
     const who = message.resident
     const id = findTicketId(text)
@@ -67,21 +70,26 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
 
     const tickets = await mine(env, who)
     if (tickets.length === 0) return undefined
+    // Read only when needed: the option may cost a look-up.
+    let open: boolean | undefined
+    const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
-    const bareDigit = /^[1-5]$/.test(text)
-    if (score !== undefined && !(bareDigit && (await opts.dialogActive?.(who)))) {
+    if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
       const target = (id && tickets.find((t) => t.id === id)) || tickets.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) return undefined
+      const midDialog = await dialogOpen()
       return reply(await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
         [
           `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
           isBadRating(score) ? `很抱歉这次没让您满意，督办人员会在 ${env.network.settings.followUpDays} 个工作日内回访您。` : '',
-          '还有什么意见或建议，可以直接回复；没有请回复"无"。',
+          // Mid-dialog the next reply answers the dialog's question, so no comment is asked for now.
+          midDialog ? '请接着回答上面的问题。' : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
         ].join(''),
       )
     }
     const commenting = tickets.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
-    if (commenting !== undefined && !GLOBAL.test(text) && text !== '') {
+    // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
+    if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen())) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
       return reply(await act(env, commenting.id, action, resident(who), message.now), () =>
         action.name === 'comment' && action.text ? '您的意见已记下，谢谢！' : '好的，谢谢您！',
@@ -89,6 +97,14 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     return undefined
   }
+}
+
+/**
+ * A rating that cannot be a dialog answer: "评价 5", "5分", "四星", a 满意 word, or one naming its ticket.
+ * A bare number (or "好", "还行") rates only when no dialog question is open.
+ */
+function explicitRating(text: string, id: string | undefined): boolean {
+  return id !== undefined || /^评价/.test(text) || /[分星]/.test(text) || /满意/.test(text)
 }
 
 async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined): Promise<string[]> {

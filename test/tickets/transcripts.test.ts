@@ -9,6 +9,7 @@ import type { TicketBackend } from '../../src/tickets/ports.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
 import type { TicketEnv } from '../../src/tickets/service.js'
 import { createMemoryTicketBackend } from '../../src/tickets/store/memory-tickets.js'
+import { joined, newChat, type Chat } from '../conversation/support.js'
 import { drainQueue } from './backends.js'
 import { byId, HOUR, makeEnv, MONDAY_9AM, request } from './fixtures.js'
 
@@ -113,6 +114,63 @@ describe('resident and agent transcripts', () => {
 
   it('leaves ordinary questions to the dialog', async () => {
     for (const text of ['查询低保怎么办', '我想办残疾证', '1', '满意']) expect(await resident(text)).toBeUndefined()
+  })
+})
+
+describe('a pending rating and the dialog, through the conversation service', () => {
+  let backend: TicketBackend
+  let env: TicketEnv
+  let chat: Chat
+  const id = 'DB2611230001'
+
+  /** The resident (http u-1, as in request()) has ticket `id`, done and waiting for a rating. */
+  beforeEach(async () => {
+    backend = createMemoryTicketBackend()
+    env = makeEnv(backend.tickets)
+    const clock = { now: MONDAY_9AM }
+    chat = await newChat({
+      userId: ME.userId,
+      clock,
+      executeEffect: createTicketEffectExecutor(env),
+      interceptors: [createTicketInterceptor(env)],
+    })
+    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
+    for (const command of [`接单 ${id}`, `办理 ${id}`, `办结 ${id}`]) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
+    const told = (await drainQueue(backend, clock.now)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+    expect(told.at(-1)).toContain('评价 5')
+  })
+
+  it('a bare 1 answers the open materials question, not the rating; 评价 5 rates mid-dialog', async () => {
+    expect(joined(await chat.say('结婚登记要带啥'))).toMatch(/结婚登记/)
+    const asked = joined(await chat.say('1'))
+    expect(asked).toContain('是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有')
+    const answered = joined(await chat.say('1'))
+    expect(answered).not.toContain('谢谢您的评价')
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+    expect((await backend.tickets.get(id))?.followUp).toBeUndefined()
+    expect(answered).toContain('是否已准备好：') // the dialog moved on to the next material
+    expect(answered).not.toContain('双方本人居民身份证（')
+    expect(joined(await chat.say('②'))).not.toContain('谢谢您的评价')
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+
+    expect(await chat.say('评价 5')).toEqual(['谢谢您的评价（5 非常满意）！请接着回答上面的问题。'])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 5 })
+    // The next answer still goes to the dialog, not into the rating's comment.
+    expect(joined(await chat.say('1'))).not.toContain('意见')
+    expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
+  })
+
+  it('with no dialog question open, a bare 4 rates', async () => {
+    expect(await chat.say('４')).toEqual([expect.stringMatching(/^谢谢您的评价（4 满意）！还有什么意见或建议/)])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 4 })
+  })
+
+  it('after a finished dialog (ticket_done-like idle state), a bare number rates again', async () => {
+    expect(joined(await chat.say('结婚登记要带啥'))).toMatch(/结婚登记/)
+    await chat.say('1')
+    expect(joined(await chat.say('全部列出'))).toContain('您打算怎么办？')
+    expect(joined(await chat.say('自己办理'))).toContain('祝您办理顺利')
+    expect(await chat.say('3')).toEqual([expect.stringMatching(/^谢谢您的评价（3 基本满意）！还有什么意见/)])
   })
 })
 
