@@ -6,19 +6,13 @@
  *            with the Redis session store on one Redis connection and one keep-alive HTTP connection.
  * Redis: REDIS_URL or redis://127.0.0.1:6379, under a unique key prefix deleted afterwards.
  */
-import { randomBytes } from 'node:crypto'
 import { Agent, request } from 'node:http'
-import { pino } from 'pino'
 import { loadCatalogDir } from '../catalog/load.js'
-import { loadConfig } from '../config/load.js'
 import { loadDialogDir } from '../conversation/dialog-dir.js'
 import { step, type StepInput } from '../dialog/engine.js'
 import type { DialogSession } from '../dialog/session.js'
 import { buildMatcher } from '../match/index.js'
-import { composeServer } from '../server/compose.js'
-import { listen } from '../server/http-server.js'
-import { createLogger } from '../server/logging.js'
-import { createRedis, waitReady } from '../store/redis-connection.js'
+import { startBenchServer } from '../bench/bench-server.js'
 import { quantileMs } from '../bench/quantile.js'
 
 const ROUNDS = 3
@@ -90,24 +84,7 @@ for (let round = 0; round <= ROUNDS; round++) {
 }
 
 // API: the composed server (Redis sessions, rate limits, metrics) on loopback.
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
-const prefix = `daiban-bench-dialog:${randomBytes(6).toString('hex')}:`
-const loaded = loadConfig({
-  ...process.env,
-  REDIS_URL: redisUrl,
-  REDIS_PREFIX: prefix,
-  NODE_ENV: 'development',
-  CHAT_TOKEN: '',
-  RATE_LIMIT_PER_MINUTE: '100000',
-  RATE_LIMIT_IP_PER_MINUTE: '1000000',
-})
-if (!loaded.ok) {
-  process.stderr.write(loaded.errors.join('\n') + '\n')
-  process.exit(1)
-}
-const logger = createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) })
-const composed = await composeServer(loaded.config, logger)
-const server = await listen(composed.app.callback(), 0, '127.0.0.1')
+const server = await startBenchServer('dialog')
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
 const apiTimes: number[] = []
 try {
@@ -124,9 +101,7 @@ try {
   }
 } finally {
   agent.destroy()
-  await server.stop(1_000)
-  await composed.close()
-  await deletePrefix()
+  await server.close()
 }
 
 process.stdout.write(JSON.stringify({ engine_p99_ms: quantileMs(engineTimes, 0.99), api_p99_ms: quantileMs(apiTimes, 0.99) }) + '\n')
@@ -147,19 +122,4 @@ function post(port: number, body: object): Promise<void> {
     req.on('error', reject)
     req.end(data)
   })
-}
-
-async function deletePrefix(): Promise<void> {
-  const redis = createRedis(redisUrl, { connectionName: 'daiban-bench-cleanup' })
-  try {
-    await waitReady(redis, 5_000)
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-      if (keys.length > 0) await redis.unlink(...keys)
-      cursor = next
-    } while (cursor !== '0')
-  } finally {
-    redis.disconnect()
-  }
 }

@@ -5,15 +5,11 @@
  * {"bot_rps", "echo_rps", "ratio", "bot_p99_ms"}. Redis: REDIS_URL or redis://127.0.0.1:6379, under a
  * unique key prefix that is deleted afterwards.
  */
-import { randomBytes } from 'node:crypto'
 import { Agent, request } from 'node:http'
 import Koa from 'koa'
-import { pino } from 'pino'
-import { loadConfig } from '../config/load.js'
-import { composeServer } from '../server/compose.js'
-import { listen, type RunningServer } from '../server/http-server.js'
-import { createLogger } from '../server/logging.js'
-import { createRedis, waitReady } from '../store/redis-connection.js'
+import { startBenchServer } from '../bench/bench-server.js'
+import { quantileMs } from '../bench/quantile.js'
+import { listen } from '../server/http-server.js'
 
 const RESIDENTS = 50
 /** Each endpoint runs SLICES × SLICE_MS in total (5 s). */
@@ -23,25 +19,7 @@ const QUESTIONS = ['怎么申请低保', '失业保险金怎么领', '孩子随�
 /** A resident who has not reached the end of a walk-through after this many answers asks the next question anyway. */
 const MAX_ANSWERS = 12
 
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
-const prefix = `daiban-bench:${randomBytes(6).toString('hex')}:`
-const loaded = loadConfig({
-  ...process.env,
-  REDIS_URL: redisUrl,
-  REDIS_PREFIX: prefix,
-  NODE_ENV: 'development',
-  CHAT_TOKEN: '',
-  // The limits stay in the path (their Redis round trip is part of the cost) but must not refuse the bench.
-  RATE_LIMIT_PER_MINUTE: '100000',
-  RATE_LIMIT_IP_PER_MINUTE: '1000000',
-})
-if (!loaded.ok) {
-  process.stderr.write(loaded.errors.join('\n') + '\n')
-  process.exit(1)
-}
-const logger = createLogger({ level: 'warn', destination: pino.destination({ dest: 2, sync: true }) })
-const composed = await composeServer(loaded.config, logger)
-const bot = await listen(composed.app.callback(), 0, '127.0.0.1')
+const bot = await startBenchServer('http')
 const echo = await listen(echoApp().callback(), 0, '127.0.0.1')
 const agent = new Agent({ keepAlive: true, maxSockets: RESIDENTS })
 
@@ -64,14 +42,13 @@ try {
       bot_rps: Math.round(bot_rps),
       echo_rps: Math.round(echo_rps),
       ratio: Math.round((bot_rps / echo_rps) * 1000) / 1000,
-      bot_p99_ms: Math.round(percentile(botRun.latencies, 0.99) * 100) / 100,
+      bot_p99_ms: quantileMs(botRun.latencies, 0.99),
     }) + '\n',
   )
 } finally {
   agent.destroy()
-  await stopAll([bot, echo])
-  await composed.close()
-  await deletePrefix()
+  await echo.stop(1_000)
+  await bot.close()
 }
 
 /** A bare Koa app that reads the JSON body and sends the text back: the floor for any JSON endpoint. */
@@ -165,28 +142,4 @@ function post(port: number, body: object): Promise<string[]> {
     req.on('error', reject)
     req.end(data)
   })
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
-}
-
-async function stopAll(servers: RunningServer[]): Promise<void> {
-  await Promise.all(servers.map((s) => s.stop(1_000)))
-}
-
-async function deletePrefix(): Promise<void> {
-  const redis = createRedis(redisUrl, { connectionName: 'daiban-bench-cleanup' })
-  try {
-    await waitReady(redis, 5_000)
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-      if (keys.length > 0) await redis.unlink(...keys)
-      cursor = next
-    } while (cursor !== '0')
-  } finally {
-    redis.disconnect()
-  }
 }
