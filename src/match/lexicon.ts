@@ -15,6 +15,8 @@ const FIELD_WEIGHT = { name: 1, keyword: 0.9, phrasing: 0.25 } as const
  * less where it is only borrowed: 合作社 in a trademark phrasing, 低保 as a keyword of 医疗救助.
  */
 const BORROWED = 0.5
+/** Brackets, book-title marks and list marks in item names. */
+const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
 
@@ -68,11 +70,18 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (s.length >= 2 && s.length <= MAX_SURFACE && !fillers.has(s) && !/^[0-9]{1,2}$/.test(s) && !surfaces.has(s)) surfaces.set(s, s)
   }
   const items = catalog.items
-  const named = items.map((item) => ({
-    name: matchableText(item.name),
-    keywords: item.keywords.map(matchableText).filter(Boolean),
-    phrasings: item.phrasings.map(matchableText).filter(Boolean),
-  }))
+  const named = items.map((item) => {
+    // Names are phrases between brackets and marks (个体工商户登记（设立）（莒南县）); no term spans a
+    // bracket, and a provincial catalogue repeats the same phrases thousands of times, so each phrase is
+    // normalised, cut and searched once.
+    const nameParts = item.name.split(NAME_BREAKS).map(matchableText).filter(Boolean)
+    return {
+      name: nameParts.join(''),
+      nameParts,
+      keywords: item.keywords.map(matchableText).filter(Boolean),
+      phrasings: item.phrasings.map(matchableText).filter(Boolean),
+    }
+  })
   // jieba learns the synonyms and keywords; names are cut by them rather than added whole.
   const cut = segmenter([...surfaces.keys(), ...new Set(named.flatMap((n) => n.keywords))])
   const wholeTexts = new Set(named.flatMap((n) => [n.name, ...n.keywords]))
@@ -81,7 +90,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const g of generic) addSurface(g)
   const seen = new Set<string>()
   for (const n of named) {
-    for (const text of [n.name, ...n.keywords, ...n.phrasings]) {
+    for (const text of [...n.nameParts, ...n.keywords, ...n.phrasings]) {
       if (seen.has(text)) continue
       seen.add(text)
       for (const w of cut(text)) addSurface(matchableText(w))
@@ -112,10 +121,18 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!ids) wholeMemo.set(text, (ids = [...new Set([idOf(surfaces.get(text) ?? text), ...inside(text)])]))
     return ids
   }
+  /** A name counts whole and by the terms inside each of its phrases. */
+  const nameMemo = new Map<string, number[]>()
+  const nameTerms = (n: (typeof named)[number]) => {
+    if (n.nameParts.length === 1) return wholeAndInside(n.name)
+    let ids = nameMemo.get(n.name)
+    if (!ids) nameMemo.set(n.name, (ids = [...new Set([idOf(surfaces.get(n.name) ?? n.name), ...n.nameParts.flatMap(inside)])]))
+    return ids
+  }
   // 低保 as a keyword of 医疗救助 says less than 低保 in 最低生活保障申请's own name.
   const inNames = new Set<number>()
   const strong = new Set<number>()
-  for (const name of new Set(named.map((n) => n.name))) for (const t of wholeAndInside(name)) inNames.add(t), strong.add(t)
+  for (const n of named) for (const t of nameTerms(n)) inNames.add(t), strong.add(t)
   for (const k of new Set(named.flatMap((n) => n.keywords))) for (const t of wholeAndInside(k)) strong.add(t)
 
   // Items are credited in order, so each term's list stays sorted by item with the item last.
@@ -133,7 +150,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return items !== undefined && items[items.length - 1] === i
   }
   named.forEach((n, i) => {
-    for (const t of wholeAndInside(n.name)) credit(i, t, FIELD_WEIGHT.name)
+    for (const t of nameTerms(n)) credit(i, t, FIELD_WEIGHT.name)
     for (const k of n.keywords) {
       for (const t of wholeAndInside(k)) credit(i, t, FIELD_WEIGHT.keyword * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
     }
