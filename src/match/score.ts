@@ -14,7 +14,7 @@ const EVIDENCE_SCALE = 3.4
 /** Share of the confidence that does not depend on how much of the question is explained. */
 const COVERAGE_FLOOR = 0.5
 /** Items given the exact, overlap-aware scoring. */
-const EXACT_CANDIDATES = 40
+const EXACT_CANDIDATES = 20
 
 export interface Scored {
   item: number
