@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.js'
 import { composeServer } from '../server/compose.js'
 import { listen } from '../server/http-server.js'
 import { createLogger } from '../server/logging.js'
-import { createRedis, waitReady } from '../store/redis-connection.js'
+import { createRedis, deleteKeysWithPrefix, waitReady } from '../store/redis-connection.js'
 
 export interface BenchServer {
   port: number
@@ -50,12 +50,7 @@ async function deletePrefix(redisUrl: string, prefix: string): Promise<void> {
   const redis = createRedis(redisUrl, { connectionName: 'daiban-bench-cleanup' })
   try {
     await waitReady(redis, 5_000)
-    let cursor = '0'
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-      if (keys.length > 0) await redis.unlink(...keys)
-      cursor = next
-    } while (cursor !== '0')
+    await deleteKeysWithPrefix(redis, prefix)
   } finally {
     redis.disconnect()
   }

@@ -8,11 +8,10 @@
  * Targets: open ≤ 5 ms p99, sweep ≤ 1 s.
  */
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
 import { loadCatalogDir } from '../catalog/load.js'
 import { formatSourceError } from '../catalog/yaml-source.js'
 import type { TicketRequest } from '../conversation/types.js'
-import { createRedis, waitReady } from '../store/redis-connection.js'
+import { createRedis, deleteKeysWithPrefix, waitReady } from '../store/redis-connection.js'
 import { loadNetwork } from '../tickets/network-file.js'
 import { openTicket, type TicketEnv } from '../tickets/service.js'
 import { createRedisTicketBackend } from '../tickets/store/redis-backend.js'
@@ -90,22 +89,13 @@ async function main(): Promise<void> {
 
     process.stdout.write(`${JSON.stringify({ open_p99_ms: round(p99), sweep_ms: round(sweepMs) })}\n`)
   } finally {
-    await deletePrefix(redis, prefix)
+    await deleteKeysWithPrefix(redis, prefix)
     await redis.quit()
   }
 }
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100
-}
-
-async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-    if (keys.length > 0) await redis.unlink(...keys)
-    cursor = next
-  } while (cursor !== '0')
 }
 
 main().catch((err: unknown) => {

@@ -94,3 +94,13 @@ function redactedUrl(redis: Redis): string {
   if (path) return `redis+unix://${path}`
   return `redis://${host ?? 'localhost'}:${port ?? 6379}${db ? `/${db}` : ''}`
 }
+
+/** Deletes every key under `prefix` (SCAN + UNLINK, in batches): cleans up after tests and benchmarks. */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
+    if (keys.length > 0) await redis.unlink(...keys)
+    cursor = next
+  } while (cursor !== '0')
+}

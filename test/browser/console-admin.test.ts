@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, phonePage, screenshot } from './browser.js'
-import { ADMIN_TOKEN, startTestServer, type TestServer } from './server.js'
+import { describe, expect, it } from 'vitest'
+import { phonePage, screenshot } from './browser.js'
+import { useServerAndBrowser } from './fixture.js'
+import { ADMIN_TOKEN } from './server.js'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const ctx = useServerAndBrowser()
 
 describe('the console for an admin', { timeout: 60_000 }, () => {
   it('finds what residents asked in the web chat that the bot could not answer, most asked first', async () => {
     // Residents ask in the web chat; what matches nothing is recorded.
-    const resident = await phonePage(browser)
-    await resident.page.goto(`${server.url}/chat`)
+    const resident = await phonePage(ctx.browser)
+    await resident.page.goto(`${ctx.server.url}/chat`)
     const ask = async (text: string) => {
       const before = await resident.page.locator('.msg.bot:not(.pending)').count()
       await resident.page.locator('#text').fill(text)
@@ -31,8 +21,8 @@ describe('the console for an admin', { timeout: 60_000 }, () => {
     await ask('村里的路灯坏了找谁修')
     await resident.context.close()
 
-    const { context, page, problems } = await phonePage(browser)
-    await page.goto(`${server.url}/console`)
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/console`)
     await page.locator('#token').fill(ADMIN_TOKEN)
     await page.locator('#login-form button').tap()
     await expect.poll(() => page.locator('#who').textContent()).toBe('管理员')
@@ -59,7 +49,7 @@ describe('the console for an admin', { timeout: 60_000 }, () => {
     // Dealt with: gone from the list, also for the next admin who looks.
     await questions.first().locator('button', { hasText: '已处理' }).tap()
     await expect.poll(() => questions.count()).toBe(1)
-    expect((await server.unanswered.top(10)).map((q) => q.text)).toEqual(['<img src=x onerror="window.__xss=1">我家猪丢了'])
+    expect((await ctx.server.unanswered.top(10)).map((q) => q.text)).toEqual(['<img src=x onerror="window.__xss=1">我家猪丢了'])
 
     await page.locator('#stats-card').scrollIntoViewIfNeeded()
     await screenshot(page, 'console-admin-stats')

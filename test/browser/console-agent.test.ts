@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TicketRequest } from '../../src/conversation/types.js'
 import { openTicket } from '../../src/tickets/service.js'
-import { launchBrowser, phonePage, screenshot } from './browser.js'
-import { AGENT_TOKENS, startTestServer, type TestServer } from './server.js'
+import { phonePage, screenshot } from './browser.js'
+import { useServerAndBrowser } from './fixture.js'
+import { AGENT_TOKENS } from './server.js'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const ctx = useServerAndBrowser()
 
 /** A 代办 request for 办理残疾人证 from a resident of 大店镇's first village: routed to that village's agent. */
 function request(name: string, phone: string): TicketRequest {
-  const item = server.catalog().items.find((i) => i.name === '办理残疾人证')
+  const item = ctx.server.catalog().items.find((i) => i.name === '办理残疾人证')
   if (!item) throw new Error('办理残疾人证 is not in the catalogue')
   return {
     resident: { channel: 'web', userId: `resident-${phone}` },
@@ -38,7 +28,7 @@ function request(name: string, phone: string): TicketRequest {
 }
 
 async function open(name: string, phone: string): Promise<string> {
-  const r = await openTicket(server.env, request(name, phone), Date.now())
+  const r = await openTicket(ctx.server.env, request(name, phone), Date.now())
   if (!r.ok) throw new Error(r.message)
   return r.ticket.id
 }
@@ -46,8 +36,8 @@ async function open(name: string, phone: string): Promise<string> {
 describe('the console for an agent', { timeout: 60_000 }, () => {
   it('a village agent logs in, sees the new ticket with the resident masked, claims it and sees it live', async () => {
     const first = await open('<b>张三</b>', '13812345678')
-    const { context, page, problems } = await phonePage(browser)
-    await page.goto(`${server.url}/console`)
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/console`)
 
     // A wrong token is refused in Chinese.
     await page.locator('#token').fill('not-a-token')
@@ -104,7 +94,7 @@ describe('the console for an agent', { timeout: 60_000 }, () => {
   it('shows an agent only their own area', async () => {
     const id = await open('王五', '13700002222')
     const queue = async (token: string) => {
-      const res = await fetch(`${server.url}/api/agent/tickets`, { headers: { Authorization: `Bearer ${token}` } })
+      const res = await fetch(`${ctx.server.url}/api/agent/tickets`, { headers: { Authorization: `Bearer ${token}` } })
       const body = (await res.json()) as { waiting: { id: string }[] }
       return body.waiting.map((t) => t.id)
     }
@@ -114,7 +104,7 @@ describe('the console for an agent', { timeout: 60_000 }, () => {
 
   it('the live feed and admin pages refuse a missing token, and an agent on admin pages, in Chinese', async () => {
     const get = async (path: string, token?: string) => {
-      const res = await fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {})
+      const res = await fetch(`${ctx.server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {})
       return { status: res.status, body: await res.json() }
     }
     expect(await get('/console/api/agent/events')).toEqual({

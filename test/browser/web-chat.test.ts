@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WEB_ID_COOKIE } from '../../src/channels/web/identity.js'
-import { launchBrowser, phonePage, screenshot } from './browser.js'
-import { startTestServer, type TestServer } from './server.js'
+import { phonePage, screenshot } from './browser.js'
+import { useServerAndBrowser } from './fixture.js'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const ctx = useServerAndBrowser()
 
 describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
   it('a resident asks, taps numbered buttons, and reaches the 一次性告知单', async () => {
-    const { context, page, problems } = await phonePage(browser)
-    await page.goto(`${server.url}/chat`)
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
     await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
 
     await page.locator('#text').fill('残疾人证怎么办')
@@ -57,8 +46,8 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
   })
 
   it('shows what a resident typed as text, never as markup', async () => {
-    const { context, page, problems } = await phonePage(browser)
-    await page.goto(`${server.url}/`)
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/`)
     const attack = '<img src=x onerror="window.__xss=1">怎么办'
     await page.locator('#text').fill(attack)
     await page.locator('#send').tap()
@@ -71,8 +60,8 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
   })
 
   it('长者模式 makes the text larger and is remembered after a reload', async () => {
-    const { context, page, problems } = await phonePage(browser)
-    await page.goto(`${server.url}/chat`)
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
     // (Browser code as a string: this file is type-checked without the DOM library.)
     const size = async () => parseFloat(await page.evaluate<string>('getComputedStyle(document.querySelector(".log .text")).fontSize'))
     const normal = await size()

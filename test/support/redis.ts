@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import { createRedis, waitReady } from '../../src/store/redis-connection.js'
+import { createRedis, deleteKeysWithPrefix, waitReady } from '../../src/store/redis-connection.js'
 
 /** The Redis that test/support/global-setup.ts started (or found) for this run. */
 export function testRedisUrl(): string {
@@ -35,12 +35,7 @@ export async function newTestRedis(): Promise<{ redis: Redis; prefix: string; cl
       if (cleaned) return
       cleaned = true
       try {
-        let cursor = '0'
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000)
-          if (keys.length > 0) await redis.unlink(...keys)
-          cursor = next
-        } while (cursor !== '0')
+        await deleteKeysWithPrefix(redis, prefix)
       } finally {
         await redis.quit().catch(() => redis.disconnect())
       }
