@@ -32,8 +32,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
   return {
     match(question, limit = 5) {
       const segments = normalizer.units(question)
+      const units = segments.flat()
       const found = findOccurrences(lexicon, segments)
-      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, segments, found))
+      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found))
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return []
@@ -41,7 +42,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
       // fuse.js compares the words that mattered (not the whole rambling question) with the names.
       const fuse = new Fuse(scored.map((s) => names[s.item]!), { includeScore: true, ignoreLocation: true, threshold: 1 })
       const similarity = new Map<number, number>()
-      for (const r of fuse.search(meaningfulText(segments, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
+      for (const r of fuse.search(meaningfulText(units, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
 
       const results: MatchResult[] = scored
         .map((s, i) => ({
@@ -56,8 +57,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
 }
 
 /** Units that say nothing about which item is meant: 泛词 characters and generic terms. */
-function neutralUnits(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): Uint8Array {
-  const units = segments.flat()
+function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uint8Array {
   const neutral = new Uint8Array(units.length)
   units.forEach((u, i) => {
     if (u.text !== undefined && lexicon.neutralChars.has(u.text)) neutral[i] = 1
@@ -80,8 +80,7 @@ function neutralUnits(lexicon: Lexicon, segments: Unit[][], found: Occurrence[])
 }
 
 /** The question's characters that some term covered, in order, at most FUSE_PATTERN long. */
-function meaningfulText(segments: Unit[][], found: Occurrence[]): string {
-  const units = segments.flat()
+function meaningfulText(units: Unit[], found: Occurrence[]): string {
   const covered = new Uint8Array(units.length)
   for (const o of found) covered.fill(1, o.start, o.end)
   let text = ''
