@@ -26,8 +26,17 @@ export interface ConversationReply {
   replies: string[]
 }
 
+export interface HandleOptions {
+  /**
+   * A check still under way (e.g. the rate limit's round trip), started together with the resident's turn so
+   * that both cost one wait. The message is handled only if it resolves; its rejection is the handle's, and
+   * the resident's session is left as it was.
+   */
+  admitted?: Promise<void>
+}
+
 export interface ConversationService {
-  handle(message: IncomingMessage): Promise<ConversationReply>
+  handle(message: IncomingMessage, options?: HandleOptions): Promise<ConversationReply>
 }
 
 /** Everything a proxy ticket needs, collected by the dialog. */
@@ -80,7 +89,13 @@ export interface InterceptContext {
  * Returns replies when it handled the message, undefined to let the dialog have it. The conversation service
  * always passes `context`; other callers may leave it out.
  */
-export type Interceptor = (
-  message: IncomingMessage & { content: { kind: 'text'; text: string } },
-  context?: InterceptContext,
-) => Promise<string[] | undefined>
+export interface Interceptor {
+  (message: TextMessage, context?: InterceptContext): Promise<string[] | undefined>
+  /**
+   * Starts this message's reads before the resident's turn is taken, so that they share its round trip; the
+   * call for the same message object then uses them. Optional; the service calls it for every text message.
+   */
+  prefetch?(message: TextMessage): void
+}
+
+export type TextMessage = IncomingMessage & { content: { kind: 'text'; text: string } }

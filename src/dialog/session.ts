@@ -82,6 +82,103 @@ export function snapshot(s: DialogSession): DialogData {
   }
 }
 
+/**
+ * The session as stored: each history entry keeps only what differs from the entry after it (the newest from
+ * the session itself). Consecutive steps differ by one answer or one material, so a long walk stores a few
+ * hundred bytes of history instead of a dozen full copies: less to read, parse and write on every message.
+ */
+export interface PackedSession extends Omit<DialogSession, 'history'> {
+  /** Deltas, oldest first, in the same order as DialogSession.history. */
+  packedHistory: HistoryDelta[]
+}
+
+/** Changed fields (null: absent in the older entry); the record fields as their own changed keys. */
+interface HistoryDelta {
+  set?: Record<string, unknown>
+  answers?: Record<string, string | null>
+  ready?: Record<string, boolean | null>
+  form?: Record<string, unknown>
+}
+
+const RECORDS = ['answers', 'ready', 'form'] as const
+
+export function packSession(s: DialogSession): PackedSession {
+  const { history, ...rest } = s
+  const packedHistory: HistoryDelta[] = new Array(history.length)
+  let newer: DialogData = s
+  for (let i = history.length - 1; i >= 0; i--) {
+    const older = history[i]!
+    packedHistory[i] = delta(older, newer)
+    newer = older
+  }
+  return { ...rest, packedHistory }
+}
+
+/** Undoes packSession; a value stored before packing (with `history`) passes through as it is. */
+export function unpackSession(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !Array.isArray((value as PackedSession).packedHistory)) return value
+  const { packedHistory, ...rest } = value as PackedSession
+  const history: DialogData[] = new Array(packedHistory.length)
+  let newer: DialogData = rest
+  for (let i = packedHistory.length - 1; i >= 0; i--) {
+    newer = history[i] = applyDelta(newer, packedHistory[i]!)
+  }
+  return { ...rest, history }
+}
+
+function delta(older: DialogData, newer: DialogData): HistoryDelta {
+  const d: HistoryDelta = {}
+  const set: Record<string, unknown> = {}
+  for (const key of new Set([...Object.keys(older), ...Object.keys(newer)])) {
+    if (key === 'v' || key === 'lastAt' || key === 'history' || (RECORDS as readonly string[]).includes(key)) continue
+    const a = (older as unknown as Record<string, unknown>)[key]
+    const b = (newer as unknown as Record<string, unknown>)[key]
+    if (!same(a, b)) set[key] = a === undefined ? null : a
+  }
+  if (Object.keys(set).length > 0) d.set = set
+  for (const record of RECORDS) {
+    const changes = recordDelta(older[record] as Record<string, unknown>, newer[record] as Record<string, unknown>)
+    if (changes) (d as Record<string, unknown>)[record] = changes
+  }
+  return d
+}
+
+/** Session fields are strings, numbers, booleans or (candidates) arrays of strings. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+function recordDelta(older: Record<string, unknown>, newer: Record<string, unknown>): Record<string, unknown> | undefined {
+  // A key holding undefined is absent once stored as JSON, so both count as absent (null in the delta).
+  let changes: Record<string, unknown> | undefined
+  for (const key of Object.keys(older)) if (older[key] !== newer[key]) (changes ??= {})[key] = older[key] ?? null
+  for (const key of Object.keys(newer)) {
+    if (older[key] === undefined && newer[key] !== undefined) (changes ??= {})[key] = null
+  }
+  return changes
+}
+
+function applyDelta(newer: DialogData, d: HistoryDelta): DialogData {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(newer)) {
+    if (key !== 'v' && key !== 'lastAt' && key !== 'history' && key !== 'packedHistory') out[key] = value
+  }
+  for (const [key, value] of Object.entries(d.set ?? {})) {
+    if (value === null) delete out[key]
+    else out[key] = value
+  }
+  for (const record of RECORDS) {
+    const base = { ...(newer[record] as Record<string, unknown>) }
+    for (const [key, value] of Object.entries(d[record] ?? {})) {
+      if (value === null) delete base[key]
+      else base[key] = value
+    }
+    out[record] = base
+  }
+  return out as unknown as DialogData
+}
+
 /** A stored value that is not a session of this version (older format, corruption) is treated as none. */
 export function isDialogSession(value: unknown): value is DialogSession {
   if (value === null || typeof value !== 'object') return false

@@ -103,9 +103,9 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
 /** Counts every message a conversation service handles, whatever channel it came from. */
 export function countMessages(service: ConversationService, metrics: Pick<Metrics, 'message'>): ConversationService {
   return {
-    handle(message) {
+    handle(message, options) {
       metrics.message(message.resident.channel)
-      return service.handle(message)
+      return service.handle(message, options)
     },
   }
 }

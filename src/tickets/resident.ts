@@ -4,7 +4,7 @@
  * ticket commands (查询 ID, 取消 ID, 补齐 ID 说明), a pending rating (1–5) and then its optional comment.
  * A bare number rates only when the dialog has no open question (InterceptContext.dialogOpen); "评价 5" always.
  */
-import type { EffectExecutor, IncomingMessage, Interceptor, Resident } from '../conversation/types.js'
+import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessage } from '../conversation/types.js'
 import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
@@ -49,12 +49,26 @@ export interface InterceptorOptions {
 
 /** Handles the resident's ticket messages; undefined lets the dialog have the message. */
 export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions = {}): Interceptor {
-  return async (message, context) => {
+  /**
+   * The resident's tickets, read as the turn is requested (prefetch) rather than after it is taken: one wait
+   * for Redis less per message. Reading before the turn is safe: only the resident's own turns open their
+   * tickets, and when an earlier turn is still running its new ticket is 待受理, which nothing here acts on
+   * without an explicit command; agents change tickets at any time, so no read here is fresher than the turn.
+   */
+  const prefetched = new WeakMap<TextMessage, Promise<TicketState[]>>()
+  const ticketsOf = (message: TextMessage): Promise<TicketState[]> => {
+    const early = prefetched.get(message)
+    prefetched.delete(message)
+    return early ?? mine(env, message.resident)
+  }
+  const intercept: Interceptor = async (message, context) => {
     const text = message.content.text.normalize('NFKC').trim()
     const who = message.resident
     const id = findTicketId(text)
+    let read: Promise<TicketState[]> | undefined
+    const tickets = () => (read ??= ticketsOf(message))
 
-    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await mine(env, who), env.network)]
+    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await tickets(), env.network)]
     if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
       const t = await env.store.get(id)
       if (t === undefined || !same(t.resident, who)) return [`没有找到您的工单 ${id}，请核对工单号。`]
@@ -68,14 +82,14 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
 
-    const tickets = await mine(env, who)
-    if (tickets.length === 0) return undefined
+    const mineNow = await tickets()
+    if (mineNow.length === 0) return undefined
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
     if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
-      const target = (id && tickets.find((t) => t.id === id)) || tickets.find((t) => awaitingRating(env, t, message.now))
+      const target = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) return undefined
       const midDialog = await dialogOpen()
       return reply(await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
@@ -87,7 +101,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
         ].join(''),
       )
     }
-    const commenting = tickets.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
+    const commenting = mineNow.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
     if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen())) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
@@ -97,6 +111,12 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     return undefined
   }
+  intercept.prefetch = (message) => {
+    const early = mine(env, message.resident)
+    early.catch(() => {})
+    prefetched.set(message, early)
+  }
+  return intercept
 }
 
 /**

@@ -20,7 +20,9 @@ export const NOW = Date.UTC(2026, 10, 23, 2, 0, 0)
 
 export function repeatingConversation(received: IncomingMessage[]): ConversationService {
   return {
-    async handle(message) {
+    async handle(message, options) {
+      // As the real service does: a refused message (rate limit) is not handled.
+      await options?.admitted
       received.push(message)
       return { replies: [`收到：${message.content.kind === 'text' ? message.content.text : message.content.kind}`] }
     },

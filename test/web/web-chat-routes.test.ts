@@ -16,7 +16,8 @@ function echoConversation(): ConversationService & { seen: IncomingMessage[] } {
   const seen: IncomingMessage[] = []
   return {
     seen,
-    async handle(message) {
+    async handle(message, options) {
+      await options?.admitted
       seen.push(message)
       const c = message.content
       return { replies: [c.kind === 'text' ? `收到：${c.text}` : `收到一条${c.kind}`] }

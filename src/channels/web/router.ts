@@ -77,10 +77,11 @@ export function createWebChatRouter(deps: WebChatDeps): Router {
     const resident = residentOf(ctx)
     const parsed = ChatBody.safeParse(await readJsonBody(ctx, limit))
     if (!parsed.success) throw invalidBody(parsed.error)
-    await deps.beforeChat?.(resident, ctx)
     const content: IncomingMessage['content'] =
       'text' in parsed.data ? { kind: 'text', text: parsed.data.text } : { kind: parsed.data.kind }
-    const { replies } = await deps.conversation.handle({ resident, content, now: now() })
+    // Checked while the resident's turn is being taken (one wait instead of two); a refusal changes nothing.
+    const admitted = deps.beforeChat?.(resident, ctx)
+    const { replies } = await deps.conversation.handle({ resident, content, now: now() }, admitted && { admitted })
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { replies }
   })
