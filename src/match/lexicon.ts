@@ -45,8 +45,6 @@ export interface Lexicon {
   homophones: Map<string, string[]>
   /** A surface with one character blanked ("个?工商户") → surfaces: tolerates one wrong character. */
   oneOff: Map<string, string[]>
-  /** Two-character surfaces by their first character: 砍树 is still meant in 砍几棵树. */
-  pairs: Map<string, Map<string, string>>
 }
 
 /** Builds the lexicon for a catalogue. Pure apart from jieba's process-wide dictionary. */
@@ -174,17 +172,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   for (const [surface, term] of surfaces) if (!postings.has(term) && !generic.has(term)) surfaces.delete(surface)
 
-  const pairs = new Map<string, Map<string, string>>()
   const homophones = new Map<string, string[]>()
   const oneOff = new Map<string, string[]>()
   for (const surface of surfaces.keys()) {
     if (!/^\p{Script=Han}+$/u.test(surface)) continue
     if (surface.length >= 2 && surface.length <= 6) push(homophones, wordSyllables(surface).join(' '), surface)
-    if (surface.length === 2) {
-      let second = pairs.get(surface[0]!)
-      if (!second) pairs.set(surface[0]!, (second = new Map()))
-      second.set(surface[1]!, surface)
-    }
     if (surface.length >= 4 && surface.length <= 8) {
       for (let i = 0; i < surface.length; i++) push(oneOff, surface.slice(0, i) + '?' + surface.slice(i + 1), surface)
     }
@@ -194,7 +186,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const neutralSyllables = new Set(
     [...fillers, ...generic].filter((w) => /^\p{Script=Han}{1,4}$/u.test(w)).map((w) => wordSyllables(w).join(' ')),
   )
-  return { items, surfaces, prefixes, generic: genericTerms, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff, pairs }
+  return { items, surfaces, prefixes, generic: genericTerms, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff }
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

@@ -41,6 +41,11 @@ export function matchableText(raw: string): string {
 }
 
 const HAN = /\p{Script=Han}/u
+/**
+ * Spaces next to a lone Han character ("公 积 金 怎 么 取", some phones and elderly typists space every
+ * character) are dropped; spaces between longer runs still separate phrases.
+ */
+const SPACED_HAN = /(?<!\p{Script=Han})(\p{Script=Han})\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+(?=\p{Script=Han}(?!\p{Script=Han}))/gu
 const BREAK = '\u0001'
 
 export interface Normalizer {
@@ -74,6 +79,7 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
     units(raw) {
       // Markup pasted or injected into a question (<img …>) says nothing about what is asked.
       let text = canonicalText(raw.slice(0, maxChars)).replace(/<[^<>]{0,200}>/g, ' ')
+      text = text.replace(SPACED_HAN, '$1')
       if (phrasePattern) text = text.replace(phrasePattern, BREAK)
       if (particleSet.size) text = dropParticles(text)
       const segments: Unit[][] = []

@@ -4,6 +4,7 @@
  */
 import type { Lexicon } from './lexicon.js'
 import type { Unit } from './normalize.js'
+import { charSyllable, soundsNear } from './pinyin.js'
 
 export interface Occurrence {
   term: string
@@ -20,7 +21,7 @@ const SOUND_QUALITY = 0.8
 /** Typed as pinyin on purpose: not a typo, so barely discounted. */
 const PINYIN_QUALITY = 0.92
 const ONE_OFF_QUALITY = 0.7
-/** A two-character term split by a measure word or two (砍几棵树, 盖个章). */
+/** A term split by a measure word or two (砍几棵树, 盖个章). */
 const GAPPED_QUALITY = 0.75
 const MAX_GAP = 2
 
@@ -56,20 +57,15 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
         for (const surface of lexicon.homophones.get(key) ?? []) {
           const term = lexicon.surfaces.get(surface)!
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
+          if (replacesNeutral(lexicon, units, i, surface)) continue
           found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY })
         }
       }
     }
-    // Split: the two characters of a term with one or two others between them.
+    // Split: a term with a measure word or two typed inside it (砍几棵树, 盖个章, 开个证明, 注册个商标).
     for (let i = 0; i < n; i++) {
-      const second = units[i]!.text === undefined ? undefined : lexicon.pairs.get(units[i]!.text!)
-      if (!second) continue
-      for (let gap = 1; gap <= MAX_GAP && i + gap + 1 < n; gap++) {
-        // Only measure words and the like may sit in between (砍几棵树), not content (转过来).
-        if (!lexicon.neutralChars.has(units[i + gap]!.text ?? '')) break
-        const surface = second.get(units[i + gap + 1]!.text ?? '')
-        if (surface) found.push({ term: lexicon.surfaces.get(surface)!, start: offset + i, end: offset + i + gap + 2, quality: GAPPED_QUALITY, length: 2 })
-      }
+      const first = units[i]!.text
+      if (first !== undefined && lexicon.prefixes.has(first)) findSplit(lexicon, units, i, first, i + 1, 0, offset, found)
     }
     // One wrong character: windows of 4 to 8 Han characters (single-character units only).
     const chars = units.map((u) => (u.text !== undefined && u.text.length === 1 ? u.text : '\u0000')).join('')
@@ -79,7 +75,11 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
         if (window.includes('\u0000')) break
         for (let p = 0; p < len; p++) {
           const key = window.slice(0, p) + '?' + window.slice(p + 1)
+          // A measure or function word in place of a term's character is an inserted word, not a typo (出个证明 ≠ 出生证明).
+          if (lexicon.neutralChars.has(window[p]!)) continue
           for (const surface of lexicon.oneOff.get(key) ?? []) {
+            // Pinyin keyboards slip to a near sound (急/疾, 身分/身份), not to an unrelated word (二手车 ≠ 二手房).
+            if (!soundsNear(units[i + p]!.syllable, charSyllable(surface[p]!))) continue
             const term = lexicon.surfaces.get(surface)!
             if (exactSpans.has(`${offset + i}:${offset + i + len}:${term}`)) continue
             found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY })
@@ -90,4 +90,33 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     offset += n
   }
   return found
+}
+
+/**
+ * A find by sound that rests on a typed measure or function word standing where the term has another
+ * character (盖个 heard as 改革): such words are typed on purpose, they are not slips of the pinyin keyboard.
+ */
+function replacesNeutral(lexicon: Lexicon, units: Unit[], start: number, surface: string): boolean {
+  for (let k = 0; k < surface.length; k++) {
+    const typed = units[start + k]?.text
+    if (typed !== undefined && typed !== surface[k] && lexicon.neutralChars.has(typed)) return true
+  }
+  return false
+}
+
+/** Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside. */
+function findSplit(
+  lexicon: Lexicon, units: Unit[], start: number, text: string, j: number, gaps: number, offset: number, found: Occurrence[],
+): void {
+  if (j >= units.length) return
+  const t = units[j]!.text
+  if (t === undefined) return
+  const longer = text + t
+  if (lexicon.prefixes.has(longer)) {
+    const term = gaps > 0 && longer.length >= 2 ? lexicon.surfaces.get(longer) : undefined
+    if (term) found.push({ term, start: offset + start, end: offset + j + 1, quality: GAPPED_QUALITY, length: longer.length })
+    findSplit(lexicon, units, start, longer, j + 1, gaps, offset, found)
+  }
+  // Only measure words and the like may sit in between (砍几棵树), not content (转过来).
+  if (gaps < MAX_GAP && lexicon.neutralChars.has(t)) findSplit(lexicon, units, start, text, j + 1, gaps + 1, offset, found)
 }

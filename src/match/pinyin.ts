@@ -59,3 +59,22 @@ export function splitPinyin(run: string): string[] | undefined {
   for (let j = n; j > 0; j = from[j]!) out.unshift(run.slice(from[j]!, j))
   return out
 }
+
+const INITIAL = /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(.*)$/
+/** Initials and finals that many speakers (and Shandong accents) do not tell apart. */
+const FUZZY_INITIAL: Record<string, string> = { zh: 'z', ch: 'c', sh: 's', n: 'l', r: 'l', f: 'h' }
+const FUZZY_FINAL: Record<string, string> = { ing: 'in', eng: 'en', ang: 'an', uang: 'uan', iang: 'ian' }
+
+/**
+ * Whether two toneless syllables are close enough to be typed for each other: the same under the usual
+ * fuzzy-pinyin pairs (z/zh, n/l, in/ing …), or the same initial, or the same final.
+ */
+export function soundsNear(a: string, b: string): boolean {
+  if (a === b) return true
+  const [, ia = '', fa = ''] = INITIAL.exec(a) ?? []
+  const [, ib = '', fb = ''] = INITIAL.exec(b) ?? []
+  const ni = (i: string) => FUZZY_INITIAL[i] ?? i
+  const nf = (f: string) => FUZZY_FINAL[f] ?? f
+  if (ni(ia) === ni(ib) && nf(fa) === nf(fb)) return true
+  return (ia !== '' && ni(ia) === ni(ib)) || (fa !== '' && nf(fa) === nf(fb))
+}

@@ -31,6 +31,14 @@ describe('normalization', () => {
     expect(text('家里着了火')).toEqual(['家里着火'])
   })
 
+  it('joins characters typed one by one with spaces, and keeps spaces between phrases', () => {
+    const n = createNormalizer([])
+    const text = (q: string) => n.units(q).map((seg) => seg.map((u) => u.text).join(''))
+    expect(text('公 积 金 提 取')).toEqual(['公积金提取'])
+    expect(text('俺家穷 能办低保')).toEqual(['俺家穷', '能办低保'])
+    expect(text('低保 咋 办')).toEqual(['低保咋办'])
+  })
+
   it('splits pinyin runs into syllables and rejects non-pinyin words', () => {
     expect(splitPinyin('gongjijin')).toEqual(['gong', 'ji', 'jin'])
     expect(splitPinyin('xyzq')).toBeUndefined()
@@ -58,8 +66,23 @@ describe('match(question)', () => {
     expect(top(q)).toBe(name)
   })
 
-  it('tolerates one wrong character in a long term', () => {
+  it('tolerates one wrong character in a long term when it sounds near (the pinyin keyboard slipped)', () => {
     expect(top('个休工商户注册')).toBe('个体工商户登记')
+  })
+
+  it('does not take a different word or an inserted measure word for a typo', () => {
+    const terms = (q: string) => matcher.match(q).map((r) => r.item.name)
+    // 车 for 房 is another thing, not a slip: a used car is not a flat.
+    expect(matcher.match('二手车过户')[0]?.score ?? 0).toBeLessThan(matcher.match('二手房过户')[0]!.score)
+    // 个 is typed on purpose (出个证明), it does not stand for 生 (出生证明).
+    expect(terms('出个证明')).not.toContain('出生登记（新生儿落户）')
+  })
+
+  it('finds a term with a measure word typed inside it', () => {
+    expect(top('盖个章')).toBe('印章管理')
+    expect(top('开个证明')).toBe('印章管理')
+    expect(top('办个居住证')).toBe('居住证办理')
+    expect(top('想砍几棵树')).toBe('林木采伐许可证核发审批')
   })
 
   it('reads pinyin questions with their fillers (zenme ban) like the Han ones', () => {
