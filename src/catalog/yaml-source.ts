@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { chineseDefaults, describeIssues, type IssueReport } from './zod-issues.js'
-import { yamlErrorMessage } from './yaml-syntax.js'
+import { PARSE_OPTIONS, swallowedComments, syntaxProblems, unresolvedAlias, type SyntaxProblem } from './yaml-syntax.js'
 
 /** One problem in one file. `line` and `column` count from 1; line 0 means the file as a whole (e.g. it is missing). */
 export interface SourceError {
@@ -39,24 +39,18 @@ export function parseYamlWithSchema<T>(
   labels?: KeyLabels,
 ): Located<T> | { ok: false; errors: SourceError[] } {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
-  const lines = text.split(/\r?\n/)
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter })
 
-  if (doc.errors.length > 0) {
-    const errors: SourceError[] = []
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0])
-      // One mistake often trips several rules on the same line; the first says it best.
-      if (errors.some((e) => e.line === line)) continue
-      errors.push({ file, line, column: col, path: '', message: `YAML 格式错误：${yamlErrorMessage(error, lines[line - 1] ?? '')}` })
-    }
-    return { ok: false, errors }
-  }
+  if (doc.errors.length > 0) return { ok: false, errors: syntaxProblems(text, doc, lineCounter).map((p) => syntaxError(file, p)) }
+  // Valid YAML that lost text to a comment; reported with the schema's errors, which it does not disturb.
+  const comments = swallowedComments(text, doc, lineCounter).map((p) => syntaxError(file, p))
 
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: 100 })
   } catch (err) {
+    const alias = unresolvedAlias(doc, lineCounter, text.split(/\r?\n/))
+    if (alias) return { ok: false, errors: [syntaxError(file, alias)] }
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `YAML 内容无法读取：${(err as Error).message}` }] }
   }
 
@@ -67,10 +61,16 @@ export function parseYamlWithSchema<T>(
 
   const messages = chineseDefaults()
   const result = schema.safeParse(data, { reportInput: true, error: messages.map })
-  if (result.success) return { ok: true, value: result.data, locate: (path) => locate(path) }
+  if (result.success && comments.length === 0) return { ok: true, value: result.data, locate: (path) => locate(path) }
+  if (result.success) return { ok: false, errors: comments }
 
   const reports = describeIssues(result.error.issues, data, schema, messages.isDefault, labels)
-  return { ok: false, errors: reports.map((r) => toSourceError(file, r, locate)) }
+  const errors = [...comments, ...reports.map((r) => toSourceError(file, r, locate))]
+  return { ok: false, errors: comments.length > 0 ? errors.sort((a, b) => a.line - b.line) : errors }
+}
+
+function syntaxError(file: string, p: SyntaxProblem): SourceError {
+  return { file, line: p.line, column: p.column, path: '', message: `YAML 格式错误：${p.message}` }
 }
 
 function toSourceError(file: string, r: IssueReport, locate: (p: (string | number)[], key?: string) => Position): SourceError {

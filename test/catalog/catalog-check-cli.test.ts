@@ -48,7 +48,7 @@ describe('npm run catalog:check [dir]', () => {
       code: 1,
       stdout: '发现 2 处错误\n',
       stderr:
-        `${relative(ROOT, join(dir, ITEM))}:${lineOf(item, '收费')} YAML 格式错误：这一行不是 "字段: 值" 的写法（用了中文冒号 "："，请改成英文冒号 ":" 再加一个空格）\n` +
+        `${relative(ROOT, join(dir, ITEM))}:${lineOf(item, '收费')} YAML 格式错误：这一行用了中文冒号 "："，字段名后面要用英文冒号 ":" 再加一个空格，写成 收费: 不收费\n` +
         `${relative(ROOT, join(dir, 'synonyms.yaml'))} 缺少文件：同义词表，请建好 synonyms.yaml\n`,
     })
   })

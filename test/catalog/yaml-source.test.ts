@@ -104,40 +104,13 @@ describe('parseYamlWithSchema(file, text, schema)', () => {
     })
   })
 
-  describe('YAML syntax errors', () => {
-    const syntax = (from: string, to: string, at: string) => {
-      const { text, errors } = errorsAfter(from, to)
-      return { errors, line: lineOf(text, at) }
-    }
-
-    it('points out a full-width colon', () => {
-      const { errors, line } = syntax('收费: 不收费', '收费：不收费', '收费')
-      expect(errors).toEqual([
-        `${FILE}:${line} YAML 格式错误：这一行不是 "字段: 值" 的写法（用了中文冒号 "："，请改成英文冒号 ":" 再加一个空格）`,
-      ])
-    })
-
-    it('points out a colon without the space after it', () => {
-      const { errors, line } = syntax('收费: 不收费', '收费:不收费', '收费')
-      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：这一行不是 "字段: 值" 的写法（冒号 ":" 后面要加一个空格）`])
-    })
-
-    it('rejects a key written twice', () => {
-      const { errors, line } = syntax('收费: 不收费', '收费: 不收费\n收费: 免费', '收费: 免费')
-      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：字段 "收费" 重复出现，同一层每个字段只能写一次`])
-    })
-
-    it('rejects tabs as indentation', () => {
-      const { errors, line } = syntax('  - 持本县户口', '\t- 持本县户口', '持本县户口')
-      expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：缩进请用空格，不要用 Tab`])
-    })
-
-    it('explains text after a closing quote', () => {
-      const { errors, line } = syntax('  说明: 爱山东 APP 搜索"低保"', '  说明: "爱山东" APP 搜索低保', '爱山东')
-      expect(errors).toEqual([
-        `${FILE}:${line} YAML 格式错误：以引号开头的值，结尾引号后面不能再有文字：去掉这对引号，或把整段放进引号里（里面的引号改用 “ ”）`,
-      ])
-    })
+  // Every slip an admin makes, with its line and message: test/catalog/yaml-syntax.test.ts.
+  it('reports a YAML syntax slip at its line, before any schema check', () => {
+    const text = edit(edit(DIBAO, '收费: 不收费', '收费：不收费'), '份数: 2', '份数: 两份')
+    const result = parseYamlWithSchema(FILE, text, ItemSchema)
+    expect(result.ok ? [] : result.errors.map(formatSourceError)).toEqual([
+      `${FILE}:${lineOf(text, '收费')} YAML 格式错误：这一行用了中文冒号 "："，字段名后面要用英文冒号 ":" 再加一个空格，写成 收费: 不收费`,
+    ])
   })
 })
 
