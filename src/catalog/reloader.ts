@@ -4,7 +4,8 @@
  *
  * Edits are found by polling the files' sizes and mtimes rather than fs.watch: editors that save by
  * rename, network drives and containers all break fs.watch in different ways, and a few dozen stat calls
- * every two seconds cost nothing.
+ * every two seconds cost nothing. pollFiles is shared with the service network's reloader
+ * (src/tickets/network-reloader.ts).
  */
 import { stat } from 'node:fs/promises'
 import { catalogFilePaths, loadCatalogDir } from './load.js'
@@ -49,7 +50,7 @@ const silent: CatalogLogger = { info() {}, warn() {}, error() {} }
 
 /** Loads the catalogue in `dir` and keeps it current; rejects with every error if the files are invalid at start. */
 export async function createCatalogReloader({ dir, intervalMs = 2000, logger = silent }: CatalogReloaderOptions): Promise<CatalogReloader> {
-  let seen = await fingerprint(dir)
+  const seen = await fingerprint(dir)
   const first = await loadCatalogDir(dir)
   if (!first.ok) {
     throw new Error([`目录 ${dir} 有 ${first.errors.length} 处错误，无法启动：`, ...first.errors.map(formatSourceError)].join('\n'))
@@ -95,38 +96,13 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
     }
   }
 
-  // One load at a time: a manual reload and a poll never interleave their reads.
-  let queue: Promise<unknown> = Promise.resolve()
-  function enqueue(): Promise<{ ok: boolean; errors: SourceError[] }> {
-    const run = queue.then(load, load)
-    queue = run.catch(() => undefined)
-    return run
-  }
-
-  let closed = false
-  let timer: NodeJS.Timeout | undefined
-  const settleMs = Math.min(250, intervalMs)
-
-  async function poll(): Promise<void> {
-    const now = await fingerprint(dir)
-    if (now === seen) return
-    // An editor saving a file may leave it missing or half written for a moment: wait until it holds still.
-    await delay(settleMs)
-    if (closed || (await fingerprint(dir)) !== now) return
-    seen = now
-    await enqueue()
-  }
-
-  function schedule(): void {
-    if (closed) return
-    timer = setTimeout(() => {
-      poll()
-        .catch((err: unknown) => logger.error({ err, dir }, '检查目录变化时出错'))
-        .finally(schedule)
-    }, intervalMs)
-    timer.unref()
-  }
-  schedule()
+  const poller = pollFiles({
+    fingerprint: () => fingerprint(dir),
+    initial: seen,
+    intervalMs,
+    load,
+    onError: (err) => logger.error({ err, dir }, '检查目录变化时出错'),
+  })
 
   return {
     current: () => catalog,
@@ -137,34 +113,98 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
       lastErrors,
       ...(lastErrorAt && { lastErrorAt }),
     }),
-    async reload() {
-      seen = await fingerprint(dir)
-      return enqueue()
-    },
+    reload: () => poller.reload(),
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    close: () => poller.close(),
+  }
+}
+
+/** Names, sizes and mtimes of the catalogue files: changes when any file is edited, added or removed. */
+function fingerprint(dir: string): Promise<string> {
+  return catalogFilePaths(dir).then(fingerprintFiles, () => 'unreadable')
+}
+
+/** Names, sizes and mtimes of `paths`: changes when any of them is edited, added or removed. */
+export async function fingerprintFiles(paths: readonly string[]): Promise<string> {
+  const parts = await Promise.all(
+    paths.map(async (p) => {
+      const s = await stat(p).catch(() => undefined)
+      return s ? `${p}:${s.size}:${s.mtimeMs}` : `${p}:gone`
+    }),
+  )
+  return parts.join('\n')
+}
+
+export interface FilePollerOptions<R> {
+  /** The state of the watched files (e.g. fingerprintFiles); a load follows when it changes and holds still. */
+  fingerprint: () => Promise<string>
+  /** The state the first load was made from: taken before it, so an edit saved during that load is still seen. */
+  initial: string
+  intervalMs: number
+  /** Reads and swaps in the new version; never runs twice at once. */
+  load: () => Promise<R>
+  /** A poll that failed (load() is expected to report its own errors). */
+  onError: (err: unknown) => void
+}
+
+export interface FilePoller<R> {
+  /** Loads now, after any load in progress (an admin's 重新加载); the next poll does not repeat it. */
+  reload(): Promise<R>
+  /** Stops polling. */
+  close(): void
+}
+
+/**
+ * Polls `fingerprint` every `intervalMs` on an unref'd timer and calls `load` once a change has held still:
+ * what the catalogue reloader and the service network's reloader (src/tickets/network-reloader.ts) share.
+ */
+export function pollFiles<R>({ fingerprint: state, initial, intervalMs, load, onError }: FilePollerOptions<R>): FilePoller<R> {
+  let seen = initial
+  // One load at a time: a manual reload and a poll never interleave their reads.
+  let queue: Promise<unknown> = Promise.resolve()
+  function enqueue(): Promise<R> {
+    const run = queue.then(load, load)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  let closed = false
+  let timer: NodeJS.Timeout | undefined
+  const settleMs = Math.min(250, intervalMs)
+
+  async function poll(): Promise<void> {
+    const now = await state()
+    if (now === seen) return
+    // An editor saving a file may leave it missing or half written for a moment: wait until it holds still.
+    await delay(settleMs)
+    if (closed || (await state()) !== now) return
+    seen = now
+    await enqueue()
+  }
+
+  function schedule(): void {
+    if (closed) return
+    timer = setTimeout(() => {
+      poll()
+        .catch(onError)
+        .finally(schedule)
+    }, intervalMs)
+    timer.unref()
+  }
+  schedule()
+
+  return {
+    async reload() {
+      seen = await state()
+      return enqueue()
     },
     close() {
       closed = true
       clearTimeout(timer)
     },
-  }
-}
-
-/** Names, sizes and mtimes of the catalogue files: changes when any file is edited, added or removed. */
-async function fingerprint(dir: string): Promise<string> {
-  try {
-    const paths = await catalogFilePaths(dir)
-    const parts = await Promise.all(
-      paths.map(async (p) => {
-        const s = await stat(p).catch(() => undefined)
-        return s ? `${p}:${s.size}:${s.mtimeMs}` : `${p}:gone`
-      }),
-    )
-    return parts.join('\n')
-  } catch {
-    return 'unreadable'
   }
 }
 

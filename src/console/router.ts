@@ -4,8 +4,9 @@
  *
  *   GET  /console/api/me                          who the token belongs to: {role: 'admin'} or {role: 'agent', agent}
  *   GET  /console/api/agent/events                (agent) live queue changes, Server-Sent Events
- *   GET  /console/api/admin/catalog               (admin) catalogue version, items, last errors
- *   POST /console/api/admin/catalog/reload        (admin) re-read the catalogue now
+ *   GET  /console/api/admin/catalog               (admin) catalogue version, items, last errors; the same for the
+ *                                                 service network (network.yaml + holidays.yaml) as `network`
+ *   POST /console/api/admin/catalog/reload        (admin) re-read the catalogue, then the service network, now
  *   GET  /console/api/admin/unanswered?limit=50   (admin) questions that matched nothing, most frequent first
  *   POST /console/api/admin/unanswered/dismiss    (admin) {"text"}: the admin has dealt with it
  *   GET  /console/api/admin/stats                 (admin) ticket stats by status, tier, overdue, rating
@@ -21,6 +22,7 @@ import type { CatalogReloader, CatalogStatus } from '../catalog/reloader.js'
 import { HttpError } from '../server/errors.js'
 import { readJsonBody } from '../server/json-body.js'
 import { agentQueue } from '../tickets/agent-actions.js'
+import type { NetworkReloader, NetworkStatus } from '../tickets/network-reloader.js'
 import type { TicketEnv } from '../tickets/service.js'
 import { ticketStats } from '../tickets/stats.js'
 import { consoleUser, requireRole, type ConsoleAuthDeps } from './auth.js'
@@ -33,6 +35,8 @@ export interface ConsoleDeps {
   /** The tickets' environment (store, network, calendar), as given to createAgentRouter; its network holds the agents' token hashes. */
   tickets: TicketEnv
   catalog: Pick<CatalogReloader, 'status' | 'reload'>
+  /** network.yaml and holidays.yaml (their version and last errors are shown with the catalogue's). */
+  network?: Pick<NetworkReloader, 'status' | 'reload'>
   unanswered: UnansweredLog
   now?: () => number
   /** How often a live feed re-reads an agent's queue; default 3 s. */
@@ -96,13 +100,22 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   })
 
   api.get('/admin/catalog', admin, (ctx) => {
-    ctx.body = { catalog: catalogJson(deps.catalog.status()) }
+    ctx.body = { catalog: catalogJson(deps.catalog.status()), ...networkPart() }
   })
 
   api.post('/admin/catalog/reload', admin, async (ctx) => {
     const result = await deps.catalog.reload()
-    ctx.body = { ok: result.ok, errors: result.errors, catalog: catalogJson(deps.catalog.status()) }
+    // After the catalogue: the network is checked against its service points.
+    const net = (await deps.network?.reload()) ?? { ok: true, errors: [] }
+    ctx.body = {
+      ok: result.ok && net.ok,
+      errors: [...result.errors, ...net.errors],
+      catalog: catalogJson(deps.catalog.status()),
+      ...networkPart(),
+    }
   })
+
+  const networkPart = () => (deps.network ? { network: networkJson(deps.network.status()) } : {})
 
   api.get('/admin/unanswered', admin, async (ctx) => {
     const limit = limitParam(ctx)
@@ -129,9 +142,23 @@ function catalogJson(s: CatalogStatus): Record<string, unknown> {
     version: s.version,
     loadedAt: s.loadedAt.toISOString(),
     itemCount: s.itemCount,
-    lastErrors: s.lastErrors.map(({ file, line, column, path, message }) => ({ file, line, column, path, message })),
+    lastErrors: errorsJson(s.lastErrors),
     lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
   }
+}
+
+function networkJson(s: NetworkStatus): Record<string, unknown> {
+  return {
+    version: s.version,
+    loadedAt: s.loadedAt.toISOString(),
+    agentCount: s.agentCount,
+    lastErrors: errorsJson(s.lastErrors),
+    lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
+  }
+}
+
+function errorsJson(errors: CatalogStatus['lastErrors']): Record<string, unknown>[] {
+  return errors.map(({ file, line, column, path, message }) => ({ file, line, column, path, message }))
 }
 
 function limitParam(ctx: Context): number {

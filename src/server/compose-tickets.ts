@@ -1,14 +1,14 @@
 /**
- * The proxy-ticket part of the server: service network and holiday calendar from the catalogue folder, the
- * ticket backend (Redis when configured, memory otherwise), the background worker (timers, notifications),
- * and what the rest of the server plugs in: an effect executor and an interceptor for the conversation,
- * the residents' outbox, and the agents' HTTP API.
+ * The proxy-ticket part of the server: service network and holiday calendar from the catalogue folder
+ * (reloaded when edited, see network-reloader.ts), the ticket backend (Redis when configured, memory
+ * otherwise), the background worker (timers, notifications), and what the rest of the server plugs in: an
+ * effect executor and an interceptor for the conversation, the residents' outbox, and the agents' HTTP API.
  */
 import type { Redis } from 'ioredis'
 import { formatSourceError } from '../catalog/yaml-source.js'
 import type { EffectExecutor, Interceptor } from '../conversation/types.js'
 import { createAgentRouter } from '../tickets/http.js'
-import { loadNetwork } from '../tickets/network-file.js'
+import { createNetworkReloader, liveTicketEnv, type NetworkReloader } from '../tickets/network-reloader.js'
 import { allOf, createLogNotifier, createNotifierHub, createOutboxNotifier, type HubOptions } from '../tickets/notifiers/hub.js'
 import { createWebhookNotifier, type WebhookFormat } from '../tickets/notifiers/webhook.js'
 import { systemClock, type Notifier, type Outbox } from '../tickets/ports.js'
@@ -29,6 +29,8 @@ export interface TicketsOptions {
   prefix: string
   /** Where network.yaml and holidays.yaml live (the catalogue folder). */
   catalogDir: string
+  /** How often network.yaml and holidays.yaml are checked for edits (CATALOG_RELOAD_MS); default 2 s. */
+  reloadMs?: number
   live: LiveCatalog
   logger: Logger
   metrics: Metrics
@@ -43,8 +45,10 @@ export interface TicketsOptions {
 }
 
 export interface TicketsPart {
-  /** Store, network and calendar: what the agents' API and the console act on. */
+  /** Store, network and calendar: what the agents' API and the console act on. Network and calendar follow `network`. */
   env: TicketEnv
+  /** network.yaml and holidays.yaml, reloaded when edited; its status() is shown in the console. */
+  network: NetworkReloader
   /** Carries out openTicket and listTickets; returns no replies for other effects. */
   executeEffect: EffectExecutor
   interceptor: Interceptor
@@ -81,21 +85,30 @@ export function createNotifierSlot(what: string): NotifierSlot {
 }
 
 export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart> {
-  const loaded = await loadNetwork(opts.catalogDir, opts.live.current().catalog.points)
-  if (!loaded.ok) {
-    const lines = loaded.errors.map(formatSourceError)
+  const started = await createNetworkReloader({
+    dir: opts.catalogDir,
+    // Read at each check: the network is checked again against a new catalogue's service points.
+    points: () => opts.live.current().catalog.points,
+    ...(opts.reloadMs !== undefined && { intervalMs: opts.reloadMs }),
+    logger: opts.logger,
+  })
+  if (!started.ok) {
+    const lines = started.errors.map(formatSourceError)
     throw new StartError([`代办网络或节假日文件有 ${lines.length} 处错误，无法启动：`, ...lines].join('\n'))
   }
-  for (const w of loaded.warnings) opts.logger.warn(formatSourceError(w))
+  const network = started.reloader
 
   const backend = opts.redis ? createRedisTicketBackend(opts.redis, { prefix: opts.prefix }) : createMemoryTicketBackend()
-  const env: TicketEnv = {
-    store: backend.tickets,
-    network: loaded.network,
-    calendar: loaded.calendar,
-    // Read per call, so an edited catalogue is used at once.
-    item: (id) => opts.live.current().catalog.byId.get(id),
-  }
+  // network and calendar are read from the reloader at each use, so an edit of network.yaml or holidays.yaml
+  // reaches routing, the agents' API, the console and the WeChat agent lookup without a restart.
+  const env: TicketEnv = liveTicketEnv(
+    {
+      store: backend.tickets,
+      // Read per call, so an edited catalogue is used at once.
+      item: (id) => opts.live.current().catalog.byId.get(id),
+    },
+    network,
+  )
 
   const webhook = opts.agentWebhook ? createWebhookNotifier(opts.agentWebhook) : undefined
   const wechat = opts.wechat ? createNotifierSlot('微信通道') : undefined
@@ -120,11 +133,15 @@ export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart>
 
   return {
     env,
+    network,
     executeEffect: createTicketEffectExecutor(env),
     interceptor: createTicketInterceptor(env),
     outbox: backend.outbox,
     agentRouter: createAgentRouter({ env, queue: backend.queue, bodyLimitBytes: opts.bodyLimitBytes }),
     ...(wechat && { wechatNotifier: wechat }),
-    close: () => worker.stop(),
+    close: async () => {
+      network.close()
+      await worker.stop()
+    },
   }
 }

@@ -122,7 +122,14 @@ export function hashAgentToken(token: string): string {
 }
 
 export type NetworkLoadResult =
-  | { ok: true; network: Network; calendar: HolidayCalendar; warnings: SourceError[] }
+  | {
+      ok: true
+      network: Network
+      calendar: HolidayCalendar
+      warnings: SourceError[]
+      /** Changes when either file's text does (the service points are not part of it). */
+      version: string
+    }
   | { ok: false; errors: SourceError[] }
 
 /** Reads `dir`/network.yaml and `dir`/holidays.yaml and checks both (for `npm run catalog:check` and the server). */
@@ -141,5 +148,6 @@ export async function loadNetwork(dir: string, points: ReadonlyMap<string, Servi
   if (network && !network.ok) errors.push(...network.errors)
   if (holidays && !holidays.ok) errors.push(...holidays.errors)
   if (errors.length > 0 || !network?.ok || !holidays?.ok) return { ok: false, errors }
-  return { ok: true, network: network.network, calendar: holidays.calendar, warnings: network.warnings }
+  const version = createHash('sha256').update(net.text ?? '').update('\0').update(hol.text ?? '').digest('hex').slice(0, 16)
+  return { ok: true, network: network.network, calendar: holidays.calendar, warnings: network.warnings, version }
 }

@@ -13,11 +13,15 @@ import type { Outgoing, TicketStore } from './ports.js'
 import { countyPointOf, route } from './routing.js'
 import type { Actor, HistoryEntry, Network, Ticket, Timer } from './types.js'
 
-/** What the service reads; the lead may swap network, calendar and catalogue on reload (it reads them on each call). */
+/**
+ * What the service reads. `network` and `calendar` may be getters that follow catalog/network.yaml and
+ * holidays.yaml as they are reloaded (liveTicketEnv in network-reloader.ts), and `item` follows the catalogue:
+ * read them at each use rather than keeping them, so every reader sees a reload.
+ */
 export interface TicketEnv {
   store: TicketStore
-  network: Network
-  calendar: HolidayCalendar
+  readonly network: Network
+  readonly calendar: HolidayCalendar
   item(id: string): Pick<CatalogItem, 'name' | 'tiers' | 'places' | 'promisedLimitDays'> | undefined
   /** Overrides the network file's 领办时限小时. */
   claimHours?: number

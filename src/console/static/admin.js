@@ -31,16 +31,23 @@ function fact(dl, term, value) {
   dl.append(el('dt', null, term), el('dd', null, value))
 }
 
-function showCatalog(c) {
+/** The catalogue and, when the server sends it, the service network (network.yaml, holidays.yaml). */
+function showCatalog(c, n) {
   const dl = $('catalog')
   dl.replaceChildren()
   fact(dl, '版本', c.version)
   fact(dl, '加载时间', formatTime(c.loadedAt))
   fact(dl, '事项数', c.itemCount)
   fact(dl, '最近出错', c.lastErrorAt ? formatTime(c.lastErrorAt) : '无')
+  if (n) {
+    fact(dl, '代办网络版本', n.version)
+    fact(dl, '代办员数', n.agentCount)
+    fact(dl, '代办网络最近出错', n.lastErrorAt ? formatTime(n.lastErrorAt) : '无')
+  }
+  const errors = [...c.lastErrors, ...(n ? n.lastErrors : [])]
   const list = $('catalog-errors')
-  list.replaceChildren(...c.lastErrors.map((e) => el('li', null, formatSourceError(e))))
-  show($('errors-title'), c.lastErrors.length > 0)
+  list.replaceChildren(...errors.map((e) => el('li', null, formatSourceError(e))))
+  show($('errors-title'), errors.length > 0)
 }
 
 /** `catalog/items/x.yaml:12 申请材料[2].份数：应为正整数`, as the catalogue checker prints it. */
@@ -51,7 +58,8 @@ function formatSourceError(e) {
 
 async function loadCatalog() {
   try {
-    showCatalog((await api('/console/api/admin/catalog')).catalog)
+    const r = await api('/console/api/admin/catalog')
+    showCatalog(r.catalog, r.network)
   } catch (err) {
     $('catalog').replaceChildren(el('dd', 'error', `读取失败：${err.message}`))
   }
@@ -64,7 +72,7 @@ $('reload').addEventListener('click', async () => {
   result.textContent = '正在重新加载…'
   try {
     const r = await api('/console/api/admin/catalog/reload', { method: 'POST' })
-    showCatalog(r.catalog)
+    showCatalog(r.catalog, r.network)
     result.className = r.ok ? 'ok' : 'error'
     result.textContent = r.ok
       ? `加载成功，现在是版本 ${r.catalog.version}，共 ${r.catalog.itemCount} 个事项。`
