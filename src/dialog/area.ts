@@ -69,3 +69,102 @@ export function findByName(points: ServicePoint[], text: string): ServicePoint[]
   if (core.length < 2) return []
   return named.filter((n) => n.name.includes(core)).map((n) => n.p)
 }
+
+/** A place name without its tier word: 大店镇 → 大店, 十字路街道 → 十字路, 城东社区 → 城东 (never below two characters). */
+const TIER_WORD = /(镇|乡|街道|村|社区|居委会)$/
+
+function coreName(name: string): string | undefined {
+  const core = name.replace(TIER_WORD, '')
+  return core !== name && core.length >= 2 ? core : undefined
+}
+
+interface NameForm {
+  point: ServicePoint
+  form: string
+  /** The whole name (大店镇, 坊前村), not just its core (大店, 坊前). */
+  whole: boolean
+}
+
+const formCache = new WeakMap<Catalog, NameForm[]>()
+
+/** Every town and village name in its compared forms, longest first. */
+function nameForms(catalog: Catalog): NameForm[] {
+  const cached = formCache.get(catalog)
+  if (cached) return cached
+  const forms: NameForm[] = []
+  for (const town of towns(catalog)) {
+    for (const point of [town, ...villages(catalog, town.id)]) {
+      const whole = comparableFixed(placeName(point))
+      if (whole.length >= 2) forms.push({ point, form: whole, whole: true })
+      const core = coreName(whole)
+      if (core !== undefined) forms.push({ point, form: core, whole: false })
+    }
+  }
+  forms.sort((a, b) => b.form.length - a.form.length)
+  formCache.set(catalog, forms)
+  return forms
+}
+
+/** What a reply that names a place says: the towns, or the villages, it names; or a name that is no known place. */
+export type NamedPlace =
+  | { kind: 'towns'; points: ServicePoint[] }
+  | { kind: 'villages'; points: ServicePoint[] }
+  | { kind: 'unknown'; name: string }
+
+function withoutWords(text: string, words: readonly string[]): string {
+  let out = text
+  for (const w of words) out = out.split(w).join('')
+  return out
+}
+
+/**
+ * A reply that is nothing but a place name, perhaps with some of `placeWords` around it (大店镇, 大店, 我是大店镇的,
+ * 大店镇大店一村, 坊前村): the towns or villages it names. A name that is both a town's core and a village's core
+ * (坊前) is the town; a whole village name (坊前村) is the village. A reply that says anything else besides
+ * (大店镇低保怎么办) names no place: it is a question. `unknown` for a lone word shaped like a place (东京镇)
+ * that is none of the catalogue's.
+ */
+export function namedPlace(catalog: Catalog, text: string, placeWords: readonly string[]): NamedPlace | undefined {
+  let rest = comparable(text)
+  if (rest.length < 2) return undefined
+  const hits: NameForm[] = []
+  for (;;) {
+    const longest = nameForms(catalog).find((f) => rest.includes(f.form))
+    if (!longest) break
+    hits.push(...nameForms(catalog).filter((f) => f.form === longest.form))
+    rest = rest.split(longest.form).join('')
+  }
+  const residual = withoutWords(rest, placeWords)
+  if (hits.length === 0) {
+    return coreName(residual) !== undefined && residual.length <= 8 ? { kind: 'unknown', name: residual } : undefined
+  }
+  if (residual !== '') return undefined
+  const unique = (points: ServicePoint[]) => [...new Set(points)]
+  const townsNamed = unique(hits.filter((h) => h.point.tier !== '村').map((h) => h.point))
+  const villageHits = hits.filter((h) => h.point.tier === '村')
+  const whole = villageHits.filter((h) => h.whole)
+  // A village's core (坊前) names it only when no town answers to the same words.
+  let villagesNamed = unique((whole.length > 0 ? whole : townsNamed.length > 0 ? [] : villageHits).map((h) => h.point))
+  // 大店镇大店一村: the villages of the town named with them.
+  const inTown = villagesNamed.filter((v) => townsNamed.some((town) => town.id === v.parentId))
+  if (inTown.length > 0) villagesNamed = inTown
+  return villagesNamed.length > 0 ? { kind: 'villages', points: villagesNamed } : { kind: 'towns', points: townsNamed }
+}
+
+/**
+ * The point that takes a 镇-tier place in a town: a point of the town whose own name the place's window or note
+ * mentions (大店派出所 for "户籍所在地派出所"), else the town's centre.
+ */
+export function townPointFor(catalog: Catalog, town: ServicePoint, mentions: string): ServicePoint {
+  const core = coreName(placeName(town)) ?? placeName(town)
+  for (const p of catalog.points.values()) {
+    if (p.tier !== '镇' || p.parentId !== town.id) continue
+    const own = p.name.startsWith(core) ? p.name.slice(core.length) : p.name
+    if (own.length >= 2 && mentions.includes(own)) return p
+  }
+  return town
+}
+
+export function pointPlaceName(point: ServicePoint): string {
+  return placeName(point)
+}

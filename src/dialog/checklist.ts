@@ -34,10 +34,20 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
   return lines.join('\n')
 }
 
-export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages): string {
+/** The item's places at "the resident's own" town centre or village room: which one, the checklist cannot say. */
+export function localTierPlaces(item: CatalogItem): Place[] {
+  return item.places.filter((p) => p.pointId === undefined && (p.tier === '镇' || p.tier === '村'))
+}
+
+/**
+ * The whole 告知单. `townHint`: the state showing it answers a town's name with that town's places, so the
+ * places section invites one when it has a 镇 / 村-tier place.
+ */
+export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
   const base = itemFields(item, m)
   const parts = [render(m.checklist.title, base), renderMaterials(item, p, m), render(m.checklist.places, base)]
   for (const place of item.places) parts.push(renderPlace(place, catalog, m))
+  if (townHint && localTierPlaces(item).length > 0) parts.push(render(m.checklist.townHint, base))
   parts.push(
     render(m.checklist.how, base),
     render(m.checklist.online, base),

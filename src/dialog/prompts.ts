@@ -29,10 +29,15 @@ export function stateFields(t: Turn, extra: Record<string, string> = {}): Fields
     if (name !== 'checklist' && name !== 'materials') return session(name)
     const item = currentItem(t)
     if (!item) return undefined
-    if (name === 'checklist') return renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages)
+    if (name === 'checklist') return renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages, takesPlaces(stateOf(t)))
     if (name === 'materials') return renderMaterials(item, t.s, t.defs.messages)
     return undefined
   }
+}
+
+/** Whether the state answers a town's (or village's) name with where the current item is handled there. */
+export function takesPlaces(state: DialogState | undefined): boolean {
+  return state?.kind === 'menu' && state.places === true
 }
 
 /** A menu's options that apply now (their `when` holds). */

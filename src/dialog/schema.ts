@@ -68,6 +68,11 @@ const MenuStateSchema = z.strictObject({
   ...common,
   options: z.array(OptionSchema).default([]),
   match: MatchOutcomesSchema.optional(),
+  /**
+   * A reply naming a town (or village) gets the address, hours and phone of the current item's 镇 / 村-tier
+   * places there (the checklist then invites it), instead of being read as a question.
+   */
+  places: z.boolean({ error: '应为 true 或 false' }).optional(),
 })
 
 const ChooseItemStateSchema = z.strictObject({
@@ -148,6 +153,8 @@ export const VocabularyFileSchema = z.strictObject({
   thanks: z.array(text('道谢的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
+  /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
+  placeWords: z.array(text('地名前后常带的字词')).default([]),
   commands: z.strictObject({
     handoff: words('转人工的说法'),
     restart: words('重新开始的说法'),
@@ -212,6 +219,10 @@ export const MessagesFileSchema = z.strictObject({
     places: text('地点标题'),
     pointPlace: text('具体服务点'),
     tierPlace: text('按层级的地点'),
+    townHint: text('请居民回复镇名'),
+    localPlace: text('居民所在镇、村的地点'),
+    townVillages: text('村里也能办'),
+    placeUnknown: text('没找到地名'),
     how: text('办理方式标题'),
     online: text('网上办理'),
     limit: text('时限'),
@@ -250,6 +261,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   field: '要填的内容',
   invalid: '填错时的提示',
   villagePrompt: '选村提示语',
+  places: '回复镇名查地址电话',
   yes: '"是"的说法',
   no: '"否"的说法',
   commands: '命令',

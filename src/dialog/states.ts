@@ -6,6 +6,7 @@ import type { CatalogItem } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { findByName, pointLabel, towns, villages } from './area.js'
 import { go } from './navigate.js'
+import { placeReply } from './places.js'
 import {
   areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
 } from './prompts.js'
@@ -95,6 +96,8 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     say(t, render(say_.thanks, {}))
     return false
   }
+  // "大店镇" after the checklist: where that town takes the item, not a question for the matcher.
+  if (placeReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)

@@ -35,6 +35,8 @@ export interface CompiledVocabulary {
   commands: Map<string, CommandName>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
+  /** Words around a place name that leave the reply just naming the place (longest first). */
+  placeWords: string[]
 }
 
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
@@ -50,6 +52,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     thanks: set(v.thanks),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
+    placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
   }
 }
 
