@@ -15,6 +15,8 @@ const FIELD_WEIGHT = { name: 1, keyword: 0.9, phrasing: 0.25 } as const
  * less where it is only borrowed: 合作社 in a trademark phrasing, 低保 as a keyword of 医疗救助.
  */
 const BORROWED = 0.5
+/** Share of a keyword's weight for a term found inside it rather than the keyword whole. */
+const INSIDE_KEYWORD = 0.7
 /** Brackets, book-title marks and list marks in item names. */
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
@@ -150,7 +152,12 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   named.forEach((n, i) => {
     for (const t of nameTerms(n)) credit(i, t, FIELD_WEIGHT.name)
     for (const k of n.keywords) {
-      for (const t of wholeAndInside(k)) credit(i, t, FIELD_WEIGHT.keyword * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
+      const whole = idOf(surfaces.get(k) ?? k)
+      for (const t of wholeAndInside(k)) {
+        // A word inside a keyword says less than the keyword: 网吧执照 is about 网吧, not about 营业执照.
+        const part = t === whole ? 1 : INSIDE_KEYWORD
+        credit(i, t, FIELD_WEIGHT.keyword * part * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
+      }
     }
     for (const p of n.phrasings) {
       for (const t of inside(p)) credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
