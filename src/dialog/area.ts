@@ -54,7 +54,7 @@ export function areaLabel(catalog: Catalog, townId?: string, villageId?: string)
  * Points whose name the resident typed ("大店一村", "我是坊前的"): a name contained in the text, or the text
  * contained in a name (at least two characters, so "村" alone finds nothing).
  */
-export function findByName(points: ServicePoint[], text: string): ServicePoint[] {
+export function findByName(points: ServicePoint[], text: string, partial = true): ServicePoint[] {
   const t = comparable(text)
   if (t.length < 2) return []
   const named = points.map((p) => ({ p, name: comparableFixed(placeName(p)) }))
@@ -64,6 +64,7 @@ export function findByName(points: ServicePoint[], text: string): ServicePoint[]
     const longest = Math.max(...inText.map((n) => n.name.length))
     return inText.filter((n) => n.name.length === longest).map((n) => n.p)
   }
+  if (!partial) return []
   // "大店" finds 大店镇; strip a trailing tier word so "大店镇" also finds "大店街道"-style names.
   const core = t.replace(/(镇|乡|街道|村|社区|居委会)$/, '')
   if (core.length < 2) return []

@@ -205,13 +205,18 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     return chooseVillage(point.id, form.townId)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
-  // A typed name: a village of the chosen town first, then any village, then a town.
+  // A typed name: a village of the chosen town first, then any village named in full, then a town, then any
+  // village by part of its name ("坊前" is 坊前镇 when a town is asked for, not 坊前村).
   const allVillages = towns(catalog).flatMap((town) => villages(catalog, town.id))
   for (const candidates of [form.townId ? villages(catalog, form.townId) : [], allVillages]) {
-    const found = findByName(candidates, r.raw)
+    const found = findByName(candidates, r.raw, candidates !== allVillages)
     if (found.length === 1 && found[0]!.parentId) return chooseVillage(found[0]!.id, found[0]!.parentId)
   }
   const town = findByName(towns(catalog), r.raw)
+  if (town.length === 0) {
+    const found = findByName(allVillages, r.raw)
+    if (found.length === 1 && found[0]!.parentId) return chooseVillage(found[0]!.id, found[0]!.parentId)
+  }
   if (town.length === 1 && town[0]!.id !== form.townId) {
     form.townId = town[0]!.id
     say(t, fullPrompt(t, state))

@@ -90,6 +90,20 @@ describe('申请代办', () => {
     expect(ticketOf(chat.effects).note).toBeUndefined()
   })
 
+  it('takes a bare town name at the town question as the town, even when a village shares it (坊前 → 坊前镇, not 坊前村)', async () => {
+    const chat = await mealChecklist()
+    await chat.say('申请代办')
+    await chat.say('李四')
+    await chat.say('13912345678')
+    expect(joined(await chat.say('坊前'))).toContain('是哪个村（社区）？')
+    expect(joined(await chat.say('坊前村'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    await chat.say('2')
+    await chat.say('1')
+    const ticket = ticketOf(chat.effects)
+    expect(ticket.areaPointId).toBe('fangqian-v1')
+  })
+
   it('mails the result to an address when the item allows it (after an address too short to deliver to)', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
