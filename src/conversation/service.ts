@@ -8,7 +8,7 @@
 import type { Catalog } from '../catalog/types.js'
 import { awaitsAnswer, step } from '../dialog/engine.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
-import { isDialogSession, packSession, unpackSession, type DialogSession, type PackedSession } from '../dialog/session.js'
+import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
 import type { Matcher } from '../match/types.js'
 import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
@@ -51,17 +51,16 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   const idleSeconds = opts.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS
   const executeEffect = opts.executeEffect ?? createDefaultEffectExecutor(opts.definitions, logger)
   const interceptors = opts.interceptors ?? []
-  const sessions = opts.sessions as SessionStore<PackedSession>
+  const sessions = opts.sessions as SessionStore<DialogSession>
   const say = opts.definitions.messages.say
 
   /** One turn under the resident's lock: `stored` was read as the turn began, the returned write lands as it ends. */
   async function handleLocked(
     message: IncomingMessage,
     key: string,
-    stored: PackedSession | undefined,
-  ): Promise<LockedTurn<PackedSession, ConversationReply>> {
-    const unpacked = unpackSession(stored)
-    const session = isDialogSession(unpacked) ? unpacked : undefined
+    stored: DialogSession | undefined,
+  ): Promise<LockedTurn<DialogSession, ConversationReply>> {
+    const session = isDialogSession(stored) ? stored : undefined
     const { catalog, matcher } = opts.catalog()
     if (isText(message) && interceptors.length > 0) {
       const context: InterceptContext = {
@@ -99,7 +98,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
     }
     return {
       result: { replies },
-      ...(result.changed && { write: { set: packSession(result.session), ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
+      ...(result.changed && { write: { set: result.session, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
     }
   }
 
