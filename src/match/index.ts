@@ -3,9 +3,9 @@
  * at → let fuse.js compare the question with the few best candidates' texts. Pure: no I/O, no clock.
  */
 import Fuse from 'fuse.js'
-import type { Catalog } from '../catalog/types.js'
+import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { buildLexicon, type Lexicon } from './lexicon.js'
-import { createNormalizer, type Unit } from './normalize.js'
+import { createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findOccurrences, type Occurrence } from './occurrences.js'
 import { createScratch, scoreItems } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
@@ -28,16 +28,18 @@ export function buildMatcher(catalog: Catalog): Matcher {
   const normalizer = createNormalizer(catalog.words.fillers, (s) => lexicon.surfaces.has(s))
   const scratch = createScratch(lexicon)
   const names = catalog.items.map((item) => item.name)
+  const byPhrasing = phrasingIndex(catalog, normalizer)
 
   return {
     match(question, limit = 5) {
       const segments = normalizer.units(question)
       const units = segments.flat()
+      const exact = byPhrasing.get(unitsKey(segments))
       const found = findOccurrences(lexicon, segments)
       const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found))
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
-      if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return []
+      if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
 
       // fuse.js compares the words that mattered (not the whole rambling question) with the names.
       const fuse = new Fuse(scored.map((s) => names[s.item]!), { includeScore: true, ignoreLocation: true, threshold: 1 })
@@ -51,9 +53,46 @@ export function buildMatcher(catalog: Catalog): Matcher {
         }))
         .filter((r) => r.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score)
-      return results.slice(0, limit)
+      return withExact(results, exact, limit)
     },
   }
+}
+
+/**
+ * Confidence for a question that is, once normalised, one of an item's own 常见问法: an admin wrote it for
+ * that item (often straight from the console's unanswered questions), so it must find that item.
+ */
+const EXACT_PHRASING = 0.97
+
+/** A segmented question as one key: what the resident typed, without fillers, particles and punctuation. */
+function unitsKey(segments: Unit[][]): string {
+  let key = ''
+  for (const segment of segments) for (const u of segment) key += u.text ?? u.syllable
+  return key
+}
+
+/** Items by the key of each of their phrasings (the same phrasing in many county copies is normalised once). */
+function phrasingIndex(catalog: Catalog, normalizer: Normalizer): Map<string, CatalogItem[]> {
+  const keyOf = new Map<string, string>()
+  const index = new Map<string, CatalogItem[]>()
+  for (const item of catalog.items) {
+    for (const phrasing of item.phrasings) {
+      let key = keyOf.get(phrasing)
+      if (key === undefined) keyOf.set(phrasing, (key = unitsKey(normalizer.units(phrasing))))
+      if (key.length < 2) continue
+      const items = index.get(key)
+      if (!items) index.set(key, [item])
+      else if (!items.includes(item)) items.push(item)
+    }
+  }
+  return index
+}
+
+function withExact(results: MatchResult[], exact: CatalogItem[] | undefined, limit: number): MatchResult[] {
+  if (!exact) return results.slice(0, limit)
+  const merged = new Map(results.map((r) => [r.item, r]))
+  for (const item of exact) merged.set(item, { item, score: Math.max(EXACT_PHRASING, merged.get(item)?.score ?? 0) })
+  return [...merged.values()].sort((a, b) => b.score - a.score).slice(0, limit)
 }
 
 /** Units that say nothing about which item is meant: 泛词 characters and generic terms. */

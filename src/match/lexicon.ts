@@ -60,6 +60,12 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   const fillers = new Set(catalog.words.fillers.map(matchableText))
   const generic = new Set(catalog.words.generic.map(matchableText))
+  const itemWords = new Set(catalog.items.flatMap((item) => [item.name, ...item.keywords]).map(matchableText))
+  // The county's own place names (大店镇, 大店, 十字路街道, 大店一村) say where, not what: 大店镇低保 is about 低保.
+  for (const place of placeNames(catalog)) {
+    const text = matchableText(place)
+    if (text.length >= 2 && !itemWords.has(text)) generic.add(text)
+  }
   const surfaces = new Map<string, string>()
   for (const s of catalog.synonyms) {
     const canonical = matchableText(s.canonical)
@@ -220,4 +226,20 @@ function push(map: Map<string, string[]>, key: string, value: string) {
   const list = map.get(key)
   if (!list) map.set(key, [value])
   else if (!list.includes(value)) list.push(value)
+}
+
+/** A service point's place: its name without the centre or room (大店镇便民服务中心 → 大店镇, also 大店). */
+const POINT_SUFFIX = /(便民服务中心|便民服务室|政务服务中心|党群服务中心)$/
+const TIER_WORD = /(县|镇|乡|街道|村|社区|居委会)$/
+
+function placeNames(catalog: Catalog): string[] {
+  const names: string[] = []
+  for (const point of catalog.points.values()) {
+    if (!POINT_SUFFIX.test(point.name)) continue
+    const place = point.name.replace(POINT_SUFFIX, '')
+    names.push(place)
+    const core = place.replace(TIER_WORD, '')
+    if (core !== place) names.push(core)
+  }
+  return names
 }

@@ -78,6 +78,23 @@ describe('match(question)', () => {
     expect(terms('出个证明')).not.toContain('出生登记（新生儿落户）')
   })
 
+  it('finds the item whose 常见问法 the question is, as an admin who adds a resident’s exact words expects', () => {
+    const item = catalog.items.find((i) => i.name === '林木采伐许可证核发审批')!
+    const question = '俺想把自家门口那几棵杨树砍了，得去哪开个条子'
+    expect(top(question)).not.toBe(item.name)
+    const edited = { ...catalog, items: catalog.items.map((i) => (i === item ? { ...i, phrasings: [...i.phrasings, question] } : i)) }
+    const withPhrasing = buildMatcher(edited)
+    expect(withPhrasing.match(question)[0]).toMatchObject({ item: { name: item.name }, score: 0.97 })
+    // The same words typed with fillers, punctuation and full-width characters are still that phrasing.
+    expect(withPhrasing.match('请问，俺想把自家门口那几棵杨树砍了！得去哪开个条子？？')[0]?.item.name).toBe(item.name)
+  })
+
+  it('reads the county’s own place names as saying where, not what', () => {
+    for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
+      expect(top(q), q).toBe('最低生活保障申请')
+    }
+  })
+
   it('finds a term with a measure word typed inside it', () => {
     expect(top('盖个章')).toBe('印章管理')
     expect(top('开个证明')).toBe('印章管理')
