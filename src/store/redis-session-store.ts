@@ -8,6 +8,8 @@ export interface RedisSessionStoreOptions {
   prefix: string
   /** How long a crashed process can hold up a resident's messages before the next one goes ahead. */
   lockLeaseMs?: number
+  /** How long a message waits for its resident's turn before failing with TurnTimeoutError (503). */
+  lockWaitLimitMs?: number
   /** Where lock renewal and release failures are reported. */
   onError?: (message: string) => void
 }
@@ -24,7 +26,12 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
   constructor(redis: Redis, opts: RedisSessionStoreOptions) {
     this.#redis = redis
     this.#prefix = opts.prefix
-    this.#lock = new RedisTicketLock(redis, { prefix: opts.prefix, leaseMs: opts.lockLeaseMs, onError: opts.onError })
+    this.#lock = new RedisTicketLock(redis, {
+      prefix: opts.prefix,
+      leaseMs: opts.lockLeaseMs,
+      waitLimitMs: opts.lockWaitLimitMs,
+      onError: opts.onError,
+    })
   }
 
   async get(key: string): Promise<S | undefined> {

@@ -13,9 +13,15 @@ import type { Redis, Result } from 'ioredis'
  * holding it wakes at once; waiters also re-check on a slow timer, which is how expired leases are noticed.
  * Every script refreshes the counters' TTL, so an idle key's lock state vanishes by itself.
  *
- * KEYS are always [next, serving, lease].
+ * A ticket that has to wait also gets a waiter key (`…:w:<ticket>`) that its owner refreshes while it waits;
+ * when the turn moves on, tickets whose waiter key is gone (the process died, or the caller gave up after
+ * waitLimitMs) are skipped all at once, so a crash with many queued messages costs one lease, not one each.
+ * The waiter keys are named inside the scripts (fine on one Redis, not on Redis Cluster).
+ *
+ * KEYS are always [next, serving, lease]; ARGV[6] and ARGV[7] are the waiter key prefix and its lifetime.
  */
 
+// ARGV as for every script (the ticket is not known yet: 0).
 const TAKE = `
 local ticket = redis.call('INCR', KEYS[1])
 local serving = tonumber(redis.call('GET', KEYS[2]))
@@ -24,31 +30,39 @@ if not serving or serving > ticket then
   redis.call('SET', KEYS[2], serving)
 end
 if serving == ticket then
-  redis.call('SET', KEYS[3], ticket, 'PX', ARGV[1])
+  redis.call('SET', KEYS[3], ticket, 'PX', ARGV[2])
+else
+  redis.call('SET', ARGV[6] .. ticket, 1, 'PX', ARGV[7])
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
 if serving == ticket then return {ticket, 1} end
 return {ticket, 0}
 `
 
-// ARGV: ticket, leaseMs, idleMs, channel, key. Returns 1 = your turn (claimed), 0 = wait, -1 = ticket lost.
+// ARGV: ticket, leaseMs, idleMs, channel, key, waiterPrefix, waiterMs.
+// Returns 1 = your turn (claimed), 0 = wait, -1 = ticket lost.
 const POLL = `
 local ticket = tonumber(ARGV[1])
 local serving = tonumber(redis.call('GET', KEYS[2]))
 if not serving or serving > ticket then return -1 end
 if serving < ticket and redis.call('EXISTS', KEYS[3]) == 0 then
+  -- The turn's owner is gone: skip it, and every waiting turn after it whose waiter is gone too.
   serving = serving + 1
+  while serving < ticket and redis.call('EXISTS', ARGV[6] .. serving) == 0 do serving = serving + 1 end
   redis.call('SET', KEYS[2], serving)
-  redis.call('SET', KEYS[3], serving, 'PX', ARGV[2])
+  -- A live waiter claims its turn at once (woken below); a short claim window lets a dead one be skipped soon.
+  redis.call('SET', KEYS[3], serving, 'PX', ARGV[7])
   if serving ~= ticket then redis.call('PUBLISH', ARGV[4], ARGV[5] .. '\\n' .. serving) end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 if serving == ticket then
   redis.call('SET', KEYS[3], ticket, 'PX', ARGV[2])
+  redis.call('DEL', ARGV[6] .. ticket)
   return 1
 end
+redis.call('SET', ARGV[6] .. ticket, 1, 'PX', ARGV[7])
 return 0
 `
 
@@ -61,14 +75,17 @@ redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return 1
 `
 
-// ARGV: ticket, leaseMs, idleMs, channel, key. The next turn gets a fresh lease to come and claim it.
+// ARGV: ticket, leaseMs, idleMs, channel, key, waiterPrefix, waiterMs. The next live waiter gets a claim window
+// and a wake-up; waiting turns whose waiter is gone are skipped.
 const RELEASE = `
 local ticket = tonumber(ARGV[1])
 if tonumber(redis.call('GET', KEYS[2])) ~= ticket then return 0 end
+local last = tonumber(redis.call('GET', KEYS[1])) or 0
 local serving = ticket + 1
+while serving <= last and redis.call('EXISTS', ARGV[6] .. serving) == 0 do serving = serving + 1 end
 redis.call('SET', KEYS[2], serving)
-if (tonumber(redis.call('GET', KEYS[1])) or 0) >= serving then
-  redis.call('SET', KEYS[3], serving, 'PX', ARGV[2])
+if serving <= last then
+  redis.call('SET', KEYS[3], serving, 'PX', ARGV[7])
   redis.call('PUBLISH', ARGV[4], ARGV[5] .. '\\n' .. serving)
 else
   redis.call('DEL', KEYS[3])
@@ -80,7 +97,7 @@ return 1
 
 /*
  * The same two scripts with the protected value's key as KEYS[4] (a resident's session): taking the turn also
- * reads the value, and releasing first writes it (ARGV[6] = 'set' with ARGV[7] json and ARGV[8] ttl ms, or
+ * reads the value, and releasing first writes it (ARGV[8] = 'set' with ARGV[9] json and ARGV[10] ttl ms, or
  * 'del'). A message then costs two round trips for lock and session instead of four, and the next turn can
  * never start before the write has landed.
  */
@@ -93,34 +110,43 @@ if (TAKE_GET === TAKE) throw new Error('TAKE_GET: the TAKE script changed; updat
 
 const RELEASE_WRITE =
   `
-if ARGV[6] == 'set' then
-  redis.call('SET', KEYS[4], ARGV[7], 'PX', ARGV[8])
-elseif ARGV[6] == 'del' then
+if ARGV[8] == 'set' then
+  redis.call('SET', KEYS[4], ARGV[9], 'PX', ARGV[10])
+elseif ARGV[8] == 'del' then
   redis.call('DEL', KEYS[4])
 end
 ` + RELEASE
 
+/** Gives up a waiting ticket: its waiter key goes, and if the turn had just come to it, it is passed on. */
+const ABANDON = `redis.call('DEL', ARGV[6] .. ARGV[1])\n` + RELEASE
+
 type N = number | string
+/** The arguments every script takes after its own first ones: ticket, leaseMs, idleMs, channel, key, waiterPrefix, waiterMs. */
+type TurnArgs = [ticket: N, leaseMs: N, idleMs: N, channel: string, key: string, waiterPrefix: string, waiterMs: N]
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    daibanLockTake(next: string, serving: string, lease: string, leaseMs: N, idleMs: N): Result<[number, number], Context>
-    daibanLockPoll(
-      next: string, serving: string, lease: string,
-      ticket: N, leaseMs: N, idleMs: N, channel: string, key: string,
-    ): Result<number, Context>
+    daibanLockTake(next: string, serving: string, lease: string, ...args: TurnArgs): Result<[number, number], Context>
+    daibanLockPoll(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockRenew(next: string, serving: string, lease: string, ticket: N, leaseMs: N, idleMs: N): Result<number, Context>
-    daibanLockRelease(
-      next: string, serving: string, lease: string,
-      ticket: N, leaseMs: N, idleMs: N, channel: string, key: string,
-    ): Result<number, Context>
+    daibanLockRelease(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
+    daibanLockAbandon(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockTakeGet(
-      next: string, serving: string, lease: string, value: string, leaseMs: N, idleMs: N,
+      next: string, serving: string, lease: string, value: string, ...args: TurnArgs
     ): Result<[number, number, string | null] | [number, number], Context>
     daibanLockReleaseWrite(
-      next: string, serving: string, lease: string, value: string,
-      ticket: N, leaseMs: N, idleMs: N, channel: string, key: string, mode: 'set' | 'del', json: string, ttlMs: N,
+      next: string, serving: string, lease: string, value: string, ...argsThenWrite: [...TurnArgs, mode: 'set' | 'del', json: string, ttlMs: N]
     ): Result<number, Context>
+  }
+}
+
+/** The resident's turn did not come within the wait limit (a flood of one resident's messages, a stuck holder). */
+export class TurnTimeoutError extends Error {
+  /** Read by the HTTP layer's error handler: 503, try again shortly. */
+  readonly status = 503
+  constructor(key: string, waitedMs: number) {
+    super(`等了 ${Math.round(waitedMs / 1000)} 秒仍未轮到（${key}），放弃这条消息`)
+    this.name = 'TurnTimeoutError'
   }
 }
 
@@ -131,6 +157,8 @@ export interface RedisTicketLockOptions {
   leaseMs?: number
   /** Where renewal and release failures are reported; they never fail the caller's work. */
   onError?: (message: string) => void
+  /** How long a caller waits for its turn before giving up with TurnTimeoutError (default: the lease + 5 s). */
+  waitLimitMs?: number
 }
 
 export class RedisTicketLock {
@@ -142,6 +170,9 @@ export class RedisTicketLock {
   readonly #idleMs: number
   /** The safety-net re-check while waiting; wake-ups normally arrive by message much sooner. */
   readonly #pollMs: number
+  /** How long a waiter key lives without its owner's refresh; also the window a woken waiter has to claim. */
+  readonly #waiterMs: number
+  readonly #waitLimitMs: number
   readonly #report: (message: string) => void
   #subscriber: Redis | undefined
   #subscribed: Promise<void> | undefined
@@ -156,11 +187,14 @@ export class RedisTicketLock {
     this.#leaseMs = opts.leaseMs ?? 10_000
     this.#idleMs = Math.max(60_000, this.#leaseMs * 6)
     this.#pollMs = Math.min(1_000, Math.max(50, Math.floor(this.#leaseMs / 4)))
+    this.#waiterMs = Math.max(1_000, this.#pollMs * 3)
+    this.#waitLimitMs = opts.waitLimitMs ?? this.#leaseMs + 5_000
     this.#report = opts.onError ?? ((message) => console.error(message))
     redis.defineCommand('daibanLockTake', { numberOfKeys: 3, lua: TAKE })
     redis.defineCommand('daibanLockPoll', { numberOfKeys: 3, lua: POLL })
     redis.defineCommand('daibanLockRenew', { numberOfKeys: 3, lua: RENEW })
     redis.defineCommand('daibanLockRelease', { numberOfKeys: 3, lua: RELEASE })
+    redis.defineCommand('daibanLockAbandon', { numberOfKeys: 3, lua: ABANDON })
     redis.defineCommand('daibanLockTakeGet', { numberOfKeys: 4, lua: TAKE_GET })
     redis.defineCommand('daibanLockReleaseWrite', { numberOfKeys: 4, lua: RELEASE_WRITE })
   }
@@ -207,7 +241,7 @@ export class RedisTicketLock {
     }
     try {
       await this.#redis.daibanLockReleaseWrite(
-        ...keys, valueKey, ticket, this.#leaseMs, this.#idleMs, this.#channel, key,
+        ...keys, valueKey, ...this.#args(key, ticket),
         write.kind === 'set' ? 'set' : 'del', write.kind === 'set' ? write.json : '', write.kind === 'set' ? write.ttlMs : 0,
       )
     } catch (err) {
@@ -226,7 +260,7 @@ export class RedisTicketLock {
 
   async #release(key: string, keys: LockKeys, ticket: number): Promise<void> {
     await this.#redis
-      .daibanLockRelease(...keys, ticket, this.#leaseMs, this.#idleMs, this.#channel, key)
+      .daibanLockRelease(...keys, ...this.#args(key, ticket))
       .catch((err: unknown) => this.#report(`释放会话锁失败（${key}），其他消息将在租期过后继续：${errorText(err)}`))
   }
 
@@ -244,15 +278,16 @@ export class RedisTicketLock {
   async #acquire(key: string, keys: LockKeys, valueKey: string | undefined): Promise<{ ticket: number; value: string | null }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
     await this.#listen()
+    const deadline = Date.now() + this.#waitLimitMs
     for (;;) {
       if (this.#closed) throw closedError()
       if (valueKey === undefined) {
-        const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, this.#leaseMs, this.#idleMs)
-        if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket))) return { ticket, value: null }
+        const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, ...this.#args(key, 0))
+        if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline))) return { ticket, value: null }
       } else {
-        const [ticket, acquired, value] = await this.#redis.daibanLockTakeGet(...keys, valueKey, this.#leaseMs, this.#idleMs)
+        const [ticket, acquired, value] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0))
         if (acquired === 1) return { ticket, value: value ?? null }
-        if (await this.#waitForTurn(key, keys, ticket)) {
+        if (await this.#waitForTurn(key, keys, ticket, deadline)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.
           try {
             return { ticket, value: await this.#redis.get(valueKey) }
@@ -268,7 +303,7 @@ export class RedisTicketLock {
   }
 
   /** Resolves true when the turn is ours, false when the ticket was lost. */
-  async #waitForTurn(key: string, keys: LockKeys, ticket: number): Promise<boolean> {
+  async #waitForTurn(key: string, keys: LockKeys, ticket: number, deadline: number): Promise<boolean> {
     let woken = false
     let interrupt: (() => void) | undefined
     const wake = (): void => {
@@ -281,15 +316,21 @@ export class RedisTicketLock {
     try {
       for (;;) {
         woken = false
-        const status = await this.#redis.daibanLockPoll(
-          ...keys, ticket, this.#leaseMs, this.#idleMs, this.#channel, key,
-        )
+        const status = await this.#redis.daibanLockPoll(...keys, ...this.#args(key, ticket))
         if (status === 1) return true
         if (status === -1) return false
         if (this.#closed) throw closedError()
+        const left = deadline - Date.now()
+        if (left <= 0) {
+          // Given up: the ticket is skipped from now on (and passed on if its turn has just come).
+          await this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
+            this.#report(`放弃排队时出错（${key}），这一位将在等待期过后被跳过：${errorText(err)}`)
+          })
+          throw new TurnTimeoutError(key, this.#waitLimitMs)
+        }
         if (woken) continue
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.#pollMs)
+          const timer = setTimeout(resolve, Math.min(this.#pollMs, left))
           interrupt = () => {
             clearTimeout(timer)
             resolve()
@@ -346,6 +387,10 @@ export class RedisTicketLock {
       if (this.#subscriber === subscriber) this.#subscriber = undefined
       throw err
     }
+  }
+
+  #args(key: string, ticket: number): TurnArgs {
+    return [ticket, this.#leaseMs, this.#idleMs, this.#channel, key, `${this.#prefix}lock:${key}:w:`, this.#waiterMs]
   }
 
   #keys(key: string): LockKeys {

@@ -1,3 +1,4 @@
+import { TurnTimeoutError } from '../../src/store/redis-ticket-lock.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NOW, testApp, type TestApp } from './app-fixture.js'
 import { serve, type Reply, type Served } from './http.js'
@@ -125,6 +126,26 @@ describe('POST /api/chat when the service fails', () => {
       expectError(reply, 500, 'internal')
       expect(reply.text).not.toContain('exploded')
       expect(t.logLines().some((l) => l.level === 50 && l.err?.message === 'redis exploded at 10.0.0.7')).toBe(true)
+    } finally {
+      await s.close()
+    }
+  })
+})
+
+describe('POST /api/chat when the resident’s turn does not come in time', () => {
+  it('answers 503 in Chinese, so the caller can try again', async () => {
+    const t = testApp({
+      conversation: {
+        handle: async () => {
+          throw new TurnTimeoutError('http:u', 15_000)
+        },
+      },
+    })
+    const s = await serve(t.app)
+    try {
+      const reply = await s.chat({ userId: 'u', text: 'hi' })
+      expectError(reply, 503, 'unavailable')
+      expect(reply.json.error.message).toBe('服务暂时不可用，请稍后再试')
     } finally {
       await s.close()
     }
