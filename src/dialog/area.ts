@@ -50,27 +50,6 @@ export function areaLabel(catalog: Catalog, townId?: string, villageId?: string)
   return town ? `${placeName(town)} ${placeName(village)}` : placeName(village)
 }
 
-/**
- * Points whose name the resident typed ("大店一村", "我是坊前的"): a name contained in the text, or the text
- * contained in a name (at least two characters, so "村" alone finds nothing).
- */
-export function findByName(points: ServicePoint[], text: string, partial = true): ServicePoint[] {
-  const t = comparable(text)
-  if (t.length < 2) return []
-  const named = points.map((p) => ({ p, name: comparableFixed(placeName(p)) }))
-  const inText = named.filter((n) => n.name.length >= 2 && t.includes(n.name))
-  if (inText.length > 0) {
-    // "大店一村" contains both 大店 (a town) and 大店一村: the longest name is what was meant.
-    const longest = Math.max(...inText.map((n) => n.name.length))
-    return inText.filter((n) => n.name.length === longest).map((n) => n.p)
-  }
-  if (!partial) return []
-  // "大店" finds 大店镇; strip a trailing tier word so "大店镇" also finds "大店街道"-style names.
-  const core = t.replace(/(镇|乡|街道|村|社区|居委会)$/, '')
-  if (core.length < 2) return []
-  return named.filter((n) => n.name.includes(core)).map((n) => n.p)
-}
-
 /** A place name without its tier word: 大店镇 → 大店, 十字路街道 → 十字路, 城东社区 → 城东 (never below two characters). */
 const TIER_WORD = /(镇|乡|街道|村|社区|居委会)$/
 
@@ -123,9 +102,15 @@ function withoutWords(text: string, words: readonly string[]): string {
  * 大店镇大店一村, 坊前村): the towns or villages it names. A name that is both a town's core and a village's core
  * (坊前) is the town; a whole village name (坊前村) is the village. A reply that says anything else besides
  * (大店镇低保怎么办) names no place: it is a question. `unknown` for a lone word shaped like a place (东京镇)
- * that is none of the catalogue's.
+ * that is none of the catalogue's. `chosenTown`: the town already chosen (the 代办 form asking for its village), whose
+ * own village wins a shared core (坊前 there is 坊前村).
  */
-export function namedPlace(catalog: Catalog, text: string, placeWords: readonly string[]): NamedPlace | undefined {
+export function namedPlace(
+  catalog: Catalog,
+  text: string,
+  placeWords: readonly string[],
+  chosenTown?: string,
+): NamedPlace | undefined {
   let rest = comparable(text)
   if (rest.length < 2) return undefined
   const hits: NameForm[] = []
@@ -144,8 +129,13 @@ export function namedPlace(catalog: Catalog, text: string, placeWords: readonly 
   const townsNamed = unique(hits.filter((h) => h.point.tier !== '村').map((h) => h.point))
   const villageHits = hits.filter((h) => h.point.tier === '村')
   const whole = villageHits.filter((h) => h.whole)
-  // A village's core (坊前) names it only when no town answers to the same words.
-  let villagesNamed = unique((whole.length > 0 ? whole : townsNamed.length > 0 ? [] : villageHits).map((h) => h.point))
+  // A village's core (坊前) names it only when no town answers to the same words, or when that town is the one
+  // already chosen (asked for a village of 坊前镇, 坊前 is 坊前村).
+  const ownCore =
+    chosenTown !== undefined && townsNamed.every((town) => town.id === chosenTown)
+      ? villageHits.filter((h) => h.point.parentId === chosenTown)
+      : []
+  let villagesNamed = unique((whole.length > 0 ? whole : townsNamed.length > 0 ? ownCore : villageHits).map((h) => h.point))
   // 大店镇大店一村: the villages of the town named with them.
   const inTown = villagesNamed.filter((v) => townsNamed.some((town) => town.id === v.parentId))
   if (inTown.length > 0) villagesNamed = inTown

@@ -93,6 +93,7 @@ function templateErrors(src: Parsed<FlowFile>, name: string, state: DialogState)
   if (state.reprompt !== undefined) texts.push([['reprompt'], state.reprompt])
   if ('invalid' in state) texts.push([['invalid'], state.invalid])
   if ('villagePrompt' in state) texts.push([['villagePrompt'], state.villagePrompt])
+  if ('choosePrompt' in state && state.choosePrompt !== undefined) texts.push([['choosePrompt'], state.choosePrompt])
   if ('options' in state) state.options.forEach((o, i) => texts.push([['options', i, 'label'], o.label]))
   return texts.flatMap(([path, text]) => unknownFields(text, STATE_FIELDS).map((msg) => errorAt(src, ['states', name, ...path], msg)))
 }

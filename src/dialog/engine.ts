@@ -4,14 +4,15 @@
  */
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
-import { restartAtStart } from './navigate.js'
+import { walkStamp } from './materials.js'
+import { go, restartAtStart } from './navigate.js'
 import { fullPrompt, shortPrompt } from './prompts.js'
 import type { CommandName, DialogDefinitions } from './schema.js'
 import { freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
 import { handleReply } from './states.js'
 import { render } from './template.js'
 import { read } from './text.js'
-import { say, stateOf, type EngineContext, type Turn } from './turn.js'
+import { currentItem, say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
 
@@ -51,7 +52,8 @@ export function step(
   }
   if (session) startOverIfStale(t, session)
   t.s.lastAt = now
-  handleText(t, input.content.text)
+  // The item's materials changed mid-walk: the reply may answer a material that is no longer the one asked.
+  if (!restartWalkIfEdited(t)) handleText(t, input.content.text)
   return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
 }
 
@@ -76,6 +78,24 @@ function startOverIfStale(t: Turn, session: DialogSession): void {
         : render(say_.restart, {})
   say(t, notice)
   t.s = freshSession(t.defs.flow.start, t.now)
+}
+
+/**
+ * In the materials walk of an item an admin has since edited (its materials or questions, see walkStamp): say so
+ * and walk it again from the first question, keeping the item but not the answers, instead of applying this reply.
+ * A session without a stamp (stored before stamps existed) cannot tell, and goes on.
+ */
+function restartWalkIfEdited(t: Turn): boolean {
+  const state = stateOf(t)
+  const item = currentItem(t)
+  if (state?.kind !== 'materials' || !item || t.s.walkStamp === undefined || t.s.walkStamp === walkStamp(item)) return false
+  say(t, render(t.defs.messages.say.materialsChanged, {}))
+  t.s.answers = {}
+  t.s.ready = {}
+  t.s.skipped = undefined
+  t.s.walkStamp = undefined
+  go(t, t.s.state)
+  return true
 }
 
 /**

@@ -103,6 +103,7 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
   const lists: { path: (string | number)[]; what: string; words: string[] }[] = [
     { path: ['yes'], what: '"是"的说法', words: v.yes },
     { path: ['no'], what: '"否"的说法', words: v.no },
+    { path: ['acknowledgements'], what: '"确认、知道了"的说法', words: v.acknowledgements },
     ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
   ]
   const owner = new Map<string, string>()

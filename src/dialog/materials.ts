@@ -80,6 +80,33 @@ function questionStep(item: CatalogItem, question: Question, words: YesNoWords |
   return { kind: 'question', question, choices: question.options.map((o) => ({ answer: o })) }
 }
 
+const stamps = new WeakMap<CatalogItem, string>()
+
+/**
+ * A short fingerprint of what the walk asks for an item: its materials (names, requirement, condition) and its
+ * situation questions (ids, options), in order. A session keeps it from when its walk began; a different one
+ * later means an admin edited the item under the resident, so the answers given may belong to other materials.
+ */
+export function walkStamp(item: CatalogItem): string {
+  let stamp = stamps.get(item)
+  if (stamp !== undefined) return stamp
+  const text = [
+    ...item.materials.map((m) => ['m', m.name, m.requirement, m.condition?.questionId ?? '', ...(m.condition?.answers ?? [])]),
+    ...item.questions.map((q) => ['q', q.id, ...q.options]),
+  ]
+    .map((fields) => fields.join('\u001f'))
+    .join('\u001e')
+  // FNV-1a, 32 bits: enough to tell one version of one item from the next.
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  stamp = (h >>> 0).toString(36)
+  stamps.set(item, stamp)
+  return stamp
+}
+
 export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional'
 
 /** Every material that (still) matters for this resident, with its status; ones ruled out by an answer are left out. */

@@ -4,7 +4,7 @@
  */
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
-import { nextStep } from './materials.js'
+import { nextStep, walkStamp } from './materials.js'
 import { freshSession } from './session.js'
 import { currentItem, holds, say, stateOf, type Turn } from './turn.js'
 
@@ -30,6 +30,7 @@ export function go(t: Turn, name: string): void {
         }
         // Entering the walk: the intro ("我们一项一项核对") with the first question. 返回 and resume come back
         // to the walk without go(), so they show the question alone.
+        t.s.walkStamp = walkStamp(item)
         say(t, `${render(state.prompt, stateFields(t))}\n${fullPrompt(t, state)}`)
         return
       }
@@ -45,6 +46,7 @@ export function go(t: Turn, name: string): void {
       case 'area':
         t.s.form.townId = undefined
         t.s.form.villageId = undefined
+        t.s.form.choices = undefined
         break
       case 'chooseItem':
         if ((t.s.candidates ?? []).length === 0) {

@@ -2,8 +2,8 @@
  * What the resident sees for a state: the prompt with its numbered options. Each state kind lists its own
  * options (menu options, candidate items, towns, help kinds, a material's 有 / 没有); numbering is 1-based.
  */
-import type { HelpKind } from '../catalog/types.js'
-import { pointLabel, towns, villages } from './area.js'
+import type { HelpKind, ServicePoint } from '../catalog/types.js'
+import { areaLabel, pointLabel, towns, villages } from './area.js'
 import { renderChecklist, renderMaterials } from './checklist.js'
 import { itemFields, materialFields } from './fields.js'
 import { nextStep, type Choice, type WalkStep } from './materials.js'
@@ -73,7 +73,7 @@ export function optionLabels(t: Turn, state: DialogState): string[] {
       return step ? walkLabels(t, step) : []
     }
     case 'area':
-      return areaPoints(t).map(pointLabel)
+      return areaLabels(t, areaPoints(t))
     case 'help':
       return helpKinds(t).map((k) => t.defs.messages.helpKinds[k])
     case 'input':
@@ -85,10 +85,21 @@ export function candidateNames(t: Turn): string[] {
   return (t.s.candidates ?? []).map((id) => t.ctx.catalog.byId.get(id)?.name ?? id)
 }
 
-/** Towns while none is chosen, then the chosen town's villages. */
-export function areaPoints(t: Turn) {
-  const town = t.s.form.townId
-  return town === undefined ? towns(t.ctx.catalog) : villages(t.ctx.catalog, town)
+/** Same-named villages while the resident picks one of them, else towns while none is chosen, then the chosen town's villages. */
+export function areaPoints(t: Turn): ServicePoint[] {
+  const catalog = t.ctx.catalog
+  const { townId, choices } = t.s.form
+  if (choices !== undefined) {
+    const points = choices.flatMap((id) => catalog.points.get(id) ?? [])
+    if (points.length > 0) return points
+  }
+  return townId === undefined ? towns(catalog) : villages(catalog, townId)
+}
+
+/** The area options' labels: 大店镇, 大店一村, or 文疃镇 南岭村 among same-named villages. */
+export function areaLabels(t: Turn, points: ServicePoint[]): string[] {
+  if (t.s.form.choices === undefined) return points.map(pointLabel)
+  return points.map((p) => (p.tier === '村' ? areaLabel(t.ctx.catalog, p.parentId, p.id) : undefined) ?? pointLabel(p))
 }
 
 export function currentWalkStep(t: Turn): WalkStep | undefined {
@@ -134,8 +145,11 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
       const step = currentWalkStep(t)
       return step ? walkPrompt(t, step) : ''
     }
-    case 'area':
-      return withOptions(t.s.form.townId === undefined ? state.prompt : state.villagePrompt)
+    case 'area': {
+      const form = t.s.form
+      if (form.choices !== undefined) return withOptions(state.choosePrompt ?? state.villagePrompt)
+      return withOptions(form.townId === undefined ? state.prompt : state.villagePrompt)
+    }
     default:
       return withOptions(state.prompt)
   }

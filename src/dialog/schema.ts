@@ -106,6 +106,8 @@ const AreaStateSchema = z.strictObject({
   ...common,
   /** Asked after the town is known. */
   villagePrompt: text('选村（社区）的提示语'),
+  /** Asked when the name typed is a village in more than one town (南岭村); the options are those villages. */
+  choosePrompt: text('同名村（社区）选哪个的提示语').optional(),
   invalid: text('找不到地方时的提示'),
   go: StateNameSchema,
 })
@@ -151,6 +153,8 @@ export const VocabularyFileSchema = z.strictObject({
   prefixes: z.array(text('开头的客气话')).default([]),
   greetings: z.array(text('问候语')).default([]),
   thanks: z.array(text('道谢的说法')).default([]),
+  /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
+  acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
@@ -191,6 +195,7 @@ export const MessagesFileSchema = z.strictObject({
     progressNone: text('无进度'),
     listAllNoItem: text('未选事项时全部列出'),
     itemGone: text('事项已下线'),
+    materialsChanged: text('核对材料时材料有更新'),
     ticketRecorded: text('代办申请已记录'),
     ticketsUnavailable: text('进度查询未开通'),
     effectFailed: text('系统出错'),
@@ -261,6 +266,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   field: '要填的内容',
   invalid: '填错时的提示',
   villagePrompt: '选村提示语',
+  choosePrompt: '同名村选哪个的提示语',
   places: '回复镇名查地址电话',
   yes: '"是"的说法',
   no: '"否"的说法',

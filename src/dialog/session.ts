@@ -10,6 +10,8 @@ export interface ProxyForm {
   phone?: string
   townId?: string
   villageId?: string
+  /** Villages of the same name in different towns (南岭村), while the resident is asked which one. */
+  choices?: string[]
   /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */
   special?: boolean
   help?: HelpKind
@@ -33,6 +35,11 @@ export interface DialogData {
   ready: Record<string, boolean>
   /** 全部列出 ended the walk early: materials never asked show as unchecked. */
   skipped?: boolean
+  /**
+   * walkStamp() of the item when its walk began: a different stamp later means an admin edited its materials or
+   * questions mid-walk, and the walk starts over. Missing in sessions stored before it existed (never restarted).
+   */
+  walkStamp?: string
   form: ProxyForm
   /** An item the resident asked about mid-flow, waiting for "switch?" to be answered. */
   switchTo?: string

@@ -2,13 +2,13 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem } from '../catalog/types.js'
+import type { CatalogItem, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
-import { findByName, pointLabel, towns, villages } from './area.js'
+import { namedPlace } from './area.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
-  areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
+  areaLabels, areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -82,8 +82,9 @@ function noSuchNumber(t: Turn): false {
 /** Text the state has no option for: a question (where the state takes them), a greeting, or a re-prompt. */
 function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   const say_ = t.defs.messages.say
-  // A number, or 好的 / 没有 where no option means yes or no, is an answer to something else: not a question.
-  if (r.number !== undefined || r.yes || r.no) {
+  // A number, or 好的 / 没有 / 确认 where no option means yes, no or confirm, is an answer to something else:
+  // not a question (after a submission, 确认 again just hears that there is nothing left to confirm).
+  if (r.number !== undefined || r.yes || r.no || r.ack) {
     say(t, reprompt(t, state))
     return false
   }
@@ -180,7 +181,7 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
 
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
 function applicantName(t: Turn, r: Reading): string | undefined {
-  if (r.yes || r.no || r.greeting || r.thanks) return undefined
+  if (r.yes || r.no || r.ack || r.greeting || r.thanks) return undefined
   return personName(r.raw, t.vocab.notName)
 }
 
@@ -188,39 +189,46 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
   const catalog = t.ctx.catalog
   const form = t.s.form
   const points = areaPoints(t)
-  const i = pickIndex(r, points.map(pointLabel))
-  const chooseVillage = (id: string, townId: string) => {
-    form.townId = townId
-    form.villageId = id
+  const i = pickIndex(r, areaLabels(t, points))
+  const chooseVillage = (village: ServicePoint) => {
+    form.townId = village.parentId
+    form.villageId = village.id
+    form.choices = undefined
     go(t, state.go)
+    return true
+  }
+  const chooseTown = (town: ServicePoint) => {
+    form.townId = town.id
+    form.choices = undefined
+    say(t, fullPrompt(t, state))
     return true
   }
   if (typeof i === 'number') {
     const point = points[i]!
-    if (form.townId === undefined) {
-      form.townId = point.id
-      say(t, fullPrompt(t, state))
-      return true
-    }
-    return chooseVillage(point.id, form.townId)
+    return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
-  // A typed name: a village of the chosen town first, then any village named in full, then a town, then any
-  // village by part of its name ("坊前" is 坊前镇 when a town is asked for, not 坊前村).
-  const allVillages = towns(catalog).flatMap((town) => villages(catalog, town.id))
-  for (const candidates of [form.townId ? villages(catalog, form.townId) : [], allVillages]) {
-    const found = findByName(candidates, r.raw, candidates !== allVillages)
-    if (found.length === 1 && found[0]!.parentId) return chooseVillage(found[0]!.id, found[0]!.parentId)
-  }
-  const town = findByName(towns(catalog), r.raw)
-  if (town.length === 0) {
-    const found = findByName(allVillages, r.raw)
-    if (found.length === 1 && found[0]!.parentId) return chooseVillage(found[0]!.id, found[0]!.parentId)
-  }
-  if (town.length === 1 && town[0]!.id !== form.townId) {
-    form.townId = town[0]!.id
+  // A typed name, alone or in a sentence (我是坊前的, 俺家在大店, 文疃镇南岭村), read as the checklist reads it.
+  const named = namedPlace(catalog, r.plain, t.vocab.placeWords, form.choices === undefined ? form.townId : undefined)
+  if (named?.kind === 'villages') {
+    // A name several towns have (南岭村): the one in the town already chosen (or among those offered), else ask which.
+    const near = named.points.filter((v) => v.parentId === form.townId || form.choices?.includes(v.id))
+    const found = near.length > 0 ? near : named.points
+    if (found.length === 1) return chooseVillage(found[0]!)
+    form.townId = undefined
+    form.choices = found.map((v) => v.id)
     say(t, fullPrompt(t, state))
     return true
+  }
+  if (named?.kind === 'towns' && named.points.length === 1) {
+    const town = named.points[0]!
+    // Asked which 南岭村, a town's name picks its own.
+    const offered = points.find((p) => form.choices !== undefined && p.parentId === town.id)
+    if (offered) return chooseVillage(offered)
+    if (town.id !== form.townId || form.choices !== undefined) return chooseTown(town)
+    // The town already chosen, named again: its village is still wanted.
+    say(t, fullPrompt(t, state))
+    return false
   }
   if (offerSwitch(t, r.raw)) return true
   say(t, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))

@@ -22,6 +22,8 @@ export interface Reading {
   command?: CommandName
   greeting: boolean
   thanks: boolean
+  /** 确认, 知道了, 收到: an acknowledgement, not a question (after a submission there is nothing left to confirm). */
+  ack: boolean
 }
 
 /** The vocabulary with every word in its compared form; built once, when the definitions are loaded. */
@@ -32,6 +34,7 @@ export interface CompiledVocabulary {
   prefixes: string[]
   greetings: Set<string>
   thanks: Set<string>
+  acks: Set<string>
   commands: Map<string, CommandName>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
@@ -50,6 +53,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     prefixes: v.prefixes.map(comparable).filter(Boolean),
     greetings: set(v.greetings),
     thanks: set(v.thanks),
+    acks: set(v.acknowledgements),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -110,6 +114,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     command: v.commands.get(full) ?? v.commands.get(plain),
     greeting: has(v.greetings),
     thanks: has(v.thanks),
+    ack: has(v.acks),
   }
 }
 

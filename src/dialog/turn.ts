@@ -92,6 +92,7 @@ export function clearItem(t: Turn): void {
   s.answers = {}
   s.ready = {}
   s.skipped = undefined
+  s.walkStamp = undefined
   s.form = {}
   s.switchTo = undefined
   s.resume = undefined

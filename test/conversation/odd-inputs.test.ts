@@ -4,6 +4,7 @@
  * and a catalogue edit that removes the item they were on.
  */
 import { describe, expect, it } from 'vitest'
+import type { Catalog, CatalogItem } from '../../src/catalog/types.js'
 import { joined, newChat, real, startItem } from './support.js'
 
 const MEAL = '长者食堂助餐补贴申请'
@@ -185,5 +186,66 @@ describe('catalogue reload', () => {
     const replies = await chat.say('1')
     expect(replies[0]).toBe(`您刚才办的"${MEAL}"办事信息有更新，请重新告诉我您要办什么事。`)
     expect(replies[1]).toContain(WELCOME)
+  })
+
+  /** The catalogue with the meal subsidy edited: a new first material, and 户口簿 renamed. */
+  function mealEdited(catalog: Catalog): Catalog {
+    const meal = catalog.items.find((i) => i.name === MEAL)!
+    const edited: CatalogItem = {
+      ...meal,
+      materials: [
+        { name: '近期免冠照片', form: '原件', copies: 1, requirement: '必须' },
+        ...meal.materials.map((m) => (m.name === '户口簿' ? { ...m, name: '居民户口簿' } : m)),
+      ],
+    }
+    const items = catalog.items.map((i) => (i === meal ? edited : i))
+    return { ...catalog, items, byId: new Map(items.map((i) => [i.id, i])) }
+  }
+
+  it('walks the materials again from the first one when the item was edited mid-walk, instead of applying the answer', async () => {
+    const r = await real()
+    let catalog = r.catalog
+    const chat = await newChat({ catalog: () => ({ catalog, matcher: r.matcher }) })
+    await startItem(chat, MEAL)
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+    catalog = mealEdited(r.catalog)
+    const replies = await chat.say('1')
+    expect(replies[0]).toBe('这个事项的材料刚刚更新了，我们从头再核对一遍。')
+    expect(joined(replies)).toContain(`办"${MEAL}"要准备的材料，我们一项一项核对`)
+    expect(joined(replies)).toContain('是否已准备好：近期免冠照片（原件1份）？\n回复 1 有，2 没有')
+    // The next 1 answers the photo, which was asked; the ID card is asked again.
+    expect(joined(await chat.say('1'))).toContain(ASK_ID.split('\n')[0]!)
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 近期免冠照片')
+    expect(list).not.toContain('✓ 老人居民身份证')
+    expect(list).not.toMatch(/✓ (居民)?户口簿/)
+  })
+
+  it('goes on as before with a session stored without the stamp (before stamps existed)', async () => {
+    const r = await real()
+    let catalog = r.catalog
+    const chat = await newChat({ catalog: () => ({ catalog, matcher: r.matcher }) })
+    await startItem(chat, MEAL)
+    const key = 'http:resident-1'
+    const stored = (await chat.sessions.get(key)) as Record<string, unknown> | undefined
+    expect(stored?.walkStamp).toEqual(expect.any(String))
+    delete stored!.walkStamp
+    await chat.sessions.set(key, stored, 1800)
+    catalog = mealEdited(r.catalog)
+    const replies = await chat.say('1')
+    expect(joined(replies)).not.toContain('刚刚更新了')
+    expect(joined(replies)).toContain('是否已准备好：')
+  })
+
+  it('keeps the walk when the catalogue was reloaded but the item\'s materials and questions are the same', async () => {
+    const r = await real()
+    let catalog = r.catalog
+    const chat = await newChat({ catalog: () => ({ catalog, matcher: r.matcher }) })
+    await startItem(chat, MEAL)
+    const items = r.catalog.items.map((i) => (i.name === MEAL ? { ...i, consultPhone: '0539-0000000' } : i))
+    catalog = { ...r.catalog, items, byId: new Map(items.map((i) => [i.id, i])) }
+    const replies = await chat.say('1')
+    expect(joined(replies)).not.toContain('刚刚更新了')
+    expect(joined(replies)).toContain(ASK_HUKOU)
   })
 })

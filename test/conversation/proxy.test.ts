@@ -198,6 +198,33 @@ describe('申请代办', () => {
     // A new question starts fresh.
     expect(joined(await chat.say(DIBAO))).toContain(DIBAO)
   })
+
+  it('after 确认提交, another 确认 / 确定 / 提交 / 确认提交 is an acknowledgement: the same re-prompt, no 没找到, no 转人工 on a following 1', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    expect(joined(await chat.say('确认'))).toContain('收到，正在为您提交……')
+    const again = '这份代办申请不用再确认了。还有别的事，请直接告诉我要办什么事，比如：低保怎么申请'
+    for (const ack of ['确认', '确定', '提交', '确认提交', '确认。', '好的', '知道了']) expect(await chat.say(ack), ack).toEqual([again])
+    expect(await chat.say('1')).toEqual([again])
+    expect(chat.effects.some((e) => e.type === 'handoff' || e.type === 'unmatched')).toBe(false)
+    expect(chat.effects.filter((e) => e.type === 'openTicket')).toHaveLength(1)
+  })
+
+  it('after 自己办理 (and at the start), a bare 确认 / 好的 / 谢谢 is not a question for the matcher', async () => {
+    const chat = await mealChecklist()
+    expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
+    const more = '还有别的事，直接告诉我要办什么事，比如：低保怎么申请'
+    for (const ack of ['确认', '确定', '好的', '知道了']) expect(await chat.say(ack), ack).toEqual([more])
+    for (const ack of ['确认', '确定', '好的', '知道了', '谢谢']) {
+      const reply = joined(await chat.say(ack))
+      expect(reply, ack).not.toContain('没找到')
+      expect(reply, ack).not.toContain('转人工')
+    }
+    expect(chat.effects.some((e) => e.type === 'handoff' || e.type === 'unmatched')).toBe(false)
+    const fresh = await newChat()
+    for (const ack of ['确认', '好的', '谢谢']) expect(joined(await fresh.say(ack)), ack).not.toContain('没找到')
+    expect(fresh.effects.some((e) => e.type === 'unmatched')).toBe(false)
+  })
 })
 
 describe('materials the resident never answered', () => {
@@ -227,5 +254,91 @@ describe('materials the resident never answered', () => {
     expect(ticket.materialsUnknown).not.toContain('户口簿')
     expect(ticket.materialsUnknown.length).toBeGreaterThan(0)
     expect(ticket.note).toContain(`未和居民核对的材料：${ticket.materialsUnknown.join('、')}`)
+  })
+})
+
+describe('the town / village question of the 代办 form', () => {
+  /** At the town question of the meal subsidy's 代办 form. */
+  async function atTownQuestion(): Promise<Chat> {
+    const chat = await mealChecklist()
+    for (const answer of ['申请代办', '李四', '13912345678']) await chat.say(answer)
+    return chat
+  }
+
+  /** Past the area question: answers 不是 (not special) and 代办, then submits; the ticket's village. */
+  async function submittedVillage(chat: Chat): Promise<string> {
+    for (const answer of ['不是', '2', '1']) await chat.say(answer)
+    return ticketOf(chat.effects).areaPointId
+  }
+
+  it('takes a town said in a sentence (我是坊前的, 俺家在大店) and asks its village', async () => {
+    let chat = await atTownQuestion()
+    let reply = joined(await chat.say('我是坊前的'))
+    expect(reply).not.toContain('没找到')
+    expect(reply).toContain('是哪个村（社区）？')
+    expect(reply).toContain('后石沟村')
+    chat = await atTownQuestion()
+    reply = joined(await chat.say('俺家在大店'))
+    expect(reply).not.toContain('没找到')
+    expect(reply).toContain('是哪个村（社区）？回复编号，也可以直接打名字。\n回复 1 大店一村，2 大店二村，3 庄家店村')
+    expect(joined(await chat.say('3'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('dadian-v3')
+  })
+
+  it('at the village question of one town, another town said in a sentence changes the town', async () => {
+    const chat = await atTownQuestion()
+    await chat.say('大店镇')
+    const reply = joined(await chat.say('我是坊前的'))
+    expect(reply).not.toContain('没找到')
+    expect(reply).toContain('是哪个村（社区）？')
+    expect(reply).toContain('后石沟村')
+    expect(reply).not.toContain('大店一村')
+    expect(joined(await chat.say('后石沟村'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('fangqian-v2')
+  })
+
+  it('a village two towns share (南岭村) asks which one, numbered; a number or the town picks it', async () => {
+    let chat = await atTownQuestion()
+    const reply = joined(await chat.say('南岭村'))
+    expect(reply).not.toContain('没找到')
+    expect(reply).toMatch(/1 文疃镇 南岭村[，\n]2 涝坡镇 南岭村$|1 涝坡镇 南岭村[，\n]2 文疃镇 南岭村$/)
+    const laopo = reply.includes('1 涝坡镇 南岭村') ? '1' : '2'
+    expect(joined(await chat.say(laopo))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('laopo-v2')
+
+    chat = await atTownQuestion()
+    await chat.say('南岭')
+    expect(joined(await chat.say('文疃'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('wentuan-v3')
+  })
+
+  it('a village named with its town (文疃镇南岭村) is taken at once; at a town\'s village question, its own 南岭村', async () => {
+    let chat = await atTownQuestion()
+    expect(joined(await chat.say('文疃镇南岭村'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('wentuan-v3')
+
+    chat = await atTownQuestion()
+    await chat.say('涝坡')
+    expect(joined(await chat.say('南岭村'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('laopo-v2')
+  })
+
+  it('keeps what worked: 坊前镇坊前村 and 大店镇大店一村 straight through; 坊前 at 坊前镇\'s village question is 坊前村', async () => {
+    for (const [text, id] of [['坊前镇坊前村', 'fangqian-v1'], ['大店镇大店一村', 'dadian-v1']] as const) {
+      const chat = await atTownQuestion()
+      expect(joined(await chat.say(text)), text).toContain('申请人是不是老人')
+      expect(await submittedVillage(chat)).toBe(id)
+    }
+    const chat = await atTownQuestion()
+    expect(joined(await chat.say('坊前'))).toContain('是哪个村（社区）？')
+    expect(joined(await chat.say('坊前'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('fangqian-v1')
+  })
+
+  it('an unknown place is not found; a real question is offered as a switch', async () => {
+    const chat = await atTownQuestion()
+    expect(joined(await chat.say('东京镇'))).toContain('没找到这个地方。')
+    expect(joined(await chat.say(DIBAO))).toContain(`您是想问"${DIBAO}"吗？`)
+    expect(joined(await chat.say('不是'))).toContain('申请人住在哪个镇（街道）？')
   })
 })

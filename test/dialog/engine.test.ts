@@ -99,13 +99,26 @@ describe('step()', () => {
     expect(afterNo.replies.join('\n')).not.toContain('委托书')
   })
 
-  it('keeps material answers by name, so a catalogue edit that reorders materials keeps them', () => {
-    const session = run('甲', '1', '2').session
+  it('keeps material answers by name in a session stored without a walk stamp, so a reorder keeps them', () => {
+    const { walkStamp: _stamp, ...session } = run('甲', '1', '2').session
     expect(session.ready).toEqual({ 身份证: false })
     const reordered = { ...A, materials: [...A.materials].reverse() }
     const edited = { ...catalog, byId: new Map([[A.id, reordered]]) }
     const next = step(defs, { ...ctx, catalog: edited }, session, input('1'), 5_000)
     expect(next.session.ready).toEqual({ 身份证: false, 户口簿: true })
+  })
+
+  it('walks again from the first material, keeping the item, when its materials changed mid-walk', () => {
+    const session = run('甲', '1', '2').session
+    expect(session.walkStamp).toEqual(expect.any(String))
+    const edited = { ...A, materials: [{ ...A.materials[0]!, name: '近期照片' }, ...A.materials] }
+    const next = step(defs, { ...ctx, catalog: { ...catalog, byId: new Map([[A.id, edited]]) } }, session, input('1'), 5_000)
+    expect(next.replies[0]).toBe('这个事项的材料刚刚更新了，我们从头再核对一遍。')
+    expect(next.replies.join('\n')).toContain('是否已准备好：近期照片（原件1份）？')
+    expect(next.session).toMatchObject({ state: 'materials', itemId: 'a', ready: {}, answers: {} })
+    expect(next.session.walkStamp).not.toBe(session.walkStamp)
+    // Unchanged item: the answer applies as usual.
+    expect(step(defs, ctx, session, input('1'), 5_000).session.ready).toEqual({ 身份证: false, 户口簿: true })
   })
 
   it('keeps at most HISTORY_DEPTH steps for 返回', () => {

@@ -31,6 +31,14 @@ describe('namedPlace', () => {
     expect(r?.kind === 'villages' && r.points.map((p) => p.parentId)).toEqual(['laopo-center'])
   })
 
+  it('with a town already chosen, that town\'s own village wins a core it shares with the town (坊前 in 坊前镇 → 坊前村)', async () => {
+    const { catalog, definitions } = await real()
+    const inFangqian = namedPlace(catalog, '坊前', definitions.vocab.placeWords, 'fangqian-center')
+    expect(inFangqian?.kind === 'villages' && inFangqian.points.map((p) => p.id)).toEqual(['fangqian-v1'])
+    const inDadian = namedPlace(catalog, '我是坊前的', definitions.vocab.placeWords, 'dadian-center')
+    expect(inDadian?.kind === 'towns' && inDadian.points.map((p) => p.id)).toEqual(['fangqian-center'])
+  })
+
   it('more than a place is not a place: a question, a number, a yes', async () => {
     for (const text of ['大店镇低保怎么办', '低保', '1', '好的', '自己办理', '村']) expect(await named(text), text).toBeUndefined()
   })

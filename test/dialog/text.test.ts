@@ -60,6 +60,11 @@ describe('read(text)', () => {
     expect(read('你好', vocab).greeting).toBe(true)
     expect(read('谢谢您！', vocab).thanks).toBe(true)
   })
+
+  it('recognises a bare acknowledgement (确认, 知道了), but not a question that starts with one', () => {
+    for (const text of ['确认', '确定。', '确认提交', '知道了呢']) expect(read(text, vocab).ack, text).toBe(true)
+    for (const text of ['确认一下低保怎么办', '好的']) expect(read(text, vocab).ack, text).toBe(false)
+  })
 })
 
 describe('the 代办 form', () => {
