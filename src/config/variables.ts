@@ -86,7 +86,7 @@ export const VARIABLES = {
   }),
   CATALOG_RELOAD_MS: spec({
     default: '2000',
-    meaning: '多久检查一次目录文件的改动（毫秒）；改坏了会记日志并继续用上一版',
+    meaning: '多久检查一次目录文件（含 network.yaml、holidays.yaml）的改动（毫秒）；改坏了会记日志并继续用上一版',
     expect: '应为 100–3600000 的整数（毫秒）',
     schema: intIn(100, 3_600_000),
   }),
