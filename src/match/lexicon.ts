@@ -59,6 +59,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return m
   }
   const fillers = new Set(catalog.words.fillers.map(matchableText))
+  // Questions lose their particles (了, 的) before matching, so a keyword written with one (卖吃的, 房子卖了) is
+  // also indexed without it, or it could never be met whole.
+  const particles = new Set([...fillers].filter((f) => f.length === 1))
   const generic = new Set(catalog.words.generic.map(matchableText))
   const itemWords = new Set(catalog.items.flatMap((item) => [item.name, ...item.keywords]).map(matchableText))
   // The county's own place names (大店镇, 大店, 十字路街道, 大店一村) say where, not what: 大店镇低保 is about 低保.
@@ -84,7 +87,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return {
       name: nameParts.join(''),
       nameParts,
-      keywords: item.keywords.map(matchableText).filter(Boolean),
+      keywords: withoutParticles(item.keywords.map(matchableText).filter(Boolean), particles),
       phrasings: item.phrasings.map(matchableText).filter(Boolean),
     }
   })
@@ -242,4 +245,16 @@ function placeNames(catalog: Catalog): string[] {
     if (core !== place) names.push(core)
   }
   return names
+}
+
+/** The keywords, each followed by its form without particles when that differs and keeps two characters. */
+function withoutParticles(keywords: string[], particles: Set<string>): string[] {
+  if (particles.size === 0) return keywords
+  const out: string[] = []
+  for (const k of keywords) {
+    out.push(k)
+    const bare = [...k].filter((ch) => !particles.has(ch)).join('')
+    if (bare !== k && bare.length >= 2) out.push(bare)
+  }
+  return out
 }

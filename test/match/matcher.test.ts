@@ -89,6 +89,12 @@ describe('match(question)', () => {
     expect(withPhrasing.match('请问，俺想把自家门口那几棵杨树砍了！得去哪开个条子？？')[0]?.item.name).toBe(item.name)
   })
 
+  it('meets a keyword written with a particle (了, 的), which questions lose before matching', () => {
+    const item = catalog.items.find((i) => i.name === '临时救助申请')!
+    const edited = { ...catalog, items: catalog.items.map((i) => (i === item ? { ...i, keywords: [...i.keywords, '牛棚塌了'] } : i)) }
+    expect(buildMatcher(edited).match('俺家牛棚塌了')[0]?.item.name).toBe(item.name)
+  })
+
   it('reads the county’s own place names as saying where, not what', () => {
     for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
       expect(top(q), q).toBe('最低生活保障申请')
