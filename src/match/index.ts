@@ -82,7 +82,7 @@ function phrasingIndex(catalog: Catalog, normalizer: Normalizer): Map<string, Ca
       if (key.length < 2) continue
       const items = index.get(key)
       if (!items) index.set(key, [item])
-      else if (!items.includes(item)) items.push(item)
+      else if (items[items.length - 1] !== item) items.push(item)
     }
   }
   return index

@@ -62,13 +62,13 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // Questions lose their particles (了, 的) before matching, so a keyword written with one (卖吃的, 房子卖了) is
   // also indexed without it, or it could never be met whole.
   const particles = new Set([...fillers].filter((f) => f.length === 1))
-  const generic = new Set(catalog.words.generic.map(matchableText))
-  const itemWords = new Set(catalog.items.flatMap((item) => [item.name, ...item.keywords]).map(matchableText))
-  // The county's own place names (大店镇, 大店, 十字路街道, 大店一村) say where, not what: 大店镇低保 is about 低保.
-  for (const place of placeNames(catalog)) {
-    const text = matchableText(place)
-    if (text.length >= 2 && !itemWords.has(text)) generic.add(text)
+  const bareMemo = new Map<string, string>()
+  const bareOf = (k: string) => {
+    let bare = bareMemo.get(k)
+    if (bare === undefined) bareMemo.set(k, (bare = particles.size ? [...k].filter((ch) => !particles.has(ch)).join('') : k))
+    return bare
   }
+  const generic = new Set(catalog.words.generic.map(matchableText))
   const surfaces = new Map<string, string>()
   for (const s of catalog.synonyms) {
     const canonical = matchableText(s.canonical)
@@ -87,7 +87,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return {
       name: nameParts.join(''),
       nameParts,
-      keywords: withoutParticles(item.keywords.map(matchableText).filter(Boolean), particles),
+      keywords: withoutParticles(item.keywords.map(matchableText).filter(Boolean), bareOf),
       phrasings: item.phrasings.map(matchableText).filter(Boolean),
     }
   })
@@ -95,6 +95,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const cut = segmenter([...surfaces.keys(), ...new Set(named.flatMap((n) => n.keywords))])
   const wholeTexts = new Set(named.flatMap((n) => [n.name, ...n.keywords]))
   for (const t of wholeTexts) addSurface(t)
+  // The county's own place names (大店镇, 大店, 十字路街道, 大店一村) say where, not what: 大店镇低保 is about 低保.
+  for (const place of placeNames(catalog)) {
+    const text = matchableText(place)
+    if (text.length >= 2 && !wholeTexts.has(text)) generic.add(text)
+  }
   // Generic words are always recognised, even when no item uses them, so they count as neutral.
   for (const g of generic) addSurface(g)
   const seen = new Set<string>()
@@ -161,10 +166,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   named.forEach((n, i) => {
     for (const t of nameTerms(n)) credit(i, t, FIELD_WEIGHT.name)
     for (const k of n.keywords) {
-      const whole = idOf(surfaces.get(k) ?? k)
-      for (const t of wholeAndInside(k)) {
-        // A word inside a keyword says less than the keyword: 网吧执照 is about 网吧, not about 营业执照.
-        const part = t === whole ? 1 : INSIDE_KEYWORD
+      const ids = wholeAndInside(k)
+      for (let j = 0; j < ids.length; j++) {
+        const t = ids[j]!
+        // The keyword itself comes first; a word inside it says less (网吧执照 is about 网吧, not 营业执照).
+        const part = j === 0 ? 1 : INSIDE_KEYWORD
         credit(i, t, FIELD_WEIGHT.keyword * part * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
       }
     }
@@ -248,12 +254,11 @@ function placeNames(catalog: Catalog): string[] {
 }
 
 /** The keywords, each followed by its form without particles when that differs and keeps two characters. */
-function withoutParticles(keywords: string[], particles: Set<string>): string[] {
-  if (particles.size === 0) return keywords
+function withoutParticles(keywords: string[], bareOf: (k: string) => string): string[] {
   const out: string[] = []
   for (const k of keywords) {
     out.push(k)
-    const bare = [...k].filter((ch) => !particles.has(ch)).join('')
+    const bare = bareOf(k)
     if (bare !== k && bare.length >= 2) out.push(bare)
   }
   return out
