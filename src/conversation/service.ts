@@ -10,6 +10,7 @@ import { awaitsAnswer, step } from '../dialog/engine.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
+import { INVISIBLE } from '../match/normalize.js'
 import type { Matcher } from '../match/types.js'
 import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
 import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
@@ -103,7 +104,8 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   }
 
   return {
-    handle(message, options = {}) {
+    handle(incoming, options = {}) {
+      const message = withoutInvisible(incoming)
       const key = `${message.resident.channel}:${message.resident.userId}`
       const { admitted } = options
       // Observed at once: if the turn fails first, nobody else would, and the rejection would go unhandled.
@@ -124,6 +126,13 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       })
     },
   }
+}
+
+/** What the resident typed, without characters nobody can see (they split words and garble echoed replies). */
+function withoutInvisible(message: IncomingMessage): IncomingMessage {
+  if (message.content.kind !== 'text') return message
+  const text = message.content.text.replace(INVISIBLE, '')
+  return text === message.content.text ? message : { ...message, content: { kind: 'text', text } }
 }
 
 function isText(message: IncomingMessage): message is TextMessage {

@@ -30,9 +30,15 @@ export interface Unit {
   syllable: string
 }
 
-/** Width, case and script: full-width → half-width, ① → 1, traditional → simplified. */
+/**
+ * Characters nobody types on purpose and nobody can see: controls (NUL …), zero-width spaces and joiners,
+ * bidirectional overrides. They split words (低\u200b保) and, echoed back, can make a reply read backwards.
+ */
+export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
+
+/** Width, case and script: full-width → half-width, ① → 1, traditional → simplified; invisible characters dropped. */
 export function canonicalText(raw: string): string {
-  return toSimplified(raw.normalize('NFKC').toLowerCase())
+  return toSimplified(raw.replace(INVISIBLE, '').normalize('NFKC').toLowerCase())
 }
 
 /** Keeps only what can be matched: Han characters, Latin letters and digits. */

@@ -46,6 +46,13 @@ describe('answers the state does not expect', () => {
     }
   })
 
+  it('never echoes characters nobody can see (a direction override would make the reply read backwards)', async () => {
+    const chat = await newChat()
+    const replies = joined(await chat.say('火星\u202e签证\u0000怎么办'))
+    expect(replies).not.toMatch(/[\u0000\u202e]/)
+    expect(joined(await chat.say('低\u200b保'))).toContain('最低生活保障')
+  })
+
   it('handles empty text, emoji only and WeChat sticker codes without losing the place', async () => {
     const chat = await newChat()
     expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])

@@ -31,6 +31,11 @@ describe('normalization', () => {
     expect(text('家里着了火')).toEqual(['家里着火'])
   })
 
+  it('drops characters nobody can see (NUL, zero-width, direction overrides), which would split words', () => {
+    expect(canonicalText('低\u0000保\u200b申\u202e请\ufeff')).toBe('低保申请')
+    expect(top('低\u200b保怎么办')).toBe('最低生活保障申请')
+  })
+
   it('joins characters typed one by one with spaces, and keeps spaces between phrases', () => {
     const n = createNormalizer([])
     const text = (q: string) => n.units(q).map((seg) => seg.map((u) => u.text).join(''))
