@@ -44,17 +44,47 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
   }
 }
 
-/** A question about another item in the middle of a flow: ask whether to switch. True when offered. */
-export function offerSwitch(t: Turn, text: string): boolean {
+/**
+ * A question about another item in the middle of a flow: ask whether to switch. True when offered.
+ * `unsure` (a chooseItem state): a question the matcher is not sure about offers its candidates there, with a
+ * way back (other than the current item; a single one left is offered like a sure one).
+ */
+export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
   if (comparable(text).length < 2) return false
-  const decision = decide(t.ctx.matcher.match(text))
-  if (decision.kind !== 'sure' || decision.result.item.id === t.s.itemId) return false
+  const results = t.ctx.matcher.match(text)
+  const decision = decide(results)
   const switchState = t.defs.flow.switch
-  if (t.s.state !== switchState) t.s.resume = t.s.state
-  t.s.switchTo = decision.result.item.id
-  t.s.asked = text.slice(0, ASKED_MAX)
-  go(t, switchState)
+  if (decision.kind === 'sure') {
+    if (decision.result.item.id === t.s.itemId) return false
+    leaveFor(t, text)
+    t.s.switchTo = decision.result.item.id
+    go(t, switchState)
+    return true
+  }
+  if (decision.kind !== 'choose' || unsure === undefined) return false
+  const ids = decision.results.map((r) => r.item.id).filter((id) => id !== t.s.itemId)
+  if (ids.length === 0) return false
+  leaveFor(t, text)
+  // Unsure because nothing scored well (not merely two close items): admins should see the phrasing.
+  if ((results[0]?.score ?? 0) < SURE_SCORE) {
+    t.effects.push({ type: 'unmatched', text, candidates: results.map((r) => ({ id: r.item.id, name: r.item.name, score: r.score })) })
+  }
+  if (ids.length === 1) {
+    t.s.switchTo = ids[0]
+    go(t, switchState)
+  } else {
+    t.s.candidates = ids
+    go(t, unsure)
+  }
   return true
+}
+
+/** Leaving for a switch offer: remember where to resume, unless already in an offer (keep the first place). */
+function leaveFor(t: Turn, text: string): void {
+  const here = stateOf(t)
+  const offering = t.s.state === t.defs.flow.switch || (here?.kind === 'chooseItem' && t.s.resume !== undefined)
+  if (!offering) t.s.resume = t.s.state
+  t.s.asked = text.slice(0, ASKED_MAX)
 }
 
 export function applyOption(t: Turn, option: DialogOption): void {
@@ -77,6 +107,7 @@ export function applyOption(t: Turn, option: DialogOption): void {
       const back = t.s.resume !== undefined && stateOf(t, t.s.resume) ? t.s.resume : t.defs.flow.start
       t.s.switchTo = undefined
       t.s.resume = undefined
+      t.s.candidates = undefined
       // Back exactly where the resident was: no entry effects (a half-chosen town stays chosen).
       t.s.state = back
       say(t, fullPrompt(t))
@@ -99,7 +130,10 @@ export function handoff(t: Turn): void {
   t.effects.push({ type: 'handoff', reason: `居民要求人工服务（对话状态 ${t.s.state}${item ? `，事项 ${item.name}` : ''}）` })
 }
 
-/** 全部列出: in the walk, skip to its end (the checklist marks what was not asked); elsewhere show the list. */
+/**
+ * 全部列出: in the walk, skip to its end (the checklist marks what was not asked); elsewhere show the list, once
+ * (a state whose prompt is the 告知单 just shows its prompt again).
+ */
 export function listAll(t: Turn): void {
   const item = currentItem(t)
   if (!item) {
@@ -113,7 +147,9 @@ export function listAll(t: Turn): void {
     go(t, state.done)
     return
   }
-  say(t, renderMaterials(item, t.s, t.defs.messages))
+  // A state whose prompt carries the 告知单 (or the materials) shows them once, with its own prompt.
+  const carries = state !== undefined && (state.prompt.includes('{checklist}') || state.prompt.includes('{materials}'))
+  if (!carries) say(t, renderMaterials(item, t.s, t.defs.messages))
   say(t, fullPrompt(t))
 }
 

@@ -31,6 +31,7 @@ export function edgesOf(name: string, state: DialogState, flow: FlowFile): Edge[
   if ('match' in state && state.match) {
     for (const k of ['sure', 'choose', 'none'] as const) edges.push({ path: at('match', k), to: state.match[k] })
   }
+  if (state.kind === 'menu' && state.unsure !== undefined) edges.push({ path: at('unsure'), to: state.unsure })
   if ('go' in state) edges.push({ path: at('go'), to: state.go })
   if (state.kind === 'materials') edges.push({ path: at('done'), to: state.done })
   return edges
@@ -62,6 +63,14 @@ export function checkFlow(src: Parsed<FlowFile>): SourceError[] {
     for (const e of edgesOf(name, state, flow)) if (!known(e.to)) unknown(e.path, e.to)
     if (state.when !== undefined && state.else === undefined) errors.push(errorAt(src, at('when'), '写了 when 就要写 else：条件不成立时去哪个状态'))
     if (state.else !== undefined && state.when === undefined) errors.push(errorAt(src, at('else'), 'else 只在写了 when 时有用，请删掉或补上 when'))
+    if (state.kind === 'menu' && state.unsure !== undefined && known(state.unsure)) {
+      const target = states[state.unsure]!
+      if (target.kind !== 'chooseItem') {
+        errors.push(errorAt(src, at('unsure'), `unsure 要指向 kind: chooseItem 的状态，"${state.unsure}" 不是`))
+      } else if (!target.options.some((o) => o.do === 'resume')) {
+        errors.push(errorAt(src, ['states', state.unsure, 'options'], `状态 "${state.unsure}" 要有一个 do: resume 的选项，居民才能接着刚才那一步`))
+      }
+    }
     if ('options' in state) {
       const answers = new Set<string>()
       state.options.forEach((o, i) => {

@@ -1,6 +1,6 @@
 /**
- * The 一次性告知单: every material with ✓ / ✗ (and where to get a missing one), then where, when and how to
- * apply. Every line is a template from dialogs/messages.yaml (checklist section).
+ * The 一次性告知单: every material with ✓ / ✗ / ○ / · (and where to get a missing one) under a legend of the marks
+ * used, then where, when and how to apply. Every line is a template from dialogs/messages.yaml (checklist section).
  */
 import type { Catalog, CatalogItem, Place, ServicePoint } from '../catalog/types.js'
 import { itemFields, materialFields, type Values } from './fields.js'
@@ -14,7 +14,8 @@ type Progress = Pick<DialogData, 'answers' | 'ready'>
 /** The materials section alone (also what 全部列出 shows outside the walk). */
 export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): string {
   const base = itemFields(item, m)
-  const lines = [render(m.checklist.materials, base)]
+  const statuses = materialStatuses(item, p)
+  const lines = [render(m.checklist.materials, { ...base, legend: legend(statuses.map((s) => s.status), m) })]
   const template: Record<MaterialStatus, string> = {
     ready: m.checklist.ready,
     missing: m.checklist.missing,
@@ -22,7 +23,7 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
     conditional: m.checklist.conditional,
     optional: m.checklist.optional,
   }
-  for (const { material, status } of materialStatuses(item, p)) {
+  for (const { material, status } of statuses) {
     const values: Values = { ...base, ...materialFields(material, item, m) }
     if (status === 'conditional' && material.condition) {
       const question = item.questions.find((q) => q.id === material.condition?.questionId)
@@ -32,6 +33,26 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
     lines.push(render(template[status], values))
   }
   return lines.join('\n')
+}
+
+/** Legend order: the marks in the order the statuses usually read (done, to do, to check, maybe, extra). */
+const LEGEND_ORDER: readonly MaterialStatus[] = ['ready', 'missing', 'unchecked', 'conditional', 'optional']
+
+/**
+ * `（✓ 已备好，✗ 还缺）` for the marks this list uses, and only those; one entry per distinct text, so admins
+ * may give two statuses that share a mark the same explanation. Empty for a list without materials.
+ */
+function legend(present: MaterialStatus[], m: Messages): string {
+  const marks: Record<MaterialStatus, string> = {
+    ready: m.checklist.markReady,
+    missing: m.checklist.markMissing,
+    unchecked: m.checklist.markUnchecked,
+    conditional: m.checklist.markConditional,
+    optional: m.checklist.markOptional,
+  }
+  const used = new Set(present)
+  const entries = [...new Set(LEGEND_ORDER.filter((s) => used.has(s)).map((s) => marks[s]))]
+  return entries.length === 0 ? '' : render(m.checklist.legend, { list: entries.join('，') })
 }
 
 /** The item's places at "the resident's own" town centre or village room: which one, the checklist cannot say. */

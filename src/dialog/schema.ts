@@ -73,6 +73,12 @@ const MenuStateSchema = z.strictObject({
    * places there (the checklist then invites it), instead of being read as a question.
    */
   places: z.boolean({ error: '应为 true 或 false' }).optional(),
+  /**
+   * A chooseItem state (with a `do: resume` option) offering the matcher's candidates when a reply here is a
+   * question it is unsure about; a reply it finds nothing for is said not understood, then re-prompted with a
+   * hint that questions are welcome. Without it such replies only re-prompt.
+   */
+  unsure: StateNameSchema.optional(),
 })
 
 const ChooseItemStateSchema = z.strictObject({
@@ -199,6 +205,8 @@ export const MessagesFileSchema = z.strictObject({
     ticketRecorded: text('代办申请已记录'),
     ticketsUnavailable: text('进度查询未开通'),
     effectFailed: text('系统出错'),
+    notUnderstood: text('没看明白'),
+    askOther: text('再问一遍并提示可以问别的事'),
     ticketNoteSpecial: text('工单备注：行动不便'),
     ticketNoteUnchecked: text('工单备注：未核对材料'),
   }),
@@ -215,6 +223,12 @@ export const MessagesFileSchema = z.strictObject({
   checklist: z.strictObject({
     title: text('标题'),
     materials: text('材料标题'),
+    legend: text('记号说明'),
+    markReady: text('记号：已备好'),
+    markMissing: text('记号：还缺'),
+    markUnchecked: text('记号：未核对'),
+    markConditional: text('记号：按情况'),
+    markOptional: text('记号：可选'),
     ready: text('已备好'),
     missing: text('还缺'),
     unchecked: text('未核对'),
@@ -268,6 +282,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   villagePrompt: '选村提示语',
   choosePrompt: '同名村选哪个的提示语',
   places: '回复镇名查地址电话',
+  unsure: '问了别的事又拿不准时去的状态',
   yes: '"是"的说法',
   no: '"否"的说法',
   commands: '命令',

@@ -104,7 +104,14 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     askMatcher(t, r.raw, match)
     return true
   }
-  if (offerSwitch(t, r.raw)) return true
+  const unsure = state.kind === 'menu' ? state.unsure : undefined
+  if (offerSwitch(t, r.raw, unsure)) return true
+  if (unsure !== undefined) {
+    // Neither an answer nor a question we could place: say so, and that a question is welcome here.
+    say(t, render(say_.notUnderstood, {}))
+    say(t, render(say_.askOther, { prompt: reprompt(t, state) }))
+    return false
+  }
   say(t, reprompt(t, state))
   return false
 }

@@ -73,7 +73,7 @@ describe('materials walk-through → 一次性告知单', () => {
     const checklist = (await chat.say('1'))[0]!
     expect(checklist.split('\n').slice(0, 7)).toEqual([
       `【一次性告知单】${MEAL}`,
-      '一、要带的材料（✓ 已备好，✗ 还缺）',
+      '一、要带的材料（✓ 已备好，✗ 还缺，· 可选）',
       '✓ 老人居民身份证（原件1份）',
       '✗ 户口簿（原件1份）',
       '   缺了怎么办：户口簿丢失的到户籍地派出所补办',
@@ -123,7 +123,7 @@ describe('materials walk-through → 一次性告知单', () => {
     await chat.say('1')
     const checklist = joined(await chat.say('全部列出'))
     expect(checklist).toContain('✓ 老人居民身份证')
-    expect(checklist).toContain('○ 户口簿（原件1份，请自己核对）')
+    expect(checklist).toContain('□ 户口簿（原件1份，请自己核对）')
     expect(checklist).toContain('○ 低保证、特困人员证或残疾人证（原件1份）\n   老人是不是低保、特困或者重度残疾老人？选"是"才要带')
   })
 
