@@ -31,10 +31,18 @@ export interface AgentRouterDeps {
   authenticate?: (token: string) => Agent | undefined
 }
 
-const ActionBody = z.strictObject({
-  action: z.enum(['claim', 'start', 'return', 'done', 'followUp'], { error: 'action 应为 claim、start、return、done、followUp 之一' }),
-  text: z.string({ error: 'text 应为字符串' }).max(500, { error: 'text 不能超过 500 个字' }).optional(),
-})
+const ActionBody = z.strictObject(
+  {
+    action: z.enum(['claim', 'start', 'return', 'done', 'followUp'], { error: 'action 应为 claim、start、return、done、followUp 之一' }),
+    text: z.string({ error: 'text 应为字符串' }).max(500, { error: 'text 不能超过 500 个字' }).optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `不认识的字段：${iss.keys.join('、')}（只能有 action 和 text）`
+        : '请求内容应为 JSON 对象，例如 {"action": "claim"}',
+  },
+)
 
 const STATUS_OF_REFUSAL = { not_found: 404, forbidden: 403, claimed: 409, bad_status: 409, invalid: 400 } as const
 

@@ -75,7 +75,14 @@ describe('createAgentRouter(deps): the agents’ HTTP API', () => {
       status: 400,
       body: { error: { code: 'invalid_body' } },
     })
-    expect(await call(`/tickets/${id}/actions`, 'tok-village', { action: 'done', extra: 1 })).toMatchObject({ status: 400 })
+    expect(await call(`/tickets/${id}/actions`, 'tok-village', { action: 'done', extra: 1 })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_body', message: '不认识的字段：extra（只能有 action 和 text）' } },
+    })
+    expect(await call(`/tickets/${id}/actions`, 'tok-village', [1])).toMatchObject({
+      status: 400,
+      body: { error: { message: '请求内容应为 JSON 对象，例如 {"action": "claim"}' } },
+    })
     expect(await call(`/tickets/${id}/actions`, 'tok-village', '{oops')).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } })
     expect(await call(`/tickets/${id}/actions`, 'tok-village', { action: 'done' })).toMatchObject({ status: 409, body: { error: { code: 'bad_status' } } })
     expect(await call(`/tickets/${id}/actions`, 'tok-town', { action: 'start' })).toMatchObject({ status: 403 })
