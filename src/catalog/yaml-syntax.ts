@@ -133,6 +133,14 @@ function diagnose(
   const lineText = lines[line - 1] ?? ''
   const at = (message: string, ...fixes: string[]): Diagnosis => ({ line, column: col, message, fixes })
 
+  if (/^[ \t]*\u3000/.test(lineText)) {
+    // A full-width space (the Chinese input method's) is not indentation to YAML; it reads as part of the key.
+    const rest = lineText.replace(/^[ \t\u3000]+/, '')
+    const lead = lineText.length - rest.length
+    const asHalf = (per: number) => ' '.repeat([...lineText.slice(0, lead)].reduce((n, ch) => n + (ch === '\u3000' ? per : 1), 0)) + rest
+    return at('这一行开头用了全角空格（中文输入法打出的空格），请改成半角空格', asHalf(2), asHalf(1))
+  }
+
   if (error.code === 'TAB_AS_INDENT') {
     // The width the tab stood for is a guess: that of the line above, one step in from it, or that of the next line.
     const rest = lineText.trimStart()

@@ -28,6 +28,11 @@ function slip(from: string, to: string, at: string): { errors: string[]; line: n
 const LATER = '（先改好这一处再检查一遍：这一处没改好，后面的内容没法检查）'
 
 describe('YAML syntax slips', () => {
+  it('names a full-width space (the Chinese input method’s) used for indentation', () => {
+    const { errors, line } = slip('  - 持本县户口', '\u3000- 持本县户口', '持本县户口')
+    expect(errors).toEqual([`${FILE}:${line} YAML 格式错误：这一行开头用了全角空格（中文输入法打出的空格），请改成半角空格`])
+  })
+
   describe('a tab for indentation', () => {
     it('in a list', () => {
       const { errors, line } = slip('  - 持本县户口', '\t- 持本县户口', '持本县户口')
