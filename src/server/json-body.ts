@@ -1,5 +1,5 @@
 /**
- * A small, strict JSON body reader: application/json only (415), UTF-8 only, at most `limitBytes` (413),
+ * A small, strict JSON body reader: application/json only and uncompressed (415), UTF-8 only, at most `limitBytes` (413),
  * valid JSON (400). Written here rather than taken from a body-parser package because the whole
  * contract fits in a page and every refusal needs our own error shape and Chinese message.
  */
@@ -11,6 +11,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 /** Reads and parses the request body. The result is untrusted: validate it before use. */
 export async function readJsonBody(ctx: Context, limitBytes: number): Promise<unknown> {
   checkContentType(ctx.get('content-type'))
+  // Compressed bodies are not read here; taking one as plain text would parse garbage or, worse, plain text
+  // that claims to be compressed.
+  const encoding = ctx.get('content-encoding').trim().toLowerCase()
+  if (encoding !== '' && encoding !== 'identity') {
+    throw new HttpError(415, 'unsupported_encoding', '不接受压缩的请求内容（Content-Encoding），请直接发送 JSON')
+  }
 
   const declared = ctx.get('content-length')
   if (declared !== '' && Number(declared) > limitBytes) {

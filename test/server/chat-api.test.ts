@@ -43,6 +43,12 @@ describe('POST /api/chat {"userId", "text"}', () => {
     expectError(await s.chat({ userId: 'u', text: 'hi' }, { 'content-type': type }), 415, code)
   })
 
+  it('refuses a compressed body (Content-Encoding) with 415 rather than reading it as plain JSON', async () => {
+    const reply = await s.chat({ userId: 'u', text: 'hi' }, { 'content-encoding': 'gzip' })
+    expectError(reply, 415, 'unsupported_encoding')
+    expect((await s.chat({ userId: 'u', text: 'hi' }, { 'content-encoding': 'identity' })).status).toBe(200)
+  })
+
   it('refuses a body without Content-Type with 415', async () => {
     expectError(await s.send('POST', '/api/chat', { body: '{"userId":"u","text":"hi"}' }), 415, 'unsupported_media_type')
   })
