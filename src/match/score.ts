@@ -13,6 +13,11 @@ import type { Occurrence } from './occurrences.js'
 const EVIDENCE_SCALE = 3.4
 /** Share of the confidence that does not depend on how much of the question is explained. */
 const COVERAGE_FLOOR = 0.5
+/**
+ * Content characters an item must explain for full coverage: a resident describing a situation at length
+ * (俺兄弟小时候发烧耳朵聋了…) is not expected to use the catalogue's words for all of it.
+ */
+const EXPLAINED_ENOUGH = 8
 /** Items given the exact, overlap-aware scoring. */
 const EXACT_CANDIDATES = 20
 
@@ -79,7 +84,7 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       evidence += h.value
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
-    const coverage = Math.min(1, covered / contentUnits)
+    const coverage = Math.min(1, covered / Math.min(contentUnits, EXPLAINED_ENOUGH))
     const confidence = (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
     return { item, confidence, evidence }
   })
