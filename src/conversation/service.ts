@@ -108,8 +108,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       const message = withoutInvisible(incoming)
       const key = `${message.resident.channel}:${message.resident.userId}`
       const { admitted } = options
-      // Observed at once: if the turn fails first, nobody else would, and the rejection would go unhandled.
-      admitted?.catch(() => {})
+      // A refusal also leaves the queue at once (it need not wait behind the resident's earlier messages), and is
+      // observed here, so it never goes unhandled when the turn fails first.
+      const refused = new AbortController()
+      admitted?.catch((err: unknown) => refused.abort(err))
       if (isText(message)) {
         for (const intercept of interceptors) {
           try {
@@ -123,7 +125,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         // Refused (e.g. rate-limited): the turn ends with nothing written and the refusal goes to the caller.
         if (admitted) await admitted
         return handleLocked(message, key, stored)
-      })
+      }, { signal: refused.signal })
     },
   }
 }

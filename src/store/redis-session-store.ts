@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import { RedisTicketLock } from './redis-ticket-lock.js'
-import type { LockedTurn, SessionStore } from './session-store.js'
+import type { LockedTurn, SessionStore, TurnOptions } from './session-store.js'
 import { ttlMilliseconds } from './ttl.js'
 
 export interface RedisSessionStoreOptions {
@@ -52,8 +52,8 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
   }
 
   /** Two round trips per turn: one script takes the turn and reads the session, one writes it and releases. */
-  withSession<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>): Promise<T> {
-    return this.#lock.runWithValue(key, this.#sessionKey(key), async (json) => {
+  withSession<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts: TurnOptions = {}): Promise<T> {
+    return this.#lock.runWithValue(key, this.#sessionKey(key), opts.signal, async (json) => {
       const { result, write } = await fn(json === null ? undefined : (JSON.parse(json) as S))
       if (!write) return { result, write: { kind: 'keep' } }
       if ('delete' in write) return { result, write: { kind: 'delete' } }

@@ -108,12 +108,16 @@ const TAKE_GET = TAKE.replace(
 
 if (TAKE_GET === TAKE) throw new Error('TAKE_GET: the TAKE script changed; update the replacement')
 
+// The write is skipped when the turn is no longer this ticket's (its lease ran out and the next message has
+// begun): the newer session must not be overwritten. RELEASE then returns 0 as well.
 const RELEASE_WRITE =
   `
-if ARGV[8] == 'set' then
-  redis.call('SET', KEYS[4], ARGV[9], 'PX', ARGV[10])
-elseif ARGV[8] == 'del' then
-  redis.call('DEL', KEYS[4])
+if tonumber(redis.call('GET', KEYS[2])) == tonumber(ARGV[1]) then
+  if ARGV[8] == 'set' then
+    redis.call('SET', KEYS[4], ARGV[9], 'PX', ARGV[10])
+  elseif ARGV[8] == 'del' then
+    redis.call('DEL', KEYS[4])
+  end
 end
 ` + RELEASE
 
@@ -187,7 +191,9 @@ export class RedisTicketLock {
     this.#leaseMs = opts.leaseMs ?? 10_000
     this.#idleMs = Math.max(60_000, this.#leaseMs * 6)
     this.#pollMs = Math.min(1_000, Math.max(50, Math.floor(this.#leaseMs / 4)))
-    this.#waiterMs = Math.max(1_000, this.#pollMs * 3)
+    // As long as a lease: a live waiter whose process stalls (GC, a slow Redis connection) for less than a lease
+    // keeps its place, and after a crash its waiters' keys run out with the holder's lease, so all go at once.
+    this.#waiterMs = this.#leaseMs
     this.#waitLimitMs = opts.waitLimitMs ?? this.#leaseMs + 5_000
     this.#report = opts.onError ?? ((message) => console.error(message))
     redis.defineCommand('daibanLockTake', { numberOfKeys: 3, lua: TAKE })
@@ -202,7 +208,7 @@ export class RedisTicketLock {
   /** Runs `fn` when this key's turn comes, in the order callers took their tickets, across processes. */
   async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const keys = this.#keys(key)
-    const { ticket } = await this.#acquire(key, keys, undefined)
+    const { ticket } = await this.#acquire(key, keys, undefined, undefined)
     const renewal = this.#startRenewal(key, keys, ticket)
     try {
       return await fn()
@@ -220,10 +226,11 @@ export class RedisTicketLock {
   async runWithValue<T>(
     key: string,
     valueKey: string,
+    signal: AbortSignal | undefined,
     fn: (value: string | null) => Promise<{ result: T; write: ValueWrite }>,
   ): Promise<T> {
     const keys = this.#keys(key)
-    const { ticket, value } = await this.#acquire(key, keys, valueKey)
+    const { ticket, value } = await this.#acquire(key, keys, valueKey, signal)
     const renewal = this.#startRenewal(key, keys, ticket)
     let out: { result: T; write: ValueWrite }
     try {
@@ -240,10 +247,11 @@ export class RedisTicketLock {
       return out.result
     }
     try {
-      await this.#redis.daibanLockReleaseWrite(
+      const held = await this.#redis.daibanLockReleaseWrite(
         ...keys, valueKey, ...this.#args(key, ticket),
         write.kind === 'set' ? 'set' : 'del', write.kind === 'set' ? write.json : '', write.kind === 'set' ? write.ttlMs : 0,
       )
+      if (held === 0) this.#report(`会话锁（${key}）的租期已过，下一条消息已开始处理：本条消息的会话变化没有保存`)
     } catch (err) {
       // The script did nothing: still let the next message go, then report the lost write to the caller.
       await this.#release(key, keys, ticket)
@@ -275,19 +283,25 @@ export class RedisTicketLock {
   }
 
   /** Takes a turn; with `valueKey`, also reads that value once the turn is ours (in the same script when it is at once). */
-  async #acquire(key: string, keys: LockKeys, valueKey: string | undefined): Promise<{ ticket: number; value: string | null }> {
+  async #acquire(
+    key: string,
+    keys: LockKeys,
+    valueKey: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<{ ticket: number; value: string | null }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
     await this.#listen()
     const deadline = Date.now() + this.#waitLimitMs
     for (;;) {
       if (this.#closed) throw closedError()
+      if (signal?.aborted) throw signal.reason
       if (valueKey === undefined) {
         const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, ...this.#args(key, 0))
-        if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline))) return { ticket, value: null }
+        if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline, signal))) return { ticket, value: null }
       } else {
         const [ticket, acquired, value] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0))
         if (acquired === 1) return { ticket, value: value ?? null }
-        if (await this.#waitForTurn(key, keys, ticket, deadline)) {
+        if (await this.#waitForTurn(key, keys, ticket, deadline, signal)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.
           try {
             return { ticket, value: await this.#redis.get(valueKey) }
@@ -303,13 +317,14 @@ export class RedisTicketLock {
   }
 
   /** Resolves true when the turn is ours, false when the ticket was lost. */
-  async #waitForTurn(key: string, keys: LockKeys, ticket: number, deadline: number): Promise<boolean> {
+  async #waitForTurn(key: string, keys: LockKeys, ticket: number, deadline: number, signal: AbortSignal | undefined): Promise<boolean> {
     let woken = false
     let interrupt: (() => void) | undefined
     const wake = (): void => {
       woken = true
       interrupt?.()
     }
+    signal?.addEventListener('abort', wake, { once: true })
     let byTicket = this.#waiters.get(key)
     if (!byTicket) this.#waiters.set(key, (byTicket = new Map()))
     byTicket.set(ticket, wake)
@@ -319,13 +334,14 @@ export class RedisTicketLock {
         const status = await this.#redis.daibanLockPoll(...keys, ...this.#args(key, ticket))
         if (status === 1) return true
         if (status === -1) return false
-        if (this.#closed) throw closedError()
         const left = deadline - Date.now()
-        if (left <= 0) {
+        if (left <= 0 || signal?.aborted || this.#closed) {
           // Given up: the ticket is skipped from now on (and passed on if its turn has just come).
           await this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
             this.#report(`放弃排队时出错（${key}），这一位将在等待期过后被跳过：${errorText(err)}`)
           })
+          if (signal?.aborted) throw signal.reason
+          if (this.#closed) throw closedError()
           throw new TurnTimeoutError(key, this.#waitLimitMs)
         }
         if (woken) continue
@@ -339,6 +355,7 @@ export class RedisTicketLock {
         interrupt = undefined
       }
     } finally {
+      signal?.removeEventListener('abort', wake)
       byTicket.delete(ticket)
       if (byTicket.size === 0) this.#waiters.delete(key)
     }

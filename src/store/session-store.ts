@@ -24,8 +24,17 @@ export interface SessionStore<S = unknown> {
    * (Redis: one script takes the turn and reads, one writes and releases). When `fn` throws, nothing is
    * written. Call it through `withSession(store, …)`, which falls back to withLock.
    */
-  withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>): Promise<T>
+  withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts?: TurnOptions): Promise<T>
   close(): Promise<void>
+}
+
+export interface TurnOptions {
+  /**
+   * Gives up waiting for the turn once aborted (e.g. the message was refused by the rate limit meanwhile): the
+   * call rejects with the signal's reason and the place in the queue is left at once. Adapters whose queue
+   * is in this process only may ignore it.
+   */
+  signal?: AbortSignal
 }
 
 /** What a withSession turn returns: its result, and what becomes of the session (kept as it was when omitted). */
@@ -41,8 +50,9 @@ export function withSession<S, T>(
   store: SessionStore<S>,
   key: string,
   fn: (session: S | undefined) => Promise<LockedTurn<S, T>>,
+  opts: TurnOptions = {},
 ): Promise<T> {
-  if (store.withSession) return store.withSession(key, fn)
+  if (store.withSession) return store.withSession(key, fn, opts)
   return withSessionByParts(store, key, fn)
 }
 

@@ -50,25 +50,21 @@ export interface InterceptorOptions {
 /** Handles the resident's ticket messages; undefined lets the dialog have the message. */
 export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions = {}): Interceptor {
   /**
-   * The resident's tickets, read as the turn is requested (prefetch) rather than after it is taken: one wait
-   * for Redis less per message. Reading before the turn is safe: only the resident's own turns open their
-   * tickets, and when an earlier turn is still running its new ticket is 待受理, which nothing here acts on
-   * without an explicit command; agents change tickets at any time, so no read here is fresher than the turn.
+   * Whether the resident has any ticket, read as the turn is requested (prefetch) rather than after it is
+   * taken: for the many residents without one, one wait for Redis less per message. It only ever decides
+   * "none, nothing to do": an earlier turn still running can have opened a ticket (待受理, which nothing here
+   * acts on unasked), but every decision on existing tickets (rating, comment) reads them again inside the
+   * turn, because an earlier turn may just have rated or commented.
    */
   const prefetched = new WeakMap<TextMessage, Promise<TicketState[]>>()
-  const ticketsOf = (message: TextMessage): Promise<TicketState[]> => {
-    const early = prefetched.get(message)
-    prefetched.delete(message)
-    return early ?? mine(env, message.resident)
-  }
   const intercept: Interceptor = async (message, context) => {
     const text = message.content.text.normalize('NFKC').trim()
     const who = message.resident
     const id = findTicketId(text)
-    let read: Promise<TicketState[]> | undefined
-    const tickets = () => (read ??= ticketsOf(message))
+    const early = prefetched.get(message)
+    prefetched.delete(message)
 
-    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await tickets(), env.network)]
+    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await mine(env, who), env.network)]
     if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
       const t = await env.store.get(id)
       if (t === undefined || !same(t.resident, who)) return [`没有找到您的工单 ${id}，请核对工单号。`]
@@ -82,7 +78,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
 
-    const mineNow = await tickets()
+    if (early && (await early).length === 0) return undefined
+    const mineNow = await mine(env, who)
     if (mineNow.length === 0) return undefined
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined

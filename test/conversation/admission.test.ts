@@ -39,9 +39,31 @@ describe('admission checked alongside the turn', () => {
     await expect(chat.service.handle(text('1', T0 + 1000), { admitted: Promise.reject(refusal) })).rejects.toBe(refusal)
     expect(await sessions.get('http:r1')).toEqual(before)
 
-    // The turn was released: the next message goes ahead and answers the same question as before.
+    // The turn was released (not left to run out its lease): the next message goes ahead at once.
+    const started = Date.now()
     const next = await chat.service.handle(text('1', T0 + 2000))
     expect(next.replies.join('\n')).toContain('是否已准备好')
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
+
+  it('a refused message leaves the queue at once instead of waiting behind the resident’s earlier ones', async () => {
+    const sessions = await redisSessions()
+    const chat = await newChat({ sessions })
+    let releaseEarlier!: () => void
+    const earlier = sessions.withLock('http:r1', () => new Promise<void>((resolve) => (releaseEarlier = resolve)))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const refusal = new Error('消息发得太快了')
+    const started = Date.now()
+    await expect(
+      chat.service.handle(text('1'), { admitted: new Promise((_, reject) => setTimeout(() => reject(refusal), 20)) }),
+    ).rejects.toBe(refusal)
+    expect(Date.now() - started).toBeLessThan(1_000)
+    releaseEarlier()
+    await earlier
+    // Its place was given up: the next message does not wait for it.
+    const again = Date.now()
+    await chat.service.handle(text('怎么申请低保'))
+    expect(Date.now() - again).toBeLessThan(1_000)
   })
 
   it('does not leave a refusal unhandled when the turn itself fails first', async () => {
@@ -65,10 +87,11 @@ describe('interceptor prefetch', () => {
   it('is started before the turn and its read is used by the same message', async () => {
     const order: string[] = []
     const reads = new WeakMap<TextMessage, Promise<string>>()
+    const found: boolean[] = []
     const intercept: Interceptor = async (message) => {
       order.push('intercept')
       const early = reads.get(message)
-      expect(early).toBeDefined()
+      found.push(early !== undefined)
       return (await early) === 'stop' ? ['拦下了'] : undefined
     }
     intercept.prefetch = (message) => {
@@ -79,6 +102,7 @@ describe('interceptor prefetch', () => {
     expect(await chat.service.handle(text('停'))).toEqual({ replies: ['拦下了'] })
     expect((await chat.service.handle(text('怎么申请低保'))).replies.join('\n')).toContain('最低生活保障')
     expect(order).toEqual(['prefetch', 'intercept', 'prefetch', 'intercept'])
+    expect(found).toEqual([true, true])
   })
 
   it('a prefetch that throws is logged and the message still gets its answer', async () => {

@@ -114,6 +114,27 @@ describe('RedisSessionStore.withLock across processes', () => {
     expect(Date.now() - releasedAt).toBeLessThan(LEASE_MS / 2)
   })
 
+  it('keeps the place of a waiter that is alive but slow to claim its turn (its waiter key is still there)', async () => {
+    const a = storeOn(processA)
+    let releaseFirst!: () => void
+    const first = a.withLock(KEY, () => new Promise<void>((resolve) => (releaseFirst = resolve)))
+    await ticketsTaken(processA.redis, 1)
+    // Ticket 2 belongs to a process that is alive (its waiter key was refreshed) but stalls just now.
+    expect(await processA.redis.incr(lockKey('next'))).toBe(2)
+    await processA.redis.set(`${prefix}lock:${KEY}:w:2`, 1, 'PX', LEASE_MS)
+    const order: string[] = []
+    const third = storeOn(processB).withLock(KEY, async () => {
+      order.push('third')
+    })
+    await ticketsTaken(processA.redis, 3)
+    releaseFirst()
+    await first
+    const releasedAt = Date.now()
+    await third
+    // The third waited for the second's claim window instead of jumping ahead of a live message.
+    expect(Date.now() - releasedAt).toBeGreaterThanOrEqual(LEASE_MS * 0.8)
+  })
+
   it('after a crash with many messages queued, costs one lease in all, not one per lost message', async () => {
     // A process took the turn and 30 more tickets for this resident, then died: its lease runs out, and
     // its waiters' keys are gone.

@@ -165,6 +165,14 @@ describe('a pending rating and the dialog, through the conversation service', ()
     expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 4 })
   })
 
+  it('a rating and its comment sent back to back: the comment is recorded, not lost to a ticket list read too early', async () => {
+    // Both messages are handed in before the first one's turn ends, as a fast typist's phone does.
+    const [rated, commented] = await Promise.all([chat.say('2'), chat.say('跑了三趟才办完')])
+    expect(rated.join('')).toContain('谢谢您的评价（2')
+    expect(commented).toEqual(['您的意见已记下，谢谢！'])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 2, comment: '跑了三趟才办完', commentClosed: true })
+  })
+
   it('after a finished dialog (ticket_done-like idle state), a bare number rates again', async () => {
     expect(joined(await chat.say('结婚登记要带啥'))).toMatch(/结婚登记/)
     await chat.say('1')
