@@ -63,7 +63,11 @@ export function errorMiddleware(logger: Logger): Middleware {
       const candidate = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500
       const status = candidate >= 400 && candidate <= 599 ? candidate : 500
       const [code, message] = raw instanceof HttpError ? [raw.code, raw.message] : fallbackFor(status)
-      if (raw instanceof HttpError) for (const [k, v] of Object.entries(raw.headers)) ctx.set(k, v)
+      // Our HttpErrors and errors that say how to retry (a resident's turn that did not come: Retry-After).
+      const headers = (raw as { headers?: unknown } | undefined)?.headers
+      if (headers !== null && typeof headers === 'object') {
+        for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') ctx.set(k, v)
+      }
       if (status >= 500) logger.error({ err: raw, method: ctx.method, path: ctx.path, status }, '请求处理出错')
       ctx.status = status
       ctx.type = 'application/json'

@@ -148,6 +148,7 @@ declare module 'ioredis' {
 export class TurnTimeoutError extends Error {
   /** Read by the HTTP layer's error handler: 503, try again shortly. */
   readonly status = 503
+  readonly headers = { 'Retry-After': '5' }
   constructor(key: string, waitedMs: number) {
     super(`等了 ${Math.round(waitedMs / 1000)} 秒仍未轮到（${key}），放弃这条消息`)
     this.name = 'TurnTimeoutError'
@@ -328,20 +329,26 @@ export class RedisTicketLock {
     let byTicket = this.#waiters.get(key)
     if (!byTicket) this.#waiters.set(key, (byTicket = new Map()))
     byTicket.set(ticket, wake)
+    const abandon = () =>
+      this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
+        this.#report(`放弃排队时出错（${key}），这一位将在租期过后被跳过：${errorText(err)}`)
+      })
     try {
       for (;;) {
         woken = false
+        if (this.#closed) {
+          // Shutting down: give the place up now, so the other servers' messages for this resident go on.
+          await abandon()
+          throw closedError()
+        }
         const status = await this.#redis.daibanLockPoll(...keys, ...this.#args(key, ticket))
         if (status === 1) return true
         if (status === -1) return false
         const left = deadline - Date.now()
-        if (left <= 0 || signal?.aborted || this.#closed) {
+        if (left <= 0 || signal?.aborted) {
           // Given up: the ticket is skipped from now on (and passed on if its turn has just come).
-          await this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
-            this.#report(`放弃排队时出错（${key}），这一位将在等待期过后被跳过：${errorText(err)}`)
-          })
+          await abandon()
           if (signal?.aborted) throw signal.reason
-          if (this.#closed) throw closedError()
           throw new TurnTimeoutError(key, this.#waitLimitMs)
         }
         if (woken) continue

@@ -152,6 +152,7 @@ describe('POST /api/chat when the resident’s turn does not come in time', () =
       const reply = await s.chat({ userId: 'u', text: 'hi' })
       expectError(reply, 503, 'unavailable')
       expect(reply.json.error.message).toBe('服务暂时不可用，请稍后再试')
+      expect(reply.headers['retry-after']).toBe('5')
     } finally {
       await s.close()
     }

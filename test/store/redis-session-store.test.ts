@@ -135,6 +135,25 @@ describe('RedisSessionStore.withLock across processes', () => {
     expect(Date.now() - releasedAt).toBeGreaterThanOrEqual(LEASE_MS * 0.8)
   })
 
+  it('a server shutting down gives up its queued places, so the other server’s messages go on at once', async () => {
+    const a = storeOn(processA)
+    const closing = new RedisSessionStore(processB.redis, { prefix, lockLeaseMs: LEASE_MS })
+    let releaseFirst!: () => void
+    const first = a.withLock(KEY, () => new Promise<void>((resolve) => (releaseFirst = resolve)))
+    await ticketsTaken(processA.redis, 1)
+    const queued = closing.withLock(KEY, async () => 'never').catch((err: unknown) => err)
+    await ticketsTaken(processA.redis, 2)
+    const third = a.withLock(KEY, async () => 'third')
+    await ticketsTaken(processA.redis, 3)
+    await closing.close()
+    expect(await queued).toBeInstanceOf(Error)
+    releaseFirst()
+    await first
+    const releasedAt = Date.now()
+    expect(await third).toBe('third')
+    expect(Date.now() - releasedAt).toBeLessThan(LEASE_MS / 2)
+  })
+
   it('after a crash with many messages queued, costs one lease in all, not one per lost message', async () => {
     // A process took the turn and 30 more tickets for this resident, then died: its lease runs out, and
     // its waiters' keys are gone.
