@@ -2,7 +2,7 @@
  * The proxy ticket (代办工单) as the code uses it, and the service network it is routed in.
  */
 import type { HelpKind, ServicePoint, Tier } from '../catalog/types.js'
-import type { Resident } from '../conversation/types.js'
+import type { Resident, TicketRequest } from '../conversation/types.js'
 
 export const STATUSES = ['待领办', '已领办', '办理中', '已退回', '已办结', '已取消'] as const
 export type TicketStatus = (typeof STATUSES)[number]
@@ -92,27 +92,15 @@ export interface FollowUp {
   overdueAlertedAt?: number
 }
 
-/** A ticket's state; its history is kept beside it, append-only. */
-export interface TicketState {
+/**
+ * A ticket's state: everything the resident's request carried (materialsUnknown is absent on tickets stored
+ * before it existed), plus the ticket's own life. Its history is kept beside it, append-only.
+ */
+export interface TicketState extends TicketRequest {
   id: string
   /** Bumped by every change; an update names the version it was computed from (optimistic check). */
   version: number
   status: TicketStatus
-  resident: Resident
-  name: string
-  phone: string
-  itemId: string
-  itemName: string
-  help: HelpKind
-  delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
-  materialsReady: string[]
-  materialsMissing: string[]
-  /** Never checked with the resident; absent on tickets stored before this field existed. */
-  materialsUnknown?: string[]
-  answers: Record<string, string>
-  note?: string
-  /** The resident's village or community point. */
-  areaPointId: string
   /** The node the ticket is assigned to now. */
   nodeId: string
   /** The tier routing picked from the item (before falling back to a node with agents). */

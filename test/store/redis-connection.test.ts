@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { createRedis, waitReady } from '../../src/store/redis-connection.js'
 import { testRedisUrl } from '../support/redis.js'
+import { freePort } from '../support/ports.js'
 
 describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
   it('connects, and names the connection so CLIENT LIST shows whose it is', async () => {
@@ -31,7 +31,7 @@ describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
   })
 
   it('rejects with the address and the cause when nothing listens, and logs instead of crashing', async () => {
-    const port = await closedPort()
+    const port = await freePort()
     const logged: string[] = []
     const redis = createRedis(`redis://127.0.0.1:${port}`, { onError: (message) => logged.push(message) })
     try {
@@ -47,15 +47,3 @@ describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
   })
 })
 
-/** A port that was free a moment ago and has nothing listening on it now. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
