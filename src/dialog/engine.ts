@@ -8,7 +8,7 @@ import { walkStamp } from './materials.js'
 import { go, restartAtStart } from './navigate.js'
 import { fullPrompt, shortPrompt } from './prompts.js'
 import type { CommandName, DialogDefinitions } from './schema.js'
-import { freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
+import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
 import { handleReply } from './states.js'
 import { render } from './template.js'
 import { read } from './text.js'
@@ -168,8 +168,8 @@ function command(t: Turn, name: CommandName): boolean {
         say(t, shortPrompt(t))
         return false
       }
-      // The popped entry leaves the history, so the restored session may own its objects.
-      t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history, ...previous }
+      // Copied, not taken over: the entry is still part of the session this turn was handed, which stays read-only.
+      t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history, ...copyData(previous) }
       say(t, fullPrompt(t))
       return false
     }

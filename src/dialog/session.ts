@@ -64,7 +64,8 @@ export function freshSession(start: string, now: number): DialogSession {
 
 /**
  * A copy step() may change without touching its input: the mutable parts are copied, the history entries are
- * shared (they are never changed once written, only pushed and popped), which keeps a step cheap.
+ * shared (they are never changed once written, only pushed and popped), which keeps a step cheap. step() never
+ * changes the session it is given: a store may hand the same object to the next turn.
  */
 export function workingCopy(s: DialogSession): DialogSession {
   return {
@@ -80,6 +81,11 @@ export function workingCopy(s: DialogSession): DialogSession {
 /** The part of a session that 返回 restores. */
 export function snapshot(s: DialogSession): DialogData {
   const { v: _v, lastAt: _lastAt, history: _history, ...data } = s
+  return copyData(data)
+}
+
+/** A copy of `data` whose parts can be changed without touching the original. */
+export function copyData(data: DialogData): DialogData {
   return {
     ...data,
     answers: { ...data.answers },

@@ -12,10 +12,14 @@ export interface CreateRedisOptions {
   /** Where connection errors go; defaults to stderr. */
   onError?: (message: string) => void
   /**
-   * Sends the commands issued in one tick in one write (ioredis auto-pipelining). Worth it on a connection
-   * shared by many concurrent requests (the server's); commands keep their order either way. Off by default.
+   * Sends the commands issued in one turn of the event loop in one socket write. Worth it on a connection
+   * shared by many concurrent requests (the server's): each write is a system call that also wakes Redis, and
+   * under load one turn reads several residents' messages, each issuing up to three commands. Measured on
+   * bench:http: Redis writes went from ~16 % of the CPU to ~1.5 %. Commands keep their order. Off by default.
+   * (ioredis's auto-pipelining batches only per tick and builds a Pipeline per batch: its garbage cost more
+   * than it saved.)
    */
-  autoPipelining?: boolean
+  coalesceWrites?: boolean
 }
 
 /**
@@ -30,8 +34,8 @@ export function createRedis(url: string, opts: CreateRedisOptions = {}): Redis {
     maxRetriesPerRequest: opts.maxRetriesPerRequest === undefined ? 3 : opts.maxRetriesPerRequest,
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
-    enableAutoPipelining: opts.autoPipelining ?? false,
   })
+  if (opts.coalesceWrites) redis.on('connect', () => coalescePerTick(redis.stream))
   const report = opts.onError ?? ((message: string) => console.error(message))
   let lastReported: string | undefined
   redis.on('error', (err: Error) => {
@@ -44,6 +48,29 @@ export function createRedis(url: string, opts: CreateRedisOptions = {}): Redis {
     lastReported = undefined
   })
   return redis
+}
+
+/**
+ * Holds the socket's writes (cork) from the first in an event-loop turn until the turn's I/O callbacks are done
+ * (setImmediate runs right after them), then sends them together. ioredis writes each command as it is issued
+ * and gives no hook for this, hence the wrapper on the socket of each new connection ('connect' fires once per
+ * connection, before the handshake is written).
+ */
+function coalescePerTick(socket: NodeJS.WritableStream & { cork(): void; uncork(): void }): void {
+  const write = socket.write
+  let held = false
+  const flush = (): void => {
+    held = false
+    socket.uncork()
+  }
+  socket.write = function (this: typeof socket, ...args: Parameters<typeof write>) {
+    if (!held) {
+      held = true
+      socket.cork()
+      setImmediate(flush)
+    }
+    return write.apply(this, args)
+  } as typeof write
 }
 
 /**

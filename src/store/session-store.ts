@@ -23,6 +23,8 @@ export interface SessionStore<S = unknown> {
    * with get / set / delete inside it; an adapter offers it when it can do this in fewer round trips
    * (Redis: one script takes the turn and reads, one writes and releases). When `fn` throws, nothing is
    * written. Call it through `withSession(store, …)`, which falls back to withLock.
+   * `fn` must not change the session it is handed (return the new one in `write`): an adapter may keep it
+   * and hand the same object to the key's next turn instead of reading it again.
    */
   withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts?: TurnOptions): Promise<T>
   close(): Promise<void>

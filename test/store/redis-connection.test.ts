@@ -14,20 +14,35 @@ describe('createRedis(url) and waitReady(redis, timeoutMs)', () => {
     }
   })
 
-  it('sends the commands of one tick in one write with autoPipelining, keeping their results apart', async () => {
-    const redis = createRedis(testRedisUrl(), { connectionName: 'daiban-pipelining-test', autoPipelining: true })
+  it('with coalesceWrites, holds the commands of one event-loop turn and sends them together, also after a reconnect', async () => {
+    const redis = createRedis(testRedisUrl(), { connectionName: 'daiban-coalesce-test', coalesceWrites: true })
     try {
       await waitReady(redis, 5_000)
-      expect(redis.options.enableAutoPipelining).toBe(true)
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => redis.echo(`第${i}条`)))
-      expect(results).toEqual(Array.from({ length: 20 }, (_, i) => `第${i}条`))
-      expect(redis.autoPipelineQueueSize).toBe(0)
+      for (const round of [1, 2]) {
+        const pending = Array.from({ length: 20 }, (_, i) => redis.echo(`第${round}轮第${i}条`))
+        // Still in the turn that issued them: buffered in the corked socket, not yet written.
+        expect(redis.stream.writableCorked).toBe(1)
+        expect(redis.stream.writableLength).toBeGreaterThan(0)
+        expect(await Promise.all(pending)).toEqual(Array.from({ length: 20 }, (_, i) => `第${round}轮第${i}条`))
+        expect(redis.stream.writableCorked).toBe(0)
+        if (round === 1) {
+          const reconnected = new Promise((resolve) => redis.once('ready', resolve))
+          redis.disconnect(true)
+          await reconnected
+        }
+      }
     } finally {
       await redis.quit()
     }
     const plain = createRedis(testRedisUrl())
-    expect(plain.options.enableAutoPipelining).toBe(false)
-    plain.disconnect()
+    try {
+      await waitReady(plain, 5_000)
+      const pending = plain.echo('直接发')
+      expect(plain.stream.writableCorked).toBe(0)
+      await pending
+    } finally {
+      plain.disconnect()
+    }
   })
 
   it('rejects with the address and the cause when nothing listens, and logs instead of crashing', async () => {

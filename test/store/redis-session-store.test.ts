@@ -262,3 +262,50 @@ describe('RedisSessionStore.withSession across processes', () => {
     expect(seen.waitedMs).toBeGreaterThanOrEqual(LEASE_MS - 100)
   })
 })
+
+describe('RedisSessionStore keeps the session it wrote for the next turn', () => {
+  type Counter = { n: number; by: string }
+  const bump = (by: string) => async (s: Counter | undefined) => {
+    const next = { n: (s?.n ?? 0) + 1, by }
+    return { result: next, write: { set: next, ttlSeconds: 60 } }
+  }
+
+  it('stores plain JSON that names its stamp, and get() leaves the stamp out', async () => {
+    const a = storeOn(processA) as RedisSessionStore<Counter>
+    await a.withSession(KEY, bump('A'))
+    const raw = JSON.parse((await processA.redis.get(`${prefix}session:${KEY}`))!) as Record<string, unknown>
+    expect(raw).toMatchObject({ n: 1, by: 'A' })
+    expect(typeof raw['@s']).toBe('string')
+    expect(await a.get(KEY)).toEqual({ n: 1, by: 'A' })
+  })
+
+  it('does not read back a session it still holds', async () => {
+    const a = storeOn(processA) as RedisSessionStore<Counter>
+    await a.withSession(KEY, bump('A'))
+    // Same stamp, other content: only a store that skipped the read would miss it. (Nothing real writes this.)
+    const sessionKey = `${prefix}session:${KEY}`
+    const raw = (await processA.redis.get(sessionKey))!
+    await processA.redis.set(sessionKey, raw.replace('"by":"A"', '"by":"forged"'), 'PX', 60_000)
+    expect(await a.withSession(KEY, bump('A'))).toEqual({ n: 2, by: 'A' })
+  })
+
+  it('reads the session again once another process wrote it', async () => {
+    const a = storeOn(processA) as RedisSessionStore<Counter>
+    const b = storeOn(processB) as RedisSessionStore<Counter>
+    await a.withSession(KEY, bump('A'))
+    await b.withSession(KEY, bump('B'))
+    expect(await a.withSession(KEY, bump('A'))).toEqual({ n: 3, by: 'A' })
+    await b.set(KEY, { n: 10, by: 'set' }, 60)
+    expect(await a.withSession(KEY, bump('A'))).toEqual({ n: 11, by: 'A' })
+    await b.delete(KEY)
+    expect(await a.withSession(KEY, bump('A'))).toEqual({ n: 1, by: 'A' })
+  })
+
+  it('reads the session again after a turn that failed', async () => {
+    const a = storeOn(processA) as RedisSessionStore<Counter>
+    await a.withSession(KEY, bump('A'))
+    await expect(a.withSession(KEY, async () => Promise.reject(new Error('坏了')))).rejects.toThrow('坏了')
+    await processA.redis.set(`${prefix}session:${KEY}`, JSON.stringify({ n: 5, by: 'hand' }), 'PX', 60_000)
+    expect(await a.withSession(KEY, bump('A'))).toEqual({ n: 6, by: 'A' })
+  })
+})
