@@ -74,13 +74,14 @@ const SYNONYM_FIELDS: Record<string, string> = {
 const WORD_FIELDS: Record<string, string> = {
   虚词: '对找事项没有帮助的词（请问、我想、怎么办……），匹配前去掉',
   泛词: '很多事项都有的词（办理、申请、证……），保留但分量很轻',
+  目录外: '本目录不办的事（驾驶证、电费……）：问题里有这些词，而事项没提到它们，就不轻易认定是这个事项',
 }
 
 const FILES = [
   { file: 'schema.json', schema: ItemSchema, title: '政务服务事项（catalog/items/*.yaml）', fields: ITEM_FIELDS },
   { file: 'schemas/service-points.schema.json', schema: ServicePointsFileSchema, title: '服务点清单', fields: POINT_FIELDS },
   { file: 'schemas/synonyms.schema.json', schema: SynonymsFileSchema, title: '同义词表', fields: SYNONYM_FIELDS },
-  { file: 'schemas/match-words.schema.json', schema: MatchWordsFileSchema, title: '虚词和泛词表', fields: WORD_FIELDS },
+  { file: 'schemas/match-words.schema.json', schema: MatchWordsFileSchema, title: '虚词、泛词和目录外词表', fields: WORD_FIELDS },
 ]
 
 /** Every editor schema with its path relative to the catalogue root, as the text to write. */

@@ -128,4 +128,6 @@ export const MatchWordsFileSchema = z.strictObject({
   虚词: z.array(text('虚词')),
   /** Words in many items (办理, 申请, 证 …): kept but weigh little. */
   泛词: z.array(text('泛词')),
+  /** Things this catalogue does not handle (驾驶证, 电费 …): an item that does not mention them is doubted. */
+  目录外: z.array(text('目录外')).default([]),
 })

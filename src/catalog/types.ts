@@ -81,6 +81,8 @@ export interface Synonym {
 export interface MatchWords {
   fillers: string[]
   generic: string[]
+  /** Words naming services outside this catalogue (目录外). */
+  outside: string[]
 }
 
 export interface Catalog {

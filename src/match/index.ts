@@ -103,11 +103,14 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
   })
   for (const o of found) if (lexicon.generic.has(o.term)) neutral.fill(1, o.start, o.end)
   // Typed pinyin has no characters to compare: look its fillers up by sound (zen me, ban), longest first.
+  // A syllable inside a term found by sound is that term's (kezhang is 刻章, not 可 and the measure word 张).
+  const inTerm = new Uint8Array(units.length)
+  for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
   for (let i = 0; i < units.length; i++) {
-    if (units[i]!.text !== undefined) continue
+    if (units[i]!.text !== undefined || inTerm[i]) continue
     for (let len = Math.min(4, units.length - i); len >= 1; len--) {
       const window = units.slice(i, i + len)
-      if (window.some((u) => u.text !== undefined)) continue
+      if (window.some((u, k) => u.text !== undefined || inTerm[i + k])) continue
       if (lexicon.neutralSyllables.has(window.map((u) => u.syllable).join(' '))) {
         neutral.fill(1, i, i + len)
         i += len - 1

@@ -37,6 +37,8 @@ export interface Lexicon {
   postings: Map<string, Postings>
   /** Terms from the 泛词 list: they neither prove an item nor count against one. */
   generic: Set<string>
+  /** Terms from the 目录外 list: services this catalogue does not handle. */
+  outside: Set<string>
   /** Single characters from the 泛词 list (想, 要, 个 …): ignored when judging how much of a question an item explains. */
   neutralChars: Set<string>
   /** Fillers and generic words as toneless pinyin ("zen me", "ban"): neutral when a resident types pinyin. */
@@ -102,6 +104,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   // Generic words are always recognised, even when no item uses them, so they count as neutral.
   for (const g of generic) addSurface(g)
+  // So are the words for what is not in the catalogue: a question naming one is likely about that.
+  const outsideWords = catalog.words.outside.map(matchableText).filter((w) => w.length >= 2)
+  for (const w of outsideWords) addSurface(w)
   const seen = new Set<string>()
   for (const n of named) {
     for (const text of [...n.nameParts, ...n.keywords, ...n.phrasings]) {
@@ -192,7 +197,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const idf = Math.log(1 + items.length / df)
     specificity.set(term, idf * (generic.has(term) ? 0.25 : 1))
   }
-  for (const [surface, term] of surfaces) if (!postings.has(term) && !generic.has(term)) surfaces.delete(surface)
+  const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
+  for (const [surface, term] of surfaces) if (!postings.has(term) && !generic.has(term) && !outside.has(term)) surfaces.delete(surface)
 
   const homophones = new Map<string, string[]>()
   const oneOff = new Map<string, string[]>()
@@ -208,7 +214,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const neutralSyllables = new Set(
     [...fillers, ...generic].filter((w) => /^\p{Script=Han}{1,4}$/u.test(w)).map((w) => wordSyllables(w).join(' ')),
   )
-  return { items, surfaces, prefixes, generic: genericTerms, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff }
+  return { items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff }
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

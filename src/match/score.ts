@@ -20,6 +20,11 @@ const COVERAGE_FLOOR = 0.5
 const EXPLAINED_ENOUGH = 8
 /** Items given the exact, overlap-aware scoring. */
 const EXACT_CANDIDATES = 20
+/**
+ * Confidence kept by an item when the question names something from the 目录外 list that the item does not
+ * mention: 二手车过户 shares 过户 with 二手房过户, but is about a car.
+ */
+const OUTSIDE_FACTOR = 0.55
 
 export interface Scored {
   item: number
@@ -67,6 +72,8 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
   })
   const best = touched.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, EXACT_CANDIDATES)
   for (const item of touched) bound[item] = 0
+  // Typed as written: a word heard by sound is not proof that the question is about something else.
+  const outside = found.filter((o) => o.quality === 1 && lexicon.outside.has(o.term))
 
   return best.map((item) => {
     const hits: { o: Occurrence; value: number }[] = []
@@ -85,7 +92,9 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
     const coverage = Math.min(1, covered / Math.min(contentUnits, EXPLAINED_ENOUGH))
-    const confidence = (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage)
+    const foreign = outside.some((o) => weightOf(lexicon, o.term, item) === 0)
+    const confidence =
+      (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (foreign ? OUTSIDE_FACTOR : 1)
     return { item, confidence, evidence }
   })
 }

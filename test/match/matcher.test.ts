@@ -100,6 +100,21 @@ describe('match(question)', () => {
     expect(buildMatcher(edited).match('俺家牛棚塌了')[0]?.item.name).toBe(item.name)
   })
 
+  it('doubts an item when the question names something from the 目录外 list that the item does not mention', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
+    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候']) {
+      expect(without.match(q), q).not.toEqual([])
+      expect(matcher.match(q), q).toEqual([])
+    }
+    // An item that mentions the word is not doubted.
+    const item = catalog.items.find((i) => i.name === '水电气热过户')!
+    const edited = { ...catalog, items: catalog.items.map((i) => (i === item ? { ...i, keywords: [...i.keywords, '交电费'] } : i)) }
+    expect(buildMatcher(edited).match('手机上咋交电费')[0]?.item.name).toBe(item.name)
+    // In-scope questions that only share a life event with the list still find their item.
+    expect(top('房子过户')).toBe('不动产转移登记')
+    expect(top('电表过户到俺名下')).toBe('水电气热过户')
+  })
+
   it('reads the county’s own place names as saying where, not what', () => {
     for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
       expect(top(q), q).toBe('最低生活保障申请')
@@ -116,6 +131,8 @@ describe('match(question)', () => {
   it('reads pinyin questions with their fillers (zenme ban) like the Han ones', () => {
     expect(top('dibao zenme ban')).toBe('最低生活保障申请')
     expect(top('wo xiang ban di bao')).toBe('最低生活保障申请')
+    // zhang is also the measure word 张, but here it belongs to 刻章.
+    expect(top('kezhang zai nali ban')).toBe('印章管理')
     expect(matcher.match('jintian tianqi zenmeyang')).toEqual([])
   })
 
