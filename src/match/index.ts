@@ -15,6 +15,8 @@ export { decide } from './decide.js'
 
 /** Below this confidence a question is outside the catalogue. */
 export const MIN_SCORE = 0.48
+/** Below this a runner-up is not offered, even when the best result is in scope. */
+export const RUNNER_UP_MIN = 0.44
 /** How many index candidates fuse.js looks at. */
 const FUSE_CANDIDATES = 6
 /** Longest pattern given to fuse.js: its bitap search grows with pattern length. */
@@ -51,9 +53,11 @@ export function buildMatcher(catalog: Catalog): Matcher {
           item: lexicon.items[s.item]!,
           score: round(s.confidence * (1 - FUSE_SHARE + FUSE_SHARE * (similarity.get(i) ?? 0))),
         }))
-        .filter((r) => r.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score)
-      return withExact(results, exact, limit)
+      // A runner-up may be a little under the bar: once the question is in scope, it is worth offering (落户
+      // is both a newborn's registration and a move).
+      const best = results[0]?.score ?? 0
+      return withExact(best >= MIN_SCORE ? results.filter((r) => r.score >= RUNNER_UP_MIN) : [], exact, limit)
     },
   }
 }

@@ -18,6 +18,8 @@ const COVERAGE_FLOOR = 0.5
  * (俺兄弟小时候发烧耳朵聋了…) is not expected to use the catalogue's words for all of it.
  */
 const EXPLAINED_ENOUGH = 8
+/** What a content unit no term knows counts towards what an item should explain. */
+const UNKNOWN_WEIGHT = 0.5
 /** Items given the exact, overlap-aware scoring. */
 const EXACT_CANDIDATES = 20
 /**
@@ -56,6 +58,7 @@ export function createScratch(lexicon: Lexicon): Scratch {
 export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence[], neutral: Uint8Array): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
+  const explainable = explainableUnits(found, neutral)
   const strengths = found.map((o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality)
 
   const { bound } = scratch
@@ -91,12 +94,25 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       evidence += h.value
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
-    const coverage = Math.min(1, covered / Math.min(contentUnits, EXPLAINED_ENOUGH))
+    const coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
     const foreign = outside.some((o) => weightOf(lexicon, o.term, item) === 0)
     const confidence =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (foreign ? OUTSIDE_FACTOR : 1)
     return { item, confidence, evidence }
   })
+}
+
+/**
+ * How much of the question an item could be expected to explain: content units inside some found term count
+ * whole, those no term knows count UNKNOWN_WEIGHT (a resident's own words for the situation, 苗子都黄了, say less
+ * against an item than a term that belongs to another item).
+ */
+function explainableUnits(found: Occurrence[], neutral: Uint8Array): number {
+  const known = new Uint8Array(neutral.length)
+  for (const o of found) known.fill(1, o.start, o.end)
+  let units = 0
+  for (let u = 0; u < neutral.length; u++) if (!neutral[u]) units += known[u] ? 1 : UNKNOWN_WEIGHT
+  return units
 }
 
 /** The field weight of a term for one item (postings are sorted by item, so binary search). */

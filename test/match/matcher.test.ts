@@ -115,6 +115,17 @@ describe('match(question)', () => {
     expect(top('电表过户到俺名下')).toBe('水电气热过户')
   })
 
+  it('offers a runner-up a little under the bar once the question is in scope', () => {
+    const names = matcher.match('落户').map((r) => r.item.name)
+    expect(names.slice(0, 2)).toEqual(['出生登记（新生儿落户）', '户口迁入登记'])
+  })
+
+  it('does not hold a resident’s own words for the situation against the item a term names', () => {
+    // Only 打药 and 除草剂 are catalogue words; the crops, the neighbour and the damage are the resident's.
+    expect(top('俺家玉米让隔壁打的除草剂飘过来熏死了')).toBe('农药使用事故处理')
+    expect(top('打完药麦苗叶子全黄了找谁')).toBe('农药使用事故处理')
+  })
+
   it('reads the county’s own place names as saying where, not what', () => {
     for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
       expect(top(q), q).toBe('最低生活保障申请')
