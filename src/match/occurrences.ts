@@ -95,13 +95,18 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
 /**
  * A find by sound that rests on a typed measure or function word standing where the term has another
  * character (盖个 heard as 改革): such words are typed on purpose, they are not slips of the pinyin keyboard.
+ * Unless every other character is the term's own: 兽要店 and 农要 are 兽药店 and 农药 mistyped.
  */
 function replacesNeutral(lexicon: Lexicon, units: Unit[], start: number, surface: string): boolean {
+  let neutral = false
+  let otherwiseExact = true
   for (let k = 0; k < surface.length; k++) {
     const typed = units[start + k]?.text
-    if (typed !== undefined && typed !== surface[k] && lexicon.neutralChars.has(typed)) return true
+    if (typed === surface[k]) continue
+    if (typed !== undefined && lexicon.neutralChars.has(typed) && !neutral) neutral = true
+    else otherwiseExact = false
   }
-  return false
+  return neutral && !otherwiseExact
 }
 
 /** Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside. */

@@ -75,6 +75,13 @@ describe('match(question)', () => {
     expect(top('个休工商户注册')).toBe('个体工商户登记')
   })
 
+  it('hears a common word typed for a term’s character when the rest of the term is typed exactly', () => {
+    // 要 is typed on purpose far more often than by mistake, but 兽要 and 农要 can only be 兽药 and 农药.
+    expect(top('开个兽要店要办啥')).toBe('兽药经营许可审批')
+    expect(top('卖农要的许可证咋办')).toBe('农药经营许可')
+    expect(top('我要办低保')).toBe('最低生活保障申请')
+  })
+
   it('does not take a different word or an inserted measure word for a typo', () => {
     const terms = (q: string) => matcher.match(q).map((r) => r.item.name)
     // 车 for 房 is another thing, not a slip: a used car is not a flat.
