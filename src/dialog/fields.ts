@@ -48,6 +48,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.needs': ['option', ...MATERIAL_FIELDS],
   'walk.splitReady': ['option', ...MATERIAL_FIELDS],
   'walk.splitMissing': ['option', ...MATERIAL_FIELDS],
+  'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,
   'checklist.materials': [...ITEM_FIELDS, 'legend'],
   'checklist.legend': ['list'],

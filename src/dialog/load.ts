@@ -104,6 +104,7 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
     { path: ['yes'], what: '"是"的说法', words: v.yes },
     { path: ['no'], what: '"否"的说法', words: v.no },
     { path: ['acknowledgements'], what: '"确认、知道了"的说法', words: v.acknowledgements },
+    { path: ['unsure'], what: '"不知道、不确定"的说法', words: v.unsure },
     ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
   ]
   const owner = new Map<string, string>()

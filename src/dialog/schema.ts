@@ -161,6 +161,10 @@ export const VocabularyFileSchema = z.strictObject({
   thanks: z.array(text('道谢的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
+  /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */
+  unsure: z.array(text('"不知道、不确定"的说法')).default([]),
+  /** 去哪开, 在哪办: while a material is asked, a reply containing one asks where to get it. */
+  whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
@@ -219,6 +223,8 @@ export const MessagesFileSchema = z.strictObject({
     needs: text('情形所需材料'),
     splitReady: text('选项：已准备好'),
     splitMissing: text('选项：还没准备好'),
+    whereToGet: text('材料去哪开'),
+    unsure: text('不确定有没有材料'),
   }),
   checklist: z.strictObject({
     title: text('标题'),

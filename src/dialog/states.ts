@@ -13,7 +13,8 @@ import {
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { comparableFixed, mobileNumber, personName, postalAddress, type Reading } from './text.js'
-import { setItem, say, type Turn } from './turn.js'
+import { currentItem, setItem, say, type Turn } from './turn.js'
+import { itemFields, materialFields } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
 
@@ -150,6 +151,19 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   const labels = walkLabels(t, step)
   let i = pickIndex(r, labels)
   if (step.kind === 'material') {
+    const walkTexts = t.defs.messages.walk
+    const fields = () => ({ ...itemFields(currentItem(t)!, t.defs.messages), ...materialFields(step.material, currentItem(t)!, t.defs.messages) })
+    if (i === undefined && r.asksWhere !== undefined && namesMaterial(r.asksWhere, step.material.name)) {
+      // Where to get it is what the checklist would say later; said now, then the same question again.
+      say(t, render(walkTexts.whereToGet, fields()))
+      say(t, fullPrompt(t, state))
+      return false
+    }
+    if (i === undefined && r.unsure) {
+      // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
+      say(t, render(walkTexts.unsure, fields()))
+      i = 1
+    }
     if (i === undefined && (r.yes || r.no)) i = r.yes ? 0 : 1
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
@@ -169,6 +183,17 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)
   return true
+}
+
+/**
+ * Whether the rest of a where-to-get reply is about the material asked: nothing much (这个, 它) or two characters
+ * of its name (身份证丢了 for 申请人居民身份证). 残疾证 while 户口簿 is asked is a new question instead.
+ */
+function namesMaterial(rest: string, material: string): boolean {
+  if (rest.length <= 2) return true
+  const name = comparableFixed(material)
+  for (let k = 0; k + 2 <= rest.length; k++) if (name.includes(rest.slice(k, k + 2))) return true
+  return false
 }
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {

@@ -24,6 +24,13 @@ export interface Reading {
   thanks: boolean
   /** 确认, 知道了, 收到: an acknowledgement, not a question (after a submission there is nothing left to confirm). */
   ack: boolean
+  /** 不知道, 不清楚: not sure of the answer. */
+  unsure: boolean
+  /**
+   * 这个去哪开, 身份证丢了咋办: a short reply asking where to get something, and what it names besides the asking
+   * (这个, 身份证丢了). Undefined when the reply does not ask where.
+   */
+  asksWhere?: string
 }
 
 /** The vocabulary with every word in its compared form; built once, when the definitions are loaded. */
@@ -35,6 +42,8 @@ export interface CompiledVocabulary {
   greetings: Set<string>
   thanks: Set<string>
   acks: Set<string>
+  unsure: Set<string>
+  whereToGet: string[]
   commands: Map<string, CommandName>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
@@ -54,6 +63,8 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     greetings: set(v.greetings),
     thanks: set(v.thanks),
     acks: set(v.acknowledgements),
+    unsure: set(v.unsure),
+    whereToGet: v.whereToGet.map(comparable).filter(Boolean),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -115,8 +126,21 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     greeting: has(v.greetings),
     thanks: has(v.thanks),
     ack: has(v.acks),
+    unsure: has(v.unsure),
+    asksWhere: whereAsked(plain, v),
   }
 }
+
+/** What a short reply names besides asking where (这个去哪开 → 这个), or undefined when it does not ask where. */
+function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {
+  // Only a short reply: a longer one that happens to contain 在哪办 is more likely a new question.
+  if (plain.length > MAX_WHERE_REPLY) return undefined
+  const phrase = v.whereToGet.find((w) => plain.includes(w))
+  return phrase === undefined ? undefined : plain.replace(phrase, '')
+}
+
+/** Longest reply (compared form) read as asking where to get the thing just asked about. */
+const MAX_WHERE_REPLY = 12
 
 /** Drops polite prefixes and trailing particles, but never down to nothing (了 alone stays 了). */
 function strip(plain: string, v: CompiledVocabulary): string {

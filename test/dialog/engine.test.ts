@@ -21,7 +21,7 @@ function item(id: string, name: string, materials: Partial<Material>[], extra: P
   }
 }
 
-const A = item('a', '甲事项', [{ name: '身份证' }, { name: '户口簿' }])
+const A = item('a', '甲事项', [{ name: '身份证', whereToGet: '到户籍地派出所补办' }, { name: '户口簿' }])
 const B = item('b', '乙事项', [
   { name: '申请表' },
   { name: '委托书', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
@@ -119,6 +119,38 @@ describe('step()', () => {
     expect(next.session.walkStamp).not.toBe(session.walkStamp)
     // Unchanged item: the answer applies as usual.
     expect(step(defs, ctx, session, input('1'), 5_000).session.ready).toEqual({ 身份证: false, 户口簿: true })
+  })
+
+  it('goes back (返回) without changing the session it was given, history entries included', () => {
+    const walked = run('甲', '1', '1')
+    const frozen = structuredClone(walked.session)
+    const deepFreeze = (o: object): object => {
+      for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v)
+      return Object.freeze(o)
+    }
+    deepFreeze(frozen)
+    const back = step(defs, ctx, frozen as DialogSession, input('返回'), 9_000)
+    expect(back.session.ready).toEqual({})
+    // The restored state is the session's own to change on the next message.
+    const again = step(defs, ctx, back.session, input('2'), 9_001)
+    expect(again.session.ready).toEqual({ 身份证: false })
+    expect(frozen).toEqual(walked.session)
+  })
+
+  it('says where to get the material asked about, then asks it again; 不知道 counts as not ready yet', () => {
+    const asked = run('甲', '1', '这个去哪开')
+    expect(asked.replies[0]).toBe('身份证：到户籍地派出所补办')
+    expect(asked.replies[1]).toContain('是否已准备好：身份证')
+    expect(asked.session.ready).toEqual({})
+    // A material without a source named: its item's consultation phone.
+    expect(run('甲', '1', '1', '户口簿丢了咋办').replies[0]).toContain('0539-7211000')
+    const unsure = run('甲', '1', '不知道')
+    expect(unsure.session.ready).toEqual({ 身份证: false })
+    expect(unsure.replies[0]).toContain('先记作"没有"')
+    expect(unsure.replies[1]).toContain('是否已准备好：户口簿')
+    // Asking where to do something else is a new question, not about the material.
+    answers.set('乙事项在哪办', [{ item: B, score: 0.9 }])
+    expect(run('甲', '1', '乙事项在哪办').replies.join('\n')).toContain('乙事项')
   })
 
   it('keeps at most HISTORY_DEPTH steps for 返回', () => {
