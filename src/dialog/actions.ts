@@ -4,11 +4,11 @@
  */
 import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
-import { renderMaterials } from './checklist.js'
+import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
 import { materialStatuses } from './materials.js'
 import { go } from './navigate.js'
-import { fullPrompt, stateFields } from './prompts.js'
+import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
@@ -55,7 +55,7 @@ export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
   const decision = decide(results)
   const switchState = t.defs.flow.switch
   if (decision.kind === 'sure') {
-    if (decision.result.item.id === t.s.itemId) return false
+    if (decision.result.item.id === t.s.itemId) return confirmsItem(t)
     leaveFor(t, text)
     t.s.switchTo = decision.result.item.id
     go(t, switchState)
@@ -76,6 +76,22 @@ export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
     t.s.candidates = ids
     go(t, unsure)
   }
+  return true
+}
+
+/**
+ * The item being asked about, named again (低保怎么办 at "您要办的是低保，对吗？"): at a step that confirms a
+ * match (some state's match.sure), its yes option is the answer; elsewhere (a switch offer, the 代办 summary)
+ * it changes nothing.
+ */
+function confirmsItem(t: Turn): boolean {
+  const state = stateOf(t)
+  const confirming = Object.values(t.defs.flow.states).some((s) => 'match' in s && s.match?.sure === t.s.state)
+  if (!confirming || t.s.state === t.defs.flow.switch) return false
+  const options = state && 'options' in state && state.options ? visibleOptions(t, state.options) : []
+  const yes = options.find((o) => o.answer === 'yes')
+  if (yes === undefined) return false
+  applyOption(t, yes)
   return true
 }
 
@@ -147,10 +163,15 @@ export function listAll(t: Turn): void {
     go(t, state.done)
     return
   }
-  // A state whose prompt carries the 告知单 (or the materials) shows them once, with its own prompt.
+  // A state whose prompt carries the 告知单 (or the materials) shows them once, with its own prompt; elsewhere
+  // (after 自己办理, in the 代办 form) the whole 告知单 again, then this step's question in short.
   const carries = state !== undefined && (state.prompt.includes('{checklist}') || state.prompt.includes('{materials}'))
-  if (!carries) say(t, renderMaterials(item, t.s, t.defs.messages))
-  say(t, fullPrompt(t))
+  if (carries) {
+    say(t, fullPrompt(t))
+    return
+  }
+  say(t, renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages, takesPlaces(state)))
+  say(t, shortPrompt(t))
 }
 
 /**

@@ -214,6 +214,8 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
 function applicantName(t: Turn, r: Reading): string | undefined {
   if (r.yes || r.no || r.ack || r.greeting || r.thanks) return undefined
+  // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are.
+  if (namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
   return personName(r.raw, t.vocab.notName)
 }
 

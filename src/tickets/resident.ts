@@ -64,7 +64,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const early = prefetched.get(message)
     prefetched.delete(message)
 
-    if (/^(查询|查看|查进度|进度查询|查询工单)$/.test(text)) return [residentList(await mine(env, who), env.network)]
+    if (/^(查询|查看|查进度|进度查询|查询工单|我的工单|查工单|工单|我的申请|我的代办)$/.test(text)) return [residentList(await mine(env, who), env.network)]
     if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
       const t = await env.store.get(id)
       if (t === undefined || !same(t.resident, who)) return [`没有找到您的工单 ${id}，请核对工单号。`]

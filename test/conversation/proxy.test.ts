@@ -150,7 +150,8 @@ describe('申请代办', () => {
   it('takes a name typed with spaces; a sentence, 好的 or digits are asked for the name alone', async () => {
     const chat = await mealChecklist()
     await chat.say('2')
-    for (const notName of ['我是他闺女', '俺不知道咋填', '好的', '李四138']) {
+    // 大店镇 and its villages are where the applicant lives (asked next), not a name.
+    for (const notName of ['我是他闺女', '俺不知道咋填', '好的', '李四138', '大店镇', '大店镇大店一村']) {
       expect(await chat.say(notName), notName).toEqual(['姓名好像不对，请只写名字，比如：张三'])
     }
     expect(await chat.say('王 秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])

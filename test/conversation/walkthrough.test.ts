@@ -138,6 +138,45 @@ describe('materials walk-through → 一次性告知单', () => {
   })
 })
 
+describe('after the checklist', () => {
+  it('全部列出 after 自己办理 shows the whole 告知单 again, title and places included', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    await chat.say('全部列出')
+    await chat.say('1')
+    const again = joined(await chat.say('全部列出'))
+    expect(again).toContain(`【一次性告知单】${MEAL}`)
+    expect(again).toContain('二、到哪里办')
+    expect(again).toContain('三、时限和费用')
+    expect(again).not.toContain('祝您办理顺利')
+  })
+})
+
+describe('the question asked again', () => {
+  it('at "对吗？" is a yes', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    expect(joined(await chat.say(MEAL))).toContain(`办"${MEAL}"要准备的材料`)
+  })
+})
+
+describe('印章管理', () => {
+  it('asks which of 开证明, 盖章 and 刻章 first, then only the materials of that one', async () => {
+    const chat = await newChat()
+    await chat.say('刻章')
+    const first = joined(await chat.say('1'))
+    expect(first).toContain('4 刻新章或换章')
+    await chat.say('4')
+    const checklist = joined(await chat.say('全部列出'))
+    expect(checklist).toContain('单位登记证书或批准文件')
+    expect(checklist).toContain('旧印章')
+    expect(checklist).not.toContain('户口簿')
+    expect(checklist).not.toContain('需要盖章的表格')
+    expect(checklist).not.toContain('遗失声明')
+  })
+})
+
 describe('situation questions', () => {
   it('asks 结婚登记\'s photo question with its own answers (never "已准备，已准备好"), then the photo', async () => {
     const chat = await newChat()
