@@ -168,7 +168,8 @@ function command(t: Turn, name: CommandName): boolean {
         say(t, shortPrompt(t))
         return false
       }
-      // Copied, not taken over: the entry is still part of the session this turn was handed, which stays read-only.
+      // Copied, not taken over: the entry is still part of the session this turn was handed, which a store may hand
+      // to a later turn again. Nothing below changes it today; the copy keeps that true when something does.
       t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history, ...copyData(previous) }
       say(t, fullPrompt(t))
       return false

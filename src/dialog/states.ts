@@ -2,7 +2,7 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem, ServicePoint } from '../catalog/types.js'
+import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace } from './area.js'
 import { go } from './navigate.js'
@@ -152,16 +152,22 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   let i = pickIndex(r, labels)
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
-    const fields = () => ({ ...itemFields(currentItem(t)!, t.defs.messages), ...materialFields(step.material, currentItem(t)!, t.defs.messages) })
-    if (i === undefined && r.asksWhere !== undefined && namesMaterial(r.asksWhere, step.material.name)) {
+    const item = currentItem(t)!
+    const fields = (material: Material) => ({ ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) })
+    // 这个去哪开 is about the material asked; 户口本丢了咋补 may be about another of this item's materials.
+    const asked =
+      i === undefined && r.asksWhere !== undefined
+        ? [step.material, ...item.materials].find((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, m === step.material))
+        : undefined
+    if (asked !== undefined) {
       // Where to get it is what the checklist would say later; said now, then the same question again.
-      say(t, render(walkTexts.whereToGet, fields()))
+      say(t, render(walkTexts.whereToGet, fields(asked)))
       say(t, fullPrompt(t, state))
       return false
     }
     if (i === undefined && r.unsure) {
       // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
-      say(t, render(walkTexts.unsure, fields()))
+      say(t, render(walkTexts.unsure, fields(step.material)))
       i = 1
     }
     if (i === undefined && (r.yes || r.no)) i = r.yes ? 0 : 1
@@ -186,15 +192,29 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
 }
 
 /**
- * Whether the rest of a where-to-get reply is about the material asked: nothing much (这个, 它) or two characters
- * of its name (身份证丢了 for 申请人居民身份证). 残疾证 while 户口簿 is asked is a new question instead.
+ * Whether the rest of a where-to-get reply is about a material: the one asked when it is nothing, a pronoun
+ * (这个, 它) or 不知道; any one when it has two characters of its name that are not in every other material's name too (身份证丢了 for 申请人居民身份证,
+ * but not 死亡证明 for 出生医学证明, nor 户口 or 低保 while 身份证 is asked: those are new questions).
  */
-function namesMaterial(rest: string, material: string): boolean {
-  if (rest.length <= 2) return true
+function namesMaterial(rest: string, material: string, unsure: ReadonlySet<string>, isAsked: boolean): boolean {
+  let left = rest
+  for (const word of unsure) left = left.split(word).join('')
+  if (left === '' || POINTING.test(left)) return isAsked
   const name = comparableFixed(material)
-  for (let k = 0; k + 2 <= rest.length; k++) if (name.includes(rest.slice(k, k + 2))) return true
+  for (let k = 0; k + 2 <= left.length; k++) {
+    const pair = left.slice(k, k + 2)
+    if (!SHARED_BY_MATERIALS.has(pair) && name.includes(pair)) return true
+  }
   return false
 }
+
+/** A word that makes a typed name a place's (大店镇, 大店一村, 十字路街道). */
+const TIER_IN_NAME = /镇|乡|村|街道|社区/
+
+/** 这个, 那个, 这, 它, 这个东西: pointing at what was just asked. */
+const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
+/** Two-character words in many material names: sharing one says nothing about which material is meant. */
+const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
   const value =
@@ -214,8 +234,9 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
 function applicantName(t: Turn, r: Reading): string | undefined {
   if (r.yes || r.no || r.ack || r.greeting || r.thanks) return undefined
-  // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are.
-  if (namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
+  // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are. Only names with a 镇 or 村 in
+  // them: a person may be called like a village (东山).
+  if (TIER_IN_NAME.test(r.plain) && namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
   return personName(r.raw, t.vocab.notName)
 }
 

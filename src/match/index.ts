@@ -7,16 +7,13 @@ import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { buildLexicon, type Lexicon } from './lexicon.js'
 import { createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findOccurrences, type Occurrence } from './occurrences.js'
+import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { createScratch, scoreItems } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
-export { decide } from './decide.js'
+export { decide, MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 
-/** Below this confidence a question is outside the catalogue. */
-export const MIN_SCORE = 0.48
-/** Below this a runner-up is not offered, even when the best result is in scope. */
-export const RUNNER_UP_MIN = 0.44
 /** How many index candidates fuse.js looks at. */
 const FUSE_CANDIDATES = 6
 /** Longest pattern given to fuse.js: its bitap search grows with pattern length. */

@@ -95,18 +95,20 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
 /**
  * A find by sound that rests on a typed measure or function word standing where the term has another
  * character (盖个 heard as 改革): such words are typed on purpose, they are not slips of the pinyin keyboard.
- * Unless every other character is the term's own: 兽要店 and 农要 are 兽药店 and 农药 mistyped.
+ * Unless every other character is the term's own: 兽要店 and 农要 are 兽药店 and 农药 mistyped. In a two-character
+ * term such a word may only be the second (是名, 想镇 are more likely 是 and 想 meant than 实名, 乡镇).
  */
 function replacesNeutral(lexicon: Lexicon, units: Unit[], start: number, surface: string): boolean {
-  let neutral = false
+  let neutralAt = -1
   let otherwiseExact = true
   for (let k = 0; k < surface.length; k++) {
     const typed = units[start + k]?.text
     if (typed === surface[k]) continue
-    if (typed !== undefined && lexicon.neutralChars.has(typed) && !neutral) neutral = true
+    if (typed !== undefined && lexicon.neutralChars.has(typed) && neutralAt < 0) neutralAt = k
     else otherwiseExact = false
   }
-  return neutral && !otherwiseExact
+  if (neutralAt < 0) return false
+  return !otherwiseExact || (surface.length === 2 && neutralAt === 0)
 }
 
 /** Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside. */

@@ -24,9 +24,11 @@ const UNKNOWN_WEIGHT = 0.5
 const EXACT_CANDIDATES = 20
 /**
  * Confidence kept by an item when the question names something from the 目录外 list that the item does not
- * mention: 二手车过户 shares 过户 with 二手房过户, but is about a car.
+ * mention, and that weighs more than the item's own words: 二手车过户 shares 过户 with 二手房过户, but is about
+ * a car.
  */
 const OUTSIDE_FACTOR = 0.55
+const OUTSIDE_WEIGHT = 1.25
 
 export interface Scored {
   item: number
@@ -85,21 +87,40 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       if (w) hits.push({ o, value: w * strengths[k]! })
     })
     hits.sort((a, b) => b.value - a.value)
-    const taken: Occurrence[] = []
+    const taken: { o: Occurrence; value: number }[] = []
     let evidence = 0
     let covered = 0
     for (const h of hits) {
-      if (taken.some((t) => h.o.start < t.end && t.start < h.o.end)) continue
-      taken.push(h.o)
+      if (taken.some((t) => overlap(h.o, t.o))) continue
+      taken.push(h)
       evidence += h.value
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
     const coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
-    const foreign = outside.some((o) => weightOf(lexicon, o.term, item) === 0)
+    // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
+    // inside it is the car's), but 离婚证 in 再婚结婚登记要带离婚证吗 is a detail of a question about 结婚登记.
+    const foreign = outside.some((o) => {
+      if (weightOf(lexicon, o.term, item) !== 0) return false
+      let beside = 0
+      for (const t of taken) if (!overlap(t.o, o)) beside += t.value
+      return outsideStrength(lexicon, o) > beside
+    })
     const confidence =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (foreign ? OUTSIDE_FACTOR : 1)
     return { item, confidence, evidence }
   })
+}
+
+function overlap(a: Occurrence, b: Occurrence): boolean {
+  return a.start < b.end && b.start < a.end
+}
+
+/**
+ * A 目录外 word weighs as a term only one item would have, of its length, and a quarter more: it names a service of
+ * its own (中考 outweighs 孩子 and 报名 together, which are any school question's words).
+ */
+function outsideStrength(lexicon: Lexicon, o: Occurrence): number {
+  return OUTSIDE_WEIGHT * Math.log(1 + lexicon.items.length) * lengthFactor(o.end - o.start)
 }
 
 /**

@@ -54,7 +54,7 @@ export function createRedis(url: string, opts: CreateRedisOptions = {}): Redis {
  * Holds the socket's writes (cork) from the first in an event-loop turn until the turn's I/O callbacks are done
  * (setImmediate runs right after them), then sends them together. ioredis writes each command as it is issued
  * and gives no hook for this, hence the wrapper on the socket of each new connection ('connect' fires once per
- * connection, before the handshake is written).
+ * connection, just after the handshake was written uncorked, which does not matter).
  */
 function coalescePerTick(socket: NodeJS.WritableStream & { cork(): void; uncork(): void }): void {
   const write = socket.write

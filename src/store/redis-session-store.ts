@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { RedisTicketLock } from './redis-ticket-lock.js'
 import type { LockedTurn, SessionStore, TurnOptions } from './session-store.js'
@@ -29,9 +29,6 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
   readonly #lock: RedisTicketLock
   readonly #recent: RecentSessions<S>
   readonly #encode: (session: S) => string
-  /** Makes this process's stamps differ from every other's. */
-  readonly #process = randomBytes(6).toString('base64url')
-  #writes = 0
 
   constructor(redis: Redis, opts: RedisSessionStoreOptions<S>) {
     this.#redis = redis
@@ -48,7 +45,7 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
 
   async get(key: string): Promise<S | undefined> {
     const json = await this.#redis.get(this.#sessionKey(key))
-    return json === null ? undefined : parseStored<S>(json).session
+    return json === null ? undefined : (JSON.parse(json) as S)
   }
 
   async set(key: string, session: S, ttlSeconds: number): Promise<void> {
@@ -67,17 +64,18 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
 
   /**
    * Two round trips per turn: one script takes the turn and reads the session, one writes it and releases.
-   * A session this process wrote (or read) last is not sent back while its stamp is still the stored one.
+   * A session this process wrote (or read) last is not sent back while the stored JSON is still exactly that
+   * one (the script compares SHA-1 digests), so the common turn neither transfers nor parses it.
    */
   async withSession<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts: TurnOptions = {}): Promise<T> {
     const recent = this.#recent.get(key)
     // Set inside the turn; an object, so that TypeScript does not take it to be still 'keep' afterwards.
-    const end: { outcome: { stamp: string; session: S } | 'keep' | 'delete' } = { outcome: 'keep' }
+    const end: { outcome: { digest: string; session: S } | 'keep' | 'delete' } = { outcome: 'keep' }
     try {
       const { result, landed } = await this.#lock.runWithValue(
         key,
         this.#sessionKey(key),
-        { signal: opts.signal, known: recent && stampPrefix(recent.stamp) },
+        { signal: opts.signal, knownDigest: recent?.digest },
         async (read) => {
           const session = read === 'known' ? recent!.session : this.#remember(key, read.value)
           const { result, write } = await fn(session)
@@ -86,17 +84,18 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
             end.outcome = 'delete'
             return { result, write: { kind: 'delete' } }
           }
-          const stamp = this.#newStamp()
-          end.outcome = { stamp, session: write.set }
-          return { result, write: { kind: 'set', json: stamped(stamp, this.#encode(write.set)), ttlMs: ttlMilliseconds(write.ttlSeconds) } }
+          const json = this.#encode(write.set)
+          end.outcome = { digest: digestOf(json), session: write.set }
+          return { result, write: { kind: 'set', json, ttlMs: ttlMilliseconds(write.ttlSeconds) } }
         },
       )
       const { outcome } = end
       if (!landed || outcome === 'delete') this.#recent.delete(key)
-      else if (outcome !== 'keep') this.#recent.set(key, outcome.stamp, outcome.session)
+      else if (outcome !== 'keep') this.#recent.set(key, outcome.digest, outcome.session)
       return result
     } catch (err) {
-      // The turn failed part-way: whatever this process holds may no longer be what is stored.
+      // The turn failed part-way: keep nothing that might not be what is stored (the digest would tell, but
+      // there is no point holding a session that is probably stale).
       this.#recent.delete(key)
       throw err
     }
@@ -110,46 +109,21 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
     return `${this.#prefix}session:${key}`
   }
 
-  /** Parses a stored session and, when it carries a stamp, keeps it for the resident's next turn. */
+  /** Parses a stored session and keeps it, with its digest, for the resident's next turn. */
   #remember(key: string, json: string | null): S | undefined {
     if (json === null) {
       this.#recent.delete(key)
       return undefined
     }
-    const { session, stamp } = parseStored<S>(json)
-    if (stamp === undefined) this.#recent.delete(key)
-    else this.#recent.set(key, stamp, session)
+    const session = JSON.parse(json) as S
+    this.#recent.set(key, digestOf(json), session)
     return session
   }
-
-  #newStamp(): string {
-    this.#writes++
-    return `${this.#process}${this.#writes.toString(36)}`
-  }
 }
 
-/*
- * A stamped session is stored as its JSON object with one more member first: {"@s":"<stamp>", …}. Every write
- * gets a new stamp (this process's random id and a counter), so "the stored value still begins with the stamp
- * I wrote" means "it is still the session I hold". Values stay plain JSON for anyone reading Redis by hand;
- * values without a stamp (older ones, or not objects) are simply always read.
- */
-const STAMP = '@s'
-
-function stampPrefix(stamp: string): string {
-  return `{"${STAMP}":"${stamp}",`
-}
-
-function stamped(stamp: string, json: string): string {
-  if (!json.startsWith('{') || json === '{}') return json
-  return stampPrefix(stamp) + json.slice(1)
-}
-
-function parseStored<S>(json: string): { session: S; stamp?: string } {
-  const value = JSON.parse(json) as unknown
-  if (value === null || typeof value !== 'object' || !(STAMP in value)) return { session: value as S }
-  const { [STAMP]: stamp, ...session } = value as Record<string, unknown>
-  return typeof stamp === 'string' ? { session: session as S, stamp } : { session: value as S }
+/** The digest Redis's redis.sha1hex computes for the same string (UTF-8 bytes, lowercase hex). */
+function digestOf(json: string): string {
+  return createHash('sha1').update(json).digest('hex')
 }
 
 /**
@@ -157,17 +131,17 @@ function parseStored<S>(json: string): { session: S; stamp?: string } {
  * They are handed to the next turn as they are, not copied: a turn must treat its session as read-only.
  */
 class RecentSessions<S> {
-  readonly #entries = new Map<string, { stamp: string; session: S }>()
+  readonly #entries = new Map<string, { digest: string; session: S }>()
   constructor(readonly limit: number) {}
 
-  get(key: string): { stamp: string; session: S } | undefined {
+  get(key: string): { digest: string; session: S } | undefined {
     return this.#entries.get(key)
   }
 
-  set(key: string, stamp: string, session: S): void {
+  set(key: string, digest: string, session: S): void {
     // Re-inserted, so that a resident who keeps talking is never the oldest.
     this.#entries.delete(key)
-    this.#entries.set(key, { stamp, session })
+    this.#entries.set(key, { digest, session })
     if (this.#entries.size > this.limit) this.#entries.delete(this.#entries.keys().next().value!)
   }
 

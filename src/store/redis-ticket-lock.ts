@@ -101,13 +101,13 @@ return 1
  * 'del'). A message then costs two round trips for lock and session instead of four, and the next turn can
  * never start before the write has landed.
  */
-// ARGV[8]: how the value the caller already holds begins ('' for none). When the stored value still begins that
-// way, it is not sent back ({ticket, 1, '', 1}): the caller saves a transfer and a parse.
+// ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). When the stored value is exactly
+// that one, it is not sent back ({ticket, 1, '', 1}): the caller saves a transfer and a parse.
 const TAKE_GET = TAKE.replace(
   'if serving == ticket then return {ticket, 1} end',
   `if serving == ticket then
   local value = redis.call('GET', KEYS[4])
-  if value and ARGV[8] ~= '' and string.sub(value, 1, #ARGV[8]) == ARGV[8] then return {ticket, 1, '', 1} end
+  if value and ARGV[8] ~= '' and redis.sha1hex(value) == ARGV[8] then return {ticket, 1, '', 1} end
   return {ticket, 1, value}
 end`,
 )
@@ -142,7 +142,7 @@ declare module 'ioredis' {
     daibanLockRelease(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockAbandon(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockTakeGet(
-      next: string, serving: string, lease: string, value: string, ...argsThenKnown: [...TurnArgs, known: string]
+      next: string, serving: string, lease: string, value: string, ...argsThenKnown: [...TurnArgs, knownDigest: string]
     ): Result<[number, number, string | null, 1?] | [number, number], Context>
     daibanLockReleaseWrite(
       next: string, serving: string, lease: string, value: string, ...argsThenWrite: [...TurnArgs, mode: 'set' | 'del', json: string, ttlMs: N]
@@ -227,7 +227,7 @@ export class RedisTicketLock {
 
   /**
    * run() for a turn that reads and writes one string value (at `valueKey`): `fn` gets the value as the turn
-   * began (null when absent), or `known` when the stored value still begins with `opts.known` (the caller
+   * began (null when absent), or `known` when the stored value's SHA-1 digest is `opts.knownDigest` (the caller
    * holds it already), and its `write` is applied in the same script that releases the turn. When `fn`
    * throws nothing is written; when the write fails the caller gets the error (and the turn is released).
    * `landed` says whether the write is in Redis (false when the turn's lease had run out).
@@ -235,11 +235,11 @@ export class RedisTicketLock {
   async runWithValue<T>(
     key: string,
     valueKey: string,
-    opts: { signal?: AbortSignal; known?: string },
+    opts: { signal?: AbortSignal; knownDigest?: string },
     fn: (read: ValueRead) => Promise<{ result: T; write: ValueWrite }>,
   ): Promise<{ result: T; landed: boolean }> {
     const keys = this.#keys(key)
-    const { ticket, read } = await this.#acquire(key, keys, { valueKey, known: opts.known ?? '' }, opts.signal)
+    const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '' }, opts.signal)
     const renewal = this.#startRenewal(key, keys, ticket)
     let out: { result: T; write: ValueWrite }
     try {
@@ -295,7 +295,7 @@ export class RedisTicketLock {
   async #acquire(
     key: string,
     keys: LockKeys,
-    value: { valueKey: string; known: string } | undefined,
+    value: { valueKey: string; knownDigest: string } | undefined,
     signal: AbortSignal | undefined,
   ): Promise<{ ticket: number; read: ValueRead }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
@@ -308,8 +308,8 @@ export class RedisTicketLock {
         const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, ...this.#args(key, 0))
         if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline, signal))) return { ticket, read: { value: null } }
       } else {
-        const { valueKey, known } = value
-        const [ticket, acquired, stored, same] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0), known)
+        const { valueKey, knownDigest } = value
+        const [ticket, acquired, stored, same] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0), knownDigest)
         if (acquired === 1) return { ticket, read: same === 1 ? 'known' : { value: stored ?? null } }
         if (await this.#waitForTurn(key, keys, ticket, deadline, signal)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.

@@ -144,6 +144,11 @@ describe('step()', () => {
     expect(asked.session.ready).toEqual({})
     // A material without a source named: its item's consultation phone.
     expect(run('甲', '1', '1', '户口簿丢了咋办').replies[0]).toContain('0539-7211000')
+    expect(run('甲', '1', '不知道去哪开').replies[0]).toBe('身份证：到户籍地派出所补办')
+    // Another material of the item, named while 身份证 is asked: that one's source, then the same question.
+    const other = run('甲', '1', '户口簿去哪补')
+    expect(other.replies[0]).toMatch(/^户口簿：/)
+    expect(other.replies[1]).toContain('是否已准备好：身份证')
     const unsure = run('甲', '1', '不知道')
     expect(unsure.session.ready).toEqual({ 身份证: false })
     expect(unsure.replies[0]).toContain('先记作"没有"')

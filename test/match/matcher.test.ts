@@ -117,9 +117,18 @@ describe('match(question)', () => {
     const item = catalog.items.find((i) => i.name === '水电气热过户')!
     const edited = { ...catalog, items: catalog.items.map((i) => (i === item ? { ...i, keywords: [...i.keywords, '交电费'] } : i)) }
     expect(buildMatcher(edited).match('手机上咋交电费')[0]?.item.name).toBe(item.name)
-    // In-scope questions that only share a life event with the list still find their item.
-    expect(top('房子过户')).toBe('不动产转移登记')
-    expect(top('电表过户到俺名下')).toBe('水电气热过户')
+    // A listed word that is only a detail of an in-scope question does not outweigh the item's own words.
+    const inScope: [string, string][] = [
+      ['再婚结婚登记要带离婚证吗', '结婚登记'],
+      ['高考户口迁回', '户口迁入登记'],
+      ['开汽车修理店办个体户', '个体工商户登记'],
+      ['残疾人轮椅补贴', '困难残疾人生活补贴和重度残疾人护理补贴申请'],
+      ['孩子上幼儿园要办出生证明', '出生登记（新生儿落户）'],
+    ]
+    for (const [q, name] of inScope) {
+      expect(without.match(q).length, q).toBeGreaterThan(0)
+      expect(top(q), q).toBe(name)
+    }
   })
 
   it('offers a runner-up a little under the bar once the question is in scope', () => {
@@ -190,5 +199,11 @@ describe('decide(results)', () => {
       { item: catalog.items[1]!, score: 0.58 },
     ])
     expect(close.kind).toBe('choose')
+    // A runner-up under the bar is offered among the others but leaves a clear answer clear.
+    const withRunnerUp = decide([
+      { item: catalog.items[0]!, score: 0.58 },
+      { item: catalog.items[1]!, score: 0.46 },
+    ])
+    expect(withRunnerUp).toMatchObject({ kind: 'sure', others: [{ score: 0.46 }] })
   })
 })
