@@ -19,6 +19,8 @@ const BORROWED = 0.5
 const INSIDE_KEYWORD = 0.7
 /** Brackets, book-title marks and list marks in item names. */
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
+/** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check) and its object. */
+const INVERTIBLE = /^([交缴办领开补换迁查])(\p{Script=Han}{2,5})$/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
 
@@ -49,6 +51,11 @@ export interface Lexicon {
   homophones: Map<string, string[]>
   /** A surface with one character blanked ("个?工商户") → surfaces: tolerates one wrong character. */
   oneOff: Map<string, string[]>
+  /**
+   * A verb-first keyword turned round (交医保 → 医保交) → its term: residents name the thing first and the verb
+   * last, often with 怎么 in between (医保怎么交).
+   */
+  inverted: Map<string, string>
 }
 
 /** Builds the lexicon for a catalogue. Pure apart from jieba's process-wide dictionary. */
@@ -214,7 +221,14 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const neutralSyllables = new Set(
     [...fillers, ...generic].filter((w) => /^\p{Script=Han}{1,4}$/u.test(w)).map((w) => wordSyllables(w).join(' ')),
   )
-  return { items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff }
+  const inverted = new Map<string, string>()
+  for (const [surface, term] of surfaces) {
+    const turned = INVERTIBLE.exec(surface)
+    if (!turned || !(postings.has(term) || outside.has(term))) continue
+    const text = turned[2]! + turned[1]!
+    if (!surfaces.has(text) && !inverted.has(text)) inverted.set(text, term)
+  }
+  return { items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff, inverted }
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

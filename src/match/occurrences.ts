@@ -89,7 +89,27 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     }
     offset += n
   }
+  findInverted(lexicon, segments.flat(), found)
   return found
+}
+
+/**
+ * Verb-first keywords typed object first (医保怎么交, 电费咋交): across the whole question, since the filler in
+ * between (怎么) split it into segments.
+ */
+function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): void {
+  if (lexicon.inverted.size === 0) return
+  for (let i = 0; i < units.length; i++) {
+    let text = ''
+    for (let j = i; j < units.length && j - i < 6; j++) {
+      const t = units[j]!.text
+      if (t === undefined) break
+      text += t
+      if (j - i < 2) continue
+      const term = lexicon.inverted.get(text)
+      if (term) found.push({ term, start: i, end: j + 1, quality: GAPPED_QUALITY })
+    }
+  }
 }
 
 /**

@@ -148,6 +148,12 @@ describe('match(question)', () => {
     }
   })
 
+  it('reads a verb-first keyword typed object first, with 怎么 in between (医保怎么交 is 交医保)', () => {
+    expect(top('医保怎么交')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    expect(top('证明咋开')).toBe('印章管理')
+    expect(matcher.match('户口咋迁')[0]?.score).toBeGreaterThan(0.7)
+  })
+
   it('finds a term with a measure word typed inside it', () => {
     expect(top('盖个章')).toBe('印章管理')
     expect(top('开个证明')).toBe('印章管理')
