@@ -163,6 +163,8 @@ export const VocabularyFileSchema = z.strictObject({
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
   /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */
   unsure: z.array(text('"不知道、不确定"的说法')).default([]),
+  /** 啥意思, 这是啥: while a material is asked, a short reply containing one asks what it is. */
+  whatIsIt: z.array(text('问材料是什么的说法')).default([]),
   /** 去哪开, 在哪办: while a material is asked, a reply containing one asks where to get it. */
   whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
@@ -224,6 +226,7 @@ export const MessagesFileSchema = z.strictObject({
     splitReady: text('选项：已准备好'),
     splitMissing: text('选项：还没准备好'),
     whereToGet: text('材料去哪开'),
+    whatIsIt: text('材料是什么'),
     unsure: text('不确定有没有材料'),
   }),
   checklist: z.strictObject({

@@ -165,6 +165,11 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       say(t, fullPrompt(t, state))
       return false
     }
+    if (i === undefined && asked === undefined && r.asksWhat) {
+      say(t, render(walkTexts.whatIsIt, fields(step.material)))
+      say(t, fullPrompt(t, state))
+      return false
+    }
     if (i === undefined && r.unsure) {
       // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
       say(t, render(walkTexts.unsure, fields(step.material)))

@@ -31,6 +31,8 @@ export interface Reading {
    * (这个, 身份证丢了). Undefined when the reply does not ask where.
    */
   asksWhere?: string
+  /** 啥意思, 这是啥: a short reply asking what the thing just asked about is. */
+  asksWhat: boolean
 }
 
 /** The vocabulary with every word in its compared form; built once, when the definitions are loaded. */
@@ -44,6 +46,7 @@ export interface CompiledVocabulary {
   acks: Set<string>
   unsure: Set<string>
   whereToGet: string[]
+  whatIsIt: string[]
   commands: Map<string, CommandName>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
@@ -65,6 +68,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
     whereToGet: v.whereToGet.map(comparable).filter(Boolean),
+    whatIsIt: v.whatIsIt.map(comparable).filter(Boolean),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
@@ -128,8 +132,12 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     ack: has(v.acks),
     unsure: has(v.unsure),
     asksWhere: whereAsked(plain, v),
+    asksWhat: plain.length <= MAX_WHAT_REPLY && v.whatIsIt.some((w) => plain.includes(w)),
   }
 }
+
+/** Longest reply (compared form) read as asking what the thing just asked about is. */
+const MAX_WHAT_REPLY = 8
 
 /** What a short reply names besides asking where (这个去哪开 → 这个), or undefined when it does not ask where. */
 function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {

@@ -137,7 +137,7 @@ describe('step()', () => {
     expect(frozen).toEqual(walked.session)
   })
 
-  it('says where to get the material asked about, then asks it again; 不知道 counts as not ready yet', () => {
+  it('says where to get the material asked about, or what it is, then asks it again; 不知道 counts as not ready yet', () => {
     const asked = run('甲', '1', '这个去哪开')
     expect(asked.replies[0]).toBe('身份证：到户籍地派出所补办')
     expect(asked.replies[1]).toContain('是否已准备好：身份证')
@@ -149,6 +149,10 @@ describe('step()', () => {
     const other = run('甲', '1', '户口簿去哪补')
     expect(other.replies[0]).toMatch(/^户口簿：/)
     expect(other.replies[1]).toContain('是否已准备好：身份证')
+    const what = run('甲', '1', '这是啥')
+    expect(what.replies[0]).toBe('身份证（原件1份）是办"甲事项"要交的材料。\n到哪里开：到户籍地派出所补办')
+    expect(what.replies[1]).toContain('是否已准备好：身份证')
+    expect(what.session.ready).toEqual({})
     const unsure = run('甲', '1', '不知道')
     expect(unsure.session.ready).toEqual({ 身份证: false })
     expect(unsure.replies[0]).toContain('先记作"没有"')
