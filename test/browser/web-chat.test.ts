@@ -37,6 +37,12 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', ...Array(8).fill('1')])
     await screenshot(page, 'web-chat-checklist')
 
+    // A reload keeps the conversation on screen, and the checklist's buttons still answer.
+    await page.reload()
+    await page.locator('.msg.bot', { hasText: '【一次性告知单】' }).waitFor()
+    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', ...Array(8).fill('1')])
+    expect(await page.locator('.option:not([disabled]) .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
+
     // The id cookie is the server's, and page scripts cannot read it.
     const cookie = (await context.cookies()).find((c) => c.name === WEB_ID_COOKIE)
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/web' })

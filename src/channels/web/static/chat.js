@@ -4,6 +4,10 @@ import { parseOptions } from './options.js'
 
 const POLL_MS = 15000
 const ELDER_KEY = 'daiban.elder'
+const TRANSCRIPT_KEY = 'daiban.transcript'
+/** What a reload brings back: the last messages, unless the page sat idle as long as a conversation lasts. */
+const TRANSCRIPT_MAX = 80
+const TRANSCRIPT_IDLE_MS = 30 * 60 * 1000
 
 const log = document.getElementById('log')
 const form = document.getElementById('form')
@@ -53,6 +57,7 @@ function addMine(text) {
   msg.append(el('p', 'text', text))
   log.append(msg)
   scrollDown()
+  remember({ who: 'me', text })
 }
 
 /**
@@ -80,10 +85,46 @@ function addBot(text, kind = 'bot') {
   }
   log.append(msg)
   scrollDown()
+  remember({ who: 'bot', kind, text })
 }
 
 function addSystem(text) {
   addBot(text, 'system')
+}
+
+// ---- the conversation so far, kept in this browser so that a reload does not lose it ----
+
+let restoring = false
+
+function readTranscript() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(TRANSCRIPT_KEY) ?? 'null')
+    if (!saved || !Array.isArray(saved.entries) || Date.now() - saved.at > TRANSCRIPT_IDLE_MS) return []
+    return saved.entries.filter((e) => e && typeof e.text === 'string')
+  } catch {
+    return []
+  }
+}
+
+function remember(entry) {
+  if (restoring || entry.kind === 'system') return
+  try {
+    const entries = [...readTranscript(), entry].slice(-TRANSCRIPT_MAX)
+    localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify({ at: Date.now(), entries }))
+  } catch {
+    // Private browsing may refuse storage: the page still works, a reload just starts with an empty screen.
+  }
+}
+
+function restoreTranscript() {
+  const entries = readTranscript()
+  if (entries.length === 0) return
+  restoring = true
+  for (const e of entries) {
+    if (e.who === 'me') addMine(e.text)
+    else addBot(e.text, e.kind === 'news' ? 'news' : 'bot')
+  }
+  restoring = false
 }
 
 // ---- talking to the server ----
@@ -157,6 +198,8 @@ document.addEventListener('click', (event) => {
   if (!button || button.disabled) return
   say(button.dataset.say)
 })
+
+restoreTranscript()
 
 // The first request gets the browser its signed id, before anything is said; then ticket news is polled
 // while the page is on screen.
