@@ -50,6 +50,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.splitMissing': ['option', ...MATERIAL_FIELDS],
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.unsureSituation': ['option'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,
   'checklist.materials': [...ITEM_FIELDS, 'legend'],

@@ -227,6 +227,7 @@ export const MessagesFileSchema = z.strictObject({
     splitMissing: text('选项：还没准备好'),
     whereToGet: text('材料去哪开'),
     whatIsIt: text('材料是什么'),
+    unsureSituation: text('不确定情形'),
     unsure: text('不确定有没有材料'),
   }),
   checklist: z.strictObject({

@@ -5,6 +5,7 @@
 import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace } from './area.js'
+import type { Choice, WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -187,6 +188,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       const option = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
       if (option !== undefined) choice = { answer: option }
     }
+    if (!choice && i === undefined && r.unsure) choice = unsureChoice(t, step)
     if (!choice) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = choice.answer
     if (choice.material !== undefined && choice.ready !== undefined) t.s.ready[choice.material] = choice.ready
@@ -220,6 +222,21 @@ const TIER_IN_NAME = /镇|乡|村|街道|社区/
 const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
 /** Two-character words in many material names: sharing one says nothing about which material is meant. */
 const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
+
+/**
+ * 不知道 to a yes/no situation question: the safer answer is the one that needs the material, counted as not
+ * ready, so the checklist says where to get it (是，还没准备好). Said so. A question between situations (which of
+ * 开证明 / 刻章) has no safer answer: undefined, and it is asked again.
+ */
+function unsureChoice(t: Turn, step: Extract<WalkStep, { kind: 'question' }>): Choice | undefined {
+  const choice = step.merged
+    ? step.choices.find((c) => c.answer === step.merged!.option && c.ready === false)
+    : step.question.options.length === 2
+      ? step.choices.find((c) => t.vocab.yes.has(comparableFixed(c.answer)))
+      : undefined
+  if (choice) say(t, render(t.defs.messages.walk.unsureSituation, { option: choice.answer }))
+  return choice
+}
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
   const value =

@@ -130,12 +130,15 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     greeting: has(v.greetings),
     thanks: has(v.thanks),
     ack: has(v.acks),
-    unsure: has(v.unsure),
+    // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
+    unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && [...v.unsure].some((w) => w.length >= 3 && plain.includes(w))),
     asksWhere: whereAsked(plain, v),
     asksWhat: plain.length <= MAX_WHAT_REPLY && v.whatIsIt.some((w) => plain.includes(w)),
   }
 }
 
+/** Longest reply (compared form) read as not sure when it contains a 不知道 word. */
+const MAX_UNSURE_REPLY = 6
 /** Longest reply (compared form) read as asking what the thing just asked about is. */
 const MAX_WHAT_REPLY = 8
 

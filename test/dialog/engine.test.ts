@@ -157,6 +157,12 @@ describe('step()', () => {
     expect(unsure.session.ready).toEqual({ 身份证: false })
     expect(unsure.replies[0]).toContain('先记作"没有"')
     expect(unsure.replies[1]).toContain('是否已准备好：户口簿')
+    // 不知道 to a yes/no situation question takes the answer that needs the materials, and says so.
+    answers.set('乙', [{ item: B, score: 0.9 }])
+    const situation = run('乙', '1', '1', '俺也不知道')
+    expect(situation.session.answers).toEqual({ proxy: '是' })
+    expect(situation.replies[0]).toContain('拿不准的先按"是"算')
+    expect(situation.replies[1]).toContain('是否已准备好：委托书')
     // Asking where to do something else is a new question, not about the material.
     answers.set('乙事项在哪办', [{ item: B, score: 0.9 }])
     expect(run('甲', '1', '乙事项在哪办').replies.join('\n')).toContain('乙事项')
