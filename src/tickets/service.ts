@@ -18,6 +18,12 @@ import type { Actor, HistoryEntry, Network, Ticket, Timer } from './types.js'
  * holidays.yaml as they are reloaded (liveTicketEnv in network-reloader.ts), and `item` follows the catalogue:
  * read them at each use rather than keeping them, so every reader sees a reload.
  */
+/**
+ * 即办 (0 days) means on the spot at the window. Done on a resident's behalf it still waits for an agent to take
+ * it (24 hours to respond), so a proxy ticket gets at least one working day, not a deadline that passes tonight.
+ */
+const PROXY_MIN_DAYS = 1
+
 export interface TicketEnv {
   store: TicketStore
   readonly network: Network
@@ -79,7 +85,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
       chain: [routed.nodeId],
       createdAt: now,
       updatedAt: now,
-      dueAt: workingDeadline(env.calendar, now, item.promisedLimitDays),
+      dueAt: workingDeadline(env.calendar, now, Math.max(item.promisedLimitDays, PROXY_MIN_DAYS)),
       escalations: 0,
       history: [entry],
     }

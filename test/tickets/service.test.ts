@@ -56,6 +56,11 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(notes[0]?.text).toContain('接单请回复：接单 DB2611230001')
     })
 
+    it('gives a 即办 item done on the resident\'s behalf one working day, not a deadline that passes tonight', async () => {
+      const instant = await open(MONDAY_9AM, { itemId: 'instant-item' })
+      expect(instant.dueAt).toBe(Date.parse('2026-11-25T00:00:00+08:00'))
+    })
+
     it('refuses an unknown item or area with a message for the resident', async () => {
       expect(await openTicket(env, request({ itemId: 'gone' }), MONDAY_9AM)).toEqual({
         ok: false,
