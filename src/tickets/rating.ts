@@ -11,10 +11,13 @@ export const RATING_LABELS: Readonly<Record<number, string>> = {
   1: '非常不满意',
 }
 
-/** The question sent when a ticket is done. */
+/**
+ * The question sent when a ticket is done. The scores end it one per line, 1 to 5, so that the web chat shows
+ * them as buttons (it takes a list of numbers counting up from 1 at the end of a reply).
+ */
 export const RATING_PROMPT =
-  '请为这次代办服务打分：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。' +
-  '回复"评价"加分数，比如：评价 5（随时有效；没有在办别的事时，也可以只回数字）。'
+  '请为这次代办服务打分：回复"评价"加分数，比如：评价 5（随时有效；没有在办别的事时，也可以只回数字）。\n' +
+  ([1, 2, 3, 4, 5] as const).map((score) => `${score} ${RATING_LABELS[score]}`).join('\n')
 
 /** Whether a score is a 差评 that needs a 回访. */
 export function isBadRating(score: number): boolean {
