@@ -23,11 +23,15 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
     conditional: m.checklist.conditional,
     optional: m.checklist.optional,
   }
+  // A question that decides several materials is written out under the first of them only (an item can have
+  // eight materials hanging on one long question; the list would repeat it eight times).
+  const asked = new Set<string>()
   for (const { material, status } of statuses) {
     const values: Values = { ...base, ...materialFields(material, item, m) }
     if (status === 'conditional' && material.condition) {
       const question = item.questions.find((q) => q.id === material.condition?.questionId)
-      values['question.prompt'] = question?.prompt
+      values['question.prompt'] = question && !asked.has(question.id) ? question.prompt : undefined
+      if (question) asked.add(question.id)
       values['condition.answers'] = material.condition.answers.join('、')
     }
     lines.push(render(template[status], values))

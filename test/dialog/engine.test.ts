@@ -168,6 +168,13 @@ describe('step()', () => {
     expect(run('甲', '1', '乙事项在哪办').replies.join('\n')).toContain('乙事项')
   })
 
+  it('writes a question out once in the checklist, under the first of the materials it decides', () => {
+    answers.set('乙', [{ item: B, score: 0.9 }])
+    const checklist = run('乙', '1', '全部列出').replies.join('\n')
+    expect(checklist.split('是不是委托别人办？').length - 1).toBe(1)
+    expect(checklist).toContain('○ 受托人身份证（原件1份）\n   选"是"才要带')
+  })
+
   it('keeps at most HISTORY_DEPTH steps for 返回', () => {
     const texts = ['甲']
     for (let i = 0; i < 20; i++) texts.push('1', '返回')
