@@ -158,6 +158,8 @@ export const VocabularyFileSchema = z.strictObject({
   /** Leading words dropped before comparing commands (我要转人工 → 转人工). */
   prefixes: z.array(text('开头的客气话')).default([]),
   greetings: z.array(text('问候语')).default([]),
+  /** 我要办事: asks for help without saying what; answered like a greeting. */
+  vague: z.array(text('只说要办事的说法')).default([]),
   thanks: z.array(text('道谢的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),

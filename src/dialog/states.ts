@@ -91,8 +91,11 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     return false
   }
   if (r.greeting) {
-    say(t, render(say_.greeting, {}))
-    say(t, shortPrompt(t, state))
+    const greeting = render(say_.greeting, {})
+    const prompt = shortPrompt(t, state)
+    // The welcome already says 您好: not twice.
+    if (!prompt.startsWith(greeting.replace(/[！!。.，,]+$/u, ''))) say(t, greeting)
+    say(t, prompt)
     return false
   }
   if (r.thanks) {

@@ -42,6 +42,7 @@ export interface CompiledVocabulary {
   particles: string[]
   prefixes: string[]
   greetings: Set<string>
+  vague: Set<string>
   thanks: Set<string>
   acks: Set<string>
   unsure: Set<string>
@@ -64,6 +65,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     particles: v.particles.map(comparable).filter(Boolean),
     prefixes: v.prefixes.map(comparable).filter(Boolean),
     greetings: set(v.greetings),
+    vague: set(v.vague),
     thanks: set(v.thanks),
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
@@ -127,7 +129,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     yes: has(v.yes),
     no: has(v.no),
     command: v.commands.get(full) ?? v.commands.get(plain),
-    greeting: has(v.greetings),
+    // 我要办事 is answered as a greeting is: tell us what.
+    greeting: has(v.greetings) || has(v.vague),
     thanks: has(v.thanks),
     ack: has(v.acks),
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.

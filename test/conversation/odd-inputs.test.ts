@@ -85,8 +85,14 @@ describe('answers the state does not expect', () => {
 
   it('greets back and says thanks without moving', async () => {
     const chat = await newChat()
-    expect(await chat.say('你好')).toEqual(['您好！', expect.stringContaining(WELCOME)])
+    // The welcome says 您好 itself: not twice. 我要办事 (nothing said about what) is answered the same way.
+    expect(await chat.say('你好')).toEqual([expect.stringContaining(WELCOME)])
+    expect(await chat.say('我要办事')).toEqual([expect.stringContaining(WELCOME)])
+    expect(chat.effects).toEqual([])
     expect(await chat.say('谢谢')).toEqual(['不客气！还有别的事，直接告诉我就行。'])
+    // Elsewhere the greeting comes before the question asked again.
+    await chat.say(MEAL)
+    expect(await chat.say('在吗')).toEqual(['您好！', expect.stringContaining('对吗')])
   })
 })
 
