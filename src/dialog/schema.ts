@@ -153,6 +153,8 @@ export type CommandName = (typeof COMMANDS)[number]
 export const VocabularyFileSchema = z.strictObject({
   yes: words('"是"的说法'),
   no: words('"否"的说法'),
+  /** Yes words that agree but do not say "I have it" (好的): not taken as 有 when a material is asked. */
+  agreeOnly: z.array(text('只表示"好"的说法')).default([]),
   /** Trailing particles dropped before comparing (有的呢 → 有的). */
   particles: z.array(text('语气词')).default([]),
   /** Leading words dropped before comparing commands (我要转人工 → 转人工). */

@@ -179,7 +179,9 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       say(t, render(walkTexts.unsure, fields(step.material)))
       i = 1
     }
-    if (i === undefined && (r.yes || r.no)) i = r.yes ? 0 : 1
+    // 好的 agrees, it does not say the material is there: asked again rather than ticked.
+    const agrees = t.vocab.agreeOnly.has(r.plain) || t.vocab.agreeOnly.has(r.full)
+    if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
   } else {

@@ -39,6 +39,7 @@ export interface Reading {
 export interface CompiledVocabulary {
   yes: Set<string>
   no: Set<string>
+  agreeOnly: Set<string>
   particles: string[]
   prefixes: string[]
   greetings: Set<string>
@@ -62,6 +63,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
   return {
     yes: set(v.yes),
     no: set(v.no),
+    agreeOnly: set(v.agreeOnly),
     particles: v.particles.map(comparable).filter(Boolean),
     prefixes: v.prefixes.map(comparable).filter(Boolean),
     greetings: set(v.greetings),

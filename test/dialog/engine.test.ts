@@ -153,6 +153,9 @@ describe('step()', () => {
     expect(what.replies[0]).toBe('身份证（原件1份）是办"甲事项"要交的材料。\n到哪里开：到户籍地派出所补办')
     expect(what.replies[1]).toContain('是否已准备好：身份证')
     expect(what.session.ready).toEqual({})
+    // 好的 agrees but does not say the material is there; 嗯 and 有 do.
+    expect(run('甲', '1', '好的').session.ready).toEqual({})
+    expect(run('甲', '1', '有的').session.ready).toEqual({ 身份证: true })
     const unsure = run('甲', '1', '不知道')
     expect(unsure.session.ready).toEqual({ 身份证: false })
     expect(unsure.replies[0]).toContain('先记作"没有"')
