@@ -81,6 +81,9 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await page.locator('#text').press('Enter')
     const options = page.locator('.msg.bot', { hasText: '对吗？' }).locator('.option')
     await options.first().waitFor()
+    // The choices are buttons only, not also written in the bubble: less to read.
+    const written = page.locator('.msg.bot', { hasText: '对吗？' }).locator('.choices-text')
+    expect(await written.isVisible()).toBe(false)
     // Big, full-width buttons, easy to hit.
     const box = await options.first().boundingBox()
     expect(box?.height).toBeGreaterThanOrEqual(60)

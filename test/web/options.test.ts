@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseOptions } from '../../src/channels/web/static/options.js'
+import { parseOptions, splitOptions } from '../../src/channels/web/static/options.js'
 
 describe('parseOptions(reply)', () => {
   it('reads one option per line, as the dialog lists long options', () => {
@@ -41,5 +41,19 @@ describe('parseOptions(reply)', () => {
     expect(parseOptions('办理时间：\n2026 年\n12 月')).toEqual([])
     expect(parseOptions('请回复：\n1 有\n3 没有')).toEqual([])
     expect(parseOptions('承诺时限：\n20 个工作日')).toEqual([])
+  })
+})
+
+describe('splitOptions(reply)', () => {
+  it('cuts a reply where its choices begin, so that the body and the choices read as the whole reply', () => {
+    const list = '您打算怎么办？\n请回复编号：\n1 自己办理\n2 申请代办'
+    expect(splitOptions(list)).toMatchObject({ body: '您打算怎么办？\n请回复编号：', tail: '1 自己办理\n2 申请代办' })
+    const inline = '是否已准备好：身份证？\n回复 1 有，2 没有'
+    expect(splitOptions(inline)).toMatchObject({ body: '是否已准备好：身份证？', tail: '回复 1 有，2 没有' })
+    for (const reply of [list, inline]) {
+      const { body, tail } = splitOptions(reply)
+      expect(`${body}\n${tail}`).toBe(reply)
+    }
+    expect(splitOptions('承诺时限：\n20 个工作日')).toEqual({ body: '承诺时限：\n20 个工作日', tail: '', choices: [] })
   })
 })

@@ -1,6 +1,6 @@
 // The residents' chat page. Every text from the server is put on screen with textContent, never as HTML:
 // replies quote what residents typed, and ticket news carries agents' notes.
-import { parseOptions } from './options.js'
+import { splitOptions } from './options.js'
 
 const POLL_MS = 15000
 const ELDER_KEY = 'daiban.elder'
@@ -69,9 +69,11 @@ function addBot(text, kind = 'bot') {
   const msg = el('div', `msg bot ${kind === 'bot' ? '' : kind}`.trim())
   const bubble = el('p', 'text')
   if (kind === 'news') bubble.append(el('span', 'tag', '工单消息'))
-  bubble.append(document.createTextNode(text))
+  const { body, tail, choices } = splitOptions(text)
+  bubble.append(document.createTextNode(body))
+  // The choices as written; 长者模式 hides them, the buttons below say the same in bigger letters.
+  if (tail !== '') bubble.append(el('span', 'choices-text', `${body === '' ? '' : '\n'}${tail}`))
   msg.append(bubble)
-  const choices = parseOptions(text)
   if (choices.length > 0) {
     const row = el('div', 'options')
     for (const { n, label } of choices) {

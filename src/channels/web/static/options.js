@@ -13,24 +13,43 @@ const INLINE_PART = /^\s*(?:(\d{1,2})\s*[.、．]?\s*|([\u2460-\u2473])\s*)(\S.*
 
 /** @returns {{ n: number, label: string }[]} the choices, or [] when the reply does not end with any */
 export function parseOptions(text) {
-  const lines = String(text).split(/\r?\n/)
+  return splitOptions(text).choices
+}
+
+/**
+ * The reply cut where its numbered choices begin: `body` before them, `tail` the choices as written (the lines
+ * of a list, or the 回复 … part of the last line), so that 长者模式 can show them as buttons only.
+ * @returns {{ body: string, tail: string, choices: { n: number, label: string }[] }}
+ */
+export function splitOptions(text) {
+  const whole = String(text)
+  const none = { body: whole, tail: '', choices: [] }
+  const lines = whole.split(/\r?\n/)
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
   const last = lines[lines.length - 1]
-  if (last === undefined) return []
+  if (last === undefined) return none
 
   const inline = INLINE.exec(last)
   if (inline) {
     const parts = inline[1].split(/[，,；;]/).map((p) => INLINE_PART.exec(p))
-    if (parts.every(Boolean)) return numbered(parts.map(toChoice))
+    const choices = parts.every(Boolean) ? numbered(parts.map(toChoice)) : []
+    if (choices.length > 0) {
+      const body = [...lines.slice(0, -1), last.slice(0, inline.index)].join('\n').replace(/\s+$/u, '')
+      return { body, tail: last.slice(inline.index), choices }
+    }
   }
 
   const block = []
+  let first = lines.length
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = LINE.exec(lines[i])
     if (!m) break
     block.unshift(toChoice(m))
+    first = i
   }
-  return numbered(block)
+  const choices = numbered(block)
+  if (choices.length === 0) return none
+  return { body: lines.slice(0, first).join('\n'), tail: lines.slice(first).join('\n'), choices }
 }
 
 function toChoice(m) {
