@@ -136,11 +136,20 @@ function handleText(t: Turn, text: string): void {
   if (handleReply(t, state, r)) remember(t, before)
 }
 
-/** Keeps the state before an accepted reply, so 返回 can go back to it (never back over a submitted ticket). */
+/**
+ * Keeps the state before an accepted reply, so 返回 can go back to it (never back over a submitted ticket). A
+ * "nothing found" step is not kept: going back to 抱歉，没找到 helps nobody; 返回 goes to the step before it.
+ */
 function remember(t: Turn, before: DialogData): void {
   if (t.effects.some((e) => e.type === 'openTicket')) return
+  if (isNothingFound(t.defs, before.state)) return
   t.s.history.push(before)
   if (t.s.history.length > HISTORY_DEPTH) t.s.history.splice(0, t.s.history.length - HISTORY_DEPTH)
+}
+
+/** A state some match sends questions to when nothing is found (no_match). */
+function isNothingFound(defs: DialogDefinitions, state: string): boolean {
+  return Object.values(defs.flow.states).some((s) => 'match' in s && s.match?.none === state)
 }
 
 /** The global commands, in any state. True when the command moved the dialog (返回 can undo it). */

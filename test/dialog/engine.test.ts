@@ -178,6 +178,12 @@ describe('step()', () => {
     expect(checklist).toContain('○ 受托人身份证（原件1份）\n   选"是"才要带')
   })
 
+  it('返回 skips a "nothing found" step: there is nothing to go back to there', () => {
+    const back = run('什么也没有', '甲', '返回')
+    expect(back.session.state).toBe('welcome')
+    expect(back.replies.join('\n')).not.toContain('没找到')
+  })
+
   it('keeps at most HISTORY_DEPTH steps for 返回', () => {
     const texts = ['甲']
     for (let i = 0; i < 20; i++) texts.push('1', '返回')
