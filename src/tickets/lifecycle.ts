@@ -79,7 +79,8 @@ export function applyAction(ticket: Ticket, action: Action, actor: Actor, ctx: A
   const denied = checkActor(rule.who, ticket, actor, ctx.network)
   if (denied) return refuse('forbidden', denied)
   if (!rule.from.includes(ticket.status)) {
-    const hint = ticket.status === '待领办' && actor.kind === 'agent' ? `请先回复：接单 ${ticket.id}` : ''
+    // Read in WeChat and in the console alike: both ways of taking the ticket.
+    const hint = ticket.status === '待领办' && actor.kind === 'agent' ? `请先接单（微信里回复：接单 ${ticket.id}，或在工作台点"接单"）。` : ''
     return refuse('bad_status', `工单 ${ticket.id} 现在是"${ticket.status}"，不能${rule.label}。${hint}`)
   }
   const changed = change(ticket, action, actor, ctx)
