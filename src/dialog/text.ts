@@ -47,6 +47,8 @@ export interface CompiledVocabulary {
   thanks: Set<string>
   acks: Set<string>
   unsure: Set<string>
+  /** The 不知道 words of three characters or more, looked for inside short replies. */
+  unsureInside: string[]
   whereToGet: string[]
   whatIsIt: string[]
   commands: Map<string, CommandName>
@@ -71,6 +73,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     thanks: set(v.thanks),
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
+    unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),
     whereToGet: v.whereToGet.map(comparable).filter(Boolean),
     whatIsIt: v.whatIsIt.map(comparable).filter(Boolean),
     commands,
@@ -136,7 +139,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     thanks: has(v.thanks),
     ack: has(v.acks),
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
-    unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && [...v.unsure].some((w) => w.length >= 3 && plain.includes(w))),
+    unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
     asksWhat: plain.length <= MAX_WHAT_REPLY && v.whatIsIt.some((w) => plain.includes(w)),
   }
