@@ -114,7 +114,10 @@ function handleText(t: Turn, text: string): void {
   const say_ = t.defs.messages.say
   if (text.length > t.defs.messages.limits.maxText) {
     say(t, render(say_.tooLong, {}))
-    say(t, shortPrompt(t))
+    // Where a question is awaited, tooLong already asks for it again; elsewhere the pending question follows
+    // (a "nothing found" prompt would quote the earlier question as if it were this one).
+    const state = stateOf(t)
+    if (!(state && 'match' in state && state.match)) say(t, shortPrompt(t))
     return
   }
   const r = read(text, t.vocab)

@@ -73,6 +73,12 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
   })
 
+  it('after "nothing found", a too long message gets only the request for one sentence', async () => {
+    const chat = await newChat()
+    await chat.say('哈哈哈哈哈')
+    expect(await chat.say('办'.repeat(500))).toEqual(['您说的有点长，请用一句话说说要办什么事，比如：残疾人证怎么办'])
+  })
+
   it('answers a picture, voice or sticker politely and changes nothing', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
