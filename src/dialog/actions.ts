@@ -12,7 +12,7 @@ import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } fro
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
-import { clearItem, currentItem, say, setItem, stateOf, type Turn } from './turn.js'
+import { clearItem, currentItem, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
 
 /** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
 const ASKED_MAX = 60
@@ -86,8 +86,7 @@ export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
  */
 function confirmsItem(t: Turn): boolean {
   const state = stateOf(t)
-  const confirming = Object.values(t.defs.flow.states).some((s) => 'match' in s && s.match?.sure === t.s.state)
-  if (!confirming || t.s.state === t.defs.flow.switch) return false
+  if (!isMatchTarget(t, t.s.state, 'sure') || t.s.state === t.defs.flow.switch) return false
   const options = state && 'options' in state && state.options ? visibleOptions(t, state.options) : []
   const yes = options.find((o) => o.answer === 'yes')
   if (yes === undefined) return false

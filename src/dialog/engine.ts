@@ -12,7 +12,7 @@ import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type Dial
 import { handleReply } from './states.js'
 import { render } from './template.js'
 import { read } from './text.js'
-import { currentItem, say, stateOf, type EngineContext, type Turn } from './turn.js'
+import { currentItem, isMatchTarget, say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
 
@@ -145,14 +145,9 @@ function handleText(t: Turn, text: string): void {
  */
 function remember(t: Turn, before: DialogData): void {
   if (t.effects.some((e) => e.type === 'openTicket')) return
-  if (isNothingFound(t.defs, before.state)) return
+  if (isMatchTarget(t, before.state, 'none')) return
   t.s.history.push(before)
   if (t.s.history.length > HISTORY_DEPTH) t.s.history.splice(0, t.s.history.length - HISTORY_DEPTH)
-}
-
-/** A state some match sends questions to when nothing is found (no_match). */
-function isNothingFound(defs: DialogDefinitions, state: string): boolean {
-  return Object.values(defs.flow.states).some((s) => 'match' in s && s.match?.none === state)
 }
 
 /** The global commands, in any state. True when the command moved the dialog (返回 can undo it). */

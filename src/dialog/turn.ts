@@ -42,6 +42,11 @@ export function stateOf(t: Turn, name = t.s.state): DialogState | undefined {
 }
 
 /** Evaluates a `when:` condition such as `canMail` or `!isSpecial`. */
+/** Whether some state's match sends its `outcome` (a sure match, nothing found) to `state`. */
+export function isMatchTarget(t: Pick<Turn, 'defs'>, state: string, outcome: 'sure' | 'none'): boolean {
+  return Object.values(t.defs.flow.states).some((s) => 'match' in s && s.match?.[outcome] === state)
+}
+
 export function holds(t: Turn, condition: string): boolean {
   const negated = condition.startsWith('!')
   const name = (negated ? condition.slice(1) : condition) as ConditionName
