@@ -24,11 +24,15 @@ const ONE_OFF_QUALITY = 0.7
 /** A term split by a measure word or two (砍几棵树, 盖个章). */
 const GAPPED_QUALITY = 0.75
 const MAX_GAP = 2
+/** Neutral units allowed between a thing and its verb typed after it (章上哪盖: 上, 哪). */
+const MAX_INVERTED_GAP = 3
 
 /** All terms found in the question's segments. */
 export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrence[] {
   const found: Occurrence[] = []
   const exactSpans = new Set<string>()
+  /** Spans typed exactly as some term: not read by sound as another term too (救急 is not 救济). */
+  const exactWords = new Set<string>()
   let offset = 0
   for (const units of segments) {
     const n = units.length
@@ -45,6 +49,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
         if (term) {
           found.push({ term, start: offset + i, end: offset + j + 1, quality: 1 })
           exactSpans.add(`${offset + i}:${offset + j + 1}:${term}`)
+          exactWords.add(`${offset + i}:${offset + j + 1}`)
         }
       }
       // By sound: toneless syllables, up to six.
@@ -53,7 +58,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
       for (let j = i; j < n && j - i < 6; j++) {
         key += (j > i ? ' ' : '') + units[j]!.syllable
         if (units[j]!.text !== undefined) typed = false
-        if (j === i) continue
+        if (j === i || exactWords.has(`${offset + i}:${offset + j + 1}`)) continue
         for (const surface of lexicon.homophones.get(key) ?? []) {
           const term = lexicon.surfaces.get(surface)!
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
@@ -94,20 +99,29 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
 }
 
 /**
- * Verb-first keywords typed object first (医保怎么交, 电费咋交): across the whole question, since the filler in
- * between (怎么) split it into segments.
+ * Verb-first keywords typed object first (医保怎么交, 电费咋交, 章上哪盖): across the whole question, since the filler
+ * in between (怎么) split it into segments, and over a few neutral units between the thing and the verb (上哪, 镇里).
  */
 function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): void {
   if (lexicon.inverted.size === 0) return
-  for (let i = 0; i < units.length; i++) {
-    let text = ''
-    for (let j = i; j < units.length && j - i < 6; j++) {
-      const t = units[j]!.text
-      if (t === undefined) break
-      text += t
-      if (j - i < 2) continue
-      const term = lexicon.inverted.get(text)
-      if (term) found.push({ term, start: i, end: j + 1, quality: GAPPED_QUALITY })
+  const generic = new Uint8Array(units.length)
+  for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
+  const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
+  for (let v = 2; v < units.length; v++) {
+    const verb = units[v]!.text
+    if (verb === undefined || verb.length !== 1) continue
+    // The thing ends right before the verb, or before up to MAX_INVERTED_GAP neutral units.
+    for (let end = v, gap = 0; end >= 2 && gap <= MAX_INVERTED_GAP; gap++, end--) {
+      if (gap > 0 && !isNeutral(end)) break
+      let thing = ''
+      for (let start = end - 1; start >= 0 && end - start <= 5; start--) {
+        const t = units[start]!.text
+        if (t === undefined) break
+        thing = t + thing
+        if (thing.length < 2) continue
+        const term = lexicon.inverted.get(thing + verb)
+        if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
+      }
     }
   }
 }

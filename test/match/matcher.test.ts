@@ -109,7 +109,7 @@ describe('match(question)', () => {
 
   it('doubts an item when the question names something from the 目录外 list that the item does not mention', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
-    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候']) {
+    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候', '手机欠费停机了咋整']) {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
     }
@@ -152,6 +152,17 @@ describe('match(question)', () => {
     expect(top('医保怎么交')).toBe('城乡居民基本医疗保险参保登记和缴费')
     expect(top('证明咋开')).toBe('印章管理')
     expect(matcher.match('户口咋迁')[0]?.score).toBeGreaterThan(0.7)
+    // Also with neutral words between the thing and the verb.
+    expect(top('证明上哪开')).toBe('印章管理')
+    expect(top('公章上哪盖')).toBe('印章管理')
+    expect(top('医保上哪交')).toBe('城乡居民基本医疗保险参保登记和缴费')
+  })
+
+  it('does not also read a word typed exactly as a catalogue term as its homophone', () => {
+    // 救急 is 临时救助's word; by sound it is also 救济, one of 低保's, which would make the two a tie.
+    const [first, second] = matcher.match('出了车祸家里揭不开锅了有啥救急的')
+    expect(first?.item.name).toBe('临时救助申请')
+    expect(first!.score - (second?.score ?? 0)).toBeGreaterThan(0.1)
   })
 
   it('finds a term with a measure word typed inside it', () => {
