@@ -20,6 +20,8 @@ export interface IncomingMessage {
   content: { kind: 'text'; text: string } | { kind: NonTextKind }
   /** Milliseconds since the epoch; the core never reads the clock itself. */
   now: number
+  /** The channel's 长者模式 switch (plainer words), when it has one; otherwise the resident's own choice holds. */
+  elder?: boolean
 }
 
 export interface ConversationReply {

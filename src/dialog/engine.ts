@@ -4,6 +4,7 @@
  */
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
+import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
 import { go, restartAtStart } from './navigate.js'
 import { fullPrompt, shortPrompt } from './prompts.js'
@@ -19,6 +20,8 @@ export type { EngineContext } from './turn.js'
 export interface StepInput {
   resident: Resident
   content: IncomingMessage['content']
+  /** The channel's 长者模式 switch (the web page's toggle); without it the session's choice holds. */
+  elder?: boolean
 }
 
 export interface StepResult {
@@ -36,6 +39,7 @@ export function step(
   input: StepInput,
   now: number,
 ): StepResult {
+  if (input.elder ?? session?.elder === true) defs = inElderWords(defs)
   const say_ = defs.messages.say
   if (input.content.kind !== 'text') {
     return { session: session ?? freshSession(defs.flow.start, now), replies: [render(say_.nonText, {})], effects: [], changed: false }
@@ -54,6 +58,9 @@ export function step(
   t.s.lastAt = now
   // The item's materials changed mid-walk: the reply may answer a material that is no longer the one asked.
   if (!restartWalkIfEdited(t)) handleText(t, input.content.text)
+  // Set from the wording this turn ended in: 返回 and 重新开始 replace t.s, a command may switch the wording.
+  if (isInElderWords(t.defs)) t.s.elder = true
+  else delete t.s.elder
   return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
 }
 
@@ -197,5 +204,12 @@ function command(t: Turn, name: CommandName): boolean {
       listAll(t)
       return t.s.state !== before
     }
+    case 'elderOn':
+    case 'elderOff':
+      t.defs = name === 'elderOn' ? inElderWords(t.defs) : inStandardWords(t.defs)
+      say(t, render(name === 'elderOn' ? t.defs.messages.say.elderOn : t.defs.messages.say.elderOff, {}))
+      // The pending question again, in the new words; at the start nothing is pending.
+      if (t.s.state !== t.defs.flow.start) say(t, shortPrompt(t))
+      return false
   }
 }

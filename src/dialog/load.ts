@@ -83,17 +83,21 @@ function suggestKey(e: SourceError): SourceError {
   return { ...e, message: `${e.message}，是不是 "${key}"${label}？` }
 }
 
-/** Every template in messages.yaml uses only the fields allowed for it. */
+/** Every template in messages.yaml (长者模式's too) uses only the fields allowed for it. */
 function checkMessages(src: Parsed<Messages>): SourceError[] {
   const errors: SourceError[] = []
-  for (const [section, entries] of Object.entries(src.value)) {
-    if (typeof entries !== 'object') continue
-    for (const [key, text] of Object.entries(entries as Record<string, unknown>)) {
-      if (typeof text !== 'string') continue
-      const allowed = MESSAGE_FIELDS[`${section}.${key}`] ?? []
-      for (const message of unknownFields(text, allowed)) errors.push(errorAt(src, [section, key], message))
+  const check = (sections: object, path: string[]): void => {
+    for (const [section, entries] of Object.entries(sections)) {
+      if (typeof entries !== 'object' || entries === null || section === 'elder') continue
+      for (const [key, text] of Object.entries(entries as Record<string, unknown>)) {
+        if (typeof text !== 'string') continue
+        const allowed = MESSAGE_FIELDS[`${section}.${key}`] ?? []
+        for (const message of unknownFields(text, allowed)) errors.push(errorAt(src, [...path, section, key], message))
+      }
     }
   }
+  check(src.value, [])
+  if (src.value.elder) check(src.value.elder, ['elder'])
   return errors
 }
 

@@ -147,7 +147,7 @@ export const FlowFileSchema = z.strictObject({
 })
 export type FlowFile = z.infer<typeof FlowFileSchema>
 
-export const COMMANDS = ['handoff', 'restart', 'back', 'help', 'progress', 'listAll'] as const
+export const COMMANDS = ['handoff', 'restart', 'back', 'help', 'progress', 'listAll', 'elderOn', 'elderOff'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export const VocabularyFileSchema = z.strictObject({
@@ -182,93 +182,123 @@ export const VocabularyFileSchema = z.strictObject({
     help: words('帮助的说法'),
     progress: words('查进度的说法'),
     listAll: words('全部列出的说法'),
+    elderOn: words('换成长者模式的说法'),
+    elderOff: words('换回普通说法的说法'),
   }),
 })
 export type Vocabulary = z.infer<typeof VocabularyFileSchema>
 
 const tiers = z.strictObject({ 县: text('县级名称'), 镇: text('镇级名称'), 村: text('村级名称') })
 
+const sayMessages = z.strictObject({
+  expired: text('会话过期'),
+  nonText: text('非文字消息'),
+  empty: text('空消息'),
+  tooLong: text('太长'),
+  reprompt: text('听不懂'),
+  noSuchNumber: text('编号不存在'),
+  greeting: text('问候回复'),
+  thanks: text('道谢回复'),
+  help: text('帮助'),
+  handoff: text('转人工'),
+  handoffResume: text('转人工后接着问'),
+  restart: text('重新开始'),
+  backNone: text('无法返回'),
+  progress: text('进度'),
+  progressNone: text('无进度'),
+  listAllNoItem: text('未选事项时全部列出'),
+  itemGone: text('事项已下线'),
+  materialsChanged: text('核对材料时材料有更新'),
+  ticketRecorded: text('代办申请已记录'),
+  ticketsUnavailable: text('进度查询未开通'),
+  effectFailed: text('系统出错'),
+  notUnderstood: text('没看明白'),
+  askOther: text('再问一遍并提示可以问别的事'),
+  ticketNoteSpecial: text('工单备注：行动不便'),
+  ticketNoteUnchecked: text('工单备注：未核对材料'),
+  elderOn: text('换成长者模式'),
+  elderOff: text('换回普通说法'),
+})
+
+const walkMessages = z.strictObject({
+  material: text('询问材料'),
+  ready: text('有'),
+  missing: text('没有'),
+  question: text('询问情形'),
+  needs: text('情形所需材料'),
+  splitReady: text('选项：已准备好'),
+  splitMissing: text('选项：还没准备好'),
+  whereToGet: text('材料去哪开'),
+  whatIsIt: text('材料是什么'),
+  unsureSituation: text('不确定情形'),
+  unsure: text('不确定有没有材料'),
+})
+
+const checklistMessages = z.strictObject({
+  title: text('标题'),
+  materials: text('材料标题'),
+  legend: text('记号说明'),
+  markReady: text('记号：已备好'),
+  markMissing: text('记号：还缺'),
+  markUnchecked: text('记号：未核对'),
+  markConditional: text('记号：按情况'),
+  markOptional: text('记号：可选'),
+  ready: text('已备好'),
+  missing: text('还缺'),
+  unchecked: text('未核对'),
+  conditional: text('按情况'),
+  optional: text('可选'),
+  whereUnknown: text('不知道去哪办'),
+  places: text('地点标题'),
+  pointPlace: text('具体服务点'),
+  tierPlace: text('按层级的地点'),
+  townHint: text('请居民回复镇名'),
+  localPlace: text('居民所在镇、村的地点'),
+  townVillages: text('村里也能办'),
+  placeUnknown: text('没找到地名'),
+  how: text('办理方式标题'),
+  online: text('网上办理'),
+  limit: text('时限'),
+  fee: text('收费'),
+  visits: text('跑动次数'),
+  visitsNone: text('不用跑'),
+  visitsSome: text('跑几次'),
+  phone: text('咨询电话'),
+  noProxy: text('不能代办'),
+})
+
+const optionsMessages = z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') })
+
+/** Any entries of `section`, each a text or, to leave that line out of the 告知单, empty. */
+function linesOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
+  const entry = z.string({ error: '应为文字（写 "" 表示这一行不显示）' }).optional()
+  return z.strictObject(Object.fromEntries(Object.keys(section.shape).map((k) => [k, entry])) as { [K in keyof T]: typeof entry })
+}
+
+/**
+ * 长者模式: plainer, shorter wording for the same steps. Each entry replaces the entry of the same name for a
+ * resident who chose it; an entry not written here stays as it is.
+ */
+const elderMessages = z.strictObject({
+  say: sayMessages.partial().optional(),
+  options: optionsMessages.partial().optional(),
+  walk: walkMessages.partial().optional(),
+  checklist: linesOf(checklistMessages).optional(),
+})
+
 export const MessagesFileSchema = z.strictObject({
   limits: z.strictObject({
     /** Longer messages are not read as a question. */
     maxText: z.number({ error: '应为整数' }).int({ error: '应为整数' }).min(20).max(5000),
   }),
-  say: z.strictObject({
-    expired: text('会话过期'),
-    nonText: text('非文字消息'),
-    empty: text('空消息'),
-    tooLong: text('太长'),
-    reprompt: text('听不懂'),
-    noSuchNumber: text('编号不存在'),
-    greeting: text('问候回复'),
-    thanks: text('道谢回复'),
-    help: text('帮助'),
-    handoff: text('转人工'),
-    handoffResume: text('转人工后接着问'),
-    restart: text('重新开始'),
-    backNone: text('无法返回'),
-    progress: text('进度'),
-    progressNone: text('无进度'),
-    listAllNoItem: text('未选事项时全部列出'),
-    itemGone: text('事项已下线'),
-    materialsChanged: text('核对材料时材料有更新'),
-    ticketRecorded: text('代办申请已记录'),
-    ticketsUnavailable: text('进度查询未开通'),
-    effectFailed: text('系统出错'),
-    notUnderstood: text('没看明白'),
-    askOther: text('再问一遍并提示可以问别的事'),
-    ticketNoteSpecial: text('工单备注：行动不便'),
-    ticketNoteUnchecked: text('工单备注：未核对材料'),
-  }),
-  options: z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') }),
-  walk: z.strictObject({
-    material: text('询问材料'),
-    ready: text('有'),
-    missing: text('没有'),
-    question: text('询问情形'),
-    needs: text('情形所需材料'),
-    splitReady: text('选项：已准备好'),
-    splitMissing: text('选项：还没准备好'),
-    whereToGet: text('材料去哪开'),
-    whatIsIt: text('材料是什么'),
-    unsureSituation: text('不确定情形'),
-    unsure: text('不确定有没有材料'),
-  }),
-  checklist: z.strictObject({
-    title: text('标题'),
-    materials: text('材料标题'),
-    legend: text('记号说明'),
-    markReady: text('记号：已备好'),
-    markMissing: text('记号：还缺'),
-    markUnchecked: text('记号：未核对'),
-    markConditional: text('记号：按情况'),
-    markOptional: text('记号：可选'),
-    ready: text('已备好'),
-    missing: text('还缺'),
-    unchecked: text('未核对'),
-    conditional: text('按情况'),
-    optional: text('可选'),
-    whereUnknown: text('不知道去哪办'),
-    places: text('地点标题'),
-    pointPlace: text('具体服务点'),
-    tierPlace: text('按层级的地点'),
-    townHint: text('请居民回复镇名'),
-    localPlace: text('居民所在镇、村的地点'),
-    townVillages: text('村里也能办'),
-    placeUnknown: text('没找到地名'),
-    how: text('办理方式标题'),
-    online: text('网上办理'),
-    limit: text('时限'),
-    fee: text('收费'),
-    visits: text('跑动次数'),
-    visitsNone: text('不用跑'),
-    visitsSome: text('跑几次'),
-    phone: text('咨询电话'),
-    noProxy: text('不能代办'),
-  }),
+  say: sayMessages,
+  options: optionsMessages,
+  walk: walkMessages,
+  checklist: checklistMessages,
   tiers,
   helpKinds: z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') }),
   delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄') }),
+  elder: elderMessages.optional(),
 })
 export type Messages = z.infer<typeof MessagesFileSchema>
 
@@ -300,6 +330,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   yes: '"是"的说法',
   no: '"否"的说法',
   commands: '命令',
+  elder: '长者模式的说法',
 }
 
 /** Every dialog file, parsed and valid, with what the engine compiles from them once, at load time. */

@@ -53,6 +53,8 @@ export interface DialogSession extends DialogData {
   lastAt: number
   /** Earlier states, newest last, for 返回 / 上一步. */
   history: DialogData[]
+  /** The resident chose 长者模式 (plainer words). A preference, not a step: 返回 and 重新开始 keep it. */
+  elder?: true
 }
 
 /** How many steps 返回 can undo; older ones are dropped to keep sessions small. */
@@ -80,7 +82,7 @@ export function workingCopy(s: DialogSession): DialogSession {
 
 /** The part of a session that 返回 restores. */
 export function snapshot(s: DialogSession): DialogData {
-  const { v: _v, lastAt: _lastAt, history: _history, ...data } = s
+  const { v: _v, lastAt: _lastAt, history: _history, elder: _elder, ...data } = s
   return copyData(data)
 }
 

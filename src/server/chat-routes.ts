@@ -1,6 +1,6 @@
 /**
  * The resident chat API for trusted integrations:
- *   POST /api/chat {"userId", "text"} → 200 {"replies": [...]}
+ *   POST /api/chat {"userId", "text", "elder"?} → 200 {"replies": [...]}
  *   GET  /api/chat/messages?userId=… → 200 {"messages": [...]} (ticket news waiting for an HTTP resident)
  * The caller vouches for userId, hence the bearer token (CHAT_TOKEN) in production.
  */
@@ -46,6 +46,8 @@ const ChatBody = z.object({
     .string({ error: (iss) => (iss.input === undefined ? '缺少 text' : 'text 应为字符串') })
     .max(MAX_TEXT, { error: `text 不能超过 ${MAX_TEXT} 个字符`, abort: true })
     .refine(wellFormed, { error: 'text 含有无效字符' }),
+  /** 长者模式 (plainer words) when the integrating page has such a switch; absent: the resident's own choice. */
+  elder: z.boolean({ error: 'elder 应为 true 或 false' }).optional(),
 })
 type ChatBody = z.infer<typeof ChatBody>
 
@@ -82,7 +84,12 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
     })
     // The limit is counted while the resident's turn is being taken: one wait for Redis instead of two.
     const { replies } = await deps.conversation.handle(
-      { resident: { channel: 'http', userId: body.userId }, content: { kind: 'text', text: body.text }, now: now() },
+      {
+        resident: { channel: 'http', userId: body.userId },
+        content: { kind: 'text', text: body.text },
+        now: now(),
+        ...(body.elder !== undefined && { elder: body.elder }),
+      },
       { admitted: limit(ctx, body.userId) },
     )
     ctx.body = { replies }

@@ -65,7 +65,7 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await context.close()
   })
 
-  it('长者模式 makes the text larger and is remembered after a reload', async () => {
+  it('长者模式 makes the text larger and the words plainer, and is remembered after a reload', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
     await page.goto(`${ctx.server.url}/chat`)
     // (Browser code as a string: this file is type-checked without the DOM library.)
@@ -89,9 +89,16 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     expect(box?.height).toBeGreaterThanOrEqual(60)
     expect(box?.width).toBeGreaterThan(300)
     await screenshot(page, 'web-chat-elder')
+    // Plainer words from the bot too: 您有…吗 rather than 是否已准备好.
+    await options.first().tap()
+    const plain = page.locator('.msg.bot', { hasText: '您有' }).last()
+    await plain.waitFor()
+    expect(await plain.textContent()).not.toContain('是否已准备好')
 
     await page.locator('#elder').tap()
     expect(await page.locator('html').getAttribute('class')).not.toContain('elder')
+    await plain.locator('.option[data-say="1"]').tap()
+    await page.locator('.msg.bot', { hasText: '是否已准备好' }).waitFor()
     expect(problems).toEqual([])
     await context.close()
   })

@@ -203,4 +203,55 @@ describe('step()', () => {
     expect(result.changed).toBe(false)
     expect(result.session).toBe(session)
   })
+
+  describe('长者模式', () => {
+    const withElder = (text: string, elder?: boolean): StepInput => ({ ...input(text), ...(elder !== undefined && { elder }) })
+    /** Runs texts from a fresh session; `elder` goes with the first message only, as the web page sends it. */
+    function talk(texts: string[], elder?: boolean) {
+      let session: DialogSession | undefined
+      let result = step(defs, ctx, undefined, withElder(texts[0]!, elder), 1_000)
+      session = result.session
+      for (const [i, text] of texts.slice(1).entries()) {
+        result = step(defs, ctx, session, input(text), 2_000 + i)
+        session = result.session
+      }
+      return result
+    }
+
+    it('uses the plainer words of messages.yaml’s elder section for the walk, the options and the checklist', () => {
+      const standard = talk(['甲', '1'])
+      const plain = talk(['甲', '1'], true)
+      expect(standard.replies.join('\n')).toContain('是否已准备好：身份证（原件1份）？')
+      expect(plain.replies.join('\n')).toContain('您有身份证吗？（要原件1份）')
+      expect(plain.replies.join('\n')).toContain('请回数字：1 有，2 没有')
+      const list = talk(['甲', '1', '2', '1'], true).replies.join('\n')
+      expect(list).toContain('还缺：身份证（原件1份）\n   去哪开：到户籍地派出所补办')
+      expect(list).toContain('有了：户口簿')
+      // Lines the elder section blanks are left out; the rest keep their standard words.
+      expect(list).not.toMatch(/法定时限|网上也能办|✓|✗/)
+      expect(list).toContain('收费：不收费')
+    })
+
+    it('is switched on and off by words in any chat, kept across 返回 and 重新开始, and re-asks the question', () => {
+      const on = talk(['甲', '1', '长者模式'])
+      expect(on.replies[0]).toContain('换成长者模式')
+      expect(on.replies[1]).toContain('您有身份证吗？')
+      expect(on.session.elder).toBe(true)
+      expect(talk(['甲', '1', '长者模式', '返回']).replies.join('\n')).toContain('请回数字：1 对，2 不对')
+      const restarted = talk(['甲', '1', '长者模式', '重新开始', '甲'])
+      expect(restarted.session.elder).toBe(true)
+      expect(restarted.replies.join('\n')).toContain('请回数字')
+      const off = talk(['甲', '1', '长者模式', '普通模式'])
+      expect(off.replies[1]).toContain('是否已准备好：身份证')
+      expect(off.session).not.toHaveProperty('elder')
+    })
+
+    it('follows the channel’s switch when it sends one, the resident’s own choice when it does not', () => {
+      const session = talk(['长者模式']).session
+      const standard = step(defs, ctx, session, withElder('甲', false), 3_000)
+      expect(standard.replies.join('\n')).toContain('回复 1 对，2 不对')
+      expect(standard.session).not.toHaveProperty('elder')
+      expect(step(defs, ctx, session, input('甲'), 3_000).replies.join('\n')).toContain('请回数字：1 对，2 不对')
+    })
+  })
 })

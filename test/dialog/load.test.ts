@@ -92,6 +92,18 @@ describe('loadDialogsFromFiles', () => {
     expect(errorsOf(messages)).toEqual([
       `dialogs/messages.yaml:${lineOf(messages, 'messages.yaml', '  restart:')} say.restart：这里不能用字段 {item.name}（这段话不替换任何字段）`,
     ])
+    // 长者模式's entries are checked like the ones they replace.
+    const elder = edited('messages.yaml', '    ready: 有了：{material.name}', '    ready: 有了：{material.nmae}')
+    expect(errorsOf(elder)).toEqual([
+      `dialogs/messages.yaml:${lineOf(elder, 'messages.yaml', '有了：{material.nmae}')} elder.checklist.ready：不认识的字段 {material.nmae}，是不是 {material.name}？`,
+    ])
+  })
+
+  it('reports an entry 长者模式 cannot replace, and an empty one outside the 告知单', () => {
+    const unknown = edited('messages.yaml', '    optional: 可带可不带：{material.name}', '    optinal: 可带可不带：{material.name}')
+    expect(errorsOf(unknown).join('\n')).toContain(`dialogs/messages.yaml:${lineOf(unknown, 'messages.yaml', '    optinal:')} elder.checklist：未知字段 "optinal"`)
+    const empty = edited('messages.yaml', '    unsure: 不知道的先算"没有"，最后告诉您去哪开。', '    unsure: ""')
+    expect(errorsOf(empty).join('\n')).toContain('不能为空（不确定有没有材料）')
   })
 
   it('reports when without else, an ambiguous yes option, and a start state that takes no questions', () => {

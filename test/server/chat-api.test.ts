@@ -99,6 +99,14 @@ describe('POST /api/chat {"userId", "text"}', () => {
     expectError(await s.chat(latin1), 400, 'invalid_encoding')
   })
 
+  it('passes 长者模式 (elder: true / false) on when the integration sends it, and refuses another value', async () => {
+    expect((await s.chat({ userId: 'u', text: '低保', elder: true })).status).toBe(200)
+    expect(t.received.at(-1)).toMatchObject({ elder: true })
+    const wrong = await s.chat({ userId: 'u', text: '低保', elder: 'yes' })
+    expect(wrong.status).toBe(400)
+    expect(wrong.json.error.message).toBe('elder 应为 true 或 false')
+  })
+
   it('tells which field is missing', async () => {
     expect((await s.chat('{"text":"低保"}')).json.error.message).toBe('缺少 userId')
   })

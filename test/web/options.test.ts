@@ -16,6 +16,12 @@ describe('parseOptions(reply)', () => {
     ])
     expect(parseOptions('您要办的是：残疾人证办理，对吗？\n回复 1 对，2 不对')).toHaveLength(2)
     expect(parseOptions('抱歉，没找到。\n回复 1 转人工')).toEqual([{ n: 1, label: '转人工' }])
+    // 长者模式's wording.
+    expect(splitOptions('您有身份证吗？（要原件1份）\n请回数字：1 有，2 没有')).toEqual({
+      body: '您有身份证吗？（要原件1份）',
+      tail: '请回数字：1 有，2 没有',
+      choices: [{ n: 1, label: '有' }, { n: 2, label: '没有' }],
+    })
   })
 
   it('accepts 1. 1、 1） and ① numbering', () => {

@@ -131,6 +131,15 @@ describe('POST /web/api/chat', () => {
     expect(notJson.body).toMatchObject({ error: { code: 'unsupported_media_type' } })
   })
 
+  it('passes the page’s 长者模式 switch on when it sends one, and refuses one that is not true or false', async () => {
+    await chat({ text: '低保', elder: true })
+    expect(conversation.seen.at(-1)).toMatchObject({ content: { kind: 'text', text: '低保' }, elder: true })
+    await chat({ text: '低保' })
+    expect(conversation.seen.at(-1)).not.toHaveProperty('elder')
+    const { res } = await chat({ text: '低保', elder: '是' })
+    expect(res.status).toBe(400)
+  })
+
   it('passes a photo or voice message on as non-text', async () => {
     const { res, body } = await chat({ kind: 'image' })
     expect(res.status).toBe(200)

@@ -1,7 +1,7 @@
 /**
  * The residents' web chat: the page (GET / and /chat, plus its three static files) and its JSON API.
  *
- *   POST /web/api/chat      {"text": "低保怎么申请"} → {"replies": ["…", "…"]}
+ *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"]}
  *   GET  /web/api/messages  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser
  *
  * Who is talking comes only from the signed cookie (identity.ts), never from the request body.
@@ -48,10 +48,12 @@ const NON_TEXT = ['image', 'voice', 'sticker', 'file', 'location', 'video', 'oth
 /** Residents type up to a few hundred characters; the dialog answers long text itself, this only stops floods. */
 const MAX_TEXT = 4000
 
+/** The page's 长者模式 toggle, sent with every message. */
+const elder = z.boolean().optional()
 const ChatBody = z.union([
-  z.strictObject({ text: z.string().max(MAX_TEXT) }),
+  z.strictObject({ text: z.string().max(MAX_TEXT), elder }),
   // A page embedding the chat may report a photo or voice message; the dialog answers it politely.
-  z.strictObject({ kind: z.enum(NON_TEXT) }),
+  z.strictObject({ kind: z.enum(NON_TEXT), elder }),
 ])
 
 const STATIC_NAMES = ['index.html', 'chat.css', 'chat.js', 'options.js'] as const
@@ -81,7 +83,8 @@ export function createWebChatRouter(deps: WebChatDeps): Router {
       'text' in parsed.data ? { kind: 'text', text: parsed.data.text } : { kind: parsed.data.kind }
     // Checked while the resident's turn is being taken (one wait instead of two); a refusal changes nothing.
     const admitted = deps.beforeChat?.(resident, ctx)
-    const { replies } = await deps.conversation.handle({ resident, content, now: now() }, admitted && { admitted })
+    const message = { resident, content, now: now(), ...(parsed.data.elder !== undefined && { elder: parsed.data.elder }) }
+    const { replies } = await deps.conversation.handle(message, admitted && { admitted })
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { replies }
   })

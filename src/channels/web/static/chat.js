@@ -36,7 +36,17 @@ function storedElder() {
   }
 }
 
-elderButton.addEventListener('click', () => setElder(!document.documentElement.classList.contains('elder')))
+/**
+ * The toggle also asks the bot for plainer words. It is told with the next message after the page loads or the
+ * toggle changes, not with every one, so that typing 长者模式 / 普通模式 in the chat is not undone by the page.
+ */
+let elderToTell = storedElder() ? true : undefined
+
+elderButton.addEventListener('click', () => {
+  const on = !document.documentElement.classList.contains('elder')
+  setElder(on)
+  elderToTell = on
+})
 setElder(storedElder())
 
 // ---- messages on screen ----
@@ -161,11 +171,13 @@ async function deliver(text) {
   scrollDown()
   sendButton.disabled = true
   try {
+    const told = elderToTell
     const body = await request('/web/api/chat', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify(told === undefined ? { text } : { text, elder: told }),
     })
+    if (elderToTell === told) elderToTell = undefined
     waiting.remove()
     for (const reply of body.replies ?? []) addBot(String(reply))
   } catch (err) {

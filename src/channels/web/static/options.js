@@ -1,14 +1,14 @@
 // Finds the numbered choices at the end of a bot reply, so the page can offer them as buttons.
 // Two shapes, as the dialog writes them:
 //   one per line:  "请回复编号：\n1 自己办理\n2 申请代办"   (also "1.", "1、", "1）", "①")
-//   inline:        "回复 1 有，2 没有"
+//   inline:        "回复 1 有，2 没有" (长者模式: "请回数字：1 有，2 没有")
 // Only a list at the very end counts, numbered 1, 2, 3 … without gaps: a numbered list in the middle of a
 // reply (or a date, an amount) must not become buttons.
 
 const CIRCLED_FIRST = 0x2460 // ①
 
 const LINE = /^\s*(?:(\d{1,2})(?:\s*[.、．:：)）]\s*|\s+)|([\u2460-\u2473])\s*)(\S.*?)\s*$/u
-const INLINE = /回复[：:]?\s*((?:\d{1,2}|[\u2460-\u2473]).*?)[。.]?\s*$/u
+const INLINE = /请?(?:回复|回数字)[：:]?\s*((?:\d{1,2}|[\u2460-\u2473]).*?)[。.]?\s*$/u
 const INLINE_PART = /^\s*(?:(\d{1,2})\s*[.、．]?\s*|([\u2460-\u2473])\s*)(\S.*?)\s*$/u
 
 /** @returns {{ n: number, label: string }[]} the choices, or [] when the reply does not end with any */

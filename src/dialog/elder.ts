@@ -1,0 +1,44 @@
+/**
+ * 长者模式: the same dialog in plainer words. messages.yaml's `elder` section replaces some entries for a resident
+ * who chose it (on the web page's toggle, or by saying 长者模式 in any chat); the flow, the checks and the
+ * answers understood stay the same.
+ */
+import type { DialogDefinitions, Messages } from './schema.js'
+
+const elderVersions = new WeakMap<DialogDefinitions, DialogDefinitions>()
+/** Each elder version → the definitions it was made from. */
+const standardVersions = new WeakMap<DialogDefinitions, DialogDefinitions>()
+
+/** The definitions with 长者模式's wording; built once per definitions (a reload makes new ones). */
+export function inElderWords(defs: DialogDefinitions): DialogDefinitions {
+  if (standardVersions.has(defs)) return defs
+  let elder = elderVersions.get(defs)
+  if (!elder) {
+    elder = { ...defs, messages: withElderWords(defs.messages) }
+    elderVersions.set(defs, elder)
+    standardVersions.set(elder, defs)
+  }
+  return elder
+}
+
+/** The definitions in standard wording, whichever `defs` is. */
+export function inStandardWords(defs: DialogDefinitions): DialogDefinitions {
+  return standardVersions.get(defs) ?? defs
+}
+
+export function isInElderWords(defs: DialogDefinitions): boolean {
+  return standardVersions.has(defs)
+}
+
+function withElderWords(m: Messages): Messages {
+  const e = m.elder
+  if (!e) return m
+  return {
+    ...m,
+    say: { ...m.say, ...e.say },
+    options: { ...m.options, ...e.options },
+    walk: { ...m.walk, ...e.walk },
+    // An empty checklist entry leaves its line out (the 告知单 drops empty lines).
+    checklist: { ...m.checklist, ...e.checklist },
+  }
+}
