@@ -306,4 +306,22 @@ describe('RedisSessionStore keeps the session it wrote for the next turn', () =>
     await processA.redis.set(sessionKey(), JSON.stringify('手改的'), 'PX', 60_000)
     expect(await a.withSession(KEY, async (s) => ({ result: s }))).toBe('手改的')
   })
+
+  it('does not write, says so, and reads the stored session next, when its lease ran out during the turn', async () => {
+    const reports: string[] = []
+    const a = new RedisSessionStore<Counter>(processA.redis, { prefix, lockLeaseMs: LEASE_MS, onError: (m) => reports.push(m) })
+    stores.push(a as RedisSessionStore)
+    await a.withSession(KEY, bump('A'))
+    const result = await a.withSession(KEY, async () => {
+      // Meanwhile the lease ran out (a long pause of this process): the turn went on to process B, which wrote.
+      await processB.redis.incr(lockKey('serving'))
+      await processB.redis.set(sessionKey(), JSON.stringify({ n: 9, by: 'B' }), 'PX', 60_000)
+      return { result: '本轮的回复', write: { set: { n: 2, by: 'A' }, ttlSeconds: 60 } }
+    })
+    // The resident still gets this turn's reply; the store keeps B's session, not the late write.
+    expect(result).toBe('本轮的回复')
+    expect(JSON.parse((await processA.redis.get(sessionKey()))!)).toEqual({ n: 9, by: 'B' })
+    expect(reports).toEqual([expect.stringContaining('租期已过')])
+    expect(await a.withSession(KEY, async (s) => ({ result: s }))).toEqual({ n: 9, by: 'B' })
+  })
 })
