@@ -56,6 +56,8 @@ export interface Lexicon {
    * last, often with 怎么 in between (医保怎么交).
    */
   inverted: Map<string, string>
+  /** The same by sound, for pinyin typed object first (yibao zenme jiao): "yi bao jiao" → 交医保. */
+  invertedSounds: Map<string, string>
 }
 
 /** Builds the lexicon for a catalogue. Pure apart from jieba's process-wide dictionary. */
@@ -228,7 +230,15 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const text = turned[2]! + turned[1]!
     if (!surfaces.has(text) && !inverted.has(text)) inverted.set(text, term)
   }
-  return { items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff, inverted }
+  const invertedSounds = new Map<string, string>()
+  for (const [text, term] of inverted) {
+    const key = wordSyllables(text).join(' ')
+    if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
+  }
+  return {
+    items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
+    inverted, invertedSounds,
+  }
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

@@ -109,7 +109,11 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
   const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
   for (let v = 2; v < units.length; v++) {
     const verb = units[v]!.text
-    if (verb === undefined || verb.length !== 1) continue
+    if (verb === undefined) {
+      findInvertedPinyin(lexicon, units, v, found)
+      continue
+    }
+    if (verb.length !== 1) continue
     // The thing ends right before the verb, or before up to MAX_INVERTED_GAP neutral units.
     for (let end = v, gap = 0; end >= 2 && gap <= MAX_INVERTED_GAP; gap++, end--) {
       if (gap > 0 && !isNeutral(end)) break
@@ -122,6 +126,25 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
         const term = lexicon.inverted.get(thing + verb)
         if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
       }
+    }
+  }
+}
+
+/** findInverted for typed pinyin, the verb at unit `v`: the fillers in between are known by sound (zen me). */
+function findInvertedPinyin(lexicon: Lexicon, units: Unit[], v: number, found: Occurrence[]): void {
+  const verb = units[v]!.syllable
+  for (let end = v; end >= 2 && v - end <= MAX_INVERTED_GAP; end--) {
+    if (end < v) {
+      const gap = units.slice(end, v)
+      if (gap.some((u) => u.text !== undefined) || !lexicon.neutralSyllables.has(gap.map((u) => u.syllable).join(' '))) continue
+    }
+    let thing = ''
+    for (let start = end - 1; start >= 0 && end - start <= 5; start--) {
+      if (units[start]!.text !== undefined) break
+      thing = thing === '' ? units[start]!.syllable : `${units[start]!.syllable} ${thing}`
+      if (end - start < 2) continue
+      const term = lexicon.invertedSounds.get(`${thing} ${verb}`)
+      if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: end - start + 1 })
     }
   }
 }

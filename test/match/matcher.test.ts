@@ -177,6 +177,8 @@ describe('match(question)', () => {
     expect(top('wo xiang ban di bao')).toBe('最低生活保障申请')
     // zhang is also the measure word 张, but here it belongs to 刻章.
     expect(top('kezhang zai nali ban')).toBe('印章管理')
+    // Object first, verb last, as with Han characters (yibao zenme jiao is 交医保).
+    expect(top('yibao zenme jiao')).toBe('城乡居民基本医疗保险参保登记和缴费')
     expect(matcher.match('jintian tianqi zenmeyang')).toEqual([])
   })
 
