@@ -4,6 +4,7 @@
  */
 import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
+import { areaLabel } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
 import { materialStatuses } from './materials.js'
@@ -182,7 +183,9 @@ export function openTicket(t: Turn): boolean {
   const item = currentItem(t)
   const f = t.s.form
   const m = t.defs.messages.say
-  if (!item || !f.name || !f.phone || !f.villageId || !f.help) {
+  // The village's point, or the town's when the village is not on the network's list.
+  const areaPointId = f.villageId ?? (f.unlistedVillage !== undefined ? f.townId : undefined)
+  if (!item || !f.name || !f.phone || !areaPointId || !f.help) {
     say(t, render(m.effectFailed, {}))
     return false
   }
@@ -192,6 +195,9 @@ export function openTicket(t: Turn): boolean {
   const notes = [
     f.special ? render(m.ticketNoteSpecial, {}) : '',
     unchecked.length > 0 ? render(m.ticketNoteUnchecked, { list: unchecked.join('、') }) : '',
+    f.villageId === undefined
+      ? render(m.ticketNoteUnlistedVillage, { town: areaLabel(t.ctx.catalog, f.townId, undefined, ''), village: f.unlistedVillage })
+      : '',
   ].filter(Boolean)
   const delivery: TicketRequest['delivery'] =
     f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }
@@ -201,7 +207,7 @@ export function openTicket(t: Turn): boolean {
     itemName: item.name,
     name: f.name,
     phone: f.phone,
-    areaPointId: f.villageId,
+    areaPointId,
     help: f.help,
     delivery,
     materialsReady: named('ready'),

@@ -42,11 +42,14 @@ export function pointLabel(point: ServicePoint): string {
   return placeName(point)
 }
 
-/** "大店镇 大店一村" for summaries; undefined until a village is chosen. */
-export function areaLabel(catalog: Catalog, townId?: string, villageId?: string): string | undefined {
-  const village = villageId ? catalog.points.get(villageId) : undefined
-  if (!village) return undefined
+/**
+ * "大店镇 大店一村" for summaries; "涝坡镇 后河村" for a village not on the list (`unlisted`, just the town when it
+ * was not named); undefined until a village is settled.
+ */
+export function areaLabel(catalog: Catalog, townId?: string, villageId?: string, unlisted?: string): string | undefined {
   const town = townId ? catalog.points.get(townId) : undefined
+  const village = villageId ? catalog.points.get(villageId) : undefined
+  if (!village) return town && unlisted !== undefined ? [placeName(town), unlisted].filter(Boolean).join(' ') : undefined
   return town ? `${placeName(town)} ${placeName(village)}` : placeName(village)
 }
 
@@ -140,6 +143,26 @@ export function namedPlace(
   const inTown = villagesNamed.filter((v) => townsNamed.some((town) => town.id === v.parentId))
   if (inTown.length > 0) villagesNamed = inTown
   return villagesNamed.length > 0 ? { kind: 'villages', points: villagesNamed } : { kind: 'towns', points: townsNamed }
+}
+
+/** A village's name as residents type it: a few characters and its tier word (后河村, 城西社区). */
+const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
+
+/**
+ * A village the network does not list (the sample lists a few per town), alone or after its town's whole name
+ * (后河村, 涝坡镇后河村, 俺是涝坡镇后河村的), with `placeWords` around: its name, and the town when named. Only
+ * for replies namedPlace() could not place.
+ */
+export function unlistedVillage(
+  catalog: Catalog,
+  text: string,
+  placeWords: readonly string[],
+): { town?: ServicePoint; name: string } | undefined {
+  let rest = comparable(text)
+  const townName = nameForms(catalog).find((f) => f.whole && f.point.tier !== '村' && rest.includes(f.form))
+  if (townName) rest = rest.split(townName.form).join('')
+  const name = withoutWords(rest, placeWords)
+  return VILLAGE_SHAPE.test(name) ? { ...(townName && { town: townName.point }), name } : undefined
 }
 
 /**

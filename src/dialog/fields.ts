@@ -41,6 +41,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],
+  'say.ticketNoteUnlistedVillage': ['town', 'village'],
   'options.inline': ['list'],
   'options.lines': ['list'],
   'walk.material': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
@@ -120,12 +121,14 @@ export function materialFields(material: Material, item: CatalogItem, m: Message
 
 export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Values {
   // Items without mail delivery never ask: the result is picked up.
-  const delivery = form.delivery === 'mail' ? `${m.delivery.mail}：${form.address ?? ''}` : m.delivery.pickup
+  // 特办 is door to door: the agent who comes for the materials brings the result too, unless it is mailed.
+  const delivery =
+    form.delivery === 'mail' ? `${m.delivery.mail}：${form.address ?? ''}` : form.help === '特办' ? m.delivery.doorstep : m.delivery.pickup
   return {
     'form.name': form.name,
     'form.phone': form.phone,
     'form.phoneMasked': form.phone === undefined ? undefined : maskPhone(form.phone),
-    'form.area': areaLabel(catalog, form.townId, form.villageId),
+    'form.area': areaLabel(catalog, form.townId, form.villageId, form.unlistedVillage),
     'form.help': form.help,
     'form.delivery': delivery,
     'form.address': form.address,

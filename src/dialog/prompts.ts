@@ -72,8 +72,10 @@ export function optionLabels(t: Turn, state: DialogState): string[] {
       const step = currentWalkStep(t)
       return step ? walkLabels(t, step) : []
     }
-    case 'area':
-      return areaLabels(t, areaPoints(t))
+    case 'area': {
+      const points = areaLabels(t, areaPoints(t))
+      return offersOtherVillage(t, state) ? [...points, state.otherVillage] : points
+    }
     case 'help':
       return helpKinds(t).map((k) => t.defs.messages.helpKinds[k])
     case 'input':
@@ -94,6 +96,11 @@ export function areaPoints(t: Turn): ServicePoint[] {
     if (points.length > 0) return points
   }
   return townId === undefined ? towns(catalog) : villages(catalog, townId)
+}
+
+/** Whether the area step lists a town's villages, and so ends with "another village" (when the flow has one). */
+export function offersOtherVillage(t: Turn, state: DialogState): state is Extract<DialogState, { kind: 'area' }> & { otherVillage: string } {
+  return state.kind === 'area' && state.otherVillage !== undefined && t.s.form.townId !== undefined && t.s.form.choices === undefined
 }
 
 /** The area options' labels: 大店镇, 大店一村, or 文疃镇 南岭村 among same-named villages. */

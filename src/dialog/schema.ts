@@ -114,6 +114,11 @@ const AreaStateSchema = z.strictObject({
   villagePrompt: text('选村（社区）的提示语'),
   /** Asked when the name typed is a village in more than one town (南岭村); the options are those villages. */
   choosePrompt: text('同名村（社区）选哪个的提示语').optional(),
+  /**
+   * The last option when villages are listed, for a village the service network does not list: the ticket then
+   * goes to the town's centre. A village name typed that is not on the list is taken the same way.
+   */
+  otherVillage: text('名单上没有的村（社区）').optional(),
   invalid: text('找不到地方时的提示'),
   go: StateNameSchema,
 })
@@ -216,6 +221,7 @@ const sayMessages = z.strictObject({
   askOther: text('再问一遍并提示可以问别的事'),
   ticketNoteSpecial: text('工单备注：行动不便'),
   ticketNoteUnchecked: text('工单备注：未核对材料'),
+  ticketNoteUnlistedVillage: text('工单备注：村不在名单上'),
   elderOn: text('换成长者模式'),
   elderOff: text('换回普通说法'),
 })
@@ -297,7 +303,7 @@ export const MessagesFileSchema = z.strictObject({
   checklist: checklistMessages,
   tiers,
   helpKinds: z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') }),
-  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄') }),
+  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门') }),
   elder: elderMessages.optional(),
 })
 export type Messages = z.infer<typeof MessagesFileSchema>
@@ -325,6 +331,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   invalid: '填错时的提示',
   villagePrompt: '选村提示语',
   choosePrompt: '同名村选哪个的提示语',
+  otherVillage: '名单上没有的村',
   places: '回复镇名查地址电话',
   unsure: '问了别的事又拿不准时去的状态',
   yes: '"是"的说法',

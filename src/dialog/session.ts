@@ -10,6 +10,8 @@ export interface ProxyForm {
   phone?: string
   townId?: string
   villageId?: string
+  /** A village the network does not list (the resident typed it, or '' when they only said it is not listed). */
+  unlistedVillage?: string
   /** Villages of the same name in different towns (南岭村), while the resident is asked which one. */
   choices?: string[]
   /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */

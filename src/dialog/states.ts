@@ -4,12 +4,12 @@
  */
 import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
-import { namedPlace } from './area.js'
+import { namedPlace, unlistedVillage } from './area.js'
 import type { Choice, WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
-  areaLabels, areaPoints, currentWalkStep, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
+  areaPoints, currentWalkStep, optionLabels, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -271,7 +271,8 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
   const catalog = t.ctx.catalog
   const form = t.s.form
   const points = areaPoints(t)
-  const i = pickIndex(r, areaLabels(t, points))
+  // After the villages may come "another village" (offersOtherVillage): one past the last village, no point.
+  const i = pickIndex(r, optionLabels(t, state))
   const chooseVillage = (village: ServicePoint) => {
     form.townId = village.parentId
     form.villageId = village.id
@@ -285,8 +286,18 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     say(t, fullPrompt(t, state))
     return true
   }
+  // A village the network does not list: the ticket goes to the town's centre, the name in its note.
+  const chooseUnlisted = (townId: string, name: string) => {
+    form.townId = townId
+    form.villageId = undefined
+    form.unlistedVillage = name
+    form.choices = undefined
+    go(t, state.go)
+    return true
+  }
   if (typeof i === 'number') {
-    const point = points[i]!
+    const point = points[i]
+    if (point === undefined) return chooseUnlisted(form.townId!, '')
     return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
@@ -312,6 +323,9 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     say(t, fullPrompt(t, state))
     return false
   }
+  const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab.placeWords) : undefined
+  const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
+  if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)
   if (offerSwitch(t, r.raw)) return true
   say(t, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
   return false

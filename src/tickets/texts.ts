@@ -41,7 +41,7 @@ export function statusLine(t: TicketState, network: Network): string {
 export function agentSummary(t: TicketState, network: Network, full: boolean): string {
   const name = full ? t.name : maskName(t.name)
   const phone = full ? t.phone : maskPhone(t.phone)
-  const mail = t.delivery.kind === 'mail' ? `邮寄到 ${full ? t.delivery.address : '（接单后可见）'}` : '自取'
+  const mail = t.delivery.kind === 'mail' ? `邮寄到 ${full ? t.delivery.address : '（接单后可见）'}` : t.help === '特办' ? '上门送达（特办）' : '自取'
   const lines = [
     `工单 ${t.id}（${t.status}）`,
     `事项：${t.itemName}（${t.help}）`,

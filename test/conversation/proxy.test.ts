@@ -33,7 +33,9 @@ describe('申请代办', () => {
     const towns = joined(await chat.say('138 1234 5678'))
     expect(towns).toContain('申请人住在哪个镇（街道）？')
     expect(towns).toContain('\n2 大店镇\n')
-    expect(joined(await chat.say('2'))).toContain('是哪个村（社区）？回复编号，也可以直接打名字。\n回复 1 大店一村，2 大店二村，3 庄家店村')
+    expect(joined(await chat.say('2'))).toContain(
+      '是哪个村（社区）？回复编号，也可以直接打名字。\n请回复编号：\n1 大店一村\n2 大店二村\n3 庄家店村\n4 其他村（社区），上面没有',
+    )
     expect(joined(await chat.say('1'))).toContain('申请人是不是老人、残疾人，或者行动不便、出不了门？')
     const kinds = joined(await chat.say('是的'))
     expect(kinds).toContain('需要哪种帮助？')
@@ -48,7 +50,8 @@ describe('申请代办', () => {
         '手机：13812345678',
         '住址：大店镇 大店一村',
         '帮助方式：特办',
-        '结果领取：自己去取',
+        // 特办 is door to door: the result comes back the same way.
+        '结果领取：代办员送上门',
         '回复 1 确认提交，2 重新填写，3 不办了',
       ].join('\n'),
     )
@@ -281,7 +284,7 @@ describe('the town / village question of the 代办 form', () => {
     chat = await atTownQuestion()
     reply = joined(await chat.say('俺家在大店'))
     expect(reply).not.toContain('没找到')
-    expect(reply).toContain('是哪个村（社区）？回复编号，也可以直接打名字。\n回复 1 大店一村，2 大店二村，3 庄家店村')
+    expect(reply).toContain('是哪个村（社区）？回复编号，也可以直接打名字。\n请回复编号：\n1 大店一村\n2 大店二村\n3 庄家店村')
     expect(joined(await chat.say('3'))).toContain('申请人是不是老人')
     expect(await submittedVillage(chat)).toBe('dadian-v3')
   })
@@ -341,5 +344,29 @@ describe('the town / village question of the 代办 form', () => {
     expect(joined(await chat.say('东京镇'))).toContain('没找到这个地方。')
     expect(joined(await chat.say(DIBAO))).toContain(`您是想问"${DIBAO}"吗？`)
     expect(joined(await chat.say('不是'))).toContain('申请人住在哪个镇（街道）？')
+  })
+
+  it('a village not on the list goes to its town’s centre, by the last option or typed by name, and the agent is told', async () => {
+    let chat = await atTownQuestion()
+    expect(joined(await chat.say('俺是涝坡镇后河村的'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：涝坡镇 后河村')
+    await chat.say('1')
+    let ticket = ticketOf(chat.effects)
+    expect(ticket.areaPointId).toBe('laopo-center')
+    expect(ticket.note).toContain('居民所在村（社区）不在涝坡镇的名单上：后河村')
+
+    chat = await atTownQuestion()
+    await chat.say('大店镇')
+    expect(joined(await chat.say('后河村'))).toContain('申请人是不是老人')
+    chat = await atTownQuestion()
+    await chat.say('大店镇')
+    expect(joined(await chat.say('4'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：大店镇\n')
+    await chat.say('1')
+    ticket = ticketOf(chat.effects)
+    expect(ticket.areaPointId).toBe('dadian-center')
+    expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上：')
   })
 })

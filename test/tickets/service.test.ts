@@ -42,6 +42,14 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(agentSummary(complete, env.network, false)).toContain('材料：已备 1 项，齐全')
     })
 
+    it('tells the agent how the result goes back: picked up, mailed, or brought to the door for 特办', async () => {
+      expect(agentSummary(await open(), env.network, false)).toContain('取件：自取')
+      const doorToDoor = await open(MONDAY_9AM, { help: '特办' })
+      expect(agentSummary(doorToDoor, env.network, false)).toContain('上门送达（特办）')
+      const mailed = await open(MONDAY_9AM, { help: '特办', delivery: { kind: 'mail', address: '大店镇大店一村3排5号' } })
+      expect(agentSummary(mailed, env.network, true)).toContain('邮寄到 大店镇大店一村3排5号')
+    })
+
     it('numbers tickets by day, routes to the village agent and notifies them with the resident masked', async () => {
       const first = await open()
       const second = await open(MONDAY_9AM + 1)
