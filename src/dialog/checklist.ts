@@ -1,6 +1,6 @@
 /**
- * The 一次性告知单: every material with ✓ / ✗ / ○ / · (and where to get a missing one) under a legend of the marks
- * used, then where, when and how to apply. Every line is a template from dialogs/messages.yaml (checklist section).
+ * The 一次性告知单: who may apply, every material with ✓ / ✗ / ○ / · (and where to get a missing one) under a legend
+ * of the marks used, then where, how (the steps), when and at what cost to apply. Every line is a template from dialogs/messages.yaml (checklist section).
  */
 import type { Catalog, CatalogItem, Place, ServicePoint } from '../catalog/types.js'
 import { itemFields, materialFields, type Values } from './fields.js'
@@ -70,10 +70,16 @@ export function localTierPlaces(item: CatalogItem): Place[] {
  */
 export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
   const base = itemFields(item, m)
-  const parts = [render(m.checklist.title, base), renderMaterials(item, p, m), render(m.checklist.places, base)]
+  const parts = [
+    render(m.checklist.title, base),
+    render(m.checklist.conditions, base),
+    renderMaterials(item, p, m),
+    render(m.checklist.places, base),
+  ]
   for (const place of item.places) parts.push(renderPlace(place, catalog, m))
   if (townHint && localTierPlaces(item).length > 0) parts.push(render(m.checklist.townHint, base))
   parts.push(
+    render(m.checklist.steps, base),
     render(m.checklist.how, base),
     render(m.checklist.online, base),
     render(m.checklist.limit, base),

@@ -21,6 +21,8 @@ export const ITEM_FIELDS = [
   'item.complaintPhone',
   'item.materialCount',
   'item.proxyNote',
+  'item.conditions',
+  'item.steps',
 ] as const
 export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.help', 'form.delivery', 'form.address'] as const
 export const MATERIAL_FIELDS = ['material.name', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
@@ -69,6 +71,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'checklist.localPlace': PLACE_FIELDS,
   'checklist.townVillages': ['town.name', 'village.example'],
   'checklist.placeUnknown': ['place.name'],
+  'checklist.conditions': ITEM_FIELDS,
+  'checklist.steps': ITEM_FIELDS,
   'checklist.how': ITEM_FIELDS,
   'checklist.online': ITEM_FIELDS,
   'checklist.limit': ITEM_FIELDS,
@@ -106,6 +110,8 @@ function buildItemFields(item: CatalogItem, m: Messages): Values {
     'item.complaintPhone': item.complaintPhone,
     'item.materialCount': String(item.materials.length),
     'item.proxyNote': item.proxy.note,
+    'item.conditions': item.conditions.length > 0 ? item.conditions.join('；') : undefined,
+    'item.steps': item.steps.length > 0 ? item.steps.map((step, i) => `${i + 1}. ${step}`).join('\n') : undefined,
   }
 }
 

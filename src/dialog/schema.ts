@@ -262,6 +262,8 @@ const checklistMessages = z.strictObject({
   localPlace: text('居民所在镇、村的地点'),
   townVillages: text('村里也能办'),
   placeUnknown: text('没找到地名'),
+  conditions: text('办理条件'),
+  steps: text('办理流程'),
   how: text('办理方式标题'),
   online: text('网上办理'),
   limit: text('时限'),

@@ -48,9 +48,9 @@ describe('the checklist invites the town name', () => {
     const invite = await hint()
     expect(checklist).toContain(invite)
     expect(checklist.split(invite)).toHaveLength(2) // once
-    // In the places section, before 三、时限和费用.
+    // In the places section, before 四、时限和费用.
     expect(checklist.indexOf('二、到哪里办')).toBeLessThan(checklist.indexOf(invite))
-    expect(checklist.indexOf(invite)).toBeLessThan(checklist.indexOf('三、时限和费用'))
+    expect(checklist.indexOf(invite)).toBeLessThan(checklist.indexOf('四、时限和费用'))
   })
 
   it('also at the end of the walk, and again after 全部列出 at the checklist', async () => {

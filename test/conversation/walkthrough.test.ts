@@ -71,8 +71,9 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(special).toContain('1 是，已准备好\n2 是，还没准备好\n3 否')
     expect(joined(await chat.say('否'))).toContain('是不是子女或别人替老人来办？')
     const checklist = (await chat.say('1'))[0]!
-    expect(checklist.split('\n').slice(0, 7)).toEqual([
+    expect(checklist.split('\n').slice(0, 8)).toEqual([
       `【一次性告知单】${MEAL}`,
+      expect.stringMatching(/^办理条件：.+/),
       '一、要带的材料（✓ 已备好，✗ 还缺，· 可选）',
       '✓ 老人居民身份证（原件1份）',
       '✗ 户口簿（原件1份）',
@@ -83,6 +84,8 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(checklist).not.toContain('低保证') // ruled out by 否
     expect(checklist).toContain('二、到哪里办\n· 所在村（社区）便民服务室')
     expect(checklist).toContain('· 户籍所在地镇（街道）便民服务中心 民政窗口')
+    // How to apply, step by step, from the item's 办理流程.
+    expect(checklist).toMatch(/三、怎么办\n1\. .+\n2\. /)
     expect(checklist).toContain('承诺时限：5 个工作日')
     expect(checklist).toContain('收费：办卡不收费')
     expect(checklist).toContain('到现场：最多跑 1 次')
@@ -148,7 +151,7 @@ describe('after the checklist', () => {
     const again = joined(await chat.say('全部列出'))
     expect(again).toContain(`【一次性告知单】${MEAL}`)
     expect(again).toContain('二、到哪里办')
-    expect(again).toContain('三、时限和费用')
+    expect(again).toContain('四、时限和费用')
     expect(again).not.toContain('祝您办理顺利')
   })
 })
@@ -170,10 +173,13 @@ describe('印章管理', () => {
     await chat.say('4')
     const checklist = joined(await chat.say('全部列出'))
     expect(checklist).toContain('单位登记证书或批准文件')
+    // Never checked with the resident, each still says where to get it.
+    expect(checklist).toMatch(/□ 单位登记证书或批准文件.*\n   没有的话：.+/)
     expect(checklist).toContain('旧印章')
-    expect(checklist).not.toContain('户口簿')
-    expect(checklist).not.toContain('需要盖章的表格')
-    expect(checklist).not.toContain('遗失声明')
+    // Materials of the other branches are not listed (other lines, such as where to get one, may name them).
+    const listed = checklist.split('\n').filter((line) => /^[□○✓✗·] /.test(line))
+    expect(listed.join('\n')).toContain('旧印章')
+    expect(listed.join('\n')).not.toMatch(/户口簿|需要盖章的表格|遗失声明/)
   })
 })
 
