@@ -184,8 +184,17 @@ function strip(plain: string, v: CompiledVocabulary): string {
 
 /** A mainland mobile number from what was typed (spaces, dashes, +86 allowed), or undefined. */
 export function mobileNumber(raw: string): string | undefined {
-  const digits = raw.normalize('NFKC').replace(/[\s\-()（）]/g, '').replace(/^(\+?86)/, '')
+  const digits = raw
+    .normalize('NFKC')
+    .replace(/[\s\-()（）]/g, '')
+    .replace(/[〇零一二三四五六七八九幺两]/g, (d) => HAN_DIGITS[d]!)
+    .replace(/^(\+?86)/, '')
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
+}
+
+/** Digits spoken or typed in characters (一三八…; 幺 is how 1 is said in phone numbers, 两 a common 2). */
+const HAN_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
 }
 
 /**

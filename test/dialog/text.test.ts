@@ -44,6 +44,7 @@ describe('read(text)', () => {
   it.each([
     ['人工', 'handoff'], ['我要转人工', 'handoff'], ['重新开始', 'restart'], ['返回', 'back'], ['上一步', 'back'],
     ['帮助', 'help'], ['菜单', 'help'], ['我的进度', 'progress'], ['全部列出', 'listAll'], ['全部列出。', 'listAll'],
+    ['俺的事办到哪了', 'progress'], ['查看工单', 'progress'], ['长者模式', 'elderOn'], ['说简单点', 'elderOn'], ['普通模式', 'elderOff'],
   ])('reads %j as the command %s', (text, command) => {
     expect(read(text, vocab).command).toBe(command)
   })
@@ -72,7 +73,11 @@ describe('the 代办 form', () => {
     expect(mobileNumber('138 1234 5678')).toBe('13812345678')
     expect(mobileNumber('+86 138-1234-5678')).toBe('13812345678')
     expect(mobileNumber('１３８１２３４５６７８')).toBe('13812345678')
-    for (const bad of ['1381234567', '23812345678', '0539-7211000', '138123456789', '电话13812345678']) {
+    // Written as said: 一三八…, with 幺 for 1 and 两 for 2, or mixed with digits.
+    expect(mobileNumber('一三八五三九一二三四五')).toBe('13853912345')
+    expect(mobileNumber('幺三八 两两两两 零零零零')).toBe('13822220000')
+    expect(mobileNumber('138五三九12345')).toBe('13853912345')
+    for (const bad of ['1381234567', '23812345678', '0539-7211000', '138123456789', '电话13812345678', '一三八五三九一二三四']) {
       expect(mobileNumber(bad), bad).toBeUndefined()
     }
   })
