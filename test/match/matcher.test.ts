@@ -225,4 +225,16 @@ describe('decide(results)', () => {
     ])
     expect(withRunnerUp).toMatchObject({ kind: 'sure', others: [{ score: 0.46 }] })
   })
+
+  it('asks which one for a lone word that several items are about (社保, 医保)', () => {
+    const social = decide(matcher.match('社保'))
+    expect(social.kind).toBe('choose')
+    expect(social.kind === 'choose' && social.results.map((r) => r.item.name)).toEqual(
+      expect.arrayContaining(['城乡居民养老保险参保登记', '个人参保缴费证明查询打印', '单位参保证明查询打印']),
+    )
+    const medical = decide(matcher.match('医保'))
+    expect(medical.kind === 'choose' && medical.results.map((r) => r.item.name)).toEqual(
+      expect.arrayContaining(['城乡居民基本医疗保险参保登记和缴费', '医保异地就医备案']),
+    )
+  })
 })
