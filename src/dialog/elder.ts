@@ -40,5 +40,6 @@ function withElderWords(m: Messages): Messages {
     walk: { ...m.walk, ...e.walk },
     // An empty checklist entry leaves its line out (the 告知单 drops empty lines).
     checklist: { ...m.checklist, ...e.checklist },
+    helpKinds: { ...m.helpKinds, ...e.helpKinds },
   }
 }

@@ -275,6 +275,8 @@ const checklistMessages = z.strictObject({
   noProxy: text('不能代办'),
 })
 
+const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') })
+
 const optionsMessages = z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') })
 
 /** Any entries of `section`, each a text or, to leave that line out of the 告知单, empty. */
@@ -292,6 +294,7 @@ const elderMessages = z.strictObject({
   options: optionsMessages.partial().optional(),
   walk: walkMessages.partial().optional(),
   checklist: linesOf(checklistMessages).optional(),
+  helpKinds: helpKindMessages.partial().optional(),
 })
 
 export const MessagesFileSchema = z.strictObject({
@@ -304,7 +307,7 @@ export const MessagesFileSchema = z.strictObject({
   walk: walkMessages,
   checklist: checklistMessages,
   tiers,
-  helpKinds: z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') }),
+  helpKinds: helpKindMessages,
   delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门') }),
   elder: elderMessages.optional(),
 })

@@ -94,6 +94,15 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
   })
 
+  it('in 长者模式, words the resident gives are the same, the labels and questions plainer', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await chat.say(MEAL)
+    expect(joined(await chat.say('1'))).toContain('您有老人居民身份证吗？')
+    await chat.say('有的呢')
+    expect(joined(await chat.say('没有'))).toContain('请回数字：\n1 是，有了\n2 是，还没有\n3 否')
+  })
+
   it('asks a multiple-choice situation first, then only the materials that answer needs', async () => {
     const chat = await newChat()
     const first = joined(await startItem(chat, ID_CARD))
