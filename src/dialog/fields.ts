@@ -29,7 +29,7 @@ export const MATERIAL_FIELDS = ['material.name', 'material.form', 'material.copi
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
-export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'switch.name', 'checklist', 'materials'] as const
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'switch.name', 'checklist', 'materials'] as const
 
 /** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
 export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -81,6 +81,11 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'checklist.visitsSome': ['count'],
   'checklist.phone': ITEM_FIELDS,
   'checklist.noProxy': ITEM_FIELDS,
+  'answers.limit': ITEM_FIELDS,
+  'answers.fee': ITEM_FIELDS,
+  'answers.amount': ITEM_FIELDS,
+  'answers.conditions': ITEM_FIELDS,
+  'answers.phone': ITEM_FIELDS,
 }
 
 export type Values = Record<string, string | undefined>

@@ -155,6 +155,10 @@ export type FlowFile = z.infer<typeof FlowFileSchema>
 export const COMMANDS = ['handoff', 'restart', 'back', 'help', 'progress', 'listAll', 'elderOn', 'elderOff'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
+/** What a question may ask about an item besides its materials, answered before the walk (messages.yaml answers). */
+export const ASPECTS = ['conditions', 'limit', 'fee', 'amount', 'phone'] as const
+export type Aspect = (typeof ASPECTS)[number]
+
 export const VocabularyFileSchema = z.strictObject({
   yes: words('"是"的说法'),
   no: words('"否"的说法'),
@@ -178,6 +182,16 @@ export const VocabularyFileSchema = z.strictObject({
   whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
+  /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
+  asks: z
+    .strictObject({
+      limit: z.array(text('问时限的说法')).default([]),
+      fee: z.array(text('问收费的说法')).default([]),
+      amount: z.array(text('问能领多少钱的说法')).default([]),
+      conditions: z.array(text('问条件的说法')).default([]),
+      phone: z.array(text('问电话的说法')).default([]),
+    })
+    .default({ limit: [], fee: [], amount: [], conditions: [], phone: [] }),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
   placeWords: z.array(text('地名前后常带的字词')).default([]),
   commands: z.strictObject({
@@ -306,6 +320,14 @@ export const MessagesFileSchema = z.strictObject({
   options: optionsMessages,
   walk: walkMessages,
   checklist: checklistMessages,
+  /** What a question asked besides the materials, answered once the item is settled (one line per aspect asked). */
+  answers: z.strictObject({
+    limit: text('回答时限'),
+    fee: text('回答收费'),
+    amount: text('回答能领多少'),
+    conditions: text('回答条件'),
+    phone: text('回答电话'),
+  }),
   tiers,
   helpKinds: helpKindMessages,
   delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门') }),
@@ -343,6 +365,8 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   no: '"否"的说法',
   commands: '命令',
   elder: '长者模式的说法',
+  asks: '问具体情况的说法',
+  answers: '直接回答',
 }
 
 /** Every dialog file, parsed and valid, with what the engine compiles from them once, at load time. */

@@ -4,7 +4,7 @@
  */
 import { canonicalText } from '../match/normalize.js'
 import type { CommandName, Vocabulary } from './schema.js'
-import { COMMANDS } from './schema.js'
+import { ASPECTS, COMMANDS, type Aspect } from './schema.js'
 
 /** What a reply says, as far as the words go; the state decides what it means. */
 export interface Reading {
@@ -56,6 +56,8 @@ export interface CompiledVocabulary {
   notName: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
   placeWords: string[]
+  /** Per aspect, the words that ask about it, in compared form. */
+  asks: [Aspect, string[]][]
 }
 
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
@@ -79,6 +81,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
+    asks: ASPECTS.map((aspect) => [aspect, v.asks[aspect].map(comparable).filter(Boolean)]),
   }
 }
 
@@ -224,4 +227,12 @@ export function postalAddress(raw: string): string | undefined {
 /** 138****5678: how a phone number appears anywhere others might see it (GB/T 35273). */
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
+}
+
+/** The aspects a question asks about besides the materials (残疾证多少天能拿到: limit), in ASPECTS order. */
+export function askedAspects(question: string, v: CompiledVocabulary): Aspect[] {
+  const text = comparable(question)
+  const asked = v.asks.filter(([, words]) => words.some((w) => text.includes(w))).map(([aspect]) => aspect)
+  // 低保一个月能领多少钱 asks what is paid out, not what it costs: both words lists may hold 多少钱.
+  return asked.includes('amount') ? asked.filter((a) => a !== 'fee') : asked
 }

@@ -8,7 +8,8 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, type Values } from './fields.js'
 import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import type { DialogSession } from './session.js'
-import type { CompiledVocabulary } from './text.js'
+import { render } from './template.js'
+import { askedAspects, type CompiledVocabulary } from './text.js'
 
 /** What the engine needs besides the definitions: the current catalogue, its matcher, and the idle limit. */
 export interface EngineContext {
@@ -77,6 +78,7 @@ export function sessionValue(t: Turn): (name: string) => string | undefined {
       return form[name]
     }
     if (name === 'asked') return t.s.asked
+    if (name === 'answers') return answersTo(t)
     if (name === 'switch.name') return t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo)?.name : undefined
     return undefined
   }
@@ -101,4 +103,12 @@ export function clearItem(t: Turn): void {
   s.form = {}
   s.switchTo = undefined
   s.resume = undefined
+}
+
+/** What the resident's question asked besides the materials (多少天, 要不要钱), answered for the current item. */
+function answersTo(t: Turn): string | undefined {
+  const item = currentItem(t)
+  if (!item || t.s.asked === undefined) return undefined
+  const lines = askedAspects(t.s.asked, t.vocab).map((aspect) => render(t.defs.messages.answers[aspect], itemFields(item, t.defs.messages)))
+  return lines.length > 0 ? lines.join('\n') : undefined
 }

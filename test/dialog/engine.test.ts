@@ -204,6 +204,20 @@ describe('step()', () => {
     expect(result.session).toBe(session)
   })
 
+  it('answers what the question asked besides the materials (时限, 收费, 条件), once the item is settled', () => {
+    answers.set('甲要几天要钱不', [{ item: A, score: 0.9 }])
+    answers.set('甲一个月能领多少钱', [{ item: A, score: 0.9 }])
+    expect(run('甲要几天要钱不').replies.join('\n')).not.toContain('多久办好')
+    const replies = run('甲要几天要钱不', '1').replies.join('\n')
+    expect(replies).toMatch(/^多久办好：即办（当场办结）\n收不收费：不收费\n好的。办"甲事项"要准备的材料/)
+    // What is paid out is not a fee: only the amount is answered.
+    const amount = run('甲一个月能领多少钱', '1').replies.join('\n')
+    expect(amount).toContain('能领多少：')
+    expect(amount).not.toContain('收不收费')
+    // A plain question gets the walk alone.
+    expect(run('甲', '1').replies[0]).toMatch(/^好的。办"甲事项"/)
+  })
+
   describe('长者模式', () => {
     const withElder = (text: string, elder?: boolean): StepInput => ({ ...input(text), ...(elder !== undefined && { elder }) })
     /** Runs texts from a fresh session; `elder` goes with the first message only, as the web page sends it. */
