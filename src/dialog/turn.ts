@@ -31,8 +31,14 @@ export interface Turn {
 }
 
 export function say(t: Turn, text: string): void {
-  if (text !== '') t.replies.push(text)
+  if (text !== '') t.replies.push(text.replace(SAMPLE_NOTE, ''))
 }
+
+/**
+ * The sample catalogue's notes to admins inside its texts (（样例地址）, （样例，请核实入口）, …，样例，请核实）): the county
+ * must check those facts (catalog:check and the files say so), but to a resident they are noise.
+ */
+const SAMPLE_NOTE = /（样例[^（）]*）|[，,]\s*样例[^（）]*(?=）)/g
 
 export function currentItem(t: Turn): CatalogItem | undefined {
   return t.s.itemId === undefined ? undefined : t.ctx.catalog.byId.get(t.s.itemId)

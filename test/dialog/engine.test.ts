@@ -218,6 +218,27 @@ describe('step()', () => {
     expect(run('甲', '1').replies[0]).toMatch(/^好的。办"甲事项"/)
   })
 
+  it('leaves the sample catalogue’s notes to admins (（样例，请核实）) out of what residents read', () => {
+    const sample = item('s', '样本事项', [{ name: '申请表', whereToGet: '到窗口领取（样例，请核实）' }], {
+      fee: '不收费（样例，未见官方说法）',
+      online: { note: '可在"爱山东"APP 办理（入口见首页，样例，请核实入口）' },
+    })
+    const withSample = { ...ctx, catalog: { ...catalog, items: [sample], byId: new Map([[sample.id, sample]]) } }
+    answers.set('样本', [{ item: sample, score: 0.9 }])
+    let session: DialogSession | undefined
+    const replies: string[] = []
+    for (const text of ['样本', '1', '2']) {
+      const result = step(defs, withSample, session, input(text), 1_000)
+      session = result.session
+      replies.push(...result.replies)
+    }
+    const all = replies.join('\n')
+    expect(all).toContain('收费：不收费\n')
+    expect(all).toContain('缺了怎么办：到窗口领取\n')
+    expect(all).toContain('可在"爱山东"APP 办理（入口见首页）')
+    expect(all).not.toContain('样例')
+  })
+
   describe('长者模式', () => {
     const withElder = (text: string, elder?: boolean): StepInput => ({ ...input(text), ...(elder !== undefined && { elder }) })
     /** Runs texts from a fresh session; `elder` goes with the first message only, as the web page sends it. */
