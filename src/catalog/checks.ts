@@ -55,6 +55,12 @@ const questionsAndConditions: Check = ({ items }) => {
     item.value.情形问题.forEach((q, i) => {
       if (options.has(q.编号)) errors.push(errorAt(item, ['情形问题', i, '编号'], `问题编号 "${q.编号}" 重复，同一事项里每个问题的编号要唯一`))
       else options.set(q.编号, q.选项 ?? DEFAULT_OPTIONS)
+      const choices = q.选项 ?? DEFAULT_OPTIONS
+      for (const option of Object.keys(q.说法 ?? {})) {
+        if (!choices.includes(option)) {
+          errors.push(errorAt(item, ['情形问题', i, '说法', option], `没有 "${option}" 这个选项（选项有：${choices.join('、')}）`))
+        }
+      }
     })
     const known = [...options.keys()]
 

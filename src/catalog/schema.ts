@@ -33,6 +33,11 @@ export const QuestionSchema = z.strictObject({
   提问: text('提问'),
   /** Defaults to 是 / 否. */
   选项: z.array(text('选项')).min(2, { error: '至少要有 2 个选项' }).optional(),
+  /**
+   * Option → words that, in the resident's question, already answer it (遗失补领: [丢了, 补办]): the walk then
+   * does not ask (身份证丢了咋补办 is not asked whether it is a first application). Only one option may match.
+   */
+  说法: z.record(z.string(), z.array(text('说法')).min(1, { error: '至少写一个说法' })).optional(),
 })
 
 export const ConditionSchema = z.strictObject({

@@ -13,6 +13,8 @@ export interface Question {
   id: string
   prompt: string
   options: string[]
+  /** Option → words in a question that already answer this one (see QuestionSchema's 说法). */
+  words: Record<string, string[]>
 }
 
 export interface Material {

@@ -29,7 +29,7 @@ export const MATERIAL_FIELDS = ['material.name', 'material.form', 'material.copi
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
-export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'switch.name', 'checklist', 'materials'] as const
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'switch.name', 'checklist', 'materials'] as const
 
 /** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
 export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -54,6 +54,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.unsureSituation': ['option'],
+  'walk.presumed': ['option', 'question.prompt'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,
   'checklist.materials': [...ITEM_FIELDS, 'legend'],

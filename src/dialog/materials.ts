@@ -6,7 +6,7 @@
  * are situations (已准备 / 现场拍) is asked alone, and its material after it.
  */
 import type { CatalogItem, Material, Question } from '../catalog/types.js'
-import { comparableFixed } from './text.js'
+import { comparable, comparableFixed } from './text.js'
 
 /** One numbered answer to a situation question; a merged question also settles its material. */
 export interface Choice {
@@ -127,4 +127,20 @@ export function materialStatuses(item: CatalogItem, p: Progress): { material: Ma
     out.push({ material: m, status: ready === undefined ? 'unchecked' : ready ? 'ready' : 'missing' })
   }
   return out
+}
+
+/**
+ * Situation questions the resident's own question already answers, by the item's 说法 (身份证丢了咋补 → 遗失补领):
+ * question id → option. A question two options' words both match is left to ask.
+ */
+export function presumedAnswers(item: CatalogItem, asked: string | undefined): Map<string, string> {
+  const presumed = new Map<string, string>()
+  if (asked === undefined) return presumed
+  // The item's own name says nothing about the situation (居民身份证申领、换领、补领 names every kind).
+  const text = comparable(asked).replace(comparableFixed(item.name), '')
+  for (const q of item.questions) {
+    const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => text.includes(comparableFixed(w))))
+    if (said.length === 1) presumed.set(q.id, said[0]!)
+  }
+  return presumed
 }

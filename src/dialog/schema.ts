@@ -252,6 +252,7 @@ const walkMessages = z.strictObject({
   whatIsIt: text('材料是什么'),
   unsureSituation: text('不确定情形'),
   unsure: text('不确定有没有材料'),
+  presumed: text('按居民的话定下的情形'),
 })
 
 const checklistMessages = z.strictObject({

@@ -8,6 +8,7 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, type Values } from './fields.js'
 import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import type { DialogSession } from './session.js'
+import { presumedAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, type CompiledVocabulary } from './text.js'
 
@@ -85,6 +86,7 @@ export function sessionValue(t: Turn): (name: string) => string | undefined {
     }
     if (name === 'asked') return t.s.asked
     if (name === 'answers') return answersTo(t)
+    if (name === 'presumed') return presumedLines(t)
     if (name === 'switch.name') return t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo)?.name : undefined
     return undefined
   }
@@ -116,5 +118,19 @@ function answersTo(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item || t.s.asked === undefined) return undefined
   const lines = askedAspects(t.s.asked, t.vocab).map((aspect) => render(t.defs.messages.answers[aspect], itemFields(item, t.defs.messages)))
+  return lines.length > 0 ? lines.join('\n') : undefined
+}
+
+/** The situation answers taken from the resident's question (see presumedAnswers), one line each. */
+function presumedLines(t: Turn): string | undefined {
+  const item = currentItem(t)
+  if (!item) return undefined
+  const lines: string[] = []
+  for (const [id, option] of presumedAnswers(item, t.s.asked)) {
+    const question = item.questions.find((q) => q.id === id)
+    if (question && t.s.answers[id] === option) {
+      lines.push(render(t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
+    }
+  }
   return lines.length > 0 ? lines.join('\n') : undefined
 }

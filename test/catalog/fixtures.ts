@@ -20,6 +20,8 @@ export const DIBAO = `# yaml-language-server: $schema=../schema.json
   - 编号: 户籍类型
     提问: 您是城镇户口还是农村户口？
     选项: [城镇, 农村]
+    说法:
+      农村: [农村户口, 农业户口]
 申请材料:
   - 名称: 申请人身份证
     形式: 复印件

@@ -22,8 +22,8 @@ describe('loadCatalogFromFiles(files)', () => {
     const dibao = catalog.byId.get('T-001')
     expect(dibao?.file).toBe('items/di-bao.yaml')
     expect(dibao?.questions).toEqual([
-      { id: '委托他人', prompt: '是不是委托别人替您申请？', options: ['是', '否'] },
-      { id: '户籍类型', prompt: '您是城镇户口还是农村户口？', options: ['城镇', '农村'] },
+      { id: '委托他人', prompt: '是不是委托别人替您申请？', options: ['是', '否'], words: {} },
+      { id: '户籍类型', prompt: '您是城镇户口还是农村户口？', options: ['城镇', '农村'], words: { 农村: ['农村户口', '农业户口'] } },
     ])
     expect(dibao?.materials).toEqual([
       { name: '申请人身份证', form: '复印件', copies: 1, requirement: '必须' },
@@ -124,6 +124,13 @@ describe('loadCatalogFromFiles(files)', () => {
       const { text, errors } = dibaoErrors('问题: 委托他人, 答案: 是', '问题: 代办, 答案: 是')
       expect(errors).toEqual([
         `${DIBAO_FILE}:${lineOf(text, '问题: 代办')} 申请材料[2].条件.问题：没有编号为 "代办" 的情形问题（本事项的问题有：委托他人、户籍类型）`,
+      ])
+    })
+
+    it('rejects 说法 for an option the question does not have', () => {
+      const { text, errors } = dibaoErrors('      农村: [农村户口, 农业户口]', '      农民: [农村户口, 农业户口]')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '农民: [')} 情形问题[2].说法.农民：没有 "农民" 这个选项（选项有：城镇、农村）`,
       ])
     })
 

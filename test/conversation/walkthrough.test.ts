@@ -173,11 +173,33 @@ describe('the question asked again', () => {
   })
 })
 
+describe('a situation the question already tells', () => {
+  it('is not asked again (刻章, 身份证丢了咋补办), and the resident is told what it was taken to be', async () => {
+    let chat = await newChat()
+    await chat.say('刻章')
+    let reply = joined(await chat.say('1'))
+    expect(reply).toContain('按您说的"刻新章或换章"来准备材料。')
+    expect(reply).not.toContain('您要办哪一种')
+    chat = await newChat()
+    await chat.say('身份证丢了咋补办')
+    reply = joined(await chat.say('1'))
+    expect(reply).toContain('按您说的"遗失补领"来准备材料。')
+    expect(reply).not.toContain('还是丢了补办？')
+  })
+
+  it('is asked when the question fits more than one answer, or only names the item', async () => {
+    const chat = await newChat()
+    await chat.say('开证明要先盖章吗')
+    expect(joined(await chat.say('1'))).toContain('您要办哪一种')
+    const named = await newChat()
+    expect(joined(await startItem(named, ID_CARD))).toContain('还是丢了补办？')
+  })
+})
+
 describe('印章管理', () => {
   it('asks which of 开证明, 盖章 and 刻章 first, then only the materials of that one', async () => {
     const chat = await newChat()
-    await chat.say('刻章')
-    const first = joined(await chat.say('1'))
+    const first = joined(await startItem(chat, '印章管理'))
     expect(first).toContain('4 刻新章或换章')
     await chat.say('4')
     const checklist = joined(await chat.say('全部列出'))

@@ -26,7 +26,7 @@ const B = item('b', '乙事项', [
   { name: '申请表' },
   { name: '委托书', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
   { name: '受托人身份证', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
-], { questions: [{ id: 'proxy', prompt: '是不是委托别人办？', options: ['是', '否'] }] })
+], { questions: [{ id: 'proxy', prompt: '是不是委托别人办？', options: ['是', '否'], words: {} }] })
 const catalog: Catalog = {
   items: [A, B], byId: new Map([[A.id, A], [B.id, B]]), points: new Map(), synonyms: [],
   words: { fillers: [], generic: [], outside: [] }, version: 'test',
