@@ -190,8 +190,10 @@ export const VocabularyFileSchema = z.strictObject({
       amount: z.array(text('问能领多少钱的说法')).default([]),
       conditions: z.array(text('问条件的说法')).default([]),
       phone: z.array(text('问电话的说法')).default([]),
+      /** Item types (事项类型) that pay something out: only these get the amount answer (not 残疾人证, a 行政确认). */
+      amountItemTypes: z.array(text('发钱的事项类型')).default([]),
     })
-    .default({ limit: [], fee: [], amount: [], conditions: [], phone: [] }),
+    .default({ limit: [], fee: [], amount: [], conditions: [], phone: [], amountItemTypes: [] }),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
   placeWords: z.array(text('地名前后常带的字词')).default([]),
   commands: z.strictObject({

@@ -58,6 +58,8 @@ export interface CompiledVocabulary {
   placeWords: string[]
   /** Per aspect, the words that ask about it, in compared form. */
   asks: [Aspect, string[]][]
+  /** Item types whose items pay something out (the amount aspect is answered only for them). */
+  amountItemTypes: Set<string>
 }
 
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
@@ -82,6 +84,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notName: v.notName.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     asks: ASPECTS.map((aspect) => [aspect, v.asks[aspect].map(comparable).filter(Boolean)]),
+    amountItemTypes: new Set(v.asks.amountItemTypes),
   }
 }
 
@@ -230,9 +233,11 @@ export function maskPhone(phone: string): string {
 }
 
 /** The aspects a question asks about besides the materials (残疾证多少天能拿到: limit), in ASPECTS order. */
-export function askedAspects(question: string, v: CompiledVocabulary): Aspect[] {
+export function askedAspects(question: string, v: CompiledVocabulary, itemType: string): Aspect[] {
   const text = comparable(question)
   const asked = v.asks.filter(([, words]) => words.some((w) => text.includes(w))).map(([aspect]) => aspect)
-  // 低保一个月能领多少钱 asks what is paid out, not what it costs: both words lists may hold 多少钱.
-  return asked.includes('amount') ? asked.filter((a) => a !== 'fee') : asked
+  if (!asked.includes('amount')) return asked
+  // 低保一个月能领多少钱 asks what is paid out, not what it costs (both lists may hold 多少钱); an item that pays
+  // nothing out (残疾人证) has no amount to tell, and its fee is then the likelier question.
+  return v.amountItemTypes.has(itemType) ? asked.filter((a) => a !== 'fee') : asked.filter((a) => a !== 'amount')
 }

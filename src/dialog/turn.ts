@@ -117,7 +117,7 @@ export function clearItem(t: Turn): void {
 function answersTo(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item || t.s.asked === undefined) return undefined
-  const lines = askedAspects(t.s.asked, t.vocab).map((aspect) => render(t.defs.messages.answers[aspect], itemFields(item, t.defs.messages)))
+  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => render(t.defs.messages.answers[aspect], itemFields(item, t.defs.messages)))
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 

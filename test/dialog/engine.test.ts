@@ -214,6 +214,14 @@ describe('step()', () => {
     const amount = run('甲一个月能领多少钱', '1').replies.join('\n')
     expect(amount).toContain('能领多少：')
     expect(amount).not.toContain('收不收费')
+    // An item that pays nothing out (a certificate) has no amount: 多少钱 there asks the fee.
+    const certificate = { ...A, type: '行政确认' }
+    const certificateCtx = { ...ctx, catalog: { ...catalog, byId: new Map([[A.id, certificate]]) } }
+    answers.set('甲能领多少钱', [{ item: certificate, score: 0.9 }])
+    const first = step(defs, certificateCtx, undefined, input('甲能领多少钱'), 1_000)
+    const fee = step(defs, certificateCtx, first.session, input('1'), 2_000).replies.join('\n')
+    expect(fee).toContain('收不收费：不收费')
+    expect(fee).not.toContain('能领多少')
     // A plain question gets the walk alone.
     expect(run('甲', '1').replies[0]).toMatch(/^好的。办"甲事项"/)
   })
