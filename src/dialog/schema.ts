@@ -15,7 +15,7 @@ export const StateNameSchema = z
   .regex(/^[a-z][a-z0-9_]*$/, { error: '状态名只能用小写英文字母、数字和 _，并以字母开头' })
 
 /** Facts the engine knows about the current item and resident; `!` negates. */
-export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'hasItem'] as const
+export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'doorToDoor', 'hasItem'] as const
 export type ConditionName = (typeof CONDITIONS)[number]
 export const ConditionSchema = z
   .string({ error: '应为条件名' })

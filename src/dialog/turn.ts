@@ -65,6 +65,7 @@ export function holds(t: Turn, condition: string): boolean {
     canMail: item?.mail === true,
     offersSpecial: item?.proxy.allowed === true && item.proxy.kinds.includes('特办'),
     isSpecial: t.s.form.special === true,
+    doorToDoor: t.s.form.help === '特办',
   }
   return facts[name] !== negated
 }

@@ -132,6 +132,15 @@ describe('申请代办', () => {
     expect(ticket.note).toMatch(/^未和居民核对的材料：家庭经济状况查询核对授权书、申请人居民身份证/)
   })
 
+  it('for 特办 offers the result brought to the door (or mailed), not 自己去取', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '2', '王五', '13612345678', '十字路', '城东社区']) await chat.say(answer)
+    expect(joined(await chat.say('是'))).toContain('4 特办：')
+    expect(joined(await chat.say('4'))).toContain('办好以后，结果怎么拿？\n回复 1 代办员送上门，2 邮寄到家')
+    expect(joined(await chat.say('1'))).toContain('结果领取：代办员送上门')
+  })
+
   it('重新填写 starts the form again; 不办了 ends without a ticket', async () => {
     const chat = await mealChecklist()
     for (const answer of ['2', '赵六', '13712345678', '2', '2', '不是', '1']) await chat.say(answer)
