@@ -3,7 +3,7 @@
  * village (村-tier) points under them; the ticket is routed to the village point.
  */
 import type { Catalog, ServicePoint } from '../catalog/types.js'
-import { comparable, comparableFixed } from './text.js'
+import { comparable, comparableFixed, type CompiledVocabulary, type Reading } from './text.js'
 
 /** "大店镇便民服务中心" → "大店镇": residents name the place, not the office. */
 function placeName(point: ServicePoint): string {
@@ -156,13 +156,29 @@ const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 export function unlistedVillage(
   catalog: Catalog,
   text: string,
-  placeWords: readonly string[],
+  v: Pick<CompiledVocabulary, 'placeWords' | 'notName'>,
 ): { town?: ServicePoint; name: string } | undefined {
   let rest = comparable(text)
   const townName = nameForms(catalog).find((f) => f.whole && f.point.tier !== '村' && rest.includes(f.form))
   if (townName) rest = rest.split(townName.form).join('')
-  const name = withoutWords(rest, placeWords)
-  return VILLAGE_SHAPE.test(name) ? { ...(townName && { town: townName.point }), name } : undefined
+  const name = withoutWords(rest, v.placeWords)
+  // A name, not a sentence (不知道哪个村, 我们村) nor a kind of place (农村).
+  const core = coreName(name)
+  if (!VILLAGE_SHAPE.test(name) || core === undefined || v.notName.some((w) => name.includes(w))) return undefined
+  return { ...(townName && { town: townName.point }), name }
+}
+
+/**
+ * A reply that can only be a village's name (小官庄, 俺村叫小官庄): Han characters, two to eight once `placeWords`
+ * are dropped, none of the words that make it a sentence (notName: 我, 不知道 …), not a yes, no or 不知道, and more
+ * than a tier word (农村).
+ */
+export function villageName(r: Reading, v: CompiledVocabulary): string | undefined {
+  if (r.yes || r.no || r.unsure || r.ack || r.command !== undefined) return undefined
+  const name = withoutWords(r.plain, v.placeWords)
+  if (!/^\p{Script=Han}{2,8}$/u.test(name) || v.notName.some((w) => name.includes(w))) return undefined
+  // 农村, 社区: a kind of place, not its name.
+  return TIER_WORD.test(name) && coreName(name) === undefined ? undefined : name
 }
 
 /**

@@ -49,6 +49,7 @@ export function go(t: Turn, name: string): void {
         t.s.form.townId = undefined
         t.s.form.villageId = undefined
         t.s.form.unlistedVillage = undefined
+        t.s.form.namingVillage = undefined
         t.s.form.choices = undefined
         break
       case 'chooseItem':

@@ -100,7 +100,8 @@ export function areaPoints(t: Turn): ServicePoint[] {
 
 /** Whether the area step lists a town's villages, and so ends with "another village" (when the flow has one). */
 export function offersOtherVillage(t: Turn, state: DialogState): state is Extract<DialogState, { kind: 'area' }> & { otherVillage: string } {
-  return state.kind === 'area' && state.otherVillage !== undefined && t.s.form.townId !== undefined && t.s.form.choices === undefined
+  const { townId, choices, namingVillage } = t.s.form
+  return state.kind === 'area' && state.otherVillage !== undefined && townId !== undefined && choices === undefined && !namingVillage
 }
 
 /** The area options' labels: 大店镇, 大店一村, or 文疃镇 南岭村 among same-named villages. */
@@ -154,6 +155,7 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
     }
     case 'area': {
       const form = t.s.form
+      if (form.namingVillage) return render(state.otherVillagePrompt ?? state.villagePrompt, fields)
       if (form.choices !== undefined) return withOptions(state.choosePrompt ?? state.villagePrompt)
       return withOptions(form.townId === undefined ? state.prompt : state.villagePrompt)
     }

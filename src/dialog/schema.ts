@@ -119,6 +119,8 @@ const AreaStateSchema = z.strictObject({
    * goes to the town's centre. A village name typed that is not on the list is taken the same way.
    */
   otherVillage: text('名单上没有的村（社区）').optional(),
+  /** Asked after otherVillage was picked: the village's name, for the ticket's note. */
+  otherVillagePrompt: text('问名单上没有的村叫什么').optional(),
   invalid: text('找不到地方时的提示'),
   go: StateNameSchema,
 })
@@ -203,8 +205,9 @@ export const VocabularyFileSchema = z.strictObject({
     help: words('帮助的说法'),
     progress: words('查进度的说法'),
     listAll: words('全部列出的说法'),
-    elderOn: words('换成长者模式的说法'),
-    elderOff: words('换回普通说法的说法'),
+    // Added after the first release: dialogs/ folders kept from before still load (without these words).
+    elderOn: z.array(text('换成长者模式的说法')).default([]),
+    elderOff: z.array(text('换回普通说法的说法')).default([]),
   }),
 })
 export type Vocabulary = z.infer<typeof VocabularyFileSchema>
@@ -237,9 +240,10 @@ const sayMessages = z.strictObject({
   askOther: text('再问一遍并提示可以问别的事'),
   ticketNoteSpecial: text('工单备注：行动不便'),
   ticketNoteUnchecked: text('工单备注：未核对材料'),
-  ticketNoteUnlistedVillage: text('工单备注：村不在名单上'),
-  elderOn: text('换成长者模式'),
-  elderOff: text('换回普通说法'),
+  // Entries added after the first release default to the shipped text, so older dialogs/ folders still load.
+  ticketNoteUnlistedVillage: text('工单备注：村不在名单上').default('居民所在村（社区）不在{town}的名单上：{village}'),
+  elderOn: text('换成长者模式').default('好的，换成长者模式，话说得简单些。想换回来，回复"普通模式"。'),
+  elderOff: text('换回普通说法').default('好的，换回普通说法。'),
 })
 
 const walkMessages = z.strictObject({
@@ -254,7 +258,7 @@ const walkMessages = z.strictObject({
   whatIsIt: text('材料是什么'),
   unsureSituation: text('不确定情形'),
   unsure: text('不确定有没有材料'),
-  presumed: text('按居民的话定下的情形'),
+  presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
 })
 
 const checklistMessages = z.strictObject({
@@ -279,8 +283,8 @@ const checklistMessages = z.strictObject({
   localPlace: text('居民所在镇、村的地点'),
   townVillages: text('村里也能办'),
   placeUnknown: text('没找到地名'),
-  conditions: text('办理条件'),
-  steps: text('办理流程'),
+  conditions: text('办理条件').default('办理条件：{item.conditions}'),
+  steps: text('办理流程').default('怎么办：\n{item.steps}'),
   how: text('办理方式标题'),
   online: text('网上办理'),
   limit: text('时限'),
@@ -324,16 +328,24 @@ export const MessagesFileSchema = z.strictObject({
   walk: walkMessages,
   checklist: checklistMessages,
   /** What a question asked besides the materials, answered once the item is settled (one line per aspect asked). */
-  answers: z.strictObject({
-    limit: text('回答时限'),
-    fee: text('回答收费'),
-    amount: text('回答能领多少'),
-    conditions: text('回答条件'),
-    phone: text('回答电话'),
-  }),
+  answers: z
+    .strictObject({
+      limit: text('回答时限'),
+      fee: text('回答收费'),
+      amount: text('回答能领多少'),
+      conditions: text('回答条件'),
+      phone: text('回答电话'),
+    })
+    .default({
+      limit: '多久办好：{item.promisedLimit}',
+      fee: '收不收费：{item.fee}',
+      amount: '能领多少：按本县当年的标准发，具体请打电话问 {item.consultPhone}',
+      conditions: '谁能办：{item.conditions}',
+      phone: '咨询电话：{item.consultPhone}',
+    }),
   tiers,
   helpKinds: helpKindMessages,
-  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门') }),
+  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门').default('代办员送上门') }),
   elder: elderMessages.optional(),
 })
 export type Messages = z.infer<typeof MessagesFileSchema>
@@ -362,6 +374,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   villagePrompt: '选村提示语',
   choosePrompt: '同名村选哪个的提示语',
   otherVillage: '名单上没有的村',
+  otherVillagePrompt: '问村名的提示语',
   places: '回复镇名查地址电话',
   unsure: '问了别的事又拿不准时去的状态',
   yes: '"是"的说法',

@@ -12,6 +12,8 @@ export interface ProxyForm {
   villageId?: string
   /** A village the network does not list (the resident typed it, or '' when they only said it is not listed). */
   unlistedVillage?: string
+  /** The resident picked "another village" and is asked to type its name. */
+  namingVillage?: true
   /** Villages of the same name in different towns (南岭村), while the resident is asked which one. */
   choices?: string[]
   /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */

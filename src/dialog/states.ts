@@ -4,7 +4,7 @@
  */
 import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
-import { namedPlace, unlistedVillage } from './area.js'
+import { namedPlace, unlistedVillage, villageName } from './area.js'
 import type { Choice, WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
@@ -261,6 +261,8 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
 function applicantName(t: Turn, r: Reading): string | undefined {
   if (r.yes || r.no || r.ack || r.greeting || r.thanks) return undefined
+  // A phone number in characters (幺三八…) typed a step early is no name.
+  if (mobileNumber(r.raw) !== undefined) return undefined
   // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are. Only names with a 镇 or 村 in
   // them: a person may be called like a village (东山).
   if (TIER_IN_NAME.test(r.plain) && namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
@@ -291,13 +293,30 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     form.townId = townId
     form.villageId = undefined
     form.unlistedVillage = name
+    form.namingVillage = undefined
     form.choices = undefined
     go(t, state.go)
     return true
   }
+  if (form.namingVillage && form.townId !== undefined) {
+    // Asked the name of a village not on the list: a listed one of the town after all, else the name (or none).
+    const listed = namedPlace(catalog, r.plain, t.vocab.placeWords, form.townId)
+    const own = listed?.kind === 'villages' ? listed.points.find((v) => v.parentId === form.townId) : undefined
+    if (own) {
+      form.namingVillage = undefined
+      return chooseVillage(own)
+    }
+    return chooseUnlisted(form.townId, villageName(r, t.vocab) ?? '')
+  }
   if (typeof i === 'number') {
     const point = points[i]
-    if (point === undefined) return chooseUnlisted(form.townId!, '')
+    if (point === undefined) {
+      // "Another village": its name is asked next, for the ticket's note.
+      if (state.otherVillagePrompt === undefined) return chooseUnlisted(form.townId!, '')
+      form.namingVillage = true
+      say(t, fullPrompt(t, state))
+      return true
+    }
     return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
@@ -323,10 +342,13 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     say(t, fullPrompt(t, state))
     return false
   }
-  const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab.placeWords) : undefined
+  const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab) : undefined
   const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
   if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)
   if (offerSwitch(t, r.raw)) return true
+  // At a town's village question, a bare name that is no question (小官庄): a village not on the list.
+  const bare = form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined ? villageName(r, t.vocab) : undefined
+  if (bare !== undefined) return chooseUnlisted(form.townId!, bare)
   say(t, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
   return false
 }

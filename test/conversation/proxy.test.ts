@@ -159,6 +159,12 @@ describe('申请代办', () => {
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
   })
 
+  it('does not take a phone number written in characters for the applicant’s name', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    expect(joined(await chat.say('幺三八一二三四五六七八'))).toContain('姓名好像不对，请只写名字')
+  })
+
   it('takes a name typed with spaces; a sentence, 好的 or digits are asked for the name alone', async () => {
     const chat = await mealChecklist()
     await chat.say('2')
@@ -368,14 +374,31 @@ describe('the town / village question of the 代办 form', () => {
     chat = await atTownQuestion()
     await chat.say('大店镇')
     expect(joined(await chat.say('后河村'))).toContain('申请人是不是老人')
+    // The last option asks the village's name; 不知道 leaves it out.
     chat = await atTownQuestion()
     await chat.say('大店镇')
-    expect(joined(await chat.say('4'))).toContain('申请人是不是老人')
+    expect(joined(await chat.say('4'))).toContain('请打村（社区）的名字')
+    expect(joined(await chat.say('俺村叫小官庄'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：大店镇 小官庄\n')
+    chat = await atTownQuestion()
+    await chat.say('大店镇')
+    await chat.say('4')
+    expect(joined(await chat.say('不知道'))).toContain('申请人是不是老人')
     await chat.say('不是')
     expect(joined(await chat.say('2'))).toContain('住址：大店镇\n')
     await chat.say('1')
     ticket = ticketOf(chat.effects)
     expect(ticket.areaPointId).toBe('dadian-center')
-    expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上：')
+    expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上')
+  })
+
+  it('takes a bare village name at a town’s village question, but not a sentence or a kind of place', async () => {
+    const chat = await atTownQuestion()
+    await chat.say('大店镇')
+    for (const reply of ['不知道哪个村', '农村', '我们村', '俺家在农村']) {
+      expect(joined(await chat.say(reply)), reply).toContain('没找到这个地方。')
+    }
+    expect(joined(await chat.say('小官庄'))).toContain('申请人是不是老人')
   })
 })

@@ -99,6 +99,26 @@ describe('loadDialogsFromFiles', () => {
     ])
   })
 
+  it('loads a dialogs/ folder written before later entries existed (a county that kept its own wording)', () => {
+    /** The text without the top-level `section:` block (up to the next top-level key or the end). */
+    const withoutSection = (text: string, section: string) => text.replace(new RegExp(`^${section}:\\n(?:(?:[ #].*)?\\n)*`, 'm'), '')
+    const withoutLines = (text: string, pattern: RegExp) => text.split('\n').filter((line) => !pattern.test(line)).join('\n')
+    let messages = withoutSection(withoutSection(original['messages.yaml'], 'answers'), 'elder')
+    messages = withoutLines(messages, /^ {2}(elderOn|elderOff|ticketNoteUnlistedVillage|presumed|conditions|doorstep):/)
+    messages = messages.replace(/^ {2}steps: \|-\n(?: {4}.*\n)+/m, '')
+    const vocabulary = withoutLines(withoutSection(original['vocabulary.yaml'], 'asks'), /^ {2}(elderOn|elderOff):/)
+    expect(messages).not.toMatch(/^(answers|elder):|^ {2}(steps|presumed|doorstep):/m)
+    const result = loadDialogsFromFiles([
+      { path: 'dialogs/flow.yaml', text: original['flow.yaml'] },
+      { path: 'dialogs/vocabulary.yaml', text: vocabulary },
+      { path: 'dialogs/messages.yaml', text: messages },
+    ])
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    expect(result.definitions.messages.answers.limit).toBe('多久办好：{item.promisedLimit}')
+    expect(result.definitions.messages.delivery.doorstep).toBe('代办员送上门')
+    expect(result.definitions.vocabulary.commands.elderOn).toEqual([])
+  })
+
   it('reports an entry 长者模式 cannot replace, and an empty one outside the 告知单', () => {
     const unknown = edited('messages.yaml', '    optional: 可带可不带：{material.name}', '    optinal: 可带可不带：{material.name}')
     expect(errorsOf(unknown).join('\n')).toContain(`dialogs/messages.yaml:${lineOf(unknown, 'messages.yaml', '    optinal:')} elder.checklist：未知字段 "optinal"`)
