@@ -98,7 +98,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       }
     }
     return {
-      result: { replies },
+      result: { replies, elder: result.session.elder === true },
       ...(result.changed && { write: { set: result.session, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
     }
   }

@@ -26,6 +26,8 @@ export interface IncomingMessage {
 
 export interface ConversationReply {
   replies: string[]
+  /** Whether the dialog now speaks in 长者模式's words, when this message went through it (a page mirrors its switch). */
+  elder?: boolean
 }
 
 export interface HandleOptions {

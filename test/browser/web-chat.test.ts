@@ -99,6 +99,11 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     expect(await page.locator('html').getAttribute('class')).not.toContain('elder')
     await plain.locator('.option[data-say="1"]').tap()
     await page.locator('.msg.bot', { hasText: '是否已准备好' }).waitFor()
+    // Saying it in the chat switches the page's toggle too.
+    await page.locator('#text').fill('长者模式')
+    await page.locator('#text').press('Enter')
+    await page.locator('.msg.bot', { hasText: '换成长者模式' }).waitFor()
+    await expect.poll(() => page.locator('#elder').getAttribute('aria-pressed')).toBe('true')
     expect(problems).toEqual([])
     await context.close()
   })

@@ -20,7 +20,9 @@ function echoConversation(): ConversationService & { seen: IncomingMessage[] } {
       await options?.admitted
       seen.push(message)
       const c = message.content
-      return { replies: [c.kind === 'text' ? `收到：${c.text}` : `收到一条${c.kind}`] }
+      const replies = [c.kind === 'text' ? `收到：${c.text}` : `收到一条${c.kind}`]
+      // Like the dialog, which says the wording it now uses; here simply the switch it was given.
+      return message.elder === undefined ? { replies } : { replies, elder: message.elder }
     },
   }
 }
@@ -132,8 +134,10 @@ describe('POST /web/api/chat', () => {
   })
 
   it('passes the page’s 长者模式 switch on when it sends one, and refuses one that is not true or false', async () => {
-    await chat({ text: '低保', elder: true })
+    const { body } = await chat({ text: '低保', elder: true })
     expect(conversation.seen.at(-1)).toMatchObject({ content: { kind: 'text', text: '低保' }, elder: true })
+    // The page mirrors the wording the dialog answers in.
+    expect(body).toEqual({ replies: ['收到：低保'], elder: true })
     await chat({ text: '低保' })
     expect(conversation.seen.at(-1)).not.toHaveProperty('elder')
     const { res } = await chat({ text: '低保', elder: '是' })

@@ -1,7 +1,7 @@
 /**
  * The residents' web chat: the page (GET / and /chat, plus its three static files) and its JSON API.
  *
- *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"]}
+ *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"], "elder"?: true}
  *   GET  /web/api/messages  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser
  *
  * Who is talking comes only from the signed cookie (identity.ts), never from the request body.
@@ -84,9 +84,10 @@ export function createWebChatRouter(deps: WebChatDeps): Router {
     // Checked while the resident's turn is being taken (one wait instead of two); a refusal changes nothing.
     const admitted = deps.beforeChat?.(resident, ctx)
     const message = { resident, content, now: now(), ...(parsed.data.elder !== undefined && { elder: parsed.data.elder }) }
-    const { replies } = await deps.conversation.handle(message, admitted && { admitted })
+    const { replies, elder } = await deps.conversation.handle(message, admitted && { admitted })
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = { replies }
+    // The page mirrors 长者模式 from here: typed 长者模式 / 普通模式 switch its toggle too.
+    ctx.body = elder === undefined ? { replies } : { replies, elder }
   })
 
   router.get('/web/api/messages', async (ctx) => {

@@ -36,17 +36,10 @@ function storedElder() {
   }
 }
 
-/**
- * The toggle also asks the bot for plainer words. It is told with the next message after the page loads or the
- * toggle changes, not with every one, so that typing 长者模式 / 普通模式 in the chat is not undone by the page.
- */
-let elderToTell = storedElder() ? true : undefined
-
-elderButton.addEventListener('click', () => {
-  const on = !document.documentElement.classList.contains('elder')
-  setElder(on)
-  elderToTell = on
-})
+// The toggle also asks the bot for plainer words: its state goes with every message, and the bot's answer says
+// which words it now uses (typing 长者模式 / 普通模式 in the chat switches the toggle too).
+const elderOn = () => document.documentElement.classList.contains('elder')
+elderButton.addEventListener('click', () => setElder(!elderOn()))
 setElder(storedElder())
 
 // ---- messages on screen ----
@@ -171,13 +164,12 @@ async function deliver(text) {
   scrollDown()
   sendButton.disabled = true
   try {
-    const told = elderToTell
     const body = await request('/web/api/chat', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(told === undefined ? { text } : { text, elder: told }),
+      body: JSON.stringify({ text, elder: elderOn() }),
     })
-    if (elderToTell === told) elderToTell = undefined
+    if (typeof body.elder === 'boolean' && body.elder !== elderOn()) setElder(body.elder)
     waiting.remove()
     for (const reply of body.replies ?? []) addBot(String(reply))
   } catch (err) {
