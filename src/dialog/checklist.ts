@@ -32,7 +32,8 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
       const question = item.questions.find((q) => q.id === material.condition?.questionId)
       values['question.prompt'] = question && !asked.has(question.id) ? question.prompt : undefined
       if (question) asked.add(question.id)
-      values['condition.answers'] = material.condition.answers.join('、')
+      // Inside the template's quotes: 选"A"或"B"才要带 (an option may itself hold a comma: 开证明，要村里先核实).
+      values['condition.answers'] = material.condition.answers.join('"或"')
     }
     lines.push(render(template[status], values))
   }

@@ -212,28 +212,25 @@ describe('印章管理', () => {
     expect(listed.join('\n')).toContain('旧印章')
     expect(listed.join('\n')).not.toMatch(/户口簿|需要盖章的表格|遗失声明/)
   })
+
+  it('writes a material needed for several answers as 选"A"或"B" (the answers hold commas of their own)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '印章管理')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toMatch(/选"开证明，要村里先核实"或"开证明，不用村里核实"或"在表格上盖章"才要带/)
+  })
 })
 
-describe('situation questions', () => {
-  it('asks 结婚登记\'s photo question with its own answers (never "已准备，已准备好"), then the photo', async () => {
+describe('结婚登记\'s photo', () => {
+  it('is asked once, as a material; without one, the checklist says it can be taken there', async () => {
     const chat = await newChat()
     await startItem(chat, '结婚登记')
     await chat.say('1')
-    const question = joined(await chat.say('1'))
-    expect(question).toContain('你们有没有准备好两人的合影照片？\n回复 1 已准备，2 现场拍')
-    expect(question).not.toContain('，已准备好')
-    expect(joined(await chat.say('已准备'))).toContain('是否已准备好：双方近期 2 寸半身免冠合影照片（原件3份）？\n回复 1 有，2 没有')
-    expect(joined(await chat.say('1'))).toContain('✓ 双方近期 2 寸半身免冠合影照片')
-  })
-
-  it('现场拍 leaves the photo out of the checklist', async () => {
-    const chat = await newChat()
-    await startItem(chat, '结婚登记')
-    await chat.say('1')
-    await chat.say('1')
+    const photo = joined(await chat.say('1'))
+    expect(photo).toContain('是否已准备好：双方近期 2 寸半身免冠合影照片（原件3份）？\n回复 1 有，2 没有')
+    expect(photo).not.toContain('现场拍\n')
     const list = joined(await chat.say('2'))
-    expect(list).toContain('【一次性告知单】')
-    expect(list).not.toContain('合影照片')
+    expect(list).toContain('✗ 双方近期 2 寸半身免冠合影照片（原件3份）\n   缺了怎么办：没有的话，婚姻登记处一般可以现场拍照')
   })
 })
 

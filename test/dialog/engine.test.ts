@@ -99,6 +99,21 @@ describe('step()', () => {
     expect(afterNo.replies.join('\n')).not.toContain('委托书')
   })
 
+  it('asks a question whose answers are situations (已准备 / 现场拍) alone, never "已准备，已准备好", then its material', () => {
+    const photo = item('p', '丙事项', [{ name: '合影照片', requirement: '按情况', condition: { questionId: 'photo', answers: ['已准备'] } }], {
+      questions: [{ id: 'photo', prompt: '照片准备好了吗？', options: ['已准备', '现场拍'], words: {} }],
+    })
+    const withPhoto = { ...ctx, catalog: { ...catalog, byId: new Map([[photo.id, photo]]) } }
+    answers.set('丙', [{ item: photo, score: 0.9 }])
+    let session = step(defs, withPhoto, undefined, input('丙'), 1_000).session
+    const question = step(defs, withPhoto, session, input('1'), 2_000)
+    expect(question.replies.join('\n')).toContain('照片准备好了吗？\n回复 1 已准备，2 现场拍')
+    expect(question.replies.join('\n')).not.toContain('，已准备好')
+    session = question.session
+    expect(step(defs, withPhoto, session, input('已准备'), 3_000).replies.join('\n')).toContain('是否已准备好：合影照片')
+    expect(step(defs, withPhoto, session, input('现场拍'), 3_000).session.state).toBe('checklist')
+  })
+
   it('keeps material answers by name in a session stored without a walk stamp, so a reorder keeps them', () => {
     const { walkStamp: _stamp, ...session } = run('甲', '1', '2').session
     expect(session.ready).toEqual({ 身份证: false })
