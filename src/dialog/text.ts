@@ -193,14 +193,15 @@ export function mobileNumber(raw: string): string | undefined {
   const digits = raw
     .normalize('NFKC')
     .replace(/[\s\-()（）]/g, '')
-    .replace(/[〇零一二三四五六七八九幺两]/g, (d) => HAN_DIGITS[d]!)
+    .replace(/[〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖]/g, (d) => HAN_DIGITS[d]!)
     .replace(/^(\+?86)/, '')
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
 }
 
-/** Digits spoken or typed in characters (一三八…; 幺 is how 1 is said in phone numbers, 两 a common 2). */
+/** Digits spoken or typed in characters (一三八…; 幺 is how 1 is said in phone numbers, 两 a common 2; 壹贰叁 as on forms). */
 const HAN_DIGITS: Readonly<Record<string, string>> = {
   〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壹: '1', 贰: '2', 叁: '3', 肆: '4', 伍: '5', 陆: '6', 柒: '7', 捌: '8', 玖: '9',
 }
 
 /**

@@ -77,6 +77,7 @@ describe('the 代办 form', () => {
     expect(mobileNumber('一三八五三九一二三四五')).toBe('13853912345')
     expect(mobileNumber('幺三八 两两两两 零零零零')).toBe('13822220000')
     expect(mobileNumber('138五三九12345')).toBe('13853912345')
+    expect(mobileNumber('壹叁捌伍叁玖贰柒柒陆壹')).toBe('13853927761')
     for (const bad of ['1381234567', '23812345678', '0539-7211000', '138123456789', '电话13812345678', '一三八五三九一二三四']) {
       expect(mobileNumber(bad), bad).toBeUndefined()
     }
