@@ -34,7 +34,9 @@ export function statusLine(t: TicketState, network: Network): string {
   const agent = t.claimedBy === undefined ? undefined : network.agentsById.get(t.claimedBy)
   const who = agent ? `，${agentLabel(agent)}` : ''
   const returned = t.status === '已退回' && t.returnReason ? `，需要补充：${t.returnReason}` : ''
-  return `${t.status}${who}${returned}`
+  // 待领办 is the service's word for "nobody has taken it yet"; beside the help kinds (领办, 特办) it reads like one.
+  const waiting = t.status === '待领办' ? '（等工作人员接单）' : ''
+  return `${t.status}${waiting}${who}${returned}`
 }
 
 /** The ticket as an agent sees it; `full` (only for the claimer) shows the real name, phone and address. */
