@@ -90,6 +90,12 @@ export function checkFlow(src: Parsed<FlowFile>): SourceError[] {
       errors.push(errorAt(src, at('options'), `状态 "${name}" 的选项都带 when：条件都不成立时居民没法离开，请至少留一个不带 when 的选项`))
     }
     errors.push(...templateErrors(src, name, state))
+    // 长者模式 replaces texts the state has; one it does not have would never be said.
+    for (const key of Object.keys(state.elder ?? {})) {
+      if (key !== 'reprompt' && !(key in state)) {
+        errors.push(errorAt(src, [...at('elder'), key], `状态 "${name}" 没有 ${key}，长者模式里写了也用不上`))
+      }
+    }
   }
   // A mistyped state name makes everything behind it unreachable: fix the names first, then look again.
   if (brokenReference) return errors
@@ -103,7 +109,9 @@ function templateErrors(src: Parsed<FlowFile>, name: string, state: DialogState)
   if ('invalid' in state) texts.push([['invalid'], state.invalid])
   if ('villagePrompt' in state) texts.push([['villagePrompt'], state.villagePrompt])
   if ('choosePrompt' in state && state.choosePrompt !== undefined) texts.push([['choosePrompt'], state.choosePrompt])
+  if ('otherVillagePrompt' in state && state.otherVillagePrompt !== undefined) texts.push([['otherVillagePrompt'], state.otherVillagePrompt])
   if ('options' in state) state.options.forEach((o, i) => texts.push([['options', i, 'label'], o.label]))
+  for (const [key, text] of Object.entries(state.elder ?? {})) if (text !== undefined) texts.push([['elder', key], text])
   return texts.flatMap(([path, text]) => unknownFields(text, STATE_FIELDS).map((msg) => errorAt(src, ['states', name, ...path], msg)))
 }
 

@@ -1,9 +1,9 @@
 /**
- * 长者模式: the same dialog in plainer words. messages.yaml's `elder` section replaces some entries for a resident
- * who chose it (on the web page's toggle, or by saying 长者模式 in any chat); the flow, the checks and the
+ * 长者模式: the same dialog in plainer words. messages.yaml's `elder` section and the `elder` texts of flow.yaml's
+ * states replace some entries for a resident who chose it (on the web page's toggle, or by saying 长者模式 in any chat); the flow, the checks and the
  * answers understood stay the same.
  */
-import type { DialogDefinitions, Messages } from './schema.js'
+import type { DialogDefinitions, FlowFile, Messages } from './schema.js'
 
 const elderVersions = new WeakMap<DialogDefinitions, DialogDefinitions>()
 /** Each elder version → the definitions it was made from. */
@@ -14,7 +14,7 @@ export function inElderWords(defs: DialogDefinitions): DialogDefinitions {
   if (standardVersions.has(defs)) return defs
   let elder = elderVersions.get(defs)
   if (!elder) {
-    elder = { ...defs, messages: withElderWords(defs.messages) }
+    elder = { ...defs, flow: withElderPrompts(defs.flow), messages: withElderWords(defs.messages) }
     elderVersions.set(defs, elder)
     standardVersions.set(elder, defs)
   }
@@ -28,6 +28,15 @@ export function inStandardWords(defs: DialogDefinitions): DialogDefinitions {
 
 export function isInElderWords(defs: DialogDefinitions): boolean {
   return standardVersions.has(defs)
+}
+
+/** Each state with its `elder` texts in place of the standard ones. */
+function withElderPrompts(flow: FlowFile): FlowFile {
+  const states: FlowFile['states'] = {}
+  for (const [name, state] of Object.entries(flow.states)) {
+    states[name] = state.elder ? ({ ...state, ...state.elder } as typeof state) : state
+  }
+  return { ...flow, states }
 }
 
 function withElderWords(m: Messages): Messages {

@@ -53,9 +53,21 @@ export const MatchOutcomesSchema = z.strictObject({
   none: StateNameSchema,
 })
 
+/** 长者模式's words for a state's texts; each replaces the text of the same name for a resident who chose it. */
+const ElderStateTextsSchema = z.strictObject({
+  prompt: text('长者模式的提示语').optional(),
+  reprompt: text('长者模式的听不懂提示').optional(),
+  invalid: text('长者模式的填错提示').optional(),
+  villagePrompt: text('长者模式的选村提示语').optional(),
+  choosePrompt: text('长者模式的同名村提示语').optional(),
+  otherVillagePrompt: text('长者模式的问村名提示语').optional(),
+})
+export type ElderStateTexts = z.infer<typeof ElderStateTextsSchema>
+
 const common = {
   /** Shown on entering the state (and again after 返回 or 帮助). */
   prompt: text('提示语'),
+  elder: ElderStateTextsSchema.optional(),
   /** Short text for an answer the state does not expect; defaults to messages.reprompt. */
   reprompt: text('听不懂时的提示').optional(),
   /** Enter this state only when the condition holds; otherwise go straight to `else`. */

@@ -281,6 +281,9 @@ describe('step()', () => {
       const plain = talk(['甲', '1'], true)
       expect(standard.replies.join('\n')).toContain('是否已准备好：身份证（原件1份）？')
       expect(plain.replies.join('\n')).toContain('您有身份证吗？（要原件1份）')
+      // flow.yaml's own texts too, where a state has elder ones.
+      expect(plain.replies.join('\n')).toContain('要带的东西，我一样一样问您。')
+      expect(standard.replies.join('\n')).toContain('我们一项一项核对')
       expect(plain.replies.join('\n')).toContain('请回数字：1 有，2 没有')
       const list = talk(['甲', '1', '2', '1'], true).replies.join('\n')
       expect(list).toContain('还缺：身份证（原件1份）\n   去哪开：到户籍地派出所补办')

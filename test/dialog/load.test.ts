@@ -119,6 +119,15 @@ describe('loadDialogsFromFiles', () => {
     expect(result.definitions.vocabulary.commands.elderOn).toEqual([])
   })
 
+  it('reports a state’s 长者模式 text the state does not have, and a wrong field in one it has', () => {
+    const stray = edited('flow.yaml', '    prompt: 您要办的是：{item.name}，对吗？\n', '    prompt: 您要办的是：{item.name}，对吗？\n    elder: { villagePrompt: 哪个村？ }\n')
+    expect(errorsOf(stray)).toEqual([
+      `dialogs/flow.yaml:${lineOf(stray, 'flow.yaml', 'villagePrompt: 哪个村？')} states.confirm_item.elder.villagePrompt：状态 "confirm_item" 没有 villagePrompt，长者模式里写了也用不上`,
+    ])
+    const typo = edited('flow.yaml', '    elder: { prompt: 要怎么帮您？ }', '    elder: { prompt: "要怎么帮{item.nmae}？" }')
+    expect(errorsOf(typo).join('\n')).toContain('states.proxy_help.elder.prompt：不认识的字段 {item.nmae}')
+  })
+
   it('reports an entry 长者模式 cannot replace, and an empty one outside the 告知单', () => {
     const unknown = edited('messages.yaml', '    optional: 可带可不带：{material.name}', '    optinal: 可带可不带：{material.name}')
     expect(errorsOf(unknown).join('\n')).toContain(`dialogs/messages.yaml:${lineOf(unknown, 'messages.yaml', '    optinal:')} elder.checklist：未知字段 "optinal"`)
