@@ -36,6 +36,8 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
   let offset = 0
   for (const units of segments) {
     const n = units.length
+    /** Per unit, the widest exact find of a specific (not generic) term covering it: [start, end) within the segment. */
+    const wordAt: ([number, number] | undefined)[] = new Array(n)
     for (let i = 0; i < n; i++) {
       // Exact: characters as typed.
       let text = ''
@@ -50,8 +52,16 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           found.push({ term, start: offset + i, end: offset + j + 1, quality: 1 })
           exactSpans.add(`${offset + i}:${offset + j + 1}:${term}`)
           exactWords.add(`${offset + i}:${offset + j + 1}`)
+          if (!lexicon.generic.has(term)) {
+            for (let u = i; u <= j; u++) {
+              const w = wordAt[u]
+              if (!w || w[1] - w[0] < j + 1 - i) wordAt[u] = [i, j + 1]
+            }
+          }
         }
       }
+    }
+    for (let i = 0; i < n; i++) {
       // By sound: toneless syllables, up to six.
       let key = ''
       let typed = true
@@ -63,6 +73,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           const term = lexicon.surfaces.get(surface)!
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
           if (replacesNeutral(lexicon, units, i, surface)) continue
+          if (misreadsWord(units, wordAt, i, j + 1, surface)) continue
           found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY })
         }
       }
@@ -147,6 +158,20 @@ function findInvertedPinyin(lexicon: Lexicon, units: Unit[], v: number, found: O
       if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: end - start + 1 })
     }
   }
+}
+
+/**
+ * A find by sound whose differing character belongs to a word typed exactly that reaches beyond it: 户口要迁到 has
+ * 迁到, so 要迁 is not 要钱. Typed characters that make a real word are that word, not a homophone of another.
+ */
+function misreadsWord(units: Unit[], wordAt: ([number, number] | undefined)[], start: number, end: number, surface: string): boolean {
+  for (let k = start; k < end; k++) {
+    const typed = units[k]!.text
+    if (typed === undefined || typed === surface[k - start]) continue
+    const word = wordAt[k]
+    if (word && (word[0] < start || word[1] > end)) return true
+  }
+  return false
 }
 
 /**

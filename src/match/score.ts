@@ -86,13 +86,10 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       const w = weightOf(lexicon, o.term, item)
       if (w) hits.push({ o, value: w * strengths[k]! })
     })
-    hits.sort((a, b) => b.value - a.value)
-    const taken: { o: Occurrence; value: number }[] = []
+    const taken = heaviestDisjoint(hits)
     let evidence = 0
     let covered = 0
-    for (const h of hits) {
-      if (taken.some((t) => overlap(h.o, t.o))) continue
-      taken.push(h)
+    for (const h of taken) {
       evidence += h.value
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
@@ -109,6 +106,36 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (foreign ? OUTSIDE_FACTOR : 1)
     return { item, confidence, evidence }
   })
+}
+
+/**
+ * The hits that do not overlap and weigh most together (weighted interval scheduling). Taking the heaviest hit
+ * first would let one long find spread over a gap (户口要迁 read as 迁户口) shut out the two words it spans (户口, 迁到),
+ * which together say more.
+ */
+function heaviestDisjoint<H extends { o: Occurrence; value: number }>(hits: H[]): H[] {
+  const sorted = [...hits].sort((a, b) => a.o.end - b.o.end || b.value - a.value)
+  // best[i]: the heaviest choice among the first i hits; choice[i]: whether hit i-1 is in it.
+  const best = new Float64Array(sorted.length + 1)
+  const choice = new Uint8Array(sorted.length + 1)
+  const before = sorted.map((h, i) => {
+    let p = i - 1
+    while (p >= 0 && sorted[p]!.o.end > h.o.start) p--
+    return p + 1
+  })
+  for (let i = 1; i <= sorted.length; i++) {
+    const withIt = sorted[i - 1]!.value + best[before[i - 1]!]!
+    choice[i] = withIt > best[i - 1]! ? 1 : 0
+    best[i] = Math.max(withIt, best[i - 1]!)
+  }
+  const taken: H[] = []
+  for (let i = sorted.length; i > 0; ) {
+    if (choice[i]) {
+      taken.push(sorted[i - 1]!)
+      i = before[i - 1]!
+    } else i--
+  }
+  return taken
 }
 
 function overlap(a: Occurrence, b: Occurrence): boolean {

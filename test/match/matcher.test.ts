@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCatalogDir } from '../../src/catalog/load.js'
 import type { Catalog } from '../../src/catalog/types.js'
 import { buildMatcher, decide, type Matcher } from '../../src/match/index.js'
+import { buildLexicon } from '../../src/match/lexicon.js'
 import { canonicalText, createNormalizer } from '../../src/match/normalize.js'
+import { findOccurrences } from '../../src/match/occurrences.js'
 import { splitPinyin } from '../../src/match/pinyin.js'
 
 let catalog: Catalog
@@ -156,6 +158,20 @@ describe('match(question)', () => {
     expect(top('证明上哪开')).toBe('印章管理')
     expect(top('公章上哪盖')).toBe('印章管理')
     expect(top('医保上哪交')).toBe('城乡居民基本医疗保险参保登记和缴费')
+  })
+
+  it('does not read as a homophone a character that belongs to a word typed exactly (要迁到 has 迁到, so no 要钱)', () => {
+    const lexicon = buildLexicon(catalog)
+    const normalizer = createNormalizer(catalog.words.fillers, (w) => lexicon.surfaces.has(w))
+    const terms = (q: string) => findOccurrences(lexicon, normalizer.units(q)).map((o) => o.term)
+    expect(terms('俺媳妇户口要迁到俺村')).not.toContain('要钱')
+    // A homophone typo still counts where the typed characters make no word of their own.
+    expect(terms('底保咋申请')).toContain('最低生活保障')
+  })
+
+  it('counts the words that do not overlap and say most together, not the single heaviest find first', () => {
+    // 户口要迁 also reads as 迁户口 spread over 要; taken first, it would shut out 户口 and 迁到, which say more.
+    expect(top('俺媳妇户口要迁到俺村，咋办')).toBe('户口迁入登记')
   })
 
   it('does not also read a word typed exactly as a catalogue term as its homophone', () => {
