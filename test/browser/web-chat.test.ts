@@ -34,13 +34,17 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     expect(await checklist.locator('.option .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
     // Buttons of earlier replies no longer answer: their numbers would mean something else now.
     expect(await page.locator('.option:not([disabled])').count()).toBe(2)
-    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', ...Array(8).fill('1')])
+    // A tapped choice is sent as its number; the resident's bubble also says which choice it was.
+    const mine = await page.locator('.msg.me').allTextContents()
+    expect(mine.slice(0, 2)).toEqual(['残疾人证怎么办', '1 对'])
+    expect(mine).toHaveLength(9)
+    for (const said of mine.slice(2)) expect(said).toMatch(/^1 (有|是)/)
     await screenshot(page, 'web-chat-checklist')
 
     // A reload keeps the conversation on screen, and the checklist's buttons still answer.
     await page.reload()
     await page.locator('.msg.bot', { hasText: '【一次性告知单】' }).waitFor()
-    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', ...Array(8).fill('1')])
+    expect(await page.locator('.msg.me').allTextContents()).toEqual(mine)
     expect(await page.locator('.option:not([disabled]) .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
 
     // The id cookie is the server's, and page scripts cannot read it.
@@ -77,6 +81,9 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
 
     await page.reload()
     expect(await page.locator('html').getAttribute('class')).toContain('elder')
+    // Fewer buttons to read, but a way back stays.
+    expect(await page.locator('.quick .chip[data-say="返回"]').isVisible()).toBe(true)
+    expect(await page.locator('.quick .chip[data-say="重新开始"]').isVisible()).toBe(false)
     await page.locator('#text').fill('残疾人证怎么办')
     await page.locator('#text').press('Enter')
     const options = page.locator('.msg.bot', { hasText: '对吗？' }).locator('.option')

@@ -89,7 +89,9 @@ function addBot(text, kind = 'bot') {
     msg.append(row)
   }
   log.append(msg)
-  scrollDown()
+  // A reply taller than the screen (sixteen towns as big buttons) is shown from its start, where its question is.
+  if (msg.offsetHeight > log.clientHeight) msg.scrollIntoView({ block: 'start' })
+  else scrollDown()
   remember({ who: 'bot', kind, text })
 }
 
@@ -150,10 +152,11 @@ async function request(path, options) {
 // One message at a time, in order: a quick second tap waits for the first answer.
 let queue = Promise.resolve()
 
-function say(text) {
+/** Sends `text`; the resident's bubble shows `shown` (a tapped choice's words as well as its number). */
+function say(text, shown = text) {
   const trimmed = text.trim()
   if (trimmed === '') return
-  addMine(trimmed)
+  addMine(shown.trim())
   queue = queue.then(() => deliver(trimmed))
 }
 
@@ -202,7 +205,9 @@ form.addEventListener('submit', (event) => {
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-say]') : null
   if (!button || button.disabled) return
-  say(button.dataset.say)
+  // A choice is sent as its number; the bubble says which choice it was, for whoever reads back later.
+  const label = button.classList.contains('option') ? button.querySelector('.label')?.textContent : undefined
+  say(button.dataset.say, label ? `${button.dataset.say} ${label}` : button.dataset.say)
 })
 
 restoreTranscript()
