@@ -51,8 +51,13 @@ export interface TicketRequest {
   name: string
   /** 11-digit mobile number, validated by the dialog. */
   phone: string
-  /** Village or community service point id (from catalog/service-points.yaml), tier 村. */
+  /**
+   * Village or community service point id (from catalog/service-points.yaml), tier 村; the town's point when the
+   * resident's village is not on the list (see `village`).
+   */
   areaPointId: string
+  /** A village the network does not list, as the resident named it ('' when they did not say). */
+  village?: string
   help: HelpKind
   delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
   materialsReady: string[]

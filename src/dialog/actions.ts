@@ -208,6 +208,7 @@ export function openTicket(t: Turn): boolean {
     name: f.name,
     phone: f.phone,
     areaPointId,
+    ...(f.villageId === undefined && { village: f.unlistedVillage ?? '' }),
     help: f.help,
     delivery,
     materialsReady: named('ready'),

@@ -6,6 +6,7 @@ import type { Action } from './lifecycle.js'
 import { maskName, maskPhone, maskText } from './mask.js'
 import { mayHandle } from './routing.js'
 import { act, type ActResult, type TicketEnv } from './service.js'
+import { areaText } from './texts.js'
 import { OPEN_STATUSES } from './types.js'
 import type { Agent, HistoryEntry, Ticket, TicketState } from './types.js'
 
@@ -69,7 +70,7 @@ export function ticketJsonForAgent(t: TicketState & { history?: HistoryEntry[] }
       phone: full ? t.phone : maskPhone(t.phone),
       channel: t.resident.channel,
     },
-    area: { id: t.areaPointId, name: env.network.points.get(t.areaPointId)?.name ?? t.areaPointId },
+    area: { id: t.areaPointId, name: areaText(t, env.network) },
     node: { id: t.nodeId, name: env.network.points.get(t.nodeId)?.name ?? t.nodeId },
     tier: t.tier,
     delivery: t.delivery.kind === 'mail' ? { kind: 'mail', address: full ? t.delivery.address : '（接单后可见）' } : t.delivery,

@@ -80,6 +80,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
       answers: { ...request.answers },
       ...(request.note !== undefined && { note: request.note }),
       areaPointId: request.areaPointId,
+      ...(request.village !== undefined && { village: request.village }),
       nodeId: routed.nodeId,
       tier: routed.tier,
       chain: [routed.nodeId],

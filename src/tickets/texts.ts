@@ -24,6 +24,15 @@ export function pointName(network: Network, id: string): string {
   return network.points.get(id)?.name ?? id
 }
 
+/**
+ * Where the applicant lives, for agents: the village point, or for a village not on the list its name and the
+ * town's point that took it (an agent going door to door needs the village).
+ */
+export function areaText(t: Pick<TicketState, 'areaPointId' | 'village'>, network: Network): string {
+  const point = pointName(network, t.areaPointId)
+  return t.village === undefined ? point : `${t.village || '村名没说'}（名单上没有这个村，交给${point}）`
+}
+
 export function agentLabel(agent: Agent | undefined, withPhone = true): string {
   if (agent === undefined) return '代办员'
   return withPhone ? `${agent.role} ${agent.name}（${agent.phone}）` : `${agent.role} ${agent.name}`
@@ -48,7 +57,7 @@ export function agentSummary(t: TicketState, network: Network, full: boolean): s
     `工单 ${t.id}（${t.status}）`,
     `事项：${t.itemName}（${t.help}）`,
     `申请人：${name}，电话 ${phone}`,
-    `地点：${pointName(network, t.areaPointId)}`,
+    `地点：${areaText(t, network)}`,
     `材料：${materialsLine(t)}`,
     `取件：${mail}`,
     `时限：${formatDeadline(t.dueAt)}前办结`,

@@ -369,6 +369,7 @@ describe('the town / village question of the 代办 form', () => {
     await chat.say('1')
     let ticket = ticketOf(chat.effects)
     expect(ticket.areaPointId).toBe('laopo-center')
+    expect(ticket.village).toBe('后河村')
     expect(ticket.note).toContain('居民所在村（社区）不在涝坡镇的名单上：后河村')
 
     chat = await atTownQuestion()
@@ -390,6 +391,7 @@ describe('the town / village question of the 代办 form', () => {
     await chat.say('1')
     ticket = ticketOf(chat.effects)
     expect(ticket.areaPointId).toBe('dadian-center')
+    expect(ticket.village).toBe('')
     expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上')
   })
 

@@ -42,6 +42,13 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(agentSummary(complete, env.network, false)).toContain('材料：已备 1 项，齐全')
     })
 
+    it('names a village not on the list, with the point that took it, where an agent reads the place', async () => {
+      const unlisted = await open(MONDAY_9AM, { areaPointId: 'town-a-center', village: '后山峪村' })
+      expect(agentSummary(unlisted, env.network, false)).toMatch(/地点：后山峪村（名单上没有这个村，交给.+）/)
+      const unnamed = await open(MONDAY_9AM, { areaPointId: 'town-a-center', village: '' })
+      expect(agentSummary(unnamed, env.network, false)).toContain('地点：村名没说（名单上没有这个村')
+    })
+
     it('tells the agent how the result goes back: picked up, mailed, or brought to the door for 特办', async () => {
       expect(agentSummary(await open(), env.network, false)).toContain('取件：自取')
       const doorToDoor = await open(MONDAY_9AM, { help: '特办' })
