@@ -45,12 +45,16 @@ export function visibleOptions(t: Turn, options: DialogOption[]): DialogOption[]
   return options.filter((o) => o.when === undefined || holds(t, o.when))
 }
 
-/** Help kinds offered for the current item: 特办 only to those who said they cannot come themselves. */
+/** Help kinds offered for the current item: 特办 only to those who said they cannot come themselves, and to them first. */
 export function helpKinds(t: Turn): HelpKind[] {
   const item = currentItem(t)
   const all: HelpKind[] = item && item.proxy.kinds.length > 0 ? item.proxy.kinds : ['代办']
-  const offered = all.filter((k) => k !== '特办' || t.s.form.special === true)
-  return offered.length > 0 ? offered : all
+  if (t.s.form.special !== true) {
+    const offered = all.filter((k) => k !== '特办')
+    return offered.length > 0 ? offered : all
+  }
+  // The resident has just said the applicant cannot come: the door-to-door kind comes first.
+  return all.includes('特办') ? ['特办', ...all.filter((k) => k !== '特办')] : all
 }
 
 /** Option labels, rendered (they rarely use fields, so the values are built only when one does). */
