@@ -25,9 +25,11 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
       const latest = page.locator('.msg.bot:not(.pending) .option:not([disabled])[data-say="1"]').last()
       await latest.waitFor()
       const before = await page.locator('.msg.me').count()
+      const replies = await page.locator('.msg.bot:not(.pending)').count()
       await latest.tap()
       await expect.poll(() => page.locator('.msg.me').count()).toBe(before + 1)
-      await page.locator('.msg.pending').waitFor({ state: 'detached' })
+      // The answer itself, not just the end of a "正在回复" that may not have begun yet: its buttons are the ones to tap next.
+      await expect.poll(() => page.locator('.msg.bot:not(.pending)').count()).toBeGreaterThan(replies)
     }
     await checklist.waitFor()
     expect(await checklist.locator('.text').textContent()).toContain('✓ 申请人居民身份证')
