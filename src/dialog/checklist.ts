@@ -71,8 +71,15 @@ export function localTierPlaces(item: CatalogItem): Place[] {
  */
 export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
   const base = itemFields(item, m)
+  const missing = materialStatuses(item, p).filter((s) => s.status === 'missing').map((s) => s.material.name)
   const parts = [
     render(m.checklist.title, base),
+    // What is still missing, at a glance, before the long list (长者模式 has it; nothing shows when none is missing).
+    render(m.checklist.summary, {
+      ...base,
+      'missing.count': missing.length > 0 ? String(missing.length) : undefined,
+      'missing.list': missing.length > 0 ? missing.join('、') : undefined,
+    }),
     render(m.checklist.conditions, base),
     renderMaterials(item, p, m),
     render(m.checklist.places, base),

@@ -72,6 +72,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'checklist.localPlace': PLACE_FIELDS,
   'checklist.townVillages': ['town.name', 'village.example'],
   'checklist.placeUnknown': ['place.name'],
+  'checklist.summary': [...ITEM_FIELDS, 'missing.count', 'missing.list'],
   'checklist.conditions': ITEM_FIELDS,
   'checklist.steps': ITEM_FIELDS,
   'checklist.how': ITEM_FIELDS,

@@ -295,6 +295,8 @@ const checklistMessages = z.strictObject({
   localPlace: text('居民所在镇、村的地点'),
   townVillages: text('村里也能办'),
   placeUnknown: text('没找到地名'),
+  /** A line under the title naming what is still missing ({missing.count}, {missing.list}); none by default. */
+  summary: z.string({ error: '应为文字（写 "" 表示不显示）' }).default(''),
   conditions: text('办理条件').default('办理条件：{item.conditions}'),
   steps: text('办理流程').default('怎么办：\n{item.steps}'),
   how: text('办理方式标题'),
