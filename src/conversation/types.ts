@@ -75,7 +75,8 @@ export interface TicketRequest {
 /** Side effects requested by the pure engine; the service carries them out after the session is saved. */
 export type Effect =
   | { type: 'openTicket'; request: TicketRequest }
-  | { type: 'listTickets' }
+  /** The resident's proxy tickets; `quietIfNone`: say nothing when there are none (mid-dialog, the progress said enough). */
+  | { type: 'listTickets'; quietIfNone?: boolean }
   | { type: 'handoff'; reason: string }
   /** A question that matched nothing or with low confidence: kept for admins to add phrasings. */
   | { type: 'unmatched'; text: string; candidates: { id: string; name: string; score: number }[] }

@@ -195,8 +195,12 @@ function command(t: Turn, name: CommandName): boolean {
     case 'progress': {
       const fields = progressFields(t)
       say(t, fields ? render(say_.progress, fields) : render(say_.progressNone, {}))
-      // The tickets service answers with the resident's proxy tickets (its reply comes after this one).
-      t.effects.push({ type: 'listTickets' })
+      // Mid-way, the question still waits: ask it again, as after 帮助.
+      const state = stateOf(t)
+      if (fields && state && !('match' in state && state.match)) say(t, shortPrompt(t, state))
+      // The tickets service answers with the resident's proxy tickets (its reply comes after these); mid-way, only
+      // when there are some (您还没有代办工单，先告诉我要办什么事 would contradict the question just asked).
+      t.effects.push(fields ? { type: 'listTickets', quietIfNone: true } : { type: 'listTickets' })
       return false
     }
     case 'listAll': {

@@ -23,7 +23,10 @@ const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|�
 export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
   return async (effect, message) => {
     const now = message.now
-    if (effect.type === 'listTickets') return [residentList(await mine(env, message.resident), env.network)]
+    if (effect.type === 'listTickets') {
+      const tickets = await mine(env, message.resident)
+      return tickets.length === 0 && effect.quietIfNone ? [] : [residentList(tickets, env.network)]
+    }
     if (effect.type !== 'openTicket') return []
     const r = await openTicket(env, effect.request, now)
     if (!r.ok) return [r.message]

@@ -138,7 +138,13 @@ describe('global commands', () => {
     await chat.say('1')
     const replies = await chat.say('进度')
     expect(replies[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 0 项，未核对 3 项`)
-    expect(chat.effects.at(-1)).toEqual({ type: 'listTickets' })
+    // Mid-way the question waits: it is asked again; the tickets are listed only if there are some.
+    expect(replies[1]).toContain('是否已准备好：户口簿')
+    expect(chat.effects.at(-1)).toEqual({ type: 'listTickets', quietIfNone: true })
+    // With nothing under way, the list is always given (您还没有代办工单 is then the answer).
+    const idle = await newChat()
+    expect((await idle.say('我的进度'))[0]).toBe('您现在没有正在办的事项。')
+    expect(idle.effects.at(-1)).toEqual({ type: 'listTickets' })
   })
 
   it('人工 in the middle of a flow gives the numbers and notifies staff, keeping the place', async () => {

@@ -104,6 +104,11 @@ describe('resident and agent transcripts', () => {
   it('the resident lists, views and cancels before a claim; nobody else can', async () => {
     expect(await resident('查询')).toEqual([`您的代办工单：\n1. ${id} 最低生活保障申请：待领办（等工作人员接单）\n回复"查询 工单号"看详情。`])
     expect(await createTicketEffectExecutor(env)({ type: 'listTickets' }, say('我的进度', now))).toEqual(await resident('查询'))
+    // Asked mid-dialog (quietIfNone), the list is still given when there are tickets.
+    expect(await createTicketEffectExecutor(env)({ type: 'listTickets', quietIfNone: true }, say('我的进度', now))).toEqual(await resident('查询'))
+    // …and nothing at all when there are none.
+    const nobody: Resident = { channel: 'http', userId: 'u-no-tickets' }
+    expect(await createTicketEffectExecutor(env)({ type: 'listTickets', quietIfNone: true }, say('我的进度', now, nobody))).toEqual([])
     expect(await resident('我的工单')).toEqual(await resident('查询'))
     expect(await resident(`查询 ${id}`, { channel: 'http', userId: 'someone-else' })).toEqual([`没有找到您的工单 ${id}，请核对工单号。`])
     expect(await resident(id.toLowerCase())).toEqual([expect.stringContaining(`工单 ${id}：最低生活保障申请（代办）\n状态：待领办`)])
