@@ -111,10 +111,13 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   const unsure = state.kind === 'menu' ? state.unsure : undefined
   if (offerSwitch(t, r.raw, unsure)) return true
-  if (unsure !== undefined) {
+  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
+  // another question is welcome, as where the flow names an unsure state.
+  if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {
     // Neither an answer nor a question we could place: say so, and that a question is welcome here.
     say(t, render(say_.notUnderstood, {}))
-    say(t, render(say_.askOther, { prompt: reprompt(t, state) }))
+    // The material's own question again (its re-prompt would say 没看明白 a second time).
+    say(t, render(say_.askOther, { prompt: state.kind === 'materials' ? fullPrompt(t, state) : reprompt(t, state) }))
     return false
   }
   say(t, reprompt(t, state))

@@ -131,6 +131,17 @@ describe('global commands', () => {
     expect(await chat.say('我的进度')).toEqual(['您现在没有正在办的事项。', expect.stringContaining('代办进度查询还在接入中')])
   })
 
+  it('mid-walk, a sentence that is neither an answer nor a question it can place is said not understood, with a hint that questions are welcome', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    const replies = await chat.say('今天天气咋样')
+    expect(replies[0]).toBe('没看明白您的意思。')
+    expect(replies[1]).toMatch(/^是否已准备好：.+\n回复 1 有，2 没有\n也可以直接打字问别的事/)
+    // A short slip is only asked again.
+    expect(joined(await chat.say('abc'))).not.toContain('没看明白您的意思')
+  })
+
   it('我的进度 tells where the resident is and asks the tickets service', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
