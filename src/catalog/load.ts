@@ -131,7 +131,13 @@ function toItem(f: ItemFile, file: string): CatalogItem {
     type: f.事项类型,
     tiers: f.办理层级,
     conditions: f.受理条件,
-    questions: f.情形问题.map((q) => ({ id: q.编号, prompt: q.提问, options: q.选项 ?? ['是', '否'], words: q.说法 ?? {} })),
+    questions: f.情形问题.map((q) => ({
+      id: q.编号,
+      prompt: q.提问,
+      ...(q.长者提问 !== undefined && { elderPrompt: q.长者提问 }),
+      options: q.选项 ?? ['是', '否'],
+      words: q.说法 ?? {},
+    })),
     materials: f.申请材料.map((m) => ({
       name: m.名称,
       form: m.形式,

@@ -31,6 +31,8 @@ const phone = z
 export const QuestionSchema = z.strictObject({
   编号: z.string().regex(/^[\p{L}\p{N}_-]+$/u, { error: '编号只能用文字、数字、- 和 _' }),
   提问: text('提问'),
+  /** The same question in plainer words, asked in 长者模式 (the checklist keeps 提问). */
+  长者提问: text('长者模式的提问').optional(),
   /** Defaults to 是 / 否. */
   选项: z.array(text('选项')).min(2, { error: '至少要有 2 个选项' }).optional(),
   /**

@@ -12,6 +12,8 @@ export type TimeLimit = number
 export interface Question {
   id: string
   prompt: string
+  /** The question in plainer words for 长者模式, when the catalogue has them. */
+  elderPrompt?: string
   options: string[]
   /** Option → words in a question that already answer this one (see QuestionSchema's 说法). */
   words: Record<string, string[]>

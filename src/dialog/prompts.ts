@@ -4,6 +4,7 @@
  */
 import type { HelpKind, ServicePoint } from '../catalog/types.js'
 import { areaLabel, pointLabel, towns, villages } from './area.js'
+import { isInElderWords } from './elder.js'
 import { renderChecklist, renderMaterials } from './checklist.js'
 import { itemFields, materialFields } from './fields.js'
 import { nextStep, type Choice, type WalkStep } from './materials.js'
@@ -140,7 +141,9 @@ function walkPrompt(t: Turn, step: WalkStep): string {
   const needs = step.merged
     ? render(m.walk.needs, { option: step.merged.option, ...materialFields(step.merged.material, item, m) })
     : undefined
-  return render(m.walk.question, { ...itemFields(item, m), 'question.prompt': step.question.prompt, options, needs })
+  const { prompt, elderPrompt } = step.question
+  const asked = elderPrompt !== undefined && isInElderWords(t.defs) ? elderPrompt : prompt
+  return render(m.walk.question, { ...itemFields(item, m), 'question.prompt': asked, options, needs })
 }
 
 /** The whole prompt for the current state, as shown on entering it. */

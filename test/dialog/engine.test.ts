@@ -296,6 +296,19 @@ describe('step()', () => {
       expect(list).toContain('收费：不收费')
     })
 
+    it('asks a situation question in the catalogue’s plainer words (长者提问) where it has them', () => {
+      const plainer = { ...B, questions: [{ ...B.questions[0]!, elderPrompt: '是不是让别人替您办？' }] }
+      const withPlainer = { ...ctx, catalog: { ...catalog, byId: new Map([[A.id, A], [B.id, plainer]]) } }
+      answers.set('乙', [{ item: plainer, score: 0.9 }])
+      const ask = (elder: boolean) => {
+        let session = step(defs, withPlainer, undefined, withElder('乙', elder), 1_000).session
+        session = step(defs, withPlainer, session, input('1'), 2_000).session
+        return step(defs, withPlainer, session, input('1'), 3_000).replies.join('\n')
+      }
+      expect(ask(true)).toContain('是不是让别人替您办？')
+      expect(ask(false)).toContain('是不是委托别人办？')
+    })
+
     it('is switched on and off by words in any chat, kept across 返回 and 重新开始, and re-asks the question', () => {
       const on = talk(['甲', '1', '长者模式'])
       expect(on.replies[0]).toContain('换成长者模式')
