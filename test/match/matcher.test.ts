@@ -186,6 +186,8 @@ describe('match(question)', () => {
     expect(top('开个证明')).toBe('印章管理')
     expect(top('办个居住证')).toBe('居住证办理')
     expect(top('想砍几棵树')).toBe('林木采伐许可证核发审批')
+    // Said so, it counts nearly as much as typed whole: 刻个章 outweighs the 合作社 it is for.
+    expect(top('村里合作社要刻个章上哪刻')).toBe('印章管理')
   })
 
   it('reads pinyin questions with their fillers (zenme ban) like the Han ones', () => {
