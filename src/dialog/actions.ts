@@ -4,7 +4,7 @@
  */
 import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
-import { areaLabel } from './area.js'
+import { pointPlaceName } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
 import { materialStatuses } from './materials.js'
@@ -195,9 +195,7 @@ export function openTicket(t: Turn): boolean {
   const notes = [
     f.special ? render(m.ticketNoteSpecial, {}) : '',
     unchecked.length > 0 ? render(m.ticketNoteUnchecked, { list: unchecked.join('、') }) : '',
-    f.villageId === undefined
-      ? render(m.ticketNoteUnlistedVillage, { town: areaLabel(t.ctx.catalog, f.townId, undefined, ''), village: f.unlistedVillage })
-      : '',
+    f.villageId === undefined ? render(m.ticketNoteUnlistedVillage, { town: townName(t, f.townId), village: f.unlistedVillage }) : '',
   ].filter(Boolean)
   const delivery: TicketRequest['delivery'] =
     f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }
@@ -234,4 +232,9 @@ export function progressFields(t: Turn) {
     'progress.missing': count('missing'),
     'progress.unchecked': count('unchecked', 'conditional'),
   })
+}
+
+function townName(t: Turn, townId: string | undefined): string | undefined {
+  const town = townId === undefined ? undefined : t.ctx.catalog.points.get(townId)
+  return town && pointPlaceName(town)
 }

@@ -1,7 +1,7 @@
 /**
  * 长者模式: the same dialog in plainer words. messages.yaml's `elder` section and the `elder` texts of flow.yaml's
- * states replace some entries for a resident who chose it (on the web page's toggle, or by saying 长者模式 in any chat); the flow, the checks and the
- * answers understood stay the same.
+ * states replace some entries for a resident who chose it (the web page's toggle, or 长者模式 said in any chat);
+ * the flow, the checks and the answers understood stay the same.
  */
 import type { DialogDefinitions, FlowFile, Messages } from './schema.js'
 
