@@ -15,6 +15,8 @@ export interface Occurrence {
   quality: number
   /** Characters of the term itself, when it was found spread over a longer span. */
   length?: number
+  /** Read as a homophone or with a wrong character: a guess at what was meant, not what was typed. */
+  guessed?: true
 }
 
 const SOUND_QUALITY = 0.8
@@ -76,7 +78,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
           if (replacesNeutral(lexicon, units, i, surface)) continue
           if (misreadsWord(units, wordAt, i, j + 1, surface)) continue
-          found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY })
+          found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY, ...(!typed && { guessed: true }) })
         }
       }
     }
@@ -100,7 +102,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
             if (!soundsNear(units[i + p]!.syllable, charSyllable(surface[p]!))) continue
             const term = lexicon.surfaces.get(surface)!
             if (exactSpans.has(`${offset + i}:${offset + i + len}:${term}`)) continue
-            found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY })
+            found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY, guessed: true })
           }
         }
       }

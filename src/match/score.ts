@@ -29,6 +29,11 @@ const EXACT_CANDIDATES = 20
  */
 const OUTSIDE_FACTOR = 0.55
 const OUTSIDE_WEIGHT = 1.25
+/**
+ * Share of a guessed find (a homophone, a wrong character) that weighs against a 目录外 word typed exactly: in
+ * 快递寄到外地, 寄到外地 read as 嫁到外地 is a guess, 快递 is what was typed.
+ */
+const GUESS_BESIDE = 0.5
 
 export interface Scored {
   item: number
@@ -77,8 +82,9 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
   })
   const best = touched.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, EXACT_CANDIDATES)
   for (const item of touched) bound[item] = 0
-  // Typed as written: a word heard by sound is not proof that the question is about something else.
-  const outside = found.filter((o) => o.quality === 1 && lexicon.outside.has(o.term))
+  // Typed, not guessed: a word heard by sound is not proof that the question is about something else. Typed
+  // object first (电费咋交 for 交电费) it is, at the strength of such a find.
+  const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
 
   return best.map((item) => {
     const hits: { o: Occurrence; value: number }[] = []
@@ -99,7 +105,7 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
     const foreign = outside.some((o) => {
       if (weightOf(lexicon, o.term, item) !== 0) return false
       let beside = 0
-      for (const t of taken) if (!overlap(t.o, o)) beside += t.value
+      for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return outsideStrength(lexicon, o) > beside
     })
     const confidence =
@@ -147,7 +153,7 @@ function overlap(a: Occurrence, b: Occurrence): boolean {
  * its own (中考 outweighs 孩子 and 报名 together, which are any school question's words).
  */
 function outsideStrength(lexicon: Lexicon, o: Occurrence): number {
-  return OUTSIDE_WEIGHT * Math.log(1 + lexicon.items.length) * lengthFactor(o.end - o.start)
+  return OUTSIDE_WEIGHT * Math.log(1 + lexicon.items.length) * lengthFactor(o.length ?? o.end - o.start) * o.quality
 }
 
 /**

@@ -111,7 +111,7 @@ describe('match(question)', () => {
 
   it('doubts an item when the question names something from the 目录外 list that the item does not mention', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
-    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候', '手机欠费停机了咋整']) {
+    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候', '手机欠费停机了咋整', '俺在企业退休的 养老金涨了没']) {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
     }
@@ -133,6 +133,17 @@ describe('match(question)', () => {
     }
   })
 
+
+  it('weighs a 目录外 word typed object first, and counts a guessed word (homophone, typo) less against one typed exactly', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
+    // 电费咋交 is 交电费 turned round; in 快递寄到外地, 寄到外地 read as 嫁到外地 is a one-character guess.
+    for (const q of ['电费咋交 手机上能交不', '快递咋寄到外地']) {
+      expect(without.match(q), q).not.toEqual([])
+      expect(matcher.match(q), q).toEqual([])
+    }
+    // The guess alone, with nothing outside the catalogue in the question, is still taken.
+    expect(top('闺女寄到外地了户口咋办')).toBe('计划生育关系迁入、迁出')
+  })
   it('offers a runner-up a little under the bar once the question is in scope', () => {
     const names = matcher.match('落户').map((r) => r.item.name)
     expect(names.slice(0, 2)).toEqual(['出生登记（新生儿落户）', '户口迁入登记'])
