@@ -87,6 +87,8 @@ export interface MatchWords {
   generic: string[]
   /** Words naming services outside this catalogue (目录外). */
   outside: string[]
+  /** Single characters by which residents ask for something (请求字: 办, 领, 补 …). */
+  asking: string[]
 }
 
 export interface Catalog {

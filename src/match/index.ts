@@ -8,7 +8,7 @@ import { buildLexicon, type Lexicon } from './lexicon.js'
 import { createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
-import { createScratch, scoreItems } from './score.js'
+import { createScratch, scoreItems, type Span } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
@@ -35,7 +35,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const found = findOccurrences(lexicon, segments)
-      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found))
+      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), askedSpans(lexicon, segments, found))
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
@@ -120,6 +120,24 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
     }
   }
   return neutral
+}
+
+/**
+ * The parts of a question of several parts (split by punctuation or spaces) where the resident asks for
+ * something (a 请求字 such as 办, 领, 补, outside any term), when there are other parts: a story told before the request.
+ */
+function askedSpans(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): Span[] {
+  if (segments.length < 2) return []
+  const inTerm = new Set<number>()
+  for (const o of found) if (!lexicon.generic.has(o.term)) for (let u = o.start; u < o.end; u++) inTerm.add(u)
+  const spans: Span[] = []
+  let start = 0
+  for (const segment of segments) {
+    const end = start + segment.length
+    if (segment.some((u, i) => u.text !== undefined && lexicon.askingChars.has(u.text) && !inTerm.has(start + i))) spans.push({ start, end })
+    start = end
+  }
+  return spans
 }
 
 /** The question's characters that some term covered, in order, at most FUSE_PATTERN long. */

@@ -41,6 +41,8 @@ export interface Lexicon {
   generic: Set<string>
   /** Terms from the 目录外 list: services this catalogue does not handle. */
   outside: Set<string>
+  /** Characters by which residents ask for something (请求字): 办, 领, 补 … */
+  askingChars: Set<string>
   /** Single characters from the 泛词 list (想, 要, 个 …): ignored when judging how much of a question an item explains. */
   neutralChars: Set<string>
   /** Fillers and generic words as toneless pinyin ("zen me", "ban"): neutral when a resident types pinyin. */
@@ -236,7 +238,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
   }
   return {
-    items, surfaces, prefixes, generic: genericTerms, outside, neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
+    items, surfaces, prefixes, generic: genericTerms, outside, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds,
   }
 }

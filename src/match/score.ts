@@ -35,6 +35,18 @@ const OUTSIDE_WEIGHT = 1.25
  */
 const GUESS_BESIDE = 0.5
 
+/** Unit positions [start, end) across the whole question. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/**
+ * The coverage an item gets from explaining the part of a question where the resident says what they want done
+ * (想办个残疾证 after a story of how the leg was hurt), at most: the story's own words still count for something.
+ */
+const ASKED_SHARE = 0.8
+
 export interface Scored {
   item: number
   confidence: number
@@ -62,10 +74,18 @@ export function createScratch(lexicon: Lexicon): Scratch {
  * Scores the items best supported by the question's terms; unordered, at most EXACT_CANDIDATES.
  * `neutral` marks units that count neither for nor against an item (想, 要, 办, generic words).
  */
-export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence[], neutral: Uint8Array): Scored[] {
+export function scoreItems(
+  lexicon: Lexicon,
+  scratch: Scratch,
+  found: Occurrence[],
+  neutral: Uint8Array,
+  asked: readonly Span[] = [],
+): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
-  const explainable = explainableUnits(found, neutral)
+  const known = knownUnits(found, neutral.length)
+  const explainable = explainableUnits(known, neutral, { start: 0, end: neutral.length })
+  const askedExplainable = asked.map((span) => explainableUnits(known, neutral, span))
   const strengths = found.map((o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality)
 
   const { bound } = scratch
@@ -99,7 +119,12 @@ export function scoreItems(lexicon: Lexicon, scratch: Scratch, found: Occurrence
       evidence += h.value
       for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
     }
-    const coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
+    let coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
+    asked.forEach((span, k) => {
+      let coveredHere = 0
+      for (const h of taken) for (let u = Math.max(h.o.start, span.start); u < Math.min(h.o.end, span.end); u++) coveredHere += neutral[u] ? 0 : 1
+      if (coveredHere > 0) coverage = Math.max(coverage, ASKED_SHARE * Math.min(1, coveredHere / askedExplainable[k]!))
+    })
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
     // inside it is the car's), but 离婚证 in 再婚结婚登记要带离婚证吗 is a detail of a question about 结婚登记.
     const foreign = outside.some((o) => {
@@ -161,12 +186,17 @@ function outsideStrength(lexicon: Lexicon, o: Occurrence): number {
  * whole, those no term knows count UNKNOWN_WEIGHT (a resident's own words for the situation, 苗子都黄了, say less
  * against an item than a term that belongs to another item).
  */
-function explainableUnits(found: Occurrence[], neutral: Uint8Array): number {
-  const known = new Uint8Array(neutral.length)
-  for (const o of found) known.fill(1, o.start, o.end)
+function explainableUnits(known: Uint8Array, neutral: Uint8Array, span: Span): number {
   let units = 0
-  for (let u = 0; u < neutral.length; u++) if (!neutral[u]) units += known[u] ? 1 : UNKNOWN_WEIGHT
+  for (let u = span.start; u < span.end; u++) if (!neutral[u]) units += known[u] ? 1 : UNKNOWN_WEIGHT
   return units
+}
+
+/** Units inside some found term. */
+function knownUnits(found: Occurrence[], length: number): Uint8Array {
+  const known = new Uint8Array(length)
+  for (const o of found) known.fill(1, o.start, o.end)
+  return known
 }
 
 /** The field weight of a term for one item (postings are sorted by item, so binary search). */

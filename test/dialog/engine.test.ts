@@ -29,7 +29,7 @@ const B = item('b', '乙事项', [
 ], { questions: [{ id: 'proxy', prompt: '是不是委托别人办？', options: ['是', '否'], words: {} }] })
 const catalog: Catalog = {
   items: [A, B], byId: new Map([[A.id, A], [B.id, B]]), points: new Map(), synonyms: [],
-  words: { fillers: [], generic: [], outside: [] }, version: 'test',
+  words: { fillers: [], generic: [], outside: [], asking: [] }, version: 'test',
 }
 
 /** A matcher whose answers the test sets: question → results. */

@@ -134,6 +134,15 @@ describe('match(question)', () => {
   })
 
 
+  it('takes the part of a long question where the resident asks for something (请求字) as what the item must explain', () => {
+    const q = '俺兄弟在工地上把腿弄瘸了 想办个残急证 上哪去评'
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, asking: [] } })
+    expect(without.match(q)).toEqual([])
+    expect(top(q)).toBe('办理残疾人证')
+    // The story alone, without a part that asks for anything, is not raised.
+    expect(matcher.match('俺兄弟在工地上把腿弄瘸了 残急')).toEqual(without.match('俺兄弟在工地上把腿弄瘸了 残急'))
+  })
+
   it('weighs a 目录外 word typed object first, and counts a guessed word (homophone, typo) less against one typed exactly', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
     // 电费咋交 is 交电费 turned round; in 快递寄到外地, 寄到外地 read as 嫁到外地 is a one-character guess.
