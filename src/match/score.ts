@@ -128,7 +128,7 @@ export function scoreItems(
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
     // inside it is the car's), but 离婚证 in 再婚结婚登记要带离婚证吗 is a detail of a question about 结婚登记.
     const foreign = outside.some((o) => {
-      if (weightOf(lexicon, o.term, item) !== 0) return false
+      if (weightOf(lexicon, o.term, item) !== 0 || cutsDifferently(taken, neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return outsideStrength(lexicon, o) > beside
@@ -167,6 +167,19 @@ function heaviestDisjoint<H extends { o: Occurrence; value: number }>(hits: H[])
     } else i--
   }
   return taken
+}
+
+/**
+ * Whether the item's own finds cut the 目录外 word's characters differently and cover them all: 印刷企业 + 年报
+ * read 印刷企业年报 across 企业年报, so the question is the item's. Finds inside the word (保险 and 公司 in
+ * 保险公司) do not: they are its parts, not another reading.
+ */
+function cutsDifferently(taken: { o: Occurrence }[], neutral: Uint8Array, o: Occurrence): boolean {
+  if (!taken.some((t) => overlap(t.o, o) && (t.o.start < o.start || t.o.end > o.end))) return false
+  for (let u = o.start; u < o.end; u++) {
+    if (!neutral[u] && !taken.some((t) => t.o.start <= u && u < t.o.end)) return false
+  }
+  return true
 }
 
 function overlap(a: Occurrence, b: Occurrence): boolean {

@@ -126,11 +126,14 @@ describe('match(question)', () => {
       ['开汽车修理店办个体户', '个体工商户登记'],
       ['残疾人轮椅补贴', '困难残疾人生活补贴和重度残疾人护理补贴申请'],
       ['孩子上幼儿园要办出生证明', '出生登记（新生儿落户）'],
+      // The item's words cut the same characters another way (印刷企业 + 年报 across 企业年报).
+      ['印刷企业年报', '印刷企业年度报告'],
     ]
     for (const [q, name] of inScope) {
       expect(without.match(q).length, q).toBeGreaterThan(0)
       expect(top(q), q).toBe(name)
     }
+    expect(matcher.match('印刷企业年报')[0]!.score).toBe(without.match('印刷企业年报')[0]!.score)
   })
 
 
