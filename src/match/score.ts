@@ -27,7 +27,7 @@ const EXACT_CANDIDATES = 20
  * mention, and that weighs more than the item's own words: 二手车过户 shares 过户 with 二手房过户, but is about
  * a car.
  */
-const OUTSIDE_FACTOR = 0.55
+const OUTSIDE_FACTOR = 0.5
 const OUTSIDE_WEIGHT = 1.25
 /**
  * Share of a guessed find (a homophone, a wrong character) that weighs against a 目录外 word typed exactly: in
