@@ -51,7 +51,7 @@ export function loadConfig(env: Env): ConfigResult {
     }
     const result = spec.schema.safeParse(raw)
     if (result.success) values[name] = result.data
-    else errors.push(`配置错误：${name} ${spec.expect}，实际为 ${JSON.stringify(raw)}`)
+    else errors.push(`配置错误：${name} ${spec.expect}，实际为 ${'secret' in spec ? `${[...raw].length} 个字符（内容不显示）` : JSON.stringify(raw)}`)
   }
   if (errors.length > 0) return { ok: false, errors }
 

@@ -13,6 +13,8 @@ export interface VariableSpec<T> {
   /** Completes `配置错误：NAME …，实际为 "…"`, e.g. `应为 1–65535 的整数`. */
   expect: string
   schema: z.ZodType<T, string>
+  /** A token or key: an error names its length, never its text (the message goes to logs and terminals). */
+  secret?: true
 }
 
 function spec<T>(s: VariableSpec<T>): VariableSpec<T> {
@@ -98,21 +100,24 @@ export const VARIABLES = {
   }),
   CHAT_TOKEN: spec({
     default: undefined,
-    meaning: '设置后 /api/chat 要求请求头 `Authorization: Bearer 令牌`；production 下必须设置',
+    meaning: '设置后 /api/chat 要求请求头 `Authorization: Bearer 令牌`（至少 16 个字符）；production 下必须设置',
     expect: '应为至少 16 个字符、不含空白的字符串',
     schema: secret(16),
+    secret: true,
   }),
   ADMIN_TOKEN: spec({
     default: undefined,
-    meaning: '管理接口和管理后台的登录令牌；不设置时管理功能关闭',
+    meaning: '管理接口和管理后台的登录令牌（至少 16 个字符）；不设置时管理功能关闭',
     expect: '应为至少 16 个字符、不含空白的字符串',
     schema: secret(16),
+    secret: true,
   }),
   COOKIE_SECRET: spec({
     default: undefined,
-    meaning: '网页聊天匿名身份 Cookie 的签名密钥；非 production 下不设置会每次启动随机生成（重启后匿名身份失效）；production 下必须设置',
+    meaning: '网页聊天匿名身份 Cookie 的签名密钥（至少 32 个字符）；非 production 下不设置会每次启动随机生成（重启后匿名身份失效）；production 下必须设置',
     expect: '应为至少 32 个字符、不含空白的字符串',
     schema: secret(32),
+    secret: true,
   }),
   LOG_LEVEL: spec({
     default: 'info',
@@ -134,7 +139,7 @@ export const VARIABLES = {
   }),
   RATE_LIMIT_IP_PER_MINUTE: spec({
     default: '1200',
-    meaning: '每个来源 IP 每分钟最多多少个 /api 请求（一个对接系统会代很多居民发消息，所以比上一项大得多），超过回 429；0 表示不限',
+    meaning: '每个来源 IP 每分钟最多多少个请求，居民消息（/api/chat、网页聊天）和代办员接口（/api/agent）分开计，互不挤占（一个对接系统会代很多居民发消息，所以比上一项大得多），超过回 429；0 表示不限',
     expect: '应为 0–1000000 的整数',
     schema: intIn(0, 1_000_000),
   }),
@@ -177,6 +182,7 @@ export const VARIABLES = {
       .string()
       .transform((s) => (s === '' ? undefined : s))
       .pipe(z.string().regex(/^\S+$/).optional()),
+    secret: true,
   }),
   WECHATY_NAME: spec({
     default: undefined,

@@ -10,7 +10,7 @@ import { errorMiddleware } from './errors.js'
 import { createHealthRouter, type ReadinessCheck } from './health-routes.js'
 import type { Logger } from './logging.js'
 import type { Metrics } from './metrics.js'
-import { enforceLimits, type RateLimiter } from './rate-limit.js'
+import { enforceLimits, ipKey, type RateLimiter } from './rate-limit.js'
 
 export interface AppSettings {
   /** When set, /api/chat requires `Authorization: Bearer <chatToken>`. */
@@ -94,14 +94,20 @@ const securityHeaders: Middleware = async (ctx, next) => {
 }
 
 /**
- * Per source IP on /api/*: a runaway integration or a flood from one address slows down, others do not.
- * POST /api/chat counts its address itself, together with the resident, in the same round trip.
+ * Per source IP on /api/*, counted per kind of API (/api/chat, /api/agent …): a runaway integration or a flood from
+ * one address slows down, others do not. POST /api/chat counts its address itself, together with the resident,
+ * in the same round trip.
  */
 function limitPerIp(limiter: RateLimiter, perMinute: number, now: () => number): Middleware {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') && !limitsItsOwnRequests(ctx.method, ctx.path)) {
-      await enforceLimits(limiter, [{ key: `ip:${ctx.ip}`, limit: perMinute }], now())
+      await enforceLimits(limiter, [{ key: ipKey(apiKind(ctx.path), ctx.ip), limit: perMinute }], now())
     }
     await next()
   }
+}
+
+/** The API a path belongs to: `chat` for /api/chat/messages, `agent` for /api/agent/tickets … */
+function apiKind(path: string): string {
+  return path.split('/')[2] || 'api'
 }

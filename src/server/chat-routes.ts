@@ -12,7 +12,7 @@ import type { Outbox } from '../tickets/ports.js'
 import { checkBearer, requireBearer } from './auth.js'
 import { HttpError } from './errors.js'
 import { readJsonBody } from './json-body.js'
-import { enforceLimits, type RateLimiter } from './rate-limit.js'
+import { enforceLimits, ipKey, type RateLimiter } from './rate-limit.js'
 
 export const MAX_USER_ID = 128
 /** Longer texts are refused (400 text_too_long) rather than cut: a cut question could match the wrong item. */
@@ -33,12 +33,15 @@ export interface ChatRoutesDeps {
 /** No lone UTF-16 surrogates (JSON's \ud800 escapes can make them); they break storage and display. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s)
+/** Control characters (newline, NUL, ESC …) in an id would end up in Redis keys and logs. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const plainId = (s: string) => wellFormed(s) && !CONTROL.test(s)
 
 const UserId = z
   .string({ error: (iss) => (iss.input === undefined ? '缺少 userId' : 'userId 应为字符串') })
   .min(1, { error: 'userId 不能为空' })
   .max(MAX_USER_ID, { error: `userId 不能超过 ${MAX_USER_ID} 个字符` })
-  .refine(wellFormed, { error: 'userId 含有无效字符' })
+  .refine(plainId, { error: 'userId 含有无效字符' })
 
 const ChatBody = z.object({
   userId: UserId,
@@ -62,7 +65,7 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
   const auth = requireBearer(deps.chatToken, 'CHAT_TOKEN')
 
   const limit = (ctx: Context, userId?: string): Promise<void> => {
-    const checks = [{ key: `ip:${ctx.ip}`, limit: deps.rateLimit.perIp }]
+    const checks = [{ key: ipKey('chat', ctx.ip), limit: deps.rateLimit.perIp }]
     if (userId !== undefined) checks.push({ key: `resident:http:${userId}`, limit: deps.rateLimit.perResident })
     return enforceLimits(deps.limiter, checks, now())
   }

@@ -34,7 +34,7 @@ import { redisReadiness, type ReadinessCheck } from './health-routes.js'
 import { createLiveCatalog } from './live-catalog.js'
 import type { Logger } from './logging.js'
 import { countMessages, createMetrics, type Metrics } from './metrics.js'
-import { createMemoryRateLimiter, createRedisRateLimiter, enforceLimits } from './rate-limit.js'
+import { createMemoryRateLimiter, createRedisRateLimiter, enforceLimits, ipKey } from './rate-limit.js'
 import { StartError } from './start-error.js'
 
 export { StartError } from './start-error.js'
@@ -146,7 +146,7 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
         enforceLimits(
           limiter,
           [
-            { key: `ip:${ctx.ip}`, limit: config.rateLimit.perIp },
+            { key: ipKey('web', ctx.ip), limit: config.rateLimit.perIp },
             { key: `resident:web:${resident.userId}`, limit: config.rateLimit.perResident },
           ],
           Date.now(),

@@ -3,6 +3,7 @@
  * A 4xx says what was wrong with the request; a 5xx never shows its details (they go to the log).
  */
 import type { Middleware } from 'koa'
+import { isRedisUnavailable } from '../store/redis-connection.js'
 import type { Logger } from './logging.js'
 
 /** An error meant for the client: its code and Chinese message are shown as they are. */
@@ -18,6 +19,13 @@ export class HttpError extends Error {
     this.status = status
     this.code = code
     this.headers = headers
+  }
+}
+
+/** Redis could not be reached while handling the request; the cause goes to the log. */
+class StoreUnavailable extends HttpError {
+  constructor(readonly cause: unknown) {
+    super(503, 'unavailable', '服务暂时不可用，请稍后再试', { 'Retry-After': '5' })
   }
 }
 
@@ -58,7 +66,9 @@ export function errorMiddleware(logger: Logger): Middleware {
       await next()
       // A status without a body (no route: 404; the router's 405/501) gets the error shape too.
       if (ctx.status >= 400 && ctx.body == null) throw new HttpError(ctx.status, ...fallbackFor(ctx.status))
-    } catch (raw) {
+    } catch (caught) {
+      // Redis out of reach is an outage to wait out, not a fault in the request: 503 and when to retry.
+      const raw = isRedisUnavailable(caught) ? new StoreUnavailable(caught) : caught
       const err = raw as { status?: unknown; statusCode?: unknown } | undefined
       const candidate = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500
       const status = candidate >= 400 && candidate <= 599 ? candidate : 500

@@ -95,6 +95,15 @@ function decision(checks: RateCheck[], counts: number[], now: number, window: nu
   return refused ? { allowed: false, refused, retryAfterSeconds } : { allowed: true, retryAfterSeconds }
 }
 
+/**
+ * The per-IP counter for one kind of traffic: resident messages (`chat`, `web`) and the agents' API (`agent`) are
+ * counted apart, so that an integration sending for many residents from one address cannot lock out the agents
+ * behind the same address (an office NAT), nor they it.
+ */
+export function ipKey(kind: string, ip: string): string {
+  return `ip:${kind}:${ip}`
+}
+
 /** Counts the checks whose limit is on (above 0) and throws 429 with a Chinese message when one is exceeded. */
 export async function enforceLimits(limiter: RateLimiter, checks: RateCheck[], now: number): Promise<void> {
   const active = checks.filter((c) => c.limit > 0)

@@ -74,6 +74,18 @@ function coalescePerTick(socket: NodeJS.WritableStream & { cork(): void; uncork(
 }
 
 /**
+ * Whether an error means Redis could not be reached (down, restarting, the connection dropped) rather than
+ * that a command was wrong: the caller should answer "try again shortly" (503), not report a fault.
+ */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false
+  if (err.name === 'MaxRetriesPerRequestError') return true
+  if (err.message === 'Connection is closed.' || err.message.startsWith("Stream isn't writeable")) return true
+  const code = (err as { code?: unknown }).code
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE'
+}
+
+/**
  * Resolves once `redis` can serve commands; rejects after `timeoutMs`, or when the client gives up,
  * with a message that names the server and the last connection error.
  */

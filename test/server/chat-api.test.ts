@@ -1,3 +1,4 @@
+import { createRedis } from '../../src/store/redis-connection.js'
 import { TurnTimeoutError } from '../../src/store/redis-ticket-lock.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NOW, testApp, type TestApp } from './app-fixture.js'
@@ -77,6 +78,8 @@ describe('POST /api/chat {"userId", "text"}', () => {
     ['a userId of 129 characters', JSON.stringify({ userId: 'u'.repeat(129), text: 'hi' }), 'invalid_body'],
     ['text that is not a string', '{"userId":"u","text":["低保"]}', 'invalid_body'],
     ['a lone surrogate in text', '{"userId":"u","text":"\\ud800"}', 'invalid_body'],
+    ['a newline in userId', '{"userId":"h1\\n","text":"低保"}', 'invalid_body'],
+    ['a NUL in userId', '{"userId":"h1\\u0000","text":"低保"}', 'invalid_body'],
   ])('answers 400 for %s', async (_what, body, code) => {
     expectError(await s.chat(body), 400, code)
   })
@@ -161,6 +164,32 @@ describe('POST /api/chat when the resident’s turn does not come in time', () =
       expectError(reply, 503, 'unavailable')
       expect(reply.json.error.message).toBe('服务暂时不可用，请稍后再试')
       expect(reply.headers['retry-after']).toBe('5')
+    } finally {
+      await s.close()
+    }
+  })
+})
+
+describe('POST /api/chat when Redis cannot be reached', () => {
+  it('answers 503 with Retry-After, not a fault, and logs the cause', async () => {
+    // The real error ioredis gives when the server is gone: a client on a port nobody listens on.
+    const redis = createRedis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, onError: () => {} })
+    const gone = await redis.get('x').then(() => undefined, (err: unknown) => err)
+    redis.disconnect()
+    const t = testApp({
+      conversation: {
+        handle: async () => {
+          throw gone
+        },
+      },
+    })
+    const s = await serve(t.app)
+    try {
+      const reply = await s.chat({ userId: 'u', text: 'hi' })
+      expectError(reply, 503, 'unavailable')
+      expect(reply.json.error.message).toBe('服务暂时不可用，请稍后再试')
+      expect(reply.headers['retry-after']).toBe('5')
+      expect(t.logLines().some((l) => l.level === 50)).toBe(true)
     } finally {
       await s.close()
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/load.js'
 import { configTableMarkdown } from '../../src/config/table.js'
+import { VARIABLES } from '../../src/config/variables.js'
 
 const TOKEN = 'a'.repeat(16)
 const SECRET = 'b'.repeat(32)
@@ -50,12 +51,21 @@ describe('loadConfig(env)', () => {
     ['REDIS_URL', 'localhost:6379'],
     ['REDIS_PREFIX', 'has space'],
     ['TRUST_PROXY', 'yes'],
-    ['CHAT_TOKEN', 'short'],
-    ['COOKIE_SECRET', 'too-short'],
   ])('refuses %s=%j with a message about that variable', (name, value) => {
     const [message, ...rest] = errorsOf({ [name]: value })
     expect(rest).toEqual([])
     expect(message).toMatch(new RegExp(`^配置错误：${name} 应为.+，实际为 ${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+  })
+
+  it.each([
+    ['CHAT_TOKEN', 'short'],
+    ['ADMIN_TOKEN', 'qa-admin-token'],
+    ['COOKIE_SECRET', 'too-short'],
+  ])('refuses %s=%j by its length, never showing the secret', (name, value) => {
+    const [message, ...rest] = errorsOf({ [name]: value })
+    expect(rest).toEqual([])
+    expect(message).toBe(`配置错误：${name} ${VARIABLES[name as keyof typeof VARIABLES].expect}，实际为 ${value.length} 个字符（内容不显示）`)
+    expect(message).not.toContain(value)
   })
 
   it('reports every wrong variable at once, one line each', () => {

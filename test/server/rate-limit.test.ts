@@ -50,11 +50,15 @@ describe('per-IP rate limit, kept in Redis', () => {
 })
 
 describe('per-IP rate limit on other /api routes', () => {
-  it('counts requests to any /api path, refused ones included', async () => {
+  it('counts requests to any /api path, refused ones included, per kind of API', async () => {
     const { served } = await redisApp({ perResident: 0, perIp: 2 })
-    expect((await served.send('GET', '/api/unknown')).status).toBe(404)
+    expect((await served.send('GET', '/api/agent/unknown')).status).toBe(404)
+    expect((await served.send('GET', '/api/agent/unknown')).status).toBe(404)
+    expect((await served.send('GET', '/api/agent/unknown')).status).toBe(429)
+    // Residents' messages from the same address (an integration behind the office NAT) are counted apart.
     expect((await served.chat({ userId: 'u', text: 'hi' })).status).toBe(200)
-    expect((await served.send('GET', '/api/unknown')).status).toBe(429)
+    expect((await served.chat({ userId: 'v', text: 'hi' })).status).toBe(200)
+    expect((await served.chat({ userId: 'w', text: 'hi' })).status).toBe(429)
   })
 })
 
