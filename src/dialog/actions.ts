@@ -195,7 +195,7 @@ export function openTicket(t: Turn): boolean {
   const notes = [
     f.special ? render(m.ticketNoteSpecial, {}) : '',
     unchecked.length > 0 ? render(m.ticketNoteUnchecked, { list: unchecked.join('、') }) : '',
-    f.villageId === undefined ? render(m.ticketNoteUnlistedVillage, { town: townName(t, f.townId), village: f.unlistedVillage }) : '',
+    f.villageId === undefined ? render(m.ticketNoteUnlistedVillage, { town: townName(t, f.townId), village: f.unlistedVillage || render(m.villageUnnamed, {}) }) : '',
   ].filter(Boolean)
   const delivery: TicketRequest['delivery'] =
     f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }

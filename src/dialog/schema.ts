@@ -254,6 +254,7 @@ const sayMessages = z.strictObject({
   ticketNoteUnchecked: text('工单备注：未核对材料'),
   // Entries added after the first release default to the shipped text, so older dialogs/ folders still load.
   ticketNoteUnlistedVillage: text('工单备注：村不在名单上').default('居民所在村（社区）不在{town}的名单上：{village}'),
+  villageUnnamed: text('工单备注：没说村名').default('村名没说'),
   elderOn: text('换成长者模式').default('好的，换成长者模式，话说得简单些。想换回来，回复"普通模式"。'),
   elderOff: text('换回普通说法').default('好的，换回普通说法。'),
 })

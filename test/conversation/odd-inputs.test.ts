@@ -23,6 +23,17 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // still works afterwards
   })
 
+  it('after "not found", a greeting or an empty message is not told again that the earlier question found nothing', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('x'))).toContain('没找到和"x"有关的事项')
+    for (const text of ['你好', '']) {
+      const replies = joined(await chat.say(text))
+      expect(replies, text).not.toContain('没找到')
+      expect(replies, text).toContain('请说说您要办什么事')
+      expect(replies, text).toContain('回复 1 转人工')
+    }
+  })
+
   it('reads "-1", "0.1" and other signed numbers as no option (结婚登记 walk and a yes/no menu)', async () => {
     const chat = await newChat()
     expect(await chat.say('结婚登记')).toEqual(['您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])

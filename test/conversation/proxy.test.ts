@@ -393,7 +393,17 @@ describe('the town / village question of the 代办 form', () => {
     ticket = ticketOf(chat.effects)
     expect(ticket.areaPointId).toBe('dadian-center')
     expect(ticket.village).toBe('')
-    expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上')
+    expect(ticket.note).toContain('居民所在村（社区）不在大店镇的名单上：村名没说')
+    // A name typed inside markup tags is the name, not nothing.
+    chat = await atTownQuestion()
+    await chat.say('大店镇')
+    await chat.say('4')
+    await chat.say('<b onmouseover=alert(1)>王家新村</b>')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：大店镇 王家新村\n')
+    await chat.say('1')
+    ticket = ticketOf(chat.effects)
+    expect(ticket.village).toBe('王家新村')
   })
 
   it('takes a bare village name at a town’s village question, but not a sentence or a kind of place', async () => {
