@@ -3,7 +3,7 @@
  * village (村-tier) points under them; the ticket is routed to the village point.
  */
 import type { Catalog, ServicePoint } from '../catalog/types.js'
-import { comparable, comparableFixed, type CompiledVocabulary, type Reading } from './text.js'
+import { comparable, comparableFixed, MARKUP_TAGS, read, type CompiledVocabulary, type Reading } from './text.js'
 
 /** "大店镇便民服务中心" → "大店镇": residents name the place, not the office. */
 function placeName(point: ServicePoint): string {
@@ -175,7 +175,10 @@ export function unlistedVillage(
  */
 export function villageName(r: Reading, v: CompiledVocabulary): string | undefined {
   if (r.yes || r.no || r.unsure || r.ack || r.command !== undefined) return undefined
-  const name = withoutWords(r.plain, v.placeWords)
+  // A name typed inside markup (<b>王家新村</b>) is the name.
+  const unmarked = r.raw.replace(MARKUP_TAGS, ' ')
+  const plain = unmarked === r.raw ? r.plain : read(unmarked, v).plain
+  const name = withoutWords(plain, v.placeWords)
   if (!/^\p{Script=Han}{2,8}$/u.test(name) || v.notName.some((w) => name.includes(w))) return undefined
   // 农村, 社区: a kind of place, not its name.
   return TIER_WORD.test(name) && coreName(name) === undefined ? undefined : name

@@ -71,7 +71,9 @@ export function localTierPlaces(item: CatalogItem): Place[] {
  */
 export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
   const base = itemFields(item, m)
-  const missing = materialStatuses(item, p).filter((s) => s.status === 'missing').map((s) => s.material.name)
+  const statuses = materialStatuses(item, p)
+  const missing = statuses.filter((s) => s.status === 'missing').map((s) => s.material.name)
+  const unchecked = statuses.find((s) => s.status === 'unchecked')
   const parts = [
     render(m.checklist.title, base),
     // What is still missing, at a glance, before the long list (长者模式 has it; nothing shows when none is missing).
@@ -82,6 +84,9 @@ export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog
     }),
     render(m.checklist.conditions, base),
     renderMaterials(item, p, m),
+    // The state showing the list answers 户口本去哪开 (townHint says it takes follow-ups): how to ask, when a list
+    // leaves where-to-get out for materials never checked (长者模式).
+    townHint && unchecked ? render(m.checklist.askWhere, { ...base, 'material.name': unchecked.material.name }) : '',
     render(m.checklist.places, base),
   ]
   for (const place of item.places) parts.push(renderPlace(place, catalog, m))

@@ -298,6 +298,11 @@ const checklistMessages = z.strictObject({
   placeUnknown: text('没找到地名'),
   /** A line under the title naming what is still missing ({missing.count}, {missing.list}); none by default. */
   summary: z.string({ error: '应为文字（写 "" 表示不显示）' }).default(''),
+  /**
+   * Under the materials, when some were never checked and the resident may ask after the checklist: how to ask
+   * where to get one ({material.name}: the first such). None by default (the standard list says where for each).
+   */
+  askWhere: z.string({ error: '应为文字（写 "" 表示不显示）' }).default(''),
   conditions: text('办理条件').default('办理条件：{item.conditions}'),
   steps: text('办理流程').default('怎么办：\n{item.steps}'),
   how: text('办理方式标题'),

@@ -9,7 +9,7 @@ import type { Choice, WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
-  areaPoints, currentWalkStep, optionLabels, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, visibleOptions, walkLabels,
+  areaPoints, currentWalkStep, optionLabels, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -104,6 +104,8 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   // "大店镇" after the checklist: where that town takes the item, not a question for the matcher.
   if (placeReply(t, state, r)) return false
+  // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
+  if (materialWhereReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)
@@ -221,6 +223,22 @@ function namesMaterial(rest: string, material: string, unsure: ReadonlySet<strin
     if (!SHARED_BY_MATERIALS.has(pair) && name.includes(pair)) return true
   }
   return false
+}
+
+/**
+ * After the checklist (a state that takes places), a short where-to-get question naming one of the item's
+ * materials (照片在哪拍, 户口本没有咋办): where to get it, then the state's short re-prompt. False otherwise.
+ */
+function materialWhereReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!takesPlaces(state) || !item || r.asksWhere === undefined || r.asksWhere === '') return false
+  const asked = item.materials.filter((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, false))
+  if (asked.length === 0) return false
+  for (const material of asked) {
+    say(t, render(t.defs.messages.walk.whereToGet, { ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) }))
+  }
+  say(t, shortPrompt(t, state))
+  return true
 }
 
 /** A word that makes a typed name a place's (大店镇, 大店一村, 十字路街道). */

@@ -116,11 +116,11 @@ const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十]
 /** A number typed with a minus sign or a decimal point (after NFKC: －1 → -1, １.５ → 1.5). */
 const SIGNED = /^([-−﹣‐–—])?\s*(\d{1,3}(?:\.\d+)?)[\s。.]*$/
 
-/** Markup tags (<b>, </span>, <img …>): pasted from a web page or typed to probe, never part of an answer. */
-const TAG = /<\/?[a-z][^<>]*>/gi
+/** Markup tags (<b>, </span>, <img …>): pasted from a web page or typed to probe, never part of a name. */
+export const MARKUP_TAGS = /<\/?[a-z][^<>]*>/gi
 
 export function read(text: string, v: CompiledVocabulary): Reading {
-  const raw = text.normalize('NFKC').replace(TAG, ' ').replace(/\s+/g, ' ').trim()
+  const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const full = comparable(raw)
   const plain = strip(full, v)
   const has = (set: Set<string>) => set.has(full) || set.has(plain)

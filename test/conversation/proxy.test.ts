@@ -24,6 +24,18 @@ function ticketOf(effects: Effect[]): TicketRequest {
   return effect.request
 }
 
+describe('after the checklist', () => {
+  it('answers where to get a material named in a short question, then asks the pending question again', async () => {
+    const chat = await mealChecklist()
+    const replies = await chat.say('户口本没有咋办')
+    expect(replies[0]).toContain('户口簿：户口簿丢失的到户籍地派出所补办')
+    expect(joined(replies)).toContain('1 自己办理')
+    expect(joined(replies)).not.toContain('没找到')
+    // A question about something else is still a question.
+    expect(joined(await chat.say('低保怎么申请'))).toContain('最低生活保障')
+  })
+})
+
 describe('申请代办', () => {
   it('collects name, a valid phone (after a bad one), town then village by number, 特办 for the elderly, pick-up', async () => {
     const chat = await mealChecklist()

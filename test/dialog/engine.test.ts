@@ -296,6 +296,16 @@ describe('step()', () => {
       expect(list).toContain('收费：不收费')
     })
 
+    it('lists materials never checked by name only, says how to ask where to get one, and answers that', () => {
+      const list = talk(['甲', '1', '全部列出'], true).replies.join('\n')
+      expect(list).toContain('请看看有没有：身份证（原件1份）')
+      expect(list).not.toContain('到户籍地派出所补办')
+      expect(list).toContain('哪样没有，就问我"身份证去哪开"，我告诉您。')
+      expect(talk(['甲', '1', '全部列出']).replies.join('\n')).not.toContain('哪样没有')
+      const answer = talk(['甲', '1', '全部列出', '身份证去哪开'], true).replies.join('\n')
+      expect(answer).toContain('到户籍地派出所补办')
+    })
+
     it('asks a situation question in the catalogue’s plainer words (长者提问) where it has them', () => {
       const plainer = { ...B, questions: [{ ...B.questions[0]!, elderPrompt: '是不是让别人替您办？' }] }
       const withPlainer = { ...ctx, catalog: { ...catalog, byId: new Map([[A.id, A], [B.id, plainer]]) } }
