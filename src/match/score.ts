@@ -46,6 +46,10 @@ export interface Span {
  * (想办个残疾证 after a story of how the leg was hurt), at most: the story's own words still count for something.
  */
 const ASKED_SHARE = 0.8
+/** Field weight a word needs to explain the request: an item's name or keyword (borrowed or not), not a phrasing's. */
+const ASKED_MIN_WEIGHT = 0.4
+/** Confidence kept by an item found only through words of its 常见问法. */
+const PHRASING_ONLY_FACTOR = 0.9
 
 export interface Scored {
   item: number
@@ -107,10 +111,10 @@ export function scoreItems(
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
 
   return best.map((item) => {
-    const hits: { o: Occurrence; value: number }[] = []
+    const hits: { o: Occurrence; value: number; weight: number }[] = []
     found.forEach((o, k) => {
       const w = weightOf(lexicon, o.term, item)
-      if (w) hits.push({ o, value: w * strengths[k]! })
+      if (w) hits.push({ o, value: w * strengths[k]!, weight: w })
     })
     const taken = heaviestDisjoint(hits)
     let evidence = 0
@@ -122,7 +126,11 @@ export function scoreItems(
     let coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
     asked.forEach((span, k) => {
       let coveredHere = 0
-      for (const h of taken) for (let u = Math.max(h.o.start, span.start); u < Math.min(h.o.end, span.end); u++) coveredHere += neutral[u] ? 0 : 1
+      for (const h of taken) {
+        // Words the item only has in a 常见问法 (助学贷款 in a stamping question) do not make the request its own.
+        if (h.weight < ASKED_MIN_WEIGHT) continue
+        for (let u = Math.max(h.o.start, span.start); u < Math.min(h.o.end, span.end); u++) coveredHere += neutral[u] ? 0 : 1
+      }
       if (coveredHere > 0) coverage = Math.max(coverage, ASKED_SHARE * Math.min(1, coveredHere / askedExplainable[k]!))
     })
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
@@ -133,8 +141,14 @@ export function scoreItems(
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return outsideStrength(lexicon, o) > beside
     })
+    // Only words of its 常见问法, none of its name or keywords: the question shares context with a phrasing (助学贷款
+    // in a stamping question), not necessarily its subject.
+    const phrasingOnly = taken.every((h) => h.weight < ASKED_MIN_WEIGHT)
     const confidence =
-      (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) * (foreign ? OUTSIDE_FACTOR : 1)
+      (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
+      (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
+      (foreign ? OUTSIDE_FACTOR : 1) *
+      (phrasingOnly ? PHRASING_ONLY_FACTOR : 1)
     return { item, confidence, evidence }
   })
 }

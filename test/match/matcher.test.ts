@@ -146,6 +146,12 @@ describe('match(question)', () => {
     expect(matcher.match('俺兄弟在工地上把腿弄瘸了 残急')).toEqual(without.match('俺兄弟在工地上把腿弄瘸了 残急'))
   })
 
+  it('doubts an item found only through words of its 常见问法 (context, not necessarily the subject)', () => {
+    // 印章管理 has 助学贷款的表要镇上盖章咋弄 among its phrasings: stamping is its business, the loan is not.
+    expect(matcher.match('俺孙子考大学 想办个助学贷款')).toEqual([])
+    expect(top('助学贷款的表要镇上盖章咋弄')).toBe('印章管理')
+  })
+
   it('weighs a 目录外 word typed object first, and counts a guessed word (homophone, typo) less against one typed exactly', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
     // 电费咋交 is 交电费 turned round; in 快递寄到外地, 寄到外地 read as 嫁到外地 is a one-character guess.
