@@ -35,7 +35,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const found = findOccurrences(lexicon, segments)
-      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), askedSpans(lexicon, segments, found))
+      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), askedSpans(lexicon, segments, found), clauseSpans(segments))
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
@@ -120,6 +120,18 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
     }
   }
   return neutral
+}
+
+/** Where each part of a question of several parts is; none for a question of one part. */
+function clauseSpans(segments: Unit[][]): Span[] {
+  if (segments.length < 2) return []
+  const spans: Span[] = []
+  let start = 0
+  for (const segment of segments) {
+    spans.push({ start, end: start + segment.length })
+    start += segment.length
+  }
+  return spans
 }
 
 /**

@@ -84,6 +84,7 @@ export function scoreItems(
   found: Occurrence[],
   neutral: Uint8Array,
   asked: readonly Span[] = [],
+  clauses: readonly Span[] = [],
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -109,6 +110,8 @@ export function scoreItems(
   // Typed, not guessed: a word heard by sound is not proof that the question is about something else. Typed
   // object first (电费咋交 for 交电费) it is, at the strength of such a find.
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
+  // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
+  const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
 
   return best.map((item) => {
     const hits: { o: Occurrence; value: number; weight: number }[] = []
@@ -139,7 +142,7 @@ export function scoreItems(
       if (weightOf(lexicon, o.term, item) !== 0 || cutsDifferently(taken, neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
-      return outsideStrength(lexicon, o) > beside
+      return alone.has(o) || outsideStrength(lexicon, o) > beside
     })
     // Only words of its 常见问法, none of its name or keywords: the question shares context with a phrasing (助学贷款
     // in a stamping question), not necessarily its subject.
@@ -194,6 +197,17 @@ function cutsDifferently(taken: { o: Occurrence }[], neutral: Uint8Array, o: Occ
     if (!neutral[u] && !taken.some((t) => t.o.start <= u && u < t.o.end)) return false
   }
   return true
+}
+
+/** Whether `o` covers every content unit of the clause (and the clause has some). */
+function isWholeClause(o: Occurrence, clause: Span, neutral: Uint8Array): boolean {
+  let content = 0
+  for (let u = clause.start; u < clause.end; u++) {
+    if (neutral[u]) continue
+    if (u < o.start || u >= o.end) return false
+    content++
+  }
+  return content > 0
 }
 
 function overlap(a: Occurrence, b: Occurrence): boolean {

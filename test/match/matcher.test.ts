@@ -159,6 +159,11 @@ describe('match(question)', () => {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
     }
+    // A part of the question that is the 目录外 word by itself is what the resident asks for, however many of the
+    // item's words the other parts have.
+    const q = '孩子想从镇上的学校转到县城的学校，转学咋办'
+    expect(without.match(q), q).not.toEqual([])
+    expect(matcher.match(q), q).toEqual([])
     // The guess alone, with nothing outside the catalogue in the question, is still taken.
     expect(top('闺女寄到外地了户口咋办')).toBe('计划生育关系迁入、迁出')
   })
