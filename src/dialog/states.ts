@@ -11,9 +11,9 @@ import { placeReply } from './places.js'
 import {
   areaPoints, currentWalkStep, optionLabels, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
 } from './prompts.js'
-import type { DialogOption, DialogState } from './schema.js'
+import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { comparableFixed, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { askedAspects, comparableFixed, mobileNumber, personName, postalAddress, type Reading } from './text.js'
 import { currentItem, setItem, say, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
@@ -106,6 +106,8 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (placeReply(t, state, r)) return false
   // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
   if (materialWhereReply(t, state, r)) return false
+  // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
+  if (aspectReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)
@@ -241,6 +243,25 @@ function materialWhereReply(t: Turn, state: DialogState, r: Reading): boolean {
   return true
 }
 
+/** Replies longer than this are questions of their own, not a quick "要钱不" about the item at hand. */
+const MAX_ASPECT_REPLY = 12
+
+/**
+ * A short question about the item at hand (its time limit, fee, conditions, amount paid out or phone, in the
+ * words of vocabulary.yaml's asks) while something else is awaited: answered (messages.yaml answers), then the
+ * pending question again. False when nothing is asked or no item is chosen yet.
+ */
+function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: readonly Aspect[] = []): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return false
+  const aspects = askedAspects(r.raw, t.vocab, item.type).filter((a) => !ignore.includes(a))
+  if (aspects.length === 0) return false
+  const fields = itemFields(item, t.defs.messages)
+  say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
 /** A word that makes a typed name a place's (大店镇, 大店一村, 十字路街道). */
 const TIER_IN_NAME = /镇|乡|村|街道|社区/
 
@@ -275,6 +296,8 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
+  if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
   say(t, render(state.invalid, stateFields(t)))
   return false
 }
@@ -287,6 +310,9 @@ function applicantName(t: Turn, r: Reading): string | undefined {
   // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are. Only names with a 镇 or 村 in
   // them: a person may be called like a village (东山).
   if (TIER_IN_NAME.test(r.plain) && namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
+  // 要钱不, 多久能办好: a question about the item, not a name.
+  const item = currentItem(t)
+  if (item && askedAspects(r.raw, t.vocab, item.type).some((a) => a !== 'phone')) return undefined
   return personName(r.raw, t.vocab.notName)
 }
 

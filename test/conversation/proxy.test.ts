@@ -172,6 +172,15 @@ describe('申请代办', () => {
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
   })
 
+  it('answers 要钱不 typed where the name is asked, never taking it for the name', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    const replies = joined(await chat.say('要钱不'))
+    expect(replies).toContain('不收费')
+    expect(replies).toContain('姓名')
+    expect(await chat.say('张秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+  })
+
   it('does not take a phone number written in characters for the applicant’s name', async () => {
     const chat = await mealChecklist()
     await chat.say('2')

@@ -165,6 +165,30 @@ describe('after the checklist', () => {
   })
 })
 
+describe('a quick question in the middle', () => {
+  it('要钱不 / 多久能办好 during the walk is answered for the item, then the same material is asked again', async () => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    const first = joined(await chat.say('1'))
+    const asked = first.slice(first.lastIndexOf('是否已准备好'))
+    const fee = joined(await chat.say('要钱不'))
+    expect(fee).toContain('不收费')
+    expect(fee).toContain(asked)
+    expect(fee).not.toContain('没看明白')
+    const limit = joined(await chat.say('多久能办好'))
+    expect(limit).toMatch(/\d+ 个工作日/)
+    expect(limit).toContain(asked)
+  })
+
+  it('多少钱一个月 for an item that pays out is the amount, not the fee', async () => {
+    const chat = await newChat()
+    await chat.say('失业金多少钱一个月')
+    const replies = joined(await chat.say('1'))
+    expect(replies).not.toContain('收费')
+    expect(replies).toMatch(/领多少|发多少|标准/)
+  })
+})
+
 describe('the question asked again', () => {
   it('at "对吗？" is a yes', async () => {
     const chat = await newChat()
