@@ -4,7 +4,7 @@
  */
 import { formatTimeLimit, type Catalog, type CatalogItem, type Material } from '../catalog/types.js'
 import type { Messages } from './schema.js'
-import type { ProxyForm } from './session.js'
+import { deliversToDoor, type ProxyForm } from './session.js'
 import { render } from './template.js'
 import { maskPhone } from './text.js'
 import { areaLabel } from './area.js'
@@ -135,9 +135,9 @@ export function materialFields(material: Material, item: CatalogItem, m: Message
 
 export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Values {
   // Items without mail delivery never ask: the result is picked up.
-  // 特办 is door to door: the agent who comes for the materials brings the result too, unless it is mailed.
+  // Door to door (特办, or 代办 for someone who cannot go out): the agent brings the result too, unless it is mailed.
   const delivery =
-    form.delivery === 'mail' ? `${m.delivery.mail}：${form.address ?? ''}` : form.help === '特办' ? m.delivery.doorstep : m.delivery.pickup
+    form.delivery === 'mail' ? `${m.delivery.mail}：${form.address ?? ''}` : deliversToDoor(form) ? m.delivery.doorstep : m.delivery.pickup
   return {
     'form.name': form.name,
     'form.phone': form.phone,

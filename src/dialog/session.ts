@@ -115,3 +115,11 @@ export function isDialogSession(value: unknown): value is DialogSession {
     typeof s.form === 'object'
   )
 }
+
+/**
+ * Whether the result comes back to the door: 特办 is door to door, and a 代办 for someone who cannot go out is done
+ * start to finish by the agent, who brings it too. 领办 and 帮办 go with the resident, who picks it up.
+ */
+export function deliversToDoor(form: ProxyForm): boolean {
+  return form.help === '特办' || (form.help === '代办' && form.special === true)
+}

@@ -7,7 +7,7 @@ import type { Matcher } from '../match/types.js'
 import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, type Values } from './fields.js'
 import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
-import type { DialogSession } from './session.js'
+import { deliversToDoor, type DialogSession } from './session.js'
 import { presumedAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, type CompiledVocabulary } from './text.js'
@@ -65,7 +65,7 @@ export function holds(t: Turn, condition: string): boolean {
     canMail: item?.mail === true,
     offersSpecial: item?.proxy.allowed === true && item.proxy.kinds.includes('特办'),
     isSpecial: t.s.form.special === true,
-    doorToDoor: t.s.form.help === '特办',
+    doorToDoor: deliversToDoor(t.s.form),
   }
   return facts[name] !== negated
 }

@@ -172,6 +172,14 @@ describe('申请代办', () => {
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
   })
 
+  it('brings the result to the door for 代办 when the applicant cannot go out, not 自己去取', async () => {
+    const chat = await mealChecklist()
+    for (const text of ['2', '张秀英', '13812345678', '2', '1', '是的']) await chat.say(text)
+    const summary = joined(await chat.say('代办'))
+    expect(summary).toContain('帮助方式：代办')
+    expect(summary).toContain('结果领取：代办员送上门')
+  })
+
   it('answers 要钱不 typed where the name is asked, never taking it for the name', async () => {
     const chat = await mealChecklist()
     await chat.say('2')
