@@ -35,7 +35,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const found = findOccurrences(lexicon, segments)
-      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), askedSpans(lexicon, segments, found), clauseSpans(segments))
+      const clauses = clauseSpans(segments)
+      const asked = askedSpans(lexicon, units, clauses, found)
+      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), asked, clauses)
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
@@ -135,21 +137,20 @@ function clauseSpans(segments: Unit[][]): Span[] {
 }
 
 /**
- * The parts of a question of several parts (split by punctuation or spaces) where the resident asks for
- * something (a 请求字 such as 办, 领, 补, outside any term), when there are other parts: a story told before the request.
+ * The parts of a question of several parts (`clauses`) where the resident asks for something: a 请求字 such as
+ * 办, 领, 补, outside any term (a story told before the request).
  */
-function askedSpans(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): Span[] {
-  if (segments.length < 2) return []
-  const inTerm = new Set<number>()
-  for (const o of found) if (!lexicon.generic.has(o.term)) for (let u = o.start; u < o.end; u++) inTerm.add(u)
-  const spans: Span[] = []
-  let start = 0
-  for (const segment of segments) {
-    const end = start + segment.length
-    if (segment.some((u, i) => u.text !== undefined && lexicon.askingChars.has(u.text) && !inTerm.has(start + i))) spans.push({ start, end })
-    start = end
-  }
-  return spans
+function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[]): Span[] {
+  if (clauses.length === 0) return []
+  const inTerm = new Uint8Array(units.length)
+  for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
+  return clauses.filter((c) => {
+    for (let u = c.start; u < c.end; u++) {
+      const text = units[u]!.text
+      if (text !== undefined && lexicon.askingChars.has(text) && !inTerm[u]) return true
+    }
+    return false
+  })
 }
 
 /** The question's characters that some term covered, in order, at most FUSE_PATTERN long. */
