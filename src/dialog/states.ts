@@ -164,7 +164,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
     const item = currentItem(t)!
-    const fields = (material: Material) => ({ ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) })
+    const fields = (material: Material) => itemMaterialFields(t, item, material)
     // 这个去哪开 is about the material asked; 户口本丢了咋补 may be about another of this item's materials.
     const asked =
       i === undefined && r.asksWhere !== undefined
@@ -237,10 +237,15 @@ function materialWhereReply(t: Turn, state: DialogState, r: Reading): boolean {
   const asked = item.materials.filter((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, false))
   if (asked.length === 0) return false
   for (const material of asked) {
-    say(t, render(t.defs.messages.walk.whereToGet, { ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) }))
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, material)))
   }
   say(t, shortPrompt(t, state))
   return true
+}
+
+/** The fields of a template about one of the item's materials (walk.whereToGet, walk.whatIsIt …). */
+function itemMaterialFields(t: Turn, item: CatalogItem, material: Material) {
+  return { ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) }
 }
 
 /** Replies longer than this are questions of their own, not a quick "要钱不" about the item at hand. */
