@@ -36,9 +36,23 @@ export interface Unit {
  */
 export const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
-/** Width, case and script: full-width → half-width, ① → 1, traditional → simplified; invisible characters dropped. */
+/** Latin letters with marks: pinyin typed with tones (dī bǎo), or ü. */
+const MARKED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/g
+/** ü in any tone is written v, as pinyin keyboards and pinyin-pro (v: true) write it. */
+const U_UMLAUT = /[üǖǘǚǜ]/
+
+/** dī → di, lǜ → lv: tones say nothing the characters' default readings could use. */
+function toneless(ch: string): string {
+  return U_UMLAUT.test(ch) ? 'v' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+}
+
+/**
+ * Width, case and script: full-width → half-width, ① → 1, traditional → simplified, tone marks dropped;
+ * invisible characters dropped.
+ */
 export function canonicalText(raw: string): string {
-  return toSimplified(raw.replace(INVISIBLE, '').normalize('NFKC').toLowerCase())
+  const text = raw.replace(INVISIBLE, '').normalize('NFKC').toLowerCase().replace(MARKED_LATIN, toneless)
+  return toSimplified(text)
 }
 
 /** Keeps only what can be matched: Han characters, Latin letters and digits. */

@@ -239,6 +239,12 @@ describe('match(question)', () => {
     expect(top('辦理居住證')).toBe('居住证办理')
   })
 
+  it('reads pinyin typed with tone marks as toneless, ü as v', () => {
+    expect(canonicalText('dī bǎo Lǜ ÀI')).toBe('di bao lv ai')
+    expect(top('shēn fèn zhèng diū le')).toBe('居民身份证申领、换领、补领')
+    expect(top('dī bǎo zěn me shēn qǐng')).toBe('最低生活保障申请')
+  })
+
   it('returns nothing for questions outside the catalogue', () => {
     for (const q of ['你好', '今天天气怎么样', '帮我叫个出租车', '护照怎么办', '讲个笑话', '😀😀', '', '   ']) {
       expect(matcher.match(q), q).toEqual([])
