@@ -49,8 +49,6 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.material': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.question': [...ITEM_FIELDS, 'question.prompt', 'options', 'needs'],
   'walk.needs': ['option', ...MATERIAL_FIELDS],
-  'walk.splitReady': ['option', ...MATERIAL_FIELDS],
-  'walk.splitMissing': ['option', ...MATERIAL_FIELDS],
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.unsureSituation': ['option'],

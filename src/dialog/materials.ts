@@ -1,29 +1,16 @@
 /**
  * The materials walk-through: which question or material to ask next, and where each material stands.
- * A situation question is asked just before the first material it decides; a yes/no question that
- * decides exactly one material is merged with it ("是，已准备好 / 是，还没准备好 / 否") to save a message.
- * Only a yes/no question is merged: "已准备，已准备好" would ask the same thing twice, so a question whose options
- * are situations (已准备 / 现场拍) is asked alone, and its material after it.
+ * A situation question is asked just before the first material it decides, alone, and the material after it.
+ * (Merging a yes/no question with its material, "1 是，有了 / 2 是，还没有 / 3 否", saved a message but residents
+ * used to "2 = 没有" answered 2 meaning 否, and got a material they did not need on their list.)
  */
 import type { CatalogItem, Material, Question } from '../catalog/types.js'
 import { comparable, comparableFixed } from './text.js'
 
-/** One numbered answer to a situation question; a merged question also settles its material. */
-export interface Choice {
-  answer: string
-  material?: string
-  ready?: boolean
-}
-
 export type WalkStep =
   | { kind: 'material'; material: Material }
-  | { kind: 'question'; question: Question; choices: Choice[]; merged?: { option: string; material: Material } }
-
-/** The yes and no words (compared forms), to tell a yes/no question from one about situations. */
-export interface YesNoWords {
-  yes: ReadonlySet<string>
-  no: ReadonlySet<string>
-}
+  /** needs: the one option that brings in a material, when only one option does and brings only one (选"是"的话，还要带…). */
+  | { kind: 'question'; question: Question; needs?: { option: string; material: Material } }
 
 interface Progress {
   answers: Record<string, string>
@@ -38,13 +25,13 @@ function applies(m: Material, answers: Record<string, string>): boolean | undefi
 }
 
 /** The next thing to ask, or undefined when the walk is complete. Optional materials are never asked. */
-export function nextStep(item: CatalogItem, p: Progress, words?: YesNoWords): WalkStep | undefined {
+export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
   for (const m of item.materials) {
     if (m.requirement === '可选') continue
     const applicable = m.requirement === '按情况' ? applies(m, p.answers) : true
     if (applicable === undefined) {
       const question = item.questions.find((q) => q.id === m.condition?.questionId)
-      if (question) return questionStep(item, question, words)
+      if (question) return questionStep(item, question)
       continue
     }
     if (applicable && p.ready[m.name] === undefined) return { kind: 'material', material: m }
@@ -52,32 +39,13 @@ export function nextStep(item: CatalogItem, p: Progress, words?: YesNoWords): Wa
   return undefined
 }
 
-/** 是 / 否, 有 / 没有: one option a yes word, the other a no word. Without the words, no question is. */
-function isYesNo(options: string[], words: YesNoWords | undefined): boolean {
-  if (!words || options.length !== 2) return false
-  const [a, b] = options.map((o) => comparableFixed(o))
-  return (words.yes.has(a!) && words.no.has(b!)) || (words.no.has(a!) && words.yes.has(b!))
-}
-
-function questionStep(item: CatalogItem, question: Question, words: YesNoWords | undefined): WalkStep {
+function questionStep(item: CatalogItem, question: Question): WalkStep {
   const decided = (option: string) =>
     item.materials.filter((m) => m.requirement === '按情况' && m.condition?.questionId === question.id && m.condition.answers.includes(option))
   const triggering = question.options.filter((o) => decided(o).length > 0)
-  const only = triggering.length === 1 ? triggering[0]! : undefined
-  const material = only === undefined ? undefined : decided(only)
-  if (isYesNo(question.options, words) && only !== undefined && material?.length === 1) {
-    const m = material[0]!
-    const choices = question.options.flatMap((o): Choice[] =>
-      o === only
-        ? [
-            { answer: o, material: m.name, ready: true },
-            { answer: o, material: m.name, ready: false },
-          ]
-        : [{ answer: o }],
-    )
-    return { kind: 'question', question, choices, merged: { option: only, material: m } }
-  }
-  return { kind: 'question', question, choices: question.options.map((o) => ({ answer: o })) }
+  const materials = triggering.length === 1 ? decided(triggering[0]!) : []
+  if (materials.length !== 1) return { kind: 'question', question }
+  return { kind: 'question', question, needs: { option: triggering[0]!, material: materials[0]! } }
 }
 
 const stamps = new WeakMap<CatalogItem, string>()

@@ -26,7 +26,7 @@ export function go(t: Turn, name: string): void {
         const item = currentItem(t)
         // What the question already said is not asked again ({presumed} in the intro says so).
         if (item) for (const [id, option] of presumedAnswers(item, t.s.asked)) t.s.answers[id] ??= option
-        if (!item || nextStep(item, t.s, t.vocab) === undefined) {
+        if (!item || nextStep(item, t.s) === undefined) {
           target = state.done
           continue
         }

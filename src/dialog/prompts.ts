@@ -7,7 +7,7 @@ import { areaLabel, pointLabel, towns, villages } from './area.js'
 import { isInElderWords } from './elder.js'
 import { renderChecklist, renderMaterials } from './checklist.js'
 import { itemFields, materialFields } from './fields.js'
-import { nextStep, type Choice, type WalkStep } from './materials.js'
+import { nextStep, type WalkStep } from './materials.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render, type Fields } from './template.js'
 import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
@@ -117,18 +117,12 @@ export function areaLabels(t: Turn, points: ServicePoint[]): string[] {
 
 export function currentWalkStep(t: Turn): WalkStep | undefined {
   const item = currentItem(t)
-  return item ? nextStep(item, t.s, t.vocab) : undefined
+  return item ? nextStep(item, t.s) : undefined
 }
 
 export function walkLabels(t: Turn, step: WalkStep): string[] {
   const w = t.defs.messages.walk
-  if (step.kind === 'material') return [w.ready, w.missing]
-  const item = currentItem(t)!
-  return step.choices.map((c: Choice) => {
-    if (c.material === undefined || !step.merged) return c.answer
-    const values = { option: c.answer, ...materialFields(step.merged.material, item, t.defs.messages) }
-    return render(c.ready ? w.splitReady : w.splitMissing, values)
-  })
+  return step.kind === 'material' ? [w.ready, w.missing] : step.question.options
 }
 
 function walkPrompt(t: Turn, step: WalkStep): string {
@@ -138,8 +132,8 @@ function walkPrompt(t: Turn, step: WalkStep): string {
   if (step.kind === 'material') {
     return render(m.walk.material, { ...itemFields(item, m), ...materialFields(step.material, item, m), options })
   }
-  const needs = step.merged
-    ? render(m.walk.needs, { option: step.merged.option, ...materialFields(step.merged.material, item, m) })
+  const needs = step.needs
+    ? render(m.walk.needs, { option: step.needs.option, ...materialFields(step.needs.material, item, m) })
     : undefined
   const { prompt, elderPrompt } = step.question
   const asked = elderPrompt !== undefined && isInElderWords(t.defs) ? elderPrompt : prompt

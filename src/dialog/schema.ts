@@ -265,8 +265,6 @@ const walkMessages = z.strictObject({
   missing: text('没有'),
   question: text('询问情形'),
   needs: text('情形所需材料'),
-  splitReady: text('选项：已准备好'),
-  splitMissing: text('选项：还没准备好'),
   whereToGet: text('材料去哪开'),
   whatIsIt: text('材料是什么'),
   unsureSituation: text('不确定情形'),

@@ -5,7 +5,7 @@
 import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace, unlistedVillage, villageName } from './area.js'
-import type { Choice, WalkStep } from './materials.js'
+import type { WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -192,18 +192,15 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
   } else {
-    let choice = typeof i === 'number' ? step.choices[i] : undefined
-    if (!choice && i === undefined) {
-      // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question; a merged
-      // option answered this way leaves its material to be asked next.
+    let answer = typeof i === 'number' ? step.question.options[i] : undefined
+    if (answer === undefined && i === undefined) {
+      // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
       const vocab = r.yes ? t.vocab.yes : r.no ? t.vocab.no : undefined
-      const option = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
-      if (option !== undefined) choice = { answer: option }
+      answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
-    if (!choice && i === undefined && r.unsure) choice = unsureChoice(t, step)
-    if (!choice) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
-    t.s.answers[step.question.id] = choice.answer
-    if (choice.material !== undefined && choice.ready !== undefined) t.s.ready[choice.material] = choice.ready
+    if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t, step)
+    if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    t.s.answers[step.question.id] = answer
   }
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)
@@ -276,18 +273,15 @@ const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
 const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
 /**
- * 不知道 to a yes/no situation question: the safer answer is the one that needs the material, counted as not
- * ready, so the checklist says where to get it (是，还没准备好). Said so. A question between situations (which of
- * 开证明 / 刻章) has no safer answer: undefined, and it is asked again.
+ * 不知道 to a situation question: the safer answer is the one that brings in a material (or 是 for a yes/no question
+ * that brings in none), so the material is asked next and, not known either, listed with where to get it. Said so.
+ * A question between situations (which of 开证明 / 刻章) has no safer answer: undefined, and it is asked again.
  */
-function unsureChoice(t: Turn, step: Extract<WalkStep, { kind: 'question' }>): Choice | undefined {
-  const choice = step.merged
-    ? step.choices.find((c) => c.answer === step.merged!.option && c.ready === false)
-    : step.question.options.length === 2
-      ? step.choices.find((c) => t.vocab.yes.has(comparableFixed(c.answer)))
-      : undefined
-  if (choice) say(t, render(t.defs.messages.walk.unsureSituation, { option: choice.answer }))
-  return choice
+function unsureAnswer(t: Turn, step: Extract<WalkStep, { kind: 'question' }>): string | undefined {
+  const { options } = step.question
+  const answer = step.needs?.option ?? (options.length === 2 ? options.find((o) => t.vocab.yes.has(comparableFixed(o))) : undefined)
+  if (answer !== undefined) say(t, render(t.defs.messages.walk.unsureSituation, { option: answer }))
+  return answer
 }
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {

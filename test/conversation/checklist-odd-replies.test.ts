@@ -103,7 +103,7 @@ describe('the legend of the checklist', () => {
   it('explains the marks used, and only those', async () => {
     const chat = await newChat()
     await startItem(chat, MEAL)
-    for (const answer of ['有', '没有', '否']) await chat.say(answer)
+    for (const answer of ['有', '没有', '否', '是']) await chat.say(answer)
     const walked = joined(await chat.say('1'))
     expect(walked).toContain('一、要带的材料（✓ 已备好，✗ 还缺，· 可选）')
 

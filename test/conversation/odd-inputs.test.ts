@@ -127,8 +127,8 @@ describe('global commands', () => {
     await chat.say('1')
     await chat.say('1')
     await chat.say('1')
-    await chat.say('3')
-    expect(joined(await chat.say('3'))).toContain('✓ 老人居民身份证')
+    await chat.say('2')
+    expect(joined(await chat.say('2'))).toContain('✓ 老人居民身份证')
   })
 
   it('重新开始 forgets the item; 帮助 explains and repeats the question', async () => {

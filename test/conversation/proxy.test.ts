@@ -13,7 +13,7 @@ const DIBAO = '最低生活保障申请'
 async function mealChecklist(): Promise<Chat> {
   const chat = await newChat()
   await chat.say(MEAL)
-  for (const answer of ['1', '1', '2', '3']) await chat.say(answer)
+  for (const answer of ['1', '1', '2', '2', '1']) await chat.say(answer)
   expect(joined(await chat.say('1'))).toContain('【一次性告知单】')
   return chat
 }

@@ -109,7 +109,7 @@ describe.each(adapters)('conversation service on the %s session store', (_name, 
 })
 
 /** The walk to the checklist; every message reads differently (1, 有, ①) so the recorded order shows which went first. */
-const SCRIPT = [MEAL, '1', '有', '2', '3', '①']
+const SCRIPT = [MEAL, '1', '有', '2', '2', '②']
 
 /**
  * Sends SCRIPT alternately through two service instances, 5 ms apart, without waiting for replies. Each message

@@ -60,7 +60,7 @@ describe('question → item', () => {
 })
 
 describe('materials walk-through → 一次性告知单', () => {
-  it('asks one material at a time, merges a yes/no situation with its material, and ends with the checklist', async () => {
+  it('asks one material at a time, a yes/no situation alone and its material after it, and ends with the checklist', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
     await chat.say('1')
@@ -68,8 +68,10 @@ describe('materials walk-through → 一次性告知单', () => {
     const special = joined(await chat.say('没有'))
     expect(special).toContain('老人是不是低保、特困或者重度残疾老人？')
     expect(special).toContain('（选"是"的话，还要带：低保证、特困人员证或残疾人证）')
-    expect(special).toContain('1 是，已准备好\n2 是，还没准备好\n3 否')
-    expect(joined(await chat.say('否'))).toContain('是不是子女或别人替老人来办？')
+    // Asked alone, with 1 是 / 2 否 as everywhere: a resident used to "2 = 没有" means 否 by 2 here too.
+    expect(special).toContain('回复 1 是，2 否')
+    expect(joined(await chat.say('2'))).toContain('是不是子女或别人替老人来办？')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：代办人身份证（原件1份）？')
     const checklist = (await chat.say('1'))[0]!
     expect(checklist.split('\n').slice(0, 8)).toEqual([
       `【一次性告知单】${MEAL}`,
@@ -100,7 +102,8 @@ describe('materials walk-through → 一次性告知单', () => {
     await chat.say(MEAL)
     expect(joined(await chat.say('1'))).toContain('您有老人居民身份证吗？')
     await chat.say('有的呢')
-    expect(joined(await chat.say('没有'))).toContain('请回数字：\n1 是，有了\n2 是，还没有\n3 否')
+    expect(joined(await chat.say('没有'))).toContain('请回数字：1 是，2 否')
+    expect(joined(await chat.say('1'))).toContain('您有低保证、特困人员证或残疾人证吗？')
   })
 
   it('asks a multiple-choice situation first, then only the materials that answer needs', async () => {
@@ -110,12 +113,11 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(joined(await chat.say('到期换领'))).toContain('是否已准备好：居民户口簿（原件1份）？')
     expect(joined(await chat.say('1'))).toContain('是否已准备好：原居民身份证（原件1份）？')
     expect(joined(await chat.say('2'))).toContain('办证的人是不是未满 16 周岁的孩子？')
-    expect(joined(await chat.say('1'))).toContain('户口是不是不在莒南')
-    const checklist = joined(await chat.say('3'))
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：监护人居民身份证和户口簿（原件1份）？')
+    const checklist = joined(await chat.say('1'))
     expect(checklist).toContain('✓ 居民户口簿')
     expect(checklist).toContain('✗ 原居民身份证')
     expect(checklist).toContain('✓ 监护人居民身份证和户口簿') // the conditional material, answered yes
-    expect(checklist).not.toContain('居住证（') // answered no
     expect(checklist).not.toContain('任选其一') // only for 遗失补领
   })
 
@@ -261,7 +263,7 @@ describe('结婚登记\'s photo', () => {
 describe('the 8-message target', () => {
   it(`reaches the checklist of ${MEAL} (5 materials) in 6 messages`, async () => {
     const chat = await newChat()
-    const messages = [MEAL, '1', '1', '1', '2', '3']
+    const messages = [MEAL, '1', '1', '1', '2', '2']
     let last: string[] = []
     for (const m of messages) last = await chat.say(m)
     expect(last[0]).toContain('【一次性告知单】')
@@ -269,17 +271,16 @@ describe('the 8-message target', () => {
   })
 
   it('every catalogue item with at most 5 materials needs at most 8 messages, whatever the answers', async () => {
-    const { catalog, definitions } = await real()
+    const { catalog } = await real()
     const small = catalog.items.filter((i) => i.materials.length <= 5)
     expect(small.length).toBeGreaterThan(3)
     const over = small.flatMap((item) => {
       // The longest walk over every combination of situation answers, plus the question and the confirmation.
       const longest = (answers: Record<string, string>, ready: Record<string, boolean>): number => {
-        const s = nextStep(item, { answers, ready }, definitions.vocab)
+        const s = nextStep(item, { answers, ready })
         if (!s) return 0
         if (s.kind === 'material') return 1 + longest(answers, { ...ready, [s.material.name]: true })
-        return 1 + Math.max(...s.choices.map((c) =>
-          longest({ ...answers, [s.question.id]: c.answer }, c.material ? { ...ready, [c.material]: c.ready === true } : ready)))
+        return 1 + Math.max(...s.question.options.map((o) => longest({ ...answers, [s.question.id]: o }, ready)))
       }
       const messages = 2 + longest({}, {})
       return messages > 8 ? [`${item.name}: ${messages}`] : []
@@ -293,7 +294,7 @@ describe('the 8-message target', () => {
       const chat = await newChat()
       let replies = await startItem(chat, item.name)
       let messages = 2
-      // "1" everywhere: 有, the first situation, "是，已准备好" — the branch that asks the most.
+      // "1" everywhere: 有, the first situation, 是 — the branch that asks the most.
       while (!joined(replies).includes('【一次性告知单】') && messages < 12) {
         replies = await chat.say('1')
         messages++

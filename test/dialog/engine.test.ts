@@ -89,9 +89,9 @@ describe('step()', () => {
   })
 
   it('asks a yes/no question plainly when it decides two materials, then each of them', () => {
-    expect(nextStep(B, { answers: {}, ready: { 申请表: true } })).toMatchObject({
-      kind: 'question', choices: [{ answer: '是' }, { answer: '否' }],
-    })
+    const asked = nextStep(B, { answers: {}, ready: { 申请表: true } })
+    expect(asked).toMatchObject({ kind: 'question', question: { id: 'proxy' } })
+    expect(asked?.kind === 'question' && asked.needs).toBeUndefined()
     const afterYes = run('甲乙', '2', '1', '是')
     expect(afterYes.replies.join('\n')).toContain('是否已准备好：委托书')
     const afterNo = run('甲乙', '2', '1', '否')
@@ -107,11 +107,39 @@ describe('step()', () => {
     answers.set('丙', [{ item: photo, score: 0.9 }])
     let session = step(defs, withPhoto, undefined, input('丙'), 1_000).session
     const question = step(defs, withPhoto, session, input('1'), 2_000)
-    expect(question.replies.join('\n')).toContain('照片准备好了吗？\n回复 1 已准备，2 现场拍')
+    expect(question.replies.join('\n')).toContain('照片准备好了吗？')
+    expect(question.replies.join('\n')).toContain('回复 1 已准备，2 现场拍')
     expect(question.replies.join('\n')).not.toContain('，已准备好')
     session = question.session
     expect(step(defs, withPhoto, session, input('已准备'), 3_000).replies.join('\n')).toContain('是否已准备好：合影照片')
     expect(step(defs, withPhoto, session, input('现场拍'), 3_000).session.state).toBe('checklist')
+  })
+
+  it('asks a yes/no question that brings in one material alone (1 是，2 否), says what 是 brings, then asks the material', () => {
+    const letter = item('w', '丁事项', [{ name: '授权委托书', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] }, whereToGet: '村委会有样表' }], {
+      questions: [{ id: 'proxy', prompt: '是不是委托别人来办？', options: ['是', '否'], words: {} }],
+    })
+    const withLetter = { ...ctx, catalog: { ...catalog, byId: new Map([[letter.id, letter]]) } }
+    answers.set('丁', [{ item: letter, score: 0.9 }])
+    const say = (...texts: string[]) => {
+      let session = step(defs, withLetter, undefined, input('丁'), 1_000).session
+      let replies: string[] = []
+      texts.forEach((text, k) => ({ session, replies } = step(defs, withLetter, session, input(text), 2_000 + k)))
+      return { session, text: replies.join('\n') }
+    }
+    const question = say('1').text
+    expect(question).toContain('是不是委托别人来办？\n（选"是"的话，还要带：授权委托书）\n回复 1 是，2 否')
+    // 2 is 否 here, as at every yes/no question: nothing more to bring.
+    const no = say('1', '2')
+    expect(no.session).toMatchObject({ state: 'checklist', answers: { proxy: '否' }, ready: {} })
+    expect(no.text).not.toContain('✗ 授权委托书')
+    expect(say('1', '1').text).toContain('是否已准备好：授权委托书')
+    expect(say('1', '1', '2').session.ready).toEqual({ 授权委托书: false })
+    // Not sure: the answer that brings the material, said so, and the material is asked next.
+    const unsure = say('1', '不知道')
+    expect(unsure.session.answers).toEqual({ proxy: '是' })
+    expect(unsure.text).toContain('拿不准的先按"是"算')
+    expect(unsure.text).toContain('是否已准备好：授权委托书')
   })
 
   it('keeps material answers by name in a session stored without a walk stamp, so a reorder keeps them', () => {
