@@ -98,6 +98,9 @@ function withExact(results: MatchResult[], exact: CatalogItem[] | undefined, lim
   return [...merged.values()].sort((a, b) => b.score - a.score).slice(0, limit)
 }
 
+/** Syllables of a pinyin filler that is never part of a term (xing bu xing, ke bu ke yi). */
+const LONG_PINYIN_FILLER = 3
+
 /** Units that say nothing about which item is meant: 泛词 characters and generic terms. */
 function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uint8Array {
   const neutral = new Uint8Array(units.length)
@@ -106,14 +109,15 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
   })
   for (const o of found) if (lexicon.generic.has(o.term)) neutral.fill(1, o.start, o.end)
   // Typed pinyin has no characters to compare: look its fillers up by sound (zen me, ban), longest first.
-  // A syllable inside a term found by sound is that term's (kezhang is 刻章, not 可 and the measure word 张).
+  // A syllable inside a term found by sound is that term's (kezhang is 刻章, not 可 and the measure word 张),
+  // unless a filler of three syllables or more covers it: xing bu xing is 行不行, not 行 and the term 不行.
   const inTerm = new Uint8Array(units.length)
   for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
   for (let i = 0; i < units.length; i++) {
-    if (units[i]!.text !== undefined || inTerm[i]) continue
+    if (units[i]!.text !== undefined) continue
     for (let len = Math.min(4, units.length - i); len >= 1; len--) {
       const window = units.slice(i, i + len)
-      if (window.some((u, k) => u.text !== undefined || inTerm[i + k])) continue
+      if (window.some((u, k) => u.text !== undefined || (len < LONG_PINYIN_FILLER && inTerm[i + k]))) continue
       if (lexicon.neutralSyllables.has(window.map((u) => u.syllable).join(' '))) {
         neutral.fill(1, i, i + len)
         i += len - 1

@@ -231,6 +231,8 @@ describe('match(question)', () => {
     expect(top('kezhang zai nali ban')).toBe('印章管理')
     // Object first, verb last, as with Han characters (yibao zenme jiao is 交医保).
     expect(top('yibao zenme jiao')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    // xing bu xing is the filler 行不行, though bu xing alone sounds like a term (不行).
+    expect(top('gai zhang qu zhen bianmin zhongxin xing bu xing')).toBe('印章管理')
     expect(matcher.match('jintian tianqi zenmeyang')).toEqual([])
   })
 
