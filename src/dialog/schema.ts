@@ -15,7 +15,7 @@ export const StateNameSchema = z
   .regex(/^[a-z][a-z0-9_]*$/, { error: '状态名只能用小写英文字母、数字和 _，并以字母开头' })
 
 /** Facts the engine knows about the current item and resident; `!` negates. */
-export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'doorToDoor', 'hasItem'] as const
+export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'doorToDoor', 'hasItem', 'hasPhone'] as const
 export type ConditionName = (typeof CONDITIONS)[number]
 export const ConditionSchema = z
   .string({ error: '应为条件名' })
@@ -196,6 +196,8 @@ export const VocabularyFileSchema = z.strictObject({
   whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
+  /** Labels around a name and a phone typed on one line (姓名：张三 电话：138…): dropped to leave the name. */
+  contactLabels: z.array(text('姓名、电话前面常带的字词')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
   asks: z
     .strictObject({

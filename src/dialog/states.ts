@@ -13,7 +13,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { askedAspects, comparableFixed, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
 import { currentItem, setItem, say, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
@@ -286,7 +286,18 @@ function unsureAnswer(t: Turn, step: Extract<WalkStep, { kind: 'question' }>): s
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
   const value =
-    state.field === 'name' ? applicantName(t, r) : state.field === 'phone' ? mobileNumber(r.raw) : postalAddress(r.raw)
+    state.field === 'name'
+      ? applicantName(t, r)
+      : state.field === 'phone'
+        ? (mobileNumber(r.raw) ?? mobileInText(r.raw)?.phone)
+        : postalAddress(r.raw)
+  const both = state.field === 'name' && value === undefined ? nameWithPhone(t, r) : undefined
+  if (both) {
+    // The phone step that follows is skipped (its when: !hasPhone).
+    Object.assign(t.s.form, both)
+    go(t, state.go)
+    return true
+  }
   // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
   if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
   if (value !== undefined) {
@@ -299,6 +310,16 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
   if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
   say(t, render(state.invalid, stateFields(t)))
   return false
+}
+
+/** 张秀英 13812345678 (or 姓名：张秀英，电话：…) where the name is asked: both, when what is left is a name. */
+function nameWithPhone(t: Turn, r: Reading): { name: string; phone: string } | undefined {
+  const found = mobileInText(r.raw)
+  if (!found) return undefined
+  let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
+  for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
+  const name = personName(rest, t.vocab.notName)
+  return name === undefined ? undefined : { name, phone: found.phone }
 }
 
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */

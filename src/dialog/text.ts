@@ -54,6 +54,8 @@ export interface CompiledVocabulary {
   commands: Map<string, CommandName>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
+  /** Labels typed around a name and a phone on one line (姓名, 电话, 手机号), longest first. */
+  contactLabels: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
   placeWords: string[]
   /** Per aspect, the words that ask about it, in compared form. */
@@ -82,6 +84,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     whatIsIt: v.whatIsIt.map(comparable).filter(Boolean),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
+    contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     asks: ASPECTS.map((aspect) => [aspect, v.asks[aspect].map(comparable).filter(Boolean)]),
     amountItemTypes: new Set(v.asks.amountItemTypes),
@@ -199,6 +202,35 @@ export function mobileNumber(raw: string): string | undefined {
     .replace(/[〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖]/g, (d) => HAN_DIGITS[d]!)
     .replace(/^(\+?86)/, '')
   return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined
+}
+
+const HAN_DIGIT_CLASS = '〇零一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖'
+/** A mobile number in Arabic digits inside other text (+86, spaces and dashes allowed), not part of a longer number. */
+const MOBILE_IN_TEXT = /(?<![\d])(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}(?![\d])/g
+/** The same in characters (幺三八…), eleven of them with spaces allowed. */
+const HAN_MOBILE_IN_TEXT = new RegExp(`(?<![${HAN_DIGIT_CLASS}])[${HAN_DIGIT_CLASS}](?:\\s*[${HAN_DIGIT_CLASS}]){10}(?![${HAN_DIGIT_CLASS}])`, 'g')
+
+/**
+ * The one mobile number in a line that says more than the number (张秀英 13812345678, 手机：138…, 电话是幺三八…),
+ * with what is left of the line; undefined when there is none, or two different ones.
+ */
+export function mobileInText(raw: string): { phone: string; rest: string } | undefined {
+  const text = raw.normalize('NFKC')
+  for (const pattern of [MOBILE_IN_TEXT, HAN_MOBILE_IN_TEXT]) {
+    const found = [...text.matchAll(pattern)].map((m) => ({ phone: mobileNumber(m[0]), at: m.index, length: m[0].length }))
+    const phones = new Set(found.map((f) => f.phone).filter((p) => p !== undefined))
+    if (phones.size > 1) return undefined
+    if (phones.size === 0) continue
+    let rest = ''
+    let from = 0
+    for (const f of found) {
+      if (f.phone === undefined) continue
+      rest += text.slice(from, f.at) + ' '
+      from = f.at + f.length
+    }
+    return { phone: [...phones][0]!, rest: rest + text.slice(from) }
+  }
+  return undefined
 }
 
 /** Digits spoken or typed in characters (一三八…; 幺 is how 1 is said in phone numbers, 两 a common 2; 壹贰叁 as on forms). */

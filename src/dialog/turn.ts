@@ -66,6 +66,7 @@ export function holds(t: Turn, condition: string): boolean {
     offersSpecial: item?.proxy.allowed === true && item.proxy.kinds.includes('特办'),
     isSpecial: t.s.form.special === true,
     doorToDoor: deliversToDoor(t.s.form),
+    hasPhone: t.s.form.phone !== undefined,
   }
   return facts[name] !== negated
 }

@@ -90,6 +90,32 @@ describe('申请代办', () => {
     })
   })
 
+  it('takes a name and a phone typed on one line (labels and commas allowed) and does not ask the phone again', async () => {
+    for (const line of ['张秀英 13812345678', '姓名：张秀英，电话：138-1234-5678', '张秀英手机号13812345678']) {
+      const chat = await mealChecklist()
+      await chat.say('2')
+      expect(joined(await chat.say(line)), line).toContain('申请人住在哪个镇（街道）？')
+      // 返回 goes back to the name, with the phone forgotten with it.
+      expect(await chat.say('返回')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+      expect(await chat.say('张秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    }
+    const chat = await mealChecklist()
+    await chat.say('2')
+    await chat.say('姓名：张秀英，电话：138-1234-5678')
+    await chat.say('2')
+    await chat.say('1')
+    await chat.say('否')
+    expect(joined(await chat.say('代办'))).toContain('申请人：张秀英\n手机：13812345678')
+  })
+
+  it('takes a phone typed in a sentence at the phone question, but not two different numbers', async () => {
+    const chat = await mealChecklist()
+    await chat.say('2')
+    await chat.say('张秀英')
+    expect(await chat.say('13812345678或者13912345678')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
+    expect(joined(await chat.say('我的手机是13812345678'))).toContain('申请人住在哪个镇（街道）？')
+  })
+
   it('does not offer 特办 to someone who can come, and takes a village typed by name', async () => {
     const chat = await mealChecklist()
     await chat.say('申请代办')

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { VocabularyFileSchema } from '../../src/dialog/schema.js'
-import { compileVocabulary, maskPhone, mobileNumber, personName, postalAddress, read } from '../../src/dialog/text.js'
+import { compileVocabulary, maskPhone, mobileInText, mobileNumber, personName, postalAddress, read } from '../../src/dialog/text.js'
 
 const vocab = compileVocabulary(VocabularyFileSchema.parse(parse(readFileSync('dialogs/vocabulary.yaml', 'utf8'))))
 
@@ -69,6 +69,17 @@ describe('read(text)', () => {
 })
 
 describe('the 代办 form', () => {
+  it('finds the one mobile number in a line that says more (a name, a label), and what is left', () => {
+    expect(mobileInText('张秀英 13812345678')).toEqual({ phone: '13812345678', rest: '张秀英  ' })
+    expect(mobileInText('手机：+86 138-1234-5678')).toMatchObject({ phone: '13812345678' })
+    expect(mobileInText('电话是幺三八五三九一二三四五')).toMatchObject({ phone: '13853912345', rest: '电话是 ' })
+    // The same number twice is one; two different ones, or digits of an ID card or a longer run, are none.
+    expect(mobileInText('13812345678 王五 13812345678')).toMatchObject({ phone: '13812345678', rest: '  王五  ' })
+    for (const none of ['13812345678和13912345678', '身份证371327199001011234', '0539-7211000', '张秀英']) {
+      expect(mobileInText(none), none).toBeUndefined()
+    }
+  })
+
   it('takes an 11-digit mobile number with spaces, dashes or +86, and nothing else', () => {
     expect(mobileNumber('138 1234 5678')).toBe('13812345678')
     expect(mobileNumber('+86 138-1234-5678')).toBe('13812345678')
