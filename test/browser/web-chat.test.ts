@@ -33,6 +33,11 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     }
     await checklist.waitFor()
     expect(await checklist.locator('.text').textContent()).toContain('✓ 申请人居民身份证')
+    // Its 咨询电话 is a tap-to-call link, and the text reads as before.
+    expect(await checklist.locator('.text').textContent()).toContain('咨询电话：0539-7211070')
+    const calls = checklist.locator('.text a.tel', { hasText: '0539-7211070' })
+    expect(await calls.count()).toBeGreaterThan(0)
+    expect(await calls.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))])).toEqual(['tel:05397211070'])
     expect(await checklist.locator('.option .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
     // Buttons of earlier replies no longer answer: their numbers would mean something else now.
     expect(await page.locator('.option:not([disabled])').count()).toBe(2)
@@ -67,6 +72,43 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     expect(await page.locator('.msg.me .text').last().textContent()).toBe(attack)
     expect(await page.locator('.log img').count()).toBe(0)
     expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('makes phone numbers in replies tap-to-call links, with everything around them still text', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
+    // A reply from the stored transcript, which the page must distrust as much as the server's text.
+    const mine = '我的电话 13812345678 <b>急</b>'
+    const reply = '<img src=x onerror="window.__xss=1">请打 0539-7211000、(0539)7211080 或 12345。工单 DB2611220007，补贴 120 元'
+    const saved = { at: Date.now(), entries: [{ who: 'me', text: mine }, { who: 'bot', kind: 'bot', text: reply }] }
+    await page.evaluate(`localStorage.setItem('daiban.transcript', ${JSON.stringify(JSON.stringify(saved))})`)
+    await page.reload()
+    const bot = page.locator('.msg.bot', { hasText: '请打' })
+    await bot.waitFor()
+    expect(await bot.locator('.text').textContent()).toBe(reply)
+    const links = bot.locator('a.tel')
+    expect(await links.allTextContents()).toEqual(['0539-7211000', '(0539)7211080', '12345'])
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'tel:05397211000',
+      'tel:05397211080',
+      'tel:12345',
+    ])
+    expect(await page.locator('.log img').count()).toBe(0)
+    expect(await page.evaluate<unknown>('window.__xss')).toBeUndefined()
+    // The resident's own words stay plain text.
+    expect(await page.locator('.msg.me .text').last().textContent()).toBe(mine)
+    expect(await page.locator('.msg.me a, .msg.me b').count()).toBe(0)
+
+    // In 长者模式 the numbers are as large as the text around them, and easy to hit.
+    await page.locator('#elder').tap()
+    const size = async (selector: string) =>
+      parseFloat(await page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fontSize`))
+    expect(await size('.msg.bot a.tel')).toBeGreaterThanOrEqual(24)
+    expect(await size('.msg.bot a.tel')).toBe(await size('.msg.bot .text'))
+    expect((await links.first().boundingBox())?.height).toBeGreaterThanOrEqual(40)
+    await screenshot(page, 'web-chat-phone-links')
     expect(problems).toEqual([])
     await context.close()
   })

@@ -195,6 +195,8 @@ describe('the page', () => {
     expect(again.status).toBe(304)
     expect((await fetch(`${base}/web/static/../router.ts`)).status).toBe(404)
     expect((await fetch(`${base}/web/static/options.d.ts`)).status).toBe(404)
+    // chat.js imports these.
+    for (const module of ['options.js', 'phones.js']) expect((await fetch(`${base}/web/static/${module}`)).status).toBe(200)
   })
 
   it('never puts server text into the page as HTML', async () => {

@@ -1,5 +1,6 @@
 /**
- * The residents' web chat: the page (GET / and /chat, plus its three static files) and its JSON API.
+ * The residents' web chat: the page (GET / and /chat, plus its static files: the style sheet, chat.js and the
+ * modules it loads) and its JSON API.
  *
  *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"], "elder"?: true}
  *   GET  /web/api/messages  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser
@@ -56,7 +57,7 @@ const ChatBody = z.union([
   z.strictObject({ kind: z.enum(NON_TEXT), elder }),
 ])
 
-const STATIC_NAMES = ['index.html', 'chat.css', 'chat.js', 'options.js'] as const
+const STATIC_NAMES = ['index.html', 'chat.css', 'chat.js', 'options.js', 'phones.js'] as const
 
 export function createWebChatRouter(deps: WebChatDeps): Router {
   if (deps.cookieSecret.length < 32) throw new Error('COOKIE_SECRET 至少要 32 个字符')

@@ -1,6 +1,8 @@
-// The residents' chat page. Every text from the server is put on screen with textContent, never as HTML:
-// replies quote what residents typed, and ticket news carries agents' notes.
+// The residents' chat page. Every text from the server is put on screen as text nodes, never as HTML:
+// replies quote what residents typed, and ticket news carries agents' notes. The only other nodes made from
+// it are tap-to-call links, whose href holds nothing but the digits found by findPhones.
 import { splitOptions } from './options.js'
+import { findPhones } from './phones.js'
 
 const POLL_MS = 15000
 const ELDER_KEY = 'daiban.elder'
@@ -51,6 +53,21 @@ function el(tag, className, text) {
   return node
 }
 
+/** A bot's `text` as text nodes, its phone numbers as tel: links, so that a resident can call with one tap. */
+function withPhoneLinks(text) {
+  const nodes = document.createDocumentFragment()
+  let at = 0
+  for (const phone of findPhones(text)) {
+    nodes.append(document.createTextNode(text.slice(at, phone.start)))
+    const link = el('a', 'tel', phone.text)
+    link.href = `tel:${phone.tel}`
+    nodes.append(link)
+    at = phone.end
+  }
+  nodes.append(document.createTextNode(text.slice(at)))
+  return nodes
+}
+
 function scrollDown() {
   log.scrollTop = log.scrollHeight
 }
@@ -73,9 +90,13 @@ function addBot(text, kind = 'bot') {
   const bubble = el('p', 'text')
   if (kind === 'news') bubble.append(el('span', 'tag', '工单消息'))
   const { body, tail, choices } = splitOptions(text)
-  bubble.append(document.createTextNode(body))
+  bubble.append(withPhoneLinks(body))
   // The choices as written; 长者模式 hides them, the buttons below say the same in bigger letters.
-  if (tail !== '') bubble.append(el('span', 'choices-text', `${body === '' ? '' : '\n'}${tail}`))
+  if (tail !== '') {
+    const written = el('span', 'choices-text')
+    written.append(withPhoneLinks(`${body === '' ? '' : '\n'}${tail}`))
+    bubble.append(written)
+  }
   msg.append(bubble)
   if (choices.length > 0) {
     const row = el('div', 'options')
