@@ -29,7 +29,7 @@ describe('findPhones(reply)', () => {
     expect(phones('12812345678 和 11812345678')).toEqual([])
   })
 
-  it('finds the hotlines 12345 12348 12349 110 120, and no other short number', () => {
+  it('finds the hotlines (12345 12348 12349 12315 12331 12333 110 120), and no other short number', () => {
     expect(phones('也可以拨打 12345 政务服务便民热线。')).toEqual([['12345', '12345']])
     expect(phones('法律援助12348，妇女维权12349，报警110，急救120')).toEqual([
       ['12348', '12348'],
@@ -37,7 +37,9 @@ describe('findPhones(reply)', () => {
       ['110', '110'],
       ['120', '120'],
     ])
-    expect(phones('投诉请打 12315 或 12346')).toEqual([])
+    // 12315 and 12331 are the catalogue's complaint lines, 12333 its social insurance line.
+    expect(phones('投诉请打 12315 或 12331，社保 12333')).toEqual([['12315', '12315'], ['12331', '12331'], ['12333', '12333']])
+    expect(phones('请打 12346 或 12300')).toEqual([])
   })
 
   it('leaves alone numbers that only contain a phone-like part', () => {

@@ -3,7 +3,7 @@
 //   mobiles:    13812345678, 138-1234-5678, +86 13812345678
 //   landlines:  0539-7211000, 05397211000, (0539)7211080, （0539）7211080, 0539-7211000-123 (extension);
 //               the area code 0 and 2 or 3 digits (not 00), the number 7 or 8 digits (not starting 0 or 1)
-//   hotlines:   12345 12348 12349 110 120, and no other short number
+//   hotlines:   12345 12348 12349 110 120, and the catalogue's 12315 12331 12333; no other short number
 // A number must stand alone: not part of a longer run of digits or letters (ticket ids such as DB2611220007,
 // ID-card numbers, web addresses), of a date (2026-11-24) or a decimal; not an amount or a count (120 元,
 // 110 号, 第 120); and not the example of a prompt (比如 13812345678), which would ring a stranger.
@@ -13,7 +13,7 @@ const PHONE = new RegExp(
     /(\+86[- ]?)?(1[3-9]\d([- ]?)\d{4}\3\d{4})/.source,
     /[(（](0[1-9]\d{1,2})[)）] ?([2-9]\d{6,7})/.source,
     /(0[1-9]\d{1,2})-?([2-9]\d{6,7})(?:-\d{1,5})?/.source,
-    /(12345|12348|12349|110|120)/.source,
+    /(12345|12348|12349|12315|12331|12333|110|120)/.source,
   ].join('|'),
   'gu',
 )
