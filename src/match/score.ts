@@ -121,11 +121,11 @@ export function scoreItems(
     })
     const taken = heaviestDisjoint(hits)
     let evidence = 0
-    let covered = 0
-    for (const h of taken) {
-      evidence += h.value
-      for (let u = h.o.start; u < h.o.end; u++) covered += neutral[u] ? 0 : 1
-    }
+    for (const h of taken) evidence += h.value
+    // Evidence counts each part of the question once (the heaviest reading), but what the item explains is
+    // every unit one of its name or keyword words reads: 种鸡 and 鸡苗 together explain 种鸡苗. (Overlapping
+    // words of its 常见问法 would make a rambling phrasing explain everything.)
+    const covered = unitsCovered([...taken, ...hits.filter((h) => h.weight >= ASKED_MIN_WEIGHT)], neutral)
     let coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
     asked.forEach((span, k) => {
       let coveredHere = 0
@@ -154,6 +154,18 @@ export function scoreItems(
       (phrasingOnly ? PHRASING_ONLY_FACTOR : 1)
     return { item, confidence, evidence }
   })
+}
+
+/** Content units inside at least one of the hits. */
+function unitsCovered(hits: readonly { o: Occurrence }[], neutral: Uint8Array): number {
+  const spans = hits.map((h) => h.o).sort((a, b) => a.start - b.start)
+  let covered = 0
+  let reached = 0
+  for (const o of spans) {
+    for (let u = Math.max(o.start, reached); u < o.end; u++) covered += neutral[u] ? 0 : 1
+    reached = Math.max(reached, o.end)
+  }
+  return covered
 }
 
 /**

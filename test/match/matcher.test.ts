@@ -208,6 +208,10 @@ describe('match(question)', () => {
     expect(top('俺媳妇户口要迁到俺村，咋办')).toBe('户口迁入登记')
   })
 
+  it('counts as explained every unit an item’s keywords read, overlapping ones too (种鸡 and 鸡苗 in 种鸡苗)', () => {
+    expect(top('俺想卖种鸡苗 要办啥证')).toBe('种畜禽生产经营许可')
+  })
+
   it('does not also read a word typed exactly as a catalogue term as its homophone', () => {
     // 救急 is 临时救助's word; by sound it is also 救济, one of 低保's, which would make the two a tie.
     const [first, second] = matcher.match('出了车祸家里揭不开锅了有啥救急的')
