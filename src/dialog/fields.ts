@@ -51,7 +51,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.needs': ['option', ...MATERIAL_FIELDS],
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
-  'walk.unsureSituation': ['option'],
+  'walk.unsureSituation': ITEM_FIELDS,
   'walk.presumed': ['option', 'question.prompt'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,

@@ -17,11 +17,18 @@ interface Progress {
   ready: Record<string, boolean>
 }
 
-/** Whether a conditional material applies: undefined while its question is unanswered. */
+/**
+ * The answer kept for a situation question the resident is not sure about (不知道): not asked again, and its
+ * materials stay 看情况 on the checklist, with the question, rather than guessed into ✓ or ✗. (No option is
+ * empty: the catalogue schema requires text.)
+ */
+export const UNSURE_ANSWER = ''
+
+/** Whether a conditional material applies: undefined while its question is unanswered or not known. */
 function applies(m: Material, answers: Record<string, string>): boolean | undefined {
   if (!m.condition) return true
   const answer = answers[m.condition.questionId]
-  return answer === undefined ? undefined : m.condition.answers.includes(answer)
+  return answer === undefined || answer === UNSURE_ANSWER ? undefined : m.condition.answers.includes(answer)
 }
 
 /** The next thing to ask, or undefined when the walk is complete. Optional materials are never asked. */
@@ -30,6 +37,7 @@ export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
     if (m.requirement === '可选') continue
     const applicable = m.requirement === '按情况' ? applies(m, p.answers) : true
     if (applicable === undefined) {
+      if (p.answers[m.condition!.questionId] === UNSURE_ANSWER) continue
       const question = item.questions.find((q) => q.id === m.condition?.questionId)
       if (question) return questionStep(item, question)
       continue
@@ -46,6 +54,18 @@ function questionStep(item: CatalogItem, question: Question): WalkStep {
   const materials = triggering.length === 1 ? decided(triggering[0]!) : []
   if (materials.length !== 1) return { kind: 'question', question }
   return { kind: 'question', question, needs: { option: triggering[0]!, material: materials[0]! } }
+}
+
+/** A character just before a word that turns it round: 没领证 does not say 领证. */
+const NEGATING = /[没不未非无别]$/
+
+/** Whether `text` says `word`, somewhere not turned round by the character before it. */
+function saysWord(text: string, word: string): boolean {
+  if (word === '') return false
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!NEGATING.test(text.slice(0, at))) return true
+  }
+  return false
 }
 
 const stamps = new WeakMap<CatalogItem, string>()
@@ -107,7 +127,7 @@ export function presumedAnswers(item: CatalogItem, asked: string | undefined): M
   // The item's own name says nothing about the situation (居民身份证申领、换领、补领 names every kind).
   const text = comparable(asked).replace(comparableFixed(item.name), '')
   for (const q of item.questions) {
-    const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => text.includes(comparableFixed(w))))
+    const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => saysWord(text, comparableFixed(w))))
     if (said.length === 1) presumed.set(q.id, said[0]!)
   }
   return presumed

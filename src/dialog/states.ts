@@ -2,10 +2,10 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem, Material, ServicePoint } from '../catalog/types.js'
+import type { CatalogItem, Material, Question, ServicePoint } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace, unlistedVillage, villageName } from './area.js'
-import type { WalkStep } from './materials.js'
+import { UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -198,7 +198,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       const vocab = r.yes ? t.vocab.yes : r.no ? t.vocab.no : undefined
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
-    if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t, step)
+    if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
+    if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
   }
@@ -272,16 +273,33 @@ const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
 /** Two-character words in many material names: sharing one says nothing about which material is meant. */
 const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
+/** A reply that names a situation in other words: half its label (急诊 for 急诊抢救), or more (本县户口的). */
+const MIN_OPTION_WORDS = 2
+/** Characters that turn a reply round (不是本县户口): such a reply never picks the option it names. */
+const NEGATION = /[不没非无别]/
+
+/** The one option a reply names by part of its label, the whole label inside it, or one of its 说法 (结了 → 婚生). */
+function optionSaid(question: Question, r: Reading): string | undefined {
+  const said = r.plain
+  if (said.length < MIN_OPTION_WORDS) return undefined
+  const named = question.options.filter((option) => {
+    const label = comparableFixed(option)
+    const words = [label, ...(question.words[option] ?? []).map((w) => comparableFixed(w))].filter((w) => w.length >= MIN_OPTION_WORDS)
+    // Half the label at least: 急诊 is 急诊抢救, but 外地 is not yet 转诊到外地医院.
+    if (label.includes(said)) return said.length * 2 >= label.length && !NEGATION.test(said)
+    const word = words.find((w) => said.includes(w))
+    return word !== undefined && !NEGATION.test(said.split(word).join(''))
+  })
+  return named.length === 1 ? named[0] : undefined
+}
+
 /**
- * 不知道 to a situation question: the safer answer is the one that brings in a material (or 是 for a yes/no question
- * that brings in none), so the material is asked next and, not known either, listed with where to get it. Said so.
- * A question between situations (which of 开证明 / 刻章) has no safer answer: undefined, and it is asked again.
+ * 不知道 to a situation question: not guessed (a guessed 是 sent residents for a 低保证 they never had). Its
+ * materials are listed as 看情况 with the question, to settle at the window; said so, and the walk goes on.
  */
-function unsureAnswer(t: Turn, step: Extract<WalkStep, { kind: 'question' }>): string | undefined {
-  const { options } = step.question
-  const answer = step.needs?.option ?? (options.length === 2 ? options.find((o) => t.vocab.yes.has(comparableFixed(o))) : undefined)
-  if (answer !== undefined) say(t, render(t.defs.messages.walk.unsureSituation, { option: answer }))
-  return answer
+function unsureAnswer(t: Turn): string {
+  say(t, render(t.defs.messages.walk.unsureSituation, stateFields(t)))
+  return UNSURE_ANSWER
 }
 
 function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {

@@ -135,11 +135,33 @@ describe('step()', () => {
     expect(no.text).not.toContain('✗ 授权委托书')
     expect(say('1', '1').text).toContain('是否已准备好：授权委托书')
     expect(say('1', '1', '2').session.ready).toEqual({ 授权委托书: false })
-    // Not sure: the answer that brings the material, said so, and the material is asked next.
+    // Not sure: no guess. The material is not asked, and the checklist lists it as 看情况, with the question.
     const unsure = say('1', '不知道')
-    expect(unsure.session.answers).toEqual({ proxy: '是' })
-    expect(unsure.text).toContain('拿不准的先按"是"算')
-    expect(unsure.text).toContain('是否已准备好：授权委托书')
+    expect(unsure.session).toMatchObject({ state: 'checklist', answers: { proxy: '' }, ready: {} })
+    expect(unsure.text).toContain('拿不准没关系')
+    expect(unsure.text).not.toContain('是否已准备好：授权委托书')
+    expect(unsure.text).toContain('○ 授权委托书（原件1份）\n   是不是委托别人来办？选"是"才要带')
+  })
+
+  it('takes a situation said in other words: part of its label, the label inside a reply, or one of its 说法', () => {
+    const kinds = item('k', '戊事项', [
+      { name: '转诊证明', requirement: '按情况', condition: { questionId: 'kind', answers: ['转诊到外地医院'] } },
+      { name: '居住证明', requirement: '按情况', condition: { questionId: 'kind', answers: ['异地长期居住', '急诊抢救'] } },
+    ], {
+      questions: [{ id: 'kind', prompt: '您是哪种情况？', options: ['异地长期居住', '转诊到外地医院', '急诊抢救'], words: { 异地长期居住: ['跟儿子住'] } }],
+    })
+    const withKinds = { ...ctx, catalog: { ...catalog, byId: new Map([[kinds.id, kinds]]) } }
+    answers.set('戊', [{ item: kinds, score: 0.9 }])
+    const answer = (text: string) => {
+      const session = step(defs, withKinds, undefined, input('戊'), 1_000).session
+      return step(defs, withKinds, step(defs, withKinds, session, input('1'), 2_000).session, input(text), 3_000).session.answers
+    }
+    expect(answer('急诊')).toEqual({ kind: '急诊抢救' })
+    expect(answer('俺是转诊到外地医院的')).toEqual({ kind: '转诊到外地医院' })
+    expect(answer('去年就跟儿子住了')).toEqual({ kind: '异地长期居住' })
+    // Turned round, or naming two, it is not taken.
+    expect(answer('不是急诊抢救')).toEqual({})
+    expect(answer('外地')).toEqual({})
   })
 
   it('keeps material answers by name in a session stored without a walk stamp, so a reorder keeps them', () => {
@@ -203,12 +225,12 @@ describe('step()', () => {
     expect(unsure.session.ready).toEqual({ 身份证: false })
     expect(unsure.replies[0]).toContain('先记作"没有"')
     expect(unsure.replies[1]).toContain('是否已准备好：户口簿')
-    // 不知道 to a yes/no situation question takes the answer that needs the materials, and says so.
+    // 不知道 to a situation question is not guessed: its materials are left to the window (看情况).
     answers.set('乙', [{ item: B, score: 0.9 }])
     const situation = run('乙', '1', '1', '俺也不知道')
-    expect(situation.session.answers).toEqual({ proxy: '是' })
-    expect(situation.replies[0]).toContain('拿不准的先按"是"算')
-    expect(situation.replies[1]).toContain('是否已准备好：委托书')
+    expect(situation.session.answers).toEqual({ proxy: '' })
+    expect(situation.replies[0]).toContain('拿不准没关系')
+    expect(situation.replies.join('\n')).not.toContain('是否已准备好：委托书')
     // Asking where to do something else is a new question, not about the material.
     answers.set('乙事项在哪办', [{ item: B, score: 0.9 }])
     expect(run('甲', '1', '乙事项在哪办').replies.join('\n')).toContain('乙事项')
