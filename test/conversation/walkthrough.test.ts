@@ -213,6 +213,15 @@ describe('a situation the question already tells', () => {
     expect(reply).not.toContain('还是丢了补办？')
   })
 
+  it('is not taken from a word the question turns round (没领证 does not say 领证)', async () => {
+    let chat = await newChat()
+    await chat.say('俺俩领证了 孩子上户口要啥')
+    expect(joined(await chat.say('1'))).toContain('按您说的"婚生"来准备材料。')
+    chat = await newChat()
+    await chat.say('孩子爸妈没领证 上户口要啥')
+    expect(joined(await chat.say('1'))).not.toContain('按您说的"婚生"')
+  })
+
   it('is asked when the question fits more than one answer, or only names the item', async () => {
     const chat = await newChat()
     await chat.say('开证明要先盖章吗')
