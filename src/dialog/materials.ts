@@ -5,7 +5,7 @@
  * used to "2 = 没有" answered 2 meaning 否, and got a material they did not need on their list.)
  */
 import type { CatalogItem, Material, Question } from '../catalog/types.js'
-import { comparable, comparableFixed } from './text.js'
+import { comparable, comparableFixed, NEGATION } from './text.js'
 
 export type WalkStep =
   | { kind: 'material'; material: Material }
@@ -56,14 +56,11 @@ function questionStep(item: CatalogItem, question: Question): WalkStep {
   return { kind: 'question', question, needs: { option: triggering[0]!, material: materials[0]! } }
 }
 
-/** A character just before a word that turns it round: 没领证 does not say 领证. */
-const NEGATING = /[没不未非无别]$/
-
-/** Whether `text` says `word`, somewhere not turned round by the character before it. */
+/** Whether `text` says `word`, somewhere not turned round by the character before it (没领证 does not say 领证). */
 function saysWord(text: string, word: string): boolean {
   if (word === '') return false
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!NEGATING.test(text.slice(0, at))) return true
+    if (!NEGATION.test(text.charAt(at - 1))) return true
   }
   return false
 }

@@ -13,7 +13,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type Reading } from './text.js'
 import { currentItem, setItem, say, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
@@ -275,8 +275,6 @@ const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '�
 
 /** A reply that names a situation in other words: half its label (急诊 for 急诊抢救), or more (本县户口的). */
 const MIN_OPTION_WORDS = 2
-/** Characters that turn a reply round (不是本县户口): such a reply never picks the option it names. */
-const NEGATION = /[不没非无别]/
 
 /** The one option a reply names by part of its label, the whole label inside it, or one of its 说法 (结了 → 婚生). */
 function optionSaid(question: Question, r: Reading): string | undefined {

@@ -194,6 +194,9 @@ function strip(plain: string, v: CompiledVocabulary): string {
   return out
 }
 
+/** Characters that turn the words after them round (没领证, 不是本县户口): such words are not said. */
+export const NEGATION = /[没不未非无别]/
+
 /** A mainland mobile number from what was typed (spaces, dashes, +86 allowed), or undefined. */
 export function mobileNumber(raw: string): string | undefined {
   const digits = raw
