@@ -18,7 +18,10 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await expect.poll(() => confirm.locator('.option').allTextContents()).toEqual(['1对', '2不对'])
     await screenshot(page, 'web-chat-confirm')
 
+    const beforeConfirm = await page.locator('.msg.bot:not(.pending)').count()
     await confirm.locator('.option', { hasText: '对' }).first().tap()
+    // Its answer first: until it comes, the newest "1" button is 对's own, about to be disabled.
+    await expect.poll(() => page.locator('.msg.bot:not(.pending)').count()).toBeGreaterThan(beforeConfirm)
     // One material at a time: keep answering 1 (有 / 是，已准备好) on the newest reply until the checklist.
     const checklist = page.locator('.msg.bot', { hasText: '【一次性告知单】' })
     for (let step = 0; step < 12 && !(await checklist.count()); step++) {
