@@ -273,10 +273,14 @@ const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
 /** Two-character words in many material names: sharing one says nothing about which material is meant. */
 const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
-/** A reply that names a situation in other words: half its label (急诊 for 急诊抢救), or more (本县户口的). */
+/** Shortest reply, and shortest 说法, taken to name a situation: one character says too little. */
 const MIN_OPTION_WORDS = 2
 
-/** The one option a reply names by part of its label, the whole label inside it, or one of its 说法 (结了 → 婚生). */
+/**
+ * The one option a reply names in other words: half its label or more (急诊 for 急诊抢救), the whole label inside
+ * it (本县户口的), or one of its 说法 (领证了 → 婚生). Any negation in the rest of a reply (不是本县户口) rules it out,
+ * stricter than for the first question's 说法, where only the character just before a word is looked at.
+ */
 function optionSaid(question: Question, r: Reading): string | undefined {
   const said = r.plain
   if (said.length < MIN_OPTION_WORDS) return undefined
