@@ -53,6 +53,16 @@ const questionsAndConditions: Check = ({ items }) => {
   for (const item of items) {
     const options = new Map<string, string[]>()
     item.value.情形问题.forEach((q, i) => {
+      // Checked before this question joins `options`: a condition names an earlier question, so none can loop.
+      if (q.条件 !== undefined) {
+        const earlier = [...options.keys()]
+        const list = earlier.length > 0 ? `它前面的问题有：${earlier.join('、')}` : '它是第一个问题，前面没有问题可依据'
+        if (!options.has(q.条件.问题) && item.value.情形问题.some((other) => other.编号 === q.条件?.问题)) {
+          errors.push(errorAt(item, ['情形问题', i, '条件', '问题'], `问题的条件只能依据排在它前面的问题，"${q.条件.问题}" 不在它前面（${list}）`))
+        } else {
+          checkCondition(item, ['情形问题', i], q.条件, options, list, errors)
+        }
+      }
       if (options.has(q.编号)) errors.push(errorAt(item, ['情形问题', i, '编号'], `问题编号 "${q.编号}" 重复，同一事项里每个问题的编号要唯一`))
       else options.set(q.编号, q.选项 ?? DEFAULT_OPTIONS)
       const choices = q.选项 ?? DEFAULT_OPTIONS
@@ -74,22 +84,34 @@ const questionsAndConditions: Check = ({ items }) => {
       if (m.要求 !== '按情况') {
         errors.push(errorAt(item, [...at, '条件'], `写了条件的材料，要求要写成 "按情况"，实际为 "${m.要求}"`))
       }
-      const allowed = options.get(condition.问题)
-      if (allowed === undefined) {
-        const list = known.length > 0 ? `本事项的问题有：${known.join('、')}` : '本事项还没有写 情形问题'
-        errors.push(errorAt(item, [...at, '条件', '问题'], `没有编号为 "${condition.问题}" 的情形问题（${list}）`))
-        return
-      }
-      const single = typeof condition.答案 === 'string'
-      const answers = typeof condition.答案 === 'string' ? [condition.答案] : condition.答案
-      answers.forEach((answer, j) => {
-        if (allowed.includes(answer)) return
-        const path = single ? [...at, '条件', '答案'] : [...at, '条件', '答案', j]
-        errors.push(errorAt(item, path, `"${answer}" 不是问题 "${condition.问题}" 的选项（可选：${allowed.join('、')}）`))
-      })
+      const list = known.length > 0 ? `本事项的问题有：${known.join('、')}` : '本事项还没有写 情形问题'
+      checkCondition(item, at, condition, options, list, errors)
     })
   }
   return errors
+}
+
+/** A 条件 at `at`: its 问题 is one of `options` (id → its options), and each 答案 one of that question's options. */
+function checkCondition(
+  item: Parsed<ItemFile>,
+  at: (string | number)[],
+  condition: { 问题: string; 答案: string | string[] },
+  options: Map<string, string[]>,
+  known: string,
+  errors: SourceError[],
+): void {
+  const allowed = options.get(condition.问题)
+  if (allowed === undefined) {
+    errors.push(errorAt(item, [...at, '条件', '问题'], `没有编号为 "${condition.问题}" 的情形问题（${known}）`))
+    return
+  }
+  const single = typeof condition.答案 === 'string'
+  const answers = typeof condition.答案 === 'string' ? [condition.答案] : condition.答案
+  answers.forEach((answer, j) => {
+    if (allowed.includes(answer)) return
+    const path = single ? [...at, '条件', '答案'] : [...at, '条件', '答案', j]
+    errors.push(errorAt(item, path, `"${answer}" 不是问题 "${condition.问题}" 的选项（可选：${allowed.join('、')}）`))
+  })
 }
 
 const servicePointRefs: Check = ({ items, points }) => {

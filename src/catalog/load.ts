@@ -9,7 +9,7 @@ import { join, posix } from 'node:path'
 import type { z } from 'zod'
 import { CHECKS, catalogWarnings, type CatalogSources, type Parsed } from './checks.js'
 import { ItemSchema, MatchWordsFileSchema, ServicePointsFileSchema, SynonymsFileSchema, type ItemFile } from './schema.js'
-import type { Catalog, CatalogItem, ServicePoint } from './types.js'
+import type { Catalog, CatalogItem, Condition, ServicePoint } from './types.js'
 import { formatSourceError, parseYamlWithSchema, type SourceError } from './yaml-source.js'
 
 export interface CatalogFile {
@@ -123,6 +123,10 @@ function toCatalog(s: CatalogSources, version: string): Catalog {
 
 const days = (limit: '即办' | number): number => (limit === '即办' ? 0 : limit)
 
+function condition(c: { 问题: string; 答案: string | string[] }): Condition {
+  return { questionId: c.问题, answers: typeof c.答案 === 'string' ? [c.答案] : c.答案 }
+}
+
 function toItem(f: ItemFile, file: string): CatalogItem {
   return {
     id: f.事项编码,
@@ -137,6 +141,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       ...(q.长者提问 !== undefined && { elderPrompt: q.长者提问 }),
       options: q.选项 ?? ['是', '否'],
       words: q.说法 ?? {},
+      ...(q.条件 && { condition: condition(q.条件) }),
     })),
     materials: f.申请材料.map((m) => ({
       name: m.名称,
@@ -144,7 +149,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       copies: m.份数,
       requirement: m.要求,
       ...(m.条件 && {
-        condition: { questionId: m.条件.问题, answers: typeof m.条件.答案 === 'string' ? [m.条件.答案] : m.条件.答案 },
+        condition: condition(m.条件),
       }),
       ...(m.缺少时 !== undefined && { whereToGet: m.缺少时 }),
       ...(m.备注 !== undefined && { note: m.备注 }),

@@ -27,6 +27,12 @@ const phone = z
     error: '电话格式不对，应为 0539-7211234、13812345678 或 12345 这样的号码',
   })
 
+export const ConditionSchema = z.strictObject({
+  问题: text('条件所依据的问题编号'),
+  /** Applies (the material is needed, the question is asked) when the answer is this option (or one of these). */
+  答案: z.union([text('答案'), z.array(text('答案')).min(1)]),
+})
+
 /** A yes/no or multiple-choice question that decides which conditional materials apply. */
 export const QuestionSchema = z.strictObject({
   编号: z.string().regex(/^[\p{L}\p{N}_-]+$/u, { error: '编号只能用文字、数字、- 和 _' }),
@@ -40,12 +46,11 @@ export const QuestionSchema = z.strictObject({
    * does not ask (身份证丢了咋补办 is not asked whether it is a first application). Only one option may match.
    */
   说法: z.record(z.string(), z.array(text('说法')).min(1, { error: '至少写一个说法' })).optional(),
-})
-
-export const ConditionSchema = z.strictObject({
-  问题: text('条件所依据的问题编号'),
-  /** The material applies when the answer is this option (or one of these). */
-  答案: z.union([text('答案'), z.array(text('答案')).min(1)]),
+  /**
+   * Asked only when an earlier question was answered so (委托他人 only when the insured person is alive to sign a
+   * 委托书); otherwise it is not asked and the materials it decides are not needed.
+   */
+  条件: ConditionSchema.optional(),
 })
 
 export const MaterialSchema = z.strictObject({

@@ -9,6 +9,11 @@ export type { HelpKind, Tier }
 /** Working days; 0 means 即办 (on the spot). Undefined: not set by law / not known. */
 export type TimeLimit = number
 
+export interface Condition {
+  questionId: string
+  answers: string[]
+}
+
 export interface Question {
   id: string
   prompt: string
@@ -17,6 +22,8 @@ export interface Question {
   options: string[]
   /** Option → words in a question that already answer this one (see QuestionSchema's 说法). */
   words: Record<string, string[]>
+  /** Asked only when an earlier question `questionId` was answered with one of `answers`. */
+  condition?: Condition
 }
 
 export interface Material {
@@ -25,7 +32,7 @@ export interface Material {
   copies: number
   requirement: '必须' | '可选' | '按情况'
   /** Present when requirement is 按情况: applies when question `questionId` is answered with one of `answers`. */
-  condition?: { questionId: string; answers: string[] }
+  condition?: Condition
   whereToGet?: string
   note?: string
 }

@@ -24,9 +24,28 @@ interface Progress {
  */
 export const UNSURE_ANSWER = ''
 
+/**
+ * Whether question `q` is asked: false when an earlier answer rules it out (委托他人 once the insured person has
+ * died), undefined while that answer is not yet given. An earlier question answered 不知道 rules nothing out.
+ */
+function questionOpen(item: CatalogItem, q: Question, answers: Record<string, string>): boolean | undefined {
+  const c = q.condition
+  if (!c) return true
+  const parent = item.questions.find((p) => p.id === c.questionId)
+  // The catalogue check makes a condition name an earlier question, so this climbs and ends.
+  const open = parent ? questionOpen(item, parent, answers) : true
+  if (open !== true) return open
+  const answer = answers[c.questionId]
+  if (answer === undefined) return undefined
+  return answer === UNSURE_ANSWER || c.answers.includes(answer)
+}
+
 /** Whether a conditional material applies: undefined while its question is unanswered or not known. */
-function applies(m: Material, answers: Record<string, string>): boolean | undefined {
+function applies(item: CatalogItem, m: Material, answers: Record<string, string>): boolean | undefined {
   if (!m.condition) return true
+  const question = item.questions.find((q) => q.id === m.condition?.questionId)
+  const open = question ? questionOpen(item, question, answers) : true
+  if (open !== true) return open
   const answer = answers[m.condition.questionId]
   return answer === undefined || answer === UNSURE_ANSWER ? undefined : m.condition.answers.includes(answer)
 }
@@ -35,16 +54,29 @@ function applies(m: Material, answers: Record<string, string>): boolean | undefi
 export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
   for (const m of item.materials) {
     if (m.requirement === '可选') continue
-    const applicable = m.requirement === '按情况' ? applies(m, p.answers) : true
+    const applicable = m.requirement === '按情况' ? applies(item, m, p.answers) : true
     if (applicable === undefined) {
-      if (p.answers[m.condition!.questionId] === UNSURE_ANSWER) continue
-      const question = item.questions.find((q) => q.id === m.condition?.questionId)
+      const question = unansweredQuestion(item, m.condition!.questionId, p.answers)
       if (question) return questionStep(item, question)
       continue
     }
     if (applicable && p.ready[m.name] === undefined) return { kind: 'material', material: m }
   }
   return undefined
+}
+
+/**
+ * The question to ask so that question `id` can be settled: the first of it and the questions it depends on
+ * still unanswered, earliest first. None when it was answered 不知道 (not asked again).
+ */
+function unansweredQuestion(item: CatalogItem, id: string, answers: Record<string, string>): Question | undefined {
+  const question = item.questions.find((q) => q.id === id)
+  if (!question) return undefined
+  const parent = question.condition && answers[question.condition.questionId] === undefined
+    ? unansweredQuestion(item, question.condition.questionId, answers)
+    : undefined
+  if (parent) return parent
+  return answers[id] === undefined ? question : undefined
 }
 
 function questionStep(item: CatalogItem, question: Question): WalkStep {
@@ -77,7 +109,8 @@ export function walkStamp(item: CatalogItem): string {
   if (stamp !== undefined) return stamp
   const text = [
     ...item.materials.map((m) => ['m', m.name, m.requirement, m.condition?.questionId ?? '', ...(m.condition?.answers ?? [])]),
-    ...item.questions.map((q) => ['q', q.id, ...q.options]),
+    // A question's condition only when it has one: the stamps of items without any stay as they were.
+    ...item.questions.map((q) => ['q', q.id, ...q.options, ...(q.condition ? ['\u001d', q.condition.questionId, ...q.condition.answers] : [])]),
   ]
     .map((fields) => fields.join('\u001f'))
     .join('\u001e')
@@ -98,7 +131,7 @@ export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' |
 export function materialStatuses(item: CatalogItem, p: Progress): { material: Material; status: MaterialStatus }[] {
   const out: { material: Material; status: MaterialStatus }[] = []
   for (const m of item.materials) {
-    const applicable = applies(m, p.answers)
+    const applicable = applies(item, m, p.answers)
     if (applicable === false) continue
     if (m.requirement === '可选') {
       out.push({ material: m, status: 'optional' })

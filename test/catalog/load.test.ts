@@ -171,6 +171,35 @@ describe('loadCatalogFromFiles(files)', () => {
       ])
     })
 
+    it('takes a question asked only after an earlier answer', () => {
+      const text = edit(DIBAO, '    选项: [城镇, 农村]\n', '    选项: [城镇, 农村]\n    条件: { 问题: 委托他人, 答案: 否 }\n')
+      const result = loadCatalogFromFiles(catalogFiles({ [DIBAO_FILE]: text }))
+      if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+      expect(result.catalog.byId.get('T-001')?.questions[1]?.condition).toEqual({ questionId: '委托他人', answers: ['否'] })
+    })
+
+    it('rejects a question whose condition names a later question, itself or no question', () => {
+      const later = edit(DIBAO, '    提问: 是不是委托别人替您申请？\n', '    提问: 是不是委托别人替您申请？\n    条件: { 问题: 户籍类型, 答案: 农村 }\n')
+      expect(errorsWith({ [DIBAO_FILE]: later })).toEqual([
+        `${DIBAO_FILE}:${lineOf(later, '问题: 户籍类型, 答案: 农村')} 情形问题[1].条件.问题：问题的条件只能依据排在它前面的问题，"户籍类型" 不在它前面（它是第一个问题，前面没有问题可依据）`,
+      ])
+      const itself = edit(DIBAO, '    选项: [城镇, 农村]\n', '    选项: [城镇, 农村]\n    条件: { 问题: 户籍类型, 答案: 城镇 }\n')
+      expect(errorsWith({ [DIBAO_FILE]: itself })).toEqual([
+        `${DIBAO_FILE}:${lineOf(itself, '问题: 户籍类型, 答案: 城镇')} 情形问题[2].条件.问题：问题的条件只能依据排在它前面的问题，"户籍类型" 不在它前面（它前面的问题有：委托他人）`,
+      ])
+      const unknown = edit(DIBAO, '    选项: [城镇, 农村]\n', '    选项: [城镇, 农村]\n    条件: { 问题: 代办, 答案: 是 }\n')
+      expect(errorsWith({ [DIBAO_FILE]: unknown })).toEqual([
+        `${DIBAO_FILE}:${lineOf(unknown, '问题: 代办, 答案: 是')} 情形问题[2].条件.问题：没有编号为 "代办" 的情形问题（它前面的问题有：委托他人）`,
+      ])
+    })
+
+    it('rejects a question condition whose answer is not an option of the earlier question', () => {
+      const { text, errors } = dibaoErrors('    选项: [城镇, 农村]\n', '    选项: [城镇, 农村]\n    条件: { 问题: 委托他人, 答案: 不是 }\n')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '答案: 不是')} 情形问题[2].条件.答案："不是" 不是问题 "委托他人" 的选项（可选：是、否）`,
+      ])
+    })
+
     it('rejects a service point that service-points.yaml does not have', () => {
       const { text, errors } = dibaoErrors('服务点: town-a', '服务点: town-b')
       expect(errors).toEqual([

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Catalog, CatalogItem, Material } from '../../src/catalog/types.js'
 import { loadDialogDir } from '../../src/conversation/dialog-dir.js'
 import { step, type StepInput } from '../../src/dialog/engine.js'
-import { nextStep } from '../../src/dialog/materials.js'
+import { materialStatuses, nextStep, UNSURE_ANSWER } from '../../src/dialog/materials.js'
 import type { DialogDefinitions } from '../../src/dialog/schema.js'
 import { HISTORY_DEPTH, type DialogSession } from '../../src/dialog/session.js'
 import type { Matcher, MatchResult } from '../../src/match/types.js'
@@ -97,6 +97,32 @@ describe('step()', () => {
     const afterNo = run('甲乙', '2', '1', '否')
     expect(afterNo.session.state).toBe('checklist')
     expect(afterNo.replies.join('\n')).not.toContain('委托书')
+  })
+
+  it('asks a question that depends on an earlier answer only after that answer allows it', () => {
+    // 委托 makes no sense once the insured person has died: the heir comes in person.
+    const pension = item('y', '养老待遇', [
+      { name: '委托书', requirement: '按情况', condition: { questionId: 'proxy', answers: ['是'] } },
+      { name: '死亡证明', requirement: '按情况', condition: { questionId: 'kind', answers: ['去世'] } },
+    ], {
+      questions: [
+        { id: 'kind', prompt: '办哪样？', options: ['领取', '去世'], words: {} },
+        { id: 'proxy', prompt: '是不是家里人替他办？', options: ['是', '否'], words: {}, condition: { questionId: 'kind', answers: ['领取'] } },
+      ],
+    })
+    const at = (answers: Record<string, string>, ready: Record<string, boolean> = {}) => nextStep(pension, { answers, ready })
+    // The material of the dependent question comes first, yet the question it depends on is asked first.
+    expect(at({})).toMatchObject({ kind: 'question', question: { id: 'kind' } })
+    expect(at({ kind: '领取' })).toMatchObject({ kind: 'question', question: { id: 'proxy' } })
+    expect(at({ kind: '领取', proxy: '是' })).toMatchObject({ kind: 'material', material: { name: '委托书' } })
+    expect(at({ kind: '去世' })).toMatchObject({ kind: 'material', material: { name: '死亡证明' } })
+    expect(at({ kind: '去世' }, { 死亡证明: true })).toBeUndefined()
+    // An answer given before the first one changed (返回) does not bring its material back.
+    const statuses = materialStatuses(pension, { answers: { kind: '去世', proxy: '是' }, ready: { 死亡证明: true } })
+    expect(statuses.map((s) => s.material.name)).toEqual(['死亡证明'])
+    // 不知道 rules nothing out: the dependent question is still asked.
+    expect(at({ kind: UNSURE_ANSWER })).toMatchObject({ kind: 'question', question: { id: 'proxy' } })
+    expect(materialStatuses(pension, { answers: {}, ready: {} }).map((s) => s.status)).toEqual(['conditional', 'conditional'])
   })
 
   it('asks a question whose answers are situations (已准备 / 现场拍) alone, never "已准备，已准备好", then its material', () => {
