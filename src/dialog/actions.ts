@@ -7,7 +7,7 @@ import { decide, SURE_SCORE } from '../match/decide.js'
 import { pointPlaceName } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
-import { materialStatuses, UNSURE_ANSWER } from './materials.js'
+import { givenAnswers, materialStatuses } from './materials.js'
 import { go } from './navigate.js'
 import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
@@ -212,8 +212,7 @@ export function openTicket(t: Turn): boolean {
     materialsReady: named('ready'),
     materialsMissing: named('missing'),
     materialsUnknown: unchecked,
-    // 不知道 is no answer: its materials are among the unknown ones above.
-    answers: Object.fromEntries(Object.entries(t.s.answers).filter(([, answer]) => answer !== UNSURE_ANSWER)),
+    answers: givenAnswers(item, t.s.answers),
     ...(notes.length > 0 ? { note: notes.join('；') } : {}),
   }
   t.effects.push({ type: 'openTicket', request })

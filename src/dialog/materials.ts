@@ -40,6 +40,19 @@ function questionOpen(item: CatalogItem, q: Question, answers: Record<string, st
   return answer === UNSURE_ANSWER || c.answers.includes(answer)
 }
 
+/**
+ * The situation answers that stand, for the ticket: not 不知道 (its materials are among the unknown ones), and not
+ * an answer to a question an answer given since has ruled out (返回, then a different first answer).
+ */
+export function givenAnswers(item: CatalogItem, answers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const q of item.questions) {
+    const answer = answers[q.id]
+    if (answer !== undefined && answer !== UNSURE_ANSWER && questionOpen(item, q, answers) === true) out[q.id] = answer
+  }
+  return out
+}
+
 /** Whether a conditional material applies: undefined while its question is unanswered or not known. */
 function applies(item: CatalogItem, m: Material, answers: Record<string, string>): boolean | undefined {
   if (!m.condition) return true

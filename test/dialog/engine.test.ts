@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Catalog, CatalogItem, Material } from '../../src/catalog/types.js'
 import { loadDialogDir } from '../../src/conversation/dialog-dir.js'
 import { step, type StepInput } from '../../src/dialog/engine.js'
-import { materialStatuses, nextStep, UNSURE_ANSWER } from '../../src/dialog/materials.js'
+import { givenAnswers, materialStatuses, nextStep, UNSURE_ANSWER } from '../../src/dialog/materials.js'
 import type { DialogDefinitions } from '../../src/dialog/schema.js'
 import { HISTORY_DEPTH, type DialogSession } from '../../src/dialog/session.js'
 import type { Matcher, MatchResult } from '../../src/match/types.js'
@@ -120,6 +120,8 @@ describe('step()', () => {
     // An answer given before the first one changed (返回) does not bring its material back.
     const statuses = materialStatuses(pension, { answers: { kind: '去世', proxy: '是' }, ready: { 死亡证明: true } })
     expect(statuses.map((s) => s.material.name)).toEqual(['死亡证明'])
+    expect(givenAnswers(pension, { kind: '去世', proxy: '是' })).toEqual({ kind: '去世' })
+    expect(givenAnswers(pension, { kind: UNSURE_ANSWER, proxy: '否' })).toEqual({ proxy: '否' })
     // 不知道 rules nothing out: the dependent question is still asked.
     expect(at({ kind: UNSURE_ANSWER })).toMatchObject({ kind: 'question', question: { id: 'proxy' } })
     expect(materialStatuses(pension, { answers: {}, ready: {} }).map((s) => s.status)).toEqual(['conditional', 'conditional'])
