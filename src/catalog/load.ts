@@ -147,6 +147,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       name: m.名称,
       form: m.形式,
       copies: m.份数,
+      unit: m.单位,
       requirement: m.要求,
       ...(m.条件 && {
         condition: condition(m.条件),

@@ -59,6 +59,8 @@ export const MaterialSchema = z.strictObject({
     error: '应为 原件、复印件、原件和复印件、电子、原件或电子 之一',
   }),
   份数: z.number({ error: '应为正整数' }).int({ error: '应为正整数' }).positive({ error: '应为正整数' }).default(1),
+  /** What 份数 counts. Photos are 张: "3张" reads right where "原件3份" does not; any unit but 份 leaves out 形式. */
+  单位: z.enum(['份', '张', '本', '套'], { error: '应为 份、张、本、套 之一' }).default('份'),
   要求: z.enum(['必须', '可选', '按情况'], { error: '应为 必须、可选、按情况 之一' }).default('必须'),
   条件: ConditionSchema.optional(),
   缺少时: text('缺少时到哪里办').optional(),

@@ -30,6 +30,8 @@ export interface Material {
   name: string
   form: '原件' | '复印件' | '原件和复印件' | '电子' | '原件或电子'
   copies: number
+  /** What copies counts: 份, or 张 for photos (see MaterialSchema's 单位). */
+  unit: '份' | '张' | '本' | '套'
   requirement: '必须' | '可选' | '按情况'
   /** Present when requirement is 按情况: applies when question `questionId` is answered with one of `answers`. */
   condition?: Condition

@@ -25,7 +25,7 @@ export const ITEM_FIELDS = [
   'item.steps',
 ] as const
 export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.help', 'form.delivery', 'form.address'] as const
-export const MATERIAL_FIELDS = ['material.name', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
+export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
@@ -124,6 +124,8 @@ function buildItemFields(item: CatalogItem, m: Messages): Values {
 export function materialFields(material: Material, item: CatalogItem, m: Messages): Values {
   return {
     'material.name': material.name,
+    // 原件和复印件1份, or 3张 for photos: 形式 says nothing about a photo.
+    'material.amount': material.unit === '份' ? `${material.form}${material.copies}份` : `${material.copies}${material.unit}`,
     'material.form': material.form,
     'material.copies': String(material.copies),
     'material.whereToGet': material.whereToGet ?? render(m.checklist.whereUnknown, itemFields(item, m)),

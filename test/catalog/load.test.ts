@@ -26,9 +26,9 @@ describe('loadCatalogFromFiles(files)', () => {
       { id: '户籍类型', prompt: '您是城镇户口还是农村户口？', options: ['城镇', '农村'], words: { 农村: ['农村户口', '农业户口'] } },
     ])
     expect(dibao?.materials).toEqual([
-      { name: '申请人身份证', form: '复印件', copies: 1, requirement: '必须' },
-      { name: '授权委托书', form: '原件', copies: 2, requirement: '按情况', condition: { questionId: '委托他人', answers: ['是'] } },
-      { name: '土地承包合同', form: '复印件', copies: 1, requirement: '按情况', condition: { questionId: '户籍类型', answers: ['农村'] } },
+      { name: '申请人身份证', form: '复印件', copies: 1, unit: '份', requirement: '必须' },
+      { name: '授权委托书', form: '原件', copies: 2, unit: '份', requirement: '按情况', condition: { questionId: '委托他人', answers: ['是'] } },
+      { name: '土地承包合同', form: '复印件', copies: 1, unit: '份', requirement: '按情况', condition: { questionId: '户籍类型', answers: ['农村'] } },
     ])
     expect(dibao).toMatchObject({ legalLimitDays: 30, promisedLimitDays: 20, mail: true, online: { note: '爱山东 APP 搜索"低保"' } })
     expect(dibao?.places).toEqual([{ pointId: 'town-a', window: '民政窗口' }, { tier: '村' }])
@@ -86,6 +86,13 @@ describe('loadCatalogFromFiles(files)', () => {
     expect(errorsWith({ [DIBAO_FILE]: dibao, [POINTS_FILE]: points })).toEqual([
       `${DIBAO_FILE}:${lineOf(dibao, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
       `${POINTS_FILE}:${lineOf(points, '上级: town-x')} 服务点[3].上级：上级 "town-x" 不是已有的服务点编号`,
+    ])
+  })
+
+  it('refuses a 单位 that is not one of 份、张、本、套', () => {
+    const dibao = edit(DIBAO, '份数: 2', '份数: 2\n    单位: 个')
+    expect(errorsWith({ [DIBAO_FILE]: dibao })).toEqual([
+      `${DIBAO_FILE}:${lineOf(dibao, '单位: 个')} 申请材料[2].单位：应为 份、张、本、套 之一，实际为 "个"`,
     ])
   })
 

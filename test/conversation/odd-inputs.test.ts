@@ -241,7 +241,7 @@ describe('catalogue reload', () => {
     const edited: CatalogItem = {
       ...meal,
       materials: [
-        { name: '近期免冠照片', form: '原件', copies: 1, requirement: '必须' },
+        { name: '近期免冠照片', form: '原件', copies: 1, unit: '份', requirement: '必须' },
         ...meal.materials.map((m) => (m.name === '户口簿' ? { ...m, name: '居民户口簿' } : m)),
       ],
     }

@@ -14,7 +14,7 @@ import type { Matcher, MatchResult } from '../../src/match/types.js'
 function item(id: string, name: string, materials: Partial<Material>[], extra: Partial<CatalogItem> = {}): CatalogItem {
   return {
     id, name, department: '县民政局', type: '公共服务', tiers: ['镇'], conditions: ['本县户籍'], questions: [],
-    materials: materials.map((m) => ({ name: '材料', form: '原件', copies: 1, requirement: '必须', ...m })),
+    materials: materials.map((m) => ({ name: '材料', form: '原件', copies: 1, unit: '份', requirement: '必须', ...m })),
     steps: ['申请'], promisedLimitDays: 0, fee: '不收费', places: [{ tier: '镇' }], visits: 1,
     proxy: { allowed: true, kinds: ['代办'] }, mail: false, consultPhone: '0539-7211000', complaintPhone: '12345',
     legalBasis: ['依据'], phrasings: [], keywords: [], sources: [], file: `items/${id}.yaml`, ...extra,
