@@ -110,6 +110,10 @@ export function applyOption(t: Turn, option: DialogOption): void {
     case 'clearItem':
       clearItem(t)
       break
+    case 'clearForm':
+      // 重新填写 asks every field again: a phone kept from the first round would skip its step (when: !hasPhone).
+      t.s.form = {}
+      break
     case 'openTicket':
       // Nothing was sent: stay on the summary (effectFailed said what to do) rather than claim a submission.
       if (!openTicket(t)) return

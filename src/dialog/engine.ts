@@ -7,12 +7,12 @@ import { handoff, listAll, progressFields } from './actions.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
 import { go, restartAtStart } from './navigate.js'
-import { fullPrompt, shortPrompt } from './prompts.js'
+import { fullPrompt, shortPrompt, visibleOptions } from './prompts.js'
 import type { CommandName, DialogDefinitions } from './schema.js'
 import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
 import { handleReply } from './states.js'
 import { render } from './template.js'
-import { read } from './text.js'
+import { comparableFixed, read, type Reading } from './text.js'
 import { currentItem, isMatchTarget, say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
@@ -134,7 +134,7 @@ function handleText(t: Turn, text: string): void {
     return
   }
   const before = snapshot(t.s)
-  if (r.command) {
+  if (r.command && !namesOwnOption(t, r)) {
     if (command(t, r.command)) remember(t, before)
     return
   }
@@ -157,6 +157,21 @@ function remember(t: Turn, before: DialogData): void {
   if (t.s.history.length > HISTORY_DEPTH) t.s.history.splice(0, t.s.history.length - HISTORY_DEPTH)
 }
 
+/**
+ * Whether the reply is, word for word, one of the current menu's own options (不办了 on the 代办 summary): the
+ * step's own meaning wins over the command of the same words, since the step was written for this moment.
+ */
+function namesOwnOption(t: Turn, r: Reading): boolean {
+  const state = stateOf(t)
+  if (state?.kind !== 'menu') return false
+  return visibleOptions(t, state.options).some((o) =>
+    [o.label, ...(o.words ?? [])].some((w) => {
+      const form = comparableFixed(w)
+      return form === r.full || form === r.plain
+    }),
+  )
+}
+
 /** The global commands, in any state. True when the command moved the dialog (返回 can undo it). */
 function command(t: Turn, name: CommandName): boolean {
   const say_ = t.defs.messages.say
@@ -174,6 +189,11 @@ function command(t: Turn, name: CommandName): boolean {
     case 'restart':
       say(t, render(say_.restart, {}))
       restartAtStart(t)
+      return false
+    case 'cancel':
+      // 不办了 mid-form or mid-walk: nothing kept, nothing submitted, and no welcome after a goodbye.
+      say(t, render(say_.cancel, {}))
+      t.s = freshSession(t.defs.flow.start, t.now)
       return false
     case 'back': {
       const previous = t.s.history.pop()

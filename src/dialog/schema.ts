@@ -22,7 +22,7 @@ export const ConditionSchema = z
   .regex(new RegExp(`^!?(${CONDITIONS.join('|')})$`), { error: `条件应为 ${CONDITIONS.join('、')} 之一（前面加 ! 表示"不是"）` })
 
 /** Built-in actions an option can trigger besides moving to another state. */
-export const ACTIONS = ['clearItem', 'openTicket', 'switchItem', 'resume', 'handoff', 'listAll'] as const
+export const ACTIONS = ['clearItem', 'clearForm', 'openTicket', 'switchItem', 'resume', 'handoff', 'listAll'] as const
 export type ActionName = (typeof ACTIONS)[number]
 
 export const OptionSchema = z.strictObject({
@@ -166,7 +166,7 @@ export const FlowFileSchema = z.strictObject({
 })
 export type FlowFile = z.infer<typeof FlowFileSchema>
 
-export const COMMANDS = ['handoff', 'restart', 'back', 'help', 'progress', 'listAll', 'elderOn', 'elderOff'] as const
+export const COMMANDS = ['handoff', 'restart', 'cancel', 'back', 'help', 'progress', 'listAll', 'elderOn', 'elderOff'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 /** What a question may ask about an item besides its materials, answered before the walk (messages.yaml answers). */
@@ -215,6 +215,8 @@ export const VocabularyFileSchema = z.strictObject({
   commands: z.strictObject({
     handoff: words('转人工的说法'),
     restart: words('重新开始的说法'),
+    // Added later, like elderOn: older dialogs/ folders still load.
+    cancel: z.array(text('不办了的说法')).default([]),
     back: words('返回的说法'),
     help: words('帮助的说法'),
     progress: words('查进度的说法'),
@@ -241,6 +243,7 @@ const sayMessages = z.strictObject({
   handoff: text('转人工'),
   handoffResume: text('转人工后接着问'),
   restart: text('重新开始'),
+  cancel: text('不办了').default('好的，这件事先不办了。以后想办，随时来问我。'),
   backNone: text('无法返回'),
   progress: text('进度'),
   progressNone: text('无进度'),

@@ -353,7 +353,18 @@ function applicantName(t: Turn, r: Reading): string | undefined {
   // 要钱不, 多久能办好: a question about the item, not a name.
   const item = currentItem(t)
   if (item && askedAspects(r.raw, t.vocab, item.type).some((a) => a !== 'phone')) return undefined
-  return personName(r.raw, t.vocab.notName)
+  // 俺叫刘秀英, 我是张三: the name after the label.
+  const name = personName(withoutContactLabel(r.raw, t.vocab.contactLabels), t.vocab.notName)
+  // 坊前 alone is a town (a street office), typed a step early; a village's bare name may be a person's (东山).
+  if (name !== undefined && namedPlace(t.ctx.catalog, name, [])?.kind === 'towns') return undefined
+  return name
+}
+
+/** The text after a leading label such as 我叫, 姓名： (contactLabels), or the text as typed. */
+function withoutContactLabel(raw: string, labels: readonly string[]): string {
+  const text = raw.normalize('NFKC').trim()
+  const label = [...labels].sort((a, b) => b.length - a.length).find((l) => text.startsWith(l))
+  return label === undefined ? text : text.slice(label.length).replace(/^[\s:：,，是]+/, '')
 }
 
 function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {
@@ -393,7 +404,11 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
       form.namingVillage = undefined
       return chooseVillage(own)
     }
-    return chooseUnlisted(form.townId, villageName(r, t.vocab) ?? '')
+    const name = villageName(r, t.vocab)
+    if (name !== undefined || r.unsure) return chooseUnlisted(form.townId, name ?? '')
+    // 代办, 好的: no village name, and not 不知道 either: asked again rather than sent with nothing.
+    say(t, `${render(state.invalid, stateFields(t))}\n${fullPrompt(t, state)}`)
+    return false
   }
   if (typeof i === 'number') {
     const point = points[i]

@@ -190,6 +190,41 @@ describe('申请代办', () => {
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 
+  it('重新填写 after a name and phone typed on one line asks the phone again, and submits the new one', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['2', '赵六 13712345678', '2', '2', '不是', '1']) await chat.say(answer)
+    await chat.say('重新填写')
+    expect(await chat.say('赵六')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    for (const answer of ['13805391112', '2', '2', '不是', '1']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('已记录')
+    expect(ticketOf(chat.effects).phone).toBe('13805391112')
+  })
+
+  it('不办了 mid-form ends it without a ticket and is never taken for a name', async () => {
+    for (const line of ['不办了', '算了不办了', '不申请了']) {
+      const chat = await mealChecklist()
+      await chat.say('2')
+      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+      expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+      // Nothing is pending: the next message is a new question.
+      expect(joined(await chat.say('低保怎么申请'))).toContain(DIBAO)
+    }
+  })
+
+  it('takes the name after 俺叫 / 我是, and refuses a town or a service word as a name', async () => {
+    for (const [line, name] of [['俺叫刘秀英', '刘秀英'], ['我是张三', '张三'], ['名字叫王五', '王五']]) {
+      const chat = await mealChecklist()
+      await chat.say('2')
+      expect(await chat.say(line!), line).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+      for (const answer of ['13712345678', '2', '2', '不是', '1']) await chat.say(answer)
+      expect(joined(await chat.say('1'))).toContain('已记录')
+      expect(ticketOf(chat.effects).name).toBe(name)
+    }
+    const chat = await mealChecklist()
+    await chat.say('2')
+    for (const line of ['坊前', '代办', '算了']) expect(await chat.say(line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+  })
+
   it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {
     const chat = await mealChecklist()
     await chat.say('2')
@@ -370,6 +405,14 @@ describe('the town / village question of the 代办 form', () => {
     expect(reply).not.toContain('大店一村')
     expect(joined(await chat.say('后石沟村'))).toContain('申请人是不是老人')
     expect(await submittedVillage(chat)).toBe('fangqian-v2')
+  })
+
+  it('at 其他村, a reply that is no village name (代办, 好的) is asked again; 不知道 goes on without one', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['2', '张秀英', '13712345678', '2']) await chat.say(answer)
+    expect(joined(await chat.say('4'))).toContain('请打村（社区）的名字')
+    for (const line of ['代办', '好的']) expect(joined(await chat.say(line)), line).toContain('没找到这个地方。\n请打村（社区）的名字')
+    expect(joined(await chat.say('不知道'))).toContain('申请人是不是老人、残疾人')
   })
 
   it('a village two towns share (南岭村) asks which one, numbered; a number or the town picks it', async () => {

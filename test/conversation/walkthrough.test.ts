@@ -183,11 +183,13 @@ describe('a quick question in the middle', () => {
   })
 
   it('多少钱一个月 for an item that pays out is the amount, not the fee', async () => {
-    const chat = await newChat()
-    await chat.say('失业金多少钱一个月')
-    const replies = joined(await chat.say('1'))
-    expect(replies).not.toContain('收费')
-    expect(replies).toMatch(/领多少|发多少|标准/)
+    for (const question of ['失业金多少钱一个月', '低保一个月能给多少钱']) {
+      const chat = await newChat()
+      await chat.say(question)
+      const replies = joined(await chat.say('1'))
+      expect(replies, question).not.toContain('收费')
+      expect(replies, question).toMatch(/领多少|发多少|标准/)
+    }
   })
 })
 
