@@ -198,6 +198,8 @@ export const VocabularyFileSchema = z.strictObject({
   notName: z.array(text('不像姓名的说法')).default([]),
   /** Labels around a name and a phone typed on one line (姓名：张三 电话：138…): dropped to leave the name. */
   contactLabels: z.array(text('姓名、电话前面常带的字词')).default([]),
+  /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
+  missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
   asks: z
     .strictObject({

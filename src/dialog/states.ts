@@ -2,7 +2,7 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem, Material, Question, ServicePoint } from '../catalog/types.js'
+import type { CatalogItem, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace, unlistedVillage, villageName } from './area.js'
 import { UNSURE_ANSWER, type WalkStep } from './materials.js'
@@ -13,7 +13,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type Reading } from './text.js'
+import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
 import { currentItem, setItem, say, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
@@ -189,13 +189,17 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     // 好的 agrees, it does not say the material is there: asked again rather than ticked.
     const agrees = t.vocab.agreeOnly.has(r.plain) || t.vocab.agreeOnly.has(r.full)
     if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
+    if (i === undefined && r.leading) i = r.leading === 'yes' ? 0 : 1
+    // 有身份证, 户口本丢了: the material named with the answer, read as the answer rather than as a new question.
+    if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
   } else {
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
-      const vocab = r.yes ? t.vocab.yes : r.no ? t.vocab.no : undefined
+      const said = r.yes ? 'yes' : r.no ? 'no' : r.leading
+      const vocab = said === 'yes' ? t.vocab.yes : said === 'no' ? t.vocab.no : undefined
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
@@ -277,22 +281,80 @@ const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '�
 const MIN_OPTION_WORDS = 2
 
 /**
+ * Whether a reply that names the material asked about answers it: what is left once the parts of the material's
+ * name are taken out is a yes (有身份证 → 有) or says it is missing (身份证有户口本没有, 户口本丢了): partly missing
+ * is missing, so the checklist says where to get it; 丢了 or 找不到了 alone is missing too. Undefined when the reply
+ * does not name it or says neither.
+ */
+function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
+  const target = comparableFixed(name)
+  // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
+  let said = r.plain
+  for (const s of synonyms) {
+    const canonical = comparableFixed(s.canonical)
+    if (!target.includes(canonical)) continue
+    for (const variant of s.variants) said = said.split(comparableFixed(variant)).join(canonical)
+  }
+  let rest = ''
+  let named = false
+  for (let k = 0; k < said.length; ) {
+    let len = 0
+    for (let l = said.length - k; l >= 2; l--) {
+      if (target.includes(said.slice(k, k + l))) {
+        len = l
+        break
+      }
+    }
+    if (len > 0) {
+      named = true
+      k += len
+    } else rest += said[k++]
+  }
+  // 有户口本和身份证: the words joining the parts say nothing.
+  rest = rest.replace(/[和跟与及也都还]/g, '')
+  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops).
+  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
+  if (rest === '') return undefined
+  if (!named) return undefined
+  if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
+  return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
+}
+
+/**
  * The one option a reply names in other words: half its label or more (急诊 for 急诊抢救), the whole label inside
  * it (本县户口的), or one of its 说法 (领证了 → 婚生). Any negation in the rest of a reply (不是本县户口) rules it out,
  * stricter than for the first question's 说法, where only the character just before a word is looked at.
  */
 function optionSaid(question: Question, r: Reading): string | undefined {
-  const said = r.plain
-  if (said.length < MIN_OPTION_WORDS) return undefined
+  // 租的 for 租房: the 的 that makes a kind of a word says nothing more.
+  const said = r.plain.length > MIN_OPTION_WORDS ? r.plain : r.plain.replace(/的$/, '')
+  if (said === '') return undefined
   const named = question.options.filter((option) => {
     const label = comparableFixed(option)
-    const words = [label, ...(question.words[option] ?? []).map((w) => comparableFixed(w))].filter((w) => w.length >= MIN_OPTION_WORDS)
-    // Half the label at least: 急诊 is 急诊抢救, but 外地 is not yet 转诊到外地医院.
-    if (label.includes(said)) return said.length * 2 >= label.length && !NEGATION.test(said)
+    // 上班或做生意 is said as 上班 or as 做生意: each part of a label joined by 或 (和, 等, 、) stands for it.
+    const parts = [label, ...labelParts(option)]
+    const words = [...parts, ...(question.words[option] ?? []).map((w) => comparableFixed(w))].filter((w) => w.length >= MIN_OPTION_WORDS)
+    // Half a part at least: 急诊 is 急诊抢救, 饭店 is 饭店小吃, but 外地 is not yet 转诊到外地医院. One character only
+    // for a part of two (租 for 租房).
+    const half = parts.find((p) => p.includes(said) && said.length * 2 >= p.length && (said.length >= MIN_OPTION_WORDS || p.length === 2))
+    if (half !== undefined) return !NEGATION.test(said)
+    if (said.length < MIN_OPTION_WORDS) return false
     const word = words.find((w) => said.includes(w))
     return word !== undefined && !NEGATION.test(said.split(word).join(''))
   })
   return named.length === 1 ? named[0] : undefined
+}
+
+const partsOf = new Map<string, string[]>()
+/** The parts of an option's label joined by 或, 和, 等 or 、 (上班或做生意 → 上班, 做生意), in compared form. */
+function labelParts(option: string): string[] {
+  let parts = partsOf.get(option)
+  if (parts === undefined) {
+    parts = option.split(/[或和等、，,/（）()]/).map(comparableFixed).filter((p) => p.length > 0)
+    if (parts.length < 2) parts = []
+    partsOf.set(option, parts)
+  }
+  return parts
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Reading {
   full: string
   /** `full` without polite prefixes and trailing particles (有的呢 → 有的); compared as well. */
   plain: string
+  /** A yes or no said first, before a reason (是 腿脚不好): for questions that take yes or no only. */
+  leading?: 'yes' | 'no'
   /** Nothing readable: empty, spaces, emoji or WeChat sticker codes like [微笑]. */
   empty: boolean
   number?: number
@@ -56,6 +58,8 @@ export interface CompiledVocabulary {
   notName: string[]
   /** Labels typed around a name and a phone on one line (姓名, 电话, 手机号), longest first. */
   contactLabels: string[]
+  /** Said of a material, it is not at hand (丢了, 找不到了). */
+  missing: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
   placeWords: string[]
   /** Per aspect, the words that ask about it, in compared form. */
@@ -85,6 +89,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
+    missing: v.missing.map(comparable).filter(Boolean),
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     asks: ASPECTS.map((aspect) => [aspect, v.asks[aspect].map(comparable).filter(Boolean)]),
     amountItemTypes: new Set(v.asks.amountItemTypes),
@@ -154,7 +159,25 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
     asksWhat: plain.length <= MAX_WHAT_REPLY && v.whatIsIt.some((w) => plain.includes(w)),
+    leading: leadingYesNo(raw, v),
   }
+}
+
+/**
+ * 是 腿脚不好, 不是不是 俺自己去: a yes or no said first, apart from a reason after it (space or punctuation between).
+ * Only the first piece is read; a reply of one piece is not leading anything.
+ */
+function leadingYesNo(raw: string, v: CompiledVocabulary): 'yes' | 'no' | undefined {
+  const pieces = raw.split(/[\s,，。.!！、;；]+/).filter(Boolean)
+  if (pieces.length < 2) return undefined
+  let first = comparable(pieces[0]!)
+  // 不是不是, 对对对: a word said twice or more.
+  for (let k = 1; k <= first.length / 2; k++) {
+    const unit = first.slice(0, k)
+    if (first.length % k === 0 && unit.repeat(first.length / k) === first && (v.yes.has(unit) || v.no.has(unit))) first = unit
+  }
+  if (v.no.has(first)) return 'no'
+  return v.yes.has(first) && !v.agreeOnly.has(first) ? 'yes' : undefined
 }
 
 /** Longest reply (compared form) read as not sure when it contains a 不知道 word. */

@@ -121,6 +121,34 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(checklist).not.toContain('任选其一') // only for 遗失补领
   })
 
+  it('reads an answer that names the material (有身份证, 身份证有户口本没有, 丢了) as the answer, not as a new question', async () => {
+    const chat = await newChat()
+    await startItem(chat, '医疗救助申请')
+    const next = joined(await chat.say('有身份证'))
+    expect(next).not.toContain('您是想问')
+    expect(next).toContain('这次是住院，还是门诊看特殊病')
+    for (const [reply, mark] of [['身份证有户口本没有', '✗'], ['户口本丢了', '✗'], ['丢了', '✗'], ['有户口本和身份证', '✓']]) {
+      const move = await newChat()
+      await startItem(move, '户口迁入登记')
+      await move.say('1')
+      expect(joined(await move.say(reply!)), reply).not.toContain('没看明白')
+      expect(joined(await move.say('全部列出')), reply).toContain(`${mark} 迁入人户口簿和居民身份证`)
+    }
+  })
+
+  it('takes a situation said as part of an option (上班 for 上班或做生意, 租的 for 租房), or after 是 / 不是 with a reason', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居住证办理')
+    expect(joined(await chat.say('1'))).toContain('住的是自己（家人）的房子、租的房子')
+    expect(joined(await chat.say('租的'))).toContain('房屋租赁合同')
+    expect(joined(await chat.say('1'))).toContain('您在这边是上班（做生意）')
+    expect(joined(await chat.say('上班'))).toContain('劳动合同或营业执照')
+    const dibao = await newChat()
+    await startItem(dibao, '最低生活保障申请')
+    await dibao.say('1')
+    expect(joined(await dibao.say('不是 俺自己去'))).not.toContain('没看明白')
+  })
+
   it('says when an item cannot be proxied and offers something else instead of 申请代办', async () => {
     const chat = await newChat()
     await startItem(chat, ID_CARD)
