@@ -422,10 +422,10 @@ function applicantName(t: Turn, r: Reading): string | undefined {
   return name
 }
 
-/** The text after a leading label such as 我叫, 姓名： (contactLabels), or the text as typed. */
+/** The text after a leading label such as 我叫, 姓名： (contactLabels, longest first), or the text as typed. */
 function withoutContactLabel(raw: string, labels: readonly string[]): string {
   const text = raw.normalize('NFKC').trim()
-  const label = [...labels].sort((a, b) => b.length - a.length).find((l) => text.startsWith(l))
+  const label = labels.find((l) => text.startsWith(l))
   return label === undefined ? text : text.slice(label.length).replace(/^[\s:：,，是]+/, '')
 }
 
