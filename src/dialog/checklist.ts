@@ -105,7 +105,7 @@ export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog
 }
 
 /** The county's own centre: the 县-tier point without a parent. */
-function countyCentre(catalog: Catalog): ServicePoint | undefined {
+export function countyCentre(catalog: Catalog): ServicePoint | undefined {
   for (const p of catalog.points.values()) if (p.tier === '县' && !p.parentId) return p
   return undefined
 }

@@ -58,6 +58,8 @@ export function step(
   t.s.lastAt = now
   // The item's materials changed mid-walk: the reply may answer a material that is no longer the one asked.
   if (!restartWalkIfEdited(t)) handleText(t, input.content.text)
+  // Misses count only in a row: a reply the step understood (or a command) starts over.
+  if (!t.missed) delete t.s.misses
   // Set from the wording this turn ended in: 返回 and 重新开始 replace t.s, a command may switch the wording.
   if (isInElderWords(t.defs)) t.s.elder = true
   else delete t.s.elder

@@ -38,6 +38,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.noSuchNumber': ['options', 'count'],
   'say.askOther': ['prompt'],
   'say.handoff': ITEM_FIELDS,
+  'say.stuck': [...ITEM_FIELDS, 'centre.name', 'centre.phone'],
   'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked'],
   'say.itemGone': ['itemName'],
   // Filled from the ticket request by whoever carries it out: only what the request holds.

@@ -264,6 +264,9 @@ const sayMessages = z.strictObject({
   villageUnnamed: text('工单备注：没说村名').default('村名没说'),
   elderOn: text('换成长者模式').default('好的，换成长者模式，话说得简单些。想换回来，回复"普通模式"。'),
   elderOff: text('换回普通说法').default('好的，换回普通说法。'),
+  stuck: text('连着几次没看明白').default(
+    '抱歉，我还是没看明白。您可以：\n· 回复"人工"，请工作人员帮您\n· 打{centre.name}电话 {centre.phone}\n· 打 12345 政务服务便民热线\n想再看一遍刚才的问题，回复"帮助"。',
+  ),
 })
 
 const walkMessages = z.strictObject({

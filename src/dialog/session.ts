@@ -59,6 +59,11 @@ export interface DialogSession extends DialogData {
   history: DialogData[]
   /** The resident chose 长者模式 (plainer words). A preference, not a step: 返回 and 重新开始 keep it. */
   elder?: true
+  /**
+   * Replies in a row the current step could not use (it asked its question again). Not part of a step: any reply
+   * it understands, a command or 返回 starts the count over.
+   */
+  misses?: number
 }
 
 /** How many steps 返回 can undo; older ones are dropped to keep sessions small. */
@@ -86,7 +91,7 @@ export function workingCopy(s: DialogSession): DialogSession {
 
 /** The part of a session that 返回 restores. */
 export function snapshot(s: DialogSession): DialogData {
-  const { v: _v, lastAt: _lastAt, history: _history, elder: _elder, ...data } = s
+  const { v: _v, lastAt: _lastAt, history: _history, elder: _elder, misses: _misses, ...data } = s
   return copyData(data)
 }
 

@@ -5,6 +5,7 @@
 import type { CatalogItem, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace, unlistedVillage, villageName } from './area.js'
+import { countyCentre } from './checklist.js'
 import { UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
@@ -14,7 +15,7 @@ import {
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
-import { currentItem, setItem, say, type Turn } from './turn.js'
+import { currentItem, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
@@ -77,7 +78,31 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
 }
 
 function noSuchNumber(t: Turn): false {
-  say(t, reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
+  return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
+}
+
+/** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
+const MAX_MISSES = 3
+
+/**
+ * A reply the step cannot use: say `again` (its question once more). The third time in a row, a way out instead
+ * (人工, the county centre's phone, 12345, and 帮助 to see the question again): residents who cannot find the
+ * answer we expect were asked the same question nine times. Counted only where a question is pending: a step
+ * that takes new questions (welcome, 没找到) asked nothing to fail at. The next miss asks again, as before.
+ */
+function misunderstood(t: Turn, state: DialogState | undefined, ...again: string[]): false {
+  if (state !== undefined && !('match' in state && state.match)) {
+    t.missed = true
+    const misses = (t.s.misses ?? 0) + 1
+    t.s.misses = misses
+    if (misses >= MAX_MISSES) {
+      delete t.s.misses
+      const centre = countyCentre(t.ctx.catalog)
+      say(t, render(t.defs.messages.say.stuck, stateFields(t, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })))
+      return false
+    }
+  }
+  for (const text of again) say(t, text)
   return false
 }
 
@@ -86,10 +111,7 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   const say_ = t.defs.messages.say
   // A number, or 好的 / 没有 / 确认 where no option means yes, no or confirm, is an answer to something else:
   // not a question (after a submission, 确认 again just hears that there is nothing left to confirm).
-  if (r.number !== undefined || r.yes || r.no || r.ack) {
-    say(t, reprompt(t, state))
-    return false
-  }
+  if (r.number !== undefined || r.yes || r.no || r.ack) return misunderstood(t, state, reprompt(t, state))
   if (r.greeting) {
     const greeting = render(say_.greeting, {})
     const prompt = shortPrompt(t, state)
@@ -119,13 +141,10 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // another question is welcome, as where the flow names an unsure state.
   if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {
     // Neither an answer nor a question we could place: say so, and that a question is welcome here.
-    say(t, render(say_.notUnderstood, {}))
     // The material's own question again (its re-prompt would say 没看明白 a second time).
-    say(t, render(say_.askOther, { prompt: state.kind === 'materials' ? fullPrompt(t, state) : reprompt(t, state) }))
-    return false
+    return misunderstood(t, state, render(say_.notUnderstood, {}), render(say_.askOther, { prompt: state.kind === 'materials' ? fullPrompt(t, state) : reprompt(t, state) }))
   }
-  say(t, reprompt(t, state))
-  return false
+  return misunderstood(t, state, reprompt(t, state))
 }
 
 function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseItem' }>, r: Reading): boolean {
@@ -390,8 +409,7 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
   // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
   if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
-  say(t, render(state.invalid, stateFields(t)))
-  return false
+  return misunderstood(t, state, render(state.invalid, stateFields(t)))
 }
 
 /** 张秀英 13812345678 (or 姓名：张秀英，电话：…) where the name is asked: both, when what is left is a name. */
@@ -469,8 +487,7 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     const name = villageName(r, t.vocab)
     if (name !== undefined || r.unsure) return chooseUnlisted(form.townId, name ?? '')
     // 代办, 好的: no village name, and not 不知道 either: asked again rather than sent with nothing.
-    say(t, `${render(state.invalid, stateFields(t))}\n${fullPrompt(t, state)}`)
-    return false
+    return misunderstood(t, state, `${render(state.invalid, stateFields(t))}\n${fullPrompt(t, state)}`)
   }
   if (typeof i === 'number') {
     const point = points[i]
@@ -513,6 +530,5 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
   // At a town's village question, a bare name that is no question (小官庄): a village not on the list.
   const bare = form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined ? villageName(r, t.vocab) : undefined
   if (bare !== undefined) return chooseUnlisted(form.townId!, bare)
-  say(t, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
-  return false
+  return misunderstood(t, state, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
 }

@@ -29,6 +29,8 @@ export interface Turn {
   s: DialogSession
   replies: string[]
   effects: Effect[]
+  /** This reply was not understood and the step asked again (see session.misses). */
+  missed?: boolean
 }
 
 export function say(t: Turn, text: string): void {

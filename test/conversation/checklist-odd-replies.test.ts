@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { decide } from '../../src/match/decide.js'
-import { joined, newChat, real, startItem, type Chat } from './support.js'
+import { joined, newChat, real, sayAfresh, startItem, type Chat } from './support.js'
 
 const DIBAO = '最低生活保障申请'
 const MEAL = '长者食堂助餐补贴申请'
@@ -72,7 +72,7 @@ describe('a reply the checklist cannot place', () => {
   it('keeps numbers, yes/no and acknowledgement words, commands and town names as they were', async () => {
     const chat = await atChecklist()
     expect(await chat.say('3')).toEqual([`没有这个编号。\n${OPTIONS}`])
-    for (const reply of ['好的', '没有', '知道了']) expect(await chat.say(reply), reply).toEqual([REPROMPT])
+    for (const reply of ['好的', '没有', '知道了']) expect(await sayAfresh(chat, reply), reply).toEqual([REPROMPT])
     expect(await chat.say('你好')).toEqual(['您好！', REPROMPT])
     const help = await chat.say('帮助')
     expect(help[0]).toContain('使用说明')

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Catalog, CatalogItem } from '../../src/catalog/types.js'
-import { joined, newChat, real, startItem } from './support.js'
+import { joined, newChat, real, sayAfresh, startItem } from './support.js'
 
 const MEAL = '长者食堂助餐补贴申请'
 const ASK_ID = '是否已准备好：老人居民身份证（原件1份）？\n回复 1 有，2 没有'
@@ -41,9 +41,9 @@ describe('answers the state does not expect', () => {
     await chat.say('1')
     const askId = '是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有'
     for (const bad of ['-1', '－1', '−2', '-0', '0.1', '2.5']) {
-      expect(await chat.say(bad), bad).toEqual([`没有这个编号。\n${askId}`])
+      expect(await sayAfresh(chat, bad), bad).toEqual([`没有这个编号。\n${askId}`])
     }
-    expect(await chat.say('-1 有')).toEqual([`没看明白，请回复编号。\n${askId}`])
+    expect(await sayAfresh(chat, '-1 有')).toEqual([`没看明白，请回复编号。\n${askId}`])
     expect(joined(await chat.say('进度'))).toContain('已备好 0 项')
     expect(joined(await chat.say('1'))).toContain('是否已准备好：本人无配偶')
   })

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Effect, TicketRequest } from '../../src/conversation/types.js'
-import { joined, newChat, startItem, type Chat } from './support.js'
+import { joined, newChat, sayAfresh, startItem, type Chat } from './support.js'
 
 const MEAL = '长者食堂助餐补贴申请'
 const DIBAO = '最低生活保障申请'
@@ -222,7 +222,7 @@ describe('申请代办', () => {
     }
     const chat = await mealChecklist()
     await chat.say('2')
-    for (const line of ['坊前', '代办', '算了']) expect(await chat.say(line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    for (const line of ['坊前', '代办', '算了']) expect(await sayAfresh(chat, line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
   })
 
   it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {
@@ -261,7 +261,7 @@ describe('申请代办', () => {
     await chat.say('2')
     // 大店镇 and its villages are where the applicant lives (asked next), not a name.
     for (const notName of ['我是他闺女', '俺不知道咋填', '好的', '李四138', '大店镇', '大店镇大店一村']) {
-      expect(await chat.say(notName), notName).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+      expect(await sayAfresh(chat, notName), notName).toEqual(['姓名好像不对，请只写名字，比如：张三'])
     }
     expect(await chat.say('王 秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
     for (const answer of ['13912345678', '大店一村', '不是']) await chat.say(answer)
@@ -508,7 +508,7 @@ describe('the town / village question of the 代办 form', () => {
     const chat = await atTownQuestion()
     await chat.say('大店镇')
     for (const reply of ['不知道哪个村', '农村', '我们村', '俺家在农村']) {
-      expect(joined(await chat.say(reply)), reply).toContain('没找到这个地方。')
+      expect(joined(await sayAfresh(chat, reply)), reply).toContain('没找到这个地方。')
     }
     expect(joined(await chat.say('小官庄'))).toContain('申请人是不是老人')
   })

@@ -99,3 +99,12 @@ export async function startItem(chat: Chat, name: string): Promise<string[]> {
   if (!line) throw new Error(`"${name}" was neither confirmed nor offered:\n${text}`)
   return chat.say(line.split(' ')[0]!)
 }
+
+/**
+ * Says `text` with the step's count of replies not understood started over (帮助 first): a step offers a way out
+ * instead of its question the third time in a row, so a test trying many refused replies at one step uses this.
+ */
+export async function sayAfresh(chat: Chat, text: string): Promise<string[]> {
+  await chat.say('帮助')
+  return chat.say(text)
+}
