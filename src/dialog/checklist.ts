@@ -72,15 +72,18 @@ export function localTierPlaces(item: CatalogItem): Place[] {
 export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
   const base = itemFields(item, m)
   const statuses = materialStatuses(item, p)
-  const missing = statuses.filter((s) => s.status === 'missing').map((s) => s.material.name)
+  const missing = statuses.filter((s) => s.status === 'missing').map((s) => s.material)
   const unchecked = statuses.find((s) => s.status === 'unchecked')
   const parts = [
     render(m.checklist.title, base),
     // What is still missing, at a glance, before the long list (长者模式 has it; nothing shows when none is missing).
+    // One material a line: joined with 、, 卖方原不动产权证书（房产证、土地证） read as more than the count said.
     render(m.checklist.summary, {
       ...base,
       'missing.count': missing.length > 0 ? String(missing.length) : undefined,
-      'missing.list': missing.length > 0 ? missing.join('、') : undefined,
+      'missing.list': missing.length > 0
+        ? missing.map((material) => render(m.checklist.summaryItem, { ...base, ...materialFields(material, item, m) })).join('\n')
+        : undefined,
     }),
     render(m.checklist.conditions, base),
     renderMaterials(item, p, m),

@@ -72,6 +72,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'checklist.townVillages': ['town.name', 'village.example'],
   'checklist.placeUnknown': ['place.name'],
   'checklist.summary': [...ITEM_FIELDS, 'missing.count', 'missing.list'],
+  'checklist.summaryItem': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.askWhere': [...ITEM_FIELDS, 'material.name'],
   'checklist.conditions': ITEM_FIELDS,
   'checklist.steps': ITEM_FIELDS,

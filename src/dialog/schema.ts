@@ -306,6 +306,8 @@ const checklistMessages = z.strictObject({
   placeUnknown: text('没找到地名'),
   /** A line under the title naming what is still missing ({missing.count}, {missing.list}); none by default. */
   summary: z.string({ error: '应为文字（写 "" 表示不显示）' }).default(''),
+  /** One line of {missing.list} in the summary, per missing material: names hold 、 themselves (房产证、土地证). */
+  summaryItem: text('还缺的一样材料').default('· {material.name}'),
   /**
    * Under the materials, when some were never checked and the resident may ask after the checklist: how to ask
    * where to get one ({material.name}: the first such). None by default (the standard list says where for each).

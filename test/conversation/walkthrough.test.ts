@@ -106,6 +106,26 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(joined(await chat.say('1'))).toContain('您有低保证、特困人员证或残疾人证吗？')
   })
 
+  it('in 长者模式, the count of what is missing agrees with the list, one material a line (names hold 、 themselves)', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, '不动产转移登记')
+    // 申请书 有, 身份证明 没有, 合同 有, 原不动产权证书（房产证、土地证） 没有, 税费凭证 有, 卖方共有 是 → 结婚证 没有,
+    // 买方 否, 委托 否, 划拨用地 → 出让金凭证 没有.
+    let last: string[] = []
+    for (const answer of ['1', '2', '1', '2', '1', '1', '2', '2', '2', '2', '2']) last = await chat.say(answer)
+    const lines = joined(last).split('\n')
+    const at = lines.findIndex((l) => l.startsWith('还缺 '))
+    expect(lines[at]).toBe('还缺 4 样：')
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      '· 买卖双方身份证明（居民身份证）',
+      '· 卖方原不动产权证书（房产证、土地证）',
+      '· 卖方结婚证',
+      '· 土地出让金缴纳凭证',
+      '谁能办：房屋已办理不动产权证书（房产证），买卖双方签订了买卖合同；买卖双方共同申请；划拨用地的先办理出让手续、缴纳土地出让金；经济适用住房已办理上市审批并缴纳政府收益；已按规定缴纳契税等税费',
+    ])
+  })
+
   it('asks a multiple-choice situation first, then only the materials that answer needs', async () => {
     const chat = await newChat()
     const first = joined(await startItem(chat, ID_CARD))

@@ -365,7 +365,7 @@ describe('step()', () => {
       expect(plain.replies.join('\n')).toContain('请回数字：1 有，2 没有')
       const list = talk(['甲', '1', '2', '1'], true).replies.join('\n')
       // What is missing, at a glance under the title, before the long list.
-      expect(list).toMatch(/^【甲事项：要带什么、去哪办】\n还缺 1 样：身份证\n/)
+      expect(list).toMatch(/^【甲事项：要带什么、去哪办】\n还缺 1 样：\n· 身份证\n/)
       expect(talk(['甲', '1', '2', '1']).replies.join('\n')).not.toContain('还缺 1 样')
       expect(list).toContain('还缺：身份证（原件1份）\n   去哪开：到户籍地派出所补办')
       expect(list).toContain('有了：户口簿')
