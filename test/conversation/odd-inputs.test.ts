@@ -139,7 +139,7 @@ describe('global commands', () => {
     expect(help[0]).toContain('使用说明')
     expect(help[1]).toBe(ASK_ID)
     expect(await chat.say('重新开始')).toEqual(['好的，我们重新开始。', expect.stringContaining(WELCOME)])
-    expect(await chat.say('我的进度')).toEqual(['您现在没有正在办的事项。', expect.stringContaining('代办进度查询还在接入中')])
+    expect(await chat.say('我的进度')).toEqual(['现在没有正在核对材料的事项。', expect.stringContaining('代办进度查询还在接入中')])
   })
 
   it('mid-walk, a sentence that is neither an answer nor a question it can place is said not understood, with a hint that questions are welcome', async () => {
@@ -165,7 +165,7 @@ describe('global commands', () => {
     expect(chat.effects.at(-1)).toEqual({ type: 'listTickets', quietIfNone: true })
     // With nothing under way, the list is always given (您还没有代办工单 is then the answer).
     const idle = await newChat()
-    expect((await idle.say('我的进度'))[0]).toBe('您现在没有正在办的事项。')
+    expect((await idle.say('我的进度'))[0]).toBe('现在没有正在核对材料的事项。')
     expect(idle.effects.at(-1)).toEqual({ type: 'listTickets' })
   })
 

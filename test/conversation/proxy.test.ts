@@ -302,7 +302,7 @@ describe('申请代办', () => {
     expect(await chat.say('返回')).toEqual(['已经是第一步了。', again])
     // 确认 is now just text (no summary to confirm): taken as a question, nothing submitted.
     expect(joined(await chat.say('确认'))).not.toContain('正在为您提交')
-    expect(joined(await chat.say('我的进度'))).toContain('您现在没有正在办的事项。')
+    expect(joined(await chat.say('我的进度'))).toContain('现在没有正在核对材料的事项。')
     expect(joined([...(await chat.say('你好'))])).not.toContain('正在为您提交')
     expect(chat.effects.filter((e) => e.type === 'openTicket')).toHaveLength(1)
     // A new question starts fresh.

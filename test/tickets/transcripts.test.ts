@@ -166,6 +166,12 @@ describe('a pending rating and the dialog, through the conversation service', ()
     expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
   })
 
+  it('我的进度 with no item under way does not say nothing is being done, then lists the ticket', async () => {
+    const replies = await chat.say('我的进度')
+    expect(replies).toEqual(['现在没有正在核对材料的事项。', expect.stringContaining(`您的代办工单：\n1. ${id} `)])
+    expect(joined(replies)).not.toMatch(/没有正在办/)
+  })
+
   it('with no dialog question open, a bare 4 rates', async () => {
     expect(await chat.say('４')).toEqual([expect.stringMatching(/^谢谢您的评价（4 满意）！还有什么意见或建议/)])
     expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 4 })
