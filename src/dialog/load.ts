@@ -110,6 +110,7 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
     { path: ['acknowledgements'], what: '"确认、知道了"的说法', words: v.acknowledgements },
     { path: ['unsure'], what: '"不知道、不确定"的说法', words: v.unsure },
     ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
+    ...(['领办', '帮办', '代办', '特办'] as const).map((k) => ({ path: ['helpKinds', k], what: `${k}的说法`, words: v.helpKinds[k] })),
   ]
   const owner = new Map<string, string>()
   const errors: SourceError[] = []

@@ -212,6 +212,15 @@ export const VocabularyFileSchema = z.strictObject({
       amountItemTypes: z.array(text('发钱的事项类型')).default([]),
     })
     .default({ limit: [], fee: [], amount: [], conditions: [], phone: [], amountItemTypes: [] }),
+  /** At the help-kind question, other words for a kind (上门, 到家里来 for 特办): said alone or inside a short reply. */
+  helpKinds: z
+    .strictObject({
+      领办: z.array(text('领办的说法')).default([]),
+      帮办: z.array(text('帮办的说法')).default([]),
+      代办: z.array(text('代办的说法')).default([]),
+      特办: z.array(text('特办的说法')).default([]),
+    })
+    .default({ 领办: [], 帮办: [], 代办: [], 特办: [] }),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
   placeWords: z.array(text('地名前后常带的字词')).default([]),
   commands: z.strictObject({

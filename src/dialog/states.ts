@@ -2,7 +2,7 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
+import type { CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
@@ -66,7 +66,7 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
       return area(t, state, r)
     case 'help': {
       const kinds = helpKinds(t)
-      const i = pickIndex(r, kinds.map((k) => t.defs.messages.helpKinds[k]), (k) => [kinds[k]!])
+      const i = pickIndex(r, kinds.map((k) => t.defs.messages.helpKinds[k]), (k) => [kinds[k]!, ...t.vocab.helpKinds[kinds[k]!]]) ?? kindSaid(t, kinds, r)
       if (typeof i === 'number') {
         t.s.form.help = kinds[i]
         go(t, state.go)
@@ -76,6 +76,28 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
     }
   }
 }
+
+/** Longest reply (compared form) read as naming a help kind by one of its words inside it (能上门来办不). */
+const MAX_KIND_REPLY = 12
+
+/**
+ * The one offered help kind a short reply asks for in its own words (vocabulary.yaml helpKinds: 能不能上门, 到家里来办吧
+ * for 特办), not turned round just before them (不用上门, 别上门); undefined when none or two are said.
+ */
+function kindSaid(t: Turn, kinds: readonly HelpKind[], r: Reading): number | undefined {
+  if (r.plain.length > MAX_KIND_REPLY) return undefined
+  // 能不能, 可不可以 ask; they turn nothing round.
+  const text = r.plain.replace(/(\p{Script=Han})不\1/gu, '')
+  const says = (w: string) => {
+    const at = text.indexOf(w)
+    return at >= 0 && !TURNED_ROUND.test(text.slice(0, at))
+  }
+  const said = kinds.flatMap((kind, k) => (t.vocab.helpKinds[kind].some(says) ? [k] : []))
+  return said.length === 1 ? said[0] : undefined
+}
+
+/** Said just before a help kind's word, it asks for the opposite (不用上门, 不能上门, 别上门). */
+const TURNED_ROUND = /[没不未非无别][用要必需能]?$/
 
 function noSuchNumber(t: Turn): false {
   return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))

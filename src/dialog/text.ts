@@ -3,6 +3,7 @@
  * The words themselves come from dialogs/vocabulary.yaml; only the shapes of numbers live here.
  */
 import { canonicalText } from '../match/normalize.js'
+import type { HelpKind } from '../catalog/types.js'
 import type { CommandName, Vocabulary } from './schema.js'
 import { ASPECTS, COMMANDS, type Aspect } from './schema.js'
 
@@ -54,6 +55,8 @@ export interface CompiledVocabulary {
   whereToGet: string[]
   whatIsIt: string[]
   commands: Map<string, CommandName>
+  /** Per help kind, other words for it (上门 → 特办), in compared form. */
+  helpKinds: Record<HelpKind, string[]>
   /** Words that make a reply a sentence rather than a name (我是他闺女, 俺不知道咋填). */
   notName: string[]
   /** Labels typed around a name and a phone on one line (姓名, 电话, 手机号), longest first. */
@@ -90,6 +93,12 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notName: v.notName.map(comparable).filter(Boolean),
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
+    helpKinds: {
+      领办: v.helpKinds.领办.map(comparable).filter(Boolean),
+      帮办: v.helpKinds.帮办.map(comparable).filter(Boolean),
+      代办: v.helpKinds.代办.map(comparable).filter(Boolean),
+      特办: v.helpKinds.特办.map(comparable).filter(Boolean),
+    },
     placeWords: [...new Set(v.placeWords.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     asks: ASPECTS.map((aspect) => [aspect, v.asks[aspect].map(comparable).filter(Boolean)]),
     amountItemTypes: new Set(v.asks.amountItemTypes),

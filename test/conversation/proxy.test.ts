@@ -116,6 +116,21 @@ describe('申请代办', () => {
     expect(joined(await chat.say('我的手机是13812345678'))).toContain('申请人住在哪个镇（街道）？')
   })
 
+  it('takes 上门, 上门办, 到家里来 (and a short sentence asking for it) as 特办, but not 不用上门', async () => {
+    const atKinds = async () => {
+      const chat = await mealChecklist()
+      for (const answer of ['2', '张秀英', '13812345678', '2', '1']) await chat.say(answer)
+      expect(joined(await chat.say('是的'))).toContain('需要哪种帮助？')
+      return chat
+    }
+    for (const reply of ['上门', '上门办', '到家里来', '能不能上门来办', '到家里来办吧']) {
+      const chat = await atKinds()
+      expect(joined(await chat.say(reply)), reply).toContain('帮助方式：特办')
+    }
+    const chat = await atKinds()
+    expect(joined(await chat.say('不用上门'))).not.toContain('帮助方式')
+  })
+
   it('does not offer 特办 to someone who can come, and takes a village typed by name', async () => {
     const chat = await mealChecklist()
     await chat.say('申请代办')
