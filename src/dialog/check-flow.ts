@@ -110,7 +110,12 @@ function templateErrors(src: Parsed<FlowFile>, name: string, state: DialogState)
   if ('villagePrompt' in state) texts.push([['villagePrompt'], state.villagePrompt])
   if ('choosePrompt' in state && state.choosePrompt !== undefined) texts.push([['choosePrompt'], state.choosePrompt])
   if ('otherVillagePrompt' in state && state.otherVillagePrompt !== undefined) texts.push([['otherVillagePrompt'], state.otherVillagePrompt])
-  if ('options' in state) state.options.forEach((o, i) => texts.push([['options', i, 'label'], o.label]))
+  if ('options' in state) {
+    state.options.forEach((o, i) => {
+      texts.push([['options', i, 'label'], o.label])
+      if (o.unavailable !== undefined) texts.push([['options', i, 'unavailable'], o.unavailable])
+    })
+  }
   for (const [key, text] of Object.entries(state.elder ?? {})) if (text !== undefined) texts.push([['elder', key], text])
   return texts.flatMap(([path, text]) => unknownFields(text, STATE_FIELDS).map((msg) => errorAt(src, ['states', name, ...path], msg)))
 }

@@ -43,6 +43,11 @@ export const OptionSchema = z.strictObject({
   do: z.enum(ACTIONS, { error: `do 应为 ${ACTIONS.join('、')} 之一` }).optional(),
   /** The next state; may be left out only with `do: resume` (back to where the resident was). */
   go: StateNameSchema.optional(),
+  /**
+   * Said when the resident asks for this option (its label or words) while its `when` does not hold (代办 for an
+   * item that cannot be done by an agent), then the step's question again: why not, rather than 没看明白.
+   */
+  unavailable: text('选项没列出时居民又要选它的说明').optional(),
 })
 export type DialogOption = z.infer<typeof OptionSchema>
 

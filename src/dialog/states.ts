@@ -15,7 +15,7 @@ import {
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
-import { currentItem, setItem, say, stateOf, type Turn } from './turn.js'
+import { currentItem, holds, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
@@ -54,6 +54,7 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
         return true
       }
       if (i === 'outOfRange' && labels.length > 0) return noSuchNumber(t)
+      if (i === undefined && unavailableOption(t, state, r)) return false
       return freeText(t, state, r)
     }
     case 'chooseItem':
@@ -98,6 +99,26 @@ function kindSaid(t: Turn, kinds: readonly HelpKind[], r: Reading): number | und
 
 /** Said just before a help kind's word, it asks for the opposite (不用上门, 不能上门, 别上门). */
 const TURNED_ROUND = /[没不未非无别][用要必需能]?$/
+
+/** Longest reply (compared form) read as asking for a hidden option by one of its words inside it (能代办吗). */
+const MAX_OPTION_REPLY = 12
+
+/**
+ * A reply asking for an option the step does not offer now (its `when` does not hold), which says why in its
+ * `unavailable` (代办 for an item that cannot be done by an agent): said, then the step's question again. True if so.
+ */
+function unavailableOption(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
+  const asked = state.options.find((o) => {
+    if (o.unavailable === undefined || o.when === undefined || holds(t, o.when)) return false
+    const words = [o.label, ...(o.words ?? [])].map(comparableFixed)
+    if (words.includes(r.full) || words.includes(r.plain)) return true
+    return r.plain.length <= MAX_OPTION_REPLY && words.some((w) => w.length >= 2 && r.plain.includes(w))
+  })
+  if (asked?.unavailable === undefined) return false
+  say(t, render(asked.unavailable, stateFields(t)))
+  say(t, shortPrompt(t, state))
+  return true
+}
 
 function noSuchNumber(t: Turn): false {
   return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))

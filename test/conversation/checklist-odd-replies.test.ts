@@ -129,3 +129,24 @@ describe('the legend of the checklist', () => {
     }
   })
 })
+
+describe('代办 asked for an item that cannot be done by an agent', () => {
+  it('says plainly that it cannot, what to do instead, and asks again (not 没看明白)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    expect(joined(await chat.say('全部列出'))).toContain('本事项不能代办')
+    for (const reply of ['代办', '帮我办', '能代办吗']) {
+      const replies = await chat.say(reply)
+      expect(replies, reply).toEqual([
+        '"结婚登记"不能找人代办，要本人去办。\n结婚登记必须男女双方本人亲自到场，不能委托、不能代办\n拿不准的，打电话问 0539-7211020',
+        '您打算怎么办？\n回复 1 自己办理，2 问别的事',
+      ])
+    }
+    expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
+  })
+
+  it('an item that can be proxied still starts the 代办 form on 代办', async () => {
+    const chat = await atChecklist()
+    expect(await chat.say('代办')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+  })
+})
