@@ -145,6 +145,12 @@ export function namedPlace(
   return villagesNamed.length > 0 ? { kind: 'villages', points: villagesNamed } : { kind: 'towns', points: townsNamed }
 }
 
+/** Whether the text names one of the county's towns or villages anywhere in it (十字路街道城东社区 8 号楼). */
+export function mentionsPlace(catalog: Catalog, text: string): boolean {
+  const form = comparable(text)
+  return nameForms(catalog).some((f) => form.includes(f.form))
+}
+
 /** A village's name as residents type it: a few characters and its tier word (后河村, 城西社区). */
 const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 

@@ -24,7 +24,7 @@ export const ITEM_FIELDS = [
   'item.conditions',
   'item.steps',
 ] as const
-export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.help', 'form.delivery', 'form.address'] as const
+export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
 export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
@@ -135,6 +135,15 @@ export function materialFields(material: Material, item: CatalogItem, m: Message
   }
 }
 
+/**
+ * The applicant's town and village ("十字路街道 城东社区"), once the form knows the village (listed, or named by the
+ * resident); undefined before, or when the village was not named (then only the town is known).
+ */
+export function villageLabel(form: ProxyForm, catalog: Catalog): string | undefined {
+  if (form.villageId === undefined && !form.unlistedVillage) return undefined
+  return areaLabel(catalog, form.townId, form.villageId, form.unlistedVillage)
+}
+
 export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Values {
   // Items without mail delivery never ask: the result is picked up.
   // Door to door (特办, or 代办 for someone who cannot go out): the agent brings the result too, unless it is mailed.
@@ -145,6 +154,7 @@ export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Valu
     'form.phone': form.phone,
     'form.phoneMasked': form.phone === undefined ? undefined : maskPhone(form.phone),
     'form.area': areaLabel(catalog, form.townId, form.villageId, form.unlistedVillage),
+    'form.village': villageLabel(form, catalog),
     'form.help': form.help,
     'form.delivery': delivery,
     'form.address': form.address,

@@ -4,7 +4,7 @@
  */
 import type { CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
-import { namedPlace, unlistedVillage, villageName } from './area.js'
+import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
 import { UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
@@ -16,7 +16,7 @@ import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
 import { currentItem, holds, setItem, say, stateOf, type Turn } from './turn.js'
-import { itemFields, materialFields } from './fields.js'
+import { itemFields, materialFields, villageLabel } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
 
@@ -434,7 +434,7 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
       ? applicantName(t, r)
       : state.field === 'phone'
         ? (mobileNumber(r.raw) ?? mobileInText(r.raw)?.phone)
-        : postalAddress(r.raw)
+        : mailingAddress(t, r)
   const both = state.field === 'name' && value === undefined ? nameWithPhone(t, r) : undefined
   if (both) {
     // The phone step that follows is skipped (its when: !hasPhone).
@@ -453,6 +453,25 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
   // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
   if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))
+}
+
+/**
+ * Words that say where an address is, for places not on our list (县城人民路 5 号, 临沂市兰山区…, 后河村 8 号), but
+ * not 村东头 (the village's own east end).
+ */
+const SAYS_WHERE = /[省市县区镇乡]|街道|路|街|\p{Script=Han}{2}(村|社区)/u
+
+/**
+ * The mailing address. The 代办 form has just asked the applicant's village: a reply that says no place (3 排 5 号,
+ * 村东头第三家) is the house in that village, so the village is not asked for twice. A reply naming a place (ours,
+ * or 县, 市, 路 … of somewhere else) is taken as typed; a bare number (a stray 1) is no house.
+ */
+function mailingAddress(t: Turn, r: Reading): string | undefined {
+  const village = villageLabel(t.s.form, t.ctx.catalog)
+  if (village === undefined || mentionsPlace(t.ctx.catalog, r.raw) || SAYS_WHERE.test(r.raw)) return postalAddress(r.raw)
+  if (r.yes || r.no || r.ack || r.unsure || r.greeting || r.thanks || r.empty) return undefined
+  if (r.number !== undefined && !/\p{Script=Han}/u.test(r.raw)) return undefined
+  return postalAddress(`${village} ${r.raw}`)
 }
 
 /** 张秀英 13812345678 (or 姓名：张秀英，电话：…) where the name is asked: both, when what is left is a name. */

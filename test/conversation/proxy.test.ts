@@ -172,7 +172,7 @@ describe('申请代办', () => {
     expect(joined(await chat.say('不是'))).toMatch(/1 领办：.*\n2 帮办：.*\n3 代办：/)
     expect(joined(await chat.say('1'))).toContain('办好以后，结果怎么拿？\n回复 1 自己去取，2 邮寄到家')
     expect(joined(await chat.say('邮寄'))).toContain('请告诉我邮寄地址')
-    expect(await chat.say('城东')).toEqual(['地址太短了，请写到村和门牌号，比如：大店镇大店一村 3 排 5 号'])
+    expect(await chat.say('城东')).toEqual(['地址太短了，请写到门牌号，比如：大店镇大店一村 3 排 5 号\n寄到十字路街道 城东社区的，只打门牌号就行，比如：3 排 5 号'])
     const summary = joined(await chat.say('十字路街道城东社区 8 号楼 2 单元 301'))
     expect(summary).toContain('住址：十字路街道 城东社区')
     expect(summary).toContain('结果领取：邮寄：十字路街道城东社区 8 号楼 2 单元 301')
@@ -183,6 +183,30 @@ describe('申请代办', () => {
     // 全部列出 skipped the walk: the worker learns which materials nobody checked.
     expect(ticket.materialsReady).toEqual([])
     expect(ticket.note).toMatch(/^未和居民核对的材料：家庭经济状况查询核对授权书、申请人居民身份证/)
+  })
+
+  it('does not ask again for the village given a step before: the house number alone is mailed there', async () => {
+    const toAddress = async () => {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      for (const answer of ['全部列出', '2', '王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+      return chat
+    }
+    const chat = await toAddress()
+    expect(await chat.say('邮寄')).toEqual([
+      '请告诉我邮寄地址，写到门牌号，比如：大店镇大店一村 3 排 5 号\n寄到十字路街道 城东社区的，只打门牌号就行，比如：3 排 5 号',
+    ])
+    // A stray 1 is no house number.
+    expect(joined(await chat.say('1'))).toContain('地址太短了')
+    expect(joined(await chat.say('3 排 5 号'))).toContain('结果领取：邮寄：十字路街道 城东社区 3 排 5 号')
+    await chat.say('1')
+    expect(ticketOf(chat.effects).delivery).toEqual({ kind: 'mail', address: '十字路街道 城东社区 3 排 5 号' })
+    // A place in the village without a number, and an address elsewhere, typed in full.
+    for (const [typed, mailed] of [['村东头第三家', '十字路街道 城东社区 村东头第三家'], ['县城人民路 12 号', '县城人民路 12 号']]) {
+      const other = await toAddress()
+      await other.say('邮寄')
+      expect(joined(await other.say(typed!)), typed).toContain(`结果领取：邮寄：${mailed}`)
+    }
   })
 
   it('for 特办 offers the result brought to the door (or mailed), not 自己去取', async () => {
