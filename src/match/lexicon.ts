@@ -19,8 +19,8 @@ const BORROWED = 0.5
 const INSIDE_KEYWORD = 0.7
 /** Brackets, book-title marks and list marks in item names. */
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
-/** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp) and its object. */
-const INVERTIBLE = /^([交缴办领开补换迁查买盖])(\p{Script=Han}{2,5})$/u
+/** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp, stop) and its object. */
+const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
 
