@@ -157,12 +157,29 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
   })
 }
 
-/** The question's characters that some term covered, in order, at most FUSE_PATTERN long. */
+/**
+ * The question's characters that some term covered, in order, at most FUSE_PATTERN long. Where a term was read by
+ * sound or with a wrong character (底保 as 低保, pinyin), its own characters stand in for what was typed: the typo
+ * already costs the find some quality, and fuse.js should compare what the resident meant with the names.
+ */
 function meaningfulText(units: Unit[], found: Occurrence[]): string {
   const covered = new Uint8Array(units.length)
-  for (const o of found) covered.fill(1, o.start, o.end)
+  const chars = units.map((u) => u.text ?? '')
+  const typed = new Uint8Array(units.length)
+  for (const o of found) {
+    covered.fill(1, o.start, o.end)
+    if (o.read === undefined) typed.fill(1, o.start, o.end)
+  }
+  for (const o of [...found].sort((a, b) => b.quality - a.quality)) {
+    if (o.read === undefined || o.read.length !== o.end - o.start) continue
+    for (let u = o.start; u < o.end; u++) {
+      if (typed[u]) continue
+      chars[u] = o.read[u - o.start]!
+      typed[u] = 1
+    }
+  }
   let text = ''
-  for (let i = 0; i < units.length && text.length < FUSE_PATTERN; i++) if (covered[i]) text += units[i]!.text ?? ''
+  for (let i = 0; i < units.length && text.length < FUSE_PATTERN; i++) if (covered[i]) text += chars[i]
   return text.slice(0, FUSE_PATTERN)
 }
 

@@ -17,6 +17,8 @@ export interface Occurrence {
   length?: number
   /** Read as a homophone or with a wrong character: a guess at what was meant, not what was typed. */
   guessed?: true
+  /** The surface read, when it is not what was typed (a homophone, pinyin, a wrong character): one character per unit. */
+  read?: string
 }
 
 const SOUND_QUALITY = 0.8
@@ -78,7 +80,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           if (exactSpans.has(`${offset + i}:${offset + j + 1}:${term}`)) continue
           if (replacesNeutral(lexicon, units, i, surface)) continue
           if (misreadsWord(units, wordAt, i, j + 1, surface)) continue
-          found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY, ...(!typed && { guessed: true }) })
+          found.push({ term, start: offset + i, end: offset + j + 1, quality: typed ? PINYIN_QUALITY : SOUND_QUALITY, read: surface, ...(!typed && { guessed: true }) })
         }
       }
     }
@@ -102,7 +104,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
             if (!soundsNear(units[i + p]!.syllable, charSyllable(surface[p]!))) continue
             const term = lexicon.surfaces.get(surface)!
             if (exactSpans.has(`${offset + i}:${offset + i + len}:${term}`)) continue
-            found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY, guessed: true })
+            found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY, guessed: true, read: surface })
           }
         }
       }
