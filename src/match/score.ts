@@ -138,15 +138,19 @@ export function scoreItems(
     })
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
     // inside it is the car's), but 离婚证 in 再婚结婚登记要带离婚证吗 is a detail of a question about 结婚登记.
+    // Only words of its 常见问法, none of its name or keywords: the question shares context with a phrasing (助学贷款
+    // in a stamping question), not necessarily its subject.
+    const phrasingOnly = taken.every((h) => h.weight < ASKED_MIN_WEIGHT)
     const foreign = outside.some((o) => {
-      if (weightOf(lexicon, o.term, item) !== 0 || cutsDifferently(taken, neutral, o)) return false
+      const mentioned = weightOf(lexicon, o.term, item)
+      // A 目录外 word the item has only in a 常见问法 (助学贷款的表要盖章) does not make a question its own when nothing
+      // else in it is the item's name or keywords either (大学生助学贷款咋办: no 盖章).
+      if (mentioned !== 0) return phrasingOnly && mentioned < ASKED_MIN_WEIGHT
+      if (cutsDifferently(taken, neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return alone.has(o) || outsideStrength(lexicon, o) > beside
     })
-    // Only words of its 常见问法, none of its name or keywords: the question shares context with a phrasing (助学贷款
-    // in a stamping question), not necessarily its subject.
-    const phrasingOnly = taken.every((h) => h.weight < ASKED_MIN_WEIGHT)
     const confidence =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
