@@ -150,6 +150,9 @@ describe('match(question)', () => {
     // 印章管理 has 助学贷款的表要镇上盖章咋弄 among its phrasings: stamping is its business, the loan is not.
     expect(matcher.match('俺孙子考大学 想办个助学贷款')).toEqual([])
     expect(top('助学贷款的表要镇上盖章咋弄')).toBe('印章管理')
+    // Nor when the 目录外 word itself is the only one of its phrasings the question has; 盖章 beside it is the item's.
+    expect(matcher.match('大学生助学贷款去哪申请')).toEqual([])
+    expect(top('助学贷款的表去哪盖章')).toBe('印章管理')
   })
 
   it('weighs a 目录外 word typed object first, and counts a guessed word (homophone, typo) less against one typed exactly', () => {
@@ -192,6 +195,19 @@ describe('match(question)', () => {
     expect(top('证明上哪开')).toBe('印章管理')
     expect(top('公章上哪盖')).toBe('印章管理')
     expect(top('医保上哪交')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    // 停 too: 农保咋停 is 停农保.
+    expect(top('老人没了 农保咋停')).toBe('居民养老保险待遇登记及终止')
+  })
+
+  it('reads words residents use for a death as 去世, and a bride moving in as a 户口 move', () => {
+    expect(top('俺娘病故了 她每月的养老钱还能领不')).toBe('居民养老保险待遇登记及终止')
+    expect(top('闺女结婚了 户口迁到婆家')).toBe('户口迁入登记')
+    expect(top('厨师证上的信息不对 去哪改')).toBe('更正职业资格证书信息申请')
+  })
+
+  it('compares what a homophone or pinyin find read, not the typo, and asks nothing of 批下来 (底保多久能批下来)', () => {
+    expect(top('底保多久能批下来')).toBe('最低生活保障申请')
+    expect(matcher.match('gongjijin tiqu')[0]!.score).toBeGreaterThan(0.9)
   })
 
   it('does not read as a homophone a character that belongs to a word typed exactly (要迁到 has 迁到, so no 要钱)', () => {
