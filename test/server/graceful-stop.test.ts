@@ -47,3 +47,32 @@ describe('listen(handler).stop(timeoutMs)', () => {
     expect(await hanging).toBeInstanceOf(Error)
   })
 })
+
+describe('listen(handler): requests Node refuses before the app', () => {
+  async function raw(port: number, text: string): Promise<string> {
+    const { connect } = await import('node:net')
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(text))
+      let out = ''
+      socket.on('data', (d: Buffer) => (out += d.toString('utf8')))
+      socket.on('end', () => resolve(out))
+      socket.on('error', reject)
+    })
+  }
+
+  it('answers an oversized header or malformed HTTP with a JSON error in Chinese, not an empty body', async () => {
+    const app = new Koa()
+    app.use((ctx) => (ctx.body = 'ok'))
+    const running = await listen(app.callback(), 0, '127.0.0.1')
+    try {
+      const big = await raw(running.port, `GET /api/agent/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'a'.repeat(100_000)}\r\n\r\n`)
+      expect(big).toMatch(/^HTTP\/1.1 431 /)
+      expect(JSON.parse(big.slice(big.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'headers_too_large', message: expect.stringContaining('请求头太大') } })
+      const junk = await raw(running.port, 'HELLO\r\n\r\n')
+      expect(junk).toMatch(/^HTTP\/1.1 400 /)
+      expect(junk).toContain('"code":"bad_request"')
+    } finally {
+      await running.stop(500)
+    }
+  })
+})
