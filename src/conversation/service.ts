@@ -10,6 +10,7 @@ import { awaitsAnswer, step } from '../dialog/engine.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
+import { decide } from '../match/decide.js'
 import { INVISIBLE } from '../match/normalize.js'
 import type { Matcher } from '../match/types.js'
 import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
@@ -64,8 +65,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
     const session = isDialogSession(stored) ? stored : undefined
     const { catalog, matcher } = opts.catalog()
     if (isText(message) && interceptors.length > 0) {
+      let names: boolean | undefined
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+        namesItem: () => (names ??= decide(matcher.match(message.content.text)).kind === 'sure'),
       }
       for (const intercept of interceptors) {
         try {

@@ -92,6 +92,11 @@ export interface InterceptContext {
    * new questions (the start, 办完了, 已提交).
    */
   dialogOpen: boolean
+  /**
+   * Whether the text finds a catalogue item outright (the matcher is sure), so that a question asked while a
+   * rating's comment is awaited is answered, not filed as the comment. Computed on first call.
+   */
+  namesItem?: () => boolean
 }
 
 /**

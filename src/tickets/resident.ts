@@ -16,6 +16,9 @@ import type { TicketState } from './types.js'
 /** How long after a rating its comment is still expected. */
 const COMMENT_WINDOW_MS = 30 * 60_000
 const SKIP_COMMENT = /^(无|没有|没了|不用|不用了|算了|没有了|没意见|不说了)$/
+/** Words of a question (咋办, 要带什么, 在哪): with a catalogue item named, the text is a request, not a comment. */
+const ASKS = /[咋啥吗嘛哪?？]|怎么|什么|如何|多少|多久|能不能|可不可以|要不要|需要|要带|去哪|在哪|申请|办理/
+const NOTHING_TO_RATE = '您现在没有可以评价的工单：代办工单办结后才能评价。查工单请回复"我的工单"。'
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
@@ -81,16 +84,22 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
 
-    if (early && (await early).length === 0) return undefined
+    const rateWord = /^评价/.test(text)
+    if (early && (await early).length === 0 && !rateWord) return undefined
     const mineNow = await mine(env, who)
-    if (mineNow.length === 0) return undefined
+    if (mineNow.length === 0) return rateWord && parseRating(text.replace(/^评价\s*/, '')) !== undefined ? [NOTHING_TO_RATE] : undefined
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
     if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
       const target = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => awaitingRating(env, t, message.now))
-      if (target === undefined) return undefined
+      if (target === undefined) {
+        // "评价 5" is never a question for the catalogue: say why it cannot rate instead of "没找到".
+        if (!rateWord && id === undefined) return undefined
+        const rated = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => t.rating)
+        return [rated?.rating ? `工单 ${rated.id} 已经评价过了（${rated.rating.score} ${RATING_LABELS[rated.rating.score]}），谢谢您！` : NOTHING_TO_RATE]
+      }
       const midDialog = await dialogOpen()
       return reply(await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
         [
@@ -103,7 +112,9 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     const commenting = mineNow.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
-    if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen())) {
+    // A new question (结婚登记要带什么材料) right after rating is answered, not filed as the comment.
+    const newQuestion = () => ASKS.test(text) && context?.namesItem?.() === true
+    if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen()) && !newQuestion()) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
       return reply(await act(env, commenting.id, action, resident(who), message.now), () =>
         action.name === 'comment' && action.text ? '您的意见已记下，谢谢！' : '好的，谢谢您！',

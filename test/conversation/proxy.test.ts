@@ -332,7 +332,7 @@ describe('申请代办', () => {
     const chat = await mealChecklist()
     for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
     expect(joined(await chat.say('1'))).toContain('收到，正在为您提交……')
-    const again = '这份代办申请不用再确认了。还有别的事，请直接告诉我要办什么事，比如：低保怎么申请'
+    const again = '这份代办申请已经提交过了，不用再确认。工单号和进度，请回复"我的进度"查看。还有别的事，请直接说要办什么，比如：低保怎么申请'
     expect(await chat.say('1')).toEqual([again])
     expect(await chat.say('1')).toEqual([again])
     expect(await chat.say('好的')).toEqual([again])
@@ -352,7 +352,7 @@ describe('申请代办', () => {
     const chat = await mealChecklist()
     for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
     expect(joined(await chat.say('确认'))).toContain('收到，正在为您提交……')
-    const again = '这份代办申请不用再确认了。还有别的事，请直接告诉我要办什么事，比如：低保怎么申请'
+    const again = '这份代办申请已经提交过了，不用再确认。工单号和进度，请回复"我的进度"查看。还有别的事，请直接说要办什么，比如：低保怎么申请'
     for (const ack of ['确认', '确定', '提交', '确认提交', '确认。', '好的', '知道了']) expect(await chat.say(ack), ack).toEqual([again])
     expect(await chat.say('1')).toEqual([again])
     expect(chat.effects.some((e) => e.type === 'handoff' || e.type === 'unmatched')).toBe(false)

@@ -185,6 +185,23 @@ describe('a pending rating and the dialog, through the conversation service', ()
     expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 2, comment: '跑了三趟才办完', commentClosed: true })
   })
 
+  it('a question asked right after rating is answered, not filed as the comment; a comment after it still is', async () => {
+    expect(await chat.say('5')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）！还有什么意见/)])
+    expect(joined(await chat.say('结婚登记要带什么材料'))).toMatch(/结婚登记/)
+    expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
+  })
+
+  it('评价 N once rated, or with no ticket to rate, says so instead of searching the catalogue', async () => {
+    await chat.say('2')
+    await chat.say('无')
+    expect(await chat.say('评价 5')).toEqual([`工单 ${id} 已经评价过了（2 不满意），谢谢您！`])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 2 })
+    const stranger = await newChat({
+      userId: 'u-none', executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)],
+    })
+    expect(await stranger.say('评价 5')).toEqual([expect.stringContaining('您现在没有可以评价的工单')])
+  })
+
   it('after a finished dialog (ticket_done-like idle state), a bare number rates again', async () => {
     expect(joined(await chat.say('结婚登记要带啥'))).toMatch(/结婚登记/)
     await chat.say('1')
