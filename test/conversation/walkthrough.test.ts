@@ -147,7 +147,7 @@ describe('materials walk-through → 一次性告知单', () => {
     const next = joined(await chat.say('有身份证'))
     expect(next).not.toContain('您是想问')
     expect(next).toContain('这次是住院，还是门诊看特殊病')
-    for (const [reply, mark] of [['身份证有户口本没有', '✗'], ['户口本丢了', '✗'], ['丢了', '✗'], ['有户口本和身份证', '✓']]) {
+    for (const [reply, mark] of [['身份证有户口本没有', '✗'], ['户口本丢了', '✗'], ['丢了', '✗'], ['还没拿到', '✗'], ['有户口本和身份证', '✓']]) {
       const move = await newChat()
       await startItem(move, '户口迁入登记')
       await move.say('1')
