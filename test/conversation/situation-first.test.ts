@@ -1,0 +1,78 @@
+/**
+ * Items whose first situation question decides which walk applies at all (买卖 or 继承, 续费 or 新参保, 林地 or
+ * 房前屋后, 遗失 or 到期, an emergency or not): residents' own words answer it, and the checklist is that case's.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, type Chat } from './support.js'
+
+/** Asks `question`, confirms the item offered (对) and returns what follows. */
+async function ask(chat: Chat, question: string, item: string): Promise<string> {
+  const first = joined(await chat.say(question))
+  expect(first).toContain(`您要办的是：${item}，对吗？`)
+  return joined(await chat.say('1'))
+}
+
+describe('the first situation question, answered by the resident\'s words', () => {
+  it('不动产转移: 俺爹没了 is 继承, 到我儿子名下 is 赠与: no 买卖 materials, phone first', async () => {
+    for (const [question, option] of [['俺爹没了 房子要过户到俺名下', '继承'], ['房产证过户到我儿子名下', '赠与']] as const) {
+      const chat = await newChat()
+      const walk = await ask(chat, question, '不动产转移登记')
+      expect(walk).toContain(`按您说的"${option}"来准备材料`)
+      expect(walk).toContain('继承或赠与过户要带的全套材料（和买卖不同，请先打 0539-7211010 问清再去）')
+      const checklist = joined(await chat.say('2'))
+      const materials = checklist.slice(checklist.indexOf('一、要带的材料'), checklist.indexOf('二、到哪里办'))
+      expect(materials).toContain('继承或赠与过户要带的全套材料')
+      expect(materials).not.toContain('买卖合同')
+      expect(materials).not.toContain('卖方')
+      expect(materials).toContain('0539-7211010')
+    }
+  })
+
+  it('不动产转移: 二手房 is 买卖 and walks the 买卖 materials', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '二手房过户要带啥', '不动产转移登记')
+    expect(walk).toContain('按您说的"买卖"来准备材料')
+    expect(walk).toContain('是否已准备好：不动产登记申请书（买卖双方共同签字）')
+  })
+
+  it('居民医保: 今年还没交 is 续费: no photo, 出生医学证明 or 登记表, and where to pay', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '合作医疗咋交 今年还没交', '城乡居民基本医疗保险参保登记和缴费')
+    expect(walk).toContain('按您说的"已参保续费"来准备材料')
+    expect(walk).toContain('爱山东')
+    const checklist = joined(await chat.say('1'))
+    expect(checklist).toContain('【一次性告知单】')
+    for (const absent of ['照片', '出生医学证明', '参保登记表》（', '户口簿']) expect(checklist).not.toContain(absent)
+  })
+
+  it('林木采伐: trees in the yard need no permit and no materials', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '院子里的树想砍了 要办证不', '林木采伐许可证核发审批')
+    expect(walk).toContain('不用办采伐许可证')
+    expect(walk).toContain('《森林法》第五十六条')
+    const checklist = joined(await chat.say('1'))
+    expect(checklist).not.toContain('林木采伐申请表')
+    expect(checklist).not.toContain('公示材料')
+  })
+
+  it('居民身份证: 过期了，而且找不着了 is 遗失补领, not 到期换领 with the old card', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '身份证过期了，而且找不着了', '居民身份证申领、换领、补领')
+    expect(walk).toContain('按您说的"遗失补领"来准备材料')
+    expect(walk).toContain('任选其一')
+    expect(walk).not.toContain('原居民身份证')
+    const other = await newChat()
+    expect(await ask(other, '俺的身份证到期了，去哪换新的', '居民身份证申领、换领、补领')).toContain('按您说的"到期换领"来准备材料')
+  })
+
+  it('临时救助: a fire is an emergency: 先行救助 comes first, and a burned 户口簿 is handed in later', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '家里着火了 房子烧没了 户口本也烧了 能申请救助不', '临时救助申请')
+    expect(walk).toContain('按您说的"情况紧急"来准备材料')
+    expect(walk).toContain('是否已准备好：情况紧急的先行救助')
+    // 先行救助 有, 申请书 有, 身份证 有, 本县户口, 户口簿 没有 → 全部列出.
+    for (const answer of ['1', '1', '1', '1', '2']) await chat.say(answer)
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toMatch(/户口簿[^\n]*\n[^\n]*情况紧急的不用等，先申请，先行救助，补办后再补交/)
+  })
+})
