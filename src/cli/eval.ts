@@ -6,6 +6,12 @@ import { readFileSync } from 'node:fs'
 import { buildMatcher } from '../match/index.js'
 import { openCatalog } from './open-catalog.js'
 
+// Piped into head or less, which may close early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+  throw err
+})
+
 const files = process.argv.slice(2)
 if (!files.length) {
   process.stderr.write('用法：npm run --silent eval -- <问题文件.tsv>（两列：query 和 expect）\n')
