@@ -22,6 +22,9 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
   const resident: Recipient = { kind: 'resident', resident: after.resident }
   const claimer = after.claimedBy === undefined ? undefined : network.agentsById.get(after.claimedBy)
   const sups = supervisorsFor(network, after.nodeId)
+  // A 差评 is about the work: the supervisors over the agent who did it hear of it too, not only those where the
+  // ticket ended up after escalating (a county ticket claimed by a town agent is the town's to follow up).
+  const ratingSups = claimer ? unique([...sups, ...supervisorsFor(network, claimer.pointId)]) : sups
   const item = `${after.id}（${after.itemName}）`
   const summary = agentSummary(after, network, false)
 
@@ -82,7 +85,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
     case 'rate':
       if (after.followUp !== undefined && after.rating !== undefined) {
         const score = after.rating.score
-        for (const s of sups) {
+        for (const s of ratingSups) {
           add(
             toAgent(s),
             `【差评回访】工单 ${item}居民评价 ${score} ${RATING_LABELS[score]}。请在 ${formatDeadline(after.followUp.dueAt)}前回访，` +
@@ -93,7 +96,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       break
     case 'comment':
       if (after.followUp !== undefined && after.rating?.comment) {
-        for (const s of sups) add(toAgent(s), `工单 ${after.id} 居民补充了评价意见：${after.rating.comment}`)
+        for (const s of ratingSups) add(toAgent(s), `工单 ${after.id} 居民补充了评价意见：${after.rating.comment}`)
       }
       break
     case 'followUp':
@@ -101,11 +104,15 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       break
     case 'followUpOverdue':
       if (after.followUp !== undefined) {
-        for (const s of sups) {
+        for (const s of ratingSups) {
           add(toAgent(s), `【回访超期】工单 ${item}的差评回访已过期限（${formatDeadline(after.followUp.dueAt)}），请尽快回访。`)
         }
       }
       break
   }
   return out
+}
+
+function unique(agents: Agent[]): Agent[] {
+  return [...new Map(agents.map((a) => [a.id, a])).values()]
 }
