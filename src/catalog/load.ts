@@ -154,6 +154,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       }),
       ...(m.缺少时 !== undefined && { whereToGet: m.缺少时 }),
       ...(m.备注 !== undefined && { note: m.备注 }),
+      ...(m.窗口提供 === true && { atWindow: true }),
     })),
     steps: f.办理流程,
     ...(f.法定时限 !== undefined && { legalLimitDays: days(f.法定时限) }),

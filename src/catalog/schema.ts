@@ -65,6 +65,11 @@ export const MaterialSchema = z.strictObject({
   条件: ConditionSchema.optional(),
   缺少时: text('缺少时到哪里办').optional(),
   备注: text('备注').optional(),
+  /**
+   * The window provides it, or it is filled in / signed there (a 承诺书 printed at the window, a 声明书 filled at the
+   * office, a 合同 signed at 过户): never asked in the walk, never missing; the checklist names it on a line of its own.
+   */
+  窗口提供: z.boolean({ error: '应为 true 或 false' }).optional(),
 })
 
 /** A fixed service point, or a tier meaning "the resident's own town centre / village room". */

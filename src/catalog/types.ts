@@ -37,6 +37,8 @@ export interface Material {
   condition?: Condition
   whereToGet?: string
   note?: string
+  /** Provided, filled in or signed at the window (窗口提供): not asked, never missing, listed apart on the checklist. */
+  atWindow?: boolean
 }
 
 export interface ServicePoint {

@@ -2,7 +2,7 @@
  * The 一次性告知单: who may apply, every material with ✓ / ✗ / ○ / · (and where to get a missing one) under a legend
  * of the marks used, then where, how (the steps), when and at what cost to apply. Every line is a template from dialogs/messages.yaml (checklist section).
  */
-import type { Catalog, CatalogItem, Place, ServicePoint } from '../catalog/types.js'
+import type { Catalog, CatalogItem, Material, Place, ServicePoint } from '../catalog/types.js'
 import { itemFields, materialFields, type Values } from './fields.js'
 import { materialStatuses, type MaterialStatus } from './materials.js'
 import type { Messages } from './schema.js'
@@ -14,9 +14,12 @@ type Progress = Pick<DialogData, 'answers' | 'ready'>
 /** The materials section alone (also what 全部列出 shows outside the walk). */
 export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): string {
   const base = itemFields(item, m)
-  const statuses = materialStatuses(item, p)
+  const all = materialStatuses(item, p)
+  // Provided or filled in at the window (窗口提供): on a line of their own after the list, without a mark.
+  const atWindow = all.filter((s) => s.status === 'atWindow').map((s) => s.material.name)
+  const statuses = all.filter((s) => s.status !== 'atWindow') as { material: Material; status: ListedStatus }[]
   const lines = [render(m.checklist.materials, { ...base, legend: legend(statuses.map((s) => s.status), m) })]
-  const template: Record<MaterialStatus, string> = {
+  const template: Record<ListedStatus, string> = {
     ready: m.checklist.ready,
     missing: m.checklist.missing,
     unchecked: m.checklist.unchecked,
@@ -37,18 +40,23 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
     }
     lines.push(render(template[status], values))
   }
-  return lines.join('\n')
+  // Names joined by ；: they hold 、 themselves (供用水（电、气、热）合同).
+  if (atWindow.length > 0) lines.push(render(m.checklist.atWindow, { ...base, list: atWindow.join('；') }))
+  return lines.filter((l) => l !== '').join('\n')
 }
 
+/** The statuses listed one material a line, with a mark. */
+type ListedStatus = Exclude<MaterialStatus, 'atWindow'>
+
 /** Legend order: the marks in the order the statuses usually read (done, to do, to check, maybe, extra). */
-const LEGEND_ORDER: readonly MaterialStatus[] = ['ready', 'missing', 'unchecked', 'conditional', 'optional']
+const LEGEND_ORDER: readonly ListedStatus[] = ['ready', 'missing', 'unchecked', 'conditional', 'optional']
 
 /**
  * `（✓ 已备好，✗ 还缺）` for the marks this list uses, and only those; one entry per distinct text, so admins
  * may give two statuses that share a mark the same explanation. Empty for a list without materials.
  */
-function legend(present: MaterialStatus[], m: Messages): string {
-  const marks: Record<MaterialStatus, string> = {
+function legend(present: ListedStatus[], m: Messages): string {
+  const marks: Record<ListedStatus, string> = {
     ready: m.checklist.markReady,
     missing: m.checklist.markMissing,
     unchecked: m.checklist.markUnchecked,

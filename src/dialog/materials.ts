@@ -63,10 +63,13 @@ function applies(item: CatalogItem, m: Material, answers: Record<string, string>
   return answer === undefined || answer === UNSURE_ANSWER ? undefined : m.condition.answers.includes(answer)
 }
 
-/** The next thing to ask, or undefined when the walk is complete. Optional materials are never asked. */
+/**
+ * The next thing to ask, or undefined when the walk is complete. Optional materials are never asked, nor those the
+ * window provides or has filled in on the spot (窗口提供): nothing to prepare.
+ */
 export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
   for (const m of item.materials) {
-    if (m.requirement === '可选') continue
+    if (m.requirement === '可选' || m.atWindow === true) continue
     const applicable = m.requirement === '按情况' ? applies(item, m, p.answers) : true
     if (applicable === undefined) {
       const question = unansweredQuestion(item, m.condition!.questionId, p.answers)
@@ -94,7 +97,7 @@ function unansweredQuestion(item: CatalogItem, id: string, answers: Record<strin
 
 function questionStep(item: CatalogItem, question: Question): WalkStep {
   const decided = (option: string) =>
-    item.materials.filter((m) => m.requirement === '按情况' && m.condition?.questionId === question.id && m.condition.answers.includes(option))
+    item.materials.filter((m) => m.requirement === '按情况' && m.atWindow !== true && m.condition?.questionId === question.id && m.condition.answers.includes(option))
   const triggering = question.options.filter((o) => decided(o).length > 0)
   const materials = triggering.length === 1 ? decided(triggering[0]!) : []
   if (materials.length !== 1) return { kind: 'question', question }
@@ -138,7 +141,8 @@ export function walkStamp(item: CatalogItem): string {
   return stamp
 }
 
-export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional'
+/** atWindow: provided or filled in at the window (窗口提供), so neither ready nor missing. */
+export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional' | 'atWindow'
 
 /** Every material that (still) matters for this resident, with its status; ones ruled out by an answer are left out. */
 export function materialStatuses(item: CatalogItem, p: Progress): { material: Material; status: MaterialStatus }[] {
@@ -146,6 +150,11 @@ export function materialStatuses(item: CatalogItem, p: Progress): { material: Ma
   for (const m of item.materials) {
     const applicable = applies(item, m, p.answers)
     if (applicable === false) continue
+    // Still to be settled (不知道, or never asked) counts as needed: filling it in at the window costs nothing.
+    if (m.atWindow === true) {
+      out.push({ material: m, status: 'atWindow' })
+      continue
+    }
     if (m.requirement === '可选') {
       out.push({ material: m, status: 'optional' })
       continue

@@ -310,6 +310,8 @@ const checklistMessages = z.strictObject({
   unchecked: text('未核对'),
   conditional: text('按情况'),
   optional: text('可选'),
+  /** After the materials: those the window provides or has filled in on the spot (窗口提供), {list} joined by ；. */
+  atWindow: text('窗口提供的材料').default('到窗口现场填写（不用提前准备）：{list}'),
   whereUnknown: text('不知道去哪办'),
   places: text('地点标题'),
   pointPlace: text('具体服务点'),

@@ -47,7 +47,8 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     // A tapped choice is sent as its number; the resident's bubble also says which choice it was.
     const mine = await page.locator('.msg.me').allTextContents()
     expect(mine.slice(0, 2)).toEqual(['残疾人证怎么办', '1 对'])
-    expect(mine).toHaveLength(9)
+    // 残疾人证's 申请表 is filled in at the window (窗口提供): not asked, so one answer fewer.
+    expect(mine).toHaveLength(8)
     for (const said of mine.slice(2)) expect(said).toMatch(/^1 (有|是)/)
     await screenshot(page, 'web-chat-checklist')
 

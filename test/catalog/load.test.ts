@@ -96,6 +96,18 @@ describe('loadCatalogFromFiles(files)', () => {
     ])
   })
 
+  it('reads 窗口提供 (provided or filled in at the window), refuses anything but true or false, and warns of a question only such materials use', () => {
+    const ok = loadCatalogFromFiles(catalogFiles({ [DIBAO_FILE]: edit(DIBAO, '份数: 2', '份数: 2\n    窗口提供: true') }))
+    if (!ok.ok) throw new Error(ok.errors.map(formatSourceError).join('\n'))
+    expect(ok.catalog.byId.get('T-001')?.materials[1]).toMatchObject({ name: '授权委托书', atWindow: true })
+    expect(ok.catalog.byId.get('T-001')?.materials[0] && 'atWindow' in ok.catalog.byId.get('T-001')!.materials[0]!).toBe(false)
+    expect(ok.warnings).toEqual([`${DIBAO_FILE}:${lineOf(DIBAO, '编号: 委托他人')} 情形问题[1].编号：问题 "委托他人" 只决定"窗口提供"的材料，核对材料时不会问到`])
+    const dibao = edit(DIBAO, '份数: 2', '份数: 2\n    窗口提供: 是')
+    expect(errorsWith({ [DIBAO_FILE]: dibao })).toEqual([
+      `${DIBAO_FILE}:${lineOf(dibao, '窗口提供')} 申请材料[2].窗口提供：应为 true 或 false，实际为 "是"`,
+    ])
+  })
+
   it('needs every root file and at least one item', () => {
     expect(errorsWith({ 'catalog/synonyms.yaml': null })).toEqual(['catalog/synonyms.yaml 缺少文件：同义词表，请建好 synonyms.yaml'])
     expect(errorsWith({ 'catalog/match-words.yaml': null })).toEqual([

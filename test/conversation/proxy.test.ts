@@ -182,7 +182,9 @@ describe('申请代办', () => {
     expect(ticket.areaPointId).toBe('shizilu-v1')
     // 全部列出 skipped the walk: the worker learns which materials nobody checked.
     expect(ticket.materialsReady).toEqual([])
-    expect(ticket.note).toMatch(/^未和居民核对的材料：家庭经济状况查询核对授权书、申请人居民身份证/)
+    // The 授权书 is filled in at the window (窗口提供): nothing to check, so not in the note.
+    expect(ticket.note).toMatch(/^未和居民核对的材料：申请人居民身份证/)
+    expect(ticket.note).not.toContain('授权书')
   })
 
   it('does not ask again for the village given a step before: the house number alone is mailed there', async () => {

@@ -32,7 +32,8 @@ describe('the first situation question, answered by the resident\'s words', () =
     const chat = await newChat()
     const walk = await ask(chat, '二手房过户要带啥', '不动产转移登记')
     expect(walk).toContain('按您说的"买卖"来准备材料')
-    expect(walk).toContain('是否已准备好：不动产登记申请书（买卖双方共同签字）')
+    // The 申请书 is filled in at the window (窗口提供): the first material asked is the ID.
+    expect(walk).toContain('是否已准备好：买卖双方身份证明（居民身份证）')
   })
 
   it('居民医保: 今年还没交 is 续费: no photo, 出生医学证明 or 登记表, and where to pay', async () => {

@@ -110,10 +110,10 @@ describe('materials walk-through → 一次性告知单', () => {
     const chat = await newChat()
     await chat.say('长者模式')
     await startItem(chat, '不动产转移登记')
-    // 买卖, 申请书 有, 身份证明 没有, 合同 有, 原不动产权证书（房产证、土地证） 没有, 税费凭证 有, 卖方共有 是 → 结婚证 没有,
-    // 买方 否, 委托 否, 划拨用地 → 出让金凭证 没有.
+    // 买卖, (申请书 is filled in at the window, not asked,) 身份证明 没有, 合同 有, 原不动产权证书（房产证、土地证） 没有,
+    // 税费凭证 有, 卖方共有 是 → 结婚证 没有, 买方 否, 委托 否, 划拨用地 → 出让金凭证 没有.
     let last: string[] = []
-    for (const answer of ['1', '1', '2', '1', '2', '1', '1', '2', '2', '2', '2', '2']) last = await chat.say(answer)
+    for (const answer of ['1', '2', '1', '2', '1', '1', '2', '2', '2', '2', '2']) last = await chat.say(answer)
     const lines = joined(last).split('\n')
     const at = lines.findIndex((l) => l.startsWith('还缺 '))
     expect(lines[at]).toBe('还缺 4 样：')
@@ -150,7 +150,6 @@ describe('materials walk-through → 一次性告知单', () => {
     for (const [reply, mark] of [['身份证有户口本没有', '✗'], ['户口本丢了', '✗'], ['丢了', '✗'], ['还没拿到', '✗'], ['有户口本和身份证', '✓']]) {
       const move = await newChat()
       await startItem(move, '户口迁入登记')
-      await move.say('1')
       expect(joined(await move.say(reply!)), reply).not.toContain('没看明白')
       expect(joined(await move.say('全部列出')), reply).toContain(`${mark} 迁入人户口簿和居民身份证`)
     }
@@ -310,7 +309,7 @@ describe('结婚登记\'s photo', () => {
   it('is asked once, as a material; without one, the checklist says it can be taken there', async () => {
     const chat = await newChat()
     await startItem(chat, '结婚登记')
-    await chat.say('1')
+    // 身份证 有; the 声明书 is filled in at the office (窗口提供), so the photos come next.
     const photo = joined(await chat.say('1'))
     expect(photo).toContain('是否已准备好：双方近期 2 寸半身免冠合影照片（3张）？\n回复 1 有，2 没有')
     expect(photo).not.toContain('现场拍\n')
@@ -361,5 +360,35 @@ describe('the 8-message target', () => {
       expect({ item: item.name, reached: joined(replies).includes('【一次性告知单】'), within8: messages <= 8 })
         .toEqual({ item: item.name, reached: true, within8: true })
     }
+  })
+})
+
+describe('materials the window provides or has filled in on the spot (窗口提供)', () => {
+  it('never asks about them nor lists them as missing: the checklist names them on a line of their own', async () => {
+    const chat = await newChat()
+    const first = joined(await startItem(chat, '一孩、二孩生育登记及《服务手册》发放'))
+    expect(first).toContain('夫妻双方居民身份证')
+    let last: string[] = []
+    const seen: string[] = []
+    for (const answer of ['2', '2', '2', '2', '2']) {
+      last = await chat.say(answer)
+      seen.push(joined(last))
+      if (joined(last).includes('【一次性告知单】')) break
+    }
+    const list = joined(last)
+    expect(list).toContain('【一次性告知单】')
+    expect(seen.join('\n')).not.toContain('是否已准备好：《生育登记服务承诺书》')
+    expect(list).not.toMatch(/[✗□] 《生育登记服务承诺书》/)
+    expect(list).toContain('到窗口现场填写（不用提前准备）：《生育登记服务承诺书》')
+    expect(joined(await chat.say('进度'))).not.toContain('未核对 1 项')
+  })
+
+  it('keeps them off the walk of a 全部列出 and in 长者模式 says it plainly', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, '结婚登记')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('到了窗口再填，不用先准备：本人无配偶、与对方没有直系血亲和三代以内旁系血亲关系的签字声明（《申请结婚登记声明书》）')
+    expect(list).not.toContain('请看看有没有：本人无配偶')
   })
 })
