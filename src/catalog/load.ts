@@ -9,7 +9,7 @@ import { join, posix } from 'node:path'
 import type { z } from 'zod'
 import { CHECKS, catalogWarnings, type CatalogSources, type Parsed } from './checks.js'
 import { ItemSchema, MatchWordsFileSchema, ServicePointsFileSchema, SynonymsFileSchema, type ItemFile } from './schema.js'
-import type { Catalog, CatalogItem, Condition, ServicePoint } from './types.js'
+import { ASK_WINDOW, type Catalog, type CatalogItem, type Condition, type ServicePoint, type TimeLimit } from './types.js'
 import { formatSourceError, parseYamlWithSchema, type SourceError } from './yaml-source.js'
 
 export interface CatalogFile {
@@ -121,7 +121,13 @@ function toCatalog(s: CatalogSources, version: string): Catalog {
   }
 }
 
-const days = (limit: '即办' | number): number => (limit === '即办' ? 0 : limit)
+/** 即办 → 0 working days, 60日 → 60 calendar days, 以窗口为准 → ask the window. */
+function days(limit: string | number): TimeLimit {
+  if (typeof limit === 'number') return limit
+  if (limit === '即办') return 0
+  if (limit === '以窗口为准') return ASK_WINDOW
+  return { calendarDays: Number.parseInt(limit, 10) }
+}
 
 function condition(c: { 问题: string; 答案: string | string[] }): Condition {
   return { questionId: c.问题, answers: typeof c.答案 === 'string' ? [c.答案] : c.答案 }

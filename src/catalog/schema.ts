@@ -8,10 +8,18 @@ import { z } from 'zod'
 const text = (what: string) =>
   z.string({ error: `应为文字（${what}）` }).trim().min(1, { error: `不能为空（${what}）` })
 
-/** Working days, or 即办 (handled on the spot). */
+const TIME_LIMIT_ERROR = '应为工作日天数（整数）、自然日天数（如"60日"）、"即办"或"以窗口为准"'
+
+/**
+ * Working days (a number), calendar days (`60日`, as the law says for 居民身份证), 即办 (handled on the spot), or
+ * 以窗口为准 (no official figure found: residents are told to ask, with the item's phone).
+ */
 export const TimeLimitSchema = z.union([
-  z.literal('即办'),
-  z.number({ error: '应为工作日天数（整数）或"即办"' }).int({ error: '应为整数个工作日' }).min(0).max(3650),
+  z.number({ error: TIME_LIMIT_ERROR }).int({ error: '应为整数个工作日' }).min(0).max(3650),
+  z
+    .string({ error: TIME_LIMIT_ERROR })
+    .trim()
+    .regex(/^(即办|以窗口为准|[1-9]\d{0,3}\s*日)$/, { error: TIME_LIMIT_ERROR }),
 ])
 
 export const TierSchema = z.enum(['县', '镇', '村'], { error: '应为 县、镇、村 之一' })

@@ -6,8 +6,12 @@ import type { HelpKind, Tier } from './schema.js'
 
 export type { HelpKind, Tier }
 
-/** Working days; 0 means 即办 (on the spot). Undefined: not set by law / not known. */
-export type TimeLimit = number
+/**
+ * A number: working days, 0 meaning 即办 (on the spot). `{ calendarDays }`: calendar days (法定 60 日).
+ * ASK_WINDOW: no official figure (以窗口为准); residents are told to ask. Undefined (法定时限 only): not set by law.
+ */
+export type TimeLimit = number | { calendarDays: number } | typeof ASK_WINDOW
+export const ASK_WINDOW = 'askWindow'
 
 export interface Condition {
   questionId: string
@@ -112,8 +116,10 @@ export interface Catalog {
   version: string
 }
 
-/** Formats a time limit for residents: 即办 or N 个工作日. */
-export function formatTimeLimit(days: TimeLimit | undefined): string {
+/** Formats a time limit for residents: 即办, N 个工作日, N 日（自然日）, or 以窗口为准 with the phone to ask. */
+export function formatTimeLimit(days: TimeLimit | undefined, phone?: string): string {
   if (days === undefined) return '以窗口告知为准'
+  if (days === ASK_WINDOW) return phone === undefined ? '以窗口告知为准' : `以窗口告知为准，可打电话问 ${phone}`
+  if (typeof days === 'object') return `${days.calendarDays} 日（自然日）`
   return days === 0 ? '即办（当场办结）' : `${days} 个工作日`
 }

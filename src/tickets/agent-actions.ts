@@ -80,7 +80,8 @@ export function ticketJsonForAgent(t: TicketState & { history?: HistoryEntry[] }
     note: t.note === undefined ? undefined : full ? t.note : maskText(t.note),
     claimedBy: agent ? { id: agent.id, name: agent.name, phone: agent.phone } : undefined,
     createdAt: new Date(t.createdAt).toISOString(),
-    dueAt: new Date(t.dueAt).toISOString(),
+    // None for an item whose limit is 以窗口为准.
+    dueAt: t.dueAt === undefined ? undefined : new Date(t.dueAt).toISOString(),
     overdue: t.overdueAt !== undefined,
     escalations: t.escalations,
     returnReason: t.returnReason,

@@ -99,3 +99,12 @@ export function workingDeadline(cal: HolidayCalendar, from: number, days: number
   const last = addWorkingDays(cal, shanghaiDate(from), days)
   return startOfShanghaiDay(addCalendarDays(last, 1))
 }
+
+/**
+ * The deadline of a limit of `days` calendar days (自然日, 法定 60 日) counted from the instant `from`: the end
+ * (24:00 Shanghai) of the `days`th day after the day of `from`, rest days included.
+ */
+export function calendarDeadline(from: number, days: number): number {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`calendar days must be a whole number ≥ 0, got ${days}`)
+  return startOfShanghaiDay(addCalendarDays(shanghaiDate(from), days + 1))
+}

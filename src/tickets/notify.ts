@@ -76,6 +76,8 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       break
     }
     case 'overdue': {
+      // No overdue timer is set without a due date (以窗口为准); a stray one says nothing.
+      if (after.dueAt === undefined) break
       const state = `当前状态：${after.status}${claimer ? `，代办员 ${claimer.name}` : ''}`
       const text = `【超期】工单 ${item}已超过承诺时限（${formatDeadline(after.dueAt)}），${state}。请督促办理。`
       for (const s of sups) add(toAgent(s), text)

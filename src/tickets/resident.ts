@@ -10,7 +10,7 @@ import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
 import { isBadRating, parseRating, RATING_LABELS } from './rating.js'
 import { act, openTicket, type TicketEnv } from './service.js'
-import { formatDeadline, pointName, residentDetail, residentList } from './texts.js'
+import { deadlineText, formatDeadline, pointName, residentDetail, residentList } from './texts.js'
 import type { TicketState } from './types.js'
 
 /** How long after a rating its comment is still expected. */
@@ -37,7 +37,7 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
     return [
       `已为您提交代办申请，工单号 ${t.id}（请记下，查询时要用）。\n` +
         `事项：${t.itemName}（${t.help}）\n负责：${pointName(env.network, t.nodeId)}\n` +
-        `承诺时限：${formatDeadline(t.dueAt)}前办结。代办员接单后会通知您。\n` +
+        `承诺时限：${deadlineText(t.dueAt)}。代办员接单后会通知您。\n` +
         `查进度请回复：查询 ${t.id}；接单前不需要了可回复：取消 ${t.id}`,
     ]
   }

@@ -3,9 +3,9 @@
  * optimistic check, so of two agents claiming at once the first wins and the second is told who has it.
  * Time comes in as `now`; the store commits each change together with what it sets off.
  */
-import type { CatalogItem } from '../catalog/types.js'
+import { ASK_WINDOW, type CatalogItem, type TimeLimit } from '../catalog/types.js'
 import type { TicketRequest } from '../conversation/types.js'
-import { workingDeadline, type HolidayCalendar } from './calendar.js'
+import { calendarDeadline, workingDeadline, type HolidayCalendar } from './calendar.js'
 import { ticketDay } from './ids.js'
 import { applyAction, type Action, type Refusal } from './lifecycle.js'
 import { notificationsFor } from './notify.js'
@@ -23,6 +23,16 @@ import type { Actor, HistoryEntry, Network, Ticket, Timer } from './types.js'
  * it (24 hours to respond), so a proxy ticket gets at least one working day, not a deadline that passes tonight.
  */
 const PROXY_MIN_DAYS = 1
+
+/**
+ * When a proxy ticket for an item with this promised limit is due: working days on the holiday calendar, calendar
+ * days (N日) as they come; none for 以窗口为准 (no official figure: nothing is promised, so nothing is overdue).
+ */
+export function proxyDeadline(calendar: HolidayCalendar, now: number, limit: TimeLimit): number | undefined {
+  if (limit === ASK_WINDOW) return undefined
+  if (typeof limit === 'object') return calendarDeadline(now, Math.max(limit.calendarDays, PROXY_MIN_DAYS))
+  return workingDeadline(calendar, now, Math.max(limit, PROXY_MIN_DAYS))
+}
 
 export interface TicketEnv {
   store: TicketStore
@@ -62,6 +72,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
   if (!routed.ok) return { ok: false, message: `${routed.message}，请重新选择所在的村（社区）。` }
 
   const entry: HistoryEntry = { at: now, by: 'resident', action: 'open', status: '待领办' }
+  const due = proxyDeadline(env.calendar, now, item.promisedLimitDays)
   const draft = (id: string) => {
     const ticket: Ticket = {
       id,
@@ -86,7 +97,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
       chain: [routed.nodeId],
       createdAt: now,
       updatedAt: now,
-      dueAt: workingDeadline(env.calendar, now, Math.max(item.promisedLimitDays, PROXY_MIN_DAYS)),
+      ...(due !== undefined && { dueAt: due }),
       escalations: 0,
       history: [entry],
     }
@@ -121,7 +132,7 @@ export function outgoingFor(env: TicketEnv, before: Ticket | undefined, after: T
   switch (entry.action) {
     case 'open':
       schedule.push({ id: timerIds.escalate(id, 0), kind: 'escalate', ticketId: id, dueAt: entry.at + escalateIn, round: 0 })
-      schedule.push({ id: timerIds.overdue(id), kind: 'overdue', ticketId: id, dueAt: after.dueAt })
+      if (after.dueAt !== undefined) schedule.push({ id: timerIds.overdue(id), kind: 'overdue', ticketId: id, dueAt: after.dueAt })
       break
     case 'claim':
       cancel.push(timerIds.escalate(id, after.escalations))

@@ -36,7 +36,7 @@ export function computeStats(tickets: readonly TicketState[], now: number): Tick
     byStatus[t.status]++
     byTier[t.tier]++
     const open = OPEN_STATUSES.includes(t.status)
-    if (open && (t.overdueAt !== undefined || now >= t.dueAt)) s.overdueOpen++
+    if (open && (t.overdueAt !== undefined || (t.dueAt !== undefined && now >= t.dueAt))) s.overdueOpen++
     if (t.overdueAt !== undefined) s.overdueEver++
     if (t.escalations > 0) s.escalated++
     if (t.rating) {

@@ -20,6 +20,11 @@ export function formatDeadline(dueAt: number): string {
   return `${y}年${Number(m)}月${Number(d)}日`
 }
 
+/** When the ticket is due: 2026年12月10日前办结, or 以窗口告知为准 when the item promises no figure (以窗口为准). */
+export function deadlineText(dueAt: number | undefined): string {
+  return dueAt === undefined ? '以窗口告知为准' : `${formatDeadline(dueAt)}前办结`
+}
+
 export function pointName(network: Network, id: string): string {
   return network.points.get(id)?.name ?? id
 }
@@ -60,7 +65,7 @@ export function agentSummary(t: TicketState, network: Network, full: boolean): s
     `地点：${areaText(t, network)}`,
     `材料：${materialsLine(t)}`,
     `取件：${mail}`,
-    `时限：${formatDeadline(t.dueAt)}前办结`,
+    `时限：${deadlineText(t.dueAt)}`,
   ]
   if (t.note) lines.push(`备注：${full ? t.note : maskText(t.note)}`)
   if (t.returnReason && t.status === '已退回') lines.push(`退回原因：${t.returnReason}`)
@@ -84,7 +89,7 @@ export function residentDetail(t: TicketState, network: Network, history: readon
     `状态：${statusLine(t, network)}`,
     `提交时间：${formatTime(t.createdAt)}`,
   ]
-  if (t.status !== '已取消') lines.push(`承诺时限：${formatDeadline(t.dueAt)}前办结`)
+  if (t.status !== '已取消') lines.push(`承诺时限：${deadlineText(t.dueAt)}`)
   const last = history[history.length - 1]
   if (last && last.action !== 'open') lines.push(`最近进展：${historyLines([last], network, false)[0]}`)
   if (t.status === '待领办') lines.push(`还没有人接单时可以取消，回复：取消 ${t.id}`)

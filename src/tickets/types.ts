@@ -112,8 +112,11 @@ export interface TicketState extends TicketRequest {
   updatedAt: number
   claimedAt?: number
   doneAt?: number
-  /** End of the item's promised time limit in working days. */
-  dueAt: number
+  /**
+   * End of the item's promised time limit (working days, or calendar days for an N日 limit). None when the item's
+   * limit is 以窗口为准: nothing was promised, so the ticket is never overdue.
+   */
+  dueAt?: number
   escalations: number
   overdueAt?: number
   returnReason?: string

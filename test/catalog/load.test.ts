@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCatalogFromFiles } from '../../src/catalog/load.js'
 import { formatSourceError } from '../../src/catalog/yaml-source.js'
+import { formatTimeLimit } from '../../src/catalog/types.js'
 import { catalogFiles, DIBAO, edit, lineOf, POINTS, SEAL, SYNONYMS } from './fixtures.js'
 
 const DIBAO_FILE = 'catalog/items/di-bao.yaml'
@@ -81,7 +82,7 @@ describe('loadCatalogFromFiles(files)', () => {
     const points = edit(POINTS, '上级: town-a', '上级: town-x')
     expect(errorsWith({ [DIBAO_FILE]: dibao, [SEAL_FILE]: seal })).toEqual([
       `${DIBAO_FILE}:${lineOf(dibao, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
-      `${SEAL_FILE}:${lineOf(seal, '承诺时限')} 承诺时限：应为工作日天数（整数）或"即办"，实际为 "马上"`,
+      `${SEAL_FILE}:${lineOf(seal, '承诺时限')} 承诺时限：应为工作日天数（整数）、自然日天数（如"60日"）、"即办"或"以窗口为准"，实际为 "马上"`,
     ])
     expect(errorsWith({ [DIBAO_FILE]: dibao, [POINTS_FILE]: points })).toEqual([
       `${DIBAO_FILE}:${lineOf(dibao, '份数')} 申请材料[2].份数：应为正整数，实际为 "两份"`,
@@ -106,6 +107,18 @@ describe('loadCatalogFromFiles(files)', () => {
     expect(errorsWith({ [DIBAO_FILE]: dibao })).toEqual([
       `${DIBAO_FILE}:${lineOf(dibao, '窗口提供')} 申请材料[2].窗口提供：应为 true 或 false，实际为 "是"`,
     ])
+  })
+
+  it('reads calendar days (60日) and 以窗口为准 as time limits, and renders them for residents', () => {
+    const files = catalogFiles({ [SEAL_FILE]: edit(SEAL, '承诺时限: 即办', '法定时限: 60日\n承诺时限: 以窗口为准') })
+    const result = loadCatalogFromFiles(files)
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    const seal = result.catalog.byId.get('T-002')!
+    expect(seal).toMatchObject({ legalLimitDays: { calendarDays: 60 }, promisedLimitDays: 'askWindow' })
+    expect(formatTimeLimit(seal.legalLimitDays)).toBe('60 日（自然日）')
+    expect(formatTimeLimit(seal.promisedLimitDays, '0539-7211000')).toBe('以窗口告知为准，可打电话问 0539-7211000')
+    expect(formatTimeLimit(5)).toBe('5 个工作日')
+    expect(formatTimeLimit(0)).toBe('即办（当场办结）')
   })
 
   it('needs every root file and at least one item', () => {

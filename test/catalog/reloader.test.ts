@@ -62,7 +62,7 @@ describe('createCatalogReloader({ dir, intervalMs, logger })', () => {
     await waitFor(() => expect(reloader?.status().lastErrors).toHaveLength(1))
     const status = reloader.status()
     expect(status.lastErrors.map(formatSourceError)).toEqual([
-      `${sealPath()}:${lineOf(bad, '承诺时限')} 承诺时限：应为工作日天数（整数）或"即办"，实际为 "马上"`,
+      `${sealPath()}:${lineOf(bad, '承诺时限')} 承诺时限：应为工作日天数（整数）、自然日天数（如"60日"）、"即办"或"以窗口为准"，实际为 "马上"`,
     ])
     expect(status.lastErrorAt).toBeInstanceOf(Date)
     expect(status.version).toBe(good)

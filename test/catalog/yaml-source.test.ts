@@ -57,10 +57,13 @@ describe('parseYamlWithSchema(file, text, schema)', () => {
 
     it('explains a time limit through the branch written for admins', () => {
       const { text, errors } = errorsAfter('承诺时限: 20', '承诺时限: 两天')
-      expect(errors).toEqual([`${FILE}:${lineOf(text, '承诺时限')} 承诺时限：应为工作日天数（整数）或"即办"，实际为 "两天"`])
+      expect(errors).toEqual([`${FILE}:${lineOf(text, '承诺时限')} 承诺时限：应为工作日天数（整数）、自然日天数（如"60日"）、"即办"或"以窗口为准"，实际为 "两天"`])
       expect(errorsAfter('承诺时限: 20', '承诺时限: 2.5').errors).toEqual([
         `${FILE}:${lineOf(text, '承诺时限')} 承诺时限：应为整数个工作日，实际为 2.5`,
       ])
+      // Calendar days (60日) and 以窗口为准 are time limits too; 0日 and 两日 are not.
+      for (const limit of ['60日', '60 日', '以窗口为准', '即办']) expect(errorsAfter('承诺时限: 20', `承诺时限: ${limit}`).errors, limit).toEqual([])
+      for (const limit of ['0日', '两日', '以窗口']) expect(errorsAfter('承诺时限: 20', `承诺时限: ${limit}`).errors, limit).toHaveLength(1)
     })
 
     it('tells to quote a phone number written as a bare number', () => {

@@ -392,3 +392,19 @@ describe('materials the window provides or has filled in on the spot (窗口提�
     expect(list).not.toContain('请看看有没有：本人无配偶')
   })
 })
+
+describe('time limits in calendar days (N日) and 以窗口为准', () => {
+  it('says a calendar-day limit as such, and answers 多久 for an item without an official figure with the phone to ask', async () => {
+    const id = await newChat()
+    await startItem(id, ID_CARD)
+    expect(joined(await id.say('全部列出'))).toContain('法定时限：60 日（自然日）')
+    const water = await newChat()
+    const first = joined(await water.say('水电气热过户多久能办好'))
+    const walk = first.includes('对吗？') ? joined(await water.say('1')) : first
+    expect(walk).toContain('多久办好：以窗口告知为准，可打电话问 0539-7211000')
+    const list = joined(await water.say('全部列出'))
+    expect(list).toContain('承诺时限：以窗口告知为准，可打电话问 0539-7211000')
+    expect(list).toContain('收费：以窗口告知为准')
+    expect(list).not.toContain('样例')
+  })
+})

@@ -82,6 +82,10 @@ export const ITEMS: Record<string, ItemStub> = {
   'county-item': { name: '不动产转移登记', tiers: ['县'], places: [{ pointId: 'county-realestate' }], promisedLimitDays: 1 },
   'police-item': { name: '居住证办理', tiers: ['县'], places: [{ pointId: 'county-police' }], promisedLimitDays: 10 },
   'instant-item': { name: '参保证明打印', tiers: ['县', '镇'], places: [{ tier: '镇' }], promisedLimitDays: 0 },
+  // 60日: calendar days, rest days included (居民身份证's 法定 limit).
+  'calendar-item': { name: '居民身份证申领', tiers: ['县', '镇'], places: [{ tier: '镇' }], promisedLimitDays: { calendarDays: 60 } },
+  // 以窗口为准: no official figure, so no due date is promised.
+  'window-item': { name: '水电气热过户', tiers: ['县', '镇', '村'], places: [{ tier: '镇' }], promisedLimitDays: 'askWindow' },
 }
 
 export function makeEnv(store: TicketStore, overrides: Partial<TicketEnv> = {}): TicketEnv {

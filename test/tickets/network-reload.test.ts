@@ -190,7 +190,7 @@ describe('createNetworkReloader({ dir, points }): network.yaml and holidays.yaml
     expect(dueBefore.ok && dueAfter.ok).toBe(true)
     if (!dueBefore.ok || !dueAfter.ok) return
     // Three working days from Monday: Thursday 26th before, Monday 30th once Tuesday and Wednesday are holidays.
-    expect(dueAfter.ticket.dueAt - dueBefore.ticket.dueAt).toBe(4 * 24 * 3_600_000)
+    expect(dueAfter.ticket.dueAt! - dueBefore.ticket.dueAt!).toBe(4 * 24 * 3_600_000)
 
     // A broken holiday file keeps the calendar in use.
     await save(holidaysPath(), '覆盖年份: [2026]\n放假:\n  - { 名称: 错日, 从: 2026-02-30, 到: 2026-03-01 }\n')

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { act, openTicket, type TicketEnv } from '../../src/tickets/service.js'
 import { sweepTimers } from '../../src/tickets/timers.js'
-import { agentSummary } from '../../src/tickets/texts.js'
+import { agentSummary, residentDetail } from '../../src/tickets/texts.js'
 import type { TicketBackend } from '../../src/tickets/ports.js'
 import type { Actor, Ticket } from '../../src/tickets/types.js'
 import { BACKENDS, drainQueue, who } from './backends.js'
@@ -74,6 +74,26 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
     it('gives a 即办 item done on the resident\'s behalf one working day, not a deadline that passes tonight', async () => {
       const instant = await open(MONDAY_9AM, { itemId: 'instant-item' })
       expect(instant.dueAt).toBe(Date.parse('2026-11-25T00:00:00+08:00'))
+    })
+
+    it('counts a calendar-day limit (60日) in calendar days, weekends and holidays included', async () => {
+      const t = await open(MONDAY_9AM, { itemId: 'calendar-item' })
+      // Monday 2026-11-23 + 60 days: the end of Thursday 2027-01-22.
+      expect(t.dueAt).toBe(Date.parse('2027-01-23T00:00:00+08:00'))
+      expect(residentDetail(t, env.network)).toContain('承诺时限：2027年1月22日前办结')
+    })
+
+    it('promises no due date for an item whose limit is 以窗口为准, and so never alerts it overdue', async () => {
+      const t = await open(MONDAY_9AM, { itemId: 'window-item' })
+      expect(t.dueAt).toBeUndefined()
+      expect(residentDetail(t, env.network)).toContain('承诺时限：以窗口告知为准')
+      expect(agentSummary(t, env.network, false)).toContain('时限：以窗口告知为准')
+      await drainQueue(backend, MONDAY_9AM)
+      const later = Date.parse('2027-06-01T00:00:00+08:00')
+      await ok(t.id, { name: 'claim' }, agent('a-v1'), MONDAY_9AM + HOUR)
+      await drainQueue(backend, MONDAY_9AM + HOUR)
+      expect(await sweepTimers(env, backend.timers, later)).toMatchObject({ fired: 0 })
+      expect((await backend.tickets.get(t.id))?.overdueAt).toBeUndefined()
     })
 
     it('refuses an unknown item or area with a message for the resident', async () => {

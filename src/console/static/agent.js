@@ -157,7 +157,7 @@ function card(t) {
   if (t.materialsMissing.length > 0) c.append(line('还缺材料', t.materialsMissing.join('、')))
   if (t.returnReason) c.append(line('退回原因', t.returnReason))
   if (t.claimedBy && t.claimedBy.id !== me.id) c.append(line('接单人', t.claimedBy.name))
-  c.append(line('提交时间', formatTime(t.createdAt)), line('承诺办结', `${formatDeadline(t.dueAt)}前`))
+  c.append(line('提交时间', formatTime(t.createdAt)), line('承诺办结', t.dueAt ? `${formatDeadline(t.dueAt)}前` : '以窗口告知为准'))
 
   const actions = el('div', 'actions')
   const mine = t.claimedBy?.id === me.id
