@@ -51,6 +51,8 @@ const ITEM_FIELDS: Record<string, string> = {
   来源: '整理时参考的网页或文件',
   说明: '补充说明',
   备注: '备注',
+  解释: '居民问"这是啥""啥叫……"时说的话：用大白话说明这项材料或这个问题里的词',
+  窗口提供: '窗口现场打印、现场填写或签字的材料写 true：不问居民准备了没有，告知单上单独列出',
 }
 
 const POINT_FIELDS: Record<string, string> = {

@@ -47,6 +47,8 @@ export const QuestionSchema = z.strictObject({
   提问: text('提问'),
   /** The same question in plainer words, asked in 长者模式 (the checklist keeps 提问). */
   长者提问: text('长者模式的提问').optional(),
+  /** What its words mean (划拨用地, 经济适用住房), said when a resident asks (啥叫划拨, 不懂) before the question again. */
+  解释: text('解释').optional(),
   /** Defaults to 是 / 否. */
   选项: z.array(text('选项')).min(2, { error: '至少要有 2 个选项' }).optional(),
   /**
@@ -73,6 +75,8 @@ export const MaterialSchema = z.strictObject({
   条件: ConditionSchema.optional(),
   缺少时: text('缺少时到哪里办').optional(),
   备注: text('备注').optional(),
+  /** What it is, in plain words, said when a resident asks (这是啥, 啥是权属证明); without it, 备注 and 缺少时 say what they can. */
+  解释: text('解释').optional(),
   /**
    * The window provides it, or it is filled in / signed there (a 承诺书 printed at the window, a 声明书 filled at the
    * office, a 合同 signed at 过户): never asked in the walk, never missing; the checklist names it on a line of its own.

@@ -23,6 +23,8 @@ export interface Question {
   prompt: string
   /** The question in plainer words for 长者模式, when the catalogue has them. */
   elderPrompt?: string
+  /** What the question's words mean (解释), for a resident who asks. */
+  explain?: string
   options: string[]
   /** Option → words in a question that already answer this one (see QuestionSchema's 说法). */
   words: Record<string, string[]>
@@ -41,6 +43,8 @@ export interface Material {
   condition?: Condition
   whereToGet?: string
   note?: string
+  /** What it is, in plain words (解释), for a resident who asks. */
+  explain?: string
   /** Provided, filled in or signed at the window (窗口提供): not asked, never missing, listed apart on the checklist. */
   atWindow?: boolean
 }

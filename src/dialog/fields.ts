@@ -25,7 +25,7 @@ export const ITEM_FIELDS = [
   'item.steps',
 ] as const
 export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
-export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note'] as const
+export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note', 'material.explain'] as const
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
@@ -52,6 +52,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.needs': ['option', ...MATERIAL_FIELDS],
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.explain': [...ITEM_FIELDS, 'question.prompt', 'question.explain'],
+  'walk.explainNone': [...ITEM_FIELDS, 'question.prompt'],
   'walk.unsureSituation': ITEM_FIELDS,
   'walk.presumed': ['option', 'question.prompt'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
@@ -133,6 +135,7 @@ export function materialFields(material: Material, item: CatalogItem, m: Message
     'material.copies': String(material.copies),
     'material.whereToGet': material.whereToGet ?? render(m.checklist.whereUnknown, itemFields(item, m)),
     'material.note': material.note,
+    'material.explain': material.explain,
   }
 }
 

@@ -291,6 +291,10 @@ const walkMessages = z.strictObject({
   needs: text('情形所需材料'),
   whereToGet: text('材料去哪开'),
   whatIsIt: text('材料是什么'),
+  /** A situation question's 解释, asked for (啥叫划拨, 不懂): then the question again. */
+  explain: text('情形问题的解释').default('{question.explain}'),
+  /** The same, for a question without 解释. */
+  explainNone: text('情形问题没有解释时').default('这个拿不准的话，可以回"不知道"，清单上会写明什么情况要带什么，到窗口问清楚。也可以打电话问 {item.consultPhone}'),
   unsureSituation: text('不确定情形'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),

@@ -238,11 +238,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       say(t, fullPrompt(t, state))
       return false
     }
-    if (i === undefined && asked === undefined && r.asksWhat) {
-      say(t, render(walkTexts.whatIsIt, fields(step.material)))
-      say(t, fullPrompt(t, state))
-      return false
-    }
+    if (i === undefined && asked === undefined && r.asksWhat) return explain(t, state, step, r)
     if (i === undefined && r.unsure) {
       // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
       say(t, render(walkTexts.unsure, fields(step.material)))
@@ -257,6 +253,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
   } else {
+    // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
+    if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -272,6 +270,30 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)
   return true
+}
+
+/**
+ * 这是啥, 啥叫划拨, 权属证明是啥, 不懂 at a walk step: what it means, then the same question again (not 没看明白).
+ * A term naming one of the item's materials (and no word of the question asked) gets that material's 解释 (or its
+ * 备注 and 缺少时); otherwise the material
+ * asked about, or the situation question's 解释 (or, without one, how to settle it at the window).
+ */
+function explain(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): false {
+  const item = currentItem(t)!
+  const walkTexts = t.defs.messages.walk
+  const term = r.asksWhatOf ?? ''
+  const current = step.kind === 'material' ? step.material : undefined
+  // A word of the question asked (经济适用住房) is the question's, even when a material's name holds it too.
+  const ownWord = step.kind === 'question' && term !== '' && [step.question.prompt, ...step.question.options].some((w) => comparableFixed(w).includes(term))
+  const named = term === '' || ownWord ? undefined : item.materials.find((m) => m !== current && namesMaterial(term, m.name, t.vocab.unsure, false))
+  const material = named ?? current
+  if (material !== undefined) say(t, render(walkTexts.whatIsIt, itemMaterialFields(t, item, material)))
+  else if (step.kind === 'question') {
+    const values = { ...itemFields(item, t.defs.messages), 'question.prompt': step.question.prompt, 'question.explain': step.question.explain }
+    say(t, render(step.question.explain !== undefined ? walkTexts.explain : walkTexts.explainNone, values))
+  }
+  say(t, fullPrompt(t, state))
+  return false
 }
 
 /**

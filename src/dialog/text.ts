@@ -34,8 +34,10 @@ export interface Reading {
    * (这个, 身份证丢了). Undefined when the reply does not ask where.
    */
   asksWhere?: string
-  /** 啥意思, 这是啥: a short reply asking what the thing just asked about is. */
+  /** 啥意思, 这是啥, 啥叫划拨, 不懂: a short reply asking what the thing just asked about (or a term in it) is. */
   asksWhat: boolean
+  /** The term such a reply names besides the asking (啥叫划拨 → 划拨); '' when none. */
+  asksWhatOf?: string
 }
 
 /** The vocabulary with every word in its compared form; built once, when the definitions are loaded. */
@@ -167,7 +169,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
-    asksWhat: plain.length <= MAX_WHAT_REPLY && v.whatIsIt.some((w) => plain.includes(w)),
+    ...whatAsked(plain, v),
     leading: leadingYesNo(raw, v),
   }
 }
@@ -193,6 +195,21 @@ function leadingYesNo(raw: string, v: CompiledVocabulary): 'yes' | 'no' | undefi
 const MAX_UNSURE_REPLY = 6
 /** Longest reply (compared form) read as asking what the thing just asked about is. */
 const MAX_WHAT_REPLY = 8
+/** Longest such reply when it starts with the asking words (什么是经济适用住房, 啥叫权属证明): a term follows. */
+const MAX_WHAT_TERM_REPLY = 12
+
+/**
+ * Whether a short reply asks what something is (这是啥, 啥叫划拨, 权属证明是啥, 不懂), and the term it names once the
+ * asking words are taken out ('' when it names none: the thing just asked about).
+ */
+function whatAsked(plain: string, v: CompiledVocabulary): { asksWhat: boolean; asksWhatOf?: string } {
+  const said = v.whatIsIt.filter((w) => plain.includes(w))
+  const long = plain.length > MAX_WHAT_REPLY
+  if (said.length === 0 || plain.length > MAX_WHAT_TERM_REPLY || (long && !said.some((w) => plain.startsWith(w)))) return { asksWhat: false }
+  let rest = plain
+  for (const w of [...said].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('')
+  return { asksWhat: true, asksWhatOf: rest }
+}
 
 /** What a short reply names besides asking where (这个去哪开 → 这个), or undefined when it does not ask where. */
 function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {

@@ -109,6 +109,16 @@ describe('loadCatalogFromFiles(files)', () => {
     ])
   })
 
+  it('reads 解释 of a situation question and of a material', () => {
+    const dibao = edit(edit(DIBAO, '份数: 2', '份数: 2\n    解释: 写明谁替谁办的一张纸'), '提问: 是不是委托别人替您申请？', '提问: 是不是委托别人替您申请？\n    解释: 自己来不了，请家里人来')
+    const result = loadCatalogFromFiles(catalogFiles({ [DIBAO_FILE]: dibao }))
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    const item = result.catalog.byId.get('T-001')!
+    expect(item.questions[0]).toMatchObject({ id: '委托他人', explain: '自己来不了，请家里人来' })
+    expect(item.materials[1]).toMatchObject({ name: '授权委托书', explain: '写明谁替谁办的一张纸' })
+    expect('explain' in item.materials[0]!).toBe(false)
+  })
+
   it('reads calendar days (60日) and 以窗口为准 as time limits, and renders them for residents', () => {
     const files = catalogFiles({ [SEAL_FILE]: edit(SEAL, '承诺时限: 即办', '法定时限: 60日\n承诺时限: 以窗口为准') })
     const result = loadCatalogFromFiles(files)

@@ -408,3 +408,53 @@ describe('time limits in calendar days (N日) and 以窗口为准', () => {
     expect(list).not.toContain('样例')
   })
 })
+
+describe('asking what a word means at a walk question (解释)', () => {
+  /** Answers 1 (or 有) until the reply contains `text`; returns that reply. */
+  async function until(chat: Awaited<ReturnType<typeof newChat>>, first: string, text: string): Promise<string> {
+    let reply = first
+    for (let k = 0; k < 12 && !reply.includes(text); k++) reply = joined(await chat.say('1'))
+    if (!reply.includes(text)) throw new Error(`never asked "${text}":\n${reply}`)
+    return reply
+  }
+
+  it('explains 划拨用地 and 经济适用住房 at the question, then asks it again', async () => {
+    for (const ask of ['啥叫划拨', '什么是经济适用住房', '划拨是啥', '不懂']) {
+      const chat = await newChat()
+      await until(chat, joined(await startItem(chat, '不动产转移登记')), '是不是划拨用地')
+      const reply = joined(await chat.say(ask))
+      expect(reply, ask).toContain('划拨用地：国家不收出让金、直接划给使用的土地')
+      expect(reply, ask).toContain('房子的土地是不是划拨用地，或者房子是不是经济适用住房？')
+      expect(reply, ask).not.toContain('没看明白')
+      // Not taken as an answer: the question is still the one awaited.
+      expect(joined(await chat.say('1')), ask).not.toContain('是不是划拨用地')
+    }
+  })
+
+  it('explains 权属证明 at the question before it and at the material itself', async () => {
+    const chat = await newChat()
+    await startItem(chat, '林木采伐许可证核发审批')
+    // 林地上的树 (a permit is needed), then 有 until the 林权证 question.
+    await until(chat, joined(await chat.say('2')), '有没有林权证')
+    const atQuestion = joined(await chat.say('啥是权属证明'))
+    expect(atQuestion).toContain('权属证明就是证明这片林子归谁的材料')
+    expect(atQuestion).toContain('这片林子有没有林权证或不动产权证书？')
+    expect(atQuestion).not.toContain('没看明白')
+    expect(joined(await chat.say('没有'))).toContain('是否已准备好：村（居）委会出具的林木权属证明')
+    const atMaterial = joined(await chat.say('这是啥'))
+    expect(atMaterial).toContain('权属证明就是证明这片林子归谁的材料')
+    expect(atMaterial).toContain('写明林木位置、四至')
+    expect(atMaterial).toContain('是否已准备好：村（居）委会出具的林木权属证明')
+  })
+
+  it('at a question without 解释, says how to settle it instead of 没看明白, and 不懂 is no 否', async () => {
+    const chat = await newChat()
+    await startItem(chat, '林木采伐许可证核发审批')
+    const asked = await until(chat, joined(await chat.say('2')), '是不是委托别人')
+    expect(asked).toContain('是不是委托别人')
+    const reply = joined(await chat.say('不懂'))
+    expect(reply).toContain('可以回"不知道"')
+    expect(reply).toContain('是不是委托别人（或村里代办员）替林木主人申请？')
+    expect(reply).not.toContain('没看明白')
+  })
+})
