@@ -12,13 +12,13 @@ import type { DialogOption, DialogState } from './schema.js'
 import { render, type Fields } from './template.js'
 import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
 
-/** `回复 1 有，2 没有` when short, one option per line when long. */
-export function renderOptions(t: Turn, labels: string[]): string {
+/** `回复 1 有，2 没有` when short, one option per line when long. `numbers`: each label's own, when not 1, 2, 3 … */
+export function renderOptions(t: Turn, labels: string[], numbers?: readonly number[]): string {
   if (labels.length === 0) return ''
   const m = t.defs.messages.options
   // Labels with their own commas ("是，已准备好") would run together on one line.
   const short = labels.length <= 3 && labels.join('').length <= 16 && !labels.some((l) => /[，,]/.test(l))
-  const list = labels.map((l, i) => `${i + 1} ${l}`).join(short ? '，' : '\n')
+  const list = labels.map((l, i) => `${numbers?.[i] ?? i + 1} ${l}`).join(short ? '，' : '\n')
   return render(short ? m.inline : m.lines, { list })
 }
 
@@ -46,16 +46,33 @@ export function visibleOptions(t: Turn, options: DialogOption[]): DialogOption[]
   return options.filter((o) => o.when === undefined || holds(t, o.when))
 }
 
-/** Help kinds offered for the current item: 特办 only to those who said they cannot come themselves, and to them first. */
+/**
+ * Each help kind's number, the same for every item: a kind an item does not offer leaves its number out of use
+ * (2 is 代办 wherever 代办 is offered). 帮办 and 代办, which nearly every item offers, come first, so the usual list
+ * runs 1, 2 without a gap; 特办, offered only to those who cannot come, last.
+ */
+export const HELP_KIND_NUMBERS: Readonly<Record<HelpKind, number>> = { 帮办: 1, 代办: 2, 领办: 3, 特办: 4 }
+
+/** Help kinds offered for the current item, by number: 特办 only to those who said they cannot come themselves. */
 export function helpKinds(t: Turn): HelpKind[] {
   const item = currentItem(t)
   const all: HelpKind[] = item && item.proxy.kinds.length > 0 ? item.proxy.kinds : ['代办']
+  const byNumber = (kinds: HelpKind[]) => [...kinds].sort((a, b) => HELP_KIND_NUMBERS[a] - HELP_KIND_NUMBERS[b])
   if (t.s.form.special !== true) {
     const offered = all.filter((k) => k !== '特办')
-    return offered.length > 0 ? offered : all
+    return byNumber(offered.length > 0 ? offered : all)
   }
-  // The resident has just said the applicant cannot come: the door-to-door kind comes first.
-  return all.includes('特办') ? ['特办', ...all.filter((k) => k !== '特办')] : all
+  return byNumber(all)
+}
+
+/**
+ * The numbers of the options a state offers right now, when they are not 1, 2, 3 …: help kinds by their own
+ * number, and a menu with `fixedNumbers` by each option's place in its list. Undefined otherwise.
+ */
+export function optionNumbers(t: Turn, state: DialogState): number[] | undefined {
+  if (state.kind === 'help') return helpKinds(t).map((k) => HELP_KIND_NUMBERS[k])
+  if (state.kind === 'menu' && state.fixedNumbers === true) return visibleOptions(t, state.options).map((o) => state.options.indexOf(o) + 1)
+  return undefined
 }
 
 /** Option labels, rendered (they rarely use fields, so the values are built only when one does). */
@@ -143,7 +160,7 @@ function walkPrompt(t: Turn, step: WalkStep): string {
 /** The whole prompt for the current state, as shown on entering it. */
 export function fullPrompt(t: Turn, state = stateOf(t)): string {
   if (!state) return ''
-  const options = renderOptions(t, optionLabels(t, state))
+  const options = renderOptions(t, optionLabels(t, state), optionNumbers(t, state))
   const fields = stateFields(t, { options })
   const withOptions = (template: string) => {
     const text = render(template, fields)
@@ -174,7 +191,7 @@ export function shortPrompt(t: Turn, state = stateOf(t)): string {
   if (!state) return ''
   const long = state.prompt.includes('{checklist}') || state.prompt.includes('{materials}')
   if (!long && state.reprompt === undefined) return fullPrompt(t, state)
-  const options = renderOptions(t, optionLabels(t, state))
+  const options = renderOptions(t, optionLabels(t, state), optionNumbers(t, state))
   return render(state.reprompt ?? t.defs.messages.say.reprompt, stateFields(t, { options }))
 }
 
@@ -188,7 +205,7 @@ export function reprompt(t: Turn, state = stateOf(t), template?: string): string
   const labels = optionLabels(t, state)
   const whole = labels.length === 0 || state.kind === 'materials' || state.kind === 'area' || state.kind === 'chooseItem'
   if (whole && state.reprompt === undefined && template === undefined && labels.length === 0) return fullPrompt(t, state)
-  const options = whole ? fullPrompt(t, state) : renderOptions(t, labels)
+  const options = whole ? fullPrompt(t, state) : renderOptions(t, labels, optionNumbers(t, state))
   const chosen = template ?? state.reprompt ?? t.defs.messages.say.reprompt
   return render(chosen, stateFields(t, { options, count: String(labels.length) }))
 }

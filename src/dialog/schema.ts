@@ -96,6 +96,12 @@ const MenuStateSchema = z.strictObject({
    * hint that questions are welcome. Without it such replies only re-prompt.
    */
   unsure: StateNameSchema.optional(),
+  /**
+   * Options keep their place in `options` as their number: one hidden now (its `when` does not hold) leaves its
+   * number out of use rather than passing it to the next, so a number means the same step for every item (the
+   * checklist's 申请代办, last, is 3 where it is offered and nothing else where it is not).
+   */
+  fixedNumbers: z.boolean({ error: '应为 true 或 false' }).optional(),
 })
 
 const ChooseItemStateSchema = z.strictObject({

@@ -10,7 +10,7 @@ import { UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
-  areaPoints, currentWalkStep, optionLabels, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
+  areaPoints, currentWalkStep, optionLabels, optionNumbers, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -20,10 +20,15 @@ import { itemFields, materialFields, villageLabel } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
 
-/** Which numbered option a reply names: its number, its label, one of its words, or "2 没有" (number and label). */
-function pickIndex(r: Reading, labels: string[], words: (i: number) => string[] = () => []): Pick {
+/**
+ * Which numbered option a reply names: its number, its label, one of its words, or "2 没有" (number and label).
+ * `numbers`: the options' own numbers when they are not 1, 2, 3 … (optionNumbers).
+ */
+function pickIndex(r: Reading, labels: string[], words: (i: number) => string[] = () => [], numbers?: readonly number[]): Pick {
+  const at = (n: number) => (numbers ? numbers.indexOf(n) : n - 1)
   if (r.number !== undefined) {
-    return Number.isInteger(r.number) && r.number >= 1 && r.number <= labels.length ? r.number - 1 : 'outOfRange'
+    const i = Number.isInteger(r.number) ? at(r.number) : -1
+    return i >= 0 && i < labels.length ? i : 'outOfRange'
   }
   const forms = labels.map((l, i) => [l, ...words(i)].map(comparableFixed))
   const exact = forms.findIndex((f) => f.includes(r.full) || f.includes(r.plain))
@@ -31,7 +36,7 @@ function pickIndex(r: Reading, labels: string[], words: (i: number) => string[] 
   // "2 没有" names option 2; "-2 没有" names none.
   const numbered = !/^[-−﹣‐–—]/.test(r.raw) ? /^(\d{1,2})(\D.*)$/.exec(r.plain) : null
   if (numbered) {
-    const i = Number(numbered[1]) - 1
+    const i = at(Number(numbered[1]))
     if (forms[i]?.some((f) => f.startsWith(numbered[2]!))) return i
   }
   return undefined
@@ -48,12 +53,12 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
     case 'menu': {
       const options = visibleOptions(t, state.options)
       const labels = labelsOf(t, options)
-      const i = pickIndex(r, labels, (k) => options[k]?.words ?? []) ?? yesNoIndex(r, options)
+      const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options)
       if (typeof i === 'number') {
         applyOption(t, options[i]!)
         return true
       }
-      if (i === 'outOfRange' && labels.length > 0) return noSuchNumber(t)
+      if (i === 'outOfRange' && labels.length > 0) return hiddenNumber(t, state, r) ? false : noSuchNumber(t)
       if (i === undefined && unavailableOption(t, state, r)) return false
       return freeText(t, state, r)
     }
@@ -67,7 +72,8 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
       return area(t, state, r)
     case 'help': {
       const kinds = helpKinds(t)
-      const i = pickIndex(r, kinds.map((k) => t.defs.messages.helpKinds[k]), (k) => [kinds[k]!, ...t.vocab.helpKinds[kinds[k]!]]) ?? kindSaid(t, kinds, r)
+      const labels = kinds.map((k) => t.defs.messages.helpKinds[k])
+      const i = pickIndex(r, labels, (k) => [kinds[k]!, ...t.vocab.helpKinds[kinds[k]!]], optionNumbers(t, state)) ?? kindSaid(t, kinds, r)
       if (typeof i === 'number') {
         t.s.form.help = kinds[i]
         go(t, state.go)
@@ -116,6 +122,19 @@ function unavailableOption(t: Turn, state: Extract<DialogState, { kind: 'menu' }
   })
   if (asked?.unavailable === undefined) return false
   say(t, render(asked.unavailable, stateFields(t)))
+  say(t, shortPrompt(t, state))
+  return true
+}
+
+/**
+ * In a menu with fixedNumbers, the number of an option hidden now that says why (`unavailable`: 3 申请代办 for an
+ * item that cannot be done by an agent): said, then the step's question again. True if so.
+ */
+function hiddenNumber(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
+  if (state.fixedNumbers !== true || r.number === undefined || !Number.isInteger(r.number)) return false
+  const option = state.options[r.number - 1]
+  if (option?.unavailable === undefined || option.when === undefined || holds(t, option.when)) return false
+  say(t, render(option.unavailable, stateFields(t)))
   say(t, shortPrompt(t, state))
   return true
 }

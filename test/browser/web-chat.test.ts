@@ -41,9 +41,9 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     const calls = checklist.locator('.text a.tel', { hasText: '0539-7211070' })
     expect(await calls.count()).toBeGreaterThan(0)
     expect(await calls.evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))])).toEqual(['tel:05397211070'])
-    expect(await checklist.locator('.option .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
+    expect(await checklist.locator('.option .label').allTextContents()).toEqual(['自己办理', '问别的事', '申请代办（工作人员帮您办）'])
     // Buttons of earlier replies no longer answer: their numbers would mean something else now.
-    expect(await page.locator('.option:not([disabled])').count()).toBe(2)
+    expect(await page.locator('.option:not([disabled])').count()).toBe(3)
     // A tapped choice is sent as its number; the resident's bubble also says which choice it was.
     const mine = await page.locator('.msg.me').allTextContents()
     expect(mine.slice(0, 2)).toEqual(['残疾人证怎么办', '1 对'])
@@ -56,7 +56,7 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await page.reload()
     await page.locator('.msg.bot', { hasText: '【一次性告知单】' }).waitFor()
     expect(await page.locator('.msg.me').allTextContents()).toEqual(mine)
-    expect(await page.locator('.option:not([disabled]) .label').allTextContents()).toEqual(['自己办理', '申请代办（工作人员帮您办）'])
+    expect(await page.locator('.option:not([disabled]) .label').allTextContents()).toEqual(['自己办理', '问别的事', '申请代办（工作人员帮您办）'])
 
     // The id cookie is the server's, and page scripts cannot read it.
     const cookie = (await context.cookies()).find((c) => c.name === WEB_ID_COOKIE)

@@ -43,7 +43,7 @@ describe('an admin editing dialogs/flow.yaml', () => {
     )
     const chat = await newChat({ definitions })
     await chat.say('长者食堂助餐补贴申请')
-    for (const answer of ['1', '全部列出', '2', '张秀英', '13812345678', '大店一村', '不是', '1']) await chat.say(answer)
+    for (const answer of ['1', '全部列出', '3', '张秀英', '13812345678', '大店一村', '不是', '1']) await chat.say(answer)
     expect(joined(await chat.say('确认提交'))).toBe('提交后工作人员会打电话联系您，确定提交吗？\n回复 1 确定，2 再看看')
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
     expect(joined(await chat.say('好的'))).toContain('您的代办申请已记录')

@@ -8,7 +8,7 @@ import { joined, newChat, real, sayAfresh, startItem, type Chat } from './suppor
 
 const DIBAO = '最低生活保障申请'
 const MEAL = '长者食堂助餐补贴申请'
-const OPTIONS = '请回复编号：\n1 自己办理\n2 申请代办（工作人员帮您办）'
+const OPTIONS = '请回复编号：\n1 自己办理\n2 问别的事\n3 申请代办（工作人员帮您办）'
 const REPROMPT = `您打算怎么办？\n${OPTIONS}`
 const NOT_UNDERSTOOD = '没看明白您的意思。'
 const ASK_OTHER = '也可以直接打字问别的事，比如：残疾人证怎么办'
@@ -50,7 +50,7 @@ describe('a reply the checklist cannot place', () => {
     const back = joined(await chat.say('不是'))
     expect(back).toContain(`【一次性告知单】${DIBAO}`)
     expect(back).toContain(REPROMPT)
-    expect(joined(await chat.say('2'))).toContain('请告诉我申请人的姓名')
+    expect(joined(await chat.say('3'))).toContain('请告诉我申请人的姓名')
   })
 
   it('switches to the candidate picked, and 返回 from the offer goes back to the checklist', async () => {
@@ -71,7 +71,7 @@ describe('a reply the checklist cannot place', () => {
 
   it('keeps numbers, yes/no and acknowledgement words, commands and town names as they were', async () => {
     const chat = await atChecklist()
-    expect(await chat.say('3')).toEqual([`没有这个编号。\n${OPTIONS}`])
+    expect(await chat.say('4')).toEqual([`没有这个编号。\n${OPTIONS}`])
     for (const reply of ['好的', '没有', '知道了']) expect(await sayAfresh(chat, reply), reply).toEqual([REPROMPT])
     expect(await chat.say('你好')).toEqual(['您好！', REPROMPT])
     const help = await chat.say('帮助')
@@ -142,7 +142,24 @@ describe('代办 asked for an item that cannot be done by an agent', () => {
         '您打算怎么办？\n回复 1 自己办理，2 问别的事',
       ])
     }
+    // 3 is 申请代办 for every item: here it says why not rather than doing something else, and 4 is no option.
+    expect(await chat.say('3')).toEqual([
+      '"结婚登记"不能找人代办，要本人去办。\n结婚登记必须男女双方本人亲自到场，不能委托、不能代办\n拿不准的，打电话问 0539-7211020',
+      '您打算怎么办？\n回复 1 自己办理，2 问别的事',
+    ])
+    expect(joined(await chat.say('4'))).toContain('没有这个编号')
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
+  })
+
+  it('numbers the checklist options the same for every item: 2 is 问别的事, 3 申请代办', async () => {
+    const proxied = await atChecklist()
+    expect(joined(await proxied.say('2'))).toContain('好的，请换个说法再说一次您要办什么事')
+    const again = await atChecklist()
+    expect(joined(await again.say('3'))).toContain('请告诉我申请人的姓名')
+    const own = await newChat()
+    await startItem(own, '结婚登记')
+    await own.say('全部列出')
+    expect(joined(await own.say('2'))).toContain('好的，请换个说法再说一次您要办什么事')
   })
 
   it('an item that can be proxied still starts the 代办 form on 代办', async () => {

@@ -39,7 +39,7 @@ describe('after the checklist', () => {
 describe('申请代办', () => {
   it('collects name, a valid phone (after a bad one), town then village by number, 特办 for the elderly, pick-up', async () => {
     const chat = await mealChecklist()
-    expect(await chat.say('2')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(await chat.say('3')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
     expect(await chat.say('张秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
     expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
     const towns = joined(await chat.say('138 1234 5678'))
@@ -93,14 +93,14 @@ describe('申请代办', () => {
   it('takes a name and a phone typed on one line (labels and commas allowed) and does not ask the phone again', async () => {
     for (const line of ['张秀英 13812345678', '姓名：张秀英，电话：138-1234-5678', '张秀英手机号13812345678']) {
       const chat = await mealChecklist()
-      await chat.say('2')
+      await chat.say('3')
       expect(joined(await chat.say(line)), line).toContain('申请人住在哪个镇（街道）？')
       // 返回 goes back to the name, with the phone forgotten with it.
       expect(await chat.say('返回')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
       expect(await chat.say('张秀英')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
     }
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     await chat.say('姓名：张秀英，电话：138-1234-5678')
     await chat.say('2')
     await chat.say('1')
@@ -110,16 +110,32 @@ describe('申请代办', () => {
 
   it('takes a phone typed in a sentence at the phone question, but not two different numbers', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     await chat.say('张秀英')
     expect(await chat.say('13812345678或者13912345678')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
     expect(joined(await chat.say('我的手机是13812345678'))).toContain('申请人住在哪个镇（街道）？')
   })
 
+  it('numbers each help kind the same for every item, leaving a kind not offered out of use', async () => {
+    // 长者食堂 offers 帮办, 代办 and 特办: for one who cannot come, 4 is 特办 as for every item, and 3 (领办) is no option.
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13812345678', '2', '1']) await chat.say(answer)
+    expect(joined(await chat.say('是的'))).toMatch(/1 帮办：.*\n2 代办：.*\n4 特办：/)
+    expect(joined(await chat.say('3'))).toContain('没有这个编号')
+    expect(joined(await chat.say('4'))).toContain('帮助方式：特办')
+    // 低保 offers all four: 2 is 代办 there too.
+    const dibao = await newChat()
+    await startItem(dibao, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区']) await dibao.say(answer)
+    expect(joined(await dibao.say('不是'))).toMatch(/1 帮办：.*\n2 代办：.*\n3 领办：/)
+    await dibao.say('2')
+    expect(joined(await dibao.say('1'))).toContain('帮助方式：代办')
+  })
+
   it('takes 上门, 上门办, 到家里来 (and a short sentence asking for it) as 特办, but not 不用上门', async () => {
     const atKinds = async () => {
       const chat = await mealChecklist()
-      for (const answer of ['2', '张秀英', '13812345678', '2', '1']) await chat.say(answer)
+      for (const answer of ['3', '张秀英', '13812345678', '2', '1']) await chat.say(answer)
       expect(joined(await chat.say('是的'))).toContain('需要哪种帮助？')
       return chat
     }
@@ -164,13 +180,14 @@ describe('申请代办', () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
     await chat.say('全部列出')
-    await chat.say('2')
+    await chat.say('3')
     await chat.say('王五')
     await chat.say('13612345678')
     await chat.say('十字路')
     await chat.say('城东社区')
-    expect(joined(await chat.say('不是'))).toMatch(/1 领办：.*\n2 帮办：.*\n3 代办：/)
-    expect(joined(await chat.say('1'))).toContain('办好以后，结果怎么拿？\n回复 1 自己去取，2 邮寄到家')
+    // Each kind keeps its number for every item: 1 帮办, 2 代办, 3 领办 (4 特办 only for those who cannot come).
+    expect(joined(await chat.say('不是'))).toMatch(/1 帮办：.*\n2 代办：.*\n3 领办：/)
+    expect(joined(await chat.say('3'))).toContain('办好以后，结果怎么拿？\n回复 1 自己去取，2 邮寄到家')
     expect(joined(await chat.say('邮寄'))).toContain('请告诉我邮寄地址')
     expect(await chat.say('城东')).toEqual(['地址太短了，请写到门牌号，比如：大店镇大店一村 3 排 5 号\n寄到十字路街道 城东社区的，只打门牌号就行，比如：3 排 5 号'])
     const summary = joined(await chat.say('十字路街道城东社区 8 号楼 2 单元 301'))
@@ -191,7 +208,7 @@ describe('申请代办', () => {
     const toAddress = async () => {
       const chat = await newChat()
       await startItem(chat, DIBAO)
-      for (const answer of ['全部列出', '2', '王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+      for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
       return chat
     }
     const chat = await toAddress()
@@ -214,16 +231,16 @@ describe('申请代办', () => {
   it('for 特办 offers the result brought to the door (or mailed), not 自己去取', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
-    for (const answer of ['全部列出', '2', '王五', '13612345678', '十字路', '城东社区']) await chat.say(answer)
-    // Said to be unable to come: 特办 is offered first.
-    expect(joined(await chat.say('是'))).toMatch(/需要哪种帮助？\n请回复编号：\n1 特办：/)
-    expect(joined(await chat.say('1'))).toContain('办好以后，结果怎么拿？\n回复 1 代办员送上门，2 邮寄到家')
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区']) await chat.say(answer)
+    // Said to be unable to come: 特办 is offered too, under its own number 4, as for every item.
+    expect(joined(await chat.say('是'))).toMatch(/需要哪种帮助？\n请回复编号：\n1 帮办：.*\n2 代办：.*\n3 领办：.*\n4 特办：/)
+    expect(joined(await chat.say('4'))).toContain('办好以后，结果怎么拿？\n回复 1 代办员送上门，2 邮寄到家')
     expect(joined(await chat.say('1'))).toContain('结果领取：代办员送上门')
   })
 
   it('重新填写 starts the form again; 不办了 ends without a ticket', async () => {
     const chat = await mealChecklist()
-    for (const answer of ['2', '赵六', '13712345678', '2', '2', '不是', '1']) await chat.say(answer)
+    for (const answer of ['3', '赵六', '13712345678', '2', '2', '不是', '1']) await chat.say(answer)
     expect(joined(await chat.say('重新填写'))).toContain('请告诉我申请人的姓名')
     for (const answer of ['赵七', '13712345679', '2', '3', '不是', '2']) await chat.say(answer)
     const summary = joined(await chat.say('3'))
@@ -233,7 +250,7 @@ describe('申请代办', () => {
 
   it('重新填写 after a name and phone typed on one line asks the phone again, and submits the new one', async () => {
     const chat = await mealChecklist()
-    for (const answer of ['2', '赵六 13712345678', '2', '2', '不是', '1']) await chat.say(answer)
+    for (const answer of ['3', '赵六 13712345678', '2', '2', '不是', '1']) await chat.say(answer)
     await chat.say('重新填写')
     expect(await chat.say('赵六')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
     for (const answer of ['13805391112', '2', '2', '不是', '1']) await chat.say(answer)
@@ -244,7 +261,7 @@ describe('申请代办', () => {
   it('不办了 mid-form ends it without a ticket and is never taken for a name', async () => {
     for (const line of ['不办了', '算了不办了', '不申请了']) {
       const chat = await mealChecklist()
-      await chat.say('2')
+      await chat.say('3')
       expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
       expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
       // Nothing is pending: the next message is a new question.
@@ -255,20 +272,20 @@ describe('申请代办', () => {
   it('takes the name after 俺叫 / 我是, and refuses a town or a service word as a name', async () => {
     for (const [line, name] of [['俺叫刘秀英', '刘秀英'], ['我是张三', '张三'], ['名字叫王五', '王五']]) {
       const chat = await mealChecklist()
-      await chat.say('2')
+      await chat.say('3')
       expect(await chat.say(line!), line).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
       for (const answer of ['13712345678', '2', '2', '不是', '1']) await chat.say(answer)
       expect(joined(await chat.say('1'))).toContain('已记录')
       expect(ticketOf(chat.effects).name).toBe(name)
     }
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     for (const line of ['坊前', '代办', '算了']) expect(await sayAfresh(chat, line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
   })
 
   it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     expect(await chat.say('123')).toEqual(['姓名好像不对，请只写名字，比如：张三'])
     expect(joined(await chat.say('水电气热过户'))).toContain('您是想问"水电气热过户"吗？')
     expect(joined(await chat.say('不是'))).toContain('请告诉我申请人的姓名')
@@ -276,7 +293,7 @@ describe('申请代办', () => {
 
   it('brings the result to the door for 代办 when the applicant cannot go out, not 自己去取', async () => {
     const chat = await mealChecklist()
-    for (const text of ['2', '张秀英', '13812345678', '2', '1', '是的']) await chat.say(text)
+    for (const text of ['3', '张秀英', '13812345678', '2', '1', '是的']) await chat.say(text)
     const summary = joined(await chat.say('代办'))
     expect(summary).toContain('帮助方式：代办')
     expect(summary).toContain('结果领取：代办员送上门')
@@ -284,7 +301,7 @@ describe('申请代办', () => {
 
   it('answers 要钱不 typed where the name is asked, never taking it for the name', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     const replies = joined(await chat.say('要钱不'))
     expect(replies).toContain('不收费')
     expect(replies).toContain('姓名')
@@ -293,13 +310,13 @@ describe('申请代办', () => {
 
   it('does not take a phone number written in characters for the applicant’s name', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     expect(joined(await chat.say('幺三八一二三四五六七八'))).toContain('姓名好像不对，请只写名字')
   })
 
   it('takes a name typed with spaces; a sentence, 好的 or digits are asked for the name alone', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     // 大店镇 and its villages are where the applicant lives (asked next), not a name.
     for (const notName of ['我是他闺女', '俺不知道咋填', '好的', '李四138', '大店镇', '大店镇大店一村']) {
       expect(await sayAfresh(chat, notName), notName).toEqual(['姓名好像不对，请只写名字，比如：张三'])
@@ -313,7 +330,7 @@ describe('申请代办', () => {
 
   it('人工 in the middle of the form gives the numbers, then asks the pending question again', async () => {
     const chat = await mealChecklist()
-    await chat.say('2')
+    await chat.say('3')
     await chat.say('李四')
     const replies = await chat.say('转人工')
     expect(replies).toHaveLength(2)
@@ -332,7 +349,7 @@ describe('申请代办', () => {
 
   it('after 确认提交 leaves the collection: a stray 1, 好的, 帮助 or 返回 neither submits again nor says it is submitting', async () => {
     const chat = await mealChecklist()
-    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
     expect(joined(await chat.say('1'))).toContain('收到，正在为您提交……')
     const again = '这份代办申请已经提交过了，不用再确认。工单号和进度，请回复"我的进度"查看。还有别的事，请直接说要办什么，比如：低保怎么申请'
     expect(await chat.say('1')).toEqual([again])
@@ -352,7 +369,7 @@ describe('申请代办', () => {
 
   it('after 确认提交, another 确认 / 确定 / 提交 / 确认提交 is an acknowledgement: the same re-prompt, no 没找到, no 转人工 on a following 1', async () => {
     const chat = await mealChecklist()
-    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
     expect(joined(await chat.say('确认'))).toContain('收到，正在为您提交……')
     const again = '这份代办申请已经提交过了，不用再确认。工单号和进度，请回复"我的进度"查看。还有别的事，请直接说要办什么，比如：低保怎么申请'
     for (const ack of ['确认', '确定', '提交', '确认提交', '确认。', '好的', '知道了']) expect(await chat.say(ack), ack).toEqual([again])
@@ -383,7 +400,7 @@ describe('materials the resident never answered', () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
     await chat.say('全部列出')
-    for (const answer of ['2', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '1', '1']) await chat.say(answer)
+    for (const answer of ['3', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '1', '1']) await chat.say(answer)
     const ticket = ticketOf(chat.effects) as TicketRequest & { materialsUnknown: string[] }
     expect(ticket.materialsReady).toEqual([])
     expect(ticket.materialsMissing).toEqual([])
@@ -397,7 +414,7 @@ describe('materials the resident never answered', () => {
     await chat.say(MEAL)
     for (const answer of ['1', '1', '2']) await chat.say(answer)
     await chat.say('全部列出')
-    for (const answer of ['2', '李四', '13912345678', '大店一村', '不是', '2', '1']) await chat.say(answer)
+    for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2', '1']) await chat.say(answer)
     const ticket = ticketOf(chat.effects) as TicketRequest & { materialsUnknown: string[] }
     expect(ticket.materialsReady).toEqual(['老人居民身份证'])
     expect(ticket.materialsMissing).toEqual(['户口簿'])
@@ -450,7 +467,7 @@ describe('the town / village question of the 代办 form', () => {
 
   it('at 其他村, a reply that is no village name (代办, 好的) is asked again; 不知道 goes on without one', async () => {
     const chat = await mealChecklist()
-    for (const answer of ['2', '张秀英', '13712345678', '2']) await chat.say(answer)
+    for (const answer of ['3', '张秀英', '13712345678', '2']) await chat.say(answer)
     expect(joined(await chat.say('4'))).toContain('请打村（社区）的名字')
     for (const line of ['代办', '好的']) expect(joined(await chat.say(line)), line).toContain('没找到这个地方。\n请打村（社区）的名字')
     expect(joined(await chat.say('不知道'))).toContain('申请人是不是老人、残疾人')

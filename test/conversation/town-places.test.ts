@@ -87,7 +87,7 @@ describe('a town name at the checklist', () => {
     expect(replies[0]).toContain('民政窗口')
     expect(replies[0]).toContain('大店镇各村（社区）便民服务室也能办')
     expect(replies[0]).not.toContain('【一次性告知单】')
-    expect(replies[1]).toBe('您打算怎么办？\n请回复编号：\n1 自己办理\n2 申请代办（工作人员帮您办）')
+    expect(replies[1]).toBe('您打算怎么办？\n请回复编号：\n1 自己办理\n2 问别的事\n3 申请代办（工作人员帮您办）')
   })
 
   it('大店 (without 镇), 我是大店镇的 and 大店镇在哪 give the same', async () => {
@@ -125,7 +125,7 @@ describe('a town name at the checklist', () => {
     const chat = await newChat()
     await atChecklist(chat, LOCAL)
     const replies = await chat.say('东京镇')
-    expect(replies).toEqual(['没找到"东京镇"。请回复镇（街道）的名字，比如"大店镇"\n您打算怎么办？\n请回复编号：\n1 自己办理\n2 申请代办（工作人员帮您办）'])
+    expect(replies).toEqual(['没找到"东京镇"。请回复镇（街道）的名字，比如"大店镇"\n您打算怎么办？\n请回复编号：\n1 自己办理\n2 问别的事\n3 申请代办（工作人员帮您办）'])
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
   })
 
@@ -136,11 +136,11 @@ describe('a town name at the checklist', () => {
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
   })
 
-  it('2 申请代办 still works after a town name', async () => {
+  it('3 申请代办 still works after a town name', async () => {
     const chat = await newChat()
     await atChecklist(chat, LOCAL)
     await chat.say('大店')
-    expect(joined(await chat.say('2'))).toContain('请告诉我申请人的姓名')
+    expect(joined(await chat.say('3'))).toContain('请告诉我申请人的姓名')
   })
 
   it('返回 after a town name goes back over the checklist, not over the town reply', async () => {

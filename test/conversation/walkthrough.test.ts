@@ -92,7 +92,7 @@ describe('materials walk-through → 一次性告知单', () => {
     expect(checklist).toContain('收费：办卡不收费')
     expect(checklist).toContain('到现场：最多跑 1 次')
     expect(checklist).toContain('咨询电话：0539-7211000')
-    expect(checklist).toContain('您打算怎么办？\n请回复编号：\n1 自己办理\n2 申请代办（工作人员帮您办）')
+    expect(checklist).toContain('您打算怎么办？\n请回复编号：\n1 自己办理\n2 问别的事\n3 申请代办（工作人员帮您办）')
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')
   })
 

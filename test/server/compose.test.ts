@@ -69,7 +69,7 @@ describe('composeServer(config) with Redis: the real catalogue, dialogs and stor
 
   it('opens a proxy ticket at the end of the dialog, and counts it in /metrics', async () => {
     // question, confirm, list all, 申请代办, name, phone, town, village, not special, 领办, pick-up, submit
-    const script = ['怎么申请低保', '1', '全部列出', '2', '张三', '13812345678', '1', '1', '2', '1', '1', '1']
+    const script = ['怎么申请低保', '1', '全部列出', '3', '张三', '13812345678', '1', '1', '2', '1', '1', '1']
     let replies: string[] = []
     for (const text of script) replies = (await served.chat({ userId: 'r-ticket', text })).json.replies
     expect(replies.join('\n')).toMatch(/工单号 DB\d{10}/)

@@ -116,10 +116,10 @@ describe('WeChat: a resident asks for 代办, an agent claims and closes, the re
     const checklist = await ask('1')
     expect(checklist).toContain('【一次性告知单】长者食堂助餐补贴申请')
     expect(checklist).toContain('✗ 户口簿（原件1份）')
-    expect(checklist).toContain('2 申请代办')
+    expect(checklist).toContain('3 申请代办')
 
     // 代办: name, phone, town and village, 特办 for an elder, confirm.
-    expect(await ask('2')).toContain('请告诉我申请人的姓名')
+    expect(await ask('3')).toContain('请告诉我申请人的姓名')
     expect(await ask('张秀英')).toContain('请留一个手机号')
     expect(await ask('13812345678')).toContain('申请人住在哪个镇（街道）？')
     expect(await ask('大店镇')).toContain('大店一村')
