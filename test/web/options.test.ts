@@ -36,6 +36,12 @@ describe('parseOptions(reply)', () => {
     expect(parseOptions('请选：\n1．代办\n2．帮办\n\n')).toEqual(expected)
   })
 
+  it('keeps a menu whose numbers skip one the item does not offer (help kinds keep 4 for 特办)', () => {
+    expect(parseOptions('您想要哪种帮助？\n1 帮办\n2 代办\n4 特办')).toEqual([
+      { n: 1, label: '帮办' }, { n: 2, label: '代办' }, { n: 4, label: '特办' },
+    ])
+  })
+
   it('finds nothing where there is no list at the end', () => {
     expect(parseOptions('您好！请直接说您要办什么事，比如：低保怎么申请')).toEqual([])
     expect(parseOptions('一次性告知单\n1 身份证\n2 户口簿\n以上材料请带原件。')).toEqual([])
@@ -43,9 +49,10 @@ describe('parseOptions(reply)', () => {
     expect(parseOptions('')).toEqual([])
   })
 
-  it('ignores numbers that do not run 1, 2, 3', () => {
+  it('ignores numbers that do not rise from 1 in small steps', () => {
     expect(parseOptions('办理时间：\n2026 年\n12 月')).toEqual([])
-    expect(parseOptions('请回复：\n1 有\n3 没有')).toEqual([])
+    expect(parseOptions('请回复：\n1 有\n6 没有')).toEqual([])
+    expect(parseOptions('请回复：\n2 有\n3 没有')).toEqual([])
     expect(parseOptions('承诺时限：\n20 个工作日')).toEqual([])
   })
 })

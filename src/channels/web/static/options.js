@@ -2,7 +2,7 @@
 // Two shapes, as the dialog writes them:
 //   one per line:  "请回复编号：\n1 自己办理\n2 申请代办"   (also "1.", "1、", "1）", "①")
 //   inline:        "回复 1 有，2 没有" (长者模式: "请回数字：1 有，2 没有")
-// Only a list at the very end counts, numbered 1, 2, 3 … without gaps: a numbered list in the middle of a
+// Only a list at the very end counts, numbered from 1 upwards (a skipped number or two allowed): a numbered list in the middle of a
 // reply (or a date, an amount) must not become buttons.
 
 const CIRCLED_FIRST = 0x2460 // ①
@@ -57,7 +57,11 @@ function toChoice(m) {
   return { n, label: m[3].replace(/[。；;，,]$/u, '') }
 }
 
-/** The choices if they run 1, 2, 3 …; else none. */
+/**
+ * The choices if they start at 1 and rise; else none. A number may be left out (a help kind the item does not offer
+ * keeps its number unused, so that 4 is always 特办), but not more than two in a row: a longer jump is not a menu.
+ */
 function numbered(choices) {
-  return choices.length > 0 && choices.every((c, i) => c.n === i + 1) ? choices : []
+  const rising = choices.every((c, i) => (i === 0 ? c.n === 1 : c.n > choices[i - 1].n && c.n - choices[i - 1].n <= 3))
+  return choices.length > 0 && rising ? choices : []
 }
