@@ -186,7 +186,7 @@ export function catalogWarnings({ items, points }: CatalogSources): SourceError[
   for (const item of items) {
     const used = new Set(item.value.申请材料.map((m) => m.条件?.问题))
     // A question only 窗口提供 materials hang on is never asked: those are not asked about either.
-    const asked = new Set(item.value.申请材料.filter((m) => m.窗口提供 !== true).map((m) => m.条件?.问题))
+    const asked = new Set(item.value.申请材料.filter((m) => m.窗口提供 !== true || m.提示 === true).map((m) => m.条件?.问题))
     const parents = new Set(item.value.情形问题.map((q) => q.条件?.问题))
     item.value.情形问题.forEach((q, i) => {
       if (!used.has(q.编号)) warnings.push(errorAt(item, ['情形问题', i, '编号'], `问题 "${q.编号}" 没有被任何材料的条件用到`))

@@ -163,6 +163,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       ...(m.备注 !== undefined && { note: m.备注 }),
       ...(m.解释 !== undefined && { explain: m.解释 }),
       ...(m.窗口提供 === true && { atWindow: true }),
+      ...(m.提示 === true && { notice: true }),
     })),
     steps: f.办理流程,
     ...(f.法定时限 !== undefined && { legalLimitDays: days(f.法定时限) }),

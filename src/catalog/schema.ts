@@ -82,6 +82,11 @@ export const MaterialSchema = z.strictObject({
    * office, a 合同 signed at 过户): never asked in the walk, never missing; the checklist names it on a line of its own.
    */
   窗口提供: z.boolean({ error: '应为 true 或 false' }).optional(),
+  /**
+   * Not a thing to bring but what the resident must know in this case (续费不用带材料，在…交; 房前屋后的树不用办证):
+   * never asked, never missing; the checklist shows 名称 as a 提示 line above the materials.
+   */
+  提示: z.boolean({ error: '应为 true 或 false' }).optional(),
 })
 
 /** A fixed service point, or a tier meaning "the resident's own town centre / village room". */

@@ -47,6 +47,8 @@ export interface Material {
   explain?: string
   /** Provided, filled in or signed at the window (窗口提供): not asked, never missing, listed apart on the checklist. */
   atWindow?: boolean
+  /** Not a material but a notice for this case (提示): not asked, never missing, shown above the materials. */
+  notice?: boolean
 }
 
 export interface ServicePoint {

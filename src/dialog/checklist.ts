@@ -17,8 +17,10 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
   const all = materialStatuses(item, p)
   // Provided or filled in at the window (窗口提供): on a line of their own after the list, without a mark.
   const atWindow = all.filter((s) => s.status === 'atWindow').map((s) => s.material.name)
-  const statuses = all.filter((s) => s.status !== 'atWindow') as { material: Material; status: ListedStatus }[]
-  const lines = [render(m.checklist.materials, { ...base, legend: legend(statuses.map((s) => s.status), m) })]
+  const statuses = all.filter((s) => s.status !== 'atWindow' && s.status !== 'notice') as { material: Material; status: ListedStatus }[]
+  // 提示 (续费不用带材料…) come first: they may say that nothing below is needed.
+  const notices = all.filter((s) => s.status === 'notice').map((s) => render(m.checklist.notice, { ...base, ...materialFields(s.material, item, m) }))
+  const lines = [render(m.checklist.materials, { ...base, legend: legend(statuses.map((s) => s.status), m) }), ...notices]
   const template: Record<ListedStatus, string> = {
     ready: m.checklist.ready,
     missing: m.checklist.missing,
@@ -46,7 +48,7 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
 }
 
 /** The statuses listed one material a line, with a mark. */
-type ListedStatus = Exclude<MaterialStatus, 'atWindow'>
+type ListedStatus = Exclude<MaterialStatus, 'atWindow' | 'notice'>
 
 /** Legend order: the marks in the order the statuses usually read (done, to do, to check, maybe, extra). */
 const LEGEND_ORDER: readonly ListedStatus[] = ['ready', 'missing', 'unchecked', 'conditional', 'optional']

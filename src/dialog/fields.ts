@@ -65,6 +65,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'checklist.unchecked': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.optional': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.atWindow': [...ITEM_FIELDS, 'list'],
+  'checklist.notice': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.conditional': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'question.prompt', 'condition.answers'],
   'checklist.whereUnknown': ITEM_FIELDS,
   'checklist.places': ITEM_FIELDS,

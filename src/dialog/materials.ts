@@ -65,12 +65,18 @@ function applies(item: CatalogItem, m: Material, answers: Record<string, string>
 
 /**
  * The next thing to ask, or undefined when the walk is complete. Optional materials are never asked, nor those the
- * window provides or has filled in on the spot (窗口提供): nothing to prepare.
+ * window provides or has filled in on the spot (窗口提供): nothing to prepare. A 提示 is not asked either, but the
+ * question it hangs on is: the resident should learn that in an emergency help comes first.
  */
 export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
   for (const m of item.materials) {
     if (m.requirement === '可选' || m.atWindow === true) continue
     const applicable = m.requirement === '按情况' ? applies(item, m, p.answers) : true
+    if (m.notice === true) {
+      const question = applicable === undefined ? unansweredQuestion(item, m.condition!.questionId, p.answers) : undefined
+      if (question) return questionStep(item, question)
+      continue
+    }
     if (applicable === undefined) {
       const question = unansweredQuestion(item, m.condition!.questionId, p.answers)
       if (question) return questionStep(item, question)
@@ -97,7 +103,7 @@ function unansweredQuestion(item: CatalogItem, id: string, answers: Record<strin
 
 function questionStep(item: CatalogItem, question: Question): WalkStep {
   const decided = (option: string) =>
-    item.materials.filter((m) => m.requirement === '按情况' && m.atWindow !== true && m.condition?.questionId === question.id && m.condition.answers.includes(option))
+    item.materials.filter((m) => m.requirement === '按情况' && m.atWindow !== true && m.notice !== true && m.condition?.questionId === question.id && m.condition.answers.includes(option))
   const triggering = question.options.filter((o) => decided(o).length > 0)
   const materials = triggering.length === 1 ? decided(triggering[0]!) : []
   if (materials.length !== 1) return { kind: 'question', question }
@@ -141,8 +147,24 @@ export function walkStamp(item: CatalogItem): string {
   return stamp
 }
 
-/** atWindow: provided or filled in at the window (窗口提供), so neither ready nor missing. */
-export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional' | 'atWindow'
+/**
+ * The item's 提示 that an answer brings in (续费 → where to pay), or with `answer` undefined those that hold whatever
+ * the answers: said as the walk reaches them, since they may make the rest moot (in an emergency, help comes first).
+ */
+export function noticesFor(item: CatalogItem, answer?: { questionId: string; option: string }): Material[] {
+  return item.materials.filter((m) =>
+    m.notice === true &&
+    (answer === undefined
+      ? m.condition === undefined
+      : m.condition?.questionId === answer.questionId && m.condition.answers.includes(answer.option)),
+  )
+}
+
+/**
+ * atWindow: provided or filled in at the window (窗口提供), so neither ready nor missing; notice: not a material but
+ * what to know in this case (提示), shown only once the case is known.
+ */
+export type MaterialStatus = 'ready' | 'missing' | 'unchecked' | 'conditional' | 'optional' | 'atWindow' | 'notice'
 
 /** Every material that (still) matters for this resident, with its status; ones ruled out by an answer are left out. */
 export function materialStatuses(item: CatalogItem, p: Progress): { material: Material; status: MaterialStatus }[] {
@@ -151,6 +173,11 @@ export function materialStatuses(item: CatalogItem, p: Progress): { material: Ma
     const applicable = applies(item, m, p.answers)
     if (applicable === false) continue
     // Still to be settled (不知道, or never asked) counts as needed: filling it in at the window costs nothing.
+    if (m.notice === true) {
+      // A notice for a case not yet settled would tell residents of the other case something wrong.
+      if (applicable === true || m.condition === undefined) out.push({ material: m, status: 'notice' })
+      continue
+    }
     if (m.atWindow === true) {
       out.push({ material: m, status: 'atWindow' })
       continue

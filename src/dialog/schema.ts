@@ -322,6 +322,8 @@ const checklistMessages = z.strictObject({
   optional: text('可选'),
   /** After the materials: those the window provides or has filled in on the spot (窗口提供), {list} joined by ；. */
   atWindow: text('窗口提供的材料').default('到窗口现场填写（不用提前准备）：{list}'),
+  /** A 提示 of the item for the resident's case, above the materials. */
+  notice: text('提示').default('提示：{material.name}'),
   whereUnknown: text('不知道去哪办'),
   places: text('地点标题'),
   pointPlace: text('具体服务点'),

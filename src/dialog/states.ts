@@ -6,7 +6,7 @@ import type { CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym }
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
-import { UNSURE_ANSWER, type WalkStep } from './materials.js'
+import { noticesFor, UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -285,6 +285,9 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
+    const item = currentItem(t)
+    const notices = item ? noticesFor(item, { questionId: step.question.id, option: answer }) : []
+    for (const m of notices) say(t, render(t.defs.messages.checklist.notice, { ...itemFields(item!, t.defs.messages), ...materialFields(m, item!, t.defs.messages) }))
   }
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)

@@ -2,13 +2,13 @@
  * One step in progress: the inputs, the session being changed (a private copy), and what has been said so far.
  * The helpers here are shared by the state handlers, the commands and the prompts.
  */
-import type { Catalog, CatalogItem } from '../catalog/types.js'
+import type { Catalog, CatalogItem, Material } from '../catalog/types.js'
 import type { Matcher } from '../match/types.js'
 import type { Effect, Resident } from '../conversation/types.js'
-import { formFields, itemFields, type Values } from './fields.js'
+import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { presumedAnswers } from './materials.js'
+import { noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, type CompiledVocabulary } from './text.js'
 
@@ -130,11 +130,14 @@ function presumedLines(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item) return undefined
   const lines: string[] = []
+  const notice = (m: Material) => render(t.defs.messages.checklist.notice, { ...itemFields(item, t.defs.messages), ...materialFields(m, item, t.defs.messages) })
   for (const [id, option] of presumedAnswers(item, t.s.asked)) {
     const question = item.questions.find((q) => q.id === id)
     if (question && t.s.answers[id] === option) {
       lines.push(render(t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
+      lines.push(...noticesFor(item, { questionId: id, option }).map(notice))
     }
   }
+  lines.push(...noticesFor(item).map(notice))
   return lines.length > 0 ? lines.join('\n') : undefined
 }

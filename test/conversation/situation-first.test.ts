@@ -16,12 +16,12 @@ describe('the first situation question, answered by the resident\'s words', () =
   it('不动产转移: 俺爹没了 is 继承, 到我儿子名下 is 赠与: no 买卖 materials, phone first', async () => {
     for (const [question, option] of [['俺爹没了 房子要过户到俺名下', '继承'], ['房产证过户到我儿子名下', '赠与']] as const) {
       const chat = await newChat()
-      const walk = await ask(chat, question, '不动产转移登记')
-      expect(walk).toContain(`按您说的"${option}"来准备材料`)
-      expect(walk).toContain('继承或赠与过户要带的全套材料（和买卖不同，请先打 0539-7211010 问清再去）')
-      const checklist = joined(await chat.say('2'))
-      const materials = checklist.slice(checklist.indexOf('一、要带的材料'), checklist.indexOf('二、到哪里办'))
-      expect(materials).toContain('继承或赠与过户要带的全套材料')
+      // Nothing is left to ask: the checklist comes at once, the 提示 at the top of its materials, 买卖's left out.
+      const checklist = await ask(chat, question, '不动产转移登记')
+      expect(checklist).not.toContain('是否已准备好：继承')
+      // No material is listed (so no 一、 heading): the 提示 follows the conditions.
+      const materials = checklist.slice(checklist.indexOf('★'), checklist.indexOf('二、到哪里办'))
+      expect(materials).toContain('★ 继承、赠与过户要带的材料和买卖不同')
       expect(materials).not.toContain('买卖合同')
       expect(materials).not.toContain('卖方')
       expect(materials).toContain('0539-7211010')
@@ -39,9 +39,10 @@ describe('the first situation question, answered by the resident\'s words', () =
   it('居民医保: 今年还没交 is 续费: no photo, 出生医学证明 or 登记表, and where to pay', async () => {
     const chat = await newChat()
     const walk = await ask(chat, '合作医疗咋交 今年还没交', '城乡居民基本医疗保险参保登记和缴费')
-    expect(walk).toContain('按您说的"已参保续费"来准备材料')
+    expect(walk).toContain('★ 续费不用带材料')
     expect(walk).toContain('爱山东')
-    const checklist = joined(await chat.say('1'))
+    // Nothing to ask about: the checklist comes at once, the 提示 at the top of its materials.
+    const checklist = walk
     expect(checklist).toContain('【一次性告知单】')
     for (const absent of ['照片', '出生医学证明', '参保登记表》（', '户口簿']) expect(checklist).not.toContain(absent)
   })
@@ -70,9 +71,11 @@ describe('the first situation question, answered by the resident\'s words', () =
     const chat = await newChat()
     const walk = await ask(chat, '家里着火了 房子烧没了 户口本也烧了 能申请救助不', '临时救助申请')
     expect(walk).toContain('按您说的"情况紧急"来准备材料')
-    expect(walk).toContain('是否已准备好：情况紧急的先行救助')
-    // 先行救助 有, 申请书 有, 身份证 有, 本县户口, 户口簿 没有 → 全部列出.
-    for (const answer of ['1', '1', '1', '1', '2']) await chat.say(answer)
+    // A 提示, said at once, not asked as a material.
+    expect(walk).toContain('★ 情况紧急的先行救助')
+    expect(walk).not.toContain('是否已准备好：情况紧急')
+    // 申请书 有, 身份证 有, 本县户口, 户口簿 没有 → 全部列出.
+    for (const answer of ['1', '1', '1', '2']) await chat.say(answer)
     const list = joined(await chat.say('全部列出'))
     expect(list).toMatch(/户口簿[^\n]*\n[^\n]*情况紧急的不用等，先申请，先行救助，补办后再补交/)
   })
