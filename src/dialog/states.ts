@@ -15,7 +15,7 @@ import {
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
-import { currentItem, holds, setItem, say, stateOf, type Turn } from './turn.js'
+import { currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
@@ -287,7 +287,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     t.s.answers[step.question.id] = answer
     const item = currentItem(t)
     const notices = item ? noticesFor(item, { questionId: step.question.id, option: answer }) : []
-    for (const m of notices) say(t, render(t.defs.messages.checklist.notice, { ...itemFields(item!, t.defs.messages), ...materialFields(m, item!, t.defs.messages) }))
+    for (const m of notices) say(t, noticeText(t, item!, m))
   }
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)

@@ -125,19 +125,23 @@ function answersTo(t: Turn): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 
+/** A 提示 of the item as the resident reads it (checklist.notice). */
+export function noticeText(t: Turn, item: CatalogItem, m: Material): string {
+  return render(t.defs.messages.checklist.notice, { ...itemFields(item, t.defs.messages), ...materialFields(m, item, t.defs.messages) })
+}
+
 /** The situation answers taken from the resident's question (see presumedAnswers), one line each. */
 function presumedLines(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item) return undefined
   const lines: string[] = []
-  const notice = (m: Material) => render(t.defs.messages.checklist.notice, { ...itemFields(item, t.defs.messages), ...materialFields(m, item, t.defs.messages) })
   for (const [id, option] of presumedAnswers(item, t.s.asked)) {
     const question = item.questions.find((q) => q.id === id)
     if (question && t.s.answers[id] === option) {
       lines.push(render(t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
-      lines.push(...noticesFor(item, { questionId: id, option }).map(notice))
+      lines.push(...noticesFor(item, { questionId: id, option }).map((m) => noticeText(t, item, m)))
     }
   }
-  lines.push(...noticesFor(item).map(notice))
+  lines.push(...noticesFor(item).map((m) => noticeText(t, item, m)))
   return lines.length > 0 ? lines.join('\n') : undefined
 }
