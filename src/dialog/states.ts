@@ -115,13 +115,22 @@ const MAX_OPTION_REPLY = 12
  */
 function unavailableOption(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
   const asked = state.options.find((o) => {
-    if (o.unavailable === undefined || o.when === undefined || holds(t, o.when)) return false
+    if (!hiddenWithReason(t, o)) return false
     const words = [o.label, ...(o.words ?? [])].map(comparableFixed)
     if (words.includes(r.full) || words.includes(r.plain)) return true
     return r.plain.length <= MAX_OPTION_REPLY && words.some((w) => w.length >= 2 && r.plain.includes(w))
   })
-  if (asked?.unavailable === undefined) return false
-  say(t, render(asked.unavailable, stateFields(t)))
+  return asked !== undefined && tellUnavailable(t, state, asked)
+}
+
+/** An option hidden now (its `when` does not hold) that says why when asked for (`unavailable`). */
+function hiddenWithReason(t: Turn, o: DialogOption): boolean {
+  return o.unavailable !== undefined && o.when !== undefined && !holds(t, o.when)
+}
+
+/** Why the option is not offered, then the step's question again. */
+function tellUnavailable(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, o: DialogOption): true {
+  say(t, render(o.unavailable!, stateFields(t)))
   say(t, shortPrompt(t, state))
   return true
 }
@@ -133,10 +142,7 @@ function unavailableOption(t: Turn, state: Extract<DialogState, { kind: 'menu' }
 function hiddenNumber(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
   if (state.fixedNumbers !== true || r.number === undefined || !Number.isInteger(r.number)) return false
   const option = state.options[r.number - 1]
-  if (option?.unavailable === undefined || option.when === undefined || holds(t, option.when)) return false
-  say(t, render(option.unavailable, stateFields(t)))
-  say(t, shortPrompt(t, state))
-  return true
+  return option !== undefined && hiddenWithReason(t, option) && tellUnavailable(t, state, option)
 }
 
 function noSuchNumber(t: Turn): false {
@@ -297,8 +303,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
 /**
  * 这是啥, 啥叫划拨, 权属证明是啥, 不懂 at a walk step: what it means, then the same question again (not 没看明白).
  * A term naming one of the item's materials (and no word of the question asked) gets that material's 解释 (or its
- * 备注 and 缺少时); otherwise the material
- * asked about, or the situation question's 解释 (or, without one, how to settle it at the window).
+ * 备注 and 缺少时); otherwise the material asked about does, or the situation question's 解释 (or, without one, how
+ * to settle it at the window).
  */
 function explain(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): false {
   const item = currentItem(t)!
