@@ -160,6 +160,11 @@ function walkPrompt(t: Turn, step: WalkStep): string {
 /** The whole prompt for the current state, as shown on entering it. */
 export function fullPrompt(t: Turn, state = stateOf(t)): string {
   if (!state) return ''
+  // The walk renders its own options (per step); building the generic ones first would be thrown away.
+  if (state.kind === 'materials') {
+    const step = currentWalkStep(t)
+    return step ? walkPrompt(t, step) : ''
+  }
   const options = renderOptions(t, optionLabels(t, state), optionNumbers(t, state))
   const fields = stateFields(t, { options })
   const withOptions = (template: string) => {
@@ -167,10 +172,6 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
     return template.includes('{options}') || options === '' ? text : `${text}\n${options}`
   }
   switch (state.kind) {
-    case 'materials': {
-      const step = currentWalkStep(t)
-      return step ? walkPrompt(t, step) : ''
-    }
     case 'area': {
       const form = t.s.form
       if (form.namingVillage) return render(state.otherVillagePrompt ?? state.villagePrompt, fields)
