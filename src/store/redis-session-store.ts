@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { RedisTicketLock } from './redis-ticket-lock.js'
 import type { LockedTurn, SessionStore, TurnOptions } from './session-store.js'
@@ -65,33 +64,36 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
   /**
    * Two round trips per turn: one script takes the turn and reads the session, one writes it and releases.
    * A session this process wrote (or read) last is not sent back while the stored JSON is still exactly that
-   * one (the script compares SHA-1 digests), so the common turn neither transfers nor parses it.
+   * one (the script compares SHA-1 digests, which Redis computes as it writes or reads), so the common turn
+   * neither transfers nor parses it, and this process never hashes.
    */
   async withSession<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts: TurnOptions = {}): Promise<T> {
     const recent = this.#recent.get(key)
     // Set inside the turn; an object, so that TypeScript does not take it to be still 'keep' afterwards.
-    const end: { outcome: { digest: string; session: S } | 'keep' | 'delete' } = { outcome: 'keep' }
+    const end: { outcome: S | 'keep' | 'delete' } = { outcome: 'keep' }
     try {
-      const { result, landed } = await this.#lock.runWithValue(
+      const { result, landed, digest } = await this.#lock.runWithValue(
         key,
         this.#sessionKey(key),
         { signal: opts.signal, knownDigest: recent?.digest },
         async (read) => {
-          const session = read === 'known' ? recent!.session : this.#remember(key, read.value)
+          const session = read === 'known' ? recent!.session : this.#remember(key, read)
           const { result, write } = await fn(session)
           if (!write) return { result, write: { kind: 'keep' } }
           if ('delete' in write) {
             end.outcome = 'delete'
             return { result, write: { kind: 'delete' } }
           }
-          const json = this.#encode(write.set)
-          end.outcome = { digest: digestOf(json), session: write.set }
-          return { result, write: { kind: 'set', json, ttlMs: ttlMilliseconds(write.ttlSeconds) } }
+          end.outcome = write.set
+          return { result, write: { kind: 'set', json: this.#encode(write.set), ttlMs: ttlMilliseconds(write.ttlSeconds) } }
         },
       )
       const { outcome } = end
       if (!landed || outcome === 'delete') this.#recent.delete(key)
-      else if (outcome !== 'keep') this.#recent.set(key, outcome.digest, outcome.session)
+      else if (outcome !== 'keep') {
+        if (digest === undefined) this.#recent.delete(key)
+        else this.#recent.set(key, digest, outcome)
+      }
       return result
     } catch (err) {
       // The turn failed part-way: keep nothing that might not be what is stored (the digest would tell, but
@@ -109,21 +111,17 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
     return `${this.#prefix}session:${key}`
   }
 
-  /** Parses a stored session and keeps it, with its digest, for the resident's next turn. */
-  #remember(key: string, json: string | null): S | undefined {
-    if (json === null) {
+  /** Parses a stored session and keeps it, with the digest Redis computed, for the resident's next turn. */
+  #remember(key: string, read: { value: string | null; digest?: string }): S | undefined {
+    if (read.value === null) {
       this.#recent.delete(key)
       return undefined
     }
-    const session = JSON.parse(json) as S
-    this.#recent.set(key, digestOf(json), session)
+    const session = JSON.parse(read.value) as S
+    if (read.digest === undefined) this.#recent.delete(key)
+    else this.#recent.set(key, read.digest, session)
     return session
   }
-}
-
-/** The digest Redis's redis.sha1hex computes for the same string (UTF-8 bytes, lowercase hex). */
-function digestOf(json: string): string {
-  return createHash('sha1').update(json).digest('hex')
 }
 
 /**

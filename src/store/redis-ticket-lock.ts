@@ -102,30 +102,40 @@ return 1
  * never start before the write has landed.
  */
 // ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). When the stored value is exactly
-// that one, it is not sent back ({ticket, 1, '', 1}): the caller saves a transfer and a parse.
+// that one, it is not sent back ({ticket, 1, '', 1}): the caller saves a transfer and a parse. Otherwise the value
+// comes with its digest ({ticket, 1, value, 0, digest}), which the caller keeps for next time: Redis hashes, so that
+// the server's one busy thread does not.
 const TAKE_GET = TAKE.replace(
   'if serving == ticket then return {ticket, 1} end',
   `if serving == ticket then
   local value = redis.call('GET', KEYS[4])
-  if value and ARGV[8] ~= '' and redis.sha1hex(value) == ARGV[8] then return {ticket, 1, '', 1} end
-  return {ticket, 1, value}
+  if not value then return {ticket, 1} end
+  local digest = redis.sha1hex(value)
+  if digest == ARGV[8] then return {ticket, 1, '', 1} end
+  return {ticket, 1, value, 0, digest}
 end`,
 )
 
 if (TAKE_GET === TAKE) throw new Error('TAKE_GET: the TAKE script changed; update the replacement')
 
 // The write is skipped when the turn is no longer this ticket's (its lease ran out and the next message has
-// begun): the newer session must not be overwritten. RELEASE then returns 0 as well.
-const RELEASE_WRITE =
-  `
+// begun): the newer session must not be overwritten. Returns {released, digest}: released is RELEASE's 1 or 0 (0
+// then as well), digest the SHA-1 of the value written ('' when none was).
+const RELEASE_WRITE = `
+local digest = ''
 if tonumber(redis.call('GET', KEYS[2])) == tonumber(ARGV[1]) then
   if ARGV[8] == 'set' then
     redis.call('SET', KEYS[4], ARGV[9], 'PX', ARGV[10])
+    digest = redis.sha1hex(ARGV[9])
   elseif ARGV[8] == 'del' then
     redis.call('DEL', KEYS[4])
   end
 end
-` + RELEASE
+local function release()
+${RELEASE}
+end
+return {release(), digest}
+`
 
 /** Gives up a waiting ticket: its waiter key goes, and if the turn had just come to it, it is passed on. */
 const ABANDON = `redis.call('DEL', ARGV[6] .. ARGV[1])\n` + RELEASE
@@ -143,10 +153,10 @@ declare module 'ioredis' {
     daibanLockAbandon(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockTakeGet(
       next: string, serving: string, lease: string, value: string, ...argsThenKnown: [...TurnArgs, knownDigest: string]
-    ): Result<[number, number, string | null, 1?] | [number, number], Context>
+    ): Result<[number, number, string?, (0 | 1)?, string?], Context>
     daibanLockReleaseWrite(
       next: string, serving: string, lease: string, value: string, ...argsThenWrite: [...TurnArgs, mode: 'set' | 'del', json: string, ttlMs: N]
-    ): Result<number, Context>
+    ): Result<[number, string], Context>
   }
 }
 
@@ -227,17 +237,18 @@ export class RedisTicketLock {
 
   /**
    * run() for a turn that reads and writes one string value (at `valueKey`): `fn` gets the value as the turn
-   * began (null when absent), or `known` when the stored value's SHA-1 digest is `opts.knownDigest` (the caller
-   * holds it already), and its `write` is applied in the same script that releases the turn. When `fn`
-   * throws nothing is written; when the write fails the caller gets the error (and the turn is released).
-   * `landed` says whether the write is in Redis (false when the turn's lease had run out).
+   * began (null when absent; with its SHA-1 digest when the turn came at once), or `known` when the stored value's
+   * digest is `opts.knownDigest` (the caller holds it already), and its `write` is applied in the same script that
+   * releases the turn. When `fn` throws nothing is written; when the write fails the caller gets the error (and the
+   * turn is released). `landed` says whether the write is in Redis (false when the turn's lease had run out), and
+   * `digest` is the written value's SHA-1 digest when it landed.
    */
   async runWithValue<T>(
     key: string,
     valueKey: string,
     opts: { signal?: AbortSignal; knownDigest?: string },
     fn: (read: ValueRead) => Promise<{ result: T; write: ValueWrite }>,
-  ): Promise<{ result: T; landed: boolean }> {
+  ): Promise<{ result: T; landed: boolean; digest?: string }> {
     const keys = this.#keys(key)
     const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '' }, opts.signal)
     const renewal = this.#startRenewal(key, keys, ticket)
@@ -256,12 +267,12 @@ export class RedisTicketLock {
       return { result: out.result, landed: true }
     }
     try {
-      const held = await this.#redis.daibanLockReleaseWrite(
+      const [held, digest] = await this.#redis.daibanLockReleaseWrite(
         ...keys, valueKey, ...this.#args(key, ticket),
         write.kind === 'set' ? 'set' : 'del', write.kind === 'set' ? write.json : '', write.kind === 'set' ? write.ttlMs : 0,
       )
       if (held === 0) this.#report(`会话锁（${key}）的租期已过，下一条消息已开始处理：本条消息的会话变化没有保存`)
-      return { result: out.result, landed: held === 1 }
+      return { result: out.result, landed: held === 1, ...(digest !== '' && { digest }) }
     } catch (err) {
       // The script did nothing: still let the next message go, then report the lost write to the caller.
       await this.#release(key, keys, ticket)
@@ -309,8 +320,8 @@ export class RedisTicketLock {
         if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline, signal))) return { ticket, read: { value: null } }
       } else {
         const { valueKey, knownDigest } = value
-        const [ticket, acquired, stored, same] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0), knownDigest)
-        if (acquired === 1) return { ticket, read: same === 1 ? 'known' : { value: stored ?? null } }
+        const [ticket, acquired, stored, same, digest] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0), knownDigest)
+        if (acquired === 1) return { ticket, read: same === 1 ? 'known' : stored === undefined ? { value: null } : { value: stored, digest } }
         if (await this.#waitForTurn(key, keys, ticket, deadline, signal)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.
           try {
@@ -434,8 +445,11 @@ export class RedisTicketLock {
 
 type LockKeys = [next: string, serving: string, lease: string]
 
-/** What a runWithValue turn is handed: the stored value, or `known` when it is the one the caller said it holds. */
-export type ValueRead = { value: string | null } | 'known'
+/**
+ * What a runWithValue turn is handed: the stored value (with its digest when the script read it), or `known` when
+ * it is the one the caller said it holds.
+ */
+export type ValueRead = { value: string | null; digest?: string } | 'known'
 
 /** What runWithValue does with the value as the turn ends. */
 export type ValueWrite = { kind: 'keep' } | { kind: 'set'; json: string; ttlMs: number } | { kind: 'delete' }

@@ -280,6 +280,14 @@ describe('RedisSessionStore keeps the session it wrote for the next turn', () =>
     expect(await a.get(KEY)).toEqual({ n: 1, by: 'A' })
   })
 
+  it('keeps a session it read (not only one it wrote) for the next turn, by the digest Redis gave with it', async () => {
+    const a = storeOn(processA) as RedisSessionStore<Counter>
+    await processB.redis.set(sessionKey(), JSON.stringify({ n: 3, by: 'B' }), 'PX', 60_000)
+    const first = await a.withSession(KEY, async (s) => ({ result: s }))
+    expect(first).toEqual({ n: 3, by: 'B' })
+    expect(await a.withSession(KEY, async (s) => ({ result: s }))).toBe(first)
+  })
+
   it('reads the session again once anything else changed it, even to the same length (an older server, a hand edit)', async () => {
     const a = storeOn(processA) as RedisSessionStore<Counter>
     const b = storeOn(processB) as RedisSessionStore<Counter>
