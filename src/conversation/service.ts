@@ -107,10 +107,12 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   }
 
   return {
+    countsAlong: sessions.countsAlong === true,
     handle(incoming, options = {}) {
       const message = withoutInvisible(incoming)
       const key = `${message.resident.channel}:${message.resident.userId}`
-      const { admitted } = options
+      const { admitted, counters } = options
+      if (counters && sessions.countsAlong !== true) return Promise.reject(new Error('counters given to a service whose session store cannot count them'))
       // A refusal also leaves the queue at once (it need not wait behind the resident's earlier messages), and is
       // observed here, so it never goes unhandled when the turn fails first.
       const refused = new AbortController()
@@ -128,7 +130,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         // Refused (e.g. rate-limited): the turn ends with nothing written and the refusal goes to the caller.
         if (admitted) await admitted
         return handleLocked(message, key, stored)
-      }, { signal: refused.signal })
+      }, { signal: refused.signal, ...(counters && { counters }) })
     },
   }
 }

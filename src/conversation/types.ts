@@ -3,6 +3,7 @@
  * the pure dialog engine asks the service to carry out.
  */
 import type { HelpKind } from '../catalog/types.js'
+import type { TurnCounters } from '../store/session-store.js'
 
 /** Where a resident talks to us; replies and ticket news go back the same way. */
 export type Channel = 'http' | 'web' | 'wechat' | 'terminal'
@@ -37,10 +38,17 @@ export interface HandleOptions {
    * the resident's session is left as it was.
    */
   admitted?: Promise<void>
+  /**
+   * Counters (a rate limit's) counted as the resident's turn is taken, in its round trip: only when the service
+   * `countsAlong`. Refused like `admitted`.
+   */
+  counters?: TurnCounters
 }
 
 export interface ConversationService {
   handle(message: IncomingMessage, options?: HandleOptions): Promise<ConversationReply>
+  /** Whether handle() takes `counters` (its session store counts them with the turn); else give `admitted`. */
+  readonly countsAlong?: boolean
 }
 
 /** Everything a proxy ticket needs, collected by the dialog. */

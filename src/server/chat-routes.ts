@@ -7,12 +7,12 @@
 import { Router } from '@koa/router'
 import type { Context } from 'koa'
 import { z } from 'zod'
-import type { ConversationService } from '../conversation/types.js'
+import type { ConversationService, HandleOptions } from '../conversation/types.js'
 import type { Outbox } from '../tickets/ports.js'
 import { checkBearer, requireBearer } from './auth.js'
 import { HttpError } from './errors.js'
 import { readJsonBody } from './json-body.js'
-import { enforceLimits, ipKey, type RateLimiter } from './rate-limit.js'
+import { enforceLimits, ipKey, type RateCheck, type RateLimiter } from './rate-limit.js'
 
 export const MAX_USER_ID = 128
 /** Longer texts are refused (400 text_too_long) rather than cut: a cut question could match the wrong item. */
@@ -64,10 +64,17 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
   const now = deps.now ?? Date.now
   const auth = requireBearer(deps.chatToken, 'CHAT_TOKEN')
 
-  const limit = (ctx: Context, userId?: string): Promise<void> => {
-    const checks = [{ key: ipKey('chat', ctx.ip), limit: deps.rateLimit.perIp }]
-    if (userId !== undefined) checks.push({ key: `resident:http:${userId}`, limit: deps.rateLimit.perResident })
-    return enforceLimits(deps.limiter, checks, now())
+  const checks = (ctx: Context, userId?: string): RateCheck[] => {
+    const all = [{ key: ipKey('chat', ctx.ip), limit: deps.rateLimit.perIp }]
+    if (userId !== undefined) all.push({ key: `resident:http:${userId}`, limit: deps.rateLimit.perResident })
+    return all
+  }
+  const limit = (ctx: Context, userId?: string): Promise<void> => enforceLimits(deps.limiter, checks(ctx, userId), now())
+  /** Counted with the resident's turn when the store can (no round trip of its own), else alongside it. */
+  const admission = (ctx: Context, userId: string): HandleOptions => {
+    if (!deps.conversation.countsAlong || !deps.limiter.countAlong) return { admitted: limit(ctx, userId) }
+    const counters = deps.limiter.countAlong(checks(ctx, userId), now())
+    return counters ? { counters } : {}
   }
 
   const readChat = async (ctx: Context): Promise<ChatBody> => {
@@ -85,7 +92,7 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
       await limit(ctx)
       throw err
     })
-    // The limit is counted while the resident's turn is being taken: one wait for Redis instead of two.
+    // The limit is counted as the resident's turn is taken (in its round trip when the store can): one wait for Redis.
     const { replies } = await deps.conversation.handle(
       {
         resident: { channel: 'http', userId: body.userId },
@@ -93,7 +100,7 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
         now: now(),
         ...(body.elder !== undefined && { elder: body.elder }),
       },
-      { admitted: limit(ctx, body.userId) },
+      admission(ctx, body.userId),
     )
     ctx.body = { replies }
   })

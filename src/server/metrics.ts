@@ -103,6 +103,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
 /** Counts every message a conversation service handles, whatever channel it came from. */
 export function countMessages(service: ConversationService, metrics: Pick<Metrics, 'message'>): ConversationService {
   return {
+    countsAlong: service.countsAlong,
     handle(message, options) {
       metrics.message(message.resident.channel)
       return service.handle(message, options)

@@ -5,6 +5,7 @@
  * costs one round trip.
  */
 import type { Redis, Result } from 'ioredis'
+import type { TurnCounters } from '../store/session-store.js'
 import { HttpError } from './errors.js'
 
 export interface RateCheck {
@@ -25,6 +26,12 @@ export interface RateDecision {
 export interface RateLimiter {
   /** Counts one request against every check (one round trip) and says whether all are within their limits. */
   hit(checks: RateCheck[], now: number): Promise<RateDecision>
+  /**
+   * The same checks as counters a session store can count in the round trip that takes the resident's turn
+   * (TurnOptions.counters): `admit` throws enforceLimits' 429 when one is over its limit. Undefined when nothing
+   * is counted (every limit off). Only where the counters live in the store's Redis.
+   */
+  countAlong?(checks: RateCheck[], now: number): TurnCounters | undefined
   close(): Promise<void>
 }
 
@@ -51,13 +58,24 @@ declare module 'ioredis' {
 export function createRedisRateLimiter(redis: Redis, prefix: string): RateLimiter {
   // The number of keys varies per call, so it is passed first rather than fixed here.
   redis.defineCommand('daibanRateHit', { lua: HIT })
+  const keyOf = (check: RateCheck, window: number) => `${prefix}rate:${check.key}:${window}`
   return {
     async hit(checks, now) {
       const window = Math.floor(now / WINDOW_MS)
       if (checks.length === 0) return decision(checks, [], now, window)
-      const keys = checks.map((c) => `${prefix}rate:${c.key}:${window}`)
+      const keys = checks.map((c) => keyOf(c, window))
       const counts = await redis.daibanRateHit(keys.length, ...keys, WINDOW_MS)
       return decision(checks, counts, now, window)
+    },
+    countAlong(checks, now) {
+      const active = checks.filter((c) => c.limit > 0)
+      if (active.length === 0) return undefined
+      const window = Math.floor(now / WINDOW_MS)
+      return {
+        keys: active.map((c) => keyOf(c, window)),
+        windowMs: WINDOW_MS,
+        admit: (counts) => refuseOver(decision(active, counts, now, window)),
+      }
     },
     // The connection belongs to the caller.
     async close() {},
@@ -108,7 +126,11 @@ export function ipKey(kind: string, ip: string): string {
 export async function enforceLimits(limiter: RateLimiter, checks: RateCheck[], now: number): Promise<void> {
   const active = checks.filter((c) => c.limit > 0)
   if (active.length === 0) return
-  const decision = await limiter.hit(active, now)
+  refuseOver(await limiter.hit(active, now))
+}
+
+/** Throws 429 with a Chinese message when the decision refuses. */
+function refuseOver(decision: RateDecision): void {
   if (decision.allowed) return
   const wait = decision.retryAfterSeconds
   const message = decision.refused?.key.startsWith('resident:')

@@ -1,4 +1,5 @@
 import type { Redis, Result } from 'ioredis'
+import type { TurnCounters } from './session-store.js'
 
 /*
  * A FIFO lock per key, shared by every process on one Redis: a ticket lock ("take a number").
@@ -101,22 +102,31 @@ return 1
  * 'del'). A message then costs two round trips for lock and session instead of four, and the next turn can
  * never start before the write has landed.
  */
-// ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). When the stored value is exactly
-// that one, it is not sent back ({ticket, 1, '', 1}): the caller saves a transfer and a parse. Otherwise the value
-// comes with its digest ({ticket, 1, value, 0, digest}), which the caller keeps for next time: Redis hashes, so that
-// the server's one busy thread does not.
-const TAKE_GET = TAKE.replace(
-  'if serving == ticket then return {ticket, 1} end',
-  `if serving == ticket then
-  local value = redis.call('GET', KEYS[4])
-  if not value then return {ticket, 1} end
-  local digest = redis.sha1hex(value)
-  if digest == ARGV[8] then return {ticket, 1, '', 1} end
-  return {ticket, 1, value, 0, digest}
-end`,
-)
-
-if (TAKE_GET === TAKE) throw new Error('TAKE_GET: the TAKE script changed; update the replacement')
+// KEYS[5…]: counters to add one to first, whether or not the turn is free (a rate limit's; ARGV[9] = their window in
+// ms, from the first count). ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). Returns
+// {ticket, acquired, counts} while the turn is not free or there is no value; {…, '', 1} when the stored value is
+// exactly the one the caller holds (not sent back: the caller saves a transfer and a parse); else
+// {…, value, 0, digest}, the digest for the caller to keep for next time (Redis hashes, so that the server's one
+// busy thread does not).
+const TAKE_GET = `
+local counts = {}
+for i = 5, #KEYS do
+  local n = redis.call('INCR', KEYS[i])
+  if n == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[9]) end
+  counts[#counts + 1] = n
+end
+local function take()
+${TAKE}
+end
+local taken = take()
+local ticket = taken[1]
+if taken[2] == 0 then return {ticket, 0, counts} end
+local value = redis.call('GET', KEYS[4])
+if not value then return {ticket, 1, counts} end
+local digest = redis.sha1hex(value)
+if digest == ARGV[8] then return {ticket, 1, counts, '', 1} end
+return {ticket, 1, counts, value, 0, digest}
+`
 
 // The write is skipped when the turn is no longer this ticket's (its lease ran out and the next message has
 // begun): the newer session must not be overwritten. Returns {released, digest}: released is RELEASE's 1 or 0 (0
@@ -152,8 +162,8 @@ declare module 'ioredis' {
     daibanLockRelease(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockAbandon(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockTakeGet(
-      next: string, serving: string, lease: string, value: string, ...argsThenKnown: [...TurnArgs, knownDigest: string]
-    ): Result<[number, number, string?, (0 | 1)?, string?], Context>
+      keyCount: number, next: string, serving: string, lease: string, value: string, ...countersThenArgs: (string | number)[]
+    ): Result<[number, number, number[], string?, (0 | 1)?, string?], Context>
     daibanLockReleaseWrite(
       next: string, serving: string, lease: string, value: string, ...argsThenWrite: [...TurnArgs, mode: 'set' | 'del', json: string, ttlMs: N]
     ): Result<[number, string], Context>
@@ -218,7 +228,8 @@ export class RedisTicketLock {
     redis.defineCommand('daibanLockRenew', { numberOfKeys: 3, lua: RENEW })
     redis.defineCommand('daibanLockRelease', { numberOfKeys: 3, lua: RELEASE })
     redis.defineCommand('daibanLockAbandon', { numberOfKeys: 3, lua: ABANDON })
-    redis.defineCommand('daibanLockTakeGet', { numberOfKeys: 4, lua: TAKE_GET })
+    // Its number of keys varies with the counters, so it is passed first.
+    redis.defineCommand('daibanLockTakeGet', { lua: TAKE_GET })
     redis.defineCommand('daibanLockReleaseWrite', { numberOfKeys: 4, lua: RELEASE_WRITE })
   }
 
@@ -246,11 +257,11 @@ export class RedisTicketLock {
   async runWithValue<T>(
     key: string,
     valueKey: string,
-    opts: { signal?: AbortSignal; knownDigest?: string },
+    opts: { signal?: AbortSignal; knownDigest?: string; counters?: TurnCounters },
     fn: (read: ValueRead) => Promise<{ result: T; write: ValueWrite }>,
   ): Promise<{ result: T; landed: boolean; digest?: string }> {
     const keys = this.#keys(key)
-    const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '' }, opts.signal)
+    const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '', counters: opts.counters }, opts.signal)
     const renewal = this.#startRenewal(key, keys, ticket)
     let out: { result: T; write: ValueWrite }
     try {
@@ -306,7 +317,7 @@ export class RedisTicketLock {
   async #acquire(
     key: string,
     keys: LockKeys,
-    value: { valueKey: string; knownDigest: string } | undefined,
+    value: { valueKey: string; knownDigest: string; counters?: TurnCounters } | undefined,
     signal: AbortSignal | undefined,
   ): Promise<{ ticket: number; read: ValueRead }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
@@ -319,9 +330,24 @@ export class RedisTicketLock {
         const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, ...this.#args(key, 0))
         if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline, signal))) return { ticket, read: { value: null } }
       } else {
-        const { valueKey, knownDigest } = value
-        const [ticket, acquired, stored, same, digest] = await this.#redis.daibanLockTakeGet(...keys, valueKey, ...this.#args(key, 0), knownDigest)
+        const { valueKey, knownDigest, counters } = value
+        const counted = counters?.keys ?? []
+        const [ticket, acquired, counts, stored, same, digest] = await this.#redis.daibanLockTakeGet(
+          4 + counted.length, ...keys, valueKey, ...counted, ...this.#args(key, 0), knownDigest, counters?.windowMs ?? 0,
+        )
+        if (counters) {
+          try {
+            counters.admit(counts)
+          } catch (refusal) {
+            // Refused: the turn (or the place in the queue) goes to the next message at once, and nothing is read.
+            if (acquired === 1) await this.#release(key, keys, ticket)
+            else await this.#abandon(key, keys, ticket)
+            throw refusal
+          }
+        }
         if (acquired === 1) return { ticket, read: same === 1 ? 'known' : stored === undefined ? { value: null } : { value: stored, digest } }
+        // Counted once: a message that lost its ticket and queues again is the same message.
+        value = { valueKey, knownDigest }
         if (await this.#waitForTurn(key, keys, ticket, deadline, signal)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.
           try {
@@ -349,10 +375,7 @@ export class RedisTicketLock {
     let byTicket = this.#waiters.get(key)
     if (!byTicket) this.#waiters.set(key, (byTicket = new Map()))
     byTicket.set(ticket, wake)
-    const abandon = () =>
-      this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
-        this.#report(`放弃排队时出错（${key}），这一位将在租期过后被跳过：${errorText(err)}`)
-      })
+    const abandon = () => this.#abandon(key, keys, ticket)
     try {
       for (;;) {
         woken = false
@@ -386,6 +409,13 @@ export class RedisTicketLock {
       byTicket.delete(ticket)
       if (byTicket.size === 0) this.#waiters.delete(key)
     }
+  }
+
+  /** Gives up a ticket still waiting: it is skipped from now on (and its turn passed on if it has just come). */
+  async #abandon(key: string, keys: LockKeys, ticket: number): Promise<void> {
+    await this.#redis.daibanLockAbandon(...keys, ...this.#args(key, ticket)).catch((err: unknown) => {
+      this.#report(`放弃排队时出错（${key}），这一位将在租期过后被跳过：${errorText(err)}`)
+    })
   }
 
   async #renew(key: string, keys: LockKeys, ticket: number): Promise<void> {

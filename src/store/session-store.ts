@@ -27,10 +27,25 @@ export interface SessionStore<S = unknown> {
    * and hand the same object to the key's next turn instead of reading it again.
    */
   withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts?: TurnOptions): Promise<T>
+  /** Whether withSession counts `opts.counters` (Redis: in the script that takes the turn). */
+  readonly countsAlong?: boolean
   close(): Promise<void>
 }
 
+/** See TurnOptions.counters. Keys are the store's own (already namespaced); they expire windowMs after their first count. */
+export interface TurnCounters {
+  keys: string[]
+  windowMs: number
+  admit(counts: number[]): void
+}
+
 export interface TurnOptions {
+  /**
+   * Counters this message adds to (a rate limit's), counted as the turn is requested, in the same round trip,
+   * by a store that can (`countsAlong`); others ignore them. `admit` gets the counts after this message and throws
+   * to refuse it: the place in the queue is then given up at once and nothing is written.
+   */
+  counters?: TurnCounters
   /**
    * Gives up waiting for the turn once aborted (e.g. the message was refused by the rate limit meanwhile): the
    * call rejects with the signal's reason and the place in the queue is left at once. Adapters whose queue

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createConversationService } from '../../src/conversation/service.js'
+import type { ConversationService } from '../../src/conversation/types.js'
 import { createMemoryRateLimiter, createRedisRateLimiter, WINDOW_MS } from '../../src/server/rate-limit.js'
+import { RedisSessionStore } from '../../src/store/redis-session-store.js'
+import { real } from '../conversation/support.js'
 import { newTestRedis } from '../support/redis.js'
 import { NOW, testApp } from './app-fixture.js'
 import { serve, type Served } from './http.js'
@@ -10,48 +14,65 @@ afterEach(async () => {
   cleanups = []
 })
 
-async function redisApp(rateLimit: { perResident: number; perIp: number }): Promise<{ served: Served; prefix: string }> {
+/**
+ * The app over Redis counters. `along`: the real conversation service over a Redis session store, which counts the
+ * chat's limits in the script that takes the resident's turn; otherwise a stand-in service, and the limiter's own
+ * round trip.
+ */
+async function redisApp(rateLimit: { perResident: number; perIp: number }, along: boolean): Promise<{ served: Served; prefix: string }> {
   const { redis, prefix, cleanup } = await newTestRedis()
   cleanups.push(cleanup)
-  const served = await serve(testApp({ limiter: createRedisRateLimiter(redis, prefix), settings: { rateLimit } }).app)
+  let conversation: ConversationService | undefined
+  if (along) {
+    const { catalog, matcher, definitions } = await real()
+    const sessions = new RedisSessionStore(redis, { prefix })
+    cleanups.push(() => sessions.close())
+    conversation = createConversationService({ definitions, catalog: () => ({ catalog, matcher }), sessions })
+    expect(conversation.countsAlong).toBe(true)
+  }
+  const served = await serve(testApp({ limiter: createRedisRateLimiter(redis, prefix), settings: { rateLimit }, ...(conversation && { conversation }) }).app)
   cleanups.push(() => served.close())
   return { served, prefix }
 }
 
-describe('per-resident rate limit, kept in Redis', () => {
-  it('answers 429 with a Chinese message and Retry-After once a resident goes over the limit; others go on', async () => {
-    const { served } = await redisApp({ perResident: 3, perIp: 0 })
-    for (let i = 0; i < 3; i++) expect((await served.chat({ userId: 'busy', text: `第${i}条` })).status).toBe(200)
+for (const along of [false, true]) {
+  const how = along ? 'counted with the resident\'s turn' : 'counted in a round trip of its own'
 
-    const refused = await served.chat({ userId: 'busy', text: '又一条' })
-    expect(refused.status).toBe(429)
-    expect(refused.json.error.code).toBe('rate_limited')
-    expect(refused.json.error.message).toMatch(/^消息发得太快了，请 \d+ 秒后再试$/)
-    const retryAfter = Number(refused.headers['retry-after'])
-    expect(retryAfter).toBeGreaterThanOrEqual(1)
-    expect(retryAfter).toBeLessThanOrEqual(60)
+  describe(`per-resident rate limit, kept in Redis, ${how}`, () => {
+    it('answers 429 with a Chinese message and Retry-After once a resident goes over the limit; others go on', async () => {
+      const { served } = await redisApp({ perResident: 3, perIp: 0 }, along)
+      for (let i = 0; i < 3; i++) expect((await served.chat({ userId: 'busy', text: `第${i}条` })).status).toBe(200)
 
-    expect((await served.chat({ userId: 'calm', text: '低保' })).status).toBe(200)
+      const refused = await served.chat({ userId: 'busy', text: '又一条' })
+      expect(refused.status).toBe(429)
+      expect(refused.json.error.code).toBe('rate_limited')
+      expect(refused.json.error.message).toMatch(/^消息发得太快了，请 \d+ 秒后再试$/)
+      const retryAfter = Number(refused.headers['retry-after'])
+      expect(retryAfter).toBeGreaterThanOrEqual(1)
+      expect(retryAfter).toBeLessThanOrEqual(60)
+
+      expect((await served.chat({ userId: 'calm', text: '低保' })).status).toBe(200)
+    })
   })
-})
 
-describe('per-IP rate limit, kept in Redis', () => {
-  it('answers 429 once one address sends too many /api requests, whichever residents they are for', async () => {
-    const { served } = await redisApp({ perResident: 0, perIp: 4 })
-    for (let i = 0; i < 4; i++) expect((await served.chat({ userId: `r${i}`, text: 'hi' })).status).toBe(200)
-    const refused = await served.chat({ userId: 'r9', text: 'hi' })
-    expect(refused.status).toBe(429)
-    expect(refused.json.error.message).toMatch(/^请求太频繁，请 \d+ 秒后再试$/)
-    // Refused requests count too, so junk cannot be sent without limit.
-    expect((await served.chat('{"broken')).status).toBe(429)
-    // Probes are not rate limited: an overloaded integration must not make the server look dead.
-    expect((await served.send('GET', '/healthz')).status).toBe(200)
+  describe(`per-IP rate limit, kept in Redis, ${how}`, () => {
+    it('answers 429 once one address sends too many /api requests, whichever residents they are for', async () => {
+      const { served } = await redisApp({ perResident: 0, perIp: 4 }, along)
+      for (let i = 0; i < 4; i++) expect((await served.chat({ userId: `r${i}`, text: 'hi' })).status).toBe(200)
+      const refused = await served.chat({ userId: 'r9', text: 'hi' })
+      expect(refused.status).toBe(429)
+      expect(refused.json.error.message).toMatch(/^请求太频繁，请 \d+ 秒后再试$/)
+      // Refused requests count too, so junk cannot be sent without limit.
+      expect((await served.chat('{"broken')).status).toBe(429)
+      // Probes are not rate limited: an overloaded integration must not make the server look dead.
+      expect((await served.send('GET', '/healthz')).status).toBe(200)
+    })
   })
-})
+}
 
 describe('per-IP rate limit on other /api routes', () => {
   it('counts requests to any /api path, refused ones included, per kind of API', async () => {
-    const { served } = await redisApp({ perResident: 0, perIp: 2 })
+    const { served } = await redisApp({ perResident: 0, perIp: 2 }, false)
     expect((await served.send('GET', '/api/agent/unknown')).status).toBe(404)
     expect((await served.send('GET', '/api/agent/unknown')).status).toBe(404)
     expect((await served.send('GET', '/api/agent/unknown')).status).toBe(429)

@@ -333,3 +333,52 @@ describe('RedisSessionStore keeps the session it wrote for the next turn', () =>
     expect(await a.withSession(KEY, async (s) => ({ result: s }))).toEqual({ n: 9, by: 'B' })
   })
 })
+
+describe('RedisSessionStore counts counters with the turn (a rate limit)', () => {
+  const counterKey = (name: string) => `${prefix}rate:${name}`
+  const refusal = new Error('太快了')
+  /** Counters `names` with a limit: admit refuses once any count is above it. */
+  const limitTo = (limit: number, ...names: string[]) => ({
+    keys: names.map(counterKey),
+    windowMs: 60_000,
+    admit(counts: number[]) {
+      if (counts.some((n) => n > limit)) throw refusal
+    },
+  })
+
+  it('adds one to each counter in the turn\'s own round trip; a refused turn runs nothing, writes nothing and frees the turn at once', async () => {
+    const a = storeOn(processA)
+    expect(a.countsAlong).toBe(true)
+    const write = (n: number) => async () => ({ result: n, write: { set: { n }, ttlSeconds: 60 } })
+    expect(await a.withSession(KEY, write(1), { counters: limitTo(2, 'ip', 'resident') })).toBe(1)
+    expect(await a.withSession(KEY, write(2), { counters: limitTo(2, 'ip', 'resident') })).toBe(2)
+    let ran = false
+    await expect(a.withSession(KEY, async () => ((ran = true), { result: 3 }), { counters: limitTo(2, 'ip', 'resident') })).rejects.toBe(refusal)
+    expect(ran).toBe(false)
+    expect(await processA.redis.get(counterKey('ip'))).toBe('3')
+    expect(await processA.redis.pttl(counterKey('resident'))).toBeGreaterThan(50_000)
+    // The next message goes at once (no lease to wait out) and finds the last session written.
+    const startedAt = Date.now()
+    expect(await a.withSession(KEY, async (s) => ({ result: s }))).toEqual({ n: 2 })
+    expect(Date.now() - startedAt).toBeLessThan(LEASE_MS / 2)
+  })
+
+  it('refuses a message waiting behind another at once, and gives up its place in the queue', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    let releaseFirst!: () => void
+    const first = a.withSession(KEY, () => new Promise<{ result: string }>((resolve) => (releaseFirst = () => resolve({ result: 'first' }))))
+    await ticketsTaken(processA.redis, 1)
+    await processA.redis.set(counterKey('resident'), 5)
+    const refusedAt = Date.now()
+    await expect(b.withSession(KEY, async () => ({ result: 'refused' }), { counters: limitTo(5, 'resident') })).rejects.toBe(refusal)
+    expect(Date.now() - refusedAt).toBeLessThan(LEASE_MS / 2)
+    const third = b.withSession(KEY, async () => ({ result: 'third' }))
+    releaseFirst()
+    expect(await first).toBe('first')
+    // The refused message's place was skipped: the third goes as soon as the first is done, not after a lease.
+    const afterFirst = Date.now()
+    expect(await third).toBe('third')
+    expect(Date.now() - afterFirst).toBeLessThan(LEASE_MS / 2)
+  })
+})
