@@ -1,25 +1,101 @@
 /**
- * A session as JSON, written once per message. Its 返回 history holds up to HISTORY_DEPTH earlier states,
- * most of the text, and they never change once written (session.ts): each entry's JSON is kept with the
- * entry, so a message encodes the current state and at most one new entry instead of the whole history.
- * The output is the same JSON value as JSON.stringify's, with history as its last member.
+ * A session as JSON, written once per message. Its 返回 history holds up to HISTORY_DEPTH earlier states, and
+ * neighbouring states differ in a field or two (one answer, one material ticked): stored whole, the history was
+ * nine tenths of a session's size. So each entry is stored as what differs from the state after it (the next
+ * entry, or the current state for the newest), under `historyDiff`:
+ *   {"state": "materials", "ready": {…}, "-": ["switchTo"]}
+ * lists the fields whose value differs, and under "-" those the entry does not have. An entry's diff never changes
+ * once the entry after it exists (entries are never changed, only pushed and popped), so it is kept with the entry
+ * and a message encodes the current state and one diff. decodeSession reads this and sessions stored whole.
  */
-import { isDialogSession, type DialogData } from './session.js'
+import { isDialogSession, type DialogData, type DialogSession } from './session.js'
 
-const entryJson = new WeakMap<DialogData, string>()
+/** Fields of a session that are not part of a step, so never part of a history entry. */
+const NOT_STEP = new Set(['v', 'lastAt', 'history', 'elder', 'misses'])
+const ABSENT = '-'
+
+/** The diff last written for an entry, and the state it was taken against. */
+const diffs = new WeakMap<DialogData, { base: object; json: string }>()
 
 export function encodeSession(value: unknown): string {
   if (!isDialogSession(value)) return JSON.stringify(value)
   const { history, ...current } = value
   const head = JSON.stringify(current)
+  if (history.length === 0) return `${head.slice(0, -1)},"history":[]}`
   let entries = ''
-  for (const entry of history) {
-    let json = entryJson.get(entry)
-    if (json === undefined) {
-      json = JSON.stringify(entry)
-      entryJson.set(entry, json)
+  for (let i = 0; i < history.length; i++) {
+    const entry = history[i]!
+    const base: object = history[i + 1] ?? value
+    let known = diffs.get(entry)
+    if (known === undefined || known.base !== base) {
+      known = { base, json: JSON.stringify(diff(entry, base as Record<string, unknown>)) }
+      diffs.set(entry, known)
     }
-    entries += entries === '' ? json : `,${json}`
+    entries += i === 0 ? known.json : `,${known.json}`
   }
-  return `${head.slice(0, -1)},"history":[${entries}]}`
+  return `${head.slice(0, -1)},"history":[],"historyDiff":[${entries}]}`
+}
+
+/** The session (or other value) encodeSession wrote, or a session stored whole; JSON.parse's result otherwise. */
+export function decodeSession(json: string): unknown {
+  const value = JSON.parse(json) as unknown
+  if (!isDialogSession(value)) return value
+  const stored = value as DialogSession & { historyDiff?: unknown }
+  const { historyDiff } = stored
+  if (!Array.isArray(historyDiff)) return value
+  delete stored.historyDiff
+  const history: DialogData[] = new Array(historyDiff.length)
+  let base: Record<string, unknown> = stepOf(stored)
+  for (let i = historyDiff.length - 1; i >= 0; i--) {
+    const entry = applyDiff(base, historyDiff[i] as Record<string, unknown>)
+    history[i] = entry as unknown as DialogData
+    base = entry
+  }
+  stored.history = history
+  return stored
+}
+
+function stepOf(session: DialogSession): Record<string, unknown> {
+  const step: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(session)) if (!NOT_STEP.has(k) && v !== undefined) step[k] = v
+  return step
+}
+
+/** What `entry` has that `base` has not (or has otherwise), and under "-" what `base` has that `entry` has not. */
+function diff(entry: DialogData, base: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const e = entry as unknown as Record<string, unknown>
+  for (const [k, v] of Object.entries(e)) {
+    if (v !== undefined && !sameJson(v, base[k])) out[k] = v
+  }
+  const absent: string[] = []
+  for (const [k, v] of Object.entries(base)) {
+    if (v !== undefined && !NOT_STEP.has(k) && e[k] === undefined) absent.push(k)
+  }
+  if (absent.length > 0) out[ABSENT] = absent
+  return out
+}
+
+function applyDiff(base: Record<string, unknown>, d: Record<string, unknown>): Record<string, unknown> {
+  const entry: Record<string, unknown> = { ...base }
+  for (const [k, v] of Object.entries(d)) if (k !== ABSENT) entry[k] = v
+  const absent = d[ABSENT]
+  if (Array.isArray(absent)) for (const k of absent) delete entry[k as string]
+  return entry
+}
+
+/** Equal as JSON: the fields are strings, numbers, booleans, string arrays and flat records of them. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (ak.length !== bk.length) return false
+  for (let i = 0; i < ak.length; i++) {
+    // Keys in another order count as a difference: harmless (the field is then stored in the diff), and cheaper than sorting.
+    if (ak[i] !== bk[i]) return false
+    if (!sameJson((a as Record<string, unknown>)[ak[i]!], (b as Record<string, unknown>)[ak[i]!])) return false
+  }
+  return true
 }

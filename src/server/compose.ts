@@ -24,7 +24,7 @@ import { createConversationService } from '../conversation/service.js'
 import type { ConversationService, Effect, EffectExecutor } from '../conversation/types.js'
 import { MemorySessionStore } from '../store/memory-session-store.js'
 import { createRedis, waitReady } from '../store/redis-connection.js'
-import { encodeSession } from '../dialog/session-json.js'
+import { decodeSession, encodeSession } from '../dialog/session-json.js'
 import { RedisSessionStore } from '../store/redis-session-store.js'
 import type { SessionStore } from '../store/session-store.js'
 import { handleAgentText } from '../tickets/agent-commands.js'
@@ -95,7 +95,7 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
     }
 
     const sessions: SessionStore = redis
-      ? new RedisSessionStore(redis, { prefix, encode: encodeSession, onError: (message) => logger.warn(message) })
+      ? new RedisSessionStore(redis, { prefix, encode: encodeSession, decode: decodeSession, onError: (message) => logger.warn(message) })
       : new MemorySessionStore()
     closers.push(() => sessions.close())
     const limiter = redis ? createRedisRateLimiter(redis, prefix) : createMemoryRateLimiter()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodeSession } from '../../src/dialog/session-json.js'
+import { decodeSession, encodeSession } from '../../src/dialog/session-json.js'
 import { freshSession, snapshot, type DialogSession } from '../../src/dialog/session.js'
 
 function walked(): DialogSession {
@@ -16,18 +16,51 @@ function walked(): DialogSession {
   return s
 }
 
-describe('encodeSession', () => {
-  it('writes the session as JSON, also for the next message sharing the same history entries', () => {
+/** What JSON.stringify then JSON.parse make of a value (undefined fields gone). */
+const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
+
+describe('encodeSession / decodeSession', () => {
+  it('reads back the session as JSON would, also for the next message sharing the same history entries', () => {
     const s = walked()
-    expect(JSON.parse(encodeSession(s))).toEqual(s)
+    expect(decodeSession(encodeSession(s))).toEqual(viaJson(s))
     const next: DialogSession = { ...s, history: [...s.history, snapshot(s)], ready: { ...s.ready, 低保备案表: false } }
-    expect(JSON.parse(encodeSession(next))).toEqual(next)
-    expect(encodeSession(next).length).toBe(JSON.stringify(next).length)
+    expect(decodeSession(encodeSession(next))).toEqual(viaJson(next))
+    // Twice: the second time the older entries' diffs come from the cache.
+    expect(decodeSession(encodeSession(next))).toEqual(viaJson(next))
   })
 
-  it('handles a session without history, and values that are not sessions', () => {
-    const s = freshSession('welcome', 1_000)
-    expect(JSON.parse(encodeSession(s))).toEqual(s)
-    for (const value of [{}, [], 'text', 3, null, { v: 2, history: [] }]) expect(encodeSession(value)).toBe(JSON.stringify(value))
+  it('stores each history entry as what differs from the state after it, far smaller than whole', () => {
+    const s = walked()
+    const json = encodeSession(s)
+    expect(json.length).toBeLessThan(JSON.stringify(s).length * 0.7)
+    const stored = JSON.parse(json) as { history: unknown[]; historyDiff: Record<string, unknown>[] }
+    // An older server reading it finds a session with no 返回 history rather than one it cannot read.
+    expect(stored.history).toEqual([])
+    expect(stored.historyDiff[0]).not.toHaveProperty('itemName')
+  })
+
+  it('keeps entries right after 返回 and a new step (an entry is diffed against a different next state)', () => {
+    const s = walked()
+    encodeSession(s)
+    const back: DialogSession = { ...s, ...s.history[s.history.length - 1]!, history: s.history.slice(0, -1) }
+    expect(decodeSession(encodeSession(back))).toEqual(viaJson(back))
+    const other: DialogSession = { ...back, history: [...back.history, snapshot(back)], state: 'checklist', switchTo: 'x', answers: {} }
+    expect(decodeSession(encodeSession(other))).toEqual(viaJson(other))
+    // A field an entry lacks but the state after it has (switchTo) stays absent in the entry read back.
+    const withSwitch: DialogSession = { ...other, history: [...other.history, snapshot(other)], switchTo: undefined, state: 'welcome' }
+    const read = decodeSession(encodeSession(withSwitch)) as DialogSession
+    expect(read).toEqual(viaJson(withSwitch))
+    expect(read.history[read.history.length - 2]).not.toHaveProperty('switchTo')
+  })
+
+  it('reads sessions stored whole (before diffs), sessions without history, and values that are not sessions', () => {
+    const s = walked()
+    expect(decodeSession(JSON.stringify(s))).toEqual(viaJson(s))
+    const fresh = freshSession('welcome', 1_000)
+    expect(decodeSession(encodeSession(fresh))).toEqual(fresh)
+    for (const value of [{}, [], 'text', 3, null, { v: 2, history: [] }]) {
+      expect(encodeSession(value)).toBe(JSON.stringify(value))
+      expect(decodeSession(encodeSession(value))).toEqual(value)
+    }
   })
 })

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Redis } from 'ioredis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { decodeSession, encodeSession } from '../../src/dialog/session-json.js'
+import { freshSession, snapshot } from '../../src/dialog/session.js'
 import { RedisSessionStore } from '../../src/store/redis-session-store.js'
 import { newTestRedis } from '../support/redis.js'
 
@@ -380,5 +382,25 @@ describe('RedisSessionStore counts counters with the turn (a rate limit)', () =>
     const afterFirst = Date.now()
     expect(await third).toBe('third')
     expect(Date.now() - afterFirst).toBeLessThan(LEASE_MS / 2)
+  })
+})
+
+describe('RedisSessionStore with a codec of its own (dialog sessions: history stored as diffs)', () => {
+  it('hands another process the session as written, 返回 history included', async () => {
+    const codec = { encode: encodeSession, decode: decodeSession }
+    const a = new RedisSessionStore(processA.redis, { prefix, ...codec })
+    const b = new RedisSessionStore(processB.redis, { prefix, ...codec })
+    stores.push(a, b)
+    const s = freshSession('welcome', 1_000)
+    s.itemId = '371327-MZ-0038'
+    for (const state of ['confirm', 'materials', 'checklist']) {
+      s.history.push(snapshot(s))
+      s.state = state
+      s.ready[state] = true
+    }
+    await a.withSession(KEY, async () => ({ result: null, write: { set: s, ttlSeconds: 60 } }))
+    expect(await b.withSession(KEY, async (read) => ({ result: read }))).toEqual(s)
+    expect(await b.get(KEY)).toEqual(s)
+    expect((await processB.redis.get(`${prefix}session:${KEY}`))!.length).toBeLessThan(JSON.stringify(s).length)
   })
 })
