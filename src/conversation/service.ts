@@ -115,8 +115,12 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       if (counters && sessions.countsAlong !== true) return Promise.reject(new Error('counters given to a service whose session store cannot count them'))
       // A refusal also leaves the queue at once (it need not wait behind the resident's earlier messages), and is
       // observed here, so it never goes unhandled when the turn fails first.
-      const refused = new AbortController()
-      admitted?.catch((err: unknown) => refused.abort(err))
+      let signal: AbortSignal | undefined
+      if (admitted) {
+        const refused = new AbortController()
+        admitted.catch((err: unknown) => refused.abort(err))
+        signal = refused.signal
+      }
       if (isText(message)) {
         for (const intercept of interceptors) {
           try {
@@ -130,7 +134,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         // Refused (e.g. rate-limited): the turn ends with nothing written and the refusal goes to the caller.
         if (admitted) await admitted
         return handleLocked(message, key, stored)
-      }, { signal: refused.signal, ...(counters && { counters }) })
+      }, { ...(signal && { signal }), ...(counters && { counters }) })
     },
   }
 }
