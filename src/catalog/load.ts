@@ -172,6 +172,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
     places: f.办理地点.map((p) => ({
       ...(p.服务点 !== undefined && { pointId: p.服务点 }),
       ...(p.层级 !== undefined && { tier: p.层级 }),
+      ...(p.名称 !== undefined && { name: p.名称 }),
       ...(p.窗口 !== undefined && { window: p.窗口 }),
       ...(p.说明 !== undefined && { note: p.说明 }),
     })),

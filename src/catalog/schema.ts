@@ -94,11 +94,20 @@ export const PlaceSchema = z
   .strictObject({
     服务点: text('服务点编号（见 service-points.yaml）').optional(),
     层级: TierSchema.optional(),
+    /**
+     * What the checklist calls a 层级 place when not the tier's usual centre: 户籍所在地派出所 for the police's items
+     * (a town's 派出所 is one of its service points, found when the resident names the town).
+     */
+    名称: text('名称').optional(),
     窗口: text('窗口').optional(),
     说明: text('说明').optional(),
   })
   .refine((p) => (p.服务点 === undefined) !== (p.层级 === undefined), {
     error: '办理地点要写 服务点（具体编号）或 层级（镇 / 村，指居民所在的镇或村），二者写一个',
+  })
+  .refine((p) => p.名称 === undefined || p.层级 !== undefined, {
+    error: '名称 只用于写了 层级 的办理地点；写了 服务点 的，名称 在 service-points.yaml 里',
+    path: ['名称'],
   })
 
 export const ItemSchema = z.strictObject({

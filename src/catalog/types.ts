@@ -65,6 +65,8 @@ export interface ServicePoint {
 export interface Place {
   pointId?: string
   tier?: Tier
+  /** A tier place's own name (户籍所在地派出所), instead of the tier's usual centre. */
+  name?: string
   window?: string
   note?: string
 }

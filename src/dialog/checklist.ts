@@ -136,7 +136,7 @@ function renderPlace(place: Place, catalog: Catalog, m: Messages): string {
     })
   }
   // A tier means "the resident's own town centre / village room": which one is not known here.
-  const name = place.tier ? m.tiers[place.tier] : undefined
+  const name = place.name ?? (place.tier ? m.tiers[place.tier] : undefined)
   return render(m.checklist.tierPlace, {
     'place.name': name,
     'place.window': place.window,

@@ -55,7 +55,7 @@ function townLines(t: Turn, places: Place[], town: ServicePoint): string[] {
   const catalog = t.ctx.catalog
   const lines = places
     .filter((p) => p.tier === '镇')
-    .map((p) => pointLines(t, townPointFor(catalog, town, `${p.window ?? ''} ${p.note ?? ''}`), p))
+    .map((p) => pointLines(t, townPointFor(catalog, town, `${p.name ?? ''} ${p.window ?? ''} ${p.note ?? ''}`), p))
   const example = villages(catalog, town.id)[0]
   if (places.some((p) => p.tier === '村') && example) {
     lines.push(render(t.defs.messages.checklist.townVillages, {

@@ -88,6 +88,13 @@ describe('parseYamlWithSchema(file, text, schema)', () => {
       ])
     })
 
+    it('says a place\'s 名称 belongs to 层级 places only', () => {
+      const { text, errors } = errorsAfter('  - 服务点: town-a\n', '  - 服务点: town-a\n    名称: 镇中心\n')
+      expect(errors).toEqual([
+        `${FILE}:${lineOf(text, '名称: 镇中心')} 办理地点[1].名称：名称 只用于写了 层级 的办理地点；写了 服务点 的，名称 在 service-points.yaml 里`,
+      ])
+    })
+
     it('reports every problem of the file, not only the first', () => {
       const text = edit(edit(DIBAO, '份数: 2', '份数: 两份'), '可邮寄: true', '可邮寄: 是')
       const result = parseYamlWithSchema(FILE, text, ItemSchema)
