@@ -112,7 +112,19 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     offset += n
   }
   findInverted(lexicon, segments.flat(), found)
-  return found
+  return withoutWordsInsideGeneric(lexicon, found)
+}
+
+/**
+ * A 泛词 typed whole is that word, not the terms inside it: 种猪往外卖 says where the pigs go, not 外卖 (take-away
+ * food). Only exact finds of a strictly longer 泛词 hide what lies inside them.
+ */
+function withoutWordsInsideGeneric(lexicon: Lexicon, found: Occurrence[]): Occurrence[] {
+  const generic = found.filter((o) => o.quality === 1 && o.length === undefined && lexicon.generic.has(o.term))
+  if (generic.length === 0) return found
+  return found.filter(
+    (o) => lexicon.generic.has(o.term) || !generic.some((g) => g.start <= o.start && o.end <= g.end && g.end - g.start > o.end - o.start),
+  )
 }
 
 /**

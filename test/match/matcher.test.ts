@@ -205,6 +205,23 @@ describe('match(question)', () => {
     expect(top('厨师证上的信息不对 去哪改')).toBe('更正职业资格证书信息申请')
   })
 
+  it('reads a 泛词 typed whole as that word, not the term inside it (种猪往外卖 is no 外卖)', () => {
+    const lexicon = buildLexicon(catalog)
+    const normalizer = createNormalizer(catalog.words.fillers, (w) => lexicon.surfaces.has(w))
+    const terms = findOccurrences(lexicon, normalizer.units('种猪往外卖')).map((o) => o.term)
+    expect(terms).toContain('往外卖')
+    expect(terms).not.toContain('外卖')
+    expect(top('俺养的种猪想往外卖 要啥许可')).toBe('种畜禽生产经营许可')
+    expect(top('外卖店要办啥证')).toBe('食品经营许可')
+  })
+
+  it('knows 过户 of a house is 转移登记 and a utility 过户 by its 水电, and words residents use for 房产证 and 交房', () => {
+    expect(top('房子卖了去办过户')).toBe('不动产转移登记')
+    expect(top('水电过户带啥')).toBe('水电气热过户')
+    expect(top('新楼刚收房 大本咋领')).toBe('新建商品房不动产登记（交房即办证）')
+    expect(top('网上买的面霜用了过敏 投诉哪')).toBe('药品、医疗器械、化妆品投诉举报处理')
+  })
+
   it('compares what a homophone or pinyin find read, not the typo, and asks nothing of 批下来 (底保多久能批下来)', () => {
     expect(top('底保多久能批下来')).toBe('最低生活保障申请')
     expect(matcher.match('gongjijin tiqu')[0]!.score).toBeGreaterThan(0.9)
