@@ -222,6 +222,13 @@ describe('match(question)', () => {
     expect(top('网上买的面霜用了过敏 投诉哪')).toBe('药品、医疗器械、化妆品投诉举报处理')
   })
 
+  it('reads 瘫在床上 as 卧床 and 偏瘫 as 瘫痪, and 上门 as how to apply, not what', () => {
+    expect(top('俺爹瘫在床上了 国家有啥补助不')).toBe('经济困难老年人补贴给付')
+    const paralysed = matcher.match('俺娘偏瘫了 有补贴吗').map((r) => r.item.name)
+    expect(paralysed.slice(0, 2)).toEqual(expect.arrayContaining(['困难残疾人生活补贴和重度残疾人护理补贴申请', '经济困难老年人补贴给付']))
+    expect(top('俺爹瘫在床上 身份证过期了 能上门办吗')).toBe('居民身份证申领、换领、补领')
+  })
+
   it('compares what a homophone or pinyin find read, not the typo, and asks nothing of 批下来 (底保多久能批下来)', () => {
     expect(top('底保多久能批下来')).toBe('最低生活保障申请')
     expect(matcher.match('gongjijin tiqu')[0]!.score).toBeGreaterThan(0.9)
