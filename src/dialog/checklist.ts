@@ -20,7 +20,10 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
   const statuses = all.filter((s) => s.status !== 'atWindow' && s.status !== 'notice') as { material: Material; status: ListedStatus }[]
   // 提示 (续费不用带材料…) come first: they may say that nothing below is needed.
   const notices = all.filter((s) => s.status === 'notice').map((s) => render(m.checklist.notice, { ...base, ...materialFields(s.material, item, m) }))
-  const lines = [render(m.checklist.materials, { ...base, legend: legend(statuses.map((s) => s.status), m) }), ...notices]
+  // The heading stays when no mark is used (only 提示, or only what the window provides): a field left empty would
+  // drop its line, and the list would start at 二、. So the legend goes into the heading's text, not in as a field.
+  const heading = render(m.checklist.materials.split('{legend}').join(legend(statuses.map((s) => s.status), m)), base)
+  const lines = [heading, ...notices]
   const template: Record<ListedStatus, string> = {
     ready: m.checklist.ready,
     missing: m.checklist.missing,

@@ -19,7 +19,8 @@ describe('the first situation question, answered by the resident\'s words', () =
       // Nothing is left to ask: the checklist comes at once, the 提示 at the top of its materials, 买卖's left out.
       const checklist = await ask(chat, question, '不动产转移登记')
       expect(checklist).not.toContain('是否已准备好：继承')
-      // No material is listed (so no 一、 heading): the 提示 follows the conditions.
+      // No material to bring, only the 提示: still under its numbered heading, like every checklist's materials.
+      expect(checklist).toMatch(/\n一、要带的材料\n★ 继承、赠与过户要带的材料和买卖不同/)
       const materials = checklist.slice(checklist.indexOf('★'), checklist.indexOf('二、到哪里办'))
       expect(materials).toContain('★ 继承、赠与过户要带的材料和买卖不同')
       expect(materials).not.toContain('买卖合同')
@@ -44,6 +45,8 @@ describe('the first situation question, answered by the resident\'s words', () =
     // Nothing to ask about: the checklist comes at once, the 提示 at the top of its materials.
     const checklist = walk
     expect(checklist).toContain('【一次性告知单】')
+    // Only a 提示 to show: it keeps the section's number (一、 before 二、), as every checklist does.
+    expect(checklist).toMatch(/\n一、要带的材料\n★ 续费不用带材料[^\n]*\n二、到哪里办\n/)
     for (const absent of ['照片', '出生医学证明', '参保登记表》（', '户口簿']) expect(checklist).not.toContain(absent)
   })
 
