@@ -55,6 +55,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.explain': [...ITEM_FIELDS, 'question.prompt', 'question.explain'],
   'walk.explainNone': [...ITEM_FIELDS, 'question.prompt'],
   'walk.unsureSituation': ITEM_FIELDS,
+  'walk.correction': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.presumed': ['option', 'question.prompt'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,

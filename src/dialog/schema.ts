@@ -209,6 +209,11 @@ export const VocabularyFileSchema = z.strictObject({
   notName: z.array(text('不像姓名的说法')).default([]),
   /** Labels around a name and a phone typed on one line (姓名：张三 电话：138…): dropped to leave the name. */
   contactLabels: z.array(text('姓名、电话前面常带的字词')).default([]),
+  /**
+   * Said first at a material question and followed by other words (不是，我是给我爹办), they correct or explain
+   * rather than say 没有: nothing is recorded and the question is asked again with a hint (walk.correction).
+   */
+  corrections: z.array(text('纠正、说明前先说的"不是"')).default([]),
   /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
@@ -302,6 +307,8 @@ const walkMessages = z.strictObject({
   /** The same, for a question without 解释. */
   explainNone: text('情形问题没有解释时').default('这个拿不准的话，可以回"不知道"，清单上会写明什么情况要带什么，到窗口问清楚。也可以打电话问 {item.consultPhone}'),
   unsureSituation: text('不确定情形'),
+  /** 不是，我是给我爹办 at a material question: a correction, not 没有; said before the question again. */
+  correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
 })

@@ -272,6 +272,11 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     // 好的 agrees, it does not say the material is there: asked again rather than ticked.
     const agrees = t.vocab.agreeOnly.has(r.plain) || t.vocab.agreeOnly.has(r.full)
     if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
+    // 不是，我是给我爹办: a correction or an explanation, not 没有 (another item named is still offered, as always).
+    if (i === undefined && correctsQuestion(t, r)) {
+      if (offerSwitch(t, r.raw)) return true
+      return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
+    }
     if (i === undefined && r.leading) i = r.leading === 'yes' ? 0 : 1
     // 有身份证, 户口本丢了: the material named with the answer, read as the answer rather than as a new question.
     if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
@@ -298,6 +303,18 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)
   return true
+}
+
+/**
+ * Whether a reply at a material question starts with a correction word (vocabulary.yaml corrections: 不是, 不对)
+ * and goes on with words that do not themselves say it is missing (不是，我是给我爹办): the resident is setting
+ * something straight, not answering 没有. 不是，他没有 or 不对 丢了 still answer 没有.
+ */
+function correctsQuestion(t: Turn, r: Reading): boolean {
+  if (r.leading !== 'no' || r.leadingWord === undefined || !t.vocab.corrections.has(r.leadingWord)) return false
+  const rest = r.afterLeading ?? ''
+  if (rest === '' || NEGATION.test(rest)) return false
+  return !t.vocab.missing.some((w) => rest.includes(w)) && !t.vocab.unsure.has(rest) && !t.vocab.unsureInside.some((w) => rest.includes(w))
 }
 
 /**

@@ -17,6 +17,9 @@ export interface Reading {
   plain: string
   /** A yes or no said first, before a reason (是 腿脚不好): for questions that take yes or no only. */
   leading?: 'yes' | 'no'
+  /** With `leading`, that first word (不是 for 不是不是) and the rest of the reply after it, in compared form. */
+  leadingWord?: string
+  afterLeading?: string
   /** Nothing readable: empty, spaces, emoji or WeChat sticker codes like [微笑]. */
   empty: boolean
   number?: number
@@ -65,6 +68,8 @@ export interface CompiledVocabulary {
   contactLabels: string[]
   /** Said of a material, it is not at hand (丢了, 找不到了). */
   missing: string[]
+  /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
+  corrections: Set<string>
   /** Words around a place name that leave the reply just naming the place (longest first). */
   placeWords: string[]
   /** Per aspect, the words that ask about it, in compared form. */
@@ -95,6 +100,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notName: v.notName.map(comparable).filter(Boolean),
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
+    corrections: set(v.corrections),
     helpKinds: {
       领办: v.helpKinds.领办.map(comparable).filter(Boolean),
       帮办: v.helpKinds.帮办.map(comparable).filter(Boolean),
@@ -170,7 +176,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
     ...whatAsked(plain, v),
-    leading: leadingYesNo(raw, v),
+    ...leadingYesNo(raw, v),
   }
 }
 
@@ -178,17 +184,17 @@ export function read(text: string, v: CompiledVocabulary): Reading {
  * 是 腿脚不好, 不是不是 俺自己去: a yes or no said first, apart from a reason after it (space or punctuation between).
  * Only the first piece is read; a reply of one piece is not leading anything.
  */
-function leadingYesNo(raw: string, v: CompiledVocabulary): 'yes' | 'no' | undefined {
+function leadingYesNo(raw: string, v: CompiledVocabulary): Pick<Reading, 'leading' | 'leadingWord' | 'afterLeading'> {
   const pieces = raw.split(/[\s,，。.!！、;；]+/).filter(Boolean)
-  if (pieces.length < 2) return undefined
+  if (pieces.length < 2) return {}
   let first = comparable(pieces[0]!)
   // 不是不是, 对对对: a word said twice or more.
   for (let k = 1; k <= first.length / 2; k++) {
     const unit = first.slice(0, k)
     if (first.length % k === 0 && unit.repeat(first.length / k) === first && (v.yes.has(unit) || v.no.has(unit))) first = unit
   }
-  if (v.no.has(first)) return 'no'
-  return v.yes.has(first) && !v.agreeOnly.has(first) ? 'yes' : undefined
+  const leading = v.no.has(first) ? 'no' : v.yes.has(first) && !v.agreeOnly.has(first) ? 'yes' : undefined
+  return leading === undefined ? {} : { leading, leadingWord: first, afterLeading: comparable(pieces.slice(1).join('')) }
 }
 
 /** Longest reply (compared form) read as not sure when it contains a 不知道 word. */

@@ -1,0 +1,40 @@
+/**
+ * Replies at a walk question that are not plain answers: a correction after 不是, a yes/no question about a
+ * material, a negated option. Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem } from './support.js'
+
+const DIBAO = '最低生活保障申请'
+const ID_QUESTION = '是否已准备好：申请人居民身份证（复印件1份）？\n回复 1 有，2 没有'
+
+describe('at a material question', () => {
+  it('不是，我是给我爹办 is a correction, not 没有: a hint, the same question again, nothing recorded', async () => {
+    const chat = await newChat()
+    expect(joined(await startItem(chat, DIBAO))).toContain(ID_QUESTION)
+    expect(await chat.say('不是，我是给我爹办')).toEqual([
+      '这一步只问：申请人居民身份证准备好了没有（给家里人办的，看家里人的）。',
+      ID_QUESTION,
+    ])
+    // The same question still waits: 1 answers it, and the checklist says 有.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证（复印件1份）')
+  })
+
+  it('不是 followed by words that say it is missing is still 没有', async () => {
+    for (const reply of ['不是 他没有', '不对，丢了']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say(reply))).toContain('是否已准备好：共同生活家庭成员户口簿')
+      expect(joined(await chat.say('全部列出'))).toContain('✗ 申请人居民身份证（复印件1份）')
+    }
+  })
+
+  it('没有，… and a bare 不是 still answer 没有', async () => {
+    for (const reply of ['没有，在我爹那', '不是']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say(reply))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    }
+  })
+})
