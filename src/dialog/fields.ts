@@ -41,6 +41,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.stuck': [...ITEM_FIELDS, 'centre.name', 'centre.phone'],
   'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked'],
   'say.itemGone': ['itemName'],
+  'say.phoneNoted': [...ITEM_FIELDS, ...FORM_FIELDS],
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],

@@ -78,6 +78,12 @@ const common = {
   /** Enter this state only when the condition holds; otherwise go straight to `else`. */
   when: ConditionSchema.optional(),
   else: StateNameSchema.optional(),
+  /**
+   * A step of the 代办 form: a mobile number typed here (alone or in a sentence, 电话换成139…) is the phone the
+   * ticket records, replacing one given before; said back masked (say.phoneNoted), then the step again. At a
+   * name or address step the rest of the line still answers it (张秀英 138…).
+   */
+  phone: z.boolean({ error: '应为 true 或 false' }).optional(),
 }
 
 const MenuStateSchema = z.strictObject({
@@ -282,6 +288,8 @@ const sayMessages = z.strictObject({
   effectFailed: text('系统出错'),
   notUnderstood: text('没看明白'),
   askOther: text('再问一遍并提示可以问别的事'),
+  /** A mobile number typed at a step marked `phone: true`: recorded for the ticket and said back masked. */
+  phoneNoted: text('记下代办手机号').default('好的，手机号记下了：{form.phoneMasked}'),
   ticketNoteSpecial: text('工单备注：行动不便'),
   ticketNoteUnchecked: text('工单备注：未核对材料'),
   // Entries added after the first release default to the shipped text, so older dialogs/ folders still load.

@@ -14,7 +14,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, type CompiledVocabulary, type Reading } from './text.js'
+import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel } from './fields.js'
 
@@ -49,6 +49,7 @@ function yesNoIndex(r: Reading, options: DialogOption[]): number | undefined {
 }
 
 export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
+  if (phoneAside(t, state, r)) return true
   switch (state.kind) {
     case 'menu': {
       const options = visibleOptions(t, state.options)
@@ -82,6 +83,41 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
       return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     }
   }
+}
+
+/**
+ * At a step of the 代办 form marked `phone: true` (not the phone step itself, which reads numbers its own way), a
+ * mobile number typed alone or in a sentence (电话换成13912345678) is the phone the ticket records, replacing the
+ * one given before. At a name or address step the rest of the line, once labels (姓名, 电话 …) are dropped, still
+ * answers the step (张秀英 138…, 3排5号 电话138…); elsewhere, or when the rest is no answer, the number is said back
+ * masked and the step asked again (the summary shows itself again, with the new number). True if a number was taken.
+ */
+function phoneAside(t: Turn, state: DialogState, r: Reading): boolean {
+  if (state.phone !== true || (state.kind === 'input' && state.field === 'phone')) return false
+  const alone = mobileNumber(r.raw)
+  const found = alone !== undefined ? { phone: alone, rest: '' } : mobileInText(r.raw)
+  if (found === undefined) return false
+  t.s.form.phone = found.phone
+  if (state.kind === 'input') {
+    let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
+    for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
+    rest = rest.replace(/\s+/g, ' ').trim()
+    const restReading = read(rest, t.vocab)
+    const value = rest === ''
+      ? undefined
+      : state.field === 'name'
+        ? applicantName(t, restReading)
+        // An address must say where (a place, a road) or hold a house number: 换成 alone is no address.
+        : /\d/.test(rest) || SAYS_WHERE.test(rest) || mentionsPlace(t.ctx.catalog, rest) ? mailingAddress(t, restReading) : undefined
+    if (value !== undefined) {
+      t.s.form[state.field] = value
+      go(t, state.go)
+      return true
+    }
+  }
+  say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+  say(t, fullPrompt(t, state))
+  return true
 }
 
 /** Longest reply (compared form) read as naming a help kind by one of its words inside it (能上门来办不). */

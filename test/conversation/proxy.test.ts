@@ -59,7 +59,8 @@ describe('申请代办', () => {
         '请核对您的代办申请：',
         `事项：${MEAL}`,
         '申请人：张秀英',
-        '手机：13812345678',
+        // Masked, as everywhere a phone is shown (138****5678).
+        '手机：138****5678',
         '住址：大店镇 大店一村',
         '帮助方式：特办',
         // 特办 is door to door: the result comes back the same way.
@@ -105,7 +106,7 @@ describe('申请代办', () => {
     await chat.say('2')
     await chat.say('1')
     await chat.say('否')
-    expect(joined(await chat.say('代办'))).toContain('申请人：张秀英\n手机：13812345678')
+    expect(joined(await chat.say('代办'))).toContain('申请人：张秀英\n手机：138****5678')
   })
 
   it('takes a phone typed in a sentence at the phone question, but not two different numbers', async () => {
@@ -114,6 +115,45 @@ describe('申请代办', () => {
     await chat.say('张秀英')
     expect(await chat.say('13812345678或者13912345678')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
     expect(joined(await chat.say('我的手机是13812345678'))).toContain('申请人住在哪个镇（街道）？')
+  })
+
+  it('takes a mobile number typed at any step of the form as the ticket\'s phone, says it back masked, asks the step again', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    // At the name: noted, the name asked again, and the phone step is skipped after it.
+    expect(await chat.say('13812345678')).toEqual(['好的，手机号记下了：138****5678', '好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(joined(await chat.say('张秀英'))).toContain('申请人住在哪个镇（街道）？')
+    await chat.say('2')
+    await chat.say('1')
+    // At a yes/no menu, in a sentence: replaces the number given before.
+    expect(await chat.say('电话换成13912345678')).toEqual([
+      '好的，手机号记下了：139****5678',
+      '申请人是不是老人、残疾人，或者行动不便、出不了门？\n回复 1 是，2 不是',
+    ])
+    await chat.say('否')
+    expect(joined(await chat.say('代办'))).toContain('手机：139****5678')
+    // At the summary: the summary again, with the new number.
+    const summary = await chat.say('我的手机是 137-0000-1111')
+    expect(summary[0]).toBe('好的，手机号记下了：137****1111')
+    expect(summary[1]).toContain('申请人：张秀英\n手机：137****1111\n住址：大店镇 大店一村')
+    await chat.say('确认')
+    expect(ticketOf(chat.effects)).toMatchObject({ name: '张秀英', phone: '13700001111' })
+  })
+
+  it('at the address step, takes the house number and a phone typed with it', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '邮寄']) await chat.say(answer)
+    const summary = joined(await chat.say('3 排 5 号，电话 13912345678'))
+    expect(summary).toContain('手机：139****5678')
+    expect(summary).toContain('结果领取：邮寄：十字路街道 城东社区 3 排 5 号')
+    // A number with words that are no address: noted, the address asked again.
+    const other = await newChat()
+    await startItem(other, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '邮寄']) await other.say(answer)
+    const again = await other.say('手机号换成13912345678')
+    expect(again[0]).toBe('好的，手机号记下了：139****5678')
+    expect(again[1]).toContain('请告诉我邮寄地址')
   })
 
   it('numbers each help kind the same for every item, leaving a kind not offered out of use', async () => {
@@ -311,7 +351,8 @@ describe('申请代办', () => {
   it('does not take a phone number written in characters for the applicant’s name', async () => {
     const chat = await mealChecklist()
     await chat.say('3')
-    expect(joined(await chat.say('幺三八一二三四五六七八'))).toContain('姓名好像不对，请只写名字')
+    // A mobile number typed a step early: the phone (masked), and the name asked again.
+    expect(await chat.say('幺三八一二三四五六七八')).toEqual(['好的，手机号记下了：138****5678', '好的，帮您申请代办。请告诉我申请人的姓名：'])
   })
 
   it('takes a name typed with spaces; a sentence, 好的 or digits are asked for the name alone', async () => {
