@@ -220,6 +220,11 @@ export const VocabularyFileSchema = z.strictObject({
    * rather than say 没有: nothing is recorded and the question is asked again with a hint (walk.correction).
    */
   corrections: z.array(text('纠正、说明前先说的"不是"')).default([]),
+  /**
+   * In a short yes/no question naming one of the item's materials (要带户口本不, 户口本用带吗, 需要结婚证吗), they
+   * ask whether it is needed: answered for the resident's case (walk.needed …), then the question again.
+   */
+  asksNeed: z.array(text('问要不要带某样材料的说法')).default([]),
   /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
@@ -315,6 +320,12 @@ const walkMessages = z.strictObject({
   /** The same, for a question without 解释. */
   explainNone: text('情形问题没有解释时').default('这个拿不准的话，可以回"不知道"，清单上会写明什么情况要带什么，到窗口问清楚。也可以打电话问 {item.consultPhone}'),
   unsureSituation: text('不确定情形'),
+  /** 要带户口本不 during the walk: whether that material is needed in the resident's case, then the question again. */
+  needed: text('问到的材料要带').default('{material.name}：要带（{material.amount}）。'),
+  notNeeded: text('问到的材料不用带').default('{material.name}：按您说的情况，不用带。'),
+  neededIf: text('问到的材料看情况').default('{material.name}：看情况。{question.prompt}选"{condition.answers}"才要带。'),
+  neededOptional: text('问到的材料可带可不带').default('{material.name}：可带可不带。'),
+  neededAtWindow: text('问到的材料在窗口填').default('{material.name}：到窗口现场填写，不用提前准备。'),
   /** 不是，我是给我爹办 at a material question: a correction, not 没有; said before the question again. */
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),

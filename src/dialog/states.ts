@@ -6,7 +6,7 @@ import type { CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym }
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
-import { noticesFor, UNSURE_ANSWER, type WalkStep } from './materials.js'
+import { materialStatuses, noticesFor, UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -16,7 +16,7 @@ import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
-import { itemFields, materialFields, villageLabel } from './fields.js'
+import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
 
@@ -300,6 +300,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       return false
     }
     if (i === undefined && asked === undefined && r.asksWhat) return explain(t, state, step, r)
+    // 要带户口本不: a question back about a material, not an answer.
+    if (i === undefined && needReply(t, state, r)) return false
     if (i === undefined && r.unsure) {
       // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
       say(t, render(walkTexts.unsure, fields(step.material)))
@@ -321,6 +323,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   } else {
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
+    if (i === undefined && needReply(t, state, r)) return false
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -375,6 +378,49 @@ function explain(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, st
   }
   say(t, fullPrompt(t, state))
   return false
+}
+
+/** Longest reply (compared form) read as asking whether a material is needed (要带户口本不). */
+const MAX_NEED_REPLY = 14
+/** How a short reply asks yes or no: 吗, 么, 嘛, 不 or 没 at its end, or 要不要, 用不用 inside it. */
+const ASKS_YES_NO = /[吗么嘛不没]$|(\p{Script=Han})不\1/u
+
+/**
+ * 要带户口本不, 户口本用带吗, 需要结婚证吗 during the walk: a yes/no question about one of the item's materials
+ * (vocabulary.yaml asksNeed), not an answer. Says whether it is needed in the resident's case (needed, not needed
+ * after their answers, or on which answer), then the pending question again. False when the reply asks no such
+ * thing or names none of the item's materials (then it is read as before).
+ */
+function needReply(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_NEED_REPLY || !(ASKS_YES_NO.test(r.full) || /[?？]/.test(r.raw))) return false
+  const words = t.vocab.asksNeed.filter((w) => r.full.includes(w))
+  if (words.length === 0) return false
+  let rest = r.full
+  for (const w of words) rest = rest.split(w).join('')
+  rest = rest.replace(/[吗么嘛不没]+$/u, '')
+  if (rest.length < 2) return false
+  const named = item.materials.filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+  if (named.length === 0) return false
+  const walkTexts = t.defs.messages.walk
+  const statuses = materialStatuses(item, t.s)
+  for (const material of named) {
+    const status = statuses.find((s) => s.material === material)?.status
+    const values: Values = { ...itemMaterialFields(t, item, material) }
+    if (status === 'conditional' && material.condition) {
+      values['question.prompt'] = item.questions.find((q) => q.id === material.condition?.questionId)?.prompt
+      values['condition.answers'] = material.condition.answers.join('"或"')
+    }
+    const template =
+      status === undefined ? walkTexts.notNeeded
+        : status === 'conditional' ? walkTexts.neededIf
+          : status === 'optional' ? walkTexts.neededOptional
+            : status === 'atWindow' ? walkTexts.neededAtWindow
+              : walkTexts.needed
+    say(t, render(template, values))
+  }
+  say(t, fullPrompt(t, state))
+  return true
 }
 
 /**

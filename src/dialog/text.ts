@@ -70,6 +70,8 @@ export interface CompiledVocabulary {
   missing: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
+  /** Words asking whether a material is needed (要带, 用带, 需要 …), longest first. */
+  asksNeed: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
   placeWords: string[]
   /** Per aspect, the words that ask about it, in compared form. */
@@ -101,6 +103,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
     corrections: set(v.corrections),
+    asksNeed: [...new Set(v.asksNeed.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     helpKinds: {
       领办: v.helpKinds.领办.map(comparable).filter(Boolean),
       帮办: v.helpKinds.帮办.map(comparable).filter(Boolean),

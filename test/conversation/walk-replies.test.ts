@@ -38,3 +38,34 @@ describe('at a material question', () => {
     }
   })
 })
+
+describe('a yes/no question about a material during the walk', () => {
+  it('要带户口本不, 户口本用带吗: says it is needed for this case, then asks the pending question again', async () => {
+    for (const question of ['要带户口本不', '户口本用带吗', '需要户口本吗', '户口本要不要']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(await chat.say(question), question).toEqual(['共同生活家庭成员户口簿：要带（复印件1份）。', ID_QUESTION])
+    }
+  })
+
+  it('a material that depends on a situation question: on which answer it is needed; after that answer, whether it is', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(await chat.say('残疾证要带不')).toEqual([
+      '残疾人证或住院病历、诊断证明：看情况。家里有没有残疾或生重病的人？选"是"才要带。',
+      ID_QUESTION,
+    ])
+    // 身份证 有, 户口簿 有, then 家里有没有残疾或生重病的人？ 否: no longer needed.
+    await chat.say('1')
+    await chat.say('1')
+    const next = await chat.say('2')
+    expect(next).toEqual([expect.stringContaining('家里人和低保经办人员或村（居）两委成员是不是近亲属？')])
+    expect(await chat.say('需要残疾证吗')).toEqual(['残疾人证或住院病历、诊断证明：按您说的情况，不用带。', next[0]])
+  })
+
+  it('a material the item does not have is not answered as one (the question is read as before)', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('需要结婚证吗'))).not.toContain('要带')
+  })
+})
