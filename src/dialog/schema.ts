@@ -320,6 +320,8 @@ const walkMessages = z.strictObject({
   /** The same, for a question without 解释. */
   explainNone: text('情形问题没有解释时').default('这个拿不准的话，可以回"不知道"，清单上会写明什么情况要带什么，到窗口问清楚。也可以打电话问 {item.consultPhone}'),
   unsureSituation: text('不确定情形'),
+  /** 不是异地 at a question of three options or more: which of the others, then the question again. */
+  notThat: text('否定了一个选项、还有几个可选').default('不是"{option}"的话，是哪一种？'),
   /** 要带户口本不 during the walk: whether that material is needed in the resident's case, then the question again. */
   needed: text('问到的材料要带').default('{material.name}：要带（{material.amount}）。'),
   notNeeded: text('问到的材料不用带').default('{material.name}：按您说的情况，不用带。'),

@@ -54,7 +54,7 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
     case 'menu': {
       const options = visibleOptions(t, state.options)
       const labels = labelsOf(t, options)
-      const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options)
+      const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options)
       if (typeof i === 'number') {
         applyOption(t, options[i]!)
         return true
@@ -118,6 +118,20 @@ function phoneAside(t: Turn, state: DialogState, r: Reading): boolean {
   say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
   say(t, fullPrompt(t, state))
   return true
+}
+
+/**
+ * 不用邮寄 at a menu of two options that are not yes and no (自己去取 / 邮寄到家): the other option. A menu of more
+ * options, or one with a yes/no option (where 不是 already has its meaning), is left as it was.
+ */
+function otherOfTwo(r: Reading, labels: string[], options: DialogOption[]): number | undefined {
+  if (options.length !== 2 || options.some((o) => o.answer !== undefined)) return undefined
+  const named = (said: string) => {
+    const k = pickIndex({ ...r, full: said, plain: said, number: undefined }, labels, (n) => options[n]?.words ?? [])
+    return typeof k === 'number' ? labels[k] : undefined
+  }
+  const other = deniedOption(labels, r, named)?.other
+  return other === undefined ? undefined : labels.indexOf(other)
 }
 
 /** Longest reply (compared form) read as naming a help kind by one of its words inside it (能上门来办不). */
@@ -332,6 +346,16 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
+    if (answer === undefined && i === undefined) {
+      // 不是异地, 不是本地的: of two options the other one; of more, which one is still to ask.
+      const denied = deniedOption(step.question.options, r, (said) => optionSaid(step.question, { ...r, plain: said }))
+      if (denied?.other !== undefined) answer = denied.other
+      else if (denied !== undefined) {
+        say(t, render(t.defs.messages.walk.notThat, { option: denied.option }))
+        say(t, fullPrompt(t, state))
+        return false
+      }
+    }
     if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
@@ -555,6 +579,26 @@ function optionSaid(question: Question, r: Reading): string | undefined {
   })
   return named.length === 1 ? named[0] : undefined
 }
+
+/**
+ * A reply that denies one option (不是异地, 俺不是本地的, 不用邮寄): a denial said first (after 我 / 俺 at most), then
+ * words naming one option, its label exactly or as `named` reads them. `other`: the remaining option when there
+ * are exactly two. Undefined when the reply does not start with a denial or names no single option. 没有 is no
+ * denial here: 没有居住证 names the option without one.
+ */
+function deniedOption(options: readonly string[], r: Reading, named: (said: string) => string | undefined): { option: string; other?: string } | undefined {
+  const denial = DENIAL.exec(r.plain)
+  if (!denial) return undefined
+  const said = r.plain.slice(denial[0].length).replace(/的$/, '')
+  if (said.length < MIN_OPTION_WORDS) return undefined
+  const option = options.find((o) => comparableFixed(o) === said) ?? named(said)
+  if (option === undefined) return undefined
+  const others = options.filter((o) => o !== option)
+  return others.length === 1 ? { option, other: others[0]! } : { option }
+}
+
+/** A denial said first: 不是, 不, 不用, 不要, 并不是, 也不是, 非 (after 我, 俺, 他 …), and a 在 or 是 after it (不在本地). */
+const DENIAL = /^(?:我们|俺们|咱们|我|俺|咱|他|她)?(?:也|并|可)?(?:不是|不用|不要|不|非)(?:在|是)?/
 
 const partsOf = new Map<string, string[]>()
 /** The parts of an option's label joined by 或, 和, 等 or 、 (上班或做生意 → 上班, 做生意), in compared form. */

@@ -69,3 +69,32 @@ describe('a yes/no question about a material during the walk', () => {
     expect(joined(await chat.say('需要结婚证吗'))).not.toContain('要带')
   })
 })
+
+describe('a denied option at a choice question', () => {
+  it('出生登记: 不是婚生 is 非婚生 (the other of two), never 婚生', async () => {
+    const chat = await newChat()
+    expect(joined(await startItem(chat, '出生登记（新生儿落户）'))).toContain('回复 1 婚生，2 非婚生')
+    expect(await chat.say('不是婚生')).toEqual(['孩子的户口跟妈妈落，还是跟爸爸落？\n回复 1 随母亲落户，2 随父亲落户'])
+  })
+
+  it('临时救助: 不是本县户口 of three options asks which of the others, and records nothing', async () => {
+    const chat = await newChat()
+    await startItem(chat, '临时救助申请')
+    await chat.say('不算紧急')
+    await chat.say('1')
+    const asked = joined(await chat.say('1'))
+    expect(asked).toContain('1 本县户口')
+    const replies = await chat.say('不是本县户口')
+    expect(replies[0]).toBe('不是"本县户口"的话，是哪一种？')
+    expect(replies[1]).toContain('1 本县户口')
+    // Still waiting for this question: 1 answers it, and the walk moves on.
+    expect(joined(await chat.say('1'))).not.toContain('1 本县户口')
+  })
+
+  it('代办 form: 不用邮寄 at 自己去取 / 邮寄到家 is 自己去取', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+    expect(joined(await chat.say('不用邮寄'))).toContain('结果领取：自己去取')
+  })
+})

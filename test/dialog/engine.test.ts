@@ -192,6 +192,30 @@ describe('step()', () => {
     expect(answer('外地')).toEqual({})
   })
 
+  it('takes a denied option of two (不是异地, 不是本地的) as the other one; of three, asks which, never the denied one', () => {
+    const where = item('w', '己事项', [
+      { name: '异地证明', requirement: '按情况', condition: { questionId: 'where', answers: ['异地'] } },
+    ], { questions: [{ id: 'where', prompt: '您是本地还是异地？', options: ['本地', '异地'], words: {} }] })
+    const kinds = item('k3', '庚事项', [
+      { name: '转诊证明', requirement: '按情况', condition: { questionId: 'kind', answers: ['转诊到外地医院'] } },
+    ], { questions: [{ id: 'kind', prompt: '您是哪种情况？', options: ['异地长期居住', '转诊到外地医院', '急诊抢救'], words: {} }] })
+    const both = { ...ctx, catalog: { ...catalog, byId: new Map([[where.id, where], [kinds.id, kinds]]) } }
+    answers.set('己', [{ item: where, score: 0.9 }])
+    answers.set('庚', [{ item: kinds, score: 0.9 }])
+    const reply = (question: string, text: string) => {
+      const session = step(defs, both, step(defs, both, undefined, input(question), 1_000).session, input('1'), 2_000).session
+      return step(defs, both, session, input(text), 3_000)
+    }
+    expect(reply('己', '不是异地').session.answers).toEqual({ where: '本地' })
+    expect(reply('己', '不是本地的').session.answers).toEqual({ where: '异地' })
+    expect(reply('己', '俺不是本地人').session.answers).toEqual({ where: '异地' })
+    expect(reply('己', '我不在本地').session.answers).toEqual({ where: '异地' })
+    // 不是异地 with two options left: which one, and the question again; nothing recorded.
+    const three = reply('庚', '不是急诊抢救')
+    expect(three.session.answers).toEqual({})
+    expect(three.replies).toEqual(['不是"急诊抢救"的话，是哪一种？', '您是哪种情况？\n（选"转诊到外地医院"的话，还要带：转诊证明）\n请回复编号：\n1 异地长期居住\n2 转诊到外地医院\n3 急诊抢救'])
+  })
+
   it('keeps material answers by name in a session stored without a walk stamp, so a reorder keeps them', () => {
     const { walkStamp: _stamp, ...session } = run('甲', '1', '2').session
     expect(session.ready).toEqual({ 身份证: false })
