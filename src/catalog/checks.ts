@@ -71,6 +71,15 @@ const questionsAndConditions: Check = ({ items }) => {
           errors.push(errorAt(item, ['情形问题', i, '说法', option], `没有 "${option}" 这个选项（选项有：${choices.join('、')}）`))
         }
       }
+      for (const option of Object.keys(q.收费 ?? {})) {
+        if (!choices.includes(option)) {
+          errors.push(errorAt(item, ['情形问题', i, '收费', option], `没有 "${option}" 这个选项（选项有：${choices.join('、')}）`))
+        }
+      }
+      const firstWithFees = item.value.情形问题.findIndex((other) => other.收费 !== undefined)
+      if (q.收费 !== undefined && firstWithFees !== i) {
+        errors.push(errorAt(item, ['情形问题', i, '收费'], `一个事项只有一个问题能写 收费，问题 "${item.value.情形问题[firstWithFees]?.编号}" 已经写了`))
+      }
     })
     const known = [...options.keys()]
 

@@ -149,6 +149,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       options: q.选项 ?? ['是', '否'],
       words: q.说法 ?? {},
       ...(q.条件 && { condition: condition(q.条件) }),
+      ...(q.收费 && { fees: q.收费 }),
     })),
     materials: f.申请材料.map((m) => ({
       name: m.名称,

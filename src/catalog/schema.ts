@@ -61,6 +61,15 @@ export const QuestionSchema = z.strictObject({
    * 委托书); otherwise it is not asked and the materials it decides are not needed.
    */
   条件: ConditionSchema.optional(),
+  /**
+   * The fee per answer, where the answer decides it (居民身份证: 补领 40 元, 换领 20 元): the checklist and 要钱不 then
+   * say the one for the resident's case; before the question is answered, or for an option not listed, the
+   * item's 收费. Only one question of an item may have it.
+   */
+  收费: z
+    .record(z.string(), text('这种情况的收费'))
+    .optional()
+    .describe('按这个问题的回答说收费，如 遗失补领: 40 元；没回答时（或没写的选项）用事项的 收费。一个事项只有一个问题能写'),
 })
 
 export const MaterialSchema = z.strictObject({

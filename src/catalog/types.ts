@@ -30,6 +30,8 @@ export interface Question {
   words: Record<string, string[]>
   /** Asked only when an earlier question `questionId` was answered with one of `answers`. */
   condition?: Condition
+  /** Option → the fee in that case (收费 on the question), where the answer decides the fee. */
+  fees?: Record<string, string>
 }
 
 export interface Material {

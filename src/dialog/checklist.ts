@@ -4,7 +4,7 @@
  */
 import type { Catalog, CatalogItem, Material, Place, ServicePoint } from '../catalog/types.js'
 import { itemFields, materialFields, type Values } from './fields.js'
-import { materialStatuses, type MaterialStatus } from './materials.js'
+import { feeFor, materialStatuses, type MaterialStatus } from './materials.js'
 import type { Messages } from './schema.js'
 import type { DialogData } from './session.js'
 import { render } from './template.js'
@@ -83,7 +83,8 @@ export function localTierPlaces(item: CatalogItem): Place[] {
  * places section invites one when it has a 镇 / 村-tier place.
  */
 export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog, m: Messages, townHint = false): string {
-  const base = itemFields(item, m)
+  // The fee of the resident's case (身份证 补领 40 元, 换领 20 元) where a question decides it.
+  const base = { ...itemFields(item, m), 'item.fee': feeFor(item, p.answers) }
   const statuses = materialStatuses(item, p)
   const missing = statuses.filter((s) => s.status === 'missing').map((s) => s.material)
   const unchecked = statuses.find((s) => s.status === 'unchecked')

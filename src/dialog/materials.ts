@@ -53,6 +53,16 @@ export function givenAnswers(item: CatalogItem, answers: Record<string, string>)
   return out
 }
 
+/**
+ * The fee for the resident's case: the fee of the answer given to the question that decides it (收费 on a
+ * question: 遗失补领 40 元), else the item's own 收费 (not answered yet, 不知道, or an option without its own).
+ */
+export function feeFor(item: CatalogItem, answers: Record<string, string>): string {
+  const question = item.questions.find((q) => q.fees !== undefined)
+  const answer = question ? givenAnswers(item, answers)[question.id] : undefined
+  return (answer !== undefined ? question?.fees?.[answer] : undefined) ?? item.fee
+}
+
 /** Whether a conditional material applies: undefined while its question is unanswered or not known. */
 function applies(item: CatalogItem, m: Material, answers: Record<string, string>): boolean | undefined {
   if (!m.condition) return true

@@ -15,7 +15,7 @@ import {
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
-import { currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
+import { caseItemFields, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
@@ -498,7 +498,7 @@ function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: readonly A
   if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return false
   const aspects = askedAspects(r.raw, t.vocab, item.type).filter((a) => !ignore.includes(a))
   if (aspects.length === 0) return false
-  const fields = itemFields(item, t.defs.messages)
+  const fields = caseItemFields(t, item)
   say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true

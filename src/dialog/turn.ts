@@ -8,7 +8,7 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { noticesFor, presumedAnswers } from './materials.js'
+import { feeFor, noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, type CompiledVocabulary } from './text.js'
 
@@ -82,6 +82,7 @@ export function sessionValue(t: Turn): (name: string) => string | undefined {
   return (name) => {
     if (name.startsWith('item.')) {
       const item = currentItem(t)
+      if (item && name === 'item.fee') return feeFor(item, t.s.answers)
       return item ? itemFields(item, t.defs.messages)[name] : undefined
     }
     if (name.startsWith('form.')) {
@@ -117,11 +118,17 @@ export function clearItem(t: Turn): void {
   s.resume = undefined
 }
 
+/** The item's template fields, with the fee of the resident's case where an answer decides it (身份证 补领 40 元). */
+export function caseItemFields(t: Turn, item: CatalogItem): Values {
+  return { ...itemFields(item, t.defs.messages), 'item.fee': feeFor(item, t.s.answers) }
+}
+
 /** What the resident's question asked besides the materials (多少天, 要不要钱), answered for the current item. */
 function answersTo(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item || t.s.asked === undefined) return undefined
-  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => render(t.defs.messages.answers[aspect], itemFields(item, t.defs.messages)))
+  const fields = caseItemFields(t, item)
+  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => render(t.defs.messages.answers[aspect], fields))
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 

@@ -176,6 +176,18 @@ describe('loadCatalogFromFiles(files)', () => {
       ])
     })
 
+    it('rejects a 收费 for an option the question does not have, and 收费 on a second question', () => {
+      const { text, errors } = dibaoErrors('      农村: [农村户口, 农业户口]', '      农村: [农村户口, 农业户口]\n    收费:\n      农民: 10 元')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '农民: 10 元')} 情形问题[2].收费.农民：没有 "农民" 这个选项（选项有：城镇、农村）`,
+      ])
+      const twice = dibaoErrors('    提问: 是不是委托别人替您申请？', '    提问: 是不是委托别人替您申请？\n    收费: { 是: 5 元 }')
+      const withBoth = edit(twice.text, '      农村: [农村户口, 农业户口]', '      农村: [农村户口, 农业户口]\n    收费: { 城镇: 10 元 }')
+      expect(errorsWith({ [DIBAO_FILE]: withBoth })).toEqual([
+        `${DIBAO_FILE}:${lineOf(withBoth, '收费: { 城镇')} 情形问题[2].收费：一个事项只有一个问题能写 收费，问题 "委托他人" 已经写了`,
+      ])
+    })
+
     it('rejects 按情况 without a condition', () => {
       const { text, errors } = dibaoErrors('    条件: { 问题: 委托他人, 答案: 是 }\n', '')
       expect(errors).toEqual([

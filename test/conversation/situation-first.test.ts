@@ -83,3 +83,34 @@ describe('the first situation question, answered by the resident\'s words', () =
     expect(list).toMatch(/户口簿[^\n]*\n[^\n]*情况紧急的不用等，先申请，先行救助，补办后再补交/)
   })
 })
+
+describe('居民身份证: the fee of the case chosen', () => {
+  const ID_CARD = '居民身份证申领、换领、补领'
+  const feeLine = (text: string) => text.split('\n').find((l) => l.startsWith('收费：'))
+
+  it('says 20 元 for 首次申领 and 到期换领, 40 元 for 损坏换领 and 遗失补领 (with the 临时身份证), in the checklist', async () => {
+    const cases: [string, string][] = [
+      ['1', '收费：工本费 20 元'],
+      ['2', '收费：工本费 20 元'],
+      ['3', '收费：工本费 40 元'],
+      ['4', '收费：工本费 40 元；急用可先办临时身份证，10 元'],
+    ]
+    for (const [answer, fee] of cases) {
+      const chat = await newChat()
+      await chat.say('办身份证')
+      const walk = joined(await chat.say('1'))
+      expect(walk).toContain('您是第一次办、到期换新、证坏了换，还是丢了补办？')
+      await chat.say(answer)
+      expect(feeLine(joined(await chat.say('全部列出'))), answer).toBe(fee)
+    }
+  })
+
+  it('answers 要多少钱 with the fee of the case said in the question; before any case, every case\'s fee', async () => {
+    const chat = await newChat()
+    expect(await ask(chat, '身份证丢了咋补 要多少钱', ID_CARD)).toContain('收不收费：工本费 40 元；急用可先办临时身份证，10 元')
+    const unsure = await newChat()
+    await unsure.say('办身份证')
+    await unsure.say('1')
+    expect(feeLine(joined(await unsure.say('全部列出')))).toBe('收费：首次申领、到期换领 20 元；遗失补领、损坏换领 40 元；临时身份证 10 元')
+  })
+})
