@@ -393,7 +393,7 @@ function explain(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, st
   const current = step.kind === 'material' ? step.material : undefined
   // A word of the question asked (经济适用住房) is the question's, even when a material's name holds it too.
   const ownWord = step.kind === 'question' && term !== '' && [step.question.prompt, ...step.question.options].some((w) => comparableFixed(w).includes(term))
-  const named = term === '' || ownWord ? undefined : item.materials.find((m) => m !== current && namesMaterial(term, m.name, t.vocab.unsure, false))
+  const named = term === '' || ownWord ? undefined : materialNamed(item.materials, term, current, t.vocab.unsure)
   const material = named ?? current
   if (material !== undefined) say(t, render(walkTexts.whatIsIt, itemMaterialFields(t, item, material)))
   else if (step.kind === 'question') {
@@ -445,6 +445,16 @@ function needReply(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, 
   }
   say(t, fullPrompt(t, state))
   return true
+}
+
+/**
+ * The material a term names (啥是残疾评定 → 《残疾评定表》): one whose name holds the whole term before one sharing
+ * only two characters of it (残疾 is in 《残疾人证申请表》 too), and the one asked about before the others.
+ */
+function materialNamed(materials: readonly Material[], term: string, current: Material | undefined, unsure: ReadonlySet<string>): Material | undefined {
+  const candidates = materials.filter((m) => namesMaterial(term, m.name, unsure, false))
+  const rank = (m: Material) => (comparableFixed(m.name).includes(term) ? 0 : 2) + (m === current ? 0 : 1)
+  return [...candidates].sort((a, b) => rank(a) - rank(b))[0]
 }
 
 /**

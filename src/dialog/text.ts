@@ -211,7 +211,10 @@ const MAX_WHAT_TERM_REPLY = 12
  * Whether a short reply asks what something is (这是啥, 啥叫划拨, 权属证明是啥, 不懂), and the term it names once the
  * asking words are taken out ('' when it names none: the thing just asked about).
  */
-function whatAsked(plain: string, v: CompiledVocabulary): { asksWhat: boolean; asksWhatOf?: string } {
+function whatAsked(text: string, v: CompiledVocabulary): { asksWhat: boolean; asksWhatOf?: string } {
+  // 不知道啥是残疾评定, 不清楚什么叫划拨: the not-knowing said first only leads into the question.
+  const lead = [...v.unsure].filter((w) => text.startsWith(w) && text.length > w.length).sort((a, b) => b.length - a.length)[0]
+  const plain = lead === undefined ? text : text.slice(lead.length)
   const said = v.whatIsIt.filter((w) => plain.includes(w))
   const long = plain.length > MAX_WHAT_REPLY
   if (said.length === 0 || plain.length > MAX_WHAT_TERM_REPLY || (long && !said.some((w) => plain.startsWith(w)))) return { asksWhat: false }

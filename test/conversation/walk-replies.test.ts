@@ -98,3 +98,15 @@ describe('a denied option at a choice question', () => {
     expect(joined(await chat.say('不用邮寄'))).toContain('结果领取：自己去取')
   })
 })
+
+describe('asking what a material is, after saying one does not know', () => {
+  it('不知道啥是残疾评定 explains the 残疾评定表 and asks it again, rather than 没看明白', async () => {
+    const chat = await newChat()
+    await startItem(chat, '办理残疾人证')
+    for (const answer of ['1', '1', '2']) await chat.say(answer)
+    const replies = await chat.say('不知道啥是残疾评定')
+    expect(replies[0]).toMatch(/^《残疾评定表》（指定医院评定后填写）（原件1份）是办"办理残疾人证"要交的材料。/)
+    expect(replies[1]).toBe('是否已准备好：《残疾评定表》（指定医院评定后填写）（原件1份）？\n回复 1 有，2 没有')
+    expect(joined(replies)).not.toContain('没看明白')
+  })
+})
