@@ -246,6 +246,8 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (placeReply(t, state, r)) return false
   // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
   if (materialWhereReply(t, state, r)) return false
+  // "要带户口本不" after the checklist, as during the walk: whether that material is needed in this case.
+  if (takesPlaces(state) && needReply(t, state, r)) return false
   // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
   if (aspectReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
@@ -410,12 +412,13 @@ const MAX_NEED_REPLY = 14
 const ASKS_YES_NO = /[吗么嘛不没]$|(\p{Script=Han})不\1/u
 
 /**
- * 要带户口本不, 户口本用带吗, 需要结婚证吗 during the walk: a yes/no question about one of the item's materials
+ * 要带户口本不, 户口本用带吗, 需要结婚证吗 during the walk (or after the checklist, at a step that takes places): a
+ * yes/no question about one of the item's materials
  * (vocabulary.yaml asksNeed), not an answer. Says whether it is needed in the resident's case (needed, not needed
  * after their answers, or on which answer), then the pending question again. False when the reply asks no such
  * thing or names none of the item's materials (then it is read as before).
  */
-function needReply(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading): boolean {
+function needReply(t: Turn, state: DialogState, r: Reading): boolean {
   const item = currentItem(t)
   if (!item || r.plain.length > MAX_NEED_REPLY || !(ASKS_YES_NO.test(r.full) || /[?？]/.test(r.raw))) return false
   const words = t.vocab.asksNeed.filter((w) => r.full.includes(w))
@@ -424,10 +427,13 @@ function needReply(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, 
   for (const w of words) rest = rest.split(w).join('')
   rest = rest.replace(/[吗么嘛不没]+$/u, '')
   if (rest.length < 2) return false
-  const named = item.materials.filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
-  if (named.length === 0) return false
+  const candidates = item.materials.filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+  if (candidates.length === 0) return false
   const walkTexts = t.defs.messages.walk
   const statuses = materialStatuses(item, t.s)
+  // 户口本 names the 参保人户口簿 this case needs and the 继承人的户口簿 it does not: only the one that counts.
+  const counting = candidates.filter((m) => statuses.some((s) => s.material === m))
+  const named = counting.length > 0 ? counting : candidates
   for (const material of named) {
     const status = statuses.find((s) => s.material === material)?.status
     const values: Values = { ...itemMaterialFields(t, item, material) }
@@ -443,7 +449,7 @@ function needReply(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, 
               : walkTexts.needed
     say(t, render(template, values))
   }
-  say(t, fullPrompt(t, state))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
 }
 
