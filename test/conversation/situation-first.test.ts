@@ -84,6 +84,21 @@ describe('the first situation question, answered by the resident\'s words', () =
   })
 })
 
+describe('临时救助: answers in residents\' words', () => {
+  it('不急 is 不算紧急, 外地的，有居住证 is 外地户口持居住证 (not a switch to 居住证办理), 没居住证 the other', async () => {
+    const chat = await newChat()
+    await ask(chat, '临时救助', '临时救助申请')
+    expect(joined(await chat.say('不急'))).toContain('是否已准备好：临时救助申请书')
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toContain('您是本县户口，还是外地户口在本县持居住证？')
+    expect(await chat.say('外地的，有居住证')).toEqual(['是否已准备好：居住证（复印件1份）？\n回复 1 有，2 没有'])
+    const other = await newChat()
+    await ask(other, '临时救助', '临时救助申请')
+    for (const answer of ['不急', '1', '1']) await other.say(answer)
+    expect(joined(await other.say('俺是外地的 没居住证'))).toContain('家里是因为什么事陷入困难的？')
+  })
+})
+
 describe('居民身份证: the fee of the case chosen', () => {
   const ID_CARD = '居民身份证申领、换领、补领'
   const feeLine = (text: string) => text.split('\n').find((l) => l.startsWith('收费：'))
