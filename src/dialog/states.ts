@@ -348,9 +348,13 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
+    // 不是，我是退休了: what comes after the 不是 is the answer.
+    const corrected = i === undefined && answer === undefined ? correctedText(r) : undefined
+    const reading: Reading = corrected === undefined ? r : { ...r, plain: corrected, full: corrected, leading: undefined }
+    if (corrected !== undefined) answer = optionSaid(step.question, reading)
     if (answer === undefined && i === undefined) {
       // 不是异地, 不是本地的: of two options the other one; of more, which one is still to ask.
-      const denied = deniedOption(step.question.options, r, (said) => optionSaid(step.question, { ...r, plain: said }))
+      const denied = deniedOption(step.question.options, reading, (said) => optionSaid(step.question, { ...reading, plain: said }))
       if (denied?.other !== undefined) answer = denied.other
       else if (denied !== undefined) {
         say(t, render(t.defs.messages.walk.notThat, { option: denied.option }))
@@ -603,14 +607,32 @@ function optionSaid(question: Question, r: Reading): string | undefined {
  * denial here: 没有居住证 names the option without one.
  */
 function deniedOption(options: readonly string[], r: Reading, named: (said: string) => string | undefined): { option: string; other?: string } | undefined {
+  // 不是，邮寄: the 不是 is said apart, and the words after it are what the resident wants (see correctedText).
+  if (r.leading !== undefined) return undefined
   const denial = DENIAL.exec(r.plain)
   if (!denial) return undefined
   const said = r.plain.slice(denial[0].length).replace(/的$/, '')
-  if (said.length < MIN_OPTION_WORDS) return undefined
+  // 不是我是退休: a correction that goes on to say what it is, not a denied option.
+  if (said.length < MIN_OPTION_WORDS || SPEAKER.test(said)) return undefined
   const option = options.find((o) => comparableFixed(o) === said) ?? named(said)
   if (option === undefined) return undefined
   const others = options.filter((o) => o !== option)
   return others.length === 1 ? { option, other: others[0]! } : { option }
+}
+
+/** A reply going on with who is speaking (我是, 俺家): it says what is, not what is not. */
+const SPEAKER = /^(?:我们|俺们|咱们|我|俺|咱|他|她)/
+
+/**
+ * What a reply says after a 不是 or 不对 that sets something straight: after it as a piece of its own (不是，退休了;
+ * 不是 我是退休了) or run on with who is speaking (不是我是退休的), without 我是 / 俺家. Undefined otherwise.
+ */
+function correctedText(r: Reading): string | undefined {
+  const run = /^(?:不是|不对)((?:我们|俺们|咱们|我|俺|咱|他|她).*)$/.exec(r.plain)?.[1]
+  const after = r.leading === 'no' ? r.afterLeading : run
+  if (after === undefined) return undefined
+  const said = after.replace(/^(?:我们|俺们|咱们|我|俺|咱|他|她)(?:是|家|要|想)?/, '').replace(/的$/, '')
+  return said.length >= MIN_OPTION_WORDS ? said : undefined
 }
 
 /** A denial said first: 不是, 不, 不用, 不要, 并不是, 也不是, 非 (after 我, 俺, 他 …), and a 在 or 是 after it (不在本地). */

@@ -91,6 +91,14 @@ describe('a denied option at a choice question', () => {
     expect(joined(await chat.say('1'))).not.toContain('1 本县户口')
   })
 
+  it('住房公积金: 不是 我是退休了 is 退休提取, not a denial of it', async () => {
+    const chat = await newChat()
+    await startItem(chat, '住房公积金提取')
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toContain('您取公积金是为了什么？')
+    expect(await chat.say('不是 我是退休了')).toEqual(['是否已准备好：退休证明（退休证或退休审批表）（原件和复印件1份）？\n回复 1 有，2 没有'])
+  })
+
   it('代办 form: 不用邮寄 at 自己去取 / 邮寄到家 is 自己去取', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)

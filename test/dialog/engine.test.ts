@@ -210,6 +210,9 @@ describe('step()', () => {
     expect(reply('己', '不是本地的').session.answers).toEqual({ where: '异地' })
     expect(reply('己', '俺不是本地人').session.answers).toEqual({ where: '异地' })
     expect(reply('己', '我不在本地').session.answers).toEqual({ where: '异地' })
+    // 不是 said apart, or followed by 我是: what comes after it is the answer, not a denied option.
+    expect(reply('己', '不是，异地').session.answers).toEqual({ where: '异地' })
+    expect(reply('己', '不是我是本地的').session.answers).toEqual({ where: '本地' })
     // 不是异地 with two options left: which one, and the question again; nothing recorded.
     const three = reply('庚', '不是急诊抢救')
     expect(three.session.answers).toEqual({})
