@@ -42,6 +42,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked'],
   'say.itemGone': ['itemName'],
   'say.phoneNoted': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],

@@ -225,6 +225,8 @@ export const VocabularyFileSchema = z.strictObject({
    * ask whether it is needed: answered for the resident's case (walk.needed …), then the question again.
    */
   asksNeed: z.array(text('问要不要带某样材料的说法')).default([]),
+  /** At a step of the 代办 form (phone: true), a wish to change the phone without the number (手机号错了, 改电话). */
+  changePhone: z.array(text('要改手机号的说法')).default([]),
   /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
@@ -295,6 +297,8 @@ const sayMessages = z.strictObject({
   askOther: text('再问一遍并提示可以问别的事'),
   /** A mobile number typed at a step marked `phone: true`: recorded for the ticket and said back masked. */
   phoneNoted: text('记下代办手机号').default('好的，手机号记下了：{form.phoneMasked}'),
+  /** 手机号错了 at such a step, without a number: how to change it. */
+  phoneChange: text('怎么改代办手机号').default('要换手机号，直接打新的号码就行，比如 13812345678'),
   ticketNoteSpecial: text('工单备注：行动不便'),
   ticketNoteUnchecked: text('工单备注：未核对材料'),
   // Entries added after the first release default to the shipped text, so older dialogs/ folders still load.

@@ -49,7 +49,8 @@ function yesNoIndex(r: Reading, options: DialogOption[]): number | undefined {
 }
 
 export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
-  if (phoneAside(t, state, r)) return true
+  const aside = phoneAside(t, state, r)
+  if (aside !== undefined) return aside
   switch (state.kind) {
     case 'menu': {
       const options = visibleOptions(t, state.options)
@@ -85,18 +86,27 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   }
 }
 
+/** Longest reply (compared form) read as wishing to change the phone (手机号写错了). */
+const MAX_CHANGE_PHONE_REPLY = 12
+
 /**
  * At a step of the 代办 form marked `phone: true` (not the phone step itself, which reads numbers its own way), a
  * mobile number typed alone or in a sentence (电话换成13912345678) is the phone the ticket records, replacing the
  * one given before. At a name or address step the rest of the line, once labels (姓名, 电话 …) are dropped, still
  * answers the step (张秀英 138…, 3排5号 电话138…); elsewhere, or when the rest is no answer, the number is said back
- * masked and the step asked again (the summary shows itself again, with the new number). True if a number was taken.
+ * masked and the step asked again (the summary shows itself again, with the new number). 手机号错了 without a number
+ * gets how to change it. Undefined when the reply is about none of this (the step reads it as usual).
  */
-function phoneAside(t: Turn, state: DialogState, r: Reading): boolean {
-  if (state.phone !== true || (state.kind === 'input' && state.field === 'phone')) return false
+function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | undefined {
+  if (state.phone !== true || (state.kind === 'input' && state.field === 'phone')) return undefined
   const alone = mobileNumber(r.raw)
   const found = alone !== undefined ? { phone: alone, rest: '' } : mobileInText(r.raw)
-  if (found === undefined) return false
+  if (found === undefined) {
+    // 手机号错了, 改电话 (no number yet): how to change it; the step's question still waits.
+    if (r.plain.length > MAX_CHANGE_PHONE_REPLY || !t.vocab.changePhone.some((w) => r.plain.includes(w))) return undefined
+    say(t, render(t.defs.messages.say.phoneChange, stateFields(t)))
+    return false
+  }
   t.s.form.phone = found.phone
   if (state.kind === 'input') {
     let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')

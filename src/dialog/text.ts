@@ -70,6 +70,8 @@ export interface CompiledVocabulary {
   missing: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
+  /** Words wishing to change the phone given (手机号错了, 改电话), looked for inside short replies. */
+  changePhone: string[]
   /** Words asking whether a material is needed (要带, 用带, 需要 …), longest first. */
   asksNeed: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
@@ -103,6 +105,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
     corrections: set(v.corrections),
+    changePhone: v.changePhone.map(comparable).filter(Boolean),
     asksNeed: [...new Set(v.asksNeed.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     helpKinds: {
       领办: v.helpKinds.领办.map(comparable).filter(Boolean),

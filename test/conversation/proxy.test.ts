@@ -140,6 +140,18 @@ describe('申请代办', () => {
     expect(ticketOf(chat.effects)).toMatchObject({ name: '张秀英', phone: '13700001111' })
   })
 
+  it('手机号错了 / 改电话 at the summary (no number yet) says to type the new one; the number typed then replaces it', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await chat.say(answer)
+    expect(joined(await chat.say('代办'))).toContain('手机：138****5678')
+    for (const wish of ['手机号错了', '我要改电话']) {
+      expect(await chat.say(wish), wish).toEqual(['要换手机号，直接打新的号码就行，比如 13812345678'])
+    }
+    const again = await chat.say('13912345678')
+    expect(again[0]).toBe('好的，手机号记下了：139****5678')
+    expect(again[1]).toContain('手机：139****5678')
+  })
+
   it('at the address step, takes the house number and a phone typed with it', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
