@@ -594,6 +594,15 @@ function optionSaid(question: Question, r: Reading): string | undefined {
   // 租的 for 租房: the 的 that makes a kind of a word says nothing more.
   const said = r.plain.length > MIN_OPTION_WORDS ? r.plain : r.plain.replace(/的$/, '')
   if (said === '') return undefined
+  const found = optionNamed(question, said)
+  if (found !== undefined) return found
+  // 租的房子 for 租房 (the question's own words): the 的 inside says nothing more either.
+  const bare = said.replace(/的/g, '')
+  return bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
+}
+
+/** The one option `said` names (see optionSaid), undefined when none or several. */
+function optionNamed(question: Question, said: string): string | undefined {
   const named = question.options.filter((option) => {
     const label = comparableFixed(option)
     // 上班或做生意 is said as 上班 or as 做生意: each part of a label joined by 或 (和, 等, 、) stands for it.

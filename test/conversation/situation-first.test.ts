@@ -99,6 +99,25 @@ describe('临时救助: answers in residents\' words', () => {
   })
 })
 
+describe('居住证: the kind of home in the question\'s own words', () => {
+  it('租的房子 is 租房, 住自己家的房子 is 自有房屋, 宿舍 is 单位或学校宿舍', async () => {
+    const cases: [string, string][] = [
+      ['租的房子', '是否已准备好：房屋租赁合同'],
+      ['住自己家的房子', '是否已准备好：房产证（不动产权证书）'],
+    ]
+    for (const [reply, next] of cases) {
+      const chat = await newChat()
+      await ask(chat, '办居住证', '居住证办理')
+      expect(joined(await chat.say('1'))).toContain('住的是自己（家人）的房子、租的房子，还是单位、学校宿舍？')
+      expect(joined(await chat.say(reply)), reply).toContain(next)
+    }
+    const chat = await newChat()
+    await ask(chat, '办居住证', '居住证办理')
+    await chat.say('1')
+    expect(joined(await chat.say('宿舍'))).not.toContain('没看明白')
+  })
+})
+
 describe('居民身份证: the fee of the case chosen', () => {
   const ID_CARD = '居民身份证申领、换领、补领'
   const feeLine = (text: string) => text.split('\n').find((l) => l.startsWith('收费：'))
