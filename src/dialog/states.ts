@@ -575,8 +575,8 @@ function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonym
       k += len
     } else rest += said[k++]
   }
-  // 有户口本和身份证: the words joining the parts say nothing.
-  rest = rest.replace(/[和跟与及也都还]/g, '')
+  // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
+  rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
   // 丢了 alone is about the material asked too (and its 了 is the particle plain drops).
   if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
   if (rest === '') return undefined

@@ -130,3 +130,17 @@ describe('a yes/no question about a material after the checklist', () => {
     ])
   })
 })
+
+describe('a material named with whose it is', () => {
+  it('她身份证有, 俺的户口本也有, 照片她没有 answer the material asked, not a switch to another item', async () => {
+    const chat = await newChat()
+    await startItem(chat, '办理残疾人证')
+    expect(await chat.say('她身份证有')).toEqual(['是否已准备好：户口簿（原件和复印件1份）？\n回复 1 有，2 没有'])
+    expect(await chat.say('俺的户口本也有')).toEqual(['是否已准备好：近期 2 寸白底免冠彩色照片（3张）？\n回复 1 有，2 没有'])
+    await chat.say('照片她没有')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证')
+    expect(list).toContain('✓ 户口簿')
+    expect(list).toContain('✗ 近期 2 寸白底免冠彩色照片')
+  })
+})
