@@ -144,3 +144,16 @@ describe('a material named with whose it is', () => {
     expect(list).toContain('✗ 近期 2 寸白底免冠彩色照片')
   })
 })
+
+describe('a photo not taken yet', () => {
+  it('照片没照 / 照片还没拍 is 没有 (the checklist says where to get it)', async () => {
+    for (const reply of ['照片没照', '照片还没拍']) {
+      const chat = await newChat()
+      await startItem(chat, '办理残疾人证')
+      await chat.say('1')
+      await chat.say('1')
+      expect(joined(await chat.say(reply)), reply).toContain('是否已准备好：《残疾评定表》')
+      expect(joined(await chat.say('全部列出'))).toContain('✗ 近期 2 寸白底免冠彩色照片')
+    }
+  })
+})
