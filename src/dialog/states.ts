@@ -441,7 +441,20 @@ function needReply(t: Turn, state: DialogState, r: Reading): boolean {
   for (const w of words) rest = rest.split(w).join('')
   rest = rest.replace(/[吗么嘛不没]+$/u, '')
   if (rest.length < 2) return false
-  const candidates = item.materials.filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+  rest = rest.replace(/^(?:[我俺咱他她]们?的?)/, '')
+  // Recognisably one of the item's materials: most of what is named is in its name (户口本 in 共同生活家庭成员户口簿),
+  // not two characters of it (原户主身份证 is not 新业主居民身份证, nor 原户欠费结清凭证). The closest ones only.
+  const overlaps = item.materials
+    .filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+    .map((m) => {
+      const name = comparableFixed(m.name)
+      // 户口本 for 户口簿: a variant of a standard word the name uses, when that makes the whole of it part of the name.
+      const whole = name.includes(withSynonyms(rest, m.name, t.ctx.catalog.synonyms))
+      return { m, overlap: whole ? rest.length : covered(rest, name) }
+    })
+    .filter(({ overlap }) => overlap * 3 >= rest.length * 2)
+  const best = Math.max(0, ...overlaps.map((o) => o.overlap))
+  const candidates = overlaps.filter((o) => o.overlap === best).map((o) => o.m)
   if (candidates.length === 0) return false
   const walkTexts = t.defs.messages.walk
   const statuses = materialStatuses(item, t.s)
@@ -475,6 +488,35 @@ function materialNamed(materials: readonly Material[], term: string, current: Ma
   const candidates = materials.filter((m) => namesMaterial(term, m.name, unsure, false))
   const rank = (m: Material) => (comparableFixed(m.name).includes(term) ? 0 : 2) + (m === current ? 0 : 1)
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0]
+}
+
+/** `said` with the catalogue's variants (户口本) of standard words the material's name uses (户口簿) put back. */
+function withSynonyms(said: string, name: string, synonyms: readonly Synonym[]): string {
+  const target = comparableFixed(name)
+  let out = said
+  for (const s of synonyms) {
+    const canonical = comparableFixed(s.canonical)
+    if (!target.includes(canonical)) continue
+    for (const variant of s.variants) out = out.split(comparableFixed(variant)).join(canonical)
+  }
+  return out
+}
+
+/** How many characters of `said` are in runs of two or more found in `name` (longest first, left to right). */
+function covered(said: string, name: string): number {
+  let count = 0
+  for (let k = 0; k < said.length; ) {
+    let len = 0
+    for (let l = said.length - k; l >= 2; l--) {
+      if (name.includes(said.slice(k, k + l))) {
+        len = l
+        break
+      }
+    }
+    count += len
+    k += Math.max(len, 1)
+  }
+  return count
 }
 
 /**

@@ -157,3 +157,19 @@ describe('a photo not taken yet', () => {
     }
   })
 })
+
+describe('a yes/no question about a material the item does not list', () => {
+  it('水电气热过户: 原户主身份证 is not the 新业主居民身份证 (nor 原户欠费结清凭证); 身份证 is', async () => {
+    const chat = await newChat()
+    await startItem(chat, '水电气热过户')
+    expect(joined(await chat.say('个人'))).toContain('是否已准备好：新业主居民身份证')
+    expect(joined(await chat.say('要带原户主身份证吗'))).not.toMatch(/新业主居民身份证：要带|原户欠费结清凭证：/)
+    const other = await newChat()
+    await startItem(other, '水电气热过户')
+    await other.say('个人')
+    expect(await other.say('身份证要带吗')).toEqual([
+      '新业主居民身份证：要带（原件和复印件1份）。',
+      '是否已准备好：新业主居民身份证（原件和复印件1份）？\n回复 1 有，2 没有',
+    ])
+  })
+})
