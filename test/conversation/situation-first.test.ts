@@ -118,6 +118,15 @@ describe('居住证: the kind of home in the question\'s own words', () => {
   })
 })
 
+describe('居民养老: 俺家老头没了 is 参保人去世', () => {
+  it('presumes 参保人去世 from 没了 and asks the 死亡证明 first', async () => {
+    const chat = await newChat()
+    const walk = await ask(chat, '俺家老头没了 养老金咋弄', '居民养老保险待遇登记及终止')
+    expect(walk).toContain('按您说的"参保人去世"来准备材料。')
+    expect(walk).toContain('是否已准备好：死亡证明或火化证明')
+  })
+})
+
 describe('居民身份证: the fee of the case chosen', () => {
   const ID_CARD = '居民身份证申领、换领、补领'
   const feeLine = (text: string) => text.split('\n').find((l) => l.startsWith('收费：'))
