@@ -14,7 +14,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
+import { askedAspects, comparable, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { caseItemFields, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 
@@ -362,6 +362,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     const corrected = i === undefined && answer === undefined ? correctedText(r) : undefined
     const reading: Reading = corrected === undefined ? r : { ...r, plain: corrected, full: corrected, leading: undefined }
     if (corrected !== undefined) answer = optionSaid(step.question, reading)
+    // 不是转诊 俺在外地住院了: after the piece that denies one option, the next ones may name the answer.
+    if (answer === undefined && i === undefined) answer = saidAfterDenial(step.question, r)
     if (answer === undefined && i === undefined) {
       // 不是异地, 不是本地的: of two options the other one; of more, which one is still to ask.
       const denied = deniedOption(step.question.options, reading, (said) => optionSaid(step.question, { ...reading, plain: said }))
@@ -679,6 +681,17 @@ function deniedOption(options: readonly string[], r: Reading, named: (said: stri
   if (option === undefined) return undefined
   const others = options.filter((o) => o !== option)
   return others.length === 1 ? { option, other: others[0]! } : { option }
+}
+
+/** After a first piece that denies an option (不是转诊), the option the rest of the reply names (俺在外地住院了). */
+function saidAfterDenial(question: Question, r: Reading): string | undefined {
+  const pieces = r.raw.split(/[\s,，。.!！、;；]+/).filter(Boolean)
+  if (pieces.length < 2 || !DENIAL.test(comparable(pieces[0]!))) return undefined
+  const rest = comparable(pieces.slice(1).join(''))
+  const answer = rest.length >= MIN_OPTION_WORDS ? optionSaid(question, { ...r, plain: rest, full: rest, leading: undefined }) : undefined
+  // 不是转诊，转诊证明没开: the rest naming the denied option again says nothing new.
+  const denied = optionSaid(question, { ...r, plain: comparable(pieces[0]!).replace(DENIAL, ''), leading: undefined })
+  return answer !== denied ? answer : undefined
 }
 
 /** A reply going on with who is speaking (我是, 俺家): it says what is, not what is not. */

@@ -99,6 +99,15 @@ describe('a denied option at a choice question', () => {
     expect(await chat.say('不是 我是退休了')).toEqual(['是否已准备好：退休证明（退休证或退休审批表）（原件和复印件1份）？\n回复 1 有，2 没有'])
   })
 
+  it('医保异地备案: 不是转诊 俺在外地住院了 is 急诊抢救, said after the denied one', async () => {
+    const chat = await newChat()
+    await startItem(chat, '医保异地就医备案')
+    expect(joined(await chat.say('不是转诊 俺在外地住院了'))).toContain('是否已准备好：医保电子凭证')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).not.toContain('转诊证明')
+    expect(list).not.toContain('是哪一种')
+  })
+
   it('代办 form: 不用邮寄 at 自己去取 / 邮寄到家 is 自己去取', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
