@@ -452,11 +452,14 @@ function needReply(t: Turn, state: DialogState, r: Reading): boolean {
       const name = comparableFixed(m.name)
       // 户口本 for 户口簿: a variant of a standard word the name uses, when that makes the whole of it part of the name.
       const whole = name.includes(withSynonyms(rest, m.name, t.ctx.catalog.synonyms))
-      return { m, overlap: whole ? rest.length : covered(rest, name) }
+      // Between names holding as much, the one that has the other characters too (独生子女证: the 光荣证, not the 申请表).
+      const chars = [...rest].filter((c) => name.includes(c)).length
+      return { m, overlap: whole ? rest.length : covered(rest, name), chars: whole ? rest.length : chars }
     })
     .filter(({ overlap }) => overlap * 3 >= rest.length * 2)
   const best = Math.max(0, ...overlaps.map((o) => o.overlap))
-  const candidates = overlaps.filter((o) => o.overlap === best).map((o) => o.m)
+  const mostChars = Math.max(0, ...overlaps.filter((o) => o.overlap === best).map((o) => o.chars))
+  const candidates = overlaps.filter((o) => o.overlap === best && o.chars === mostChars).map((o) => o.m)
   if (candidates.length === 0) return false
   const walkTexts = t.defs.messages.walk
   const statuses = materialStatuses(item, t.s)

@@ -182,3 +182,14 @@ describe('a yes/no question about a material the item does not list', () => {
     ])
   })
 })
+
+describe('a yes/no question naming a material closely', () => {
+  it('独生子女证要带不 is about the 光荣证, not also the 申请表 that shares 独生子女', async () => {
+    const chat = await newChat()
+    await startItem(chat, '农村和城镇无业人员独生子女父母奖励费发放')
+    expect(await chat.say('独生子女证要带不')).toEqual([
+      '《独生子女父母光荣证》：看情况。《独生子女父母光荣证》是不是丢了？选"否"才要带。',
+      '是否已准备好：夫妻双方居民身份证（复印件1份）？\n回复 1 有，2 没有',
+    ])
+  })
+})
