@@ -229,6 +229,11 @@ describe('match(question)', () => {
     expect(top('俺爹瘫在床上 身份证过期了 能上门办吗')).toBe('居民身份证申领、换领、补领')
   })
 
+  it('finds 食品经营许可 for a small restaurant said as residents say it (开个小饭店)', () => {
+    expect(top('开个小饭店要办啥证')).toBe('食品经营许可')
+    expect(top('想开个小餐馆')).toBe('食品经营许可')
+  })
+
   it('compares what a homophone or pinyin find read, not the typo, and asks nothing of 批下来 (底保多久能批下来)', () => {
     expect(top('底保多久能批下来')).toBe('最低生活保障申请')
     expect(matcher.match('gongjijin tiqu')[0]!.score).toBeGreaterThan(0.9)
