@@ -511,17 +511,17 @@ function withSynonyms(said: string, name: string, synonyms: readonly Synonym[]):
 function covered(said: string, name: string): number {
   let count = 0
   for (let k = 0; k < said.length; ) {
-    let len = 0
-    for (let l = said.length - k; l >= 2; l--) {
-      if (name.includes(said.slice(k, k + l))) {
-        len = l
-        break
-      }
-    }
+    const len = runAt(said, k, name)
     count += len
     k += Math.max(len, 1)
   }
   return count
+}
+
+/** Length of the longest run of two or more characters of `said` from position k that `target` contains; 0 if none. */
+function runAt(said: string, k: number, target: string): number {
+  for (let l = said.length - k; l >= 2; l--) if (target.includes(said.slice(k, k + l))) return l
+  return 0
 }
 
 /**
@@ -601,22 +601,11 @@ const MIN_OPTION_WORDS = 2
 function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
   const target = comparableFixed(name)
   // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
-  let said = r.plain
-  for (const s of synonyms) {
-    const canonical = comparableFixed(s.canonical)
-    if (!target.includes(canonical)) continue
-    for (const variant of s.variants) said = said.split(comparableFixed(variant)).join(canonical)
-  }
+  const said = withSynonyms(r.plain, name, synonyms)
   let rest = ''
   let named = false
   for (let k = 0; k < said.length; ) {
-    let len = 0
-    for (let l = said.length - k; l >= 2; l--) {
-      if (target.includes(said.slice(k, k + l))) {
-        len = l
-        break
-      }
-    }
+    const len = runAt(said, k, target)
     if (len > 0) {
       named = true
       k += len
