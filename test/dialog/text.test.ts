@@ -45,6 +45,7 @@ describe('read(text)', () => {
     ['人工', 'handoff'], ['我要转人工', 'handoff'], ['重新开始', 'restart'], ['返回', 'back'], ['上一步', 'back'],
     ['帮助', 'help'], ['菜单', 'help'], ['我的进度', 'progress'], ['全部列出', 'listAll'], ['全部列出。', 'listAll'],
     ['俺的事办到哪了', 'progress'], ['查看工单', 'progress'], ['长者模式', 'elderOn'], ['说简单点', 'elderOn'], ['普通模式', 'elderOff'],
+    ['快点 直接说要啥', 'listAll'], ['都要带啥', 'listAll'],
   ])('reads %j as the command %s', (text, command) => {
     expect(read(text, vocab).command).toBe(command)
   })
