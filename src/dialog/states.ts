@@ -598,6 +598,9 @@ const MIN_OPTION_WORDS = 2
  * is missing, so the checklist says where to get it; 丢了 or 找不到了 alone is missing too. Undefined when the reply
  * does not name it or says neither.
  */
+/** What is left of 户口本在俺儿那 (在儿那), 在他手里, 在老家放着 once the material and whose it is are taken out. */
+const KEPT_ELSEWHERE = /^在.{0,4}(那|那里|那儿|这|手里|手上|家|家里)(放着|呢)?$/u
+
 function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
   const target = comparableFixed(name)
   // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
@@ -617,6 +620,8 @@ function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonym
   if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
   if (rest === '') return undefined
   if (!named) return undefined
+  // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
+  if (KEPT_ELSEWHERE.test(rest)) return 0
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
 }

@@ -193,3 +193,14 @@ describe('a yes/no question naming a material closely', () => {
     ])
   })
 })
+
+describe('a material kept by someone else', () => {
+  it('户口本在俺儿那 / 身份证在他手里 is 有: the resident can bring it', async () => {
+    for (const reply of ['身份证在俺儿那', '身份证在他手里']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say(reply))).toContain('是否已准备好：共同生活家庭成员户口簿')
+      expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证（复印件1份）')
+    }
+  })
+})
