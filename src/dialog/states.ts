@@ -125,6 +125,12 @@ function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | undefine
       return true
     }
   }
+  // 大店镇 138…: the number noted, the place still answers the area step.
+  const place = found.rest.trim()
+  if (state.kind === 'area' && place !== '' && mentionsPlace(t.ctx.catalog, place)) {
+    say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+    return area(t, state, read(place, t.vocab))
+  }
   say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
   say(t, fullPrompt(t, state))
   return true

@@ -624,3 +624,15 @@ describe('the town / village question of the 代办 form', () => {
     expect(joined(await chat.say('小官庄'))).toContain('申请人是不是老人')
   })
 })
+
+describe('a mobile number typed with the town', () => {
+  it('大店镇 138… at the town step notes the number and takes the town', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('张秀英')
+    await chat.say('13812345678')
+    const replies = await chat.say('大店镇 13912345678')
+    expect(replies[0]).toBe('好的，手机号记下了：139****5678')
+    expect(joined(replies)).toContain('是哪个村（社区）？')
+  })
+})
