@@ -29,7 +29,10 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
   if (decision.kind === 'sure') {
     setItem(t, decision.result.item)
     t.s.asked = asked
-    go(t, outcomes.sure)
+    if (decision.clear && outcomes.clear !== undefined) {
+      t.s.unconfirmed = true
+      go(t, outcomes.clear)
+    } else go(t, outcomes.sure)
   } else if (decision.kind === 'choose') {
     clearItem(t)
     t.s.asked = asked

@@ -30,10 +30,12 @@ export function edgesOf(name: string, state: DialogState, flow: FlowFile): Edge[
   }
   if ('match' in state && state.match) {
     for (const k of ['sure', 'choose', 'none'] as const) edges.push({ path: at('match', k), to: state.match[k] })
+    if (state.match.clear !== undefined) edges.push({ path: at('match', 'clear'), to: state.match.clear })
   }
   if (state.kind === 'menu' && state.unsure !== undefined) edges.push({ path: at('unsure'), to: state.unsure })
   if ('go' in state) edges.push({ path: at('go'), to: state.go })
   if (state.kind === 'materials') edges.push({ path: at('done'), to: state.done })
+  if (state.kind === 'materials' && state.wrongItem !== undefined) edges.push({ path: at('wrongItem'), to: state.wrongItem })
   return edges
 }
 

@@ -29,7 +29,7 @@ export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.fo
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
-export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'switch.name', 'checklist', 'materials'] as const
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'unconfirmed', 'switch.name', 'checklist', 'materials'] as const
 
 /** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
 export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {

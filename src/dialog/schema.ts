@@ -54,6 +54,8 @@ export type DialogOption = z.infer<typeof OptionSchema>
 /** Free text in a state with `match` is a question for the matcher; the outcome picks the next state. */
 export const MatchOutcomesSchema = z.strictObject({
   sure: StateNameSchema,
+  /** Where a clear find goes (the matcher sure and far ahead): straight to the walk, with no 对吗. Default: sure. */
+  clear: StateNameSchema.optional(),
   choose: StateNameSchema,
   none: StateNameSchema,
 })
@@ -125,6 +127,11 @@ const MaterialsStateSchema = z.strictObject({
   ...common,
   /** Where to go when every material and situation question is answered (or after 全部列出). */
   done: StateNameSchema,
+  /**
+   * Where to go when the resident says the item is not what they asked (不对, vocabulary wrongItem) before answering
+   * anything, after a clear find that was not confirmed.
+   */
+  wrongItem: StateNameSchema.optional(),
 })
 
 const InputStateSchema = z.strictObject({
@@ -220,6 +227,8 @@ export const VocabularyFileSchema = z.strictObject({
    * rather than say 没有: nothing is recorded and the question is asked again with a hint (walk.correction).
    */
   corrections: z.array(text('纠正、说明前先说的"不是"')).default([]),
+  /** Said alone before any answer after a clear find (不对, 不是这个): the item is not what the resident asked. */
+  wrongItem: z.array(text('说事项找错了的说法')).default([]),
   /**
    * In a short yes/no question naming one of the item's materials (要带户口本不, 户口本用带吗, 需要结婚证吗), they
    * ask whether it is needed: answered for the resident's case (walk.needed …), then the question again.
@@ -336,6 +345,8 @@ const walkMessages = z.strictObject({
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
+  /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */
+  unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
 })
 
 const checklistMessages = z.strictObject({

@@ -37,6 +37,8 @@ export interface DialogData {
   answers: Record<string, string>
   /** Material name → prepared (true) or missing (false). Names, not positions: positions move when admins edit. */
   ready: Record<string, boolean>
+  /** The item was taken from a clear question without 对吗: until the first answer, 不对 means the wrong item. */
+  unconfirmed?: true
   /** 全部列出 ended the walk early: materials never asked show as unchecked. */
   skipped?: boolean
   /**

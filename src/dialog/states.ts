@@ -15,7 +15,7 @@ import {
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
-import { caseItemFields, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
+import { caseItemFields, clearItem, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 
 type Pick = number | 'outOfRange' | undefined
@@ -314,6 +314,12 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     go(t, state.done)
     return true
   }
+  // 不对 as the first reply to a walk a clear find began unasked: the item is wrong, not the material.
+  if (t.s.unconfirmed && state.wrongItem !== undefined && (t.vocab.wrongItem.has(r.plain) || t.vocab.wrongItem.has(r.full))) {
+    clearItem(t)
+    go(t, state.wrongItem)
+    return true
+  }
   const labels = walkLabels(t, step)
   let i = pickIndex(r, labels)
   if (step.kind === 'material') {
@@ -352,6 +358,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
+    t.s.unconfirmed = undefined
   } else {
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
@@ -383,6 +390,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
+    t.s.unconfirmed = undefined
     const item = currentItem(t)
     const notices = item ? noticesFor(item, { questionId: step.question.id, option: answer }) : []
     for (const m of notices) say(t, noticeText(t, item!, m))

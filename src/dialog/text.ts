@@ -70,6 +70,8 @@ export interface CompiledVocabulary {
   missing: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
+  /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
+  wrongItem: Set<string>
   /** Words wishing to change the phone given (手机号错了, 改电话), looked for inside short replies. */
   changePhone: string[]
   /** Words asking whether a material is needed (要带, 用带, 需要 …), longest first. */
@@ -105,6 +107,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
     corrections: set(v.corrections),
+    wrongItem: set(v.wrongItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),
     asksNeed: [...new Set(v.asksNeed.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     helpKinds: {

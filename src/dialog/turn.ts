@@ -92,6 +92,7 @@ export function sessionValue(t: Turn): (name: string) => string | undefined {
     if (name === 'asked') return t.s.asked
     if (name === 'answers') return answersTo(t)
     if (name === 'presumed') return presumedLines(t)
+    if (name === 'unconfirmed') return t.s.unconfirmed ? t.defs.messages.walk.unconfirmed : undefined
     if (name === 'switch.name') return t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo)?.name : undefined
     return undefined
   }
@@ -112,6 +113,7 @@ export function clearItem(t: Turn): void {
   s.answers = {}
   s.ready = {}
   s.skipped = undefined
+  s.unconfirmed = undefined
   s.walkStamp = undefined
   s.form = {}
   s.switchTo = undefined

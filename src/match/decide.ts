@@ -12,6 +12,13 @@ export const RUNNER_UP_MIN = 0.44
 /** The best must lead the runner-up by this much to be taken without asking. */
 export const SURE_MARGIN = 0.12
 
+/**
+ * A sure result at least this confident, ahead of any runner-up by CLEAR_MARGIN, is clear: the bot starts on it
+ * without asking 对吗 (the resident can still say 不对). Below it a sure result is confirmed first.
+ */
+export const CLEAR_SCORE = 0.8
+export const CLEAR_MARGIN = 0.2
+
 /** Turns ranked results into what the bot should do next. */
 export function decide(results: MatchResult[]): MatchDecision {
   const [best] = results
@@ -19,7 +26,8 @@ export function decide(results: MatchResult[]): MatchDecision {
   // A runner-up under MIN_SCORE is offered among the others, but does not make a clear answer doubtful.
   const second = results.slice(1).find((r) => r.score >= MIN_SCORE)
   if (best.score >= SURE_SCORE && (!second || best.score - second.score >= SURE_MARGIN)) {
-    return { kind: 'sure', result: best, others: results.slice(1) }
+    const clear = best.score >= CLEAR_SCORE && (!second || best.score - second.score >= CLEAR_MARGIN)
+    return { kind: 'sure', result: best, others: results.slice(1), clear }
   }
   return { kind: 'choose', results: results.slice(0, 4) }
 }

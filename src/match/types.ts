@@ -14,6 +14,7 @@ export interface Matcher {
 
 /** What the bot should do with a question: answer directly, offer numbered choices, or admit it does not know. */
 export type MatchDecision =
-  | { kind: 'sure'; result: MatchResult; others: MatchResult[] }
+  /** clear: sure enough, and far enough ahead, that naming the item needs no 对吗 (see CLEAR_SCORE). */
+  | { kind: 'sure'; result: MatchResult; others: MatchResult[]; clear: boolean }
   | { kind: 'choose'; results: MatchResult[] }
   | { kind: 'none' }
