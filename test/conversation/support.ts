@@ -88,12 +88,14 @@ export function joined(replies: string[]): string {
 }
 
 /**
- * Starts on an item by its exact name, whether the matcher asks for confirmation (sure) or offers
- * numbered candidates: the transcripts below test what comes after, not the matcher's ranking.
+ * Starts on an item by its exact name, whether the matcher is clear (the walk starts at once), asks for
+ * confirmation (sure) or offers numbered candidates: the transcripts below test what comes after, not the
+ * matcher's ranking. Resolves to the replies that open the walk.
  */
 export async function startItem(chat: Chat, name: string): Promise<string[]> {
   const first = await chat.say(name)
   const text = joined(first)
+  if (text.includes(`办"${name}"要`)) return first
   if (text.includes(`您要办的是：${name}，对吗？`)) return chat.say('1')
   const line = text.split('\n').find((l) => l.endsWith(` ${name}`))
   if (!line) throw new Error(`"${name}" was neither confirmed nor offered:\n${text}`)
