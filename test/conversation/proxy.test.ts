@@ -12,8 +12,8 @@ const DIBAO = '最低生活保障申请'
 /** Up to the checklist of the meal subsidy: ID card yes, 户口簿 no, not a special-hardship elder, sent by a child with ID. */
 async function mealChecklist(): Promise<Chat> {
   const chat = await newChat()
-  await chat.say(MEAL)
-  for (const answer of ['1', '1', '2', '2', '1']) await chat.say(answer)
+  await startItem(chat, MEAL)
+  for (const answer of ['1', '2', '2', '1']) await chat.say(answer)
   expect(joined(await chat.say('1'))).toContain('【一次性告知单】')
   return chat
 }
@@ -464,8 +464,8 @@ describe('materials the resident never answered', () => {
 
   it('keeps the answered ones when 全部列出 cuts the walk short', async () => {
     const chat = await newChat()
-    await chat.say(MEAL)
-    for (const answer of ['1', '1', '2']) await chat.say(answer)
+    await startItem(chat, MEAL)
+    for (const answer of ['1', '2']) await chat.say(answer)
     await chat.say('全部列出')
     for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2', '1']) await chat.say(answer)
     const ticket = ticketOf(chat.effects) as TicketRequest & { materialsUnknown: string[] }
