@@ -39,8 +39,8 @@ describe('three replies in a row a step cannot use', () => {
 
   it('in the 代办 form too: a third phone number that is not one gets the way out', async () => {
     const chat = await newChat()
-    await chat.say(MEAL)
-    for (const answer of ['1', '1', '2', '2', '1', '1']) await chat.say(answer)
+    await startItem(chat, MEAL)
+    for (const answer of ['1', '2', '2', '1', '1']) await chat.say(answer)
     expect(await chat.say('3')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
     await chat.say('张秀英')
     expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])

@@ -179,7 +179,8 @@ describe('a town name after 自己办理', () => {
     expectPoint(replies[0]!, await point('大店镇便民服务中心'))
     expect(replies[1]).toContain('还有别的事，直接告诉我')
     expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
-    expect(joined(await chat.say(OTHER))).toContain(`您要办的是：${OTHER}，对吗？`)
+    // Clear (the item's exact name): its walk starts at once.
+    expect(joined(await chat.say(OTHER))).toContain(`好的。办"${OTHER}"要准备的材料`)
   })
 
   it('an unknown place is not sent to the matcher as a question', async () => {
