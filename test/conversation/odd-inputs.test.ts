@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import type { Catalog, CatalogItem } from '../../src/catalog/types.js'
 import { joined, newChat, real, sayAfresh, startItem } from './support.js'
 
+/** Its exact name is a clear question: the walk starts at once, with no 对吗 to confirm. */
 const MEAL = '长者食堂助餐补贴申请'
+/** A question the matcher is sure of, but not clear about: it asks 对吗 first. */
+const MEAL_UNCLEAR = '助餐'
 const ASK_ID = '是否已准备好：老人居民身份证（原件1份）？\n回复 1 有，2 没有'
 const ASK_HUKOU = '是否已准备好：户口簿（原件1份）？'
 const WELCOME = '请直接说您要办什么事，比如：低保怎么申请'
@@ -15,7 +18,8 @@ const WELCOME = '请直接说您要办什么事，比如：低保怎么申请'
 describe('answers the state does not expect', () => {
   it('re-prompts briefly on an unknown answer and on "3" when there are two options', async () => {
     const chat = await newChat()
-    await chat.say(MEAL)
+    // Sure but not clear: the bot asks 对吗 (1 对，2 不对).
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain(`您要办的是：${MEAL}，对吗？`)
     expect(await chat.say('3')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
     expect(await chat.say('随便吧')).toEqual(['没看明白，请回复编号。\n回复 1 对，2 不对'])
     await chat.say('1')
@@ -36,7 +40,8 @@ describe('answers the state does not expect', () => {
 
   it('reads "-1", "0.1" and other signed numbers as no option (结婚登记 walk and a yes/no menu)', async () => {
     const chat = await newChat()
-    expect(await chat.say('结婚登记')).toEqual(['您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])
+    // Sure but not clear (结婚登记 itself would start the walk at once): the bot asks 对吗.
+    expect(await chat.say('结婚咋办')).toEqual(['您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])
     expect(await chat.say('-1')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
     await chat.say('1')
     const askId = '是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有'
@@ -53,7 +58,6 @@ describe('answers the state does not expect', () => {
     for (const reply of ['１', '①', '一', '第1个', '1 有', '有的。']) {
       const chat = await newChat()
       await chat.say(MEAL)
-      await chat.say('1')
       expect(joined(await chat.say(reply)), reply).toContain(ASK_HUKOU)
     }
   })
@@ -69,7 +73,6 @@ describe('answers the state does not expect', () => {
     const chat = await newChat()
     expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])
     await chat.say(MEAL)
-    await chat.say('1')
     for (const nothing of ['   ', '😀😀👍', '[微笑][捂脸]']) {
       expect(await chat.say(nothing)).toEqual(['没有收到文字。', ASK_ID])
     }
@@ -79,7 +82,6 @@ describe('answers the state does not expect', () => {
   it('asks for one sentence instead of reading 2,000 characters, and keeps the place', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     const replies = await chat.say('低保'.repeat(1000))
     expect(replies).toEqual(['您说的有点长，请用一句话说说要办什么事，比如：残疾人证怎么办', ASK_ID])
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
@@ -94,7 +96,6 @@ describe('answers the state does not expect', () => {
   it('answers a picture, voice or sticker politely and changes nothing', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     for (const kind of ['image', 'voice', 'sticker', 'file', 'location'] as const) {
       expect(await chat.send(kind)).toEqual(['抱歉，我暂时只能看懂文字。请打字告诉我，比如：低保怎么申请'])
     }
@@ -110,7 +111,7 @@ describe('answers the state does not expect', () => {
     expect(await chat.say('谢谢')).toEqual(['不客气！还有别的事，直接告诉我就行。'])
     // Elsewhere the greeting comes before the question asked again.
     await chat.say(MEAL)
-    expect(await chat.say('在吗')).toEqual(['您好！', expect.stringContaining('对吗')])
+    expect(await chat.say('在吗')).toEqual(['您好！', ASK_ID])
   })
 })
 
@@ -118,7 +119,8 @@ describe('global commands', () => {
   it('返回 undoes the last answer, step by step, and says so at the first step', async () => {
     const chat = await newChat()
     expect(await chat.say('上一步')).toEqual(['已经是第一步了。', expect.stringContaining(WELCOME)])
-    await chat.say(MEAL)
+    // Asked 对吗 (sure but not clear), so that 返回 steps back to it.
+    await chat.say(MEAL_UNCLEAR)
     await chat.say('1')
     await chat.say('2') // 身份证: 没有
     expect(await chat.say('返回')).toEqual([ASK_ID])
@@ -135,7 +137,6 @@ describe('global commands', () => {
   it('重新开始 forgets the item; 帮助 explains and repeats the question', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     const help = await chat.say('帮助')
     expect(help[0]).toContain('使用说明')
     expect(help[1]).toBe(ASK_ID)
@@ -146,7 +147,6 @@ describe('global commands', () => {
   it('mid-walk, a sentence that is neither an answer nor a question it can place is said not understood, with a hint that questions are welcome', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     const replies = await chat.say('今天天气咋样')
     expect(replies[0]).toBe('没看明白您的意思。')
     expect(replies[1]).toMatch(/^是否已准备好：.+\n回复 1 有，2 没有\n也可以直接打字问别的事/)
@@ -157,7 +157,6 @@ describe('global commands', () => {
   it('我的进度 tells where the resident is and asks the tickets service', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     await chat.say('1')
     const replies = await chat.say('进度')
     expect(replies[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 0 项，未核对 3 项`)
@@ -173,7 +172,6 @@ describe('global commands', () => {
   it('人工 in the middle of a flow gives the numbers and notifies staff, keeping the place', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     const replies = await chat.say('我要转人工')
     expect(joined(replies)).toContain('拨打本事项咨询电话 0539-7211000')
     expect(chat.effects.at(-1)).toMatchObject({ type: 'handoff', reason: expect.stringContaining(MEAL) })
@@ -190,7 +188,6 @@ describe('a new question in the middle of a flow', () => {
   it('is offered as a switch: 不是 returns to the same question, 是 starts the new item', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     expect(await chat.say('水电气热过户')).toEqual(['您是想问"水电气热过户"吗？\n请回复编号：\n1 是，改问这个\n2 不是，接着刚才的'])
     expect(await chat.say('不是')).toEqual([ASK_ID])
     await chat.say('水电气热过户')
@@ -204,13 +201,13 @@ describe('idle sessions', () => {
   it('start fresh after 30 minutes, telling the resident, and answer the new question at once', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     chat.clock.now += 29 * 60_000
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // 29 minutes: still there
     chat.clock.now += 31 * 60_000
     const replies = await chat.say('水电气热过户')
     expect(replies[0]).toBe('您好，上次的对话已经超过 30 分钟没有回复，我们重新开始。')
-    expect(replies[1]).toContain('您要办的是：水电气热过户，对吗？')
+    // Clear (the item's exact name): its walk starts at once.
+    expect(replies[1]).toContain('好的。办"水电气热过户"要准备的材料')
   })
 
   it('use the configured idle time', async () => {
