@@ -7,16 +7,22 @@ import { nextStep } from '../../src/dialog/materials.js'
 import { decide, SURE_SCORE } from '../../src/match/decide.js'
 import { joined, newChat, real, startItem } from './support.js'
 
+/** Its exact name is a clear question: the walk starts at once, with no 对吗 to confirm. */
 const MEAL = '长者食堂助餐补贴申请'
+/** A question the matcher is sure of, but not clear about: it asks 对吗 first. */
+const MEAL_UNCLEAR = '助餐'
+const UNCONFIRMED = '问的不是这件事，请回复"不对"。'
 const ID_CARD = '居民身份证申领、换领、补领'
 
 describe('question → item', () => {
-  it('confirms the item when the matcher is sure, and walks the materials after 对', async () => {
+  it('confirms the item when the matcher is sure (but not clear), and walks the materials after 对', async () => {
     const chat = await newChat()
-    expect(await chat.say(MEAL)).toEqual([`您要办的是：${MEAL}，对吗？\n回复 1 对，2 不对`])
+    expect(await chat.say(MEAL_UNCLEAR)).toEqual([`您要办的是：${MEAL}，对吗？\n回复 1 对，2 不对`])
     const walk = joined(await chat.say('对'))
     expect(walk).toContain(`办"${MEAL}"要准备的材料，我们一项一项核对`)
     expect(walk).toContain('是否已准备好：老人居民身份证（原件1份）？\n回复 1 有，2 没有')
+    // Confirmed already: no hint to say 不对.
+    expect(walk).not.toContain(UNCONFIRMED)
   })
 
   it('offers numbered candidates when unsure, and tells admins when the best score is low', async () => {
@@ -53,9 +59,10 @@ describe('question → item', () => {
 
   it('after 不对 asks again and takes the new question', async () => {
     const chat = await newChat()
-    await chat.say(MEAL)
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain('对吗？')
     expect(joined(await chat.say('不对'))).toContain('请换个说法再说一次')
-    expect(joined(await chat.say('水电气热过户'))).toContain('您要办的是：水电气热过户，对吗？')
+    // The item's exact name is clear: its walk starts at once.
+    expect(joined(await chat.say('水电气热过户'))).toContain('好的。办"水电气热过户"要准备的材料')
   })
 })
 
@@ -63,7 +70,6 @@ describe('materials walk-through → 一次性告知单', () => {
   it('asks one material at a time, a yes/no situation alone and its material after it, and ends with the checklist', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     expect(joined(await chat.say('有的呢'))).toContain('是否已准备好：户口簿（原件1份）？')
     const special = joined(await chat.say('没有'))
     expect(special).toContain('老人是不是低保、特困或者重度残疾老人？')
@@ -99,8 +105,7 @@ describe('materials walk-through → 一次性告知单', () => {
   it('in 长者模式, words the resident gives are the same, the labels and questions plainer', async () => {
     const chat = await newChat()
     await chat.say('长者模式')
-    await chat.say(MEAL)
-    expect(joined(await chat.say('1'))).toContain('您有老人居民身份证吗？')
+    expect(joined(await chat.say(MEAL))).toContain('您有老人居民身份证吗？')
     await chat.say('有的呢')
     expect(joined(await chat.say('没有'))).toContain('请回数字：1 是，2 否')
     expect(joined(await chat.say('1'))).toContain('您有低保证、特困人员证或残疾人证吗？')
@@ -181,7 +186,6 @@ describe('materials walk-through → 一次性告知单', () => {
     const chat = await newChat()
     await chat.say(MEAL)
     await chat.say('1')
-    await chat.say('1')
     const checklist = joined(await chat.say('全部列出'))
     expect(checklist).toContain('✓ 老人居民身份证')
     expect(checklist).toContain('□ 户口簿（原件1份，请自己核对）')
@@ -191,7 +195,6 @@ describe('materials walk-through → 一次性告知单', () => {
   it('全部列出 after the checklist shows the materials again and keeps the question open', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     await chat.say('全部列出')
     const again = await chat.say('全部列出')
     expect(again[0]).toContain('一、要带的材料')
@@ -203,7 +206,6 @@ describe('after the checklist', () => {
   it('全部列出 after 自己办理 shows the whole 告知单 again, title and places included', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    await chat.say('1')
     await chat.say('全部列出')
     await chat.say('1')
     const again = joined(await chat.say('全部列出'))
@@ -217,8 +219,8 @@ describe('after the checklist', () => {
 describe('a quick question in the middle', () => {
   it('要钱不 / 多久能办好 during the walk is answered for the item, then the same material is asked again', async () => {
     const chat = await newChat()
-    await chat.say('残疾证怎么办')
-    const first = joined(await chat.say('1'))
+    // A clear question: the walk starts at once.
+    const first = joined(await chat.say('残疾证怎么办'))
     const asked = first.slice(first.lastIndexOf('是否已准备好'))
     const fee = joined(await chat.say('要钱不'))
     expect(fee).toContain('不收费')
@@ -230,10 +232,14 @@ describe('a quick question in the middle', () => {
   })
 
   it('多少钱一个月 for an item that pays out is the amount, not the fee', async () => {
-    for (const question of ['失业金多少钱一个月', '低保一个月能给多少钱']) {
+    // The first is clear (the walk starts at once), the second only sure (confirmed first).
+    for (const [question, clear] of [['失业金多少钱一个月', true], ['低保一个月能给多少钱', false]] as const) {
       const chat = await newChat()
-      await chat.say(question)
-      const replies = joined(await chat.say('1'))
+      let replies = joined(await chat.say(question))
+      if (!clear) {
+        expect(replies, question).toContain('对吗？')
+        replies = joined(await chat.say('1'))
+      }
       expect(replies, question).not.toContain('收费')
       expect(replies, question).toMatch(/领多少|发多少|标准/)
     }
@@ -243,8 +249,8 @@ describe('a quick question in the middle', () => {
 describe('the question asked again', () => {
   it('at "对吗？" is a yes', async () => {
     const chat = await newChat()
-    await chat.say(MEAL)
-    expect(joined(await chat.say(MEAL))).toContain(`办"${MEAL}"要准备的材料`)
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain('对吗？')
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain(`办"${MEAL}"要准备的材料`)
   })
 })
 
@@ -256,8 +262,8 @@ describe('a situation the question already tells', () => {
     expect(reply).toContain('按您说的"刻新章或换章"来准备材料。')
     expect(reply).not.toContain('您要办哪一种')
     chat = await newChat()
-    await chat.say('身份证丢了咋补办')
-    reply = joined(await chat.say('1'))
+    // Clear: the walk starts at once.
+    reply = joined(await chat.say('身份证丢了咋补办'))
     expect(reply).toContain('按您说的"遗失补领"来准备材料。')
     expect(reply).not.toContain('还是丢了补办？')
   })
@@ -273,8 +279,8 @@ describe('a situation the question already tells', () => {
 
   it('is asked when the question fits more than one answer, or only names the item', async () => {
     const chat = await newChat()
-    await chat.say('开证明要先盖章吗')
-    expect(joined(await chat.say('1'))).toContain('您要办哪一种')
+    // Clear: the walk starts at once, with the question of which kind.
+    expect(joined(await chat.say('开证明要先盖章吗'))).toContain('您要办哪一种')
     const named = await newChat()
     expect(joined(await startItem(named, ID_CARD))).toContain('还是丢了补办？')
   })
@@ -319,9 +325,10 @@ describe('结婚登记\'s photo', () => {
 })
 
 describe('the 8-message target', () => {
-  it(`reaches the checklist of ${MEAL} (5 materials) in 6 messages`, async () => {
+  it(`reaches the checklist of ${MEAL} (5 materials) in 5 messages`, async () => {
     const chat = await newChat()
-    const messages = [MEAL, '1', '1', '1', '2', '2']
+    // The exact name is clear: no 对吗 to confirm.
+    const messages = [MEAL, '1', '1', '2', '2']
     let last: string[] = []
     for (const m of messages) last = await chat.say(m)
     expect(last[0]).toContain('【一次性告知单】')
