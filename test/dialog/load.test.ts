@@ -70,7 +70,7 @@ describe('loadDialogsFromFiles', () => {
   })
 
   it('reports a state a resident cannot leave, and states that cannot get back to asking', () => {
-    const stuck = edited('flow.yaml', '请直接说要办什么，比如：低保怎么申请\n    match: { sure: confirm_item, choose: choose_item, none: no_match }', '请直接说要办什么，比如：低保怎么申请')
+    const stuck = edited('flow.yaml', '请直接说要办什么，比如：低保怎么申请\n    match: { clear: materials, sure: confirm_item, choose: choose_item, none: no_match }', '请直接说要办什么，比如：低保怎么申请')
     expect(errorsOf(stuck)).toEqual([
       `dialogs/flow.yaml:${lineOf(stuck, 'flow.yaml', '  ticket_done:')} states.ticket_done：居民进入状态 "ticket_done" 后没法离开：请加 options 或 match`,
     ])
