@@ -102,9 +102,11 @@ describe('WeChat: a resident asks for 代办, an agent claims and closes, the re
     const news = inbox()
     const ask = async (text: string) => (await h.say(resident, text)).replies.join('\n')
 
-    // The question, confirmed, then the materials one at a time.
-    expect(await ask('我家老人想在村里长者食堂吃饭，有补贴吗')).toContain('您要办的是：长者食堂助餐补贴申请，对吗？')
-    expect(await ask('1')).toContain('是否已准备好：老人居民身份证（原件1份）？')
+    // The question, clear enough to start at once (no 对吗, a hint to say 不对), then the materials one at a time.
+    const walk = await ask('我家老人想在村里长者食堂吃饭，有补贴吗')
+    expect(walk).toContain('好的。办"长者食堂助餐补贴申请"要准备的材料')
+    expect(walk).toContain('问的不是这件事，请回复"不对"。')
+    expect(walk).toContain('是否已准备好：老人居民身份证（原件1份）？')
     expect(await ask('有')).toContain('是否已准备好：户口簿（原件1份）？')
     // A sticker in the middle gets a polite word and changes nothing.
     const sticker = await h.sendRaw(resident, types.Message.Emoticon)
