@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCatalogDir } from '../../src/catalog/load.js'
 import type { Catalog } from '../../src/catalog/types.js'
+import { CLEAR_MARGIN, CLEAR_SCORE, MIN_SCORE, SURE_MARGIN } from '../../src/match/decide.js'
 import { buildMatcher, decide, type Matcher } from '../../src/match/index.js'
 import { buildLexicon } from '../../src/match/lexicon.js'
 import { canonicalText, createNormalizer } from '../../src/match/normalize.js'
@@ -333,6 +334,33 @@ describe('decide(results)', () => {
       { item: catalog.items[1]!, score: 0.46 },
     ])
     expect(withRunnerUp).toMatchObject({ kind: 'sure', others: [{ score: 0.46 }] })
+  })
+
+  it('calls a sure answer clear (no 对吗) only at CLEAR_SCORE or above and CLEAR_MARGIN ahead of any runner-up that counts', () => {
+    /** decide() on results scored `scores`, best first: whether it is clear, or its kind when not sure. */
+    const clear = (...scores: number[]) => {
+      const d = decide(scores.map((score, i) => ({ item: catalog.items[i]!, score })))
+      return d.kind === 'sure' ? d.clear : d.kind
+    }
+    expect(CLEAR_SCORE).toBe(0.8)
+    expect(CLEAR_MARGIN).toBe(0.2)
+    // Alone: the score decides.
+    expect(clear(0.999)).toBe(true)
+    expect(clear(CLEAR_SCORE)).toBe(true)
+    expect(clear(0.799)).toBe(false)
+    expect(clear(0.6)).toBe(false)
+    // With a runner-up: far enough ahead, or only sure (ahead by SURE_MARGIN but not by CLEAR_MARGIN).
+    expect(clear(0.95, 0.74)).toBe(true)
+    expect(clear(0.95, 0.76)).toBe(false)
+    expect(clear(0.95, 0.95 - SURE_MARGIN)).toBe(false)
+    expect(clear(0.79, 0.5)).toBe(false)
+    // A runner-up under MIN_SCORE does not count, however close: clear on the score alone.
+    expect(clear(0.82, MIN_SCORE - 0.01)).toBe(true)
+    // Close results are no sure answer at all: nothing to call clear.
+    expect(clear(0.9, 0.85)).toBe('choose')
+    // The real catalogue: an item's exact name is clear, a loose question (低保咋办 ≈ 0.6) only sure.
+    expect(decide(matcher.match('长者食堂助餐补贴申请'))).toMatchObject({ kind: 'sure', clear: true })
+    expect(decide(matcher.match('低保咋办'))).toMatchObject({ kind: 'sure', clear: false, result: { item: { name: '最低生活保障申请' } } })
   })
 
   it('asks which one for a lone word that several items are about (社保, 医保)', () => {
