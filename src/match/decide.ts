@@ -19,6 +19,9 @@ export const SURE_MARGIN = 0.12
 export const CLEAR_SCORE = 0.8
 export const CLEAR_MARGIN = 0.2
 
+/** Far below the thousandths scores are given in, far above floating-point error in their differences. */
+const EPSILON = 1e-9
+
 /** Turns ranked results into what the bot should do next. */
 export function decide(results: MatchResult[]): MatchDecision {
   const [best] = results
@@ -26,7 +29,8 @@ export function decide(results: MatchResult[]): MatchDecision {
   // A runner-up under MIN_SCORE is offered among the others, but does not make a clear answer doubtful.
   const second = results.slice(1).find((r) => r.score >= MIN_SCORE)
   if (best.score >= SURE_SCORE && (!second || best.score - second.score >= SURE_MARGIN)) {
-    const clear = best.score >= CLEAR_SCORE && (!second || best.score - second.score >= CLEAR_MARGIN)
+    // A lead of exactly CLEAR_MARGIN counts: 0.85 − 0.65 is 0.19999… in floating point, 0.9 − 0.7 is 0.2000…1.
+    const clear = best.score >= CLEAR_SCORE && (!second || best.score - second.score >= CLEAR_MARGIN - EPSILON)
     return { kind: 'sure', result: best, others: results.slice(1), clear }
   }
   return { kind: 'choose', results: results.slice(0, 4) }

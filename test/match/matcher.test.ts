@@ -352,6 +352,8 @@ describe('decide(results)', () => {
     // With a runner-up: far enough ahead, or only sure (ahead by SURE_MARGIN but not by CLEAR_MARGIN).
     expect(clear(0.95, 0.74)).toBe(true)
     expect(clear(0.95, 0.76)).toBe(false)
+    // Exactly CLEAR_MARGIN ahead is ahead enough, whatever floating point makes of the difference (0.85 − 0.65 < 0.2).
+    for (const [best, second] of [[0.85, 0.65], [0.9, 0.7], [1, 0.8], [0.82, 0.62]] as const) expect(clear(best, second), `${best} ${second}`).toBe(true)
     expect(clear(0.95, 0.95 - SURE_MARGIN)).toBe(false)
     expect(clear(0.79, 0.5)).toBe(false)
     // A runner-up under MIN_SCORE does not count, however close: clear on the score alone.
