@@ -66,6 +66,68 @@ describe('question → item', () => {
   })
 })
 
+describe('a clear question (sure, and far ahead of any other item): no 对吗', () => {
+  const ASK_ID = '是否已准备好：老人居民身份证（原件1份）？\n回复 1 有，2 没有'
+
+  it('goes straight to the first material, saying how to tell it is the wrong item', async () => {
+    const chat = await newChat()
+    expect(await chat.say(MEAL)).toEqual([
+      `好的。办"${MEAL}"要准备的材料，我们一项一项核对（回复"全部列出"可以直接看清单）。\n${UNCONFIRMED}\n${ASK_ID}`,
+    ])
+    // The hint is said once, in the intro, not with the next questions.
+    const next = joined(await chat.say('1'))
+    expect(next).toContain('是否已准备好：户口簿（原件1份）？')
+    expect(next).not.toContain(UNCONFIRMED)
+    // In 长者模式, in the elder intro too.
+    const elder = await newChat()
+    await elder.say('长者模式')
+    expect(joined(await elder.say(MEAL))).toBe(
+      `好的。办"${MEAL}"要带的东西，我一样一样问您。\n${UNCONFIRMED}\n您有老人居民身份证吗？（要原件1份）\n请回数字：1 有，2 没有`,
+    )
+  })
+
+  it('takes 不对 (or 不是这个, 搞错了) as the first reply as the wrong item: asks again, with the item cleared', async () => {
+    for (const wrong of ['不对', '不是这个', '搞错了']) {
+      const chat = await newChat()
+      await chat.say(MEAL)
+      expect(await chat.say(wrong), wrong).toEqual(['好的，请换个说法再说一次您要办什么事。\n回复 1 转人工'])
+      // Nothing of the item is left: no walk under way, nothing to list.
+      expect((await chat.say('进度'))[0], wrong).toBe('现在没有正在核对材料的事项。')
+      expect((await chat.say('全部列出'))[0], wrong).toBe('还不知道您要办什么事，请先告诉我，我再列出要带的材料。')
+      expect(chat.effects.some((e) => e.type === 'handoff' || e.type === 'unmatched'), wrong).toBe(false)
+      // The new question is taken; a clear one starts its walk the same way.
+      expect(joined(await chat.say('水电气热过户')), wrong).toContain(`好的。办"水电气热过户"要准备的材料，我们一项一项核对（回复"全部列出"可以直接看清单）。\n${UNCONFIRMED}`)
+    }
+    // Also when the walk starts with a situation question (办身份证 asks which kind first).
+    const id = await newChat()
+    expect(joined(await id.say('办身份证'))).toContain('您是第一次办、到期换新、证坏了换，还是丢了补办？')
+    expect(joined(await id.say('不对'))).toContain('请换个说法再说一次')
+  })
+
+  it('after the first answer, 不对 is read as at any material question again (a bare 不对 is 没有), not as the wrong item', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    await chat.say('1')
+    expect(joined(await chat.say('不对'))).toContain('老人是不是低保、特困或者重度残疾老人？')
+    expect((await chat.say('进度'))[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 1 项，未核对 2 项`)
+    // 不对 with more words is no wrong item even as the first reply: 不对，丢了 says the material is missing.
+    const missing = await newChat()
+    await missing.say(MEAL)
+    expect(joined(await missing.say('不对，丢了'))).toContain('是否已准备好：户口簿（原件1份）？')
+    expect(joined(await missing.say('全部列出'))).toContain('✗ 老人居民身份证')
+  })
+
+  it('still asks 对吗 for a question the matcher is sure of but not clear about; once confirmed, 不对 is 没有', async () => {
+    const chat = await newChat()
+    expect(await chat.say('低保咋办')).toEqual(['您要办的是：最低生活保障申请，对吗？\n回复 1 对，2 不对'])
+    const walk = joined(await chat.say('1'))
+    expect(walk).toContain('好的。办"最低生活保障申请"要准备的材料')
+    expect(walk).not.toContain(UNCONFIRMED)
+    expect(joined(await chat.say('不对'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect((await chat.say('进度'))[0]).toContain('您正在办：最低生活保障申请')
+  })
+})
+
 describe('materials walk-through → 一次性告知单', () => {
   it('asks one material at a time, a yes/no situation alone and its material after it, and ends with the checklist', async () => {
     const chat = await newChat()
