@@ -7,7 +7,7 @@ import { decide, SURE_SCORE } from '../match/decide.js'
 import { pointPlaceName } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
-import { givenAnswers, materialStatuses } from './materials.js'
+import { givenAnswers, materialStatuses, nextStep, presumedAnswers } from './materials.js'
 import { go } from './navigate.js'
 import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
@@ -29,7 +29,7 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
   if (decision.kind === 'sure') {
     setItem(t, decision.result.item)
     t.s.asked = asked
-    if (decision.clear && outcomes.clear !== undefined) {
+    if (decision.clear && outcomes.clear !== undefined && asksFirst(t, outcomes.clear)) {
       t.s.unconfirmed = true
       go(t, outcomes.clear)
     } else go(t, outcomes.sure)
@@ -46,6 +46,17 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
     t.effects.push({ type: 'unmatched', text, candidates: [] })
     go(t, outcomes.none)
   }
+}
+
+/**
+ * Whether a clear find can go to `state` unconfirmed: a walk must have something to ask first. A walk with nothing
+ * left to ask (every situation already said in the question) goes straight to the checklist, which neither shows the
+ * walk's intro (问的不是这件事，请回复"不对") nor takes 不对: such a find is confirmed with 对吗, as a sure one is.
+ */
+function asksFirst(t: Turn, state: string): boolean {
+  const item = currentItem(t)
+  if (stateOf(t, state)?.kind !== 'materials' || !item) return true
+  return nextStep(item, { answers: Object.fromEntries(presumedAnswers(item, t.s.asked)), ready: {} }) !== undefined
 }
 
 /**

@@ -126,6 +126,15 @@ describe('a clear question (sure, and far ahead of any other item): no 对吗', 
     expect(joined(await chat.say('不对'))).toContain('是否已准备好：共同生活家庭成员户口簿')
     expect((await chat.say('进度'))[0]).toContain('您正在办：最低生活保障申请')
   })
+
+  it('asks 对吗 for a clear question whose walk has nothing to ask (the checklist would come at once, with no way to say 不对)', async () => {
+    const { matcher } = await real()
+    const question = '房产证过户到我儿子名下'
+    expect(decide(matcher.match(question))).toMatchObject({ kind: 'sure', clear: true })
+    const chat = await newChat()
+    expect(await chat.say(question)).toEqual(['您要办的是：不动产转移登记，对吗？\n回复 1 对，2 不对'])
+    expect(joined(await chat.say('不对'))).toContain('请换个说法再说一次')
+  })
 })
 
 describe('materials walk-through → 一次性告知单', () => {

@@ -93,6 +93,16 @@ describe('step()', () => {
     expect(weak.effects).toEqual([{ type: 'unmatched', text: '模糊', candidates: [{ id: 'a', name: '甲事项', score: 0.45 }] }])
   })
 
+  it('asks 对吗 for a clear find whose walk has nothing to ask, which would otherwise go to the checklist unconfirmed', () => {
+    const nothing = item('n', '辛事项', [{ name: '银行卡', requirement: '可选' }])
+    const withNothing = { ...ctx, catalog: { ...catalog, byId: new Map([[nothing.id, nothing]]) } }
+    answers.set('辛', [{ item: nothing, score: 0.95 }])
+    const first = step(defs, withNothing, undefined, input('辛'), 1_000)
+    expect(first.session).toMatchObject({ state: 'confirm_item', itemId: 'n' })
+    expect(first.session.unconfirmed).toBeUndefined()
+    expect(step(defs, withNothing, first.session, input('1'), 2_000).session.state).toBe('checklist')
+  })
+
   it('asks a yes/no question plainly when it decides two materials, then each of them', () => {
     const asked = nextStep(B, { answers: {}, ready: { 申请表: true } })
     expect(asked).toMatchObject({ kind: 'question', question: { id: 'proxy' } })
