@@ -93,6 +93,26 @@ describe('step()', () => {
     expect(weak.effects).toEqual([{ type: 'unmatched', text: '模糊', candidates: [{ id: 'a', name: '甲事项', score: 0.45 }] }])
   })
 
+  it('after a clear find, 不对 as the first reply is the wrong item (ask_again, item cleared); after an answer, or once confirmed, it is not', () => {
+    const clear = run('甲')
+    expect(clear.replies).toEqual(['好的。办"甲事项"要准备的材料，我们一项一项核对（回复"全部列出"可以直接看清单）。\n问的不是这件事，请回复"不对"。\n是否已准备好：身份证（原件1份）？\n回复 1 有，2 没有'])
+    for (const wrong of ['不对', '错了', '不是这件事']) {
+      const asked = run('甲', wrong)
+      expect(asked.session.state, wrong).toBe('ask_again')
+      expect(asked.session, wrong).toMatchObject({ answers: {}, ready: {} })
+      expect(asked.session.itemId, wrong).toBeUndefined()
+      expect(asked.session.unconfirmed, wrong).toBeUndefined()
+      expect(asked.replies, wrong).toEqual(['好的，请换个说法再说一次您要办什么事。\n回复 1 转人工'])
+    }
+    // Answered once: 不对 is read as at any material question (没有); the walk of 甲 ends with it.
+    const answered = run('甲', '1')
+    expect(answered.session.unconfirmed).toBeUndefined()
+    expect(run('甲', '1', '不对').session).toMatchObject({ state: 'checklist', itemId: 'a', ready: { 身份证: true, 户口簿: false } })
+    // Confirmed with 对吗: the same.
+    expect(run('甲吧', '1', '不对').session).toMatchObject({ state: 'materials', itemId: 'a', ready: { 身份证: false } })
+    expect(run('甲吧', '1').replies.join('\n')).not.toContain('问的不是这件事')
+  })
+
   it('asks 对吗 for a clear find whose walk has nothing to ask, which would otherwise go to the checklist unconfirmed', () => {
     const nothing = item('n', '辛事项', [{ name: '银行卡', requirement: '可选' }])
     const withNothing = { ...ctx, catalog: { ...catalog, byId: new Map([[nothing.id, nothing]]) } }
