@@ -63,6 +63,13 @@ describe('loadDialogsFromFiles', () => {
     expect(errorsOf(files)).toEqual([`dialogs/flow.yaml:${line} states.proxy_name.go：没有叫 "proxy_phnoe" 的状态，是不是 "proxy_phone"？`])
   })
 
+  it('reports a typo in the walk\'s wrongItem state, like any other go', () => {
+    const clear = edited('flow.yaml', '    wrongItem: ask_again', '    wrongItem: ask_agian')
+    expect(errorsOf(clear)).toEqual([
+      `dialogs/flow.yaml:${lineOf(clear, 'flow.yaml', 'wrongItem: ask_agian')} states.materials.wrongItem：没有叫 "ask_agian" 的状态，是不是 "ask_again"？`,
+    ])
+  })
+
   it('reports an unreachable state at its name', () => {
     const files = edited('flow.yaml', '  ticket_done:', '  orphan:\n    prompt: 没人来\n    match: { sure: confirm_item, choose: choose_item, none: no_match }\n\n  ticket_done:')
     const line = lineOf(files, 'flow.yaml', 'orphan:')
