@@ -28,8 +28,8 @@ export function decide(results: MatchResult[]): MatchDecision {
   if (!best) return { kind: 'none' }
   // A runner-up under MIN_SCORE is offered among the others, but does not make a clear answer doubtful.
   const second = results.slice(1).find((r) => r.score >= MIN_SCORE)
-  if (best.score >= SURE_SCORE && (!second || best.score - second.score >= SURE_MARGIN)) {
-    // A lead of exactly CLEAR_MARGIN counts: 0.85 − 0.65 is 0.19999… in floating point, 0.9 − 0.7 is 0.2000…1.
+  // A lead of exactly the margin counts: 0.85 − 0.65 is 0.19999… in floating point, 0.9 − 0.7 is 0.2000…1.
+  if (best.score >= SURE_SCORE && (!second || best.score - second.score >= SURE_MARGIN - EPSILON)) {
     const clear = best.score >= CLEAR_SCORE && (!second || best.score - second.score >= CLEAR_MARGIN - EPSILON)
     return { kind: 'sure', result: best, others: results.slice(1), clear }
   }
