@@ -7,7 +7,7 @@ import { decide, SURE_SCORE } from '../match/decide.js'
 import { pointPlaceName } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
-import { givenAnswers, materialStatuses, nextStep, presumedAnswers } from './materials.js'
+import { givenAnswers, materialStatuses, nextStep, startingAnswers } from './materials.js'
 import { go } from './navigate.js'
 import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
@@ -56,7 +56,7 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
 function asksFirst(t: Turn, state: string): boolean {
   const item = currentItem(t)
   if (stateOf(t, state)?.kind !== 'materials' || !item) return true
-  return nextStep(item, { answers: Object.fromEntries(presumedAnswers(item, t.s.asked)), ready: {} }) !== undefined
+  return nextStep(item, { answers: startingAnswers(item, t.s.asked, t.s.answers), ready: t.s.ready }) !== undefined
 }
 
 /**

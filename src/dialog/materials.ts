@@ -206,6 +206,11 @@ export function materialStatuses(item: CatalogItem, p: Progress): { material: Ma
   return out
 }
 
+/** The answers a walk starts from: those given, and what the resident's question already said (presumedAnswers). */
+export function startingAnswers(item: CatalogItem, asked: string | undefined, given: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries(presumedAnswers(item, asked)), ...given }
+}
+
 /**
  * Situation questions the resident's own question already answers, by the item's 说法 (身份证丢了咋补 → 遗失补领):
  * question id → option. A question two options' words both match is left to ask.

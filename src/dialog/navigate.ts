@@ -4,7 +4,7 @@
  */
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
-import { nextStep, presumedAnswers, walkStamp } from './materials.js'
+import { nextStep, startingAnswers, walkStamp } from './materials.js'
 import { freshSession } from './session.js'
 import { currentItem, holds, say, stateOf, type Turn } from './turn.js'
 
@@ -25,7 +25,7 @@ export function go(t: Turn, name: string): void {
       case 'materials': {
         const item = currentItem(t)
         // What the question already said is not asked again ({presumed} in the intro says so).
-        if (item) for (const [id, option] of presumedAnswers(item, t.s.asked)) t.s.answers[id] ??= option
+        if (item) t.s.answers = startingAnswers(item, t.s.asked, t.s.answers)
         if (!item || nextStep(item, t.s) === undefined) {
           target = state.done
           continue
