@@ -184,6 +184,8 @@ export const MatchWordsFileSchema = z.strictObject({
   泛词: z.array(text('泛词')),
   /** Things this catalogue does not handle (驾驶证, 电费 …): an item that does not mention them is doubted. */
   目录外: z.array(text('目录外')).default([]),
+  /** What residents ask to have done that most items do not do (注销, 报销, 补偿 …): only an item that mentions it can be meant. */
+  目录外动作: z.array(text('目录外动作')).default([]),
   /** Single characters by which residents ask for something (办, 领, 补 …): the part of a long question with one is the request. */
   请求字: z.array(z.string().regex(/^\p{Script=Han}$/u, { error: '请求字：每项应为一个汉字' })).default([]),
 })

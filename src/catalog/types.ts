@@ -112,6 +112,8 @@ export interface MatchWords {
   generic: string[]
   /** Words naming services outside this catalogue (目录外). */
   outside: string[]
+  /** What residents ask to have done that the catalogue mostly does not do (目录外动作: 注销, 报销 …); none when absent. */
+  actions?: string[]
   /** Single characters by which residents ask for something (请求字: 办, 领, 补 …). */
   asking: string[]
 }
