@@ -23,6 +23,8 @@ const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/
 const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
+/** Field weight of an item's own words: its name, or one of its keywords typed whole (not a word inside one). */
+export const OWN_WEIGHT = 0.8
 
 /** Items a term points at, with the field weight for each (parallel arrays: compact at 30,000 items). */
 export interface Postings {
@@ -41,6 +43,16 @@ export interface Lexicon {
   generic: Set<string>
   /** Terms from the 目录外 list: services this catalogue does not handle. */
   outside: Set<string>
+  /** Terms from the 目录外动作 list: what residents ask to have done that most items do not do (注销, 报销). */
+  actions: Set<string>
+  /**
+   * For each 目录外动作 term, the items that mention it: `true` where they name it outright (their name, a keyword that
+   * is the word), else the words that put it in the item's context when the question has one of them too (异地就医 for
+   * 报销 in the keyword 异地就医报销; none for a mention in a 常见问法).
+   */
+  mentions: Map<string, Map<number, true | Set<string>>>
+  /** Terms that are one item's own words (its name, a whole keyword) and no other item's: 备案 is 医保异地就医备案's; 医保 is not. */
+  ownedBy: Map<string, number>
   /** Characters by which residents ask for something (请求字): 办, 领, 补 … */
   askingChars: Set<string>
   /** Single characters from the 泛词 list (想, 要, 个 …): ignored when judging how much of a question an item explains. */
@@ -118,6 +130,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // So are the words for what is not in the catalogue: a question naming one is likely about that.
   const outsideWords = catalog.words.outside.map(matchableText).filter((w) => w.length >= 2)
   for (const w of outsideWords) addSurface(w)
+  const actionWords = (catalog.words.actions ?? []).map(matchableText).filter((w) => w.length >= 2)
+  for (const w of actionWords) addSurface(w)
   const seen = new Set<string>()
   for (const n of named) {
     for (const text of [...n.nameParts, ...n.keywords, ...n.phrasings]) {
@@ -127,6 +141,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     }
   }
   const prefixes = prefixSet(surfaces.keys())
+  const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
+  const actions = new Set(actionWords.map((w) => surfaces.get(w) ?? w))
 
   // Terms are interned to numbers while building: a province-sized catalogue credits millions of
   // (item, term) pairs, and arrays indexed by number are far cheaper than string-keyed maps.
@@ -179,8 +195,34 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const items = listItems[id]
     return items !== undefined && items[items.length - 1] === i
   }
+  const watched = (id: number) => actions.has(termNames[id]!)
+  const mentionIds = new Map<number, Map<number, true | Set<number>>>()
+  const mention = (id: number, i: number, context?: Iterable<number>) => {
+    let byItem = mentionIds.get(id)
+    if (!byItem) mentionIds.set(id, (byItem = new Map()))
+    const had = byItem.get(i)
+    if (had === true) return
+    if (!context) return void byItem.set(i, true)
+    const set = had ?? new Set<number>()
+    for (const c of context) set.add(c)
+    byItem.set(i, set)
+  }
+  /**
+   * Words of a keyword that put its action in context: specific ones, neither the action nor part of it, and no 目录外
+   * word (拆迁 in 拆迁补偿文件 is a service of its own: 文件 is what makes 补偿 this item's).
+   */
+  const contextOf = (ids: readonly number[], id: number) => {
+    const word = termNames[id]!
+    return ids.filter((c) => {
+      const t = termNames[c]!
+      return c !== id && !generic.has(t) && !watched(c) && !outside.has(t) && !t.includes(word) && !word.includes(t)
+    })
+  }
   named.forEach((n, i) => {
-    for (const t of nameTerms(n)) credit(i, t, FIELD_WEIGHT.name)
+    for (const t of nameTerms(n)) {
+      credit(i, t, FIELD_WEIGHT.name)
+      if (watched(t)) mention(t, i)
+    }
     for (const k of n.keywords) {
       const ids = wholeAndInside(k)
       for (let j = 0; j < ids.length; j++) {
@@ -188,18 +230,40 @@ export function buildLexicon(catalog: Catalog): Lexicon {
         // The keyword itself comes first; a word inside it says less (网吧执照 is about 网吧, not 营业执照).
         const part = j === 0 ? 1 : INSIDE_KEYWORD
         credit(i, t, FIELD_WEIGHT.keyword * part * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
+        // 异地就医报销 does 报销 only for treatment elsewhere: the rest of the keyword must be asked about too.
+        if (watched(t)) mention(t, i, j === 0 ? undefined : contextOf(ids, t))
       }
     }
     for (const p of n.phrasings) {
-      for (const t of inside(p)) credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
+      for (const t of inside(p)) {
+        credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
+        if (watched(t)) mention(t, i, [])
+      }
     }
   })
+  const mentions = new Map<string, Map<number, true | Set<string>>>()
+  for (const [id, byItem] of mentionIds) {
+    const byName = new Map<number, true | Set<string>>()
+    for (const [i, m] of byItem) byName.set(i, m === true ? true : new Set([...m].map((c) => termNames[c]!)))
+    mentions.set(termNames[id]!, byName)
+  }
 
   const postings = new Map<string, Postings>()
   termNames.forEach((term, id) => {
     const items = listItems[id]
     if (items) postings.set(term, { items: Int32Array.from(items), weights: Float32Array.from(listWeights[id]!) })
   })
+  const ownedBy = new Map<string, number>()
+  for (const [term, list] of postings) {
+    if (generic.has(term)) continue
+    let owner = -1
+    for (let k = 0; k < list.items.length; k++) {
+      if (list.weights[k]! < OWN_WEIGHT) continue
+      owner = owner === -1 ? list.items[k]! : -2
+      if (owner === -2) break
+    }
+    if (owner >= 0) ownedBy.set(term, owner)
+  }
   const specificity = new Map<string, number>()
   for (const [term, list] of postings) {
     // Weighted document frequency: a term named by one item and mentioned in passing by two others
@@ -208,8 +272,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const idf = Math.log(1 + items.length / df)
     specificity.set(term, idf * (generic.has(term) ? 0.25 : 1))
   }
-  const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
-  for (const [surface, term] of surfaces) if (!postings.has(term) && !generic.has(term) && !outside.has(term)) surfaces.delete(surface)
+  for (const [surface, term] of surfaces) {
+    if (!postings.has(term) && !generic.has(term) && !outside.has(term) && !actions.has(term)) surfaces.delete(surface)
+  }
 
   const homophones = new Map<string, string[]>()
   const oneOff = new Map<string, string[]>()
@@ -238,7 +303,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
   }
   return {
-    items, surfaces, prefixes, generic: genericTerms, outside, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
+    items, surfaces, prefixes, generic: genericTerms, outside, actions, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds,
   }
 }

@@ -6,7 +6,7 @@
  * Two passes keep this fast at 30,000 items: a cheap upper bound accumulated in a typed array over
  * every item the terms reach, then the exact (overlap-aware) evidence for the best few only.
  */
-import type { Lexicon } from './lexicon.js'
+import { OWN_WEIGHT, type Lexicon } from './lexicon.js'
 import type { Occurrence } from './occurrences.js'
 
 /** Evidence at which confidence reaches 1 − 1/e of its ceiling. */
@@ -112,6 +112,7 @@ export function scoreItems(
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
   // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
   const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
+  const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term))
 
   return best.map((item) => {
     const hits: { o: Occurrence; value: number; weight: number }[] = []
@@ -150,7 +151,7 @@ export function scoreItems(
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return alone.has(o) || outsideStrength(lexicon, o) > beside
-    })
+    }) || actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses))
     const confidence =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
@@ -158,6 +159,37 @@ export function scoreItems(
       (phrasingOnly ? PHRASING_ONLY_FACTOR : 1)
     return { item, confidence, evidence }
   })
+}
+
+/**
+ * Whether the item does the 目录外动作 found at `o`. It must mention the action; a mention inside a longer keyword or
+ * in a 常见问法 counts only in context: beside a word of that keyword (异地就医 with 报销, for 异地就医报销), inside a
+ * longer find of the item (二次报销 typed whole), or beside a word that is this item's name or keyword and no other's
+ * (备案 with 报销). 医保能报销多少 has none of them: 医保 names three items, 住院 is only inside keywords (外地住院).
+ */
+function handles(lexicon: Lexicon, item: number, o: Occurrence, found: Occurrence[]): boolean {
+  const mention = lexicon.mentions.get(o.term)?.get(item)
+  if (mention === undefined) return false
+  if (mention === true) return true
+  for (const f of found) {
+    if (f.end - f.start > o.end - o.start && f.start <= o.start && o.end <= f.end && weightOf(lexicon, f.term, item)) return true
+    if (overlap(f, o)) continue
+    if (mention.has(f.term) || lexicon.ownedBy.get(f.term) === item) return true
+  }
+  return false
+}
+
+/**
+ * Whether the item's own words are in a part of the question without the 目录外动作 word: 出生证明丢了 told before
+ * 报户口 in a part of its own is a detail, not the request. (No parts, no elsewhere: 食品经营许可证咋注销 asks for 注销.)
+ */
+function askedElsewhere(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: number }[], o: Occurrence, clauses: readonly Span[]): boolean {
+  const clause = clauses.find((c) => c.start <= o.start && o.start < c.end)
+  if (!clause) return false
+  // The item's own words: not one only inside its keywords (住院 in 外地住院), nor a 目录外 word (拆迁 in 拆迁补偿文件).
+  return taken.some(
+    (t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && (t.o.end <= clause.start || t.o.start >= clause.end),
+  )
 }
 
 /** Content units inside at least one of the hits. */
