@@ -171,6 +171,30 @@ describe('match(question)', () => {
     // The guess alone, with nothing outside the catalogue in the question, is still taken.
     expect(top('闺女寄到外地了户口咋办')).toBe('计划生育关系迁入、迁出')
   })
+  it('rejects a question asking for a 目录外动作 (注销, 报销, 补偿) the item it names does not do', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, actions: [] } })
+    // However well the rest names an item: 食品经营许可证 is that item's whole name, but 注销 is not what it does.
+    for (const q of ['食品经营许可证咋注销', '合作社不办了咋注销', '住院报销能报多少', '拆迁补偿咋算', '营业执照上的地址要变更咋办']) {
+      expect(without.match(q), q).not.toEqual([])
+      expect(matcher.match(q), q).toEqual([])
+    }
+    // An item that mentions the action only inside a keyword (异地就医报销, 养老保险注销) does it in that context alone.
+    const outOfContext = '公司关门了要注销，注销咋弄'
+    expect(without.match(outOfContext)[0]?.item.name).toBe('居民养老保险待遇登记及终止')
+    expect(matcher.match(outOfContext)).toEqual([])
+    const inScope: [string, string][] = [
+      ['在外地住院咋报销', '医保异地就医备案'],
+      ['去北京看病，医保报销要先备案吗', '医保异地就医备案'],
+      ['低保户住院能二次报销不', '医疗救助申请'],
+      ['老人去世了 养老保险注销', '居民养老保险待遇登记及终止'],
+      ['电表户名变更', '水电气热过户'],
+      ['想看看村里拆迁补偿的文件 咋申请公开', '政府信息公开申请'],
+      // The item's own words in another part of the question: the action is a detail there.
+      ['怀上二胎了，要去哪登记领那个小本子，产检报销要用', '一孩、二孩生育登记及《服务手册》发放'],
+    ]
+    for (const [q, name] of inScope) expect(top(q), q).toBe(name)
+  })
+
   it('offers a runner-up a little under the bar once the question is in scope', () => {
     const names = matcher.match('落户').map((r) => r.item.name)
     expect(names.slice(0, 2)).toEqual(['出生登记（新生儿落户）', '户口迁入登记'])
