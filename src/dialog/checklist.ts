@@ -7,7 +7,7 @@ import { itemFields, materialFields, type Values } from './fields.js'
 import { feeFor, materialStatuses, type MaterialStatus } from './materials.js'
 import type { Messages } from './schema.js'
 import type { DialogData } from './session.js'
-import { render } from './template.js'
+import { layered, render } from './template.js'
 
 type Progress = Pick<DialogData, 'answers' | 'ready'>
 
@@ -19,7 +19,7 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
   const atWindow = all.filter((s) => s.status === 'atWindow').map((s) => s.material.name)
   const statuses = all.filter((s) => s.status !== 'atWindow' && s.status !== 'notice') as { material: Material; status: ListedStatus }[]
   // 提示 (续费不用带材料…) come first: they may say that nothing below is needed.
-  const notices = all.filter((s) => s.status === 'notice').map((s) => render(m.checklist.notice, { ...base, ...materialFields(s.material, item, m) }))
+  const notices = all.filter((s) => s.status === 'notice').map((s) => render(m.checklist.notice, layered(materialFields(s.material, item, m), base)))
   // The heading stays when no mark is used (only 提示, or only what the window provides): a field left empty would
   // drop its line, and the list would start at 二、. So the legend goes into the heading's text, not in as a field.
   const heading = render(m.checklist.materials.split('{legend}').join(legend(statuses.map((s) => s.status), m)), base)
@@ -35,15 +35,17 @@ export function renderMaterials(item: CatalogItem, p: Progress, m: Messages): st
   // eight materials hanging on one long question; the list would repeat it eight times).
   const asked = new Set<string>()
   for (const { material, status } of statuses) {
-    const values: Values = { ...base, ...materialFields(material, item, m) }
+    const own = materialFields(material, item, m)
     if (status === 'conditional' && material.condition) {
       const question = item.questions.find((q) => q.id === material.condition?.questionId)
-      values['question.prompt'] = question && !asked.has(question.id) ? question.prompt : undefined
+      const condition: Values = {
+        'question.prompt': question && !asked.has(question.id) ? question.prompt : undefined,
+        // Inside the template's quotes: 选"A"或"B"才要带 (an option may itself hold a comma: 开证明，要村里先核实).
+        'condition.answers': material.condition.answers.join('"或"'),
+      }
       if (question) asked.add(question.id)
-      // Inside the template's quotes: 选"A"或"B"才要带 (an option may itself hold a comma: 开证明，要村里先核实).
-      values['condition.answers'] = material.condition.answers.join('"或"')
-    }
-    lines.push(render(template[status], values))
+      lines.push(render(template[status], layered(condition, own, base)))
+    } else lines.push(render(template[status], layered(own, base)))
   }
   // Names joined by ；: they hold 、 themselves (供用水（电、气、热）合同).
   if (atWindow.length > 0) lines.push(render(m.checklist.atWindow, { ...base, list: atWindow.join('；') }))
@@ -96,7 +98,7 @@ export function renderChecklist(item: CatalogItem, p: Progress, catalog: Catalog
       ...base,
       'missing.count': missing.length > 0 ? String(missing.length) : undefined,
       'missing.list': missing.length > 0
-        ? missing.map((material) => render(m.checklist.summaryItem, { ...base, ...materialFields(material, item, m) })).join('\n')
+        ? missing.map((material) => render(m.checklist.summaryItem, layered(materialFields(material, item, m), base))).join('\n')
         : undefined,
     }),
     render(m.checklist.conditions, base),

@@ -136,7 +136,23 @@ function buildItemFields(item: CatalogItem, m: Messages): Values {
   }
 }
 
-export function materialFields(material: Material, item: CatalogItem, m: Messages): Values {
+const materialFieldCache = new WeakMap<Messages, WeakMap<CatalogItem, WeakMap<Material, Readonly<Values>>>>()
+
+/**
+ * A material's template fields, remembered per (messages, item, material) like itemFields (per item too: a derived
+ * catalogue may share material objects, and where to get one falls back on its item's phone); callers must not change them.
+ */
+export function materialFields(material: Material, item: CatalogItem, m: Messages): Readonly<Values> {
+  let byItem = materialFieldCache.get(m)
+  if (!byItem) materialFieldCache.set(m, (byItem = new WeakMap()))
+  let byMaterial = byItem.get(item)
+  if (!byMaterial) byItem.set(item, (byMaterial = new WeakMap()))
+  let values = byMaterial.get(material)
+  if (!values) byMaterial.set(material, (values = buildMaterialFields(material, item, m)))
+  return values
+}
+
+function buildMaterialFields(material: Material, item: CatalogItem, m: Messages): Values {
   return {
     'material.name': material.name,
     // 原件和复印件1份, or 3张 for photos: 形式 says nothing about a photo.

@@ -9,7 +9,7 @@ import { renderChecklist, renderMaterials } from './checklist.js'
 import { itemFields, materialFields } from './fields.js'
 import { nextStep, type WalkStep } from './materials.js'
 import type { DialogOption, DialogState } from './schema.js'
-import { render, type Fields } from './template.js'
+import { layered, render, type Fields } from './template.js'
 import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
 
 /** `回复 1 有，2 没有` when short, one option per line when long. `numbers`: each label's own, when not 1, 2, 3 … */
@@ -147,14 +147,14 @@ function walkPrompt(t: Turn, step: WalkStep): string {
   const m = t.defs.messages
   const options = renderOptions(t, walkLabels(t, step))
   if (step.kind === 'material') {
-    return render(m.walk.material, { ...itemFields(item, m), ...materialFields(step.material, item, m), options })
+    return render(m.walk.material, layered({ options }, materialFields(step.material, item, m), itemFields(item, m)))
   }
   const needs = step.needs
-    ? render(m.walk.needs, { option: step.needs.option, ...materialFields(step.needs.material, item, m) })
+    ? render(m.walk.needs, layered(materialFields(step.needs.material, item, m), { option: step.needs.option }))
     : undefined
   const { prompt, elderPrompt } = step.question
   const asked = elderPrompt !== undefined && isInElderWords(t.defs) ? elderPrompt : prompt
-  return render(m.walk.question, { ...itemFields(item, m), 'question.prompt': asked, options, needs })
+  return render(m.walk.question, layered({ 'question.prompt': asked, options, needs }, itemFields(item, m)))
 }
 
 /** The whole prompt for the current state, as shown on entering it. */

@@ -6,6 +6,17 @@
 /** Field values, or a function giving them (so costly ones like the whole checklist are built only when used). */
 export type Fields = Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined)
 
+/**
+ * Fields looked up in each layer in turn, the first that has the name winning: what `{ ...last, …, ...first }`
+ * gives, without copying the item's dozen fields into a new object for every line rendered.
+ */
+export function layered(...layers: Readonly<Record<string, string | undefined>>[]): (name: string) => string | undefined {
+  return (name) => {
+    for (const layer of layers) if (Object.hasOwn(layer, name)) return layer[name]
+    return undefined
+  }
+}
+
 const FIELD = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\}/g
 
 /** Names of the fields a template uses, in order of appearance (duplicates kept out). */
