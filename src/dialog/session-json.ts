@@ -65,14 +65,16 @@ function stepOf(session: DialogSession): Record<string, unknown> {
 function diff(entry: DialogData, base: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const e = entry as unknown as Record<string, unknown>
-  for (const [k, v] of Object.entries(e)) {
+  // for…in rather than Object.entries: this runs twice per message, and the pairs' arrays were most of its cost.
+  for (const k in e) {
+    const v = e[k]
     if (v !== undefined && !sameJson(v, base[k])) out[k] = v
   }
-  const absent: string[] = []
-  for (const [k, v] of Object.entries(base)) {
-    if (v !== undefined && !NOT_STEP.has(k) && e[k] === undefined) absent.push(k)
+  let absent: string[] | undefined
+  for (const k in base) {
+    if (base[k] !== undefined && !NOT_STEP.has(k) && e[k] === undefined) (absent ??= []).push(k)
   }
-  if (absent.length > 0) out[ABSENT] = absent
+  if (absent) out[ABSENT] = absent
   return out
 }
 
@@ -89,13 +91,17 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   if (Array.isArray(a) !== Array.isArray(b)) return false
-  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
-  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
-  if (ak.length !== bk.length) return false
-  for (let i = 0; i < ak.length; i++) {
-    // Keys in another order count as a difference: harmless (the field is then stored in the diff), and cheaper than sorting.
-    if (ak[i] !== bk[i]) return false
-    if (!sameJson((a as Record<string, unknown>)[ak[i]!], (b as Record<string, unknown>)[ak[i]!])) return false
+  const ra = a as Record<string, unknown>
+  const rb = b as Record<string, unknown>
+  // Keys walked in step: keys in another order count as a difference, harmless (the field is then stored in the
+  // diff) and cheaper than sorting; no key arrays are built, as this runs for every field of two states a message.
+  const kb: string[] = []
+  for (const k in rb) if (rb[k] !== undefined) kb.push(k)
+  let i = 0
+  for (const k in ra) {
+    if (ra[k] === undefined) continue
+    if (kb[i] !== k || !sameJson(ra[k], rb[k])) return false
+    i++
   }
-  return true
+  return i === kb.length
 }
