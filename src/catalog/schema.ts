@@ -186,6 +186,12 @@ export const MatchWordsFileSchema = z.strictObject({
   目录外: z.array(text('目录外')).default([]),
   /** What residents ask to have done that most items do not do (注销, 报销, 补偿 …): only an item that mentions it can be meant. */
   目录外动作: z.array(text('目录外动作')).default([]),
+  /**
+   * Words by which residents ask for a thing to be reissued, or say it is lost (补, 补领, 丢, 遗失 …; single characters
+   * too): only an item that says it reissues that thing can be meant, unless the lost thing is a material of an item
+   * the question also names.
+   */
+  补办: z.array(z.string().regex(/^\p{Script=Han}+$/u, { error: '补办：每项应为汉字（可以是单字）' })).default([]),
   /** Single characters by which residents ask for something (办, 领, 补 …): the part of a long question with one is the request. */
   请求字: z.array(z.string().regex(/^\p{Script=Han}$/u, { error: '请求字：每项应为一个汉字' })).default([]),
 })

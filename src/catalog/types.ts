@@ -114,6 +114,8 @@ export interface MatchWords {
   outside: string[]
   /** What residents ask to have done that the catalogue mostly does not do (目录外动作: 注销, 报销 …); none when absent. */
   actions?: string[]
+  /** Words asking for a reissue or saying a thing is lost (补办: 补, 补领, 丢, 遗失 …); none when absent. */
+  reissue?: string[]
   /** Single characters by which residents ask for something (请求字: 办, 领, 补 …). */
   asking: string[]
 }

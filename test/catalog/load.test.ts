@@ -46,7 +46,7 @@ describe('loadCatalogFromFiles(files)', () => {
       { canonical: '居民身份证', variants: ['身份证', '二代证'] },
     ])
     // 目录外 may be left out (files written before it existed): none.
-    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], asking: [] })
+    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], reissue: [], asking: [] })
     expect(result.warnings).toEqual([])
   })
 
