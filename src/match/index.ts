@@ -8,7 +8,9 @@ import { buildLexicon, type Lexicon } from './lexicon.js'
 import { createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
-import { createScratch, scoreItems, type Span } from './score.js'
+import { REISSUE } from './lexicon.js'
+import { looseAt, lostThing } from './reissue.js'
+import { createScratch, scoreItems, type Reissue, type Span } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
@@ -37,7 +39,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const found = findOccurrences(lexicon, segments)
       const clauses = clauseSpans(segments)
       const asked = askedSpans(lexicon, units, clauses, found)
-      const scored = scoreItems(lexicon, scratch, found, neutralUnits(lexicon, units, found), asked, clauses)
+      const neutral = neutralUnits(lexicon, units, found)
+      const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
+      const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue)
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
@@ -154,6 +158,24 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
       if (text !== undefined && lexicon.askingChars.has(text) && !inTerm[u]) return true
     }
     return false
+  })
+}
+
+/**
+ * Where the question asks for a reissue (补领, 遗失; 补 or 丢 outside a longer word), each with the thing it is about: the
+ * nearest specific word in its part of the question (出生医学证明 in 出生医学证明丢了咋补).
+ */
+function reissueAsked(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[], neutral: Uint8Array): Reissue[] {
+  if (!lexicon.reissue.size && !lexicon.reissueChars.size) return []
+  const specific = found.filter((o) => !lexicon.generic.has(o.term))
+  const at: Occurrence[] = found.filter((o) => !o.guessed && lexicon.reissue.has(o.term)).map((o) => ({ ...o, term: REISSUE }))
+  for (const u of looseAt(units.map((u) => u.text), lexicon.reissueChars, specific)) at.push({ term: REISSUE, start: u, end: u + 1, quality: 1 })
+  if (!at.length) return []
+  const things = specific.filter((o) => !lexicon.reissue.has(o.term) && !lexicon.actions.has(o.term) && !lexicon.outside.has(o.term))
+  const gap = (u: number) => neutral[u] === 1
+  return at.flatMap((o) => {
+    const thing = lostThing(o, things, gap, clauses.find((c) => c.start <= o.start && o.start < c.end))
+    return thing ? [{ o, thing }] : []
   })
 }
 

@@ -6,6 +6,8 @@
 import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { matchableText as normalizeText } from './normalize.js'
 import { wordSyllables } from './pinyin.js'
+import { looseAt, lostThing, overlaps } from './reissue.js'
+import type { Span } from './score.js'
 import { segmenter } from './segment.js'
 
 /** How much a term found in each field of an item tells about that item. */
@@ -23,6 +25,8 @@ const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/
 const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
+/** Key of the 补办 words in `mentions`: every word of the list (补, 补领, 丢, 遗失 …) asks for the same thing. */
+export const REISSUE = '补办'
 /** Field weight of an item's own words: its name, or one of its keywords typed whole (not a word inside one). */
 export const OWN_WEIGHT = 0.8
 
@@ -51,6 +55,10 @@ export interface Lexicon {
    * 报销 in the keyword 异地就医报销; none for a mention in a 常见问法).
    */
   mentions: Map<string, Map<number, true | Set<string>>>
+  /** Terms from the 补办 list of two characters or more (补领, 遗失 …): a question with one asks for a reissue. */
+  reissue: Set<string>
+  /** Single characters of the 补办 list (补, 丢): they ask for a reissue where no longer word holds them (not 补贴). */
+  reissueChars: Set<string>
   /** Terms that are one item's own words (its name, a whole keyword) and no other item's: 备案 is 医保异地就医备案's; 医保 is not. */
   ownedBy: Map<string, number>
   /** Characters by which residents ask for something (请求字): 办, 领, 补 … */
@@ -132,6 +140,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const w of outsideWords) addSurface(w)
   const actionWords = (catalog.words.actions ?? []).map(matchableText).filter((w) => w.length >= 2)
   for (const w of actionWords) addSurface(w)
+  const reissueWords = (catalog.words.reissue ?? []).map(matchableText).filter(Boolean)
+  for (const w of reissueWords) addSurface(w)
+  const reissueChars = new Set(reissueWords.filter((w) => w.length === 1))
   const seen = new Set<string>()
   for (const n of named) {
     for (const text of [...n.nameParts, ...n.keywords, ...n.phrasings]) {
@@ -143,6 +154,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const prefixes = prefixSet(surfaces.keys())
   const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
   const actions = new Set(actionWords.map((w) => surfaces.get(w) ?? w))
+  const reissue = new Set(reissueWords.filter((w) => w.length >= 2).map((w) => surfaces.get(w) ?? w))
 
   // Terms are interned to numbers while building: a province-sized catalogue credits millions of
   // (item, term) pairs, and arrays indexed by number are far cheaper than string-keyed maps.
@@ -195,7 +207,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const items = listItems[id]
     return items !== undefined && items[items.length - 1] === i
   }
-  const watched = (id: number) => actions.has(termNames[id]!)
+  const watched = (id: number) => actions.has(termNames[id]!) || reissue.has(termNames[id]!)
+  const reissueId = idOf(REISSUE)
   const mentionIds = new Map<number, Map<number, true | Set<number>>>()
   const mention = (id: number, i: number, context?: Iterable<number>) => {
     let byItem = mentionIds.get(id)
@@ -218,11 +231,31 @@ export function buildLexicon(catalog: Catalog): Lexicon {
       return c !== id && !generic.has(t) && !watched(c) && !outside.has(t) && !t.includes(word) && !word.includes(t)
     })
   }
+  /** Specific words inside a text, the text itself left out (补残疾证 is a keyword, but 补 in it is what it does). */
+  const words = (text: string) => spansIn(text, surfaces, prefixes).filter((w) => !generic.has(w.term) && w.end - w.start < text.length)
+  /** The 补办 characters of a text that no longer word holds: 补 in 补残疾证, not in 补贴. */
+  const looseChars = (text: string) => (reissueChars.size ? looseAt(text.split(''), reissueChars, words(text)) : [])
+  /**
+   * Whether a 常见问法 asks for a reissue: it has a 补办 word, and no word of the item's own (its name, a whole keyword)
+   * beside the lost thing. 光荣证丢了咋领独生子女钱 asks for 独生子女钱: the lost 光荣证 is a material of it.
+   */
+  const gaps = new Set([...generic, ...particles].filter((g) => g.length === 1))
+  const reissuedIn = (text: string, own: ReadonlySet<number>) => {
+    if (!reissue.size && !reissueChars.size) return false
+    const all = words(text)
+    const at: Span[] = [...all.filter((w) => reissue.has(w.term)), ...looseAt(text.split(''), reissueChars, all).map((u) => ({ start: u, end: u + 1 }))]
+    const things = all.filter((w) => !reissue.has(w.term) && !actions.has(w.term) && !outside.has(w.term))
+    return at.some((a) => {
+      const thing = lostThing(a, things, (u) => gaps.has(text[u]!))
+      return thing !== undefined && !things.some((w) => own.has(termIds.get(w.term) ?? -1) && !(thing && overlaps(w, thing)))
+    })
+  }
   named.forEach((n, i) => {
     for (const t of nameTerms(n)) {
       credit(i, t, FIELD_WEIGHT.name)
       if (watched(t)) mention(t, i)
     }
+    if (n.nameParts.some((p) => looseChars(p).length)) mention(reissueId, i)
     for (const k of n.keywords) {
       const ids = wholeAndInside(k)
       for (let j = 0; j < ids.length; j++) {
@@ -233,19 +266,29 @@ export function buildLexicon(catalog: Catalog): Lexicon {
         // 异地就医报销 does 报销 only for treatment elsewhere: the rest of the keyword must be asked about too.
         if (watched(t)) mention(t, i, j === 0 ? undefined : contextOf(ids, t))
       }
+      // 补残疾证 reissues 残疾证: the thing must be asked about too.
+      for (const u of looseChars(k)) mention(reissueId, i, contextOf(ids, reissueId).filter((c) => !termNames[c]!.includes(k[u]!)))
     }
+    const own = new Set([...nameTerms(n), ...n.keywords.map((k) => wholeAndInside(k)[0]!)])
     for (const p of n.phrasings) {
       for (const t of inside(p)) {
         credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
-        if (watched(t)) mention(t, i, [])
+        if (actions.has(termNames[t]!)) mention(t, i, [])
       }
+        if (reissuedIn(p, own)) mention(reissueId, i, [])
     }
   })
   const mentions = new Map<string, Map<number, true | Set<string>>>()
   for (const [id, byItem] of mentionIds) {
-    const byName = new Map<number, true | Set<string>>()
-    for (const [i, m] of byItem) byName.set(i, m === true ? true : new Set([...m].map((c) => termNames[c]!)))
-    mentions.set(termNames[id]!, byName)
+    // Every 补办 word (补领, 遗失 …) is one action: an item that mentions one of them reissues.
+    const key = reissue.has(termNames[id]!) ? REISSUE : termNames[id]!
+    let byName = mentions.get(key)
+    if (!byName) mentions.set(key, (byName = new Map()))
+    for (const [i, m] of byItem) {
+      const had = byName.get(i)
+      if (had === true || m === true) byName.set(i, true)
+      else byName.set(i, new Set([...(had ?? []), ...[...m].map((c) => termNames[c]!)]))
+    }
   }
 
   const postings = new Map<string, Postings>()
@@ -273,7 +316,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     specificity.set(term, idf * (generic.has(term) ? 0.25 : 1))
   }
   for (const [surface, term] of surfaces) {
-    if (!postings.has(term) && !generic.has(term) && !outside.has(term) && !actions.has(term)) surfaces.delete(surface)
+    if (!postings.has(term) && !generic.has(term) && !outside.has(term) && !actions.has(term) && !reissue.has(term)) surfaces.delete(surface)
   }
 
   const homophones = new Map<string, string[]>()
@@ -303,7 +346,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
   }
   return {
-    items, surfaces, prefixes, generic: genericTerms, outside, actions, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
+    items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds,
   }
 }
@@ -323,6 +366,20 @@ function termsIn(text: string, surfaces: Map<string, string>, prefixes: Set<stri
       if (!prefixes.has(piece)) break
       const term = surfaces.get(piece)
       if (term && j - i >= 2) found.add(term)
+    }
+  }
+  return found
+}
+
+/** Every known surface inside a text with where it is, as terms. */
+function spansIn(text: string, surfaces: Map<string, string>, prefixes: Set<string>): { term: string; start: number; end: number }[] {
+  const found: { term: string; start: number; end: number }[] = []
+  for (let i = 0; i < text.length; i++) {
+    for (let j = i + 1; j <= text.length; j++) {
+      const piece = text.slice(i, j)
+      if (!prefixes.has(piece)) break
+      const term = surfaces.get(piece)
+      if (term && j - i >= 2) found.push({ term, start: i, end: j })
     }
   }
   return found

@@ -51,6 +51,12 @@ const ASKED_MIN_WEIGHT = 0.4
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
+/** A request for a reissue in the question, with the thing it is about. */
+export interface Reissue {
+  o: Occurrence
+  thing: Span
+}
+
 export interface Scored {
   item: number
   confidence: number
@@ -85,6 +91,7 @@ export function scoreItems(
   neutral: Uint8Array,
   asked: readonly Span[] = [],
   clauses: readonly Span[] = [],
+  reissue: readonly Reissue[] = [],
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -151,7 +158,9 @@ export function scoreItems(
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       return alone.has(o) || outsideStrength(lexicon, o) > beside
-    }) || actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses))
+    }) ||
+      actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
+      reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))
     const confidence =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
@@ -189,6 +198,16 @@ function askedElsewhere(lexicon: Lexicon, taken: readonly { o: Occurrence; weigh
   // The item's own words: not one only inside its keywords (住院 in 外地住院), nor a 目录外 word (拆迁 in 拆迁补偿文件).
   return taken.some(
     (t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && (t.o.end <= clause.start || t.o.start >= clause.end),
+  )
+}
+
+/**
+ * Whether the item's own words include one beside the lost thing: 出生证明 lost while asking for 报户口 is a material
+ * of 出生登记, but 出生医学证明丢了咋补 asks for the certificate again, which 出生登记 does not issue twice.
+ */
+function namesBeside(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: number }[], r: Reissue): boolean {
+  return taken.some(
+    (t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && !overlap(t.o, r.o) && !overlap(t.o, r.thing),
   )
 }
 
@@ -258,7 +277,7 @@ function isWholeClause(o: Occurrence, clause: Span, neutral: Uint8Array): boolea
   return content > 0
 }
 
-function overlap(a: Occurrence, b: Occurrence): boolean {
+function overlap(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end
 }
 
