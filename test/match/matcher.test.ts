@@ -195,6 +195,31 @@ describe('match(question)', () => {
     for (const [q, name] of inScope) expect(top(q), q).toBe(name)
   })
 
+  it('rejects asking for a thing lost or reissued (丢了, 咋补) that the item naming it does not say it reissues', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, reissue: [] } })
+    // 出生登记 uses the 出生医学证明, 结婚登记 issues the 结婚证 once: neither says it issues them again.
+    for (const q of ['出生医学证明丢了 咋补', '结婚证弄丢了 能补办不', '补个结婚证要带啥', '房产证丢了咋补', '独生子女光荣证丢了 咋补']) {
+      expect(without.match(q), q).not.toEqual([])
+      expect(matcher.match(q), q).toEqual([])
+    }
+    // A 常见问法 that loses the thing while asking for something else (光荣证丢了咋领独生子女钱) does not make its item reissue it.
+    expect(without.match('独生子女证丢了')).not.toEqual([])
+    expect(matcher.match('独生子女证丢了')).toEqual([])
+    const inScope: [string, string][] = [
+      // Items that say so: a keyword (补残疾证, 身份证丢了, 公章丢了) or a 常见问法 asking for it again (老年优待证丢了能补吗).
+      ['残疾证丢了', '办理残疾人证'],
+      ['身份证丢了 咋补', '居民身份证申领、换领、补领'],
+      ['老年证丢了能补不', '《山东省老年人优待证》办理'],
+      ['公章丢了咋补刻', '印章管理'],
+      // The lost thing is a material of what the question asks for, named beside it.
+      ['小孩报户口 出生证明丢了咋整', '出生登记（新生儿落户）'],
+      ['光荣证丢了还能领独生子女费吗', '农村和城镇无业人员独生子女父母奖励费发放'],
+      // 补 with no certificate next to it asks for more money, not a reissue.
+      ['低保户看病 医保报完了还能再补点吗', '医疗救助申请'],
+    ]
+    for (const [q, name] of inScope) expect(top(q), q).toBe(name)
+  })
+
   it('offers a runner-up a little under the bar once the question is in scope', () => {
     const names = matcher.match('落户').map((r) => r.item.name)
     expect(names.slice(0, 2)).toEqual(['出生登记（新生儿落户）', '户口迁入登记'])
