@@ -112,7 +112,7 @@ describe('match(question)', () => {
 
   it('doubts an item when the question names something from the 目录外 list that the item does not mention', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
-    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候', '手机欠费停机了咋整', '俺在企业退休的 养老金涨了没']) {
+    for (const q of ['二手车过户', '手机上咋交电费', '退役军人优待证咋办', '孩子中考报名啥时候', '手机欠费停机了咋整', '俺在企业退休的 养老金涨了没', '医保卡里的钱能取出来吗']) {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
     }
@@ -126,6 +126,7 @@ describe('match(question)', () => {
       ['高考户口迁回', '户口迁入登记'],
       ['开汽车修理店办个体户', '个体工商户登记'],
       ['残疾人轮椅补贴', '困难残疾人生活补贴和重度残疾人护理补贴申请'],
+      ['异地就医备案要带医保卡吗', '医保异地就医备案'],
       ['孩子上幼儿园要办出生证明', '出生登记（新生儿落户）'],
       // The item's words cut the same characters another way (印刷企业 + 年报 across 企业年报).
       ['印刷企业年报', '印刷企业年度报告'],
