@@ -233,15 +233,18 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   /** Specific words inside a text, the text itself left out (补残疾证 is a keyword, but 补 in it is what it does). */
   const words = (text: string) => spansIn(text, surfaces, prefixes).filter((w) => !generic.has(w.term) && w.end - w.start < text.length)
+  // Most texts have no 补办 character at all: skip cutting them into words (province-sized catalogues).
+  const reissueLetters = new Set(reissueWords.join(''))
+  const mayReissue = (text: string) => text.split('').some((ch) => reissueLetters.has(ch))
   /** The 补办 characters of a text that no longer word holds: 补 in 补残疾证, not in 补贴. */
-  const looseChars = (text: string) => (reissueChars.size ? looseAt(text.split(''), reissueChars, words(text)) : [])
+  const looseChars = (text: string) => (reissueChars.size && mayReissue(text) ? looseAt(text.split(''), reissueChars, words(text)) : [])
   /**
    * Whether a 常见问法 asks for a reissue: it has a 补办 word, and no word of the item's own (its name, a whole keyword)
    * beside the lost thing. 光荣证丢了咋领独生子女钱 asks for 独生子女钱: the lost 光荣证 is a material of it.
    */
   const gaps = new Set([...generic, ...particles].filter((g) => g.length === 1))
   const reissuedIn = (text: string, own: ReadonlySet<number>) => {
-    if (!reissue.size && !reissueChars.size) return false
+    if (!mayReissue(text)) return false
     const all = words(text)
     const at: Span[] = [...all.filter((w) => reissue.has(w.term)), ...looseAt(text.split(''), reissueChars, all).map((u) => ({ start: u, end: u + 1 }))]
     const things = all.filter((w) => !reissue.has(w.term) && !actions.has(w.term) && !outside.has(w.term))
