@@ -207,6 +207,9 @@ function command(t: Turn, name: CommandName): boolean {
       // Copied, not taken over: the entry is still part of the session this turn was handed, which a store may hand
       // to a later turn again. Nothing below changes it today; the copy keeps that true when something does.
       t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history, ...copyData(previous) }
+      // Back at the first question of a walk begun without 对吗: 不对 again means the wrong item, so say so again
+      // (the resident may have gone back because it is the wrong item; without the hint 不对 would surprise).
+      if (t.s.unconfirmed && stateOf(t)?.kind === 'materials') say(t, t.defs.messages.walk.unconfirmed)
       say(t, fullPrompt(t))
       return false
     }

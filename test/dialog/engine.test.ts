@@ -113,6 +113,14 @@ describe('step()', () => {
     expect(run('甲吧', '1').replies.join('\n')).not.toContain('问的不是这件事')
   })
 
+  it('返回 to the first question of a walk begun without 对吗 shows the 不对 hint again, since 不对 there is the wrong item again', () => {
+    const back = run('甲', '1', '返回')
+    expect(back.replies).toEqual(['问的不是这件事，请回复"不对"。', '是否已准备好：身份证（原件1份）？\n回复 1 有，2 没有'])
+    expect(run('甲', '1', '返回', '不对').session.state).toBe('ask_again')
+    // Confirmed with 对吗, going back says no such thing.
+    expect(run('甲吧', '1', '1', '返回').replies.join('\n')).not.toContain('问的不是这件事')
+  })
+
   it('asks 对吗 for a clear find whose walk has nothing to ask, which would otherwise go to the checklist unconfirmed', () => {
     const nothing = item('n', '辛事项', [{ name: '银行卡', requirement: '可选' }])
     const withNothing = { ...ctx, catalog: { ...catalog, byId: new Map([[nothing.id, nothing]]) } }
