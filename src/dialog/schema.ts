@@ -218,6 +218,8 @@ export const VocabularyFileSchema = z.strictObject({
   whatIsIt: z.array(text('问材料是什么的说法')).default([]),
   /** 去哪开, 在哪办: while a material is asked, a reply containing one asks where to get it. */
   whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
+  /** 咋办, 怎么办: as whereToGet, but only in a reply that also says something is not there (房东不给租房合同咋办). */
+  whatToDo: z.array(text('没有某样材料时问"咋办"的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
   notName: z.array(text('不像姓名的说法')).default([]),
   /** Labels around a name and a phone typed on one line (姓名：张三 电话：138…): dropped to leave the name. */

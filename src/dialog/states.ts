@@ -322,22 +322,20 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   }
   const labels = walkLabels(t, step)
   let i = pickIndex(r, labels)
+  // 这个去哪开 is about the material asked; 户口本丢了咋补, 房东不给租房合同咋办 may be about another of this item's
+  // materials, at a material or a situation question alike. Where to get it is what the checklist would say later;
+  // said now, then the same question again (neither 有 nor 没有: the resident asked, they did not answer).
+  const askedWhere = i === undefined && r.asksWhere !== undefined ? whereAskedMaterial(t, r.asksWhere, step) : undefined
+  if (askedWhere !== undefined) {
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
+    say(t, fullPrompt(t, state))
+    return false
+  }
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
     const item = currentItem(t)!
     const fields = (material: Material) => itemMaterialFields(t, item, material)
-    // 这个去哪开 is about the material asked; 户口本丢了咋补 may be about another of this item's materials.
-    const asked =
-      i === undefined && r.asksWhere !== undefined
-        ? [step.material, ...item.materials].find((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, m === step.material))
-        : undefined
-    if (asked !== undefined) {
-      // Where to get it is what the checklist would say later; said now, then the same question again.
-      say(t, render(walkTexts.whereToGet, fields(asked)))
-      say(t, fullPrompt(t, state))
-      return false
-    }
-    if (i === undefined && asked === undefined && r.asksWhat) return explain(t, state, step, r)
+    if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false
     if (i === undefined && r.unsure) {
@@ -553,6 +551,27 @@ function namesMaterial(rest: string, material: string, unsure: ReadonlySet<strin
     if (!SHARED_BY_MATERIALS.has(pair) && name.includes(pair)) return true
   }
   return false
+}
+
+/**
+ * The material a short where-to-get reply at a walk step is about (its words besides the asking, see Reading.asksWhere):
+ * at a material question, the one asked when it names nothing (这个去哪开); else the item's material it names
+ * most closely (房东不给租房合同 → 房屋租赁合同, not 劳动合同), the one asked winning a tie. Undefined when it names none.
+ */
+function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Material | undefined {
+  const item = currentItem(t)!
+  const current = step.kind === 'material' ? step.material : undefined
+  // 这个, or nothing (没有咋办, 没这个咋整: the 没 said before it), points at the material asked.
+  const pointed = rest.replace(/^还?(?:没有|木有|没得|没)/, '')
+  if (current !== undefined && namesMaterial(pointed, current.name, t.vocab.unsure, true) && !namesMaterial(pointed, current.name, t.vocab.unsure, false)) return current
+  const scored = item.materials
+    .filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+    .map((m) => {
+      const name = comparableFixed(m.name)
+      const said = withSynonyms(rest, m.name, t.ctx.catalog.synonyms)
+      return { m, score: covered(said, name) * 100 + [...said].filter((c) => name.includes(c)).length * 2 + (m === current ? 1 : 0) }
+    })
+  return scored.sort((a, b) => b.score - a.score)[0]?.m
 }
 
 /**

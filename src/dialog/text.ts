@@ -58,6 +58,8 @@ export interface CompiledVocabulary {
   /** The 不知道 words of three characters or more, looked for inside short replies. */
   unsureInside: string[]
   whereToGet: string[]
+  /** 咋办, 怎么办: asking where to get something only when the reply also says it is not there. */
+  whatToDo: string[]
   whatIsIt: string[]
   commands: Map<string, CommandName>
   /** Per help kind, other words for it (上门 → 特办), in compared form. */
@@ -101,6 +103,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),
     whereToGet: v.whereToGet.map(comparable).filter(Boolean),
+    whatToDo: v.whatToDo.map(comparable).filter(Boolean),
     whatIsIt: v.whatIsIt.map(comparable).filter(Boolean),
     commands,
     notName: v.notName.map(comparable).filter(Boolean),
@@ -234,7 +237,12 @@ function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {
   // Only a short reply: a longer one that happens to contain 在哪办 is more likely a new question.
   if (plain.length > MAX_WHERE_REPLY) return undefined
   const phrase = v.whereToGet.find((w) => plain.includes(w))
-  return phrase === undefined ? undefined : plain.replace(phrase, '')
+  if (phrase !== undefined) return plain.replace(phrase, '')
+  // 房东不给租房合同咋办, 没户口本咋办: 咋办 with something said not to be there; 残疾人怎么办 is a new question.
+  const what = v.whatToDo.find((w) => plain.includes(w))
+  if (what === undefined) return undefined
+  const rest = plain.replace(what, '')
+  return NEGATION.test(rest) ? rest : undefined
 }
 
 /** Longest reply (compared form) read as asking where to get the thing just asked about. */
