@@ -28,7 +28,7 @@ export const UNSURE_ANSWER = ''
  * Whether question `q` is asked: false when an earlier answer rules it out (委托他人 once the insured person has
  * died), undefined while that answer is not yet given. An earlier question answered 不知道 rules nothing out.
  */
-function questionOpen(item: CatalogItem, q: Question, answers: Record<string, string>): boolean | undefined {
+export function questionOpen(item: CatalogItem, q: Question, answers: Record<string, string>): boolean | undefined {
   const c = q.condition
   if (!c) return true
   const parent = item.questions.find((p) => p.id === c.questionId)

@@ -347,6 +347,12 @@ const walkMessages = z.strictObject({
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
+  /** Materials further on the resident answered while asked another (户口本也有): noted, the question asked again. */
+  heard: text('居民顺带说了后面材料有没有').default('记下了：{list}。'),
+  /** One such material in heard's {list} ({answer}: walk.ready or walk.missing). */
+  heardMaterial: text('顺带说的一样材料').default('{material.name}{answer}'),
+  /** A document the item does not ask for, said with 有 or 没有 (户口本也有): not needed, then the question again. */
+  unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
 })

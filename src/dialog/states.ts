@@ -2,11 +2,11 @@
  * A reply in the current state, by the state's kind. Each handler returns true when the reply moved the
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
-import type { CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
+import type { Catalog, CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
-import { materialStatuses, noticesFor, UNSURE_ANSWER, type WalkStep } from './materials.js'
+import { materialStatuses, noticesFor, presumedAnswers, questionOpen, UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -17,6 +17,7 @@ import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { caseItemFields, clearItem, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
+import { covered, materialAnswer, namedAnswers, runAt, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
 
 type Pick = number | 'outOfRange' | undefined
 
@@ -338,6 +339,17 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false
+    // 户口本也有 while 身份证 is asked, 身份证有户口本没有: answers to materials further on are taken; the one asked
+    // is answered only by its own words (or a 有 / 没有 said first), else asked again.
+    const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
+    if (heard !== undefined) {
+      i = heard.current ?? (r.leading === undefined ? undefined : r.leading === 'yes' ? 0 : 1)
+      takeHeard(t, item, heard)
+      if (i === undefined) {
+        say(t, fullPrompt(t, state))
+        return true
+      }
+    }
     if (i === undefined && r.unsure) {
       // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
       say(t, render(walkTexts.unsure, fields(step.material)))
@@ -386,6 +398,13 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
       }
     }
     if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
+    // 房产证有, 房子已经过户了: no answer to this question, but to others of the walk; taken, then this one again.
+    const heard = answer === undefined && i === undefined ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
+    if (heard !== undefined) {
+      takeHeard(t, currentItem(t)!, heard)
+      say(t, fullPrompt(t, state))
+      return true
+    }
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
     t.s.unconfirmed = undefined
@@ -396,6 +415,105 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
   if (currentWalkStep(t)) say(t, fullPrompt(t, state))
   else go(t, state.done)
   return true
+}
+
+/** What a walk reply says besides the step asked (heardElsewhere). */
+interface Heard {
+  /** The material asked, when the reply names it among others (身份证有户口本没有): 0 有, 1 没有. */
+  current?: 0 | 1
+  /** Materials further on, not answered yet, that the reply names with an answer. */
+  materials: [Material, boolean][]
+  /** Situation questions other than the one asked, not answered yet, that the reply answers: id → option. */
+  answers: [string, string][]
+  /** A document the item does not ask for but other items do, named with an answer (户口本也有 for 不动产转移登记). */
+  unneeded?: string
+}
+
+const catalogMaterials = new WeakMap<Catalog, Material[]>()
+/** Every material of the catalogue, one per name: what residents may call a document. */
+function allMaterials(catalog: Catalog): Material[] {
+  let list = catalogMaterials.get(catalog)
+  if (list === undefined) {
+    const byName = new Map<string, Material>()
+    for (const item of catalog.items) for (const m of item.materials) if (m.notice !== true) byName.set(m.name, m)
+    list = [...byName.values()]
+    catalogMaterials.set(catalog, list)
+  }
+  return list
+}
+
+/**
+ * What a reply at a walk step answers of the walk's other questions, as a careful clerk hears it: materials it names
+ * with 有 or 没有 (户口本也有, 结婚证有, 身份证有户口本没有: namedAnswers), or, naming none, situation questions it
+ * answers by their 说法 (as the first question's are read: presumedAnswers) or by naming one option of a question of
+ * several (租的 for 租房). Only what is not answered yet, and not ruled out by an answer given. Undefined when it
+ * answers nothing besides the step asked.
+ */
+function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading): Heard | undefined {
+  const asked = step.kind === 'material' ? step.material : undefined
+  const statuses = materialStatuses(item, t.s).filter((s) => s.status === 'unchecked' || s.status === 'conditional' || s.status === 'ready' || s.status === 'missing')
+  const askable = statuses.map((s) => s.material)
+  const own = new Set(askable)
+  // Of materials named alike (身份证), the one asked, then those that apply now, then those that may.
+  const rank = (m: Material) => (m === asked ? 0 : statuses.find((s) => s.material === m)?.status === 'conditional' ? 2 : 1)
+  // 有，户口本也有: the 有 said first is the answer to the one asked (Reading.leading), not to the 户口本.
+  const rest = r.leading !== undefined && r.afterLeading !== undefined ? { ...r, plain: r.afterLeading, full: r.afterLeading } : r
+  // The catalogue's other documents too: 身份证有房产证没有 at 结婚登记 says nothing missing of the 身份证.
+  const named = namedAnswers(rest, [...askable, ...allMaterials(t.ctx.catalog).filter((m) => !own.has(m))], t.vocab, t.ctx.catalog.synonyms, own, rank)
+  const materials: [Material, boolean][] = [...named]
+    .filter(([m]) => own.has(m) && m !== asked && t.s.ready[m.name] === undefined)
+    .map(([m, answer]) => [m, answer === 0])
+  // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).
+  const unneeded = [...named.keys()].find((m) => !own.has(m))
+  if (named.size > 0) {
+    if (materials.length === 0 && unneeded === undefined) return undefined
+    return { current: asked && named.get(asked), materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+  }
+  const presumed = presumedAnswers(item, r.raw)
+  const answers: [string, string][] = []
+  for (const q of item.questions) {
+    if (q.id === (step.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
+    if (questionOpen(item, q, t.s.answers) === false) continue
+    // A yes/no question's options (是, 否) say nothing out of turn: only its 说法 do.
+    const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined)
+    if (option !== undefined) answers.push([q.id, option])
+  }
+  return answers.length > 0 ? { materials: [], answers } : undefined
+}
+
+/**
+ * What the resident called a document another item lists (户口本 → 户口簿 of 户口簿及复印件): the longest run of the reply, with
+ * the catalogue's standard words, that its name holds.
+ */
+function documentName(m: Material, r: Reading, synonyms: readonly Synonym[]): string {
+  const name = comparableFixed(m.name)
+  const said = withSynonyms(r.plain, m.name, synonyms)
+  let best = ''
+  for (let k = 0; k < said.length; k++) {
+    const len = runAt(said, k, name)
+    if (len > best.length) best = said.slice(k, k + len)
+  }
+  // In the resident's own word (房产证 rather than 不动产权证书) where they used a variant of it.
+  const synonym = synonyms.find((s) => comparableFixed(s.canonical) === best)
+  return synonym?.variants.map(comparableFixed).find((v) => r.plain.includes(v)) ?? best
+}
+
+/** Records what heardElsewhere heard, and says so: the situation taken (walk.presumed, with its 提示), the materials noted. */
+function takeHeard(t: Turn, item: CatalogItem, heard: Heard): void {
+  const walkTexts = t.defs.messages.walk
+  for (const [id, option] of heard.answers) {
+    t.s.answers[id] = option
+    const question = item.questions.find((q) => q.id === id)
+    say(t, render(walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
+    for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
+  }
+  for (const [m] of heard.materials) t.s.ready[m.name] = heard.materials.find(([n]) => n === m)![1]
+  if (heard.materials.length > 0) {
+    const list = heard.materials.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing }))
+    say(t, render(walkTexts.heard, { list: list.join('；') }))
+  }
+  if (heard.unneeded !== undefined) say(t, render(walkTexts.unneeded, { ...itemFields(item, t.defs.messages), name: heard.unneeded }))
+  t.s.unconfirmed = undefined
 }
 
 /**
@@ -507,35 +625,6 @@ function materialNamed(materials: readonly Material[], term: string, current: Ma
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0]
 }
 
-/** `said` with the catalogue's variants (户口本) of standard words the material's name uses (户口簿) put back. */
-function withSynonyms(said: string, name: string, synonyms: readonly Synonym[]): string {
-  const target = comparableFixed(name)
-  let out = said
-  for (const s of synonyms) {
-    const canonical = comparableFixed(s.canonical)
-    if (!target.includes(canonical)) continue
-    for (const variant of s.variants) out = out.split(comparableFixed(variant)).join(canonical)
-  }
-  return out
-}
-
-/** How many characters of `said` are in runs of two or more found in `name` (longest first, left to right). */
-function covered(said: string, name: string): number {
-  let count = 0
-  for (let k = 0; k < said.length; ) {
-    const len = runAt(said, k, name)
-    count += len
-    k += Math.max(len, 1)
-  }
-  return count
-}
-
-/** Length of the longest run of two or more characters of `said` from position k that `target` contains; 0 if none. */
-function runAt(said: string, k: number, target: string): number {
-  for (let l = said.length - k; l >= 2; l--) if (target.includes(said.slice(k, k + l))) return l
-  return 0
-}
-
 /**
  * Whether the rest of a where-to-get reply is about a material: the one asked when it is nothing, a pronoun
  * (这个, 它) or 不知道; any one when it has two characters of its name that are not in every other material's name too (身份证丢了 for 申请人居民身份证,
@@ -619,45 +708,10 @@ const TIER_IN_NAME = /镇|乡|村|街道|社区/
 
 /** 这个, 那个, 这, 它, 这个东西: pointing at what was just asked. */
 const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
-/** Two-character words in many material names: sharing one says nothing about which material is meant. */
-const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
 /** Shortest reply, and shortest 说法, taken to name a situation: one character says too little. */
 const MIN_OPTION_WORDS = 2
 
-/**
- * Whether a reply that names the material asked about answers it: what is left once the parts of the material's
- * name are taken out is a yes (有身份证 → 有) or says it is missing (身份证有户口本没有, 户口本丢了): partly missing
- * is missing, so the checklist says where to get it; 丢了 or 找不到了 alone is missing too. Undefined when the reply
- * does not name it or says neither.
- */
-/** What is left of 户口本在俺儿那 (在儿那), 在他手里, 在老家放着 once the material and whose it is are taken out. */
-const KEPT_ELSEWHERE = /^在.{0,4}(那|那里|那儿|这|手里|手上|家|家里)(放着|呢)?$/u
-
-function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
-  const target = comparableFixed(name)
-  // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
-  const said = withSynonyms(r.plain, name, synonyms)
-  let rest = ''
-  let named = false
-  for (let k = 0; k < said.length; ) {
-    const len = runAt(said, k, target)
-    if (len > 0) {
-      named = true
-      k += len
-    } else rest += said[k++]
-  }
-  // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
-  rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
-  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops).
-  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
-  if (rest === '') return undefined
-  if (!named) return undefined
-  // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
-  if (KEPT_ELSEWHERE.test(rest)) return 0
-  if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
-  return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
-}
 
 /**
  * The one option a reply names in other words: half its label or more (急诊 for 急诊抢救), the whole label inside

@@ -39,3 +39,77 @@ describe('a question about getting a missing material, asked at a walk question'
     expect(joined(await chat.say('全部列出'))).toContain('✗ 房屋租赁合同')
   })
 })
+
+const TRANSFER = '不动产转移登记'
+const TRANSFER_ID = '是否已准备好：买卖双方身份证明（居民身份证）（原件1份）？\n回复 1 有，2 没有'
+
+/** The 不动产转移登记 walk for a sale (买卖 said in the question), at its first material. */
+async function saleWalk() {
+  const chat = await newChat()
+  const first = joined(await chat.say('卖房过户要带啥'))
+  if (first.includes('对吗')) await chat.say('1')
+  return chat
+}
+
+describe('an answer to a later question of the walk, given at another question', () => {
+  it('结婚证有 while 身份证 is asked: noted, the 身份证 asked again; the 结婚证 is not asked when its question comes', async () => {
+    const chat = await saleWalk()
+    expect(await chat.say('结婚证有')).toEqual(['记下了：卖方结婚证有；买方结婚证有。', TRANSFER_ID])
+    for (const answer of ['1', '1', '1', '1']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('买房的一方是不是登记在夫妻两人名下？') // 卖方已婚共有: 是, no 卖方结婚证 question
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 卖方结婚证')
+  })
+
+  it('房产证有 while 身份证 is asked (another material named): noted and not asked again', async () => {
+    const chat = await saleWalk()
+    expect(await chat.say('房产证有')).toEqual(['记下了：卖方原不动产权证书（房产证、土地证）有。', TRANSFER_ID])
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：契税等税费缴纳凭证')
+  })
+
+  it('有，合同也有: 有 answers the material asked, the 合同 further on is noted', async () => {
+    const chat = await saleWalk()
+    expect(await chat.say('有，合同也有')).toEqual([
+      '记下了：房屋买卖合同有。',
+      '是否已准备好：卖方原不动产权证书（房产证、土地证）（原件1份）？\n回复 1 有，2 没有',
+    ])
+  })
+
+  it('户口本也有 where the item needs no 户口簿: says it is not needed and asks again, no switch to 户口迁入登记', async () => {
+    const chat = await saleWalk()
+    expect(await chat.say('户口本也有')).toEqual(['户口本：办"不动产转移登记"用不上，不用带。', TRANSFER_ID])
+  })
+
+  it('身份证有户口本没有 at 低保 (two materials): 身份证 有, 户口簿 没有, and the 户口簿 is not asked', async () => {
+    const chat = await newChat()
+    await startItem(chat, '最低生活保障申请')
+    const replies = await chat.say('身份证有户口本没有')
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(joined(replies)).not.toContain('是否已准备好：共同生活家庭成员户口簿')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证')
+    expect(list).toContain('✗ 共同生活家庭成员户口簿')
+  })
+
+  it('身份证有房产证没有 at 结婚登记: the 房产证 is not this item\'s, so the 身份证 is 有, not partly missing', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    expect((await chat.say('身份证有房产证没有'))[0]).toBe('房产证：办"结婚登记"用不上，不用带。')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 双方本人居民身份证')
+  })
+
+  it('水电气热过户: 房子已经过户了 at 新户主是个人还是单位 answers the other situation question; this one is asked again', async () => {
+    const chat = await newChat()
+    await startItem(chat, '水电气热过户')
+    expect(await chat.say('房子已经过户了')).toEqual(['按您说的"房子已过户单独办"来准备材料。', '新户主是个人还是单位？\n回复 1 个人，2 单位'])
+    expect(joined(await chat.say('个人'))).toContain('是否已准备好：新业主居民身份证')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：新业主不动产权证书')
+  })
+
+  it('租的 at the 身份证 question of 居住证 answers where the resident lives (an option of several)', async () => {
+    const chat = await newChat()
+    await startItem(chat, RESIDENCE)
+    expect(await chat.say('租的')).toEqual(['按您说的"租房"来准备材料。', '是否已准备好：居民身份证（原件1份）？\n回复 1 有，2 没有'])
+    expect(await chat.say('1')).toEqual([LEASE_QUESTION])
+  })
+})

@@ -1,0 +1,203 @@
+/**
+ * What a reply says about the item's materials by their names: how a name is recognised in a resident's words
+ * (户口本 for 户口簿, 身份证 in 申请人居民身份证) and what the reply says of each material it names.
+ */
+import type { Material, Synonym } from '../catalog/types.js'
+import { comparableFixed, type CompiledVocabulary, type Reading } from './text.js'
+
+/** `said` with the catalogue's variants (户口本) of standard words the material's name uses (户口簿) put back. */
+export function withSynonyms(said: string, name: string, synonyms: readonly Synonym[]): string {
+  const target = comparableFixed(name)
+  let out = said
+  for (const s of synonyms) {
+    const canonical = comparableFixed(s.canonical)
+    if (!target.includes(canonical)) continue
+    out = withStandardWord(out, canonical, s.variants)
+  }
+  return out
+}
+
+/**
+ * `said` with `variants` replaced by `canonical`, except inside the standard word said whole: 产权证 is a variant of
+ * 不动产权证书, which holds it (不动产权证书 must not become 不动不动产权证书书).
+ */
+function withStandardWord(said: string, canonical: string, variants: readonly string[]): string {
+  let out = said
+  for (const variant of variants) {
+    const form = comparableFixed(variant)
+    if (!out.includes(form)) continue
+    out = out.split(canonical).map((piece) => piece.split(form).join(canonical)).join(canonical)
+  }
+  return out
+}
+
+/** How many characters of `said` are in runs of two or more found in `name` (longest first, left to right). */
+export function covered(said: string, name: string): number {
+  let count = 0
+  for (let k = 0; k < said.length; ) {
+    const len = runAt(said, k, name)
+    count += len
+    k += Math.max(len, 1)
+  }
+  return count
+}
+
+/** Length of the longest run of two or more characters of `said` from position k that `target` contains; 0 if none. */
+export function runAt(said: string, k: number, target: string): number {
+  for (let l = said.length - k; l >= 2; l--) if (target.includes(said.slice(k, k + l))) return l
+  return 0
+}
+
+/** Two-character words in many material names: sharing one says nothing about which material is meant. */
+export const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
+
+/** What is left of 户口本在俺儿那 (在儿那), 在他手里, 在老家放着 once the material and whose it is are taken out. */
+const KEPT_ELSEWHERE = /^在.{0,4}(那|那里|那儿|这|手里|手上|家|家里)(放着|呢)?$/u
+
+/**
+ * Whether a reply that names the material asked about answers it: what is left once the parts of the material's
+ * name are taken out is a yes (有身份证 → 有) or says it is missing (身份证有户口本没有, 户口本丢了): partly missing
+ * is missing, so the checklist says where to get it; 丢了 or 找不到了 alone is missing too. Undefined when the reply
+ * does not name it or says neither. (0 and 1 are the walk's option indexes: 有, 没有.)
+ */
+export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
+  const target = comparableFixed(name)
+  // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
+  const said = withSynonyms(r.plain, name, synonyms)
+  let rest = ''
+  let named = false
+  for (let k = 0; k < said.length; ) {
+    const len = runAt(said, k, target)
+    if (len > 0) {
+      named = true
+      k += len
+    } else rest += said[k++]
+  }
+  // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
+  rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
+  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops).
+  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
+  if (rest === '') return undefined
+  if (!named) return undefined
+  // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
+  if (KEPT_ELSEWHERE.test(rest)) return 0
+  if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
+  return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
+}
+
+/** Longest reply (compared form) read for answers to materials other than the one asked (身份证有户口本没有). */
+const MAX_MENTIONS_REPLY = 30
+
+/**
+ * What a reply says of each of `materials` it names, in its own clause (身份证有户口本没有: 身份证 有, 户口簿 没有; 有户口本和
+ * 身份证: both 有, the answer said once for the two): material → 0 (有) or 1 (没有). A part of the reply names the
+ * material whose name holds the longest run of it (two characters at least, not one shared by many names such as
+ * 证明); a run several materials hold alike names them all (结婚证: 卖方结婚证 and 买方结婚证). Each named material
+ * takes the answer of the words after it, up to the next one named, or, where those say nothing (户口本和), the
+ * answer said next (or before). A material named with no answer anywhere is left out. Empty for a long reply.
+ * `own`: the materials that win a part they name, however much longer a run of another's name it is (the item's own,
+ * among the catalogue's). `rank`: of materials a part names alike, those ranked first (lowest) are meant (身份证: the
+ * one asked, not the 受托人身份证 further on).
+ */
+export function namedAnswers(
+  r: Reading,
+  materials: readonly Material[],
+  v: CompiledVocabulary,
+  synonyms: readonly Synonym[],
+  own?: ReadonlySet<Material>,
+  rank: (m: Material) => number = () => 0,
+): Map<Material, 0 | 1> {
+  const out = new Map<Material, 0 | 1>()
+  for (const { named, answer } of answeredMentions(r, materials, v, synonyms, own, rank)) {
+    // Partly missing is missing (身份证有户口本没有 for one material naming both).
+    for (const m of named) out.set(m, out.get(m) === 1 ? 1 : answer)
+  }
+  return out
+}
+
+interface Mention {
+  at: number
+  named: Material[]
+}
+
+/**
+ * The parts of a reply naming materials, each with its answer (see namedAnswers); none for a long reply. `own`: where
+ * a part names some of these as well as others alike (身份证: this item's and other items'), only these.
+ */
+function answeredMentions(
+  r: Reading,
+  materials: readonly Material[],
+  v: CompiledVocabulary,
+  synonyms: readonly Synonym[],
+  own: ReadonlySet<Material> | undefined,
+  rank: (m: Material) => number,
+): (Mention & { answer: 0 | 1 })[] {
+  if (r.plain.length > MAX_MENTIONS_REPLY || materials.length === 0) return []
+  const names = materials.map((m) => comparableFixed(m.name))
+  const isOwn = (i: number) => own === undefined || own.has(materials[i]!)
+  const said = withAllSynonyms(r.plain, names, names.filter((_, i) => isOwn(i)), synonyms)
+  // Where a run of one of `own` starts: another's run stops short of it (俺的户口本: not 的户口簿 of 父母的户口簿).
+  const ownAt = [...said].map((_, k) => names.some((name, i) => isOwn(i) && runAt(said, k, name) >= 2))
+  const mentions: Mention[] = []
+  for (let k = 0; k < said.length; ) {
+    let best = 0
+    let named: Material[] = []
+    let ownBest = 0
+    const ownNext = ownAt.indexOf(true, k + 1)
+    names.forEach((name, i) => {
+      const whole = runAt(said, k, name)
+      const len = isOwn(i) || ownNext < 0 ? whole : Math.min(whole, ownNext - k)
+      // Another item's document takes three characters at least (房东 is no document), and never a part that
+      // names one of `own` too (俺的户口本: 户口簿, not 父母的户口簿).
+      if (len < (isOwn(i) ? 2 : 3) || !namesSomething(said.slice(k, k + len), v)) return
+      if (isOwn(i)) ownBest = Math.max(ownBest, len)
+      if (len > best) [best, named] = [len, [materials[i]!]]
+      else if (len === best) named.push(materials[i]!)
+    })
+    if (ownBest > 0 && own !== undefined) {
+      named = materials.filter((m, i) => own.has(m) && runAt(said, k, names[i]!) === ownBest)
+      best = ownBest
+    }
+    if (best === 0) k++
+    else {
+      const first = Math.min(...named.map(rank))
+      mentions.push({ at: k, named: named.filter((m) => rank(m) === first) })
+      k += best
+    }
+  }
+  // Each mention's clause: from it (the first from the start, for 有户口本) to the next mention.
+  const answers = mentions.map((mention, i) => {
+    const clause = said.slice(i === 0 ? 0 : mention.at, mentions[i + 1]?.at ?? said.length)
+    const reading = { ...r, plain: clause, full: clause }
+    const each = mention.named.map((m) => materialAnswer(reading, m.name, v, synonyms))
+    return each.every((a) => a === each[0]) ? each[0] : undefined
+  })
+  const out: (Mention & { answer: 0 | 1 })[] = []
+  mentions.forEach((mention, i) => {
+    const answer = answers[i] ?? answers.slice(i + 1).find((a) => a !== undefined) ?? answers.slice(0, i).reverse().find((a) => a !== undefined)
+    if (answer !== undefined) out.push({ ...mention, answer })
+  })
+  return out
+}
+
+/** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */
+function namesSomething(run: string, v: CompiledVocabulary): boolean {
+  if (run.length === 2 && SHARED_BY_MATERIALS.has(run)) return false
+  return !v.yes.has(run) && !v.no.has(run) && !v.unsure.has(run) && !v.missing.includes(run)
+}
+
+/**
+ * `said` with the variants (户口本) of the standard words any of the names use (户口簿) put back, except variants an
+ * own name holds as they are (结婚证 of 卖方结婚证 is not made 结婚登记, the standard word of another item's material).
+ */
+function withAllSynonyms(said: string, names: readonly string[], ownNames: readonly string[], synonyms: readonly Synonym[]): string {
+  const all = names.join('\u0000')
+  const own = ownNames.join('\u0000')
+  let out = said
+  for (const s of synonyms) {
+    const canonical = comparableFixed(s.canonical)
+    if (!all.includes(canonical)) continue
+    out = withStandardWord(out, canonical, s.variants.filter((v) => !own.includes(comparableFixed(v))))
+  }
+  return out
+}
