@@ -259,6 +259,12 @@ function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     say(t, render(say_.thanks, {}))
     return false
   }
+  // 我不懂, 看不懂 where no question is asked about a thing (not in the walk): how to use this, and the step again.
+  if (r.asksWhat && (r.asksWhatOf ?? '').replace(/^[我俺咱]们?[也还真]?/, '') === '') {
+    say(t, render(say_.help, {}))
+    say(t, shortPrompt(t, state))
+    return false
+  }
   // "大店镇" after the checklist: where that town takes the item, not a question for the matcher.
   if (placeReply(t, state, r)) return false
   // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
@@ -309,11 +315,26 @@ function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseItem' }>
   return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
 }
 
-function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading): boolean {
+/** Several numbers in one reply (1 2 1, 一，二，一): answers to the walk's next questions in turn. */
+const SEVERAL_NUMBERS = /^[1-9一二两三四五六七八九](?:[\s,，、。;；]+[1-9一二两三四五六七八九])+$/
+
+function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
   const step = currentWalkStep(t)
   if (!step) {
     go(t, state.done)
     return true
+  }
+  // 1 2 1: the first number answers this question, the next the question after it, and so on; only the question
+  // where they end (or one a number does not fit, with 没有这个编号) is shown.
+  if (SEVERAL_NUMBERS.test(r.raw)) {
+    const numbers = r.raw.split(/[\s,，、。;；]+/)
+    let moved = false
+    for (const [k, n] of numbers.entries()) {
+      if (stateOf(t) !== state) break
+      if (!walk(t, state, read(n, t.vocab), k === numbers.length - 1)) break
+      moved = true
+    }
+    return moved
   }
   // 不对 as the first reply to a walk a clear find began unasked: the item is wrong, not the material.
   if (t.s.unconfirmed && state.wrongItem !== undefined && (t.vocab.wrongItem.has(r.plain) || t.vocab.wrongItem.has(r.full))) {
@@ -412,8 +433,8 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     const notices = item ? noticesFor(item, { questionId: step.question.id, option: answer }) : []
     for (const m of notices) say(t, noticeText(t, item!, m))
   }
-  if (currentWalkStep(t)) say(t, fullPrompt(t, state))
-  else go(t, state.done)
+  if (!currentWalkStep(t)) go(t, state.done)
+  else if (ask) say(t, fullPrompt(t, state))
   return true
 }
 

@@ -332,7 +332,9 @@ describe('申请代办', () => {
     }
     const chat = await mealChecklist()
     await chat.say('3')
-    for (const line of ['坊前', '代办', '算了']) expect(await sayAfresh(chat, line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    for (const line of ['坊前', '代办']) expect(await sayAfresh(chat, line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    // 算了 alone is 不办了 (vocabulary.yaml commands.cancel): nothing is submitted, and it is no name either.
+    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
   })
 
   it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {

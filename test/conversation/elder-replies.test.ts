@@ -1,0 +1,60 @@
+/**
+ * Short, colloquial replies of an elderly resident: dialect words, several answers in one message, 算了, 我不懂.
+ * Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem } from './support.js'
+
+const DIBAO = '最低生活保障申请'
+
+describe('several numbers in one message at the walk', () => {
+  it('1 2 1 answers this question and the next two, then shows only the question where they end', async () => {
+    for (const reply of ['1 2 1', '一，二，一']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(await chat.say(reply), reply).toEqual(['是否已准备好：残疾人证或住院病历、诊断证明（复印件1份）？\n回复 1 有，2 没有'])
+      const list = joined(await chat.say('全部列出'))
+      expect(list).toContain('✓ 申请人居民身份证')
+      expect(list).toContain('✗ 共同生活家庭成员户口簿')
+    }
+  })
+
+  it('stops at a number that does not fit its question, and says so', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const replies = joined(await chat.say('1 5'))
+    expect(replies).toContain('没有这个编号。')
+    expect(replies).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+})
+
+describe('dialect and colloquial words', () => {
+  it('有来 is 有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('有来'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+
+  it('算了 alone is 不办了', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+  })
+
+  it('等等 is not a question to look up', async () => {
+    const chat = await newChat()
+    await chat.say('低保怎么办')
+    await chat.say('2')
+    expect(joined(await chat.say('等等'))).not.toContain('没找到')
+    expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
+  })
+
+  it('我不懂 where an item is asked for is how to use this, not a question matched to an item', async () => {
+    const chat = await newChat()
+    await chat.say('低保怎么办')
+    await chat.say('2')
+    const replies = joined(await chat.say('我不懂'))
+    expect(replies).toContain('使用说明')
+    expect(replies).not.toContain('您要办的是下面哪一项')
+  })
+})
