@@ -216,10 +216,14 @@ export function startingAnswers(item: CatalogItem, asked: string | undefined, gi
  * question id → option. A question two options' words both match is left to ask.
  */
 export function presumedAnswers(item: CatalogItem, asked: string | undefined): Map<string, string> {
+  return asked === undefined ? new Map() : presumedIn(item, comparable(asked))
+}
+
+/** presumedAnswers() of a text already in compared form (a reply's Reading.plain). */
+export function presumedIn(item: CatalogItem, compared: string): Map<string, string> {
   const presumed = new Map<string, string>()
-  if (asked === undefined) return presumed
   // The item's own name says nothing about the situation (居民身份证申领、换领、补领 names every kind).
-  const text = comparable(asked).replace(comparableFixed(item.name), '')
+  const text = compared.replace(comparableFixed(item.name), '')
   for (const q of item.questions) {
     const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => saysWord(text, comparableFixed(w))))
     if (said.length === 1) presumed.set(q.id, said[0]!)

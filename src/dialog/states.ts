@@ -6,7 +6,7 @@ import type { Catalog, CatalogItem, HelpKind, Material, Question, ServicePoint, 
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
-import { materialStatuses, noticesFor, presumedAnswers, questionOpen, UNSURE_ANSWER, type WalkStep } from './materials.js'
+import { materialStatuses, noticesFor, presumedIn, questionOpen, UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
@@ -450,17 +450,33 @@ interface Heard {
   unneeded?: string
 }
 
-const catalogMaterials = new WeakMap<Catalog, Material[]>()
-/** Every material of the catalogue, one per name: what residents may call a document. */
-function allMaterials(catalog: Catalog): Material[] {
-  let list = catalogMaterials.get(catalog)
-  if (list === undefined) {
+const catalogMaterials = new WeakMap<Catalog, { list: Material[]; triples: Set<string> }>()
+/**
+ * Every material of the catalogue, one per name: what residents may call a document; and every three characters
+ * in a row of their names (or of a variant of a standard word in them, 户口本), so that a reply holding none is
+ * not looked for among them (most replies: this keeps the walk cheap).
+ */
+function allMaterials(catalog: Catalog): { list: Material[]; triples: Set<string> } {
+  let all = catalogMaterials.get(catalog)
+  if (all === undefined) {
     const byName = new Map<string, Material>()
     for (const item of catalog.items) for (const m of item.materials) if (m.notice !== true) byName.set(m.name, m)
-    list = [...byName.values()]
-    catalogMaterials.set(catalog, list)
+    const list = [...byName.values()]
+    const names = list.map((m) => comparableFixed(m.name))
+    const joined = names.join('\u0000')
+    const variants = catalog.synonyms.filter((s) => joined.includes(comparableFixed(s.canonical))).flatMap((s) => s.variants.map(comparableFixed))
+    const triples = new Set<string>()
+    for (const text of [...names, ...variants]) for (let k = 0; k + 3 <= text.length; k++) triples.add(text.slice(k, k + 3))
+    all = { list, triples }
+    catalogMaterials.set(catalog, all)
   }
-  return list
+  return all
+}
+
+/** Whether `text` holds three characters in a row of some name in `triples`. */
+function holdsTriple(text: string, triples: ReadonlySet<string>): boolean {
+  for (let k = 0; k + 3 <= text.length; k++) if (triples.has(text.slice(k, k + 3))) return true
+  return false
 }
 
 /**
@@ -471,6 +487,8 @@ function allMaterials(catalog: Catalog): Material[] {
  * answers nothing besides the step asked.
  */
 function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading): Heard | undefined {
+  // 没有, 1, 不知道, 好的: a bare answer names nothing else (and the walk takes most replies this way: kept cheap).
+  if (r.yes || r.no || r.ack || r.number !== undefined || r.plain.length < 2 || t.vocab.unsure.has(r.plain)) return undefined
   const asked = step.kind === 'material' ? step.material : undefined
   const statuses = materialStatuses(item, t.s).filter((s) => s.status === 'unchecked' || s.status === 'conditional' || s.status === 'ready' || s.status === 'missing')
   const askable = statuses.map((s) => s.material)
@@ -480,7 +498,9 @@ function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading):
   // 有，户口本也有: the 有 said first is the answer to the one asked (Reading.leading), not to the 户口本.
   const rest = r.leading !== undefined && r.afterLeading !== undefined ? { ...r, plain: r.afterLeading, full: r.afterLeading } : r
   // The catalogue's other documents too: 身份证有房产证没有 at 结婚登记 says nothing missing of the 身份证.
-  const named = namedAnswers(rest, [...askable, ...allMaterials(t.ctx.catalog).filter((m) => !own.has(m))], t.vocab, t.ctx.catalog.synonyms, own, rank)
+  const all = allMaterials(t.ctx.catalog)
+  const others = holdsTriple(rest.plain, all.triples) ? all.list.filter((m) => !own.has(m)) : []
+  const named = namedAnswers(rest, [...askable, ...others], t.vocab, t.ctx.catalog.synonyms, own, rank)
   const materials: [Material, boolean][] = [...named]
     .filter(([m]) => own.has(m) && m !== asked && t.s.ready[m.name] === undefined)
     .map(([m, answer]) => [m, answer === 0])
@@ -490,7 +510,7 @@ function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading):
     if (materials.length === 0 && unneeded === undefined) return undefined
     return { current: asked && named.get(asked), materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
   }
-  const presumed = presumedAnswers(item, r.raw)
+  const presumed = presumedIn(item, r.full)
   const answers: [string, string][] = []
   for (const q of item.questions) {
     if (q.id === (step.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
