@@ -214,6 +214,9 @@ describe('match(question)', () => {
       ['公章丢了咋补刻', '印章管理'],
       // The lost thing is a material of what the question asks for, named beside it.
       ['小孩报户口 出生证明丢了咋整', '出生登记（新生儿落户）'],
+      // Typed right against it, a word holding a request verb (报户口, 上户口) is not part of the lost thing's name.
+      ['孩子报户口出生证明丢了', '出生登记（新生儿落户）'],
+      ['小孩上户口出生证丢了咋办', '出生登记（新生儿落户）'],
       ['光荣证丢了还能领独生子女费吗', '农村和城镇无业人员独生子女父母奖励费发放'],
       // 补 with no certificate next to it asks for more money, not a reissue.
       ['低保户看病 医保报完了还能再补点吗', '医疗救助申请'],
