@@ -1,0 +1,33 @@
+/**
+ * Replies residents gave in black-box sessions that the bot read wrongly: 不对 at the 代办 summary, 俺不办了,
+ * 是的 俺腿脚不好 at a yes/no step, 照片去哪照, … Through the conversation service with the real catalogue and dialogs.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+const DIBAO = '最低生活保障申请'
+
+/** At the 代办 summary of 低保 (checklist by 全部列出, then the form filled by numbers). */
+async function dibaoSummary(): Promise<Chat> {
+  const chat = await newChat()
+  await startItem(chat, DIBAO)
+  for (const answer of ['全部列出', '3', '王秀英', '13812345678', '2', '2', '2', '1']) await chat.say(answer)
+  expect(joined(await chat.say('1'))).toContain('请核对您的代办申请')
+  return chat
+}
+
+describe('the 代办 summary', () => {
+  it('不对 / 错了 fill the form again rather than dropping the application', async () => {
+    for (const line of ['不对', '不对的', '错了', '不是']) {
+      const chat = await dibaoSummary()
+      expect(joined(await chat.say(line)), line).toContain('请告诉我申请人的姓名')
+      expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+    }
+  })
+
+  it('不办了 still ends without a ticket', async () => {
+    const chat = await dibaoSummary()
+    expect(joined(await chat.say('不办了'))).toContain('祝您办理顺利')
+    expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+  })
+})
