@@ -95,7 +95,8 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     no: set(v.no),
     agreeOnly: set(v.agreeOnly),
     particles: v.particles.map(comparable).filter(Boolean),
-    prefixes: v.prefixes.map(comparable).filter(Boolean),
+    // Longest first: 我想要 before 我想, 俺要 before 俺.
+    prefixes: [...new Set(v.prefixes.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     greetings: set(v.greetings),
     vague: set(v.vague),
     thanks: set(v.thanks),
@@ -159,8 +160,10 @@ export const MARKUP_TAGS = /<\/?[a-z][^<>]*>/gi
 export function read(text: string, v: CompiledVocabulary): Reading {
   const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const full = comparable(raw)
-  const plain = strip(full, v)
-  const has = (set: Set<string>) => set.has(full) || set.has(plain)
+  const unprefixed = stripPrefix(full, v)
+  const plain = stripParticles(unprefixed, v)
+  // 俺不办了: the word list has 不办了 (with its 了), which `plain` has lost.
+  const has = (set: Set<string>) => set.has(full) || set.has(plain) || set.has(unprefixed)
 
   const numberMatch = NUMBER.exec(plain)
   let number: number | undefined
@@ -179,7 +182,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     number,
     yes: has(v.yes),
     no: has(v.no),
-    command: v.commands.get(full) ?? v.commands.get(plain),
+    command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
     thanks: has(v.thanks),
@@ -248,15 +251,18 @@ function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {
 /** Longest reply (compared form) read as asking where to get the thing just asked about. */
 const MAX_WHERE_REPLY = 12
 
-/** Drops polite prefixes and trailing particles, but never down to nothing (了 alone stays 了). */
-function strip(plain: string, v: CompiledVocabulary): string {
-  let out = plain
-  for (const p of v.prefixes) {
-    if (out.length > p.length && out.startsWith(p)) {
-      out = out.slice(p.length)
-      break
-    }
-  }
+/**
+ * Drops a polite prefix or a 我 / 俺 said first (the longest that fits), but never down to nothing, nor the 俺 of
+ * 俺的户口本 or 俺们 (what follows is no reply of its own).
+ */
+function stripPrefix(text: string, v: CompiledVocabulary): string {
+  const p = v.prefixes.find((p) => text.length > p.length && text.startsWith(p) && !/^[的们]/.test(text.slice(p.length)))
+  return p === undefined ? text : text.slice(p.length)
+}
+
+/** Drops trailing particles, but never down to nothing (了 alone stays 了). */
+function stripParticles(text: string, v: CompiledVocabulary): string {
+  let out = text
   for (let changed = true; changed; ) {
     changed = false
     for (const p of v.particles) {

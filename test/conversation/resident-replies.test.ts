@@ -31,3 +31,26 @@ describe('the 代办 summary', () => {
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
+
+describe('commands said with 我 / 俺 in front', () => {
+  it('我不办了, 俺不办了, 那就不办了 are 不办了, at the walk and at the 代办 name step', async () => {
+    for (const line of ['我不办了', '俺不办了', '那就不办了', '俺不想办了']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+      const form = await newChat()
+      await startItem(form, DIBAO)
+      await form.say('全部列出')
+      await form.say('3')
+      expect(await form.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+    }
+  })
+
+  it('俺要转人工, 俺想重新开始, 俺要全部列出 are those commands', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('俺要转人工'))).toContain('需要人工帮助')
+    expect(joined(await chat.say('俺要全部列出'))).toContain('【一次性告知单】')
+    expect(joined(await chat.say('俺想重新开始'))).toContain('我们重新开始')
+  })
+})
