@@ -3,6 +3,7 @@
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
 import type { Catalog, CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
+import { decide } from '../match/decide.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
 import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
@@ -56,7 +57,7 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
     case 'menu': {
       const options = visibleOptions(t, state.options)
       const labels = labelsOf(t, options)
-      const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options)
+      const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options) ?? leadingIndex(t, r, options)
       if (typeof i === 'number') {
         applyOption(t, options[i]!)
         return true
@@ -149,6 +150,18 @@ function otherOfTwo(r: Reading, labels: string[], options: DialogOption[]): numb
   }
   const other = deniedOption(labels, r, named)?.other
   return other === undefined ? undefined : labels.indexOf(other)
+}
+
+/**
+ * 是的 俺腿脚不好, 对 俺家里困难, 不是，俺自己能去: a yes or no said first, then a reason, picks the option answering
+ * so. A no followed by another item (不是，我要办居住证) is left to be read as that question.
+ */
+function leadingIndex(t: Turn, r: Reading, options: DialogOption[]): number | undefined {
+  if (r.leading === undefined) return undefined
+  const i = options.findIndex((o) => o.answer === r.leading)
+  if (i < 0) return undefined
+  if (r.leading === 'no' && r.afterLeading && decide(t.ctx.matcher.match(r.afterLeading)).kind !== 'none') return undefined
+  return i
 }
 
 /** Longest reply (compared form) read as naming a help kind by one of its words inside it (能上门来办不). */

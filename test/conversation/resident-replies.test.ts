@@ -54,3 +54,40 @@ describe('commands said with 我 / 俺 in front', () => {
     expect(joined(await chat.say('俺想重新开始'))).toContain('我们重新开始')
   })
 })
+
+describe('a yes or no said first, then a reason, at a numbered step', () => {
+  /** At 低保's 代办 form, the question whether the applicant can come (after name, phone, town and village). */
+  async function specialQuestion(): Promise<Chat> {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '3', '王秀英', '13812345678', '2']) await chat.say(answer)
+    expect(joined(await chat.say('2'))).toContain('申请人是不是老人、残疾人，或者行动不便、出不了门？')
+    return chat
+  }
+
+  it('是的 俺腿脚不好 is 是 (特办 offered); 不是 俺自己能去 is 不是', async () => {
+    const yes = await specialQuestion()
+    expect(joined(await yes.say('是的 俺腿脚不好'))).toContain('4 特办')
+    const no = await specialQuestion()
+    const kinds = joined(await no.say('不是，俺自己能去'))
+    expect(kinds).toContain('需要哪种帮助？')
+    expect(kinds).not.toContain('特办')
+  })
+
+  it('对 俺家里困难 confirms the item', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('俺想办低保咋办'))).toContain('您要办的是：最低生活保障申请，对吗？')
+    expect(joined(await chat.say('对 俺家里困难'))).toContain('是否已准备好：申请人居民身份证')
+  })
+
+  it('不是 followed by another item still offers that item', async () => {
+    const chat = await newChat()
+    await chat.say('俺想办低保咋办')
+    expect(joined(await chat.say('不是，我要办居住证'))).toContain('您是想问"居住证办理"吗？')
+  })
+
+  it('不对，地址错了 at the 代办 summary fills the form again', async () => {
+    const chat = await dibaoSummary()
+    expect(joined(await chat.say('不对，地址错了'))).toContain('请告诉我申请人的姓名')
+  })
+})
