@@ -91,3 +91,18 @@ describe('a yes or no said first, then a reason, at a numbered step', () => {
     expect(joined(await chat.say('不对，地址错了'))).toContain('请告诉我申请人的姓名')
   })
 })
+
+describe('asking where to have the photos taken', () => {
+  it('照片去哪照, 照片咋照, 在哪拍 say where, then ask the same question again', async () => {
+    for (const line of ['照片去哪照', '照片咋照', '照片在哪拍', '哪里拍照片']) {
+      const chat = await newChat()
+      await startItem(chat, '办理残疾人证')
+      await chat.say('1')
+      await chat.say('1')
+      const replies = await chat.say(line)
+      expect(replies[0], line).toContain('到照相馆拍照')
+      expect(joined(replies), line).toContain('是否已准备好：近期 2 寸白底免冠彩色照片')
+      expect(joined(replies), line).not.toContain('没看明白')
+    }
+  })
+})
