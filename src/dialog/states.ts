@@ -378,7 +378,7 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
     if (heard !== undefined) {
       i = heard.current ?? (r.leading === undefined ? undefined : r.leading === 'yes' ? 0 : 1)
-      takeHeard(t, item, heard)
+      takeHeard(t, item, heard, step.material)
       if (i === undefined) {
         say(t, fullPrompt(t, state))
         return true
@@ -552,8 +552,12 @@ function documentName(m: Material, r: Reading, synonyms: readonly Synonym[]): st
   return synonym?.variants.map(comparableFixed).find((v) => r.plain.includes(v)) ?? best
 }
 
-/** Records what heardElsewhere heard, and says so: the situation taken (walk.presumed, with its 提示), the materials noted. */
-function takeHeard(t: Turn, item: CatalogItem, heard: Heard): void {
+/**
+ * Records what heardElsewhere heard, and says so: the situation taken (walk.presumed, with its 提示), the materials
+ * noted. `asked` is the material asked: when the reply named it too (户口本有 身份证木有), its answer is said first,
+ * so the resident sees both were heard (the walk moves on past it).
+ */
+function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Material): void {
   const walkTexts = t.defs.messages.walk
   for (const [id, option] of heard.answers) {
     t.s.answers[id] = option
@@ -562,8 +566,10 @@ function takeHeard(t: Turn, item: CatalogItem, heard: Heard): void {
     for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
   }
   for (const [m] of heard.materials) t.s.ready[m.name] = heard.materials.find(([n]) => n === m)![1]
-  if (heard.materials.length > 0) {
-    const list = heard.materials.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing }))
+  const noted: [Material, boolean][] = [...heard.materials]
+  if (asked !== undefined && heard.current !== undefined) noted.unshift([asked, heard.current === 0])
+  if (noted.length > 0) {
+    const list = noted.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing }))
     say(t, render(walkTexts.heard, { list: list.join('；') }))
   }
   if (heard.unneeded !== undefined) say(t, render(walkTexts.unneeded, { ...itemFields(item, t.defs.messages), name: heard.unneeded }))

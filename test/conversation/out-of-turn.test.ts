@@ -80,11 +80,11 @@ describe('an answer to a later question of the walk, given at another question',
     expect(await chat.say('户口本也有')).toEqual(['户口本：办"不动产转移登记"用不上，不用带。', TRANSFER_ID])
   })
 
-  it('身份证有户口本没有 at 低保 (two materials): 身份证 有, 户口簿 没有, and the 户口簿 is not asked', async () => {
+  it('身份证有户口本没有 at 低保 (two materials): 身份证 有, 户口簿 没有, both said back, and the 户口簿 is not asked', async () => {
     const chat = await newChat()
     await startItem(chat, '最低生活保障申请')
     const replies = await chat.say('身份证有户口本没有')
-    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies[0]).toBe('记下了：申请人居民身份证有；共同生活家庭成员户口簿没有。')
     expect(joined(replies)).not.toContain('是否已准备好：共同生活家庭成员户口簿')
     const list = joined(await chat.say('全部列出'))
     expect(list).toContain('✓ 申请人居民身份证')
@@ -94,7 +94,7 @@ describe('an answer to a later question of the walk, given at another question',
   it('身份证有房产证没有 at 结婚登记: the 房产证 is not this item\'s, so the 身份证 is 有, not partly missing', async () => {
     const chat = await newChat()
     await startItem(chat, '结婚登记')
-    expect((await chat.say('身份证有房产证没有'))[0]).toBe('房产证：办"结婚登记"用不上，不用带。')
+    expect((await chat.say('身份证有房产证没有')).slice(0, 2)).toEqual(['记下了：双方本人居民身份证有。', '房产证：办"结婚登记"用不上，不用带。'])
     expect(joined(await chat.say('全部列出'))).toContain('✓ 双方本人居民身份证')
   })
 

@@ -106,3 +106,13 @@ describe('asking where to have the photos taken', () => {
     }
   })
 })
+
+describe('two materials answered in one reply', () => {
+  it('户口本有 身份证木有 says back both, the one asked first', async () => {
+    const chat = await newChat()
+    await startItem(chat, '办理残疾人证')
+    const replies = await chat.say('户口本有 身份证木有')
+    expect(replies[0]).toBe('记下了：申请人居民身份证没有；户口簿有。')
+    expect(joined(replies)).toContain('是否已准备好：近期 2 寸白底免冠彩色照片')
+  })
+})
