@@ -97,12 +97,15 @@ export function residentDetail(t: TicketState, network: Network, history: readon
   return lines.join('\n')
 }
 
-/** A resident's tickets, newest first (我的进度). */
+/**
+ * A resident's tickets, newest first (我的进度). Bulleted, not numbered: nothing reads a number typed back as a
+ * ticket (a 1 goes to the dialog), and the hint shows the command with the newest ticket's own number.
+ */
 export function residentList(tickets: readonly TicketState[], network: Network): string {
   if (tickets.length === 0) return '您还没有代办工单。需要代办时，先告诉我要办什么事。'
-  const lines = tickets.slice(0, 10).map((t, i) => `${i + 1}. ${t.id} ${t.itemName}：${statusLine(t, network)}`)
+  const lines = tickets.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}：${statusLine(t, network)}`)
   const more = tickets.length > 10 ? `\n（只列出最近 10 件）` : ''
-  return `您的代办工单：\n${lines.join('\n')}${more}\n回复"查询 工单号"看详情。`
+  return `您的代办工单：\n${lines.join('\n')}${more}\n看详情请回复"查询"加工单号，比如：查询 ${tickets[0]!.id}`
 }
 
 /** 齐全 only when every material was checked with the resident and none is missing. */

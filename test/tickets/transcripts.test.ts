@@ -102,7 +102,8 @@ describe('resident and agent transcripts', () => {
   })
 
   it('the resident lists, views and cancels before a claim; nobody else can', async () => {
-    expect(await resident('查询')).toEqual([`您的代办工单：\n1. ${id} 最低生活保障申请：待领办（等工作人员接单）\n回复"查询 工单号"看详情。`])
+    // No numbers before the tickets: a 1 typed back is not read as one of them. The hint names a real ticket.
+    expect(await resident('查询')).toEqual([`您的代办工单：\n· ${id} 最低生活保障申请：待领办（等工作人员接单）\n看详情请回复"查询"加工单号，比如：查询 ${id}`])
     expect(await createTicketEffectExecutor(env)({ type: 'listTickets' }, say('我的进度', now))).toEqual(await resident('查询'))
     // Asked mid-dialog (quietIfNone), the list is still given when there are tickets.
     expect(await createTicketEffectExecutor(env)({ type: 'listTickets', quietIfNone: true }, say('我的进度', now))).toEqual(await resident('查询'))
@@ -169,7 +170,7 @@ describe('a pending rating and the dialog, through the conversation service', ()
 
   it('我的进度 with no item under way does not say nothing is being done, then lists the ticket', async () => {
     const replies = await chat.say('我的进度')
-    expect(replies).toEqual(['现在没有正在核对材料的事项。', expect.stringContaining(`您的代办工单：\n1. ${id} `)])
+    expect(replies).toEqual(['现在没有正在核对材料的事项。', expect.stringContaining(`您的代办工单：\n· ${id} `)])
     expect(joined(replies)).not.toMatch(/没有正在办/)
   })
 
