@@ -61,6 +61,26 @@ function coreName(name: string): string | undefined {
   return core !== name && core.length >= 2 ? core : undefined
 }
 
+const HAN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/**
+ * Numbers of one or two digits as Han numerals (大店1村 → 大店一村, 12 → 十二): village names are written with
+ * Han numerals and residents type them with digits. Longer runs (phone and house numbers) are left alone.
+ */
+export function hanNumerals(text: string): string {
+  return text.replace(/(?<!\d)([1-9]\d?)(?!\d)/g, (digits) => {
+    const n = Number(digits)
+    if (n < 10) return HAN_NUMERALS[n]!
+    const tens = Math.floor(n / 10)
+    return `${tens === 1 ? '' : HAN_NUMERALS[tens]}十${HAN_NUMERALS[n % 10]}`
+  })
+}
+
+/** A reply in the form place names are compared in. */
+function placeForm(text: string): string {
+  return hanNumerals(comparable(text))
+}
+
 interface NameForm {
   point: ServicePoint
   form: string
@@ -77,7 +97,7 @@ function nameForms(catalog: Catalog): NameForm[] {
   const forms: NameForm[] = []
   for (const town of towns(catalog)) {
     for (const point of [town, ...villages(catalog, town.id)]) {
-      const whole = comparableFixed(placeName(point))
+      const whole = hanNumerals(comparableFixed(placeName(point)))
       if (whole.length >= 2) forms.push({ point, form: whole, whole: true })
       const core = coreName(whole)
       if (core !== undefined) forms.push({ point, form: core, whole: false })
@@ -114,7 +134,7 @@ export function namedPlace(
   placeWords: readonly string[],
   chosenTown?: string,
 ): NamedPlace | undefined {
-  let rest = comparable(text)
+  let rest = placeForm(text)
   if (rest.length < 2) return undefined
   const hits: NameForm[] = []
   for (;;) {
@@ -147,7 +167,7 @@ export function namedPlace(
 
 /** Whether the text names one of the county's towns or villages anywhere in it (十字路街道城东社区 8 号楼). */
 export function mentionsPlace(catalog: Catalog, text: string): boolean {
-  const form = comparable(text)
+  const form = placeForm(text)
   return nameForms(catalog).some((f) => form.includes(f.form))
 }
 
@@ -164,7 +184,7 @@ export function unlistedVillage(
   text: string,
   v: Pick<CompiledVocabulary, 'placeWords' | 'notName'>,
 ): { town?: ServicePoint; name: string } | undefined {
-  let rest = comparable(text)
+  let rest = placeForm(text)
   const townName = nameForms(catalog).find((f) => f.whole && f.point.tier !== '村' && rest.includes(f.form))
   if (townName) rest = rest.split(townName.form).join('')
   const name = withoutWords(rest, v.placeWords)

@@ -116,3 +116,18 @@ describe('two materials answered in one reply', () => {
     expect(joined(replies)).toContain('是否已准备好：近期 2 寸白底免冠彩色照片')
   })
 })
+
+describe('a village typed with a digit', () => {
+  it('大店1村 is 大店一村, at the village step and typed at the town step', async () => {
+    for (const lines of [['2', '大店1村'], ['大店镇大店1村']]) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      for (const answer of ['全部列出', '3', '王秀英', '13812345678']) await chat.say(answer)
+      let last: string[] = []
+      for (const line of lines) last = await chat.say(line)
+      expect(joined(last), lines.join(' / ')).toContain('申请人是不是老人、残疾人')
+      for (const answer of ['2', '2', '1']) last = await chat.say(answer)
+      expect(joined(last), lines.join(' / ')).toContain('住址：大店镇 大店一村')
+    }
+  })
+})
