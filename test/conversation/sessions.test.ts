@@ -115,8 +115,10 @@ describe.each(adapters)('conversation service on the %s session store', (_name, 
 const SCRIPT = [MEAL, '1', '没有', '2', '②']
 
 /**
- * Sends SCRIPT alternately through two service instances, 5 ms apart, without waiting for replies. Each message
+ * Sends SCRIPT alternately through two service instances, 12 ms apart, without waiting for replies. Each message
  * takes 25 ms inside the lock (a slow interceptor), so later ones arrive while earlier ones are being handled.
+ * (At 5 ms apart a loaded machine could deliver two messages sent on different connections to Redis in one read,
+ * in either order: that is no ordering a resident could rely on either, and it made the test flaky.)
  */
 async function sendTogether(stores: [SessionStore, SessionStore]) {
   const events: string[] = []
@@ -141,7 +143,7 @@ async function sendTogether(stores: [SessionStore, SessionStore]) {
   const pending: Promise<string[]>[] = []
   for (const [i, text] of SCRIPT.entries()) {
     pending.push(chats[i % 2]!.say(text))
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await new Promise((resolve) => setTimeout(resolve, 12))
   }
   return { replies: await Promise.all(pending), events, overlapped }
 }
