@@ -199,12 +199,18 @@ export function shortPrompt(t: Turn, state = stateOf(t)): string {
 /**
  * After an answer the state cannot use: the state's own re-prompt, or messages.say.reprompt (or noSuchNumber)
  * where {options} is the numbered options, or the whole prompt when the options alone would not say enough
- * (a material or situation question, a list of towns or items, a free-text state).
+ * (a material or situation question, a list of towns or items, a free-text state, a menu's 是 / 不是).
  */
 export function reprompt(t: Turn, state = stateOf(t), template?: string): string {
   if (!state) return ''
   const labels = optionLabels(t, state)
-  const whole = labels.length === 0 || state.kind === 'materials' || state.kind === 'area' || state.kind === 'chooseItem'
+  // A menu's own question goes with its options too (回复 1 是，2 不是 alone does not say what is asked), unless the
+  // state words its own re-prompt or its prompt carries the long checklist.
+  const long = state.prompt.includes('{checklist}') || state.prompt.includes('{materials}')
+  const whole =
+    labels.length === 0 ||
+    state.kind === 'materials' || state.kind === 'area' || state.kind === 'chooseItem' ||
+    (state.reprompt === undefined && !long)
   if (whole && state.reprompt === undefined && template === undefined && labels.length === 0) return fullPrompt(t, state)
   const options = whole ? fullPrompt(t, state) : renderOptions(t, labels, optionNumbers(t, state))
   const chosen = template ?? state.reprompt ?? t.defs.messages.say.reprompt

@@ -16,12 +16,13 @@ const ASK_HUKOU = '是否已准备好：户口簿（原件1份）？'
 const WELCOME = '请直接说您要办什么事，比如：低保怎么申请'
 
 describe('answers the state does not expect', () => {
-  it('re-prompts briefly on an unknown answer and on "3" when there are two options', async () => {
+  it('re-prompts briefly, with the question itself, on an unknown answer and on "3" when there are two options', async () => {
     const chat = await newChat()
-    // Sure but not clear: the bot asks 对吗 (1 对，2 不对).
-    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain(`您要办的是：${MEAL}，对吗？`)
-    expect(await chat.say('3')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
-    expect(await chat.say('随便吧')).toEqual(['没看明白，请回复编号。\n回复 1 对，2 不对'])
+    // Sure but not clear: the bot asks 对吗 (1 对，2 不对); 回复 1 对，2 不对 alone would not say what is asked.
+    const confirm = `您要办的是：${MEAL}，对吗？\n回复 1 对，2 不对`
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain(confirm)
+    expect(await chat.say('3')).toEqual([`没有这个编号。\n${confirm}`])
+    expect(await chat.say('随便吧')).toEqual([`没看明白，请回复编号。\n${confirm}`])
     await chat.say('1')
     expect(await chat.say('abc')).toEqual([`没看明白，请回复编号。\n${ASK_ID}`])
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // still works afterwards
@@ -42,7 +43,7 @@ describe('answers the state does not expect', () => {
     const chat = await newChat()
     // Sure but not clear (结婚登记 itself would start the walk at once): the bot asks 对吗.
     expect(await chat.say('结婚咋办')).toEqual(['您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])
-    expect(await chat.say('-1')).toEqual(['没有这个编号。\n回复 1 对，2 不对'])
+    expect(await chat.say('-1')).toEqual(['没有这个编号。\n您要办的是：结婚登记，对吗？\n回复 1 对，2 不对'])
     await chat.say('1')
     const askId = '是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有'
     for (const bad of ['-1', '－1', '−2', '-0', '0.1', '2.5']) {
