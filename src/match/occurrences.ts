@@ -129,13 +129,15 @@ function withoutWordsInsideGeneric(lexicon: Lexicon, found: Occurrence[]): Occur
 
 /**
  * Verb-first keywords typed object first (医保怎么交, 电费咋交, 章上哪盖): across the whole question, since the filler
- * in between (怎么) split it into segments, and over a few neutral units between the thing and the verb (上哪, 镇里).
+ * in between (怎么) split it into segments, over a few neutral units between the thing and the verb (上哪, 镇里) and
+ * over where or how it is done (医保 在手机上能交吗). A thing heard by sound counts too (医宝 for 医保), as a guess.
  */
 function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): void {
   if (lexicon.inverted.size === 0) return
   const generic = new Uint8Array(units.length)
   for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
   const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
+  const heard = found.filter((o) => o.guessed && o.read !== undefined && o.read.length === o.end - o.start)
   for (let v = 2; v < units.length; v++) {
     const verb = units[v]!.text
     if (verb === undefined) {
@@ -143,9 +145,7 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
       continue
     }
     if (verb.length !== 1) continue
-    // The thing ends right before the verb, or before up to MAX_INVERTED_GAP neutral units.
-    for (let end = v, gap = 0; end >= 2 && gap <= MAX_INVERTED_GAP; gap++, end--) {
-      if (gap > 0 && !isNeutral(end)) break
+    for (const end of thingEnds(units, v, isNeutral)) {
       let thing = ''
       for (let start = end - 1; start >= 0 && end - start <= 5; start--) {
         const t = units[start]!.text
@@ -155,8 +155,39 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
         const term = lexicon.inverted.get(thing + verb)
         if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
       }
+      for (const o of heard) {
+        if (o.end !== end) continue
+        const term = lexicon.inverted.get(o.read! + verb)
+        if (term) found.push({ term, start: o.start, end: v + 1, quality: GAPPED_QUALITY * o.quality, length: o.read!.length + 1, guessed: true })
+      }
     }
   }
+}
+
+/** Characters after a place that say the thing is done on or in it (手机上, 网上, 镇里). */
+const LOCALIZERS = new Set(['上', '里'])
+/** Characters of a place named before a localizer (手机, 微信, 网): longer is a clause of its own, not a place. */
+const MAX_PLACE = 3
+
+/**
+ * Where a thing typed before the verb at `v` may end: right before it, or before up to MAX_INVERTED_GAP neutral
+ * units and at most one place with its localizer (在手机上, 网上), which says where or how, not what.
+ */
+function thingEnds(units: Unit[], v: number, isNeutral: (u: number) => boolean): number[] {
+  const ends: number[] = []
+  const walk = (end: number, neutralLeft: number, placeLeft: boolean): void => {
+    if (!ends.includes(end)) ends.push(end)
+    if (end < 3) return
+    if (neutralLeft > 0 && isNeutral(end - 1)) walk(end - 1, neutralLeft - 1, placeLeft)
+    // The localizer is already in the gap (上 and 里 are neutral): the place is right before it.
+    if (!placeLeft || end >= v || !LOCALIZERS.has(units[end]!.text ?? '')) return
+    for (let len = 1; len <= MAX_PLACE && end - len >= 2; len++) {
+      if (units[end - len]!.text === undefined) break
+      walk(end - len, neutralLeft, false)
+    }
+  }
+  walk(v, MAX_INVERTED_GAP, true)
+  return ends
 }
 
 /** findInverted for typed pinyin, the verb at unit `v`: the fillers in between are known by sound (zen me). */

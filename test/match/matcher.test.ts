@@ -253,6 +253,14 @@ describe('match(question)', () => {
     expect(top('老人没了 农保咋停')).toBe('居民养老保险待遇登记及终止')
   })
 
+  it('reads a thing typed before its verb across where it is done (医保 在手机上能交吗), and a thing heard by sound (医宝)', () => {
+    expect(top('医保 手机上能交不')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    expect(top('医保 微信上能交不 俺爹娘的')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    expect(top('医宝 在手机上能交吗')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    // 电费 … 交 is 交电费, which is outside the catalogue, not a 水电过户.
+    expect(matcher.match('电费咋在手机上交')).toEqual([])
+  })
+
   it('reads words residents use for a death as 去世, and a bride moving in as a 户口 move', () => {
     expect(top('俺娘病故了 她每月的养老钱还能领不')).toBe('居民养老保险待遇登记及终止')
     expect(top('闺女结婚了 户口迁到婆家')).toBe('户口迁入登记')
