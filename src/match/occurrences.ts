@@ -84,10 +84,16 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
         }
       }
     }
-    // Split: a term with a measure word or two typed inside it (砍几棵树, 盖个章, 开个证明, 注册个商标).
+    // Split: a term with a measure word or two typed inside it (砍几棵树, 盖个章, 开个证明, 注册个商标), or a 泛词 saying
+    // whose (盖镇政府的章, 开村里的证明).
+    const genericEnd = new Int32Array(n)
+    for (const o of found) {
+      if (o.quality !== 1 || o.start < offset || !lexicon.generic.has(o.term)) continue
+      genericEnd[o.start - offset] = Math.max(genericEnd[o.start - offset]!, o.end - offset)
+    }
     for (let i = 0; i < n; i++) {
       const first = units[i]!.text
-      if (first !== undefined && lexicon.prefixes.has(first)) findSplit(lexicon, units, i, first, i + 1, 0, offset, found)
+      if (first !== undefined && lexicon.prefixes.has(first)) findSplit(lexicon, units, genericEnd, i, first, i + 1, 0, offset, found)
     }
     // One wrong character: windows of 4 to 8 Han characters (single-character units only).
     const chars = units.map((u) => (u.text !== undefined && u.text.length === 1 ? u.text : '\u0000')).join('')
@@ -242,9 +248,12 @@ function replacesNeutral(lexicon: Lexicon, units: Unit[], start: number, surface
   return !otherwiseExact || (surface.length === 2 && neutralAt === 0)
 }
 
-/** Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside. */
+/**
+ * Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside and
+ * 泛词 typed whole (`genericEnd`: where the longest one starting at a unit ends, 0 for none), each one gap.
+ */
 function findSplit(
-  lexicon: Lexicon, units: Unit[], start: number, text: string, j: number, gaps: number, offset: number, found: Occurrence[],
+  lexicon: Lexicon, units: Unit[], genericEnd: Int32Array, start: number, text: string, j: number, gaps: number, offset: number, found: Occurrence[],
 ): void {
   if (j >= units.length) return
   const t = units[j]!.text
@@ -253,8 +262,11 @@ function findSplit(
   if (lexicon.prefixes.has(longer)) {
     const term = gaps > 0 && longer.length >= 2 ? lexicon.surfaces.get(longer) : undefined
     if (term) found.push({ term, start: offset + start, end: offset + j + 1, quality: SPLIT_QUALITY, length: longer.length })
-    findSplit(lexicon, units, start, longer, j + 1, gaps, offset, found)
+    findSplit(lexicon, units, genericEnd, start, longer, j + 1, gaps, offset, found)
   }
   // Only measure words and the like may sit in between (砍几棵树), not content (转过来).
-  if (gaps < MAX_GAP && lexicon.neutralChars.has(t)) findSplit(lexicon, units, start, text, j + 1, gaps + 1, offset, found)
+  if (gaps >= MAX_GAP) return
+  if (lexicon.neutralChars.has(t)) findSplit(lexicon, units, genericEnd, start, text, j + 1, gaps + 1, offset, found)
+  const after = genericEnd[j]!
+  if (after > j + 1) findSplit(lexicon, units, genericEnd, start, text, after, gaps + 1, offset, found)
 }

@@ -335,6 +335,11 @@ describe('match(question)', () => {
     expect(top('村里合作社要刻个章上哪刻')).toBe('印章管理')
   })
 
+  it('finds a verb and its object with a 泛词 saying whose between them (盖镇政府的章)', () => {
+    expect(top('俺办个事 材料上得盖镇政府的章 去便民服务中心找谁')).toBe('印章管理')
+    expect(top('俺要在材料上盖个镇里的章上哪盖')).toBe('印章管理')
+  })
+
   it('reads pinyin questions with their fillers (zenme ban) like the Han ones', () => {
     expect(top('dibao zenme ban')).toBe('最低生活保障申请')
     expect(top('wo xiang ban di bao')).toBe('最低生活保障申请')
