@@ -235,6 +235,16 @@ describe('match(question)', () => {
     expect(top('打完药麦苗叶子全黄了找谁')).toBe('农药使用事故处理')
   })
 
+  it('takes spraying without harm as 农业技术推广, with harm as 农药使用事故处理', () => {
+    expect(top('小麦啥时候打药好 问谁')).toBe('农业技术推广')
+    expect(top('邻居家打药飘到俺家地里 菜都死了 找谁')).toBe('农药使用事故处理')
+  })
+
+  it('knows 用章 as residents’ word for 用印 at the centre', () => {
+    expect(top('便民中心 用章 咋申请')).toBe('印章管理')
+    expect(top('俺要用个章 镇上咋弄')).toBe('印章管理')
+  })
+
   it('reads the county’s own place names as saying where, not what', () => {
     for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
       expect(top(q), q).toBe('最低生活保障申请')
