@@ -245,6 +245,10 @@ describe('match(question)', () => {
     expect(top('俺要用个章 镇上咋弄')).toBe('印章管理')
   })
 
+  it('reads 那种 (盖章的那种) as saying which kind, not what: a company’s own words for its workers’ 社保 decide', () => {
+    expect(top('俺们厂给工人交社保的证明 要盖章的那种 在哪打')).toBe('单位参保证明查询打印')
+  })
+
   it('reads the county’s own place names as saying where, not what', () => {
     for (const q of ['大店镇低保怎么办', '莒南县低保', '我要办低保，我是大店镇的', '十字路街道办低保']) {
       expect(top(q), q).toBe('最低生活保障申请')
