@@ -233,9 +233,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   /** Specific words inside a text, the text itself left out (补残疾证 is a keyword, but 补 in it is what it does). */
   const words = (text: string) => spansIn(text, surfaces, prefixes).filter((w) => !generic.has(w.term) && w.end - w.start < text.length)
-  // Most texts have no 补办 character at all: skip cutting them into words (province-sized catalogues).
-  const reissueLetters = new Set(reissueWords.join(''))
-  const mayReissue = (text: string) => text.split('').some((ch) => reissueLetters.has(ch))
+  // Most texts have no 补办 word at all: skip cutting them into words (province-sized catalogues). The words
+  // themselves, not their letters: 办, 证 and 不 (补办, 补证, 找不着) are in nearly every text.
+  const mayReissue = (text: string) => reissueWords.some((w) => text.includes(w))
   /** The 补办 characters of a text that no longer word holds: 补 in 补残疾证, not in 补贴. */
   const looseChars = (text: string) => (reissueChars.size && mayReissue(text) ? looseAt(text.split(''), reissueChars, words(text)) : [])
   /**
