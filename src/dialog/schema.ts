@@ -238,6 +238,17 @@ export const VocabularyFileSchema = z.strictObject({
   asksNeed: z.array(text('问要不要带某样材料的说法')).default([]),
   /** At a step of the 代办 form (phone: true), a wish to change the phone without the number (手机号错了, 改电话). */
   changePhone: z.array(text('要改手机号的说法')).default([]),
+  /** At the 代办 summary (the step offering 重新填写), words saying something in the form is wrong (写错, 不对, 改). */
+  formWrong: z.array(text('说申请哪里写错了的说法')).default([]),
+  /** With a formWrong word, the words naming the field that is wrong (名字, 电话, 村, 地址): that field is asked again. */
+  formFields: z
+    .strictObject({
+      name: z.array(text('姓名的说法')).default([]),
+      phone: z.array(text('手机号的说法')).default([]),
+      area: z.array(text('住在哪个镇、村的说法')).default([]),
+      address: z.array(text('邮寄地址的说法')).default([]),
+    })
+    .default({ name: [], phone: [], area: [], address: [] }),
   /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */

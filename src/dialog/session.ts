@@ -21,6 +21,8 @@ export interface ProxyForm {
   help?: HelpKind
   delivery?: 'pickup' | 'mail'
   address?: string
+  /** Set when the resident said one field was wrong at the summary: once it is given again, back to this state. */
+  returnTo?: string
 }
 
 /** Everything a step can change; a snapshot of it is what 返回 goes back to. */

@@ -15,7 +15,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparable, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
+import { askedAspects, comparable, FORM_FIELDS_FIXABLE, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { caseItemFields, clearItem, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 import { covered, materialAnswer, namedAnswers, runAt, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
@@ -51,6 +51,8 @@ function yesNoIndex(r: Reading, options: DialogOption[]): number | undefined {
 }
 
 export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const fix = formFix(t, state, r)
+  if (fix !== undefined) return fix
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
   switch (state.kind) {
@@ -88,6 +90,51 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   }
 }
 
+/** Longest reply (compared form) read as saying a field of the 代办 form is wrong (名字写错了, 村不对). */
+const MAX_FIX_REPLY = 12
+
+/**
+ * At the 代办 summary (a menu offering 重新填写, do: clearForm), a short reply saying something is wrong (名字写错了,
+ * 电话不对, 地址不对; vocabulary.yaml formWrong) is a correction, not a new question. The field it names
+ * (formFields) is asked again at its own step, and the summary shown again once it is given; naming none, the
+ * whole form is filled in again (重新填写). A number typed with it (电话改成139…) is left to phoneAside. Undefined when
+ * the reply says nothing is wrong.
+ */
+function formFix(t: Turn, state: DialogState, r: Reading): boolean | undefined {
+  if (state.kind !== 'menu' || r.plain.length > MAX_FIX_REPLY) return undefined
+  const redo = visibleOptions(t, state.options).find((o) => o.do === 'clearForm')
+  if (redo === undefined || mobileInText(r.raw) !== undefined) return undefined
+  // 不错, 不用改: turned round, nothing is wrong.
+  const says = (w: string) => {
+    const at = r.plain.indexOf(w)
+    return at >= 0 && !TURNED_ROUND.test(r.plain.slice(0, at))
+  }
+  if (!t.vocab.formWrong.some(says)) return undefined
+  let field = FORM_FIELDS_FIXABLE.find((f) => t.vocab.formFields[f].some((w) => r.plain.includes(w)))
+  // Without mail there is no mailing address: 地址 is where the applicant lives.
+  if (field === 'address' && t.s.form.delivery !== 'mail') field = 'area'
+  const target =
+    field === undefined
+      ? undefined
+      : Object.entries(t.defs.flow.states).find(([, s]) => (field === 'area' ? s.kind === 'area' : s.kind === 'input' && s.field === field))?.[0]
+  if (field === undefined || target === undefined) {
+    applyOption(t, redo)
+    return true
+  }
+  // Cleared, so that a step skipped when the field is known (proxy_phone: when !hasPhone) asks it.
+  if (field !== 'area') delete t.s.form[field]
+  t.s.form.returnTo = t.s.state
+  go(t, target)
+  return true
+}
+
+/** After a step of the 代办 form: its next step, or back to the summary when one field was being corrected. */
+function goOn(t: Turn, next: string): void {
+  const back = t.s.form.returnTo
+  delete t.s.form.returnTo
+  go(t, back ?? next)
+}
+
 /** Longest reply (compared form) read as wishing to change the phone (手机号写错了). */
 const MAX_CHANGE_PHONE_REPLY = 12
 
@@ -123,7 +170,7 @@ function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | undefine
         : /\d/.test(rest) || SAYS_WHERE.test(rest) || mentionsPlace(t.ctx.catalog, rest) ? mailingAddress(t, restReading) : undefined
     if (value !== undefined) {
       t.s.form[state.field] = value
-      go(t, state.go)
+      goOn(t, state.go)
       return true
     }
   }
@@ -888,14 +935,14 @@ function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Readi
   if (both) {
     // The phone step that follows is skipped (its when: !hasPhone).
     Object.assign(t.s.form, both)
-    go(t, state.go)
+    goOn(t, state.go)
     return true
   }
   // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
   if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
   if (value !== undefined) {
     t.s.form[state.field] = value
-    go(t, state.go)
+    goOn(t, state.go)
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
@@ -968,7 +1015,7 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     form.townId = village.parentId
     form.villageId = village.id
     form.choices = undefined
-    go(t, state.go)
+    goOn(t, state.go)
     return true
   }
   const chooseTown = (town: ServicePoint) => {
@@ -984,7 +1031,7 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     form.unlistedVillage = name
     form.namingVillage = undefined
     form.choices = undefined
-    go(t, state.go)
+    goOn(t, state.go)
     return true
   }
   if (form.namingVillage && form.townId !== undefined) {

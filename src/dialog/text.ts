@@ -7,6 +7,10 @@ import type { HelpKind } from '../catalog/types.js'
 import type { CommandName, Vocabulary } from './schema.js'
 import { ASPECTS, COMMANDS, type Aspect } from './schema.js'
 
+/** The fields of the 代办 form a resident may say are wrong at its summary, in the order they are looked for. */
+export const FORM_FIELDS_FIXABLE = ['name', 'phone', 'area', 'address'] as const
+export type FormField = (typeof FORM_FIELDS_FIXABLE)[number]
+
 /** What a reply says, as far as the words go; the state decides what it means. */
 export interface Reading {
   /** The text as typed, trimmed and width-normalised (for names, addresses, questions). */
@@ -76,6 +80,10 @@ export interface CompiledVocabulary {
   wrongItem: Set<string>
   /** Words wishing to change the phone given (手机号错了, 改电话), looked for inside short replies. */
   changePhone: string[]
+  /** Words saying something in the 代办 form is wrong (写错, 不对, 改), looked for inside short replies. */
+  formWrong: string[]
+  /** Per field of the 代办 form, the words naming it (名字, 电话, 村, 地址), in compared form. */
+  formFields: Record<FormField, string[]>
   /** Words asking whether a material is needed (要带, 用带, 需要 …), longest first. */
   asksNeed: string[]
   /** Words around a place name that leave the reply just naming the place (longest first). */
@@ -113,6 +121,13 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     corrections: set(v.corrections),
     wrongItem: set(v.wrongItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),
+    formWrong: v.formWrong.map(comparable).filter(Boolean),
+    formFields: {
+      name: v.formFields.name.map(comparable).filter(Boolean),
+      phone: v.formFields.phone.map(comparable).filter(Boolean),
+      area: v.formFields.area.map(comparable).filter(Boolean),
+      address: v.formFields.address.map(comparable).filter(Boolean),
+    },
     asksNeed: [...new Set(v.asksNeed.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     helpKinds: {
       领办: v.helpKinds.领办.map(comparable).filter(Boolean),

@@ -140,16 +140,56 @@ describe('申请代办', () => {
     expect(ticketOf(chat.effects)).toMatchObject({ name: '张秀英', phone: '13700001111' })
   })
 
-  it('手机号错了 / 改电话 at the summary (no number yet) says to type the new one; the number typed then replaces it', async () => {
+  it('手机号错了 / 改电话 at the summary (no number yet) asks the phone again, then shows the summary with the new one', async () => {
     const chat = await mealChecklist()
     for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await chat.say(answer)
     expect(joined(await chat.say('代办'))).toContain('手机：138****5678')
     for (const wish of ['手机号错了', '我要改电话']) {
-      expect(await chat.say(wish), wish).toEqual(['要换手机号，直接打新的号码就行，比如 13812345678'])
+      expect(await chat.say(wish), wish).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+      const again = joined(await chat.say('13912345678'))
+      expect(again).toContain('请核对您的代办申请')
+      expect(again).toContain('手机：139****5678')
     }
-    const again = await chat.say('13912345678')
-    expect(again[0]).toBe('好的，手机号记下了：139****5678')
-    expect(again[1]).toContain('手机：139****5678')
+    // A number typed at the summary itself still replaces the phone at once.
+    const typed = await chat.say('电话改成13712345678')
+    expect(typed[0]).toBe('好的，手机号记下了：137****5678')
+    expect(typed[1]).toContain('手机：137****5678')
+  })
+
+  it('名字写错了 / 电话写错了 / 地址不对 at the summary asks that field again (not a new question), then the summary again', async () => {
+    const toSummary = async () => {
+      const chat = await mealChecklist()
+      for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await chat.say(answer)
+      expect(joined(await chat.say('代办'))).toContain('请核对您的代办申请')
+      return chat
+    }
+    let chat = await toSummary()
+    expect(await chat.say('名字写错了')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    let summary = joined(await chat.say('张秀兰'))
+    expect(summary).toContain('申请人：张秀兰')
+    expect(summary).toContain('手机：138****5678')
+    expect(summary).toContain('住址：大店镇 大店一村')
+
+    chat = await toSummary()
+    expect(await chat.say('电话写错了')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    expect(joined(await chat.say('13912345678'))).toContain('手机：139****5678')
+
+    for (const wrong of ['地址不对', '村写错了', '住址错了']) {
+      chat = await toSummary()
+      expect(joined(await chat.say(wrong)), wrong).toContain('申请人住在哪个镇（街道）？')
+      await chat.say('十字路')
+      summary = joined(await chat.say('城东社区'))
+      expect(summary, wrong).toContain('住址：十字路街道 城东社区')
+      expect(summary, wrong).toContain('申请人：张秀英')
+      await chat.say('1')
+      expect(ticketOf(chat.effects).areaPointId, wrong).toBe('shizilu-v1')
+    }
+
+    // Something wrong, no field named: the whole form again. 不错 says nothing is wrong.
+    chat = await toSummary()
+    expect(joined(await chat.say('有个地方写错了'))).toContain('请告诉我申请人的姓名')
+    chat = await toSummary()
+    expect(joined(await chat.say('不错'))).not.toContain('姓名')
   })
 
   it('at the address step, takes the house number and a phone typed with it', async () => {
