@@ -43,6 +43,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.itemGone': ['itemName'],
   'say.phoneNoted': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.outsideCounty': ['centre.name', 'centre.phone'],
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],

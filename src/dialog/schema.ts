@@ -238,6 +238,8 @@ export const VocabularyFileSchema = z.strictObject({
   asksNeed: z.array(text('问要不要带某样材料的说法')).default([]),
   /** At a step of the 代办 form (phone: true), a wish to change the phone without the number (手机号错了, 改电话). */
   changePhone: z.array(text('要改手机号的说法')).default([]),
+  /** At the 代办 town/village question, words naming a place outside the county (省, 市, 区, 北京): say only ours are served. */
+  elsewhere: z.array(text('外地地名的说法')).default([]),
   /** At the 代办 summary (the step offering 重新填写), words saying something in the form is wrong (写错, 不对, 改). */
   formWrong: z.array(text('说申请哪里写错了的说法')).default([]),
   /** With a formWrong word, the words naming the field that is wrong (名字, 电话, 村, 地址): that field is asked again. */
@@ -321,6 +323,8 @@ const sayMessages = z.strictObject({
   phoneNoted: text('记下代办手机号').default('好的，手机号记下了：{form.phoneMasked}'),
   /** 手机号错了 at such a step, without a number: how to change it. */
   phoneChange: text('怎么改代办手机号').default('要换手机号，直接打新的号码就行，比如 13812345678'),
+  /** At the 代办 town/village question, a place outside the county (临沂市兰山区, 北京): only the county's towns are served. */
+  outsideCounty: text('代办地址不在本县').default('这里只能为本县的镇（街道）、村（社区）申请代办。不住本县的，请回复"人工"，或打 12345 政务服务便民热线。'),
   ticketNoteSpecial: text('工单备注：行动不便'),
   ticketNoteUnchecked: text('工单备注：未核对材料'),
   // Entries added after the first release default to the shipped text, so older dialogs/ folders still load.

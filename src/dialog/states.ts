@@ -1005,6 +1005,20 @@ function withoutContactLabel(raw: string, labels: readonly string[]): string {
   return label === undefined ? text : text.slice(label.length).replace(/^[\s:：,，是]+/, '')
 }
 
+/** Longest reply (compared form) read as naming a place (临沂市兰山区柳青街道): longer ones are sentences. */
+const MAX_PLACE_REPLY = 20
+
+/**
+ * Whether a reply at the town question names a place outside the county: a word of vocabulary.yaml elsewhere (市, 区,
+ * 北京) and none of our towns or villages, nor the county's own name (莒南县, from the county centre's name).
+ */
+function isElsewhere(t: Turn, r: Reading): boolean {
+  if (r.plain.length > MAX_PLACE_REPLY || !t.vocab.elsewhere.some((w) => r.plain.includes(w))) return false
+  if (mentionsPlace(t.ctx.catalog, r.raw)) return false
+  const county = /^\p{Script=Han}{2,}?[县市区旗]/u.exec(countyCentre(t.ctx.catalog)?.name ?? '')?.[0]
+  return county === undefined || !r.plain.includes(comparableFixed(county))
+}
+
 function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {
   const catalog = t.ctx.catalog
   const form = t.s.form
@@ -1033,6 +1047,12 @@ function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading
     form.choices = undefined
     goOn(t, state.go)
     return true
+  }
+  // 临沂市兰山区, 北京: no town of ours serves it (not even as a village left off the list): say so, and where to turn.
+  if (i === undefined && isElsewhere(t, r)) {
+    const centre = countyCentre(catalog)
+    const outside = render(t.defs.messages.say.outsideCounty, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })
+    return misunderstood(t, state, `${outside}\n${fullPrompt(t, state)}`)
   }
   if (form.namingVillage && form.townId !== undefined) {
     // Asked the name of a village not on the list: a listed one of the town after all, else the name (or none).

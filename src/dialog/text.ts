@@ -80,6 +80,8 @@ export interface CompiledVocabulary {
   wrongItem: Set<string>
   /** Words wishing to change the phone given (手机号错了, 改电话), looked for inside short replies. */
   changePhone: string[]
+  /** Words naming a place outside the county (省, 市, 区, 北京), looked for inside replies at the town question. */
+  elsewhere: string[]
   /** Words saying something in the 代办 form is wrong (写错, 不对, 改), looked for inside short replies. */
   formWrong: string[]
   /** Per field of the 代办 form, the words naming it (名字, 电话, 村, 地址), in compared form. */
@@ -121,6 +123,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     corrections: set(v.corrections),
     wrongItem: set(v.wrongItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),
+    elsewhere: v.elsewhere.map(comparable).filter(Boolean),
     formWrong: v.formWrong.map(comparable).filter(Boolean),
     formFields: {
       name: v.formFields.name.map(comparable).filter(Boolean),

@@ -534,6 +534,22 @@ describe('the town / village question of the 代办 form', () => {
     return ticketOf(chat.effects).areaPointId
   }
 
+  it('says a place outside the county (临沂市兰山区, 北京) cannot be served here and where to turn, then asks again', async () => {
+    const outside = '这里只能给本县的镇（街道）、村（社区）申请代办。\n申请人不住在本县的，请回复"人工"，或打 12345 政务服务便民热线，问问当地怎么办。'
+    for (const place of ['临沂市兰山区', '北京', '我在北京']) {
+      const chat = await atTownQuestion()
+      const reply = await chat.say(place)
+      expect(reply[0], place).toMatch(new RegExp(`^${outside}\\n申请人住在哪个镇（街道）？`))
+      expect(reply[0], place).not.toContain('没找到')
+    }
+    // At a town's village question, 北京 is no village left off the list.
+    const chat = await atTownQuestion()
+    await chat.say('大店镇')
+    expect(joined(await chat.say('北京'))).toContain(outside)
+    // Our own county is no elsewhere.
+    expect(joined(await (await atTownQuestion()).say('莒南县'))).not.toContain('不住在本县')
+  })
+
   it('takes a town said in a sentence (我是坊前的, 俺家在大店) and asks its village', async () => {
     let chat = await atTownQuestion()
     let reply = joined(await chat.say('我是坊前的'))
