@@ -131,7 +131,9 @@ function handleText(t: Turn, text: string): void {
   }
   const r = read(text, t.vocab)
   if (r.empty) {
-    say(t, render(say_.empty, {}))
+    // Emoji, stickers, punctuation: the resident did send something, we could not read it.
+    const nothing = r.raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, '') === ''
+    say(t, render(nothing ? say_.empty : say_.unreadable, {}))
     say(t, shortPrompt(t))
     return
   }

@@ -298,6 +298,8 @@ const sayMessages = z.strictObject({
   expired: text('会话过期'),
   nonText: text('非文字消息'),
   empty: text('空消息'),
+  /** Only emoji, sticker codes or punctuation: something was sent, nothing we can read. */
+  unreadable: text('只有表情或标点').default('没看懂您发的内容，请打字说说。'),
   tooLong: text('太长'),
   reprompt: text('听不懂'),
   noSuchNumber: text('编号不存在'),

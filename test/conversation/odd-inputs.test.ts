@@ -74,8 +74,10 @@ describe('answers the state does not expect', () => {
     const chat = await newChat()
     expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])
     await chat.say(MEAL)
-    for (const nothing of ['   ', '😀😀👍', '[微笑][捂脸]']) {
-      expect(await chat.say(nothing)).toEqual(['没有收到文字。', ASK_ID])
+    expect(await chat.say('   ')).toEqual(['没有收到文字。', ASK_ID])
+    // Something was sent, only not words: not told nothing came.
+    for (const unread of ['😀😀👍', '[微笑][捂脸]', '。。。', '？？', '👍']) {
+      expect(await chat.say(unread), unread).toEqual(['没看懂您发的内容，请打字说说。', ASK_ID])
     }
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
   })
