@@ -86,9 +86,9 @@ describe('a yes or no said first, then a reason, at a numbered step', () => {
     expect(joined(await chat.say('不是，我要办居住证'))).toContain('您是想问"居住证办理"吗？')
   })
 
-  it('不对，地址错了 at the 代办 summary fills the form again', async () => {
+  it('不对，地址错了 at the 代办 summary asks where the applicant lives again (no mail: 地址 is the village)', async () => {
     const chat = await dibaoSummary()
-    expect(joined(await chat.say('不对，地址错了'))).toContain('请告诉我申请人的姓名')
+    expect(joined(await chat.say('不对，地址错了'))).toContain('申请人住在哪个镇（街道）？')
   })
 })
 
