@@ -361,6 +361,8 @@ const walkMessages = z.strictObject({
   neededOptional: text('问到的材料可带可不带').default('{material.name}：可带可不带。'),
   neededAtWindow: text('问到的材料在窗口填').default('{material.name}：到窗口现场填写，不用提前准备。'),
   /** 不是，我是给我爹办 at a material question: a correction, not 没有; said before the question again. */
+  /** 好的, 行 at a material question: agreeing, not 有; asked gently for 有 or 没有 ({options}: 回复 1 有，2 没有). */
+  agreeOnly: text('问材料时只说了好的').default('好的。{material.name}，您是有还是没有？\n{options}'),
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),

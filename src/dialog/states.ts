@@ -11,7 +11,7 @@ import { materialStatuses, noticesFor, presumedIn, questionOpen, UNSURE_ANSWER, 
 import { go } from './navigate.js'
 import { placeReply } from './places.js'
 import {
-  areaPoints, currentWalkStep, optionLabels, optionNumbers, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
+  areaPoints, currentWalkStep, renderOptions, optionLabels, optionNumbers, fullPrompt, helpKinds, labelsOf, reprompt, shortPrompt, stateFields, takesPlaces, visibleOptions, walkLabels,
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -438,6 +438,11 @@ function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Re
     }
     // 好的 agrees, it does not say the material is there: asked again rather than ticked.
     const agrees = t.vocab.agreeOnly.has(r.plain) || t.vocab.agreeOnly.has(r.full)
+    // Not 没看明白 either: the resident is going along, only the 有 or 没有 is still wanted, for this material.
+    if (i === undefined && agrees) {
+      const options = renderOptions(t, walkLabels(t, step))
+      return misunderstood(t, state, render(walkTexts.agreeOnly, { ...fields(step.material), options }))
+    }
     if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
     // 不是，我是给我爹办: a correction or an explanation, not 没有 (another item named is still offered, as always).
     if (i === undefined && correctsQuestion(t, r)) {

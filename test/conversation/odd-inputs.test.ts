@@ -70,6 +70,15 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('低\u200b保'))).toContain('最低生活保障')
   })
 
+  it('at a material question, 好的 / 行 (agreeing, not 有) is asked gently for 有 or 没有 of that material, not 没看明白', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    for (const agree of ['好的', '行', '可以']) {
+      expect(await sayAfresh(chat, agree), agree).toEqual(['好的。老人居民身份证，您是有还是没有？\n回复 1 有，2 没有'])
+    }
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+  })
+
   it('handles empty text, emoji only and WeChat sticker codes without losing the place', async () => {
     const chat = await newChat()
     expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])
