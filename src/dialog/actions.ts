@@ -248,7 +248,10 @@ export function progressFields(t: Turn) {
   return stateFields(t, {
     'progress.ready': count('ready'),
     'progress.missing': count('missing'),
-    'progress.unchecked': count('unchecked', 'conditional'),
+    'progress.unchecked': count('unchecked'),
+    // 看情况要带: needed only on some answer (maybe not yet asked). Not 未核对, which reads as work left undone;
+    // its own line, left out when there are none.
+    'progress.conditional': count('conditional') === '0' ? undefined : count('conditional'),
   })
 }
 

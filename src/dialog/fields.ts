@@ -39,7 +39,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.askOther': ['prompt'],
   'say.handoff': ITEM_FIELDS,
   'say.stuck': [...ITEM_FIELDS, 'centre.name', 'centre.phone'],
-  'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked'],
+  'say.progress': [...ITEM_FIELDS, 'progress.ready', 'progress.missing', 'progress.unchecked', 'progress.conditional'],
   'say.itemGone': ['itemName'],
   'say.phoneNoted': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],

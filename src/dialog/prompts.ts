@@ -23,7 +23,7 @@ export function renderOptions(t: Turn, labels: string[], numbers?: readonly numb
 }
 
 /** The state's template fields: session values plus the costly ones, built only if the template uses them. */
-export function stateFields(t: Turn, extra: Record<string, string> = {}): Fields {
+export function stateFields(t: Turn, extra: Record<string, string | undefined> = {}): Fields {
   const session = sessionValue(t)
   return (name) => {
     if (Object.hasOwn(extra, name)) return extra[name]

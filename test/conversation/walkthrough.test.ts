@@ -109,7 +109,7 @@ describe('a clear question (sure, and far ahead of any other item): no 对吗', 
     await chat.say(MEAL)
     await chat.say('1')
     expect(joined(await chat.say('不对'))).toContain('老人是不是低保、特困或者重度残疾老人？')
-    expect((await chat.say('进度'))[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 1 项，未核对 2 项`)
+    expect((await chat.say('进度'))[0]).toBe(`您正在办：${MEAL}\n材料：已备好 1 项，还缺 1 项，未核对 0 项\n另有 2 项要看您的情况，不一定要带。`)
     // 不对 with more words is no wrong item even as the first reply: 不对，丢了 says the material is missing.
     const missing = await newChat()
     await missing.say(MEAL)
