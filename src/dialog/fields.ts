@@ -36,6 +36,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.expired': ['idleMinutes'],
   'say.reprompt': ['options'],
   'say.noSuchNumber': ['options', 'count'],
+  'say.oneNumber': ['options'],
   'say.askOther': ['prompt'],
   'say.handoff': ITEM_FIELDS,
   'say.stuck': [...ITEM_FIELDS, 'centre.name', 'centre.phone'],

@@ -303,6 +303,8 @@ const sayMessages = z.strictObject({
   tooLong: text('太长'),
   reprompt: text('听不懂'),
   noSuchNumber: text('编号不存在'),
+  /** Several different numbers where one would submit the 代办 application: one number, please ({options}). */
+  oneNumber: text('只回复一个编号').default('请只回复一个编号。\n{options}'),
   greeting: text('问候回复'),
   thanks: text('道谢回复'),
   help: text('帮助'),

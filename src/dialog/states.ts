@@ -15,7 +15,7 @@ import {
 } from './prompts.js'
 import type { Aspect, DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparable, FORM_FIELDS_FIXABLE, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
+import { askedAspects, comparable, FORM_FIELDS_FIXABLE, SEVERAL_NUMBERS, comparableFixed, mobileInText, mobileNumber, NEGATION, personName, postalAddress, read, type CompiledVocabulary, type Reading } from './text.js'
 import { caseItemFields, clearItem, currentItem, holds, noticeText, setItem, say, stateOf, type Turn } from './turn.js'
 import { itemFields, materialFields, villageLabel, type Values } from './fields.js'
 import { covered, materialAnswer, namedAnswers, runAt, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
@@ -53,6 +53,8 @@ function yesNoIndex(r: Reading, options: DialogOption[]): number | undefined {
 export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   const fix = formFix(t, state, r)
   if (fix !== undefined) return fix
+  // 1 2 1 outside the walk (which takes them as answers in turn): this step asks one question.
+  if (r.numbers !== undefined && state.kind !== 'materials') return severalNumbers(t, state, r.numbers)
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
   switch (state.kind) {
@@ -88,6 +90,16 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
       return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     }
   }
+}
+
+/**
+ * Several numbers (1 2 1) at a step asking one question: the first answers it, as a resident tapping ahead means.
+ * Where an option would submit the 代办 application and the numbers differ, nothing is guessed: one number, please.
+ */
+function severalNumbers(t: Turn, state: DialogState, numbers: number[]): boolean {
+  const submits = state.kind === 'menu' && visibleOptions(t, state.options).some((o) => o.do === 'openTicket')
+  if (submits && numbers.some((n) => n !== numbers[0])) return misunderstood(t, state, reprompt(t, state, t.defs.messages.say.oneNumber))
+  return handleReply(t, state, read(String(numbers[0]), t.vocab))
 }
 
 /** Longest reply (compared form) read as saying a field of the 代办 form is wrong (名字写错了, 村不对). */
@@ -374,9 +386,6 @@ function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseItem' }>
   }
   return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
 }
-
-/** Several numbers in one reply (1 2 1, 一，二，一): answers to the walk's next questions in turn. */
-const SEVERAL_NUMBERS = /^[1-9一二两三四五六七八九](?:[\s,，、。;；]+[1-9一二两三四五六七八九])+$/
 
 function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
   const step = currentWalkStep(t)

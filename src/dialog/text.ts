@@ -27,6 +27,8 @@ export interface Reading {
   /** Nothing readable: empty, spaces, emoji or WeChat sticker codes like [微笑]. */
   empty: boolean
   number?: number
+  /** Several numbers in one reply (1 2 1, 一，二，一), in order; `number` is then unset (121 is not option 121). */
+  numbers?: number[]
   yes: boolean
   no: boolean
   command?: CommandName
@@ -169,6 +171,9 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四:
 /** 2, 第2个, 选2, 2号, 二 — a whole reply that names one number. */
 const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/
 
+/** Several numbers in one reply (1 2 1, 一，二，一): answers to several questions, or a slip. */
+export const SEVERAL_NUMBERS = /^[1-9一二两三四五六七八九](?:[\s,，、。;；]+[1-9一二两三四五六七八九])+$/
+
 /** A number typed with a minus sign or a decimal point (after NFKC: －1 → -1, １.５ → 1.5). */
 const SIGNED = /^([-−﹣‐–—])?\s*(\d{1,3}(?:\.\d+)?)[\s。.]*$/
 
@@ -189,6 +194,11 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     const n = numberMatch[1]!
     number = /\d/.test(n) ? Number(n) : CN_DIGITS[n]
   }
+  let numbers: number[] | undefined
+  if (SEVERAL_NUMBERS.test(raw)) {
+    numbers = raw.split(/[\s,，、。;；]+/).map((n) => (/\d/.test(n) ? Number(n) : CN_DIGITS[n]!))
+    number = undefined
+  }
   // "-1", "0.1": comparable() drops the sign and the point, but they are not option 1.
   const signed = SIGNED.exec(raw)
   if (signed && (signed[1] !== undefined || signed[2]!.includes('.'))) number = (signed[1] ? -1 : 1) * Number(signed[2])
@@ -198,6 +208,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     plain,
     empty: full === '',
     number,
+    ...(numbers && { numbers }),
     yes: has(v.yes),
     no: has(v.no),
     command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),

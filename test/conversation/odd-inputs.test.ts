@@ -79,6 +79,29 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
   })
 
+  it('several numbers (1 2 1) at a one-question step take the first; at the 代办 summary different ones ask for one number', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain('对吗？')
+    for (const several of ['1 2 1', '一，二，一']) {
+      const replies = joined(await sayAfresh(chat, several))
+      expect(replies, several).not.toContain('没有这个编号')
+    }
+    // 1 对: the walk began (the second try, after 帮助, answered its first question with 1).
+    const walk = await newChat()
+    await walk.say(MEAL_UNCLEAR)
+    expect(joined(await walk.say('1 2 1'))).toContain(ASK_ID)
+
+    const summary = await newChat()
+    await summary.say(MEAL)
+    for (const answer of ['1', '2', '2', '1', '1', '3', '张秀英', '13812345678', '2', '1', '否']) await summary.say(answer)
+    expect(joined(await summary.say('代办'))).toContain('请核对您的代办申请')
+    const one = await summary.say('1 2')
+    expect(one).toHaveLength(1)
+    expect(one[0]).toMatch(/^请只回复一个编号。\n请核对您的代办申请：[^]*回复 1 确认提交，2 重新填写，3 不办了$/)
+    expect(summary.effects.some((e) => e.type === 'openTicket')).toBe(false)
+    expect(joined(await summary.say('1 1'))).toContain('已记录')
+  })
+
   it('handles empty text, emoji only and WeChat sticker codes without losing the place', async () => {
     const chat = await newChat()
     expect(await chat.say('')).toEqual(['没有收到文字。', expect.stringContaining(WELCOME)])
