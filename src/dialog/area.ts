@@ -81,6 +81,14 @@ function placeForm(text: string): string {
   return hanNumerals(comparable(text))
 }
 
+/** The county's own name (莒南县), read off its centre's name (莒南县政务服务中心): the 县-tier point without a parent. */
+export function countyName(catalog: Catalog): string | undefined {
+  for (const p of catalog.points.values()) {
+    if (p.tier === '县' && !p.parentId) return /^\p{Script=Han}{2,}?[县市区旗]/u.exec(p.name)?.[0]
+  }
+  return undefined
+}
+
 interface NameForm {
   point: ServicePoint
   form: string
@@ -134,7 +142,10 @@ export function namedPlace(
   placeWords: readonly string[],
   chosenTown?: string,
 ): NamedPlace | undefined {
+  // 莒南县大店镇: the county's own name in front says nothing more (every town here is in it).
+  const county = countyName(catalog)
   let rest = placeForm(text)
+  if (county !== undefined) rest = rest.split(placeForm(county)).join('')
   if (rest.length < 2) return undefined
   const hits: NameForm[] = []
   for (;;) {

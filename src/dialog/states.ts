@@ -5,7 +5,7 @@
 import type { Catalog, CatalogItem, HelpKind, Material, Question, ServicePoint, Synonym } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { applyOption, askMatcher, offerSwitch } from './actions.js'
-import { mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
+import { countyName, mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
 import { countyCentre } from './checklist.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { go } from './navigate.js'
@@ -1029,7 +1029,7 @@ const MAX_PLACE_REPLY = 20
 function isElsewhere(t: Turn, r: Reading): boolean {
   if (r.plain.length > MAX_PLACE_REPLY || !t.vocab.elsewhere.some((w) => r.plain.includes(w))) return false
   if (mentionsPlace(t.ctx.catalog, r.raw)) return false
-  const county = /^\p{Script=Han}{2,}?[县市区旗]/u.exec(countyCentre(t.ctx.catalog)?.name ?? '')?.[0]
+  const county = countyName(t.ctx.catalog)
   return county === undefined || !r.plain.includes(comparableFixed(county))
 }
 

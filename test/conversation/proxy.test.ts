@@ -550,6 +550,16 @@ describe('the town / village question of the 代办 form', () => {
     expect(joined(await (await atTownQuestion()).say('莒南县'))).not.toContain('不住在本县')
   })
 
+  it('takes a town named after the county (莒南县大店镇, 莒南县大店镇庄家店村): the county adds nothing', async () => {
+    let chat = await atTownQuestion()
+    const reply = joined(await chat.say('莒南县大店镇'))
+    expect(reply).not.toContain('没找到')
+    expect(reply).toContain('1 大店一村')
+    chat = await atTownQuestion()
+    expect(joined(await chat.say('莒南县大店镇庄家店村'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('dadian-v3')
+  })
+
   it('takes a town said in a sentence (我是坊前的, 俺家在大店) and asks its village', async () => {
     let chat = await atTownQuestion()
     let reply = joined(await chat.say('我是坊前的'))
