@@ -23,6 +23,11 @@ const INSIDE_KEYWORD = 0.7
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
 /** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp, stop) and its object. */
 const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
+/**
+ * A 目录外 word that is a stop and what stopped (停水, 停电): residents name the thing first (自来水停了, 电停了), and
+ * the thing is one character.
+ */
+const INVERTIBLE_OUTSIDE = /^([停断])(\p{Script=Han})$/u
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
 /** Key of the 补办 words in `mentions`: every word of the list (补, 补领, 丢, 遗失 …) asks for the same thing. */
@@ -338,7 +343,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   )
   const inverted = new Map<string, string>()
   for (const [surface, term] of surfaces) {
-    const turned = INVERTIBLE.exec(surface)
+    const turned = INVERTIBLE.exec(surface) ?? (outside.has(term) ? INVERTIBLE_OUTSIDE.exec(surface) : null)
     if (!turned || !(postings.has(term) || outside.has(term))) continue
     const text = turned[2]! + turned[1]!
     if (!surfaces.has(text) && !inverted.has(text)) inverted.set(text, term)

@@ -144,7 +144,7 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
   for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
   const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
   const heard = found.filter((o) => o.guessed && o.read !== undefined && o.read.length === o.end - o.start)
-  for (let v = 2; v < units.length; v++) {
+  for (let v = 1; v < units.length; v++) {
     const verb = units[v]!.text
     if (verb === undefined) {
       findInvertedPinyin(lexicon, units, v, found)
@@ -156,8 +156,8 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
       for (let start = end - 1; start >= 0 && end - start <= 5; start--) {
         const t = units[start]!.text
         if (t === undefined) break
+        // One character is enough: only 目录外 stops are turned round with one (水停 for 停水), keywords have more.
         thing = t + thing
-        if (thing.length < 2) continue
         const term = lexicon.inverted.get(thing + verb)
         if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
       }

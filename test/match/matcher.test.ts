@@ -383,6 +383,14 @@ describe('match(question)', () => {
     }
   })
 
+  it('reads a 目录外 stop said thing first (自来水停了 is 停水, 电停了 is 停电) and 没水 as 停水', () => {
+    expect(matcher.match('家里自来水停了三天了 找哪个部门')).toEqual([])
+    expect(matcher.match('自来水都停了两天了')).toEqual([])
+    expect(matcher.match('自来水没水了 找谁')).toEqual([])
+    // The water itself is still the catalogue's where the question asks for an item's service.
+    expect(top('自来水换户名咋办')).toBe('水电气热过户')
+  })
+
   it('ranks best first with confidences in [0, 1] and at most the limit', () => {
     const results = matcher.match('老人补贴', 3)
     expect(results.length).toBeLessThanOrEqual(3)
