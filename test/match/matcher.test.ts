@@ -391,6 +391,15 @@ describe('match(question)', () => {
     expect(top('自来水换户名咋办')).toBe('水电气热过户')
   })
 
+  it('does not take filing a licence’s annual report (年报) for 经营异常名录, which is about not having filed it', () => {
+    expect(matcher.match('公司的营业执照年报咋报')).toEqual([])
+    expect(matcher.match('个体户营业执照年报在哪报')).toEqual([])
+    expect(matcher.match('营业执照每年都得年报吗')).toEqual([])
+    expect(top('营业执照年报没按时报咋办')).toBe('经营异常名录（状态）的列入、移出')
+    expect(top('年报没报被列入异常了')).toBe('经营异常名录（状态）的列入、移出')
+    expect(top('印刷厂的年报在哪报')).toBe('印刷企业年度报告')
+  })
+
   it('ranks best first with confidences in [0, 1] and at most the limit', () => {
     const results = matcher.match('老人补贴', 3)
     expect(results.length).toBeLessThanOrEqual(3)
