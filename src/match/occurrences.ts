@@ -118,6 +118,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     offset += n
   }
   findInverted(lexicon, segments.flat(), found)
+  findOutsideAcrossParts(lexicon, segments, found)
   return withoutWordsInsideGeneric(lexicon, found)
 }
 
@@ -249,24 +250,51 @@ function replacesNeutral(lexicon: Lexicon, units: Unit[], start: number, surface
 }
 
 /**
+ * 目录外 words typed apart over a break between parts, with at most a few neutral units besides (创业 有补贴吗 is
+ * 创业补贴): a pause or a comma does not change what the resident asks about. Only 目录外 words: an item's terms stay
+ * within a part, where a story told before the request keeps its own words.
+ */
+function findOutsideAcrossParts(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): void {
+  if (segments.length < 2 || lexicon.outside.size === 0) return
+  const units = segments.flat()
+  const partOf = new Int32Array(units.length)
+  let at = 0
+  segments.forEach((segment, k) => partOf.fill(k, at, (at += segment.length)))
+  const genericEnd = new Int32Array(units.length)
+  for (const o of found) {
+    if (o.quality !== 1 || !lexicon.generic.has(o.term)) continue
+    genericEnd[o.start] = Math.max(genericEnd[o.start]!, o.end)
+  }
+  const across: Occurrence[] = []
+  for (let i = 0; i < units.length; i++) {
+    const first = units[i]!.text
+    if (first !== undefined && lexicon.prefixes.has(first)) findSplit(lexicon, units, genericEnd, i, first, i + 1, 0, 0, across, partOf)
+  }
+  for (const o of across) if (lexicon.outside.has(o.term) && partOf[o.start] !== partOf[o.end - 1]) found.push(o)
+}
+
+/**
  * Extends `text` (the term's characters so far, units [start, j) read) over units j…, skipping neutral ones inside and
  * 泛词 typed whole (`genericEnd`: where the longest one starting at a unit ends, 0 for none), each one gap.
  */
 function findSplit(
   lexicon: Lexicon, units: Unit[], genericEnd: Int32Array, start: number, text: string, j: number, gaps: number, offset: number, found: Occurrence[],
+  partOf?: Int32Array,
 ): void {
   if (j >= units.length) return
   const t = units[j]!.text
   if (t === undefined) return
   const longer = text + t
   if (lexicon.prefixes.has(longer)) {
-    const term = gaps > 0 && longer.length >= 2 ? lexicon.surfaces.get(longer) : undefined
+    // Across parts (`partOf` given), the break itself is the gap: 创业 补贴.
+    const apart = gaps > 0 || (partOf !== undefined && partOf[start] !== partOf[j])
+    const term = apart && longer.length >= 2 ? lexicon.surfaces.get(longer) : undefined
     if (term) found.push({ term, start: offset + start, end: offset + j + 1, quality: SPLIT_QUALITY, length: longer.length })
-    findSplit(lexicon, units, genericEnd, start, longer, j + 1, gaps, offset, found)
+    findSplit(lexicon, units, genericEnd, start, longer, j + 1, gaps, offset, found, partOf)
   }
   // Only measure words and the like may sit in between (砍几棵树), not content (转过来).
   if (gaps >= MAX_GAP) return
-  if (lexicon.neutralChars.has(t)) findSplit(lexicon, units, genericEnd, start, text, j + 1, gaps + 1, offset, found)
+  if (lexicon.neutralChars.has(t)) findSplit(lexicon, units, genericEnd, start, text, j + 1, gaps + 1, offset, found, partOf)
   const after = genericEnd[j]!
-  if (after > j + 1) findSplit(lexicon, units, genericEnd, start, text, after, gaps + 1, offset, found)
+  if (after > j + 1) findSplit(lexicon, units, genericEnd, start, text, after, gaps + 1, offset, found, partOf)
 }

@@ -400,6 +400,13 @@ describe('match(question)', () => {
     expect(top('印刷厂的年报在哪报')).toBe('印刷企业年度报告')
   })
 
+  it('reads a 目录外 word typed apart over a comma or space (创业 … 补贴 is 创业补贴), and only such a word', () => {
+    expect(matcher.match('残疾人创业，政府给补贴不')).toEqual([])
+    expect(matcher.match('残疾人自主创业 有补贴吗')).toEqual([])
+    expect(top('俺是残疾人，有补贴吗')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+    expect(top('回乡创业开个小卖部 要办啥执照')).toBe('个体工商户登记')
+  })
+
   it('ranks best first with confidences in [0, 1] and at most the limit', () => {
     const results = matcher.match('老人补贴', 3)
     expect(results.length).toBeLessThanOrEqual(3)
