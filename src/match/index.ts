@@ -33,7 +33,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
 
   return {
     match(question, limit = 5) {
-      const segments = normalizer.units(question)
+      const segments = distinctParts(normalizer.units(question))
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const found = findOccurrences(lexicon, segments)
@@ -100,6 +100,35 @@ function withExact(results: MatchResult[], exact: CatalogItem[] | undefined, lim
   const merged = new Map(results.map((r) => [r.item, r]))
   for (const item of exact) merged.set(item, { item, score: Math.max(EXACT_PHRASING, merged.get(item)?.score ?? 0) })
   return [...merged.values()].sort((a, b) => b.score - a.score).slice(0, limit)
+}
+
+/**
+ * The question's parts without those that repeat an earlier one word for word: a resident who sends the same
+ * sentence again, or pastes it several times, asks the same thing, not more surely.
+ */
+function distinctParts(segments: Unit[][]): Unit[][] {
+  segments = segments.map(oncePart)
+  if (segments.length < 2) return segments
+  const seen = new Set<string>()
+  return segments.filter((segment) => {
+    const key = unitsKey([segment])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** A part that is one text typed several times over without a break (低保咋办低保咋办), cut to one copy. */
+function oncePart(units: Unit[]): Unit[] {
+  const n = units.length
+  const at = (i: number) => units[i]!.text ?? units[i]!.syllable
+  for (let period = 2; period <= n / 2; period++) {
+    if (n % period !== 0) continue
+    let repeats = true
+    for (let i = period; i < n && repeats; i++) repeats = at(i) === at(i - period)
+    if (repeats) return units.slice(0, period)
+  }
+  return units
 }
 
 /** Syllables of a pinyin filler that is never part of a term (xing bu xing, ke bu ke yi). */

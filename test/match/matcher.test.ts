@@ -407,6 +407,15 @@ describe('match(question)', () => {
     expect(top('回乡创业开个小卖部 要办啥执照')).toBe('个体工商户登记')
   })
 
+  it('answers a question sent several times over as it answers it once (想办个低保，想办个低保，…)', () => {
+    const once = '俺娘腿脚不好家里困难想办个低保'
+    const scores = (q: string) => matcher.match(q).map((r) => [r.item.name, r.score])
+    for (const repeated of [Array(8).fill(once).join('，'), Array(8).fill(once).join(' '), once.repeat(8)]) {
+      expect(scores(repeated), repeated).toEqual(scores(once))
+    }
+    expect(top(once)).toBe('最低生活保障申请')
+  })
+
   it('ranks best first with confidences in [0, 1] and at most the limit', () => {
     const results = matcher.match('老人补贴', 3)
     expect(results.length).toBeLessThanOrEqual(3)
