@@ -178,9 +178,9 @@ function clauseSpans(segments: Unit[][]): Span[] {
  * 办, 领, 补, outside any term (a story told before the request).
  */
 function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[]): Span[] {
-  if (clauses.length === 0) return []
   const inTerm = new Uint8Array(units.length)
   for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
+  if (clauses.length === 0) return wishSpan(lexicon, units, inTerm)
   return clauses.filter((c) => {
     for (let u = c.start; u < c.end; u++) {
       const text = units[u]!.text
@@ -188,6 +188,24 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
     }
     return false
   })
+}
+
+/** Characters by which a resident turns from the story to the request inside one run of text: 想 (给她) 办个低保. */
+const WISH = new Set(['想', '要'])
+
+/**
+ * In a question of one part, the request typed straight after the story (俺娘岁数大了身体不好想给她办个低保): from the
+ * last 想 / 要 outside a term that a 请求字 follows within a few characters, to the end. None otherwise.
+ */
+function wishSpan(lexicon: Lexicon, units: Unit[], inTerm: Uint8Array): Span[] {
+  for (let u = units.length - 1; u > 0; u--) {
+    if (inTerm[u] || !WISH.has(units[u]!.text ?? '')) continue
+    for (let k = u + 1; k < Math.min(units.length, u + 5); k++) {
+      const text = units[k]!.text
+      if (text !== undefined && lexicon.askingChars.has(text) && !inTerm[k]) return [{ start: u, end: units.length }]
+    }
+  }
+  return []
 }
 
 /**

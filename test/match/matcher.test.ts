@@ -148,6 +148,15 @@ describe('match(question)', () => {
     expect(matcher.match('俺兄弟在工地上把腿弄瘸了 残急')).toEqual(without.match('俺兄弟在工地上把腿弄瘸了 残急'))
   })
 
+  it('finds the request typed straight after the story, with no break: from 想 / 要 followed by a 请求字', () => {
+    const q = '俺娘岁数大了身体不好想给她办个低保'
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, asking: [] } })
+    expect(without.match(q)).toEqual([])
+    expect(top(q)).toBe('最低生活保障申请')
+    // 想 with no request after it marks nothing: the story alone is still not raised.
+    expect(matcher.match('俺娘岁数大了身体不好想低保')).toEqual(without.match('俺娘岁数大了身体不好想低保'))
+  })
+
   it('doubts an item found only through words of its 常见问法 (context, not necessarily the subject)', () => {
     // 印章管理 has 助学贷款的表要镇上盖章咋弄 among its phrasings: stamping is its business, the loan is not.
     expect(matcher.match('俺孙子考大学 想办个助学贷款')).toEqual([])
