@@ -40,6 +40,7 @@ export async function readJsonBody(ctx: Context, limitBytes: number): Promise<un
 }
 
 function checkContentType(header: string): void {
+  if (header === 'application/json') return
   const [type = '', ...params] = header.split(';').map((s) => s.trim().toLowerCase())
   if (type !== 'application/json') {
     throw new HttpError(415, 'unsupported_media_type', '请求头 Content-Type 应为 application/json')
@@ -53,41 +54,61 @@ function checkContentType(header: string): void {
 }
 
 function readAll(ctx: Context, limitBytes: number): Promise<Buffer> {
-  const req = ctx.req
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const cleanup = (): void => {
-      req.off('data', onData)
-      req.off('end', onEnd)
-      req.off('error', onError)
-      req.off('close', onError)
-    }
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length
-      if (size > limitBytes) {
-        cleanup()
-        // Keep draining (without keeping) so the client can finish sending and read our 413.
-        req.resume()
-        reject(tooLarge(limitBytes))
-        return
-      }
-      chunks.push(chunk)
-    }
-    const onEnd = (): void => {
-      cleanup()
-      resolve(Buffer.concat(chunks, size))
-    }
-    const onError = (): void => {
-      cleanup()
-      reject(new HttpError(400, 'aborted', '请求内容没有传完'))
-    }
-    req.on('data', onData)
-    req.on('end', onEnd)
-    req.on('error', onError)
+  return new Promise((resolve, reject) => new BodyRead(ctx.req, limitBytes, resolve, reject))
+}
+
+/**
+ * One body being read. Its listeners are bound methods rather than closures: the dev server (tsx) names every
+ * closure at run time, and four of them per request were a visible share of the chat API's time.
+ */
+class BodyRead {
+  readonly #chunks: Buffer[] = []
+  #size = 0
+
+  constructor(
+    private readonly req: Context['req'],
+    private readonly limitBytes: number,
+    private readonly resolve: (body: Buffer) => void,
+    private readonly reject: (err: HttpError) => void,
+  ) {
+    this.onData = this.onData.bind(this)
+    this.onEnd = this.onEnd.bind(this)
+    this.onAbort = this.onAbort.bind(this)
+    req.on('data', this.onData)
+    req.on('end', this.onEnd)
+    req.on('error', this.onAbort)
     // 'close' before 'end': the client went away mid-body.
-    req.on('close', onError)
-  })
+    req.on('close', this.onAbort)
+  }
+
+  onData(chunk: Buffer): void {
+    this.#size += chunk.length
+    if (this.#size > this.limitBytes) {
+      this.#stop()
+      // Keep draining (without keeping) so the client can finish sending and read our 413.
+      this.req.resume()
+      this.reject(tooLarge(this.limitBytes))
+      return
+    }
+    this.#chunks.push(chunk)
+  }
+
+  onEnd(): void {
+    this.#stop()
+    this.resolve(this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#size))
+  }
+
+  onAbort(): void {
+    this.#stop()
+    this.reject(new HttpError(400, 'aborted', '请求内容没有传完'))
+  }
+
+  #stop(): void {
+    this.req.off('data', this.onData)
+    this.req.off('end', this.onEnd)
+    this.req.off('error', this.onAbort)
+    this.req.off('close', this.onAbort)
+  }
 }
 
 function tooLarge(limitBytes: number): HttpError {
