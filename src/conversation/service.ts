@@ -13,7 +13,7 @@ import { render } from '../dialog/template.js'
 import { decide } from '../match/decide.js'
 import { INVISIBLE } from '../match/normalize.js'
 import type { Matcher } from '../match/types.js'
-import { withSession, type LockedTurn, type SessionStore } from '../store/session-store.js'
+import { withSession, type LockedTurn, type SessionStore, type TurnPeeks } from '../store/session-store.js'
 import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
 import type {
   ConversationReply,
@@ -23,6 +23,7 @@ import type {
   InterceptContext,
   Interceptor,
   TextMessage,
+  TurnReads,
 } from './types.js'
 
 export type { Logger } from './default-effects.js'
@@ -121,20 +122,45 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         admitted.catch((err: unknown) => refused.abort(err))
         signal = refused.signal
       }
+      const peeks = sessions.peeksAlong === true && isText(message) ? turnPeeks() : undefined
       if (isText(message)) {
         for (const intercept of interceptors) {
           try {
-            intercept.prefetch?.(message)
+            intercept.prefetch?.(message, peeks?.reads)
           } catch (err) {
             logger.error({ err, key }, 'interceptor prefetch failed')
           }
         }
       }
-      return withSession(sessions, key, async (stored) => {
+      const turn = withSession(sessions, key, async (stored) => {
         // Refused (e.g. rate-limited): the turn ends with nothing written and the refusal goes to the caller.
         if (admitted) await admitted
         return handleLocked(message, key, stored)
-      }, { ...(signal && { signal }), ...(counters && { counters }) })
+      }, { ...(signal && { signal }), ...(counters && { counters }), ...(peeks && peeks.keys.length > 0 && { peeks }) })
+      // A turn that failed before its store read the keys must not leave their readers waiting.
+      if (peeks) turn.catch((err: unknown) => peeks.fail(err))
+      return turn
+    },
+  }
+}
+
+/** The interceptors' TurnReads for one message, gathered into the store's TurnPeeks. */
+function turnPeeks(): TurnPeeks & { reads: TurnReads; fail(err: unknown): void } {
+  const keys: string[] = []
+  const waiting: { resolve(exists: boolean): void; reject(err: unknown): void }[] = []
+  return {
+    keys,
+    reads: {
+      exists(key) {
+        keys.push(key)
+        return new Promise((resolve, reject) => waiting.push({ resolve, reject }))
+      },
+    },
+    seen(exists) {
+      for (const [i, w] of waiting.splice(0).entries()) w.resolve(exists[i] === true)
+    },
+    fail(err) {
+      for (const w of waiting.splice(0)) w.reject(err)
     },
   }
 }

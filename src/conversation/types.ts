@@ -118,7 +118,16 @@ export interface Interceptor {
    * Starts this message's reads before the resident's turn is taken, so that they share its round trip; the
    * call for the same message object then uses them. Optional; the service calls it for every text message.
    */
-  prefetch?(message: TextMessage): void
+  prefetch?(message: TextMessage, along?: TurnReads): void
+}
+
+/**
+ * Reads that ride with the request for the resident's turn (one round trip with it), offered to prefetch when
+ * the session store can (Redis: in the script that takes the turn). Keys are full keys of that store's backend.
+ */
+export interface TurnReads {
+  /** Whether `key` exists as the turn is requested; settles once the store has asked. */
+  exists(key: string): Promise<boolean>
 }
 
 export type TextMessage = IncomingMessage & { content: { kind: 'text'; text: string } }

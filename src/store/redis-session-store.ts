@@ -33,6 +33,8 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
   readonly #decode: (json: string) => S
   /** Rate-limit counters ride in the script that takes the turn: one round trip fewer per message. */
   readonly countsAlong = true
+  /** Key reads for the turn's caller (a ticket index) ride in that script too. */
+  readonly peeksAlong = true
 
   constructor(redis: Redis, opts: RedisSessionStoreOptions<S>) {
     this.#redis = redis
@@ -81,7 +83,7 @@ export class RedisSessionStore<S = unknown> implements SessionStore<S> {
       const { result, landed, digest } = await this.#lock.runWithValue(
         key,
         this.#sessionKey(key),
-        { signal: opts.signal, knownDigest: recent?.digest, counters: opts.counters },
+        { signal: opts.signal, knownDigest: recent?.digest, counters: opts.counters, peeks: opts.peeks },
         async (read) => {
           const session = read === 'known' ? recent!.session : this.#remember(key, read)
           const { result, write } = await fn(session)

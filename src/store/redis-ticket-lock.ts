@@ -1,5 +1,5 @@
 import type { Redis, Result } from 'ioredis'
-import type { TurnCounters } from './session-store.js'
+import type { TurnCounters, TurnPeeks } from './session-store.js'
 
 /*
  * A FIFO lock per key, shared by every process on one Redis: a ticket lock ("take a number").
@@ -102,30 +102,34 @@ return 1
  * 'del'). A message then costs two round trips for lock and session instead of four, and the next turn can
  * never start before the write has landed.
  */
-// KEYS[5…]: counters to add one to first, whether or not the turn is free (a rate limit's; ARGV[9] = their window in
-// ms, from the first count). ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). Returns
-// {ticket, acquired, counts} while the turn is not free or there is no value; {…, '', 1} when the stored value is
-// exactly the one the caller holds (not sent back: the caller saves a transfer and a parse); else
+// KEYS[5 … 4 + ARGV[10]]: counters to add one to first, whether or not the turn is free (a rate limit's; ARGV[9] =
+// their window in ms, from the first count); the KEYS after them: keys whose existence the caller wants to know
+// (peeks). ARGV[8]: the SHA-1 digest of the value the caller already holds ('' for none). Returns
+// {ticket, acquired, counts, exists} while the turn is not free or there is no value; {…, '', 1} when the stored
+// value is exactly the one the caller holds (not sent back: the caller saves a transfer and a parse); else
 // {…, value, 0, digest}, the digest for the caller to keep for next time (Redis hashes, so that the server's one
 // busy thread does not).
 const TAKE_GET = `
 local counts = {}
-for i = 5, #KEYS do
+local lastCounter = 4 + tonumber(ARGV[10])
+for i = 5, lastCounter do
   local n = redis.call('INCR', KEYS[i])
   if n == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[9]) end
   counts[#counts + 1] = n
 end
+local exists = {}
+for i = lastCounter + 1, #KEYS do exists[#exists + 1] = redis.call('EXISTS', KEYS[i]) end
 local function take()
 ${TAKE}
 end
 local taken = take()
 local ticket = taken[1]
-if taken[2] == 0 then return {ticket, 0, counts} end
+if taken[2] == 0 then return {ticket, 0, counts, exists} end
 local value = redis.call('GET', KEYS[4])
-if not value then return {ticket, 1, counts} end
+if not value then return {ticket, 1, counts, exists} end
 local digest = redis.sha1hex(value)
-if digest == ARGV[8] then return {ticket, 1, counts, '', 1} end
-return {ticket, 1, counts, value, 0, digest}
+if digest == ARGV[8] then return {ticket, 1, counts, exists, '', 1} end
+return {ticket, 1, counts, exists, value, 0, digest}
 `
 
 // The write is skipped when the turn is no longer this ticket's (its lease ran out and the next message has
@@ -163,7 +167,7 @@ declare module 'ioredis' {
     daibanLockAbandon(next: string, serving: string, lease: string, ...args: TurnArgs): Result<number, Context>
     daibanLockTakeGet(
       keyCount: number, next: string, serving: string, lease: string, value: string, ...countersThenArgs: (string | number)[]
-    ): Result<[number, number, number[], string?, (0 | 1)?, string?], Context>
+    ): Result<[number, number, number[], number[], string?, (0 | 1)?, string?], Context>
     daibanLockReleaseWrite(
       next: string, serving: string, lease: string, value: string, ...argsThenWrite: [...TurnArgs, mode: 'set' | 'del', json: string, ttlMs: N]
     ): Result<[number, string], Context>
@@ -257,11 +261,11 @@ export class RedisTicketLock {
   async runWithValue<T>(
     key: string,
     valueKey: string,
-    opts: { signal?: AbortSignal; knownDigest?: string; counters?: TurnCounters },
+    opts: { signal?: AbortSignal; knownDigest?: string; counters?: TurnCounters; peeks?: TurnPeeks },
     fn: (read: ValueRead) => Promise<{ result: T; write: ValueWrite }>,
   ): Promise<{ result: T; landed: boolean; digest?: string }> {
     const keys = this.#keys(key)
-    const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '', counters: opts.counters }, opts.signal)
+    const { ticket, read } = await this.#acquire(key, keys, { valueKey, knownDigest: opts.knownDigest ?? '', counters: opts.counters, peeks: opts.peeks }, opts.signal)
     const renewal = this.#startRenewal(key, keys, ticket)
     let out: { result: T; write: ValueWrite }
     try {
@@ -317,7 +321,7 @@ export class RedisTicketLock {
   async #acquire(
     key: string,
     keys: LockKeys,
-    value: { valueKey: string; knownDigest: string; counters?: TurnCounters } | undefined,
+    value: { valueKey: string; knownDigest: string; counters?: TurnCounters; peeks?: TurnPeeks } | undefined,
     signal: AbortSignal | undefined,
   ): Promise<{ ticket: number; read: ValueRead }> {
     // Listen before taking a ticket, so that no wake-up for it can go unheard.
@@ -330,11 +334,14 @@ export class RedisTicketLock {
         const [ticket, acquired] = await this.#redis.daibanLockTake(...keys, ...this.#args(key, 0))
         if (acquired === 1 || (await this.#waitForTurn(key, keys, ticket, deadline, signal))) return { ticket, read: { value: null } }
       } else {
-        const { valueKey, knownDigest, counters } = value
+        const { valueKey, knownDigest, counters, peeks } = value
         const counted = counters?.keys ?? []
-        const [ticket, acquired, counts, stored, same, digest] = await this.#redis.daibanLockTakeGet(
-          4 + counted.length, ...keys, valueKey, ...counted, ...this.#args(key, 0), knownDigest, counters?.windowMs ?? 0,
+        const peeked = peeks?.keys ?? []
+        const [ticket, acquired, counts, exists, stored, same, digest] = await this.#redis.daibanLockTakeGet(
+          4 + counted.length + peeked.length, ...keys, valueKey, ...counted, ...peeked,
+          ...this.#args(key, 0), knownDigest, counters?.windowMs ?? 0, counted.length,
         )
+        peeks?.seen(exists.map((n) => n === 1))
         if (counters) {
           try {
             counters.admit(counts)
@@ -346,7 +353,7 @@ export class RedisTicketLock {
           }
         }
         if (acquired === 1) return { ticket, read: same === 1 ? 'known' : stored === undefined ? { value: null } : { value: stored, digest } }
-        // Counted once: a message that lost its ticket and queues again is the same message.
+        // Counted (and peeked) once: a message that lost its ticket and queues again is the same message.
         value = { valueKey, knownDigest }
         if (await this.#waitForTurn(key, keys, ticket, deadline, signal)) {
           // A waiter's turn came by poll or wake-up: read the value now that nobody else may change it.

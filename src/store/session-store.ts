@@ -29,6 +29,8 @@ export interface SessionStore<S = unknown> {
   withSession?<T>(key: string, fn: (session: S | undefined) => Promise<LockedTurn<S, T>>, opts?: TurnOptions): Promise<T>
   /** Whether withSession counts `opts.counters` (Redis: in the script that takes the turn). */
   readonly countsAlong?: boolean
+  /** Whether withSession reads `opts.peeks` (Redis: in the script that takes the turn). */
+  readonly peeksAlong?: boolean
   close(): Promise<void>
 }
 
@@ -39,6 +41,15 @@ export interface TurnCounters {
   admit(counts: number[]): void
 }
 
+/**
+ * See TurnOptions.peeks. Keys are full keys of the store's backend (a Redis key another adapter on the same
+ * connection owns); `seen` gets, in the order of `keys`, whether each existed as the turn was requested.
+ */
+export interface TurnPeeks {
+  keys: string[]
+  seen(exists: boolean[]): void
+}
+
 export interface TurnOptions {
   /**
    * Counters this message adds to (a rate limit's), counted as the turn is requested, in the same round trip,
@@ -46,6 +57,11 @@ export interface TurnOptions {
    * to refuse it: the place in the queue is then given up at once and nothing is written.
    */
   counters?: TurnCounters
+  /**
+   * Keys whose existence this message's handling wants to know (e.g. whether the resident has any ticket), read
+   * as the turn is requested, in the same round trip, by a store that can (`peeksAlong`); others ignore them.
+   */
+  peeks?: TurnPeeks
   /**
    * Gives up waiting for the turn once aborted (e.g. the message was refused by the rate limit meanwhile): the
    * call rejects with the signal's reason and the place in the queue is left at once. Adapters whose queue

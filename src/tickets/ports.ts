@@ -45,6 +45,11 @@ export interface TicketStore {
   update(before: Ticket, after: Ticket, out: Outgoing): Promise<boolean>
   /** Tickets matching the query, newest first (history not included). */
   list(query: TicketQuery, limit?: number): Promise<TicketState[]>
+  /**
+   * A Redis key that exists while the resident has any ticket, for a store on the session store's Redis: the
+   * conversation then learns "no tickets" in the round trip that takes the resident's turn. Absent elsewhere.
+   */
+  residentKey?(resident: Resident): string
 }
 
 /** A notification handed out for delivery; give it back with ack or fail. */

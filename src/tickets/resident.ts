@@ -57,12 +57,13 @@ export interface InterceptorOptions {
 export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions = {}): Interceptor {
   /**
    * Whether the resident has any ticket, read as the turn is requested (prefetch) rather than after it is
-   * taken: for the many residents without one, one wait for Redis less per message. It only ever decides
-   * "none, nothing to do": an earlier turn still running can have opened a ticket (待受理, which nothing here
-   * acts on unasked), but every decision on existing tickets (rating, comment) reads them again inside the
-   * turn, because an earlier turn may just have rated or commented.
+   * taken: for the many residents without one, one wait for Redis less per message (and, when the session store
+   * offers it, no command of its own: the script that takes the turn reads it). It only ever decides "none,
+   * nothing to do": an earlier turn still running can have opened a ticket (待受理, which nothing here acts on
+   * unasked), but every decision on existing tickets (rating, comment) reads them again inside the turn, because
+   * an earlier turn may just have rated or commented.
    */
-  const prefetched = new WeakMap<TextMessage, Promise<TicketState[]>>()
+  const prefetched = new WeakMap<TextMessage, Promise<boolean>>()
   const intercept: Interceptor = async (message, context) => {
     const text = message.content.text.normalize('NFKC').trim()
     const who = message.resident
@@ -85,7 +86,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
 
     const rateWord = /^评价/.test(text)
-    if (early && (await early).length === 0 && !rateWord) return undefined
+    if (early && !(await early) && !rateWord) return undefined
     const mineNow = await mine(env, who)
     if (mineNow.length === 0) return rateWord && parseRating(text.replace(/^评价\s*/, '')) !== undefined ? [NOTHING_TO_RATE] : undefined
     // Read only when needed: the option may cost a look-up.
@@ -122,8 +123,9 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     return undefined
   }
-  intercept.prefetch = (message) => {
-    const early = mine(env, message.resident)
+  intercept.prefetch = (message, along) => {
+    const key = along && env.store.residentKey?.(message.resident)
+    const early = along && key !== undefined ? along.exists(key) : mine(env, message.resident).then((tickets) => tickets.length > 0)
     early.catch(() => {})
     prefetched.set(message, early)
   }

@@ -105,6 +105,37 @@ describe('interceptor prefetch', () => {
     expect(found).toEqual([true, true])
   })
 
+  it('with a store that reads along, asks it whether keys exist in the turn\'s own round trip', async () => {
+    const sessions = await redisSessions()
+    const answers: boolean[] = []
+    const intercept: Interceptor = async (message) => {
+      answers.push(await reads.get(message)!)
+      return undefined
+    }
+    const reads = new WeakMap<TextMessage, Promise<boolean>>()
+    intercept.prefetch = (message, along) => {
+      expect(along).toBeDefined()
+      reads.set(message, along!.exists('a-key-nobody-wrote'))
+    }
+    const chat = await newChat({ sessions, interceptors: [intercept] })
+    expect((await chat.service.handle(text('怎么申请低保'))).replies.join('\n')).toContain('最低生活保障')
+    expect(answers).toEqual([false])
+  })
+
+  it('a turn that fails before the store read the keys rejects the reads (nobody waits on them)', async () => {
+    const sessions = await redisSessions()
+    let read: Promise<boolean> | undefined
+    const intercept: Interceptor = async () => undefined
+    intercept.prefetch = (_message, along) => {
+      read = along!.exists('some-key')
+      read.catch(() => {})
+    }
+    const chat = await newChat({ sessions, interceptors: [intercept] })
+    await sessions.close()
+    await expect(chat.service.handle(text('怎么申请低保'))).rejects.toThrow()
+    await expect(read).rejects.toBeDefined()
+  })
+
   it('a prefetch that throws is logged and the message still gets its answer', async () => {
     const intercept: Interceptor = async () => undefined
     intercept.prefetch = () => {

@@ -385,6 +385,38 @@ describe('RedisSessionStore counts counters with the turn (a rate limit)', () =>
   })
 })
 
+describe('RedisSessionStore reads peeked keys with the turn', () => {
+  it('tells, in order, which keys exist as the turn is requested, alongside counters', async () => {
+    const a = storeOn(processA)
+    expect(a.peeksAlong).toBe(true)
+    await processA.redis.zadd(`${prefix}ix:has`, 1, 'x')
+    let seen: boolean[] | undefined
+    const peeks = { keys: [`${prefix}ix:none`, `${prefix}ix:has`], seen: (exists: boolean[]) => (seen = exists) }
+    const counters = { keys: [`${prefix}rate:r`], windowMs: 60_000, admit: () => {} }
+    expect(await a.withSession(KEY, async () => ({ result: seen }), { peeks, counters })).toEqual([false, true])
+    expect(await processA.redis.get(`${prefix}rate:r`)).toBe('1')
+  })
+
+  it('reads them once, when the turn is requested, for a message that has to wait its turn', async () => {
+    const a = storeOn(processA)
+    const b = storeOn(processB)
+    let releaseFirst!: () => void
+    const first = a.withSession(KEY, () => new Promise<{ result: string }>((resolve) => (releaseFirst = () => resolve({ result: 'first' }))))
+    await ticketsTaken(processA.redis, 1)
+    const calls: boolean[][] = []
+    const second = b.withSession(KEY, async () => ({ result: calls.length }), {
+      peeks: { keys: [`${prefix}ix:later`], seen: (exists) => calls.push(exists) },
+    })
+    await ticketsTaken(processA.redis, 2)
+    // Created while the second message waits: it was asked about before, so it still counts as absent.
+    await processA.redis.zadd(`${prefix}ix:later`, 1, 'x')
+    releaseFirst()
+    expect(await first).toBe('first')
+    expect(await second).toBe(1)
+    expect(calls).toEqual([[false]])
+  })
+})
+
 describe('RedisSessionStore with a codec of its own (dialog sessions: history stored as diffs)', () => {
   it('hands another process the session as written, 返回 history included', async () => {
     const codec = { encode: encodeSession, decode: decodeSession }

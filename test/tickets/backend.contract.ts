@@ -55,7 +55,7 @@ function note(id: string, text = '新工单'): Notification {
 const timer = (id: string, dueAt: number): Timer => ({ id, kind: 'escalate', ticketId: 'DB2611230001', dueAt, round: 0 })
 
 /** Creates a ticket (its id from the day's counter) with `extra` fields and outgoing effects. */
-function put(b: TicketBackend, extra: Partial<Ticket> = {}, out: Outgoing = NONE, day = '261123'): Promise<Ticket> {
+export function put(b: TicketBackend, extra: Partial<Ticket> = {}, out: Outgoing = NONE, day = '261123'): Promise<Ticket> {
   return b.tickets.create(day, (id) => ({ ticket: ticket(id, extra), out }))
 }
 

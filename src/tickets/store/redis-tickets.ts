@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Outgoing, TicketDraft, TicketQuery, TicketStore } from '../ports.js'
-import type { HistoryEntry, Ticket, TicketState } from '../types.js'
+import type { HistoryEntry, Resident, Ticket, TicketState } from '../types.js'
 import { defineScript, OUTGOING_LUA, outgoingArgs, tkPrefix } from './redis-keys.js'
 
 // The draft carries a random placeholder where the id goes; the script takes the day's next number,
@@ -105,6 +105,10 @@ export class RedisTicketStore implements TicketStore {
     if (ids.length === 0) return []
     const states = await this.redis.mget(ids.map((id) => `${this.p}t:${id}`))
     return states.filter((s): s is string => s !== null).map((s) => JSON.parse(s) as TicketState)
+  }
+
+  residentKey(resident: Resident): string {
+    return this.queryKey({ resident })
   }
 
   private queryKey(q: TicketQuery): string {
