@@ -71,3 +71,10 @@ export function restartAtStart(t: Turn): void {
   const start = stateOf(t)
   if (start) say(t, fullPrompt(t, start))
 }
+
+/** After a step of the 代办 form: its next step, or back to the summary when one field was being corrected. */
+export function goOn(t: Turn, next: string): void {
+  const back = t.s.form.returnTo
+  delete t.s.form.returnTo
+  go(t, back ?? next)
+}

@@ -1,0 +1,123 @@
+/**
+ * The 代办 form's area step: the applicant's town and village, by number or by name (a village not on the list
+ * too), with a place outside the county told where to turn instead.
+ */
+import type { ServicePoint } from '../catalog/types.js'
+import { offerSwitch } from './actions.js'
+import { countyName, mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
+import { misunderstood, noSuchNumber } from './ask-again.js'
+import { countyCentre } from './checklist.js'
+import { goOn } from './navigate.js'
+import { pickIndex } from './pick.js'
+import { areaPoints, fullPrompt, optionLabels, stateFields } from './prompts.js'
+import type { DialogState } from './schema.js'
+import { render } from './template.js'
+import { comparableFixed, type Reading } from './text.js'
+import { say, type Turn } from './turn.js'
+
+/** Longest reply (compared form) read as naming a place (临沂市兰山区柳青街道): longer ones are sentences. */
+const MAX_PLACE_REPLY = 20
+
+/**
+ * Whether a reply at the town question names a place outside the county: a word of vocabulary.yaml elsewhere (市, 区,
+ * 北京) and none of our towns or villages, nor the county's own name (莒南县, from the county centre's name).
+ */
+function isElsewhere(t: Turn, r: Reading): boolean {
+  if (r.plain.length > MAX_PLACE_REPLY || !t.vocab.elsewhere.some((w) => r.plain.includes(w))) return false
+  if (mentionsPlace(t.ctx.catalog, r.raw)) return false
+  const county = countyName(t.ctx.catalog)
+  return county === undefined || !r.plain.includes(comparableFixed(county))
+}
+
+/** A reply at the area step: a town, a village (listed or not), or a place we do not serve. */
+export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {
+  const catalog = t.ctx.catalog
+  const form = t.s.form
+  const points = areaPoints(t)
+  // After the villages may come "another village" (offersOtherVillage): one past the last village, no point.
+  const i = pickIndex(r, optionLabels(t, state))
+  const chooseVillage = (village: ServicePoint) => {
+    form.townId = village.parentId
+    form.villageId = village.id
+    form.choices = undefined
+    goOn(t, state.go)
+    return true
+  }
+  const chooseTown = (town: ServicePoint) => {
+    form.townId = town.id
+    form.choices = undefined
+    say(t, fullPrompt(t, state))
+    return true
+  }
+  // A village the network does not list: the ticket goes to the town's centre, the name in its note.
+  const chooseUnlisted = (townId: string, name: string) => {
+    form.townId = townId
+    form.villageId = undefined
+    form.unlistedVillage = name
+    form.namingVillage = undefined
+    form.choices = undefined
+    goOn(t, state.go)
+    return true
+  }
+  // 临沂市兰山区, 北京: no town of ours serves it (not even as a village left off the list): say so, and where to turn.
+  if (i === undefined && isElsewhere(t, r)) {
+    const centre = countyCentre(catalog)
+    const outside = render(t.defs.messages.say.outsideCounty, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })
+    return misunderstood(t, state, `${outside}\n${fullPrompt(t, state)}`)
+  }
+  if (form.namingVillage && form.townId !== undefined) {
+    // Asked the name of a village not on the list: a listed one of the town after all, else the name (or none).
+    const listed = namedPlace(catalog, r.plain, t.vocab.placeWords, form.townId)
+    const own = listed?.kind === 'villages' ? listed.points.find((v) => v.parentId === form.townId) : undefined
+    if (own) {
+      form.namingVillage = undefined
+      return chooseVillage(own)
+    }
+    const name = villageName(r, t.vocab)
+    if (name !== undefined || r.unsure) return chooseUnlisted(form.townId, name ?? '')
+    // 代办, 好的: no village name, and not 不知道 either: asked again rather than sent with nothing.
+    return misunderstood(t, state, `${render(state.invalid, stateFields(t))}\n${fullPrompt(t, state)}`)
+  }
+  if (typeof i === 'number') {
+    const point = points[i]
+    if (point === undefined) {
+      // "Another village": its name is asked next, for the ticket's note.
+      if (state.otherVillagePrompt === undefined) return chooseUnlisted(form.townId!, '')
+      form.namingVillage = true
+      say(t, fullPrompt(t, state))
+      return true
+    }
+    return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
+  }
+  if (i === 'outOfRange') return noSuchNumber(t)
+  // A typed name, alone or in a sentence (我是坊前的, 俺家在大店, 文疃镇南岭村), read as the checklist reads it.
+  const named = namedPlace(catalog, r.plain, t.vocab.placeWords, form.choices === undefined ? form.townId : undefined)
+  if (named?.kind === 'villages') {
+    // A name several towns have (南岭村): the one in the town already chosen (or among those offered), else ask which.
+    const near = named.points.filter((v) => v.parentId === form.townId || form.choices?.includes(v.id))
+    const found = near.length > 0 ? near : named.points
+    if (found.length === 1) return chooseVillage(found[0]!)
+    form.townId = undefined
+    form.choices = found.map((v) => v.id)
+    say(t, fullPrompt(t, state))
+    return true
+  }
+  if (named?.kind === 'towns' && named.points.length === 1) {
+    const town = named.points[0]!
+    // Asked which 南岭村, a town's name picks its own.
+    const offered = points.find((p) => form.choices !== undefined && p.parentId === town.id)
+    if (offered) return chooseVillage(offered)
+    if (town.id !== form.townId || form.choices !== undefined) return chooseTown(town)
+    // The town already chosen, named again: its village is still wanted.
+    say(t, fullPrompt(t, state))
+    return false
+  }
+  const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab) : undefined
+  const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
+  if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)
+  if (offerSwitch(t, r.raw)) return true
+  // At a town's village question, a bare name that is no question (小官庄): a village not on the list.
+  const bare = form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined ? villageName(r, t.vocab) : undefined
+  if (bare !== undefined) return chooseUnlisted(form.townId!, bare)
+  return misunderstood(t, state, [render(state.invalid, stateFields(t)), fullPrompt(t, state)].join('\n'))
+}

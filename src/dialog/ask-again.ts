@@ -1,0 +1,92 @@
+/**
+ * What a step says to a reply it cannot use: a number it does not offer, a reply not understood (and, the third
+ * time in a row, a way out), or free text that may still be a greeting, a question about the item or a new question.
+ */
+import { askMatcher, offerSwitch } from './actions.js'
+import { countyCentre } from './checklist.js'
+import { placeReply } from './places.js'
+import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
+import { aspectReply, materialWhereReply, needReply } from './questions-back.js'
+import type { DialogState } from './schema.js'
+import { render } from './template.js'
+import type { Reading } from './text.js'
+import { say, stateOf, type Turn } from './turn.js'
+
+/** A number the step does not offer: said so, with the step's options again. */
+export function noSuchNumber(t: Turn): false {
+  return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
+}
+
+/** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
+const MAX_MISSES = 3
+
+/**
+ * A reply the step cannot use: say `again` (its question once more). The third time in a row, a way out instead
+ * (人工, the county centre's phone, 12345, and 帮助 to see the question again): residents who cannot find the
+ * answer we expect were asked the same question nine times. Counted only where a question is pending: a step
+ * that takes new questions (welcome, 没找到) asked nothing to fail at. The next miss asks again, as before.
+ */
+export function misunderstood(t: Turn, state: DialogState | undefined, ...again: string[]): false {
+  if (state !== undefined && !('match' in state && state.match)) {
+    t.missed = true
+    const misses = (t.s.misses ?? 0) + 1
+    t.s.misses = misses
+    if (misses >= MAX_MISSES) {
+      delete t.s.misses
+      const centre = countyCentre(t.ctx.catalog)
+      say(t, render(t.defs.messages.say.stuck, stateFields(t, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })))
+      return false
+    }
+  }
+  for (const text of again) say(t, text)
+  return false
+}
+
+/** Text the state has no option for: a question (where the state takes them), a greeting, or a re-prompt. */
+export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
+  const say_ = t.defs.messages.say
+  // A number, or 好的 / 没有 / 确认 where no option means yes, no or confirm, is an answer to something else:
+  // not a question (after a submission, 确认 again just hears that there is nothing left to confirm).
+  if (r.number !== undefined || r.yes || r.no || r.ack) return misunderstood(t, state, reprompt(t, state))
+  if (r.greeting) {
+    const greeting = render(say_.greeting, {})
+    const prompt = shortPrompt(t, state)
+    // The welcome already says 您好: not twice.
+    if (!prompt.startsWith(greeting.replace(/[！!。.，,]+$/u, ''))) say(t, greeting)
+    say(t, prompt)
+    return false
+  }
+  if (r.thanks) {
+    say(t, render(say_.thanks, {}))
+    return false
+  }
+  // 我不懂, 看不懂 where no question is asked about a thing (not in the walk): how to use this, and the step again.
+  if (r.asksWhat && (r.asksWhatOf ?? '').replace(/^[我俺咱]们?[也还真]?/, '') === '') {
+    say(t, render(say_.help, {}))
+    say(t, shortPrompt(t, state))
+    return false
+  }
+  // "大店镇" after the checklist: where that town takes the item, not a question for the matcher.
+  if (placeReply(t, state, r)) return false
+  // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
+  if (materialWhereReply(t, state, r)) return false
+  // "要带户口本不" after the checklist, as during the walk: whether that material is needed in this case.
+  if (takesPlaces(state) && needReply(t, state, r)) return false
+  // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
+  if (aspectReply(t, state, r)) return false
+  const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
+  if (match) {
+    askMatcher(t, r.raw, match)
+    return true
+  }
+  const unsure = state.kind === 'menu' ? state.unsure : undefined
+  if (offerSwitch(t, r.raw, unsure)) return true
+  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
+  // another question is welcome, as where the flow names an unsure state.
+  if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {
+    // Neither an answer nor a question we could place: say so, and that a question is welcome here.
+    // The material's own question again (its re-prompt would say 没看明白 a second time).
+    return misunderstood(t, state, render(say_.notUnderstood, {}), render(say_.askOther, { prompt: state.kind === 'materials' ? fullPrompt(t, state) : reprompt(t, state) }))
+  }
+  return misunderstood(t, state, reprompt(t, state))
+}

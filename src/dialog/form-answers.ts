@@ -1,0 +1,137 @@
+/**
+ * The answers of the 代办 application form: the applicant's name (with the phone typed alongside), the phone, the
+ * mailing address (a house number in the village just chosen), and the kind of help.
+ */
+import type { HelpKind } from '../catalog/types.js'
+import { offerSwitch } from './actions.js'
+import { mentionsPlace, namedPlace } from './area.js'
+import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
+import { villageLabel } from './fields.js'
+import { go, goOn } from './navigate.js'
+import { pickIndex } from './pick.js'
+import { helpKinds, optionNumbers, stateFields } from './prompts.js'
+import { aspectReply } from './questions-back.js'
+import type { DialogState } from './schema.js'
+import { render } from './template.js'
+import { askedAspects, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { currentItem, type Turn } from './turn.js'
+
+/** The help kind asked for at the help step: by number, its label, or in the resident's words (上门). */
+export function helpKind(t: Turn, state: Extract<DialogState, { kind: 'help' }>, r: Reading): boolean {
+  const kinds = helpKinds(t)
+  const labels = kinds.map((k) => t.defs.messages.helpKinds[k])
+  const i = pickIndex(r, labels, (k) => [kinds[k]!, ...t.vocab.helpKinds[kinds[k]!]], optionNumbers(t, state)) ?? kindSaid(t, kinds, r)
+  if (typeof i === 'number') {
+    t.s.form.help = kinds[i]
+    go(t, state.go)
+    return true
+  }
+  return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+}
+
+/** Longest reply (compared form) read as naming a help kind by one of its words inside it (能上门来办不). */
+const MAX_KIND_REPLY = 12
+
+/**
+ * The one offered help kind a short reply asks for in its own words (vocabulary.yaml helpKinds: 能不能上门, 到家里来办吧
+ * for 特办), not turned round just before them (不用上门, 别上门); undefined when none or two are said.
+ */
+function kindSaid(t: Turn, kinds: readonly HelpKind[], r: Reading): number | undefined {
+  if (r.plain.length > MAX_KIND_REPLY) return undefined
+  // 能不能, 可不可以 ask; they turn nothing round.
+  const text = r.plain.replace(/(\p{Script=Han})不\1/gu, '')
+  const says = (w: string) => {
+    const at = text.indexOf(w)
+    return at >= 0 && !TURNED_ROUND.test(text.slice(0, at))
+  }
+  const said = kinds.flatMap((kind, k) => (t.vocab.helpKinds[kind].some(says) ? [k] : []))
+  return said.length === 1 ? said[0] : undefined
+}
+
+/** Said just before a word, it asks for the opposite (不用上门, 不能上门, 别上门; 不错 at the summary). */
+export const TURNED_ROUND = /[没不未非无别][用要必需能]?$/
+
+/** A reply at a name, phone or mailing-address step of the form. */
+export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
+  const value =
+    state.field === 'name'
+      ? applicantName(t, r)
+      : state.field === 'phone'
+        ? (mobileNumber(r.raw) ?? mobileInText(r.raw)?.phone)
+        : mailingAddress(t, r)
+  const both = state.field === 'name' && value === undefined ? nameWithPhone(t, r) : undefined
+  if (both) {
+    // The phone step that follows is skipped (its when: !hasPhone).
+    Object.assign(t.s.form, both)
+    goOn(t, state.go)
+    return true
+  }
+  // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
+  if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
+  if (value !== undefined) {
+    t.s.form[state.field] = value
+    goOn(t, state.go)
+    return true
+  }
+  if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
+  if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
+  return misunderstood(t, state, render(state.invalid, stateFields(t)))
+}
+
+/**
+ * Words that say where an address is, for places not on our list (县城人民路 5 号, 临沂市兰山区…, 后河村 8 号), but
+ * not 村东头 (the village's own east end).
+ */
+export const SAYS_WHERE = /[省市县区镇乡]|街道|路|街|\p{Script=Han}{2}(村|社区)/u
+
+/**
+ * The mailing address. The 代办 form has just asked the applicant's village: a reply that says no place (3 排 5 号,
+ * 村东头第三家) is the house in that village, so the village is not asked for twice. A reply naming a place (ours,
+ * or 县, 市, 路 … of somewhere else) is taken as typed; a bare number (a stray 1) is no house.
+ */
+export function mailingAddress(t: Turn, r: Reading): string | undefined {
+  const village = villageLabel(t.s.form, t.ctx.catalog)
+  if (village === undefined || mentionsPlace(t.ctx.catalog, r.raw) || SAYS_WHERE.test(r.raw)) return postalAddress(r.raw)
+  if (r.yes || r.no || r.ack || r.unsure || r.greeting || r.thanks || r.empty) return undefined
+  if (r.number !== undefined && !/\p{Script=Han}/u.test(r.raw)) return undefined
+  return postalAddress(`${village} ${r.raw}`)
+}
+
+/** 张秀英 13812345678 (or 姓名：张秀英，电话：…) where the name is asked: both, when what is left is a name. */
+function nameWithPhone(t: Turn, r: Reading): { name: string; phone: string } | undefined {
+  const found = mobileInText(r.raw)
+  if (!found) return undefined
+  let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
+  for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
+  const name = personName(rest, t.vocab.notName)
+  return name === undefined ? undefined : { name, phone: found.phone }
+}
+
+/** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */
+export function applicantName(t: Turn, r: Reading): string | undefined {
+  if (r.yes || r.no || r.ack || r.greeting || r.thanks) return undefined
+  // A phone number in characters (幺三八…) typed a step early is no name.
+  if (mobileNumber(r.raw) !== undefined) return undefined
+  // 大店镇, 大店镇大店一村: where the applicant lives, asked next, not who they are. Only names with a 镇 or 村 in
+  // them: a person may be called like a village (东山).
+  if (TIER_IN_NAME.test(r.plain) && namedPlace(t.ctx.catalog, r.plain, t.vocab.placeWords) !== undefined) return undefined
+  // 要钱不, 多久能办好: a question about the item, not a name.
+  const item = currentItem(t)
+  if (item && askedAspects(r.raw, t.vocab, item.type).some((a) => a !== 'phone')) return undefined
+  // 俺叫刘秀英, 我是张三: the name after the label.
+  const name = personName(withoutContactLabel(r.raw, t.vocab.contactLabels), t.vocab.notName)
+  // 坊前 alone is a town (a street office), typed a step early; a village's bare name may be a person's (东山).
+  if (name !== undefined && namedPlace(t.ctx.catalog, name, [])?.kind === 'towns') return undefined
+  return name
+}
+
+/** The text after a leading label such as 我叫, 姓名： (contactLabels, longest first), or the text as typed. */
+function withoutContactLabel(raw: string, labels: readonly string[]): string {
+  const text = raw.normalize('NFKC').trim()
+  const label = labels.find((l) => text.startsWith(l))
+  return label === undefined ? text : text.slice(label.length).replace(/^[\s:：,，是]+/, '')
+}
+
+/** A word that makes a typed name a place's (大店镇, 大店一村, 十字路街道). */
+const TIER_IN_NAME = /镇|乡|村|街道|社区/

@@ -1,0 +1,103 @@
+/**
+ * Changes to the 代办 application while it is filled in: a field said to be wrong at the summary (名字写错了) asked
+ * again, and a mobile number typed at any step taken as the applicant's phone.
+ */
+import { applyOption } from './actions.js'
+import { mentionsPlace } from './area.js'
+import { area } from './area-step.js'
+import { applicantName, mailingAddress, SAYS_WHERE, TURNED_ROUND } from './form-answers.js'
+import { go, goOn } from './navigate.js'
+import { fullPrompt, stateFields, visibleOptions } from './prompts.js'
+import type { DialogState } from './schema.js'
+import { render } from './template.js'
+import { FORM_FIELDS_FIXABLE, mobileInText, mobileNumber, read, type Reading } from './text.js'
+import { say, type Turn } from './turn.js'
+
+/** Longest reply (compared form) read as saying a field of the 代办 form is wrong (名字写错了, 村不对). */
+const MAX_FIX_REPLY = 12
+
+/**
+ * At the 代办 summary (a menu offering 重新填写, do: clearForm), a short reply saying something is wrong (名字写错了,
+ * 电话不对, 地址不对; vocabulary.yaml formWrong) is a correction, not a new question. The field it names
+ * (formFields) is asked again at its own step, and the summary shown again once it is given; naming none, the
+ * whole form is filled in again (重新填写). A number typed with it (电话改成139…) is left to phoneAside. Undefined when
+ * the reply says nothing is wrong.
+ */
+export function formFix(t: Turn, state: DialogState, r: Reading): boolean | undefined {
+  if (state.kind !== 'menu' || r.plain.length > MAX_FIX_REPLY) return undefined
+  const redo = visibleOptions(t, state.options).find((o) => o.do === 'clearForm')
+  if (redo === undefined || mobileInText(r.raw) !== undefined) return undefined
+  // 不错, 不用改: turned round, nothing is wrong.
+  const says = (w: string) => {
+    const at = r.plain.indexOf(w)
+    return at >= 0 && !TURNED_ROUND.test(r.plain.slice(0, at))
+  }
+  if (!t.vocab.formWrong.some(says)) return undefined
+  let field = FORM_FIELDS_FIXABLE.find((f) => t.vocab.formFields[f].some((w) => r.plain.includes(w)))
+  // Without mail there is no mailing address: 地址 is where the applicant lives.
+  if (field === 'address' && t.s.form.delivery !== 'mail') field = 'area'
+  const target =
+    field === undefined
+      ? undefined
+      : Object.entries(t.defs.flow.states).find(([, s]) => (field === 'area' ? s.kind === 'area' : s.kind === 'input' && s.field === field))?.[0]
+  if (field === undefined || target === undefined) {
+    applyOption(t, redo)
+    return true
+  }
+  // Cleared, so that a step skipped when the field is known (proxy_phone: when !hasPhone) asks it.
+  if (field !== 'area') delete t.s.form[field]
+  t.s.form.returnTo = t.s.state
+  go(t, target)
+  return true
+}
+
+
+/** Longest reply (compared form) read as wishing to change the phone (手机号写错了). */
+const MAX_CHANGE_PHONE_REPLY = 12
+
+/**
+ * At a step of the 代办 form marked `phone: true` (not the phone step itself, which reads numbers its own way), a
+ * mobile number typed alone or in a sentence (电话换成13912345678) is the phone the ticket records, replacing the
+ * one given before. At a name or address step the rest of the line, once labels (姓名, 电话 …) are dropped, still
+ * answers the step (张秀英 138…, 3排5号 电话138…); elsewhere, or when the rest is no answer, the number is said back
+ * masked and the step asked again (the summary shows itself again, with the new number). 手机号错了 without a number
+ * gets how to change it. Undefined when the reply is about none of this (the step reads it as usual).
+ */
+export function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | undefined {
+  if (state.phone !== true || (state.kind === 'input' && state.field === 'phone')) return undefined
+  const alone = mobileNumber(r.raw)
+  const found = alone !== undefined ? { phone: alone, rest: '' } : mobileInText(r.raw)
+  if (found === undefined) {
+    // 手机号错了, 改电话 (no number yet): how to change it; the step's question still waits.
+    if (r.plain.length > MAX_CHANGE_PHONE_REPLY || !t.vocab.changePhone.some((w) => r.plain.includes(w))) return undefined
+    say(t, render(t.defs.messages.say.phoneChange, stateFields(t)))
+    return false
+  }
+  t.s.form.phone = found.phone
+  if (state.kind === 'input') {
+    let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
+    for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
+    rest = rest.replace(/\s+/g, ' ').trim()
+    const restReading = read(rest, t.vocab)
+    const value = rest === ''
+      ? undefined
+      : state.field === 'name'
+        ? applicantName(t, restReading)
+        // An address must say where (a place, a road) or hold a house number: 换成 alone is no address.
+        : /\d/.test(rest) || SAYS_WHERE.test(rest) || mentionsPlace(t.ctx.catalog, rest) ? mailingAddress(t, restReading) : undefined
+    if (value !== undefined) {
+      t.s.form[state.field] = value
+      goOn(t, state.go)
+      return true
+    }
+  }
+  // 大店镇 138…: the number noted, the place still answers the area step.
+  const place = found.rest.trim()
+  if (state.kind === 'area' && place !== '' && mentionsPlace(t.ctx.catalog, place)) {
+    say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+    return area(t, state, read(place, t.vocab))
+  }
+  say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+  say(t, fullPrompt(t, state))
+  return true
+}

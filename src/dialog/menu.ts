@@ -1,0 +1,121 @@
+/**
+ * Replies at a numbered menu and at the list of candidate items: the option picked (by number, words, a yes or no
+ * said first, the other of two), an option not offered now (said why), or free text.
+ */
+import type { CatalogItem } from '../catalog/types.js'
+import { decide } from '../match/decide.js'
+import { applyOption } from './actions.js'
+import { freeText, noSuchNumber } from './ask-again.js'
+import { go } from './navigate.js'
+import { pickIndex, yesNoIndex } from './pick.js'
+import { labelsOf, optionNumbers, shortPrompt, stateFields, visibleOptions } from './prompts.js'
+import type { DialogOption, DialogState } from './schema.js'
+import { deniedOption } from './situation-answers.js'
+import { render } from './template.js'
+import { comparableFixed, type Reading } from './text.js'
+import { holds, say, setItem, type Turn } from './turn.js'
+
+/** A menu's reply: one of its options, a yes or no, or free text. */
+export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
+  const options = visibleOptions(t, state.options)
+  const labels = labelsOf(t, options)
+  const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options) ?? leadingIndex(t, r, options)
+  if (typeof i === 'number') {
+    applyOption(t, options[i]!)
+    return true
+  }
+  if (i === 'outOfRange' && labels.length > 0) return hiddenNumber(t, state, r) ? false : noSuchNumber(t)
+  if (i === undefined && unavailableOption(t, state, r)) return false
+  return freeText(t, state, r)
+}
+
+/**
+ * 不用邮寄 at a menu of two options that are not yes and no (自己去取 / 邮寄到家): the other option. A menu of more
+ * options, or one with a yes/no option (where 不是 already has its meaning), is left as it was.
+ */
+function otherOfTwo(r: Reading, labels: string[], options: DialogOption[]): number | undefined {
+  if (options.length !== 2 || options.some((o) => o.answer !== undefined)) return undefined
+  const named = (said: string) => {
+    const k = pickIndex({ ...r, full: said, plain: said, number: undefined }, labels, (n) => options[n]?.words ?? [])
+    return typeof k === 'number' ? labels[k] : undefined
+  }
+  const other = deniedOption(labels, r, named)?.other
+  return other === undefined ? undefined : labels.indexOf(other)
+}
+
+/**
+ * 是的 俺腿脚不好, 对 俺家里困难, 不是，俺自己能去: a yes or no said first, then a reason, picks the option answering
+ * so. A no followed by another item (不是，我要办居住证) is left to be read as that question.
+ */
+function leadingIndex(t: Turn, r: Reading, options: DialogOption[]): number | undefined {
+  if (r.leading === undefined) return undefined
+  const i = options.findIndex((o) => o.answer === r.leading)
+  if (i < 0) return undefined
+  if (r.leading === 'no' && r.afterLeading && decide(t.ctx.matcher.match(r.afterLeading)).kind !== 'none') return undefined
+  return i
+}
+
+/** Longest reply (compared form) read as asking for a hidden option by one of its words inside it (能代办吗). */
+const MAX_OPTION_REPLY = 12
+
+/**
+ * A reply asking for an option the step does not offer now (its `when` does not hold), which says why in its
+ * `unavailable` (代办 for an item that cannot be done by an agent): said, then the step's question again. True if so.
+ */
+function unavailableOption(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
+  const asked = state.options.find((o) => {
+    if (!hiddenWithReason(t, o)) return false
+    const words = [o.label, ...(o.words ?? [])].map(comparableFixed)
+    if (words.includes(r.full) || words.includes(r.plain)) return true
+    return r.plain.length <= MAX_OPTION_REPLY && words.some((w) => w.length >= 2 && r.plain.includes(w))
+  })
+  return asked !== undefined && tellUnavailable(t, state, asked)
+}
+
+/** An option hidden now (its `when` does not hold) that says why when asked for (`unavailable`). */
+function hiddenWithReason(t: Turn, o: DialogOption): boolean {
+  return o.unavailable !== undefined && o.when !== undefined && !holds(t, o.when)
+}
+
+/** Why the option is not offered, then the step's question again. */
+function tellUnavailable(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, o: DialogOption): true {
+  say(t, render(o.unavailable!, stateFields(t)))
+  say(t, shortPrompt(t, state))
+  return true
+}
+
+/**
+ * In a menu with fixedNumbers, the number of an option hidden now that says why (`unavailable`: 3 申请代办 for an
+ * item that cannot be done by an agent): said, then the step's question again. True if so.
+ */
+function hiddenNumber(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
+  if (state.fixedNumbers !== true || r.number === undefined || !Number.isInteger(r.number)) return false
+  const option = state.options[r.number - 1]
+  return option !== undefined && hiddenWithReason(t, option) && tellUnavailable(t, state, option)
+}
+
+/** A reply at the list of candidate items: one of them (by number or part of its name), or an option below them. */
+export function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseItem' }>, r: Reading): boolean {
+  const items = (t.s.candidates ?? []).map((id) => t.ctx.catalog.byId.get(id)).filter((i): i is CatalogItem => i !== undefined)
+  const options = visibleOptions(t, state.options)
+  const labels = [...items.map((i) => i.name), ...labelsOf(t, options)]
+  let i = pickIndex(r, labels, (k) => options[k - items.length]?.words ?? [])
+  if (i === undefined && r.plain.length >= 2) {
+    // Part of a name ("低保") picks the one candidate that contains it.
+    const containing = items.flatMap((item, k) => (comparableFixed(item.name).includes(r.plain) ? [k] : []))
+    if (containing.length === 1) i = containing[0]
+  }
+  if (i === undefined) {
+    const yn = yesNoIndex(r, options)
+    if (yn !== undefined) i = items.length + yn
+  }
+  if (typeof i === 'number') {
+    const item = items[i]
+    if (item) {
+      setItem(t, item)
+      go(t, state.go)
+    } else applyOption(t, options[i - items.length]!)
+    return true
+  }
+  return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+}

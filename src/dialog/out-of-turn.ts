@@ -1,0 +1,138 @@
+/**
+ * What a walk reply answers besides the question asked: materials further on named with 有 or 没有 (户口本也有,
+ * 身份证有户口本没有), documents the item does not need, situations said by their 说法. Heard, recorded and said back.
+ */
+import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.js'
+import { itemFields } from './fields.js'
+import { namedAnswers, runAt, withSynonyms } from './material-words.js'
+import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
+import { itemMaterialFields } from './questions-back.js'
+import { optionSaid } from './situation-answers.js'
+import { render } from './template.js'
+import { comparableFixed, type Reading } from './text.js'
+import { noticeText, say, type Turn } from './turn.js'
+
+/** What a walk reply says besides the step asked (heardElsewhere). */
+export interface Heard {
+  /** The material asked, when the reply names it among others (身份证有户口本没有): 0 有, 1 没有. */
+  current?: 0 | 1
+  /** Materials further on, not answered yet, that the reply names with an answer. */
+  materials: [Material, boolean][]
+  /** Situation questions other than the one asked, not answered yet, that the reply answers: id → option. */
+  answers: [string, string][]
+  /** A document the item does not ask for but other items do, named with an answer (户口本也有 for 不动产转移登记). */
+  unneeded?: string
+}
+
+const catalogMaterials = new WeakMap<Catalog, { list: Material[]; triples: Set<string> }>()
+/**
+ * Every material of the catalogue, one per name: what residents may call a document; and every three characters
+ * in a row of their names (or of a variant of a standard word in them, 户口本), so that a reply holding none is
+ * not looked for among them (most replies: this keeps the walk cheap).
+ */
+function allMaterials(catalog: Catalog): { list: Material[]; triples: Set<string> } {
+  let all = catalogMaterials.get(catalog)
+  if (all === undefined) {
+    const byName = new Map<string, Material>()
+    for (const item of catalog.items) for (const m of item.materials) if (m.notice !== true) byName.set(m.name, m)
+    const list = [...byName.values()]
+    const names = list.map((m) => comparableFixed(m.name))
+    const joined = names.join('\u0000')
+    const variants = catalog.synonyms.filter((s) => joined.includes(comparableFixed(s.canonical))).flatMap((s) => s.variants.map(comparableFixed))
+    const triples = new Set<string>()
+    for (const text of [...names, ...variants]) for (let k = 0; k + 3 <= text.length; k++) triples.add(text.slice(k, k + 3))
+    all = { list, triples }
+    catalogMaterials.set(catalog, all)
+  }
+  return all
+}
+
+/** Whether `text` holds three characters in a row of some name in `triples`. */
+function holdsTriple(text: string, triples: ReadonlySet<string>): boolean {
+  for (let k = 0; k + 3 <= text.length; k++) if (triples.has(text.slice(k, k + 3))) return true
+  return false
+}
+
+/**
+ * What a reply at a walk step answers of the walk's other questions, as a careful clerk hears it: materials it names
+ * with 有 or 没有 (户口本也有, 结婚证有, 身份证有户口本没有: namedAnswers), or, naming none, situation questions it
+ * answers by their 说法 (as the first question's are read: presumedAnswers) or by naming one option of a question of
+ * several (租的 for 租房). Only what is not answered yet, and not ruled out by an answer given. Undefined when it
+ * answers nothing besides the step asked.
+ */
+export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading): Heard | undefined {
+  // 没有, 1, 不知道, 好的: a bare answer names nothing else (and the walk takes most replies this way: kept cheap).
+  if (r.yes || r.no || r.ack || r.number !== undefined || r.plain.length < 2 || t.vocab.unsure.has(r.plain)) return undefined
+  const asked = step.kind === 'material' ? step.material : undefined
+  const statuses = materialStatuses(item, t.s).filter((s) => s.status === 'unchecked' || s.status === 'conditional' || s.status === 'ready' || s.status === 'missing')
+  const askable = statuses.map((s) => s.material)
+  const own = new Set(askable)
+  // Of materials named alike (身份证), the one asked, then those that apply now, then those that may.
+  const rank = (m: Material) => (m === asked ? 0 : statuses.find((s) => s.material === m)?.status === 'conditional' ? 2 : 1)
+  // 有，户口本也有: the 有 said first is the answer to the one asked (Reading.leading), not to the 户口本.
+  const rest = r.leading !== undefined && r.afterLeading !== undefined ? { ...r, plain: r.afterLeading, full: r.afterLeading } : r
+  // The catalogue's other documents too: 身份证有房产证没有 at 结婚登记 says nothing missing of the 身份证.
+  const all = allMaterials(t.ctx.catalog)
+  const others = holdsTriple(rest.plain, all.triples) ? all.list.filter((m) => !own.has(m)) : []
+  const named = namedAnswers(rest, [...askable, ...others], t.vocab, t.ctx.catalog.synonyms, own, rank)
+  const materials: [Material, boolean][] = [...named]
+    .filter(([m]) => own.has(m) && m !== asked && t.s.ready[m.name] === undefined)
+    .map(([m, answer]) => [m, answer === 0])
+  // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).
+  const unneeded = [...named.keys()].find((m) => !own.has(m))
+  if (named.size > 0) {
+    if (materials.length === 0 && unneeded === undefined) return undefined
+    return { current: asked && named.get(asked), materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+  }
+  const presumed = presumedIn(item, r.full)
+  const answers: [string, string][] = []
+  for (const q of item.questions) {
+    if (q.id === (step.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
+    if (questionOpen(item, q, t.s.answers) === false) continue
+    // A yes/no question's options (是, 否) say nothing out of turn: only its 说法 do.
+    const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined)
+    if (option !== undefined) answers.push([q.id, option])
+  }
+  return answers.length > 0 ? { materials: [], answers } : undefined
+}
+
+/**
+ * What the resident called a document another item lists (户口本 → 户口簿 of 户口簿及复印件): the longest run of the reply, with
+ * the catalogue's standard words, that its name holds.
+ */
+function documentName(m: Material, r: Reading, synonyms: readonly Synonym[]): string {
+  const name = comparableFixed(m.name)
+  const said = withSynonyms(r.plain, m.name, synonyms)
+  let best = ''
+  for (let k = 0; k < said.length; k++) {
+    const len = runAt(said, k, name)
+    if (len > best.length) best = said.slice(k, k + len)
+  }
+  // In the resident's own word (房产证 rather than 不动产权证书) where they used a variant of it.
+  const synonym = synonyms.find((s) => comparableFixed(s.canonical) === best)
+  return synonym?.variants.map(comparableFixed).find((v) => r.plain.includes(v)) ?? best
+}
+
+/**
+ * Records what heardElsewhere heard, and says so: the situation taken (walk.presumed, with its 提示), the materials
+ * noted. `asked` is the material asked: when the reply named it too (户口本有 身份证木有), its answer is said first,
+ * so the resident sees both were heard (the walk moves on past it).
+ */
+export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Material): void {
+  const walkTexts = t.defs.messages.walk
+  for (const [id, option] of heard.answers) {
+    t.s.answers[id] = option
+    const question = item.questions.find((q) => q.id === id)
+    say(t, render(walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
+    for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
+  }
+  for (const [m] of heard.materials) t.s.ready[m.name] = heard.materials.find(([n]) => n === m)![1]
+  const noted: [Material, boolean][] = [...heard.materials]
+  if (asked !== undefined && heard.current !== undefined) noted.unshift([asked, heard.current === 0])
+  if (noted.length > 0) {
+    const list = noted.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing }))
+    say(t, render(walkTexts.heard, { list: list.join('；') }))
+  }
+  if (heard.unneeded !== undefined) say(t, render(walkTexts.unneeded, { ...itemFields(item, t.defs.messages), name: heard.unneeded }))
+  t.s.unconfirmed = undefined
+}

@@ -1,0 +1,191 @@
+/**
+ * Questions a resident asks back instead of answering (这是啥, 这个去哪开, 要带户口本不, 要钱不): about the item's
+ * materials or the item itself. Each is answered, then the pending question asked again.
+ */
+import type { CatalogItem, Material } from '../catalog/types.js'
+import { itemFields, materialFields, type Values } from './fields.js'
+import { covered, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
+import { materialStatuses, type WalkStep } from './materials.js'
+import { fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
+import type { Aspect, DialogState } from './schema.js'
+import { render } from './template.js'
+import { askedAspects, comparableFixed, type Reading } from './text.js'
+import { caseItemFields, currentItem, say, type Turn } from './turn.js'
+
+/**
+ * 这是啥, 啥叫划拨, 权属证明是啥, 不懂 at a walk step: what it means, then the same question again (not 没看明白).
+ * A term naming one of the item's materials (and no word of the question asked) gets that material's 解释 (or its
+ * 备注 and 缺少时); otherwise the material asked about does, or the situation question's 解释 (or, without one, how
+ * to settle it at the window).
+ */
+export function explain(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): false {
+  const item = currentItem(t)!
+  const walkTexts = t.defs.messages.walk
+  const term = r.asksWhatOf ?? ''
+  const current = step.kind === 'material' ? step.material : undefined
+  // A word of the question asked (经济适用住房) is the question's, even when a material's name holds it too.
+  const ownWord = step.kind === 'question' && term !== '' && [step.question.prompt, ...step.question.options].some((w) => comparableFixed(w).includes(term))
+  const named = term === '' || ownWord ? undefined : materialNamed(item.materials, term, current, t.vocab.unsure)
+  const material = named ?? current
+  if (material !== undefined) say(t, render(walkTexts.whatIsIt, itemMaterialFields(t, item, material)))
+  else if (step.kind === 'question') {
+    const values = { ...itemFields(item, t.defs.messages), 'question.prompt': step.question.prompt, 'question.explain': step.question.explain }
+    say(t, render(step.question.explain !== undefined ? walkTexts.explain : walkTexts.explainNone, values))
+  }
+  say(t, fullPrompt(t, state))
+  return false
+}
+
+/** Longest reply (compared form) read as asking whether a material is needed (要带户口本不). */
+const MAX_NEED_REPLY = 14
+/** How a short reply asks yes or no: 吗, 么, 嘛, 不 or 没 at its end, or 要不要, 用不用 inside it. */
+const ASKS_YES_NO = /[吗么嘛不没]$|(\p{Script=Han})不\1/u
+
+/**
+ * 要带户口本不, 户口本用带吗, 需要结婚证吗 during the walk (or after the checklist, at a step that takes places): a
+ * yes/no question about one of the item's materials
+ * (vocabulary.yaml asksNeed), not an answer. Says whether it is needed in the resident's case (needed, not needed
+ * after their answers, or on which answer), then the pending question again. False when the reply asks no such
+ * thing or names none of the item's materials (then it is read as before).
+ */
+export function needReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_NEED_REPLY || !(ASKS_YES_NO.test(r.full) || /[?？]/.test(r.raw))) return false
+  const words = t.vocab.asksNeed.filter((w) => r.full.includes(w))
+  if (words.length === 0) return false
+  let rest = r.full
+  for (const w of words) rest = rest.split(w).join('')
+  rest = rest.replace(/[吗么嘛不没]+$/u, '')
+  if (rest.length < 2) return false
+  rest = rest.replace(/^(?:[我俺咱他她]们?的?)/, '')
+  // Recognisably one of the item's materials: most of what is named is in its name (户口本 in 共同生活家庭成员户口簿),
+  // not two characters of it (原户主身份证 is not 新业主居民身份证, nor 原户欠费结清凭证). The closest ones only.
+  const overlaps = item.materials
+    .filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+    .map((m) => {
+      const name = comparableFixed(m.name)
+      // 户口本 for 户口簿: a variant of a standard word the name uses, when that makes the whole of it part of the name.
+      const whole = name.includes(withSynonyms(rest, m.name, t.ctx.catalog.synonyms))
+      // Between names holding as much, the one that has the other characters too (独生子女证: the 光荣证, not the 申请表).
+      const chars = [...rest].filter((c) => name.includes(c)).length
+      return { m, overlap: whole ? rest.length : covered(rest, name), chars: whole ? rest.length : chars }
+    })
+    .filter(({ overlap }) => overlap * 3 >= rest.length * 2)
+  const best = Math.max(0, ...overlaps.map((o) => o.overlap))
+  const mostChars = Math.max(0, ...overlaps.filter((o) => o.overlap === best).map((o) => o.chars))
+  const candidates = overlaps.filter((o) => o.overlap === best && o.chars === mostChars).map((o) => o.m)
+  if (candidates.length === 0) return false
+  const walkTexts = t.defs.messages.walk
+  const statuses = materialStatuses(item, t.s)
+  // 户口本 names the 参保人户口簿 this case needs and the 继承人的户口簿 it does not: only the one that counts.
+  const counting = candidates.filter((m) => statuses.some((s) => s.material === m))
+  const named = counting.length > 0 ? counting : candidates
+  for (const material of named) {
+    const status = statuses.find((s) => s.material === material)?.status
+    const values: Values = { ...itemMaterialFields(t, item, material) }
+    if (status === 'conditional' && material.condition) {
+      values['question.prompt'] = item.questions.find((q) => q.id === material.condition?.questionId)?.prompt
+      values['condition.answers'] = material.condition.answers.join('"或"')
+    }
+    const template =
+      status === undefined ? walkTexts.notNeeded
+        : status === 'conditional' ? walkTexts.neededIf
+          : status === 'optional' ? walkTexts.neededOptional
+            : status === 'atWindow' ? walkTexts.neededAtWindow
+              : walkTexts.needed
+    say(t, render(template, values))
+  }
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/**
+ * The material a term names (啥是残疾评定 → 《残疾评定表》): one whose name holds the whole term before one sharing
+ * only two characters of it (残疾 is in 《残疾人证申请表》 too), and the one asked about before the others.
+ */
+function materialNamed(materials: readonly Material[], term: string, current: Material | undefined, unsure: ReadonlySet<string>): Material | undefined {
+  const candidates = materials.filter((m) => namesMaterial(term, m.name, unsure, false))
+  const rank = (m: Material) => (comparableFixed(m.name).includes(term) ? 0 : 2) + (m === current ? 0 : 1)
+  return [...candidates].sort((a, b) => rank(a) - rank(b))[0]
+}
+
+/**
+ * Whether the rest of a where-to-get reply is about a material: the one asked when it is nothing, a pronoun
+ * (这个, 它) or 不知道; any one when it has two characters of its name that are not in every other material's name too (身份证丢了 for 申请人居民身份证,
+ * but not 死亡证明 for 出生医学证明, nor 户口 or 低保 while 身份证 is asked: those are new questions).
+ */
+function namesMaterial(rest: string, material: string, unsure: ReadonlySet<string>, isAsked: boolean): boolean {
+  let left = rest
+  for (const word of unsure) left = left.split(word).join('')
+  if (left === '' || POINTING.test(left)) return isAsked
+  const name = comparableFixed(material)
+  for (let k = 0; k + 2 <= left.length; k++) {
+    const pair = left.slice(k, k + 2)
+    if (!SHARED_BY_MATERIALS.has(pair) && name.includes(pair)) return true
+  }
+  return false
+}
+
+/**
+ * The material a short where-to-get reply at a walk step is about (its words besides the asking, see Reading.asksWhere):
+ * at a material question, the one asked when it names nothing (这个去哪开); else the item's material it names
+ * most closely (房东不给租房合同 → 房屋租赁合同, not 劳动合同), the one asked winning a tie. Undefined when it names none.
+ */
+export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Material | undefined {
+  const item = currentItem(t)!
+  const current = step.kind === 'material' ? step.material : undefined
+  // 这个, or nothing (没有咋办, 没这个咋整: the 没 said before it), points at the material asked.
+  const pointed = rest.replace(/^还?(?:没有|木有|没得|没)/, '')
+  if (current !== undefined && namesMaterial(pointed, current.name, t.vocab.unsure, true) && !namesMaterial(pointed, current.name, t.vocab.unsure, false)) return current
+  const scored = item.materials
+    .filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
+    .map((m) => {
+      const name = comparableFixed(m.name)
+      const said = withSynonyms(rest, m.name, t.ctx.catalog.synonyms)
+      return { m, score: covered(said, name) * 100 + [...said].filter((c) => name.includes(c)).length * 2 + (m === current ? 1 : 0) }
+    })
+  return scored.sort((a, b) => b.score - a.score)[0]?.m
+}
+
+/**
+ * After the checklist (a state that takes places), a short where-to-get question naming one of the item's
+ * materials (照片在哪拍, 户口本没有咋办): where to get it, then the state's short re-prompt. False otherwise.
+ */
+export function materialWhereReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!takesPlaces(state) || !item || r.asksWhere === undefined || r.asksWhere === '') return false
+  const asked = item.materials.filter((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, false))
+  if (asked.length === 0) return false
+  for (const material of asked) {
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, material)))
+  }
+  say(t, shortPrompt(t, state))
+  return true
+}
+
+/** The fields of a template about one of the item's materials (walk.whereToGet, walk.whatIsIt …). */
+export function itemMaterialFields(t: Turn, item: CatalogItem, material: Material) {
+  return { ...itemFields(item, t.defs.messages), ...materialFields(material, item, t.defs.messages) }
+}
+
+/** Replies longer than this are questions of their own, not a quick "要钱不" about the item at hand. */
+const MAX_ASPECT_REPLY = 12
+
+/**
+ * A short question about the item at hand (its time limit, fee, conditions, amount paid out or phone, in the
+ * words of vocabulary.yaml's asks) while something else is awaited: answered (messages.yaml answers), then the
+ * pending question again. False when nothing is asked or no item is chosen yet.
+ */
+export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: readonly Aspect[] = []): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return false
+  const aspects = askedAspects(r.raw, t.vocab, item.type).filter((a) => !ignore.includes(a))
+  if (aspects.length === 0) return false
+  const fields = caseItemFields(t, item)
+  say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/** 这个, 那个, 这, 它, 这个东西: pointing at what was just asked. */
+const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/

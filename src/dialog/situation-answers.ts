@@ -1,0 +1,117 @@
+/**
+ * An answer to a situation question in the resident's own words: part of an option (租的 for 租房), one of its 说法,
+ * a denial of one option (不是异地), a correction (不是，我是退休了), or 不知道.
+ */
+import type { Question } from '../catalog/types.js'
+import { UNSURE_ANSWER } from './materials.js'
+import { stateFields } from './prompts.js'
+import { render } from './template.js'
+import { comparable, comparableFixed, NEGATION, type Reading } from './text.js'
+import { say, type Turn } from './turn.js'
+
+/** Shortest reply, and shortest 说法, taken to name a situation: one character says too little. */
+const MIN_OPTION_WORDS = 2
+
+/**
+ * The one option a reply names in other words: half its label or more (急诊 for 急诊抢救), the whole label inside
+ * it (本县户口的), or one of its 说法 (领证了 → 婚生). Any negation in the rest of a reply (不是本县户口) rules it out,
+ * stricter than for the first question's 说法, where only the character just before a word is looked at.
+ */
+export function optionSaid(question: Question, r: Reading): string | undefined {
+  // 租的 for 租房: the 的 that makes a kind of a word says nothing more.
+  const said = r.plain.length > MIN_OPTION_WORDS ? r.plain : r.plain.replace(/的$/, '')
+  if (said === '') return undefined
+  const found = optionNamed(question, said)
+  if (found !== undefined) return found
+  // 租的房子 for 租房 (the question's own words): the 的 inside says nothing more either.
+  const bare = said.replace(/的/g, '')
+  return bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
+}
+
+/** The one option `said` names (see optionSaid), undefined when none or several. */
+function optionNamed(question: Question, said: string): string | undefined {
+  const named = question.options.filter((option) => {
+    const label = comparableFixed(option)
+    // 上班或做生意 is said as 上班 or as 做生意: each part of a label joined by 或 (和, 等, 、) stands for it.
+    const parts = [label, ...labelParts(option)]
+    const words = [...parts, ...(question.words[option] ?? []).map((w) => comparableFixed(w))].filter((w) => w.length >= MIN_OPTION_WORDS)
+    // Half a part at least: 急诊 is 急诊抢救, 饭店 is 饭店小吃, but 外地 is not yet 转诊到外地医院. One character only
+    // for a part of two (租 for 租房).
+    const half = parts.find((p) => p.includes(said) && said.length * 2 >= p.length && (said.length >= MIN_OPTION_WORDS || p.length === 2))
+    if (half !== undefined) return !NEGATION.test(said)
+    if (said.length < MIN_OPTION_WORDS) return false
+    const word = words.find((w) => said.includes(w))
+    return word !== undefined && !NEGATION.test(said.split(word).join(''))
+  })
+  return named.length === 1 ? named[0] : undefined
+}
+
+/**
+ * A reply that denies one option (不是异地, 俺不是本地的, 不用邮寄): a denial said first (after 我 / 俺 at most), then
+ * words naming one option, its label exactly or as `named` reads them. `other`: the remaining option when there
+ * are exactly two. Undefined when the reply does not start with a denial or names no single option. 没有 is no
+ * denial here: 没有居住证 names the option without one.
+ */
+export function deniedOption(options: readonly string[], r: Reading, named: (said: string) => string | undefined): { option: string; other?: string } | undefined {
+  // 不是，邮寄: the 不是 is said apart, and the words after it are what the resident wants (see correctedText).
+  if (r.leading !== undefined) return undefined
+  const denial = DENIAL.exec(r.plain)
+  if (!denial) return undefined
+  const said = r.plain.slice(denial[0].length).replace(/的$/, '')
+  // 不是我是退休: a correction that goes on to say what it is, not a denied option.
+  if (said.length < MIN_OPTION_WORDS || SPEAKER.test(said)) return undefined
+  const option = options.find((o) => comparableFixed(o) === said) ?? named(said)
+  if (option === undefined) return undefined
+  const others = options.filter((o) => o !== option)
+  return others.length === 1 ? { option, other: others[0]! } : { option }
+}
+
+/** After a first piece that denies an option (不是转诊), the option the rest of the reply names (俺在外地住院了). */
+export function saidAfterDenial(question: Question, r: Reading): string | undefined {
+  const pieces = r.raw.split(/[\s,，。.!！、;；]+/).filter(Boolean)
+  if (pieces.length < 2 || !DENIAL.test(comparable(pieces[0]!))) return undefined
+  const rest = comparable(pieces.slice(1).join(''))
+  const answer = rest.length >= MIN_OPTION_WORDS ? optionSaid(question, { ...r, plain: rest, full: rest, leading: undefined }) : undefined
+  // 不是转诊，转诊证明没开: the rest naming the denied option again says nothing new.
+  const denied = optionSaid(question, { ...r, plain: comparable(pieces[0]!).replace(DENIAL, ''), leading: undefined })
+  return answer !== denied ? answer : undefined
+}
+
+/** A reply going on with who is speaking (我是, 俺家): it says what is, not what is not. */
+const SPEAKER = /^(?:我们|俺们|咱们|我|俺|咱|他|她)/
+
+/**
+ * What a reply says after a 不是 or 不对 that sets something straight: after it as a piece of its own (不是，退休了;
+ * 不是 我是退休了) or run on with who is speaking (不是我是退休的), without 我是 / 俺家. Undefined otherwise.
+ */
+export function correctedText(r: Reading): string | undefined {
+  const run = /^(?:不是|不对)((?:我们|俺们|咱们|我|俺|咱|他|她).*)$/.exec(r.plain)?.[1]
+  const after = r.leading === 'no' ? r.afterLeading : run
+  if (after === undefined) return undefined
+  const said = after.replace(/^(?:我们|俺们|咱们|我|俺|咱|他|她)(?:是|家|要|想)?/, '').replace(/的$/, '')
+  return said.length >= MIN_OPTION_WORDS ? said : undefined
+}
+
+/** A denial said first: 不是, 不, 不用, 不要, 并不是, 也不是, 非 (after 我, 俺, 他 …), and a 在 or 是 after it (不在本地). */
+const DENIAL = /^(?:我们|俺们|咱们|我|俺|咱|他|她)?(?:也|并|可)?(?:不是|不用|不要|不|非)(?:在|是)?/
+
+const partsOf = new Map<string, string[]>()
+/** The parts of an option's label joined by 或, 和, 等 or 、 (上班或做生意 → 上班, 做生意), in compared form. */
+function labelParts(option: string): string[] {
+  let parts = partsOf.get(option)
+  if (parts === undefined) {
+    parts = option.split(/[或和等、，,/（）()]/).map(comparableFixed).filter((p) => p.length > 0)
+    if (parts.length < 2) parts = []
+    partsOf.set(option, parts)
+  }
+  return parts
+}
+
+/**
+ * 不知道 to a situation question: not guessed (a guessed 是 sent residents for a 低保证 they never had). Its
+ * materials are listed as 看情况 with the question, to settle at the window; said so, and the walk goes on.
+ */
+export function unsureAnswer(t: Turn): string {
+  say(t, render(t.defs.messages.walk.unsureSituation, stateFields(t)))
+  return UNSURE_ANSWER
+}

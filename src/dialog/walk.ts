@@ -1,0 +1,158 @@
+/**
+ * A reply during the materials walk: 有 / 没有 (in numbers, words or with the material named) to a material, an
+ * option to a situation question, or something else the walk still makes sense of (several numbers in a row, 不对
+ * to an item found unasked, 不知道, 好的, answers out of turn, questions back). The walk's last answer ends it.
+ */
+import type { Material } from '../catalog/types.js'
+import { offerSwitch } from './actions.js'
+import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
+import { materialAnswer } from './material-words.js'
+import { noticesFor } from './materials.js'
+import { go } from './navigate.js'
+import { heardElsewhere, takeHeard } from './out-of-turn.js'
+import { pickIndex } from './pick.js'
+import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
+import { explain, itemMaterialFields, needReply, whereAskedMaterial } from './questions-back.js'
+import type { DialogState } from './schema.js'
+import { correctedText, deniedOption, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
+import { render } from './template.js'
+import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
+import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
+
+/** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
+export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
+  const step = currentWalkStep(t)
+  if (!step) {
+    go(t, state.done)
+    return true
+  }
+  // 1 2 1: the first number answers this question, the next the question after it, and so on; only the question
+  // where they end (or one a number does not fit, with 没有这个编号) is shown.
+  if (SEVERAL_NUMBERS.test(r.raw)) {
+    const numbers = r.raw.split(/[\s,，、。;；]+/)
+    let moved = false
+    for (const [k, n] of numbers.entries()) {
+      if (stateOf(t) !== state) break
+      if (!walk(t, state, read(n, t.vocab), k === numbers.length - 1)) break
+      moved = true
+    }
+    return moved
+  }
+  // 不对 as the first reply to a walk a clear find began unasked: the item is wrong, not the material.
+  if (t.s.unconfirmed && state.wrongItem !== undefined && (t.vocab.wrongItem.has(r.plain) || t.vocab.wrongItem.has(r.full))) {
+    clearItem(t)
+    go(t, state.wrongItem)
+    return true
+  }
+  const labels = walkLabels(t, step)
+  let i = pickIndex(r, labels)
+  // 这个去哪开 is about the material asked; 户口本丢了咋补, 房东不给租房合同咋办 may be about another of this item's
+  // materials, at a material or a situation question alike. Where to get it is what the checklist would say later;
+  // said now, then the same question again (neither 有 nor 没有: the resident asked, they did not answer).
+  const askedWhere = i === undefined && r.asksWhere !== undefined ? whereAskedMaterial(t, r.asksWhere, step) : undefined
+  if (askedWhere !== undefined) {
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
+    say(t, fullPrompt(t, state))
+    return false
+  }
+  if (step.kind === 'material') {
+    const walkTexts = t.defs.messages.walk
+    const item = currentItem(t)!
+    const fields = (material: Material) => itemMaterialFields(t, item, material)
+    if (i === undefined && r.asksWhat) return explain(t, state, step, r)
+    // 要带户口本不: a question back about a material, not an answer.
+    if (i === undefined && needReply(t, state, r)) return false
+    // 户口本也有 while 身份证 is asked, 身份证有户口本没有: answers to materials further on are taken; the one asked
+    // is answered only by its own words (or a 有 / 没有 said first), else asked again.
+    const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
+    if (heard !== undefined) {
+      i = heard.current ?? (r.leading === undefined ? undefined : r.leading === 'yes' ? 0 : 1)
+      takeHeard(t, item, heard, step.material)
+      if (i === undefined) {
+        say(t, fullPrompt(t, state))
+        return true
+      }
+    }
+    if (i === undefined && r.unsure) {
+      // Not sure counts as not ready: the checklist then says where to get it, which is what the resident needs.
+      say(t, render(walkTexts.unsure, fields(step.material)))
+      i = 1
+    }
+    // 好的 agrees, it does not say the material is there: asked again rather than ticked.
+    const agrees = t.vocab.agreeOnly.has(r.plain) || t.vocab.agreeOnly.has(r.full)
+    // Not 没看明白 either: the resident is going along, only the 有 or 没有 is still wanted, for this material.
+    if (i === undefined && agrees) {
+      const options = renderOptions(t, walkLabels(t, step))
+      return misunderstood(t, state, render(walkTexts.agreeOnly, { ...fields(step.material), options }))
+    }
+    if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
+    // 不是，我是给我爹办: a correction or an explanation, not 没有 (another item named is still offered, as always).
+    if (i === undefined && correctsQuestion(t, r)) {
+      if (offerSwitch(t, r.raw)) return true
+      return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
+    }
+    if (i === undefined && r.leading) i = r.leading === 'yes' ? 0 : 1
+    // 有身份证, 户口本丢了: the material named with the answer, read as the answer rather than as a new question.
+    if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
+    if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    t.s.ready[step.material.name] = i === 0
+    t.s.unconfirmed = undefined
+  } else {
+    // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
+    if (i === undefined && r.asksWhat) return explain(t, state, step, r)
+    if (i === undefined && needReply(t, state, r)) return false
+    let answer = typeof i === 'number' ? step.question.options[i] : undefined
+    if (answer === undefined && i === undefined) {
+      // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
+      const said = r.yes ? 'yes' : r.no ? 'no' : r.leading
+      const vocab = said === 'yes' ? t.vocab.yes : said === 'no' ? t.vocab.no : undefined
+      answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
+    }
+    if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
+    // 不是，我是退休了: what comes after the 不是 is the answer.
+    const corrected = i === undefined && answer === undefined ? correctedText(r) : undefined
+    const reading: Reading = corrected === undefined ? r : { ...r, plain: corrected, full: corrected, leading: undefined }
+    if (corrected !== undefined) answer = optionSaid(step.question, reading)
+    // 不是转诊 俺在外地住院了: after the piece that denies one option, the next ones may name the answer.
+    if (answer === undefined && i === undefined) answer = saidAfterDenial(step.question, r)
+    if (answer === undefined && i === undefined) {
+      // 不是异地, 不是本地的: of two options the other one; of more, which one is still to ask.
+      const denied = deniedOption(step.question.options, reading, (said) => optionSaid(step.question, { ...reading, plain: said }))
+      if (denied?.other !== undefined) answer = denied.other
+      else if (denied !== undefined) {
+        say(t, render(t.defs.messages.walk.notThat, { option: denied.option }))
+        say(t, fullPrompt(t, state))
+        return false
+      }
+    }
+    if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
+    // 房产证有, 房子已经过户了: no answer to this question, but to others of the walk; taken, then this one again.
+    const heard = answer === undefined && i === undefined ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
+    if (heard !== undefined) {
+      takeHeard(t, currentItem(t)!, heard)
+      say(t, fullPrompt(t, state))
+      return true
+    }
+    if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    t.s.answers[step.question.id] = answer
+    t.s.unconfirmed = undefined
+    const item = currentItem(t)
+    const notices = item ? noticesFor(item, { questionId: step.question.id, option: answer }) : []
+    for (const m of notices) say(t, noticeText(t, item!, m))
+  }
+  if (!currentWalkStep(t)) go(t, state.done)
+  else if (ask) say(t, fullPrompt(t, state))
+  return true
+}
+
+/**
+ * Whether a reply at a material question starts with a correction word (vocabulary.yaml corrections: 不是, 不对)
+ * and goes on with words that do not themselves say it is missing (不是，我是给我爹办): the resident is setting
+ * something straight, not answering 没有. 不是，他没有 or 不对 丢了 still answer 没有.
+ */
+function correctsQuestion(t: Turn, r: Reading): boolean {
+  if (r.leading !== 'no' || r.leadingWord === undefined || !t.vocab.corrections.has(r.leadingWord)) return false
+  const rest = r.afterLeading ?? ''
+  if (rest === '' || NEGATION.test(rest)) return false
+  return !t.vocab.missing.some((w) => rest.includes(w)) && !t.vocab.unsure.has(rest) && !t.vocab.unsureInside.some((w) => rest.includes(w))
+}
