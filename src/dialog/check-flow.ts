@@ -112,6 +112,7 @@ function templateErrors(src: Parsed<FlowFile>, name: string, state: DialogState)
   if ('villagePrompt' in state) texts.push([['villagePrompt'], state.villagePrompt])
   if ('choosePrompt' in state && state.choosePrompt !== undefined) texts.push([['choosePrompt'], state.choosePrompt])
   if ('otherVillagePrompt' in state && state.otherVillagePrompt !== undefined) texts.push([['otherVillagePrompt'], state.otherVillagePrompt])
+  if ('fixPrompt' in state && state.fixPrompt !== undefined) texts.push([['fixPrompt'], state.fixPrompt])
   if ('options' in state) {
     state.options.forEach((o, i) => {
       texts.push([['options', i, 'label'], o.label])

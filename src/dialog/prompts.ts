@@ -171,13 +171,18 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
     const text = render(template, fields)
     return template.includes('{options}') || options === '' ? text : `${text}\n${options}`
   }
+  // A field of the 代办 form asked again from the summary (form.returnTo): its own question, not the form's opening.
+  const fixing = t.s.form.returnTo !== undefined
   switch (state.kind) {
     case 'area': {
       const form = t.s.form
       if (form.namingVillage) return render(state.otherVillagePrompt ?? state.villagePrompt, fields)
       if (form.choices !== undefined) return withOptions(state.choosePrompt ?? state.villagePrompt)
-      return withOptions(form.townId === undefined ? state.prompt : state.villagePrompt)
+      if (form.townId !== undefined) return withOptions(state.villagePrompt)
+      return withOptions((fixing ? state.fixPrompt : undefined) ?? state.prompt)
     }
+    case 'input':
+      return withOptions((fixing ? state.fixPrompt : undefined) ?? state.prompt)
     default:
       return withOptions(state.prompt)
   }

@@ -68,6 +68,7 @@ const ElderStateTextsSchema = z.strictObject({
   villagePrompt: text('长者模式的选村提示语').optional(),
   choosePrompt: text('长者模式的同名村提示语').optional(),
   otherVillagePrompt: text('长者模式的问村名提示语').optional(),
+  fixPrompt: text('长者模式的改一项时的提示语').optional(),
 })
 export type ElderStateTexts = z.infer<typeof ElderStateTextsSchema>
 
@@ -140,6 +141,11 @@ const InputStateSchema = z.strictObject({
   field: z.enum(['name', 'phone', 'address'], { error: 'field 应为 name（姓名）、phone（手机号）、address（地址）之一' }),
   /** Said when the value does not look right, e.g. a phone number that is not 11 digits. */
   invalid: text('填错时的提示'),
+  /**
+   * Asked instead of `prompt` when the resident said at the 代办 summary that this field is wrong (名字写错了): the
+   * one field again, not the form's opening words as if starting over.
+   */
+  fixPrompt: text('改一项时的提示语').optional(),
   go: StateNameSchema,
 })
 
@@ -158,6 +164,8 @@ const AreaStateSchema = z.strictObject({
   /** Asked after otherVillage was picked: the village's name, for the ticket's note. */
   otherVillagePrompt: text('问名单上没有的村叫什么').optional(),
   invalid: text('找不到地方时的提示'),
+  /** Asked instead of `prompt` when the resident said at the 代办 summary that where they live is wrong (村不对). */
+  fixPrompt: text('改一项时的提示语').optional(),
   go: StateNameSchema,
 })
 
@@ -505,6 +513,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   choosePrompt: '同名村选哪个的提示语',
   otherVillage: '名单上没有的村',
   otherVillagePrompt: '问村名的提示语',
+  fixPrompt: '改一项时的提示语',
   places: '回复镇名查地址电话',
   unsure: '问了别的事又拿不准时去的状态',
   yes: '"是"的说法',

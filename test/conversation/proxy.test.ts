@@ -145,7 +145,7 @@ describe('申请代办', () => {
     for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await chat.say(answer)
     expect(joined(await chat.say('代办'))).toContain('手机：138****5678')
     for (const wish of ['手机号错了', '我要改电话']) {
-      expect(await chat.say(wish), wish).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+      expect(await chat.say(wish), wish).toEqual(['好的，请重新输入手机号，工作人员会打这个电话联系您：'])
       const again = joined(await chat.say('13912345678'))
       expect(again).toContain('请核对您的代办申请')
       expect(again).toContain('手机：139****5678')
@@ -164,19 +164,21 @@ describe('申请代办', () => {
       return chat
     }
     let chat = await toSummary()
-    expect(await chat.say('名字写错了')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(await chat.say('名字写错了')).toEqual(['好的，请重新告诉我申请人的姓名：'])
     let summary = joined(await chat.say('张秀兰'))
     expect(summary).toContain('申请人：张秀兰')
     expect(summary).toContain('手机：138****5678')
     expect(summary).toContain('住址：大店镇 大店一村')
 
     chat = await toSummary()
-    expect(await chat.say('电话写错了')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    expect(await chat.say('电话写错了')).toEqual(['好的，请重新输入手机号，工作人员会打这个电话联系您：'])
     expect(joined(await chat.say('13912345678'))).toContain('手机：139****5678')
 
     for (const wrong of ['地址不对', '村写错了', '住址错了']) {
       chat = await toSummary()
-      expect(joined(await chat.say(wrong)), wrong).toContain('申请人住在哪个镇（街道）？')
+      const asked = joined(await chat.say(wrong))
+      expect(asked, wrong).toContain('好的，请重新选一下：申请人住在哪个镇（街道）？')
+      expect(asked, wrong).not.toContain('帮您申请代办')
       await chat.say('十字路')
       summary = joined(await chat.say('城东社区'))
       expect(summary, wrong).toContain('住址：十字路街道 城东社区')
@@ -190,6 +192,38 @@ describe('申请代办', () => {
     expect(joined(await chat.say('有个地方写错了'))).toContain('请告诉我申请人的姓名')
     chat = await toSummary()
     expect(joined(await chat.say('不错'))).not.toContain('姓名')
+  })
+
+  it('asks a corrected field without the form\'s opening words, also after 帮助 or a bad answer, in 长者模式 and for the mailing address', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await chat.say(answer)
+    await chat.say('代办')
+    expect(await chat.say('名字写错了')).toEqual(['好的，请重新告诉我申请人的姓名：'])
+    expect(await chat.say('帮助')).toContain('好的，请重新告诉我申请人的姓名：')
+    expect(await chat.say('你好吗')).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    const summary = joined(await chat.say('张秀兰'))
+    expect(summary).toContain('请核对您的代办申请')
+    expect(summary).toContain('申请人：张秀兰')
+    // 重新填写 does start the form over, with its opening words.
+    expect(await chat.say('重新填写')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+
+    const elder = await mealChecklist()
+    await elder.say('长者模式')
+    for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await elder.say(answer)
+    await elder.say('代办')
+    expect(await elder.say('名字写错了')).toEqual(['好的，请再打一遍办事的人的名字：'])
+    expect(joined(await elder.say('张秀兰'))).toContain('申请人：张秀兰')
+    expect(await elder.say('电话不对')).toEqual(['好的，手机号再打一遍：'])
+
+    const mailed = await newChat()
+    await startItem(mailed, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1', '邮寄', '3 排 5 号']) await mailed.say(answer)
+    expect(await mailed.say('地址写错了')).toEqual([
+      '好的，请重新告诉我邮寄地址，写到门牌号，比如：大店镇大店一村 3 排 5 号\n寄到十字路街道 城东社区的，只打门牌号就行，比如：3 排 5 号',
+    ])
+    const fixed = joined(await mailed.say('4 排 6 号'))
+    expect(fixed).toContain('请核对您的代办申请')
+    expect(fixed).toContain('结果领取：邮寄：十字路街道 城东社区 4 排 6 号')
   })
 
   it('at the address step, takes the house number and a phone typed with it', async () => {
