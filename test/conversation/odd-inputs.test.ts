@@ -28,6 +28,20 @@ describe('answers the state does not expect', () => {
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU) // still works afterwards
   })
 
+  it('after 不对, a number not offered says so and asks for the question again, without a 好的 that contradicts it', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say(MEAL_UNCLEAR))).toContain('对吗？')
+    expect(await chat.say('不对')).toEqual(['好的，请换个说法再说一次您要办什么事。\n回复 1 转人工'])
+    const askAgain = '请换个说法，说说您要办什么事，比如：低保怎么申请\n回复 1 转人工'
+    for (const bad of ['5', '0']) expect(await chat.say(bad), bad).toEqual([`没有这个编号。\n${askAgain}`])
+    expect(await chat.say('好的')).toEqual([askAgain])
+    expect(await chat.say('你好')).toEqual(['您好！', askAgain])
+    // Still takes a question, and 没找到 words its own 没有这个编号 the same way.
+    expect(joined(await chat.say('abc'))).toContain('没找到和"abc"有关的事项')
+    expect(await chat.say('5')).toEqual(['没有这个编号。\n请说说您要办什么事，比如：低保怎么申请。\n也可以拨打 12345 政务服务便民热线。\n回复 1 转人工'])
+    expect(joined(await chat.say('水电气热过户'))).toContain('好的。办"水电气热过户"要准备的材料')
+  })
+
   it('after "not found", a greeting or an empty message is not told again that the earlier question found nothing', async () => {
     const chat = await newChat()
     expect(joined(await chat.say('x'))).toContain('没找到和"x"有关的事项')
