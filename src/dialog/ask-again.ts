@@ -4,6 +4,7 @@
  */
 import { askMatcher, offerSwitch } from './actions.js'
 import { countyCentre } from './checklist.js'
+import { heardAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { aspectReply, materialWhereReply, needReply } from './questions-back.js'
@@ -72,6 +73,8 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (materialWhereReply(t, state, r)) return false
   // "要带户口本不" after the checklist, as during the walk: whether that material is needed in this case.
   if (takesPlaces(state) && needReply(t, state, r)) return false
+  // "身份证找着了" after the checklist, as during the walk: the answer changed (not a question about 身份证).
+  if (takesPlaces(state) && heardAfterWalk(t, state, r)) return true
   // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
   if (aspectReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined

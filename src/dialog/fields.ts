@@ -69,6 +69,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.neededAtWindow': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.presumed': ['option', 'question.prompt'],
   'walk.heard': ['list'],
+  'walk.changed': ['list'],
   'walk.heardMaterial': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'answer'],
   'walk.unneeded': [...ITEM_FIELDS, 'name'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

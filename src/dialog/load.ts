@@ -109,6 +109,8 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
     { path: ['no'], what: '"否"的说法', words: v.no },
     { path: ['acknowledgements'], what: '"确认、知道了"的说法', words: v.acknowledgements },
     { path: ['unsure'], what: '"不知道、不确定"的说法', words: v.unsure },
+    { path: ['found'], what: '材料找着了的说法', words: v.found },
+    { path: ['notAfterAll'], what: '材料其实没有的说法', words: v.notAfterAll },
     ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
     ...(['领办', '帮办', '代办', '特办'] as const).map((k) => ({ path: ['helpKinds', k], what: `${k}的说法`, words: v.helpKinds[k] })),
   ]

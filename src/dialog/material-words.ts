@@ -75,14 +75,22 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   }
   // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
   rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
-  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops).
-  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w))) return 1
+  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops); so is 其实没有.
+  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w)) || v.notAfterAll.some((w) => rest.includes(w))) return 1
   if (rest === '') return undefined
+  // 找着了, 身份证又有了: there after all (not 没找着, which notAfterAll or missing has said already).
+  if (v.found.some((w) => saysUnturned(rest, w))) return 0
   if (!named) return undefined
   // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
   if (KEPT_ELSEWHERE.test(rest)) return 0
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
+}
+
+/** Whether `text` holds `word` not turned round by a 没, 不 or 未 just before it (没找着 is no 找着). */
+function saysUnturned(text: string, word: string): boolean {
+  const at = text.indexOf(word)
+  return at >= 0 && !/[没不未]$/.test(text.slice(0, at))
 }
 
 /** Longest reply (compared form) read for answers to materials other than the one asked (身份证有户口本没有). */

@@ -6,17 +6,22 @@ import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.j
 import { itemFields } from './fields.js'
 import { namedAnswers, runAt, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
+import { shortPrompt } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
+import type { DialogState } from './schema.js'
 import { optionSaid } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, type Reading } from './text.js'
-import { noticeText, say, type Turn } from './turn.js'
+import { currentItem, noticeText, say, type Turn } from './turn.js'
 
 /** What a walk reply says besides the step asked (heardElsewhere). */
 export interface Heard {
   /** The material asked, when the reply names it among others (身份证有户口本没有): 0 有, 1 没有. */
   current?: 0 | 1
-  /** Materials further on, not answered yet, that the reply names with an answer. */
+  /**
+   * Materials other than the one asked that the reply names with an answer: further on and not answered yet, or
+   * answered before and now said otherwise (身份证找着了 after 没有).
+   */
   materials: [Material, boolean][]
   /** Situation questions other than the one asked, not answered yet, that the reply answers: id → option. */
   answers: [string, string][]
@@ -57,13 +62,14 @@ function holdsTriple(text: string, triples: ReadonlySet<string>): boolean {
  * What a reply at a walk step answers of the walk's other questions, as a careful clerk hears it: materials it names
  * with 有 or 没有 (户口本也有, 结婚证有, 身份证有户口本没有: namedAnswers), or, naming none, situation questions it
  * answers by their 说法 (as the first question's are read: presumedAnswers) or by naming one option of a question of
- * several (租的 for 租房). Only what is not answered yet, and not ruled out by an answer given. Undefined when it
- * answers nothing besides the step asked.
+ * several (租的 for 租房). Only what is not answered yet, and not ruled out by an answer given; except that a
+ * material answered before may be said otherwise now (身份证找着了, 户口本其实没有): the resident's latest word
+ * counts. Undefined when it answers nothing besides the step asked.
  */
-export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Reading): Heard | undefined {
+export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | undefined, r: Reading): Heard | undefined {
   // 没有, 1, 不知道, 好的: a bare answer names nothing else (and the walk takes most replies this way: kept cheap).
   if (r.yes || r.no || r.ack || r.number !== undefined || r.plain.length < 2 || t.vocab.unsure.has(r.plain)) return undefined
-  const asked = step.kind === 'material' ? step.material : undefined
+  const asked = step?.kind === 'material' ? step.material : undefined
   const statuses = materialStatuses(item, t.s).filter((s) => s.status === 'unchecked' || s.status === 'conditional' || s.status === 'ready' || s.status === 'missing')
   const askable = statuses.map((s) => s.material)
   const own = new Set(askable)
@@ -75,19 +81,20 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep, r: Re
   const all = allMaterials(t.ctx.catalog)
   const others = holdsTriple(rest.plain, all.triples) ? all.list.filter((m) => !own.has(m)) : []
   const named = namedAnswers(rest, [...askable, ...others], t.vocab, t.ctx.catalog.synonyms, own, rank)
-  const materials: [Material, boolean][] = [...named]
-    .filter(([m]) => own.has(m) && m !== asked && t.s.ready[m.name] === undefined)
-    .map(([m, answer]) => [m, answer === 0])
+  const said: [Material, boolean][] = [...named].filter(([m]) => own.has(m) && m !== asked).map(([m, answer]) => [m, answer === 0])
+  const materials = said.filter(([m, ready]) => t.s.ready[m.name] !== ready)
   // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).
   const unneeded = [...named.keys()].find((m) => !own.has(m))
   if (named.size > 0) {
-    if (materials.length === 0 && unneeded === undefined) return undefined
-    return { current: asked && named.get(asked), materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+    const current = asked && named.get(asked)
+    // 身份证还没找到, an earlier 没有 said again and nothing else: heard (not a question about 身份证), noted again.
+    if (materials.length === 0 && unneeded === undefined) return current === undefined && said.length > 0 ? { materials: said, answers: [] } : undefined
+    return { current, materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
   }
   const presumed = presumedIn(item, r.full)
   const answers: [string, string][] = []
   for (const q of item.questions) {
-    if (q.id === (step.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
+    if (q.id === (step?.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
     if (questionOpen(item, q, t.s.answers) === false) continue
     // A yes/no question's options (是, 否) say nothing out of turn: only its 说法 do.
     const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined)
@@ -115,8 +122,9 @@ function documentName(m: Material, r: Reading, synonyms: readonly Synonym[]): st
 
 /**
  * Records what heardElsewhere heard, and says so: the situation taken (walk.presumed, with its 提示), the materials
- * noted. `asked` is the material asked: when the reply named it too (户口本有 身份证木有), its answer is said first,
- * so the resident sees both were heard (the walk moves on past it).
+ * noted, and apart from them those whose earlier answer changed (walk.changed). `asked` is the material asked: when
+ * the reply named it too (户口本有 身份证木有), its answer is said first, so the resident sees both were heard (the
+ * walk moves on past it).
  */
 export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Material): void {
   const walkTexts = t.defs.messages.walk
@@ -126,13 +134,28 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
     say(t, render(walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
     for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
   }
-  for (const [m] of heard.materials) t.s.ready[m.name] = heard.materials.find(([n]) => n === m)![1]
-  const noted: [Material, boolean][] = [...heard.materials]
+  const changed = heard.materials.filter(([m, ready]) => t.s.ready[m.name] === !ready)
+  const noted = heard.materials.filter(([m, ready]) => t.s.ready[m.name] !== !ready)
+  for (const [m, ready] of heard.materials) t.s.ready[m.name] = ready
   if (asked !== undefined && heard.current !== undefined) noted.unshift([asked, heard.current === 0])
-  if (noted.length > 0) {
-    const list = noted.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing }))
-    say(t, render(walkTexts.heard, { list: list.join('；') }))
-  }
+  const list = (materials: [Material, boolean][]) =>
+    materials.map(([m, ready]) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: ready ? walkTexts.ready : walkTexts.missing })).join('；')
+  if (changed.length > 0) say(t, render(walkTexts.changed, { list: list(changed) }))
+  if (noted.length > 0) say(t, render(walkTexts.heard, { list: list(noted) }))
   if (heard.unneeded !== undefined) say(t, render(walkTexts.unneeded, { ...itemFields(item, t.defs.messages), name: heard.unneeded }))
   t.s.unconfirmed = undefined
+}
+
+/**
+ * After the walk (the checklist, 自己办理), a reply saying a material is there or not after all (身份证找着了, 户口本其实
+ * 没有) or answering one left unchecked: recorded and said back as during the walk, then the step's question; the
+ * list shows it when asked for again. False when the reply says nothing of the item's materials.
+ */
+export function heardAfterWalk(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  const heard = item && heardElsewhere(t, item, undefined, r)
+  if (!item || heard === undefined || heard.materials.length === 0) return false
+  takeHeard(t, item, { materials: heard.materials, answers: [] })
+  say(t, shortPrompt(t, state))
+  return true
 }

@@ -76,6 +76,10 @@ export interface CompiledVocabulary {
   contactLabels: string[]
   /** Said of a material, it is not at hand (丢了, 找不到了). */
   missing: string[]
+  /** Said of a material, it is there after all (找着, 又有): with trailing particles dropped, as `plain` drops them. */
+  found: string[]
+  /** Said of a material, it is not there after all (其实没有, 又没): trailing particles dropped too. */
+  notAfterAll: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
   /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
@@ -100,13 +104,16 @@ export interface CompiledVocabulary {
 
 export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
   const set = (words: string[]) => new Set(words.map(comparable).filter(Boolean))
+  const particles = v.particles.map(comparable).filter(Boolean)
+  // 找着了 is looked for in 身份证找着, the `plain` of 身份证找着了.
+  const bare = (words: string[]) => words.map((w) => stripParticles(comparable(w), { particles })).filter(Boolean)
   const commands = new Map<string, CommandName>()
   for (const name of COMMANDS) for (const w of v.commands[name]) commands.set(comparable(w), name)
   return {
     yes: set(v.yes),
     no: set(v.no),
     agreeOnly: set(v.agreeOnly),
-    particles: v.particles.map(comparable).filter(Boolean),
+    particles,
     // Longest first: 我想要 before 我想, 俺要 before 俺.
     prefixes: [...new Set(v.prefixes.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     greetings: set(v.greetings),
@@ -122,6 +129,8 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notName: v.notName.map(comparable).filter(Boolean),
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
+    found: bare(v.found),
+    notAfterAll: bare(v.notAfterAll),
     corrections: set(v.corrections),
     wrongItem: set(v.wrongItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),
@@ -290,7 +299,7 @@ function stripPrefix(text: string, v: CompiledVocabulary): string {
 }
 
 /** Drops trailing particles, but never down to nothing (了 alone stays 了). */
-function stripParticles(text: string, v: CompiledVocabulary): string {
+function stripParticles(text: string, v: Pick<CompiledVocabulary, 'particles'>): string {
   let out = text
   for (let changed = true; changed; ) {
     changed = false

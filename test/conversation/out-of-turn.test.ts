@@ -113,3 +113,57 @@ describe('an answer to a later question of the walk, given at another question',
     expect(await chat.say('1')).toEqual([LEASE_QUESTION])
   })
 })
+
+const DIBAO = '最低生活保障申请'
+const DIBAO_ILLNESS = '家里有没有残疾或生重病的人？\n（选"是"的话，还要带：残疾人证或住院病历、诊断证明）\n回复 1 是，2 否'
+
+describe('a later reply that changes an earlier answer', () => {
+  it('身份证找着了 after 没有, 户口本其实没有 after 有: changed, said so, and the question asked again', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('2') // 申请人居民身份证: 没有
+    expect(await chat.say('1')).toEqual([DIBAO_ILLNESS]) // 户口簿: 有
+    expect(await chat.say('身份证找着了')).toEqual(['好的，改过来了：申请人居民身份证有。', DIBAO_ILLNESS])
+    expect(await chat.say('户口本其实没有')).toEqual(['好的，改过来了：共同生活家庭成员户口簿没有。', DIBAO_ILLNESS])
+    expect(await chat.say('户口本又有了')).toEqual(['好的，改过来了：共同生活家庭成员户口簿有。', DIBAO_ILLNESS])
+    // 没找到 is no 找到; and saying an answer again is heard, not taken for a question about 身份证.
+    expect(await chat.say('身份证还没找到')).toEqual(['好的，改过来了：申请人居民身份证没有。', DIBAO_ILLNESS])
+    expect(await chat.say('身份证没找着')).toEqual(['记下了：申请人居民身份证没有。', DIBAO_ILLNESS])
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✗ 申请人居民身份证')
+    expect(list).toContain('✓ 共同生活家庭成员户口簿')
+  })
+
+  it('at a material question: the earlier material changed, the one asked still waits for its answer; 返回 undoes the change', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('2')
+    const askHukou = '是否已准备好：共同生活家庭成员户口簿（复印件1份）？\n回复 1 有，2 没有'
+    expect(await chat.say('身份证找到了')).toEqual(['好的，改过来了：申请人居民身份证有。', askHukou])
+    expect(joined(await chat.say('返回'))).toContain(askHukou)
+    expect(await chat.say('1')).toEqual([DIBAO_ILLNESS])
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 申请人居民身份证')
+  })
+
+  it('after the checklist: changed and said so, then the checklist\'s question; the list shows it when asked again', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('2')
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 申请人居民身份证')
+    expect(await chat.say('身份证找着了')).toEqual([
+      '好的，改过来了：申请人居民身份证有。',
+      '您打算怎么办？\n请回复编号：\n1 自己办理\n2 问别的事\n3 申请代办（工作人员帮您办）',
+    ])
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证')
+  })
+
+  it('找着了 said of the material asked is 有; 其实没有 is 没有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('身份证找着了'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(await chat.say('其实没有')).toEqual([DIBAO_ILLNESS])
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证')
+    expect(list).toContain('✗ 共同生活家庭成员户口簿')
+  })
+})
