@@ -2,6 +2,7 @@
  * What an option's `do:` and the global commands can do: ask the matcher, offer a switch to another item,
  * open a proxy ticket, hand off to a person, list all materials.
  */
+import type { CatalogItem } from '../catalog/types.js'
 import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
 import { pointPlaceName } from './area.js'
@@ -92,6 +93,13 @@ export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
     go(t, unsure)
   }
   return true
+}
+
+/** Offers a switch to `item`, as offerSwitch does for the item a question names, keeping where to resume. */
+export function offerItem(t: Turn, text: string, item: CatalogItem): void {
+  leaveFor(t, text)
+  t.s.switchTo = item.id
+  go(t, t.defs.flow.switch)
 }
 
 /**

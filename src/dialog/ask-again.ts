@@ -4,6 +4,7 @@
  */
 import { askMatcher, offerSwitch } from './actions.js'
 import { countyCentre } from './checklist.js'
+import { alreadyDone } from './already-done.js'
 import { heardAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
@@ -84,7 +85,9 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   const unsure = state.kind === 'menu' ? state.unsure : undefined
   if (offerSwitch(t, r.raw, unsure)) return true
-  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
+  // 房子已经过户了 in the 不动产转移登记 walk: the item is done, so its materials are not what is needed.
+  const done = state.kind === 'materials' ? alreadyDone(t, state, r) : undefined
+  if (done !== undefined) return done  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
   // another question is welcome, as where the flow names an unsure state.
   if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {
     // Neither an answer nor a question we could place: say so, and that a question is welcome here.

@@ -70,6 +70,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.presumed': ['option', 'question.prompt'],
   'walk.heard': ['list'],
   'walk.changed': ['list'],
+  'walk.alreadyDone': ITEM_FIELDS,
   'walk.heardMaterial': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'answer'],
   'walk.unneeded': [...ITEM_FIELDS, 'name'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

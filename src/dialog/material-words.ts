@@ -3,7 +3,7 @@
  * (户口本 for 户口簿, 身份证 in 申请人居民身份证) and what the reply says of each material it names.
  */
 import type { Material, Synonym } from '../catalog/types.js'
-import { comparableFixed, type CompiledVocabulary, type Reading } from './text.js'
+import { comparableFixed, saysUnturned, type CompiledVocabulary, type Reading } from './text.js'
 
 /** `said` with the catalogue's variants (户口本) of standard words the material's name uses (户口簿) put back. */
 export function withSynonyms(said: string, name: string, synonyms: readonly Synonym[]): string {
@@ -85,12 +85,6 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   if (KEPT_ELSEWHERE.test(rest)) return 0
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
-}
-
-/** Whether `text` holds `word` not turned round by a 没, 不 or 未 just before it (没找着 is no 找着). */
-function saysUnturned(text: string, word: string): boolean {
-  const at = text.indexOf(word)
-  return at >= 0 && !/[没不未]$/.test(text.slice(0, at))
 }
 
 /** Longest reply (compared form) read for answers to materials other than the one asked (身份证有户口本没有). */

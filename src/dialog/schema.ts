@@ -261,6 +261,8 @@ export const VocabularyFileSchema = z.strictObject({
     .default({ name: [], phone: [], area: [], address: [] }),
   /** Said of a material asked about, they mean it is not at hand (丢了, 找不到了): read as 没有. */
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
+  /** With the item's name or a 关键词, in a short walk reply: the item is done already (房子已经过户了). */
+  alreadyDone: z.array(text('事项已经办完的说法')).default([]),
   /** Said of a material, it is there after all (找着了, 又有了, 其实有): read as 有, and change an earlier 没有. */
   found: z.array(text('材料找着了、又有了的说法')).default([]),
   /** Said of a material, it is not there after all (其实没有, 又没了): read as 没有, and change an earlier 有. */
@@ -386,6 +388,8 @@ const walkMessages = z.strictObject({
   heardMaterial: text('顺带说的一样材料').default('{material.name}{answer}'),
   /** Materials answered before, now said otherwise (身份证找着了 after 没有): {list} as for heard. */
   changed: text('先前回答的材料改了').default('好的，改过来了：{list}。'),
+  /** The walk's item is done already (房子已经过户了): its materials are not needed. */
+  alreadyDone: text('事项已经办完了').default('已经办完了的话，"{item.name}"就不用再办了，这些材料也不用准备。'),
   /** A document the item does not ask for, said with 有 or 没有 (户口本也有): not needed, then the question again. */
   unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */

@@ -76,6 +76,8 @@ export interface CompiledVocabulary {
   contactLabels: string[]
   /** Said of a material, it is not at hand (丢了, 找不到了). */
   missing: string[]
+  /** With the item's name or a keyword, the item is done already (已经, 办完). */
+  alreadyDone: string[]
   /** Said of a material, it is there after all (找着, 又有): with trailing particles dropped, as `plain` drops them. */
   found: string[]
   /** Said of a material, it is not there after all (其实没有, 又没): trailing particles dropped too. */
@@ -129,6 +131,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notName: v.notName.map(comparable).filter(Boolean),
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
+    alreadyDone: v.alreadyDone.map(comparable).filter(Boolean),
     found: bare(v.found),
     notAfterAll: bare(v.notAfterAll),
     corrections: set(v.corrections),
@@ -284,6 +287,12 @@ function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {
   if (what === undefined) return undefined
   const rest = plain.replace(what, '')
   return NEGATION.test(rest) ? rest : undefined
+}
+
+/** Whether `text` holds `word` not turned round by a 没, 不 or 未 just before it (没找着 is no 找着, 还没办完 no 办完). */
+export function saysUnturned(text: string, word: string): boolean {
+  const at = text.indexOf(word)
+  return at >= 0 && !/[没不未]$/.test(text.slice(0, at))
 }
 
 /** Longest reply (compared form) read as asking where to get the thing just asked about. */

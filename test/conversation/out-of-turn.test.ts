@@ -167,3 +167,42 @@ describe('a later reply that changes an earlier answer', () => {
     expect(list).toContain('✗ 共同生活家庭成员户口簿')
   })
 })
+
+describe('a walk reply saying the item itself is done already', () => {
+  const REASON = '房子为什么要过户？是买卖（买了别人的或卖给别人），继承（房主去世了），还是赠与（房主活着送给子女等）？\n回复 1 买卖，2 继承，3 赠与'
+  const DONE = '已经办完了的话，"不动产转移登记"就不用再办了，这些材料也不用准备。'
+  const OFFER = '您是想问"水电气热过户"吗？\n请回复编号：\n1 是，改问这个\n2 不是，接着刚才的'
+
+  it('房子已经过户了 in the 不动产转移登记 walk: says so and offers 水电气热过户; 不是 goes back to the same question', async () => {
+    const chat = await saleWalk()
+    for (const done of ['房子已经过户了', '已经过户了', '房子早就过户了']) {
+      expect(await chat.say(done), done).toEqual([DONE, OFFER])
+      expect(await chat.say('2'), done).toEqual([TRANSFER_ID])
+    }
+    // Not done yet is not done.
+    expect(joined(await chat.say('房子还没过户'))).not.toContain('不用再办')
+    // Nothing answered is lost: the walk goes on where it was.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：房屋买卖合同')
+  })
+
+  it('是 starts 水电气热过户 with the transfer already done taken as its situation', async () => {
+    const chat = await newChat()
+    await startItem(chat, TRANSFER)
+    expect(await chat.say('房子已经过户了')).toEqual([DONE, OFFER])
+    const next = joined(await chat.say('1'))
+    expect(next).toContain('按您说的"房子已过户单独办"来准备材料。')
+    expect(next).toContain('新户主是个人还是单位？')
+  })
+
+  it('with no other item to offer, says so and asks the same question, welcoming another; a situation is no item done', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    expect(await chat.say('已经结婚登记了')).toEqual([
+      '已经办完了的话，"结婚登记"就不用再办了，这些材料也不用准备。',
+      '是否已准备好：双方本人居民身份证（原件1份）？\n回复 1 有，2 没有\n也可以直接打字问别的事，比如：残疾人证怎么办',
+    ])
+    const birth = await newChat()
+    await startItem(birth, '出生登记（新生儿落户）')
+    expect(joined(await birth.say('孩子已经出生了'))).not.toContain('不用再办')
+  })
+})
