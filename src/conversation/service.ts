@@ -69,7 +69,9 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       let names: boolean | undefined
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
-        namesItem: () => (names ??= decide(matcher.match(message.content.text)).kind === 'sure'),
+        namesItem() {
+          return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')
+        },
       }
       for (const intercept of interceptors) {
         try {

@@ -74,7 +74,10 @@ export function createRedisRateLimiter(redis: Redis, prefix: string): RateLimite
       return {
         keys: active.map((c) => keyOf(c, window)),
         windowMs: WINDOW_MS,
-        admit: (counts) => refuseOver(decision(active, counts, now, window)),
+        // A method, not an arrow in a property: the dev server (tsx) names such arrows at run time, per message.
+        admit(counts) {
+          refuseOver(decision(active, counts, now, window))
+        },
       }
     },
     // The connection belongs to the caller.
