@@ -138,26 +138,30 @@ function answeredMentions(
   const names = materials.map((m) => comparableFixed(m.name))
   const isOwn = (i: number) => own === undefined || own.has(materials[i]!)
   const said = withAllSynonyms(r.plain, names, names.filter((_, i) => isOwn(i)), synonyms)
+  // A run of two characters or more starts with a pair the name holds: names holding none of the reply's pairs (most
+  // of the catalogue's, for a question asked mid-walk) can name nothing, and are passed over in the scans below.
+  const pairs = pairsOf(said)
+  const held = names.flatMap((name, i) => (pairs.some((pair) => name.includes(pair)) ? [i] : []))
   // Where a run of one of `own` starts: another's run stops short of it (俺的户口本: not 的户口簿 of 父母的户口簿).
-  const ownAt = [...said].map((_, k) => names.some((name, i) => isOwn(i) && runAt(said, k, name) >= 2))
+  const ownAt = [...said].map((_, k) => held.some((i) => isOwn(i) && runAt(said, k, names[i]!) >= 2))
   const mentions: Mention[] = []
   for (let k = 0; k < said.length; ) {
     let best = 0
     let named: Material[] = []
     let ownBest = 0
     const ownNext = ownAt.indexOf(true, k + 1)
-    names.forEach((name, i) => {
-      const whole = runAt(said, k, name)
+    for (const i of held) {
+      const whole = runAt(said, k, names[i]!)
       const len = isOwn(i) || ownNext < 0 ? whole : Math.min(whole, ownNext - k)
       // Another item's document takes three characters at least (房东 is no document), and never a part that
       // names one of `own` too (俺的户口本: 户口簿, not 父母的户口簿).
-      if (len < (isOwn(i) ? 2 : 3) || !namesSomething(said.slice(k, k + len), v)) return
+      if (len < (isOwn(i) ? 2 : 3) || !namesSomething(said.slice(k, k + len), v)) continue
       if (isOwn(i)) ownBest = Math.max(ownBest, len)
       if (len > best) [best, named] = [len, [materials[i]!]]
       else if (len === best) named.push(materials[i]!)
-    })
+    }
     if (ownBest > 0 && own !== undefined) {
-      named = materials.filter((m, i) => own.has(m) && runAt(said, k, names[i]!) === ownBest)
+      named = held.filter((i) => own.has(materials[i]!) && runAt(said, k, names[i]!) === ownBest).map((i) => materials[i]!)
       best = ownBest
     }
     if (best === 0) k++
@@ -182,6 +186,13 @@ function answeredMentions(
   return out
 }
 
+/** The reply's pairs of characters in a row, each once. */
+function pairsOf(said: string): string[] {
+  const pairs = new Set<string>()
+  for (let k = 0; k + 2 <= said.length; k++) pairs.add(said.slice(k, k + 2))
+  return [...pairs]
+}
+
 /** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */
 function namesSomething(run: string, v: CompiledVocabulary): boolean {
   if (run.length === 2 && SHARED_BY_MATERIALS.has(run)) return false
@@ -197,6 +208,8 @@ function withAllSynonyms(said: string, names: readonly string[], ownNames: reado
   const own = ownNames.join('\u0000')
   let out = said
   for (const s of synonyms) {
+    // Most synonyms are not in a short reply: checked first, as it is cheaper than looking through every name.
+    if (!s.variants.some((v) => out.includes(comparableFixed(v)))) continue
     const canonical = comparableFixed(s.canonical)
     if (!all.includes(canonical)) continue
     out = withStandardWord(out, canonical, s.variants.filter((v) => !own.includes(comparableFixed(v))))
