@@ -44,6 +44,9 @@ export interface TicketsOptions {
   wechat?: boolean
 }
 
+/** The escalations metric's `kind` for each timer: 督办 of an unclaimed ticket, 超期, an unanswered 差评 follow-up. */
+const ESCALATION_KINDS = { escalate: 'unclaimed', overdue: 'overdue', followUp: 'follow_up_overdue' } as const
+
 export interface TicketsPart {
   /** Store, network and calendar: what the agents' API and the console act on. Network and calendar follow `network`. */
   env: TicketEnv
@@ -125,6 +128,7 @@ export async function composeTickets(opts: TicketsOptions): Promise<TicketsPart>
     timers: backend.timers,
     notifier,
     clock: systemClock,
+    onFired: (kind) => opts.metrics.escalation(ESCALATION_KINDS[kind]),
     onError: (what, err) => opts.logger.error({ err }, `工单后台任务出错（${what}）`),
   })
 

@@ -7,6 +7,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Channel, ConversationService } from '../conversation/types.js'
 
 export type MatchOutcome = 'sure' | 'choose' | 'none'
+/** 督办 of an unclaimed ticket, past its promised time limit, a 差评 follow-up not answered in time. */
+export type EscalationKind = 'unclaimed' | 'overdue' | 'follow_up_overdue'
 /** Counts of tickets per status, read when /metrics is scraped. */
 export type TicketCountSource = () => Promise<Record<string, number>> | Record<string, number>
 
@@ -16,8 +18,8 @@ export interface Metrics {
   message(channel: Channel): void
   /** What the matcher decided for a resident's question. */
   matchOutcome(outcome: MatchOutcome): void
-  /** A ticket was escalated (督办) or flagged overdue; `kind` e.g. 'unclaimed' | 'overdue'. */
-  escalation(kind: string): void
+  /** A ticket was escalated (督办) or flagged overdue. */
+  escalation(kind: EscalationKind): void
   /** Where the tickets-by-status gauge reads its numbers; the tickets layer registers it once. */
   setTicketCounts(source: TicketCountSource): void
   /** Times each request, labelled by route pattern (not raw path, which would explode the label set). */
@@ -52,6 +54,8 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     labelNames: ['kind'],
     registers: [registry],
   })
+  // Shown at 0 from the start, so a dashboard's rate() has a series before the first escalation.
+  for (const kind of ['unclaimed', 'overdue', 'follow_up_overdue'] as const) escalations.inc({ kind }, 0)
   let ticketSource: TicketCountSource | undefined
   new Gauge({
     name: 'daiban_tickets',

@@ -45,7 +45,13 @@ export async function sweepTimers(
   env: TicketEnv,
   timers: TimerStore,
   now: number,
-  opts: { batch?: number; concurrency?: number; onError?: (timer: Timer, err: unknown) => void } = {},
+  opts: {
+    batch?: number
+    concurrency?: number
+    onError?: (timer: Timer, err: unknown) => void
+    /** A timer that did something (a ticket escalated, flagged overdue …), not one found already handled. */
+    onFired?: (timer: Timer) => void
+  } = {},
 ): Promise<SweepResult> {
   const batch = opts.batch ?? 1_000
   const concurrency = opts.concurrency ?? 128
@@ -57,8 +63,10 @@ export async function sweepTimers(
     await forEachLimit(due, concurrency, async (timer) => {
       try {
         const r = await fireTimer(env, timer, now)
-        if (r?.ok) result.fired++
-        else result.skipped++
+        if (r?.ok) {
+          result.fired++
+          opts.onFired?.(timer)
+        } else result.skipped++
         done.push(timer.id)
       } catch (err) {
         result.failed++

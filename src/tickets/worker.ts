@@ -6,6 +6,7 @@ import { deliverNotifications } from './delivery.js'
 import type { Clock, NotificationQueue, Notifier, TimerStore } from './ports.js'
 import type { TicketEnv } from './service.js'
 import { sweepTimers } from './timers.js'
+import type { Timer } from './types.js'
 
 export interface WorkerDeps {
   env: TicketEnv
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   clock: Clock
   /** Pause between rounds; default 1 s. */
   intervalMs?: number
+  /** Told of each timer that fired (for the escalation metrics); exactly one process fires a timer. */
+  onFired?: (kind: Timer['kind']) => void
   /** Where errors of a round go (Redis down, a bug); the runner keeps going. Default: stderr. */
   onError?: (what: string, err: unknown) => void
 }
@@ -36,7 +39,10 @@ export function startTicketWorker(deps: WorkerDeps): TicketWorker {
 
   const round = async (): Promise<void> => {
     try {
-      await sweepTimers(deps.env, deps.timers, deps.clock.now(), { onError: (t, err) => report(`定时 ${t.id}`, err) })
+      await sweepTimers(deps.env, deps.timers, deps.clock.now(), {
+        onError: (t, err) => report(`定时 ${t.id}`, err),
+        onFired: (t) => deps.onFired?.(t.kind),
+      })
     } catch (err) {
       report('定时扫描', err)
     }

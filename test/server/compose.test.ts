@@ -46,6 +46,7 @@ describe('composeServer(config) with Redis: the real catalogue, dialogs and stor
     expect(metrics).toMatch(/daiban_messages_total\{channel="http"\} [1-9]/)
     expect(metrics).toMatch(/daiban_match_outcomes_total\{outcome="sure"\} [1-9]/)
     expect(metrics).toContain('daiban_process_resident_memory_bytes')
+    for (const kind of ['unclaimed', 'overdue', 'follow_up_overdue']) expect(metrics).toContain(`daiban_escalations_total{kind="${kind}"} 0`)
   })
 
   it('serves the web chat on / and its API with a signed anonymous id', async () => {

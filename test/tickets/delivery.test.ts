@@ -74,12 +74,18 @@ describe('startTicketWorker(deps)', () => {
     let now = MONDAY_9AM
     await openTicket(env, request(), now)
     const notifier = flaky(0)
-    const worker = startTicketWorker({ env, ...backend, notifier, clock: { now: () => now }, intervalMs: 60_000 })
+    const fired: string[] = []
+    const worker = startTicketWorker({ env, ...backend, notifier, clock: { now: () => now }, intervalMs: 60_000, onFired: (kind) => fired.push(kind) })
     await worker.tick()
     expect(notifier.delivered.map((n) => n.event)).toEqual(['open'])
+    expect(fired).toEqual([])
     now += 24 * 3_600_000
     await worker.tick()
     expect(notifier.delivered.map((n) => n.event)).toEqual(['open', 'escalate', 'escalate', 'escalate', 'escalate'])
+    // One 督办 (told to four people), reported once for the metrics; a later round with nothing due reports nothing.
+    expect(fired).toEqual(['escalate'])
+    await worker.tick()
+    expect(fired).toEqual(['escalate'])
     await worker.stop()
   })
 })
