@@ -19,6 +19,11 @@ const SKIP_COMMENT = /^(无|没有|没了|不用|不用了|算了|没有了|没�
 /** Words of a question (咋办, 要带什么, 在哪): with a catalogue item named, the text is a request, not a comment. */
 const ASKS = /[咋啥吗嘛哪?？]|怎么|什么|如何|多少|多久|能不能|可不可以|要不要|需要|要带|去哪|在哪|申请|办理/
 const NOTHING_TO_RATE = '您现在没有可以评价的工单：代办工单办结后才能评价。查工单请回复"我的工单"。'
+/** A comment said as one, at any time in its window, even while the dialog waits for an answer: 意见 跑了三趟. */
+const COMMENT_WORD = /^(意见|建议|投诉)[\s:：,，]*/
+/** "评价 9", "评价 10分": a rating out of range, answered with the range rather than taken for a question. */
+const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
+const RATING_RANGE = `评价请回复 1 到 5 的数字，比如：评价 5。${([5, 4, 3, 2, 1] as const).map((score) => `${score} ${RATING_LABELS[score]}`).join('，')}。`
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
@@ -88,7 +93,9 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const rateWord = /^评价/.test(text)
     if (early && !(await early) && !rateWord) return undefined
     const mineNow = await mine(env, who)
-    if (mineNow.length === 0) return rateWord && parseRating(text.replace(/^评价\s*/, '')) !== undefined ? [NOTHING_TO_RATE] : undefined
+    const outOfRange = RATING_WITH_NUMBER.test(text) && parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '')) === undefined
+    if (mineNow.length === 0) return rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined) ? [NOTHING_TO_RATE] : undefined
+    if (outOfRange && id === undefined) return [RATING_RANGE]
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
@@ -106,8 +113,10 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
         [
           `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
           isBadRating(score) ? `很抱歉这次没让您满意，督办人员会在 ${env.network.settings.followUpDays} 个工作日内回访您。` : '',
-          // Mid-dialog the next reply answers the dialog's question, so no comment is asked for now.
-          midDialog ? '请接着回答上面的问题。' : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
+          // Mid-dialog the next reply answers the dialog's question: a comment is said with 意见 in front.
+          midDialog
+            ? `${isBadRating(score) ? '有意见可以回复"意见"加上您的话，比如：意见 跑了好几趟。' : ''}请接着回答上面的问题。`
+            : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
         ].join(''),
       )
     }
@@ -115,6 +124,14 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
     // A new question (结婚登记要带什么材料) right after rating is answered, not filed as the comment.
     const newQuestion = () => ASKS.test(text) && context?.namesItem?.() === true
+    const said = COMMENT_WORD.exec(text)
+    if (commenting !== undefined && said !== null && text.length > said[0].length) {
+      const comment = text.slice(said[0].length).trim()
+      const midDialog = await dialogOpen()
+      return reply(await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () =>
+        `您的意见已记下，谢谢！${midDialog ? '请接着回答上面的问题。' : ''}`,
+      )
+    }
     if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen()) && !newQuestion()) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
       return reply(await act(env, commenting.id, action, resident(who), message.now), () =>

@@ -168,6 +168,27 @@ describe('a pending rating and the dialog, through the conversation service', ()
     expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
   })
 
+  it('a 差评 mid-dialog says how to add a comment, and 意见 … records it without leaving the dialog', async () => {
+    const asked = joined(await chat.say('结婚登记要带啥'))
+    expect(asked).toContain('是否已准备好：')
+    const rated = joined(await chat.say('评价 1'))
+    expect(rated).toContain('谢谢您的评价（1 非常不满意）')
+    expect(rated).toContain('意见 跑了好几趟')
+    expect(rated).toContain('请接着回答上面的问题')
+    const commented = joined(await chat.say('建议：下回别让俺跑三趟'))
+    expect(commented).toBe('您的意见已记下，谢谢！请接着回答上面的问题。')
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 1, comment: '下回别让俺跑三趟' })
+    // The dialog still waits for its answer.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：')
+  })
+
+  it('评价 with a number out of 1–5 is told the range, not searched in the catalogue', async () => {
+    const replies = await chat.say('评价 9')
+    expect(replies).toEqual([expect.stringContaining('评价请回复 1 到 5 的数字')])
+    expect(joined(replies)).toContain('1 非常不满意')
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+  })
+
   it('我的进度 with no item under way does not say nothing is being done, then lists the ticket', async () => {
     const replies = await chat.say('我的进度')
     expect(replies).toEqual(['现在没有正在核对材料的事项。', expect.stringContaining(`您的代办工单：\n· ${id} `)])
