@@ -1,16 +1,22 @@
 /**
- * npm run catalog:check [目录]: validates the catalogue (default ./catalog) and the files checked against it
+ * npm run catalog:check [目录]: validates the catalogue (default CATALOG_DIR, else ./catalog) and the files checked against it
  * (network.yaml and holidays.yaml, by src/tickets), listing every problem as `file:line path：message` so admins
  * can fix them all before the server picks the files up. Exits 1 on any error.
  */
-import { relative } from 'node:path'
+import { isAbsolute, relative } from 'node:path'
 import { loadCatalogDir } from '../catalog/load.js'
 import { formatSourceError, type SourceError } from '../catalog/yaml-source.js'
+import { shanghaiDate } from '../tickets/calendar.js'
 import { loadNetwork } from '../tickets/network-file.js'
 
-const dir = process.argv[2] ?? 'catalog'
-// Paths relative to where the command runs, so terminals and editors can open them.
-const show = (e: SourceError) => formatSourceError({ ...e, file: relative(process.cwd(), e.file) || e.file })
+// The folder named, else the one the server reads (CATALOG_DIR), else ./catalog.
+const dir = process.argv[2] ?? (process.env.CATALOG_DIR || 'catalog')
+// Paths relative to where the command runs, so terminals and editors can open them; outside it, as they are.
+const shown = (file: string) => {
+  const rel = relative(process.cwd(), file)
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel
+}
+const show = (e: SourceError) => formatSourceError({ ...e, file: shown(e.file) })
 
 const errors: SourceError[] = []
 const warnings: SourceError[] = []
@@ -18,7 +24,7 @@ const catalog = await loadCatalogDir(dir)
 if (!catalog.ok) errors.push(...catalog.errors)
 else {
   // The network names service points, so it can only be checked against a valid catalogue.
-  const network = await loadNetwork(dir, catalog.catalog.points)
+  const network = await loadNetwork(dir, catalog.catalog.points, shanghaiDate(Date.now()))
   if (network.ok) warnings.push(...network.warnings)
   else errors.push(...network.errors)
 }

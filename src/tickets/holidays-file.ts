@@ -25,10 +25,17 @@ export type HolidaysFile = z.output<typeof HolidaysFileSchema>
 
 const MAX_HOLIDAY_DAYS = 15
 
-export type HolidaysResult = { ok: true; calendar: HolidayCalendar } | { ok: false; errors: SourceError[] }
+/** From this month on, next year's 放假安排 (published by the State Council around November) should be in the file. */
+const NEXT_YEAR_FROM_MONTH = 11
 
-/** Checks the holiday file's text and builds the calendar; every problem is reported with its line. */
-export function validateHolidays(file: string, text: string): HolidaysResult {
+export type HolidaysResult = { ok: true; calendar: HolidayCalendar; warnings: SourceError[] } | { ok: false; errors: SourceError[] }
+
+/**
+ * Checks the holiday file's text and builds the calendar; every problem is reported with its line. `today`
+ * (YYYY-MM-DD, Shanghai) warns when this year, or from November next year, is not covered: due dates there are
+ * counted with weekends only, so overdue alerts would come before the holidays are over.
+ */
+export function validateHolidays(file: string, text: string, today?: string): HolidaysResult {
   const parsed = parseYamlWithSchema(file, text, HolidaysFileSchema)
   if (!parsed.ok) return parsed
   const { value, locate } = parsed
@@ -62,5 +69,17 @@ export function validateHolidays(file: string, text: string): HolidaysResult {
   })
 
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, calendar: { holidays, workdays, years: [...years].sort() } }
+  const warnings: SourceError[] = []
+  if (today !== undefined) {
+    const year = Number(today.slice(0, 4))
+    const wanted = Number(today.slice(5, 7)) >= NEXT_YEAR_FROM_MONTH ? [year, year + 1] : [year]
+    for (const y of wanted.filter((y) => !years.has(y))) {
+      const { line, column } = locate(['覆盖年份'])
+      warnings.push({
+        file, line, column, path: '覆盖年份',
+        message: `没有 ${y} 年的放假安排：${y} 年的办结期限只按周末算，没算元旦、春节等假期。国务院公布 ${y} 年放假安排后，请把放假和调休上班写上，并把 ${y} 加进 覆盖年份`,
+      })
+    }
+  }
+  return { ok: true, calendar: { holidays, workdays, years: [...years].sort() }, warnings }
 }

@@ -132,8 +132,11 @@ export type NetworkLoadResult =
     }
   | { ok: false; errors: SourceError[] }
 
-/** Reads `dir`/network.yaml and `dir`/holidays.yaml and checks both (for `npm run catalog:check` and the server). */
-export async function loadNetwork(dir: string, points: ReadonlyMap<string, ServicePoint>): Promise<NetworkLoadResult> {
+/**
+ * Reads `dir`/network.yaml and `dir`/holidays.yaml and checks both (for `npm run catalog:check` and the server).
+ * `today` (YYYY-MM-DD) adds a warning when the holidays do not cover the years due dates fall in.
+ */
+export async function loadNetwork(dir: string, points: ReadonlyMap<string, ServicePoint>, today?: string): Promise<NetworkLoadResult> {
   const read = async (name: string): Promise<{ path: string; text?: string }> => {
     const path = join(dir, name)
     return readFile(path, 'utf8').then((text) => ({ path, text }), () => ({ path }))
@@ -144,10 +147,10 @@ export async function loadNetwork(dir: string, points: ReadonlyMap<string, Servi
   if (net.text === undefined) errors.push(missing(net.path, '代办网络（代办员名单）'))
   if (hol.text === undefined) errors.push(missing(hol.path, '节假日安排'))
   const network = net.text === undefined ? undefined : validateNetwork(net.path, net.text, points)
-  const holidays = hol.text === undefined ? undefined : validateHolidays(hol.path, hol.text)
+  const holidays = hol.text === undefined ? undefined : validateHolidays(hol.path, hol.text, today)
   if (network && !network.ok) errors.push(...network.errors)
   if (holidays && !holidays.ok) errors.push(...holidays.errors)
   if (errors.length > 0 || !network?.ok || !holidays?.ok) return { ok: false, errors }
   const version = createHash('sha256').update(net.text ?? '').update('\0').update(hol.text ?? '').digest('hex').slice(0, 16)
-  return { ok: true, network: network.network, calendar: holidays.calendar, warnings: network.warnings, version }
+  return { ok: true, network: network.network, calendar: holidays.calendar, warnings: [...network.warnings, ...holidays.warnings], version }
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import type { ServicePoint } from '../catalog/types.js'
 import { fingerprintFiles, pollFiles, type CatalogLogger } from '../catalog/reloader.js'
 import { formatSourceError, type SourceError } from '../catalog/yaml-source.js'
-import type { HolidayCalendar } from './calendar.js'
+import { shanghaiDate, type HolidayCalendar } from './calendar.js'
 import { loadNetwork } from './network-file.js'
 import type { TicketEnv } from './service.js'
 import type { Network } from './types.js'
@@ -33,6 +33,8 @@ export interface NetworkStatus {
   version: string
   loadedAt: Date
   agentCount: number
+  /** Warnings of the version serving (a 代办员 point without supervisor, holidays not covering next year …). */
+  warnings: SourceError[]
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
@@ -83,10 +85,12 @@ export async function createNetworkReloader({
 
   const seen = await fingerprint()
   let checkedPoints = points()
-  const first = await loadNetwork(dir, checkedPoints)
+  // Today's date (Shanghai) decides which years the holidays must cover; read at each load, at the edge.
+  const first = await loadNetwork(dir, checkedPoints, shanghaiDate(Date.now()))
   if (!first.ok) return { ok: false, errors: first.errors }
   let live: NetworkVersion = { network: first.network, calendar: first.calendar, version: first.version }
   let loadedAt = new Date()
+  let warnings = first.warnings
   let lastErrors: SourceError[] = []
   let lastErrorAt: Date | undefined
   logger.info({ dir, version: live.version, agents: live.network.agents.length }, `服务网络已加载（${live.network.agents.length} 名代办员）`)
@@ -98,7 +102,7 @@ export async function createNetworkReloader({
 
   async function load(): Promise<{ ok: boolean; errors: SourceError[] }> {
     const pointsNow = points()
-    const result = await loadNetwork(dir, pointsNow)
+    const result = await loadNetwork(dir, pointsNow, shanghaiDate(Date.now()))
     if (!result.ok) {
       lastErrors = result.errors
       lastErrorAt = new Date()
@@ -113,6 +117,7 @@ export async function createNetworkReloader({
     const edited = result.version !== live.version
     if (!edited && pointsNow === checkedPoints) return { ok: true, errors: [] }
     live = { network: result.network, calendar: result.calendar, version: result.version }
+    warnings = result.warnings
     checkedPoints = pointsNow
     if (edited || recovered) {
       loadedAt = new Date()
@@ -138,6 +143,7 @@ export async function createNetworkReloader({
         version: live.version,
         loadedAt,
         agentCount: live.network.agents.length,
+        warnings,
         lastErrors,
         ...(lastErrorAt && { lastErrorAt }),
       }),

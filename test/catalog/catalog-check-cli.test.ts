@@ -21,10 +21,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** Runs `npm run catalog:check <dir>` the way an admin would (through tsx, from the repository root). */
-async function check(): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A file as the checker names it: relative to where it runs when inside it, else its whole path (not ../../tmp/…). */
+const shown = (file: string) => (relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file))
+
+/**
+ * Runs `npm run catalog:check <dir>` the way an admin would (through tsx, from the repository root); with `env`
+ * and no folder named, the checker finds the folder as the server does.
+ */
+async function check(env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['--import', 'tsx', 'src/cli/catalog-check.ts', dir], { cwd: ROOT })
+    const args = ['--import', 'tsx', 'src/cli/catalog-check.ts', ...(env ? [] : [dir])]
+    const { stdout, stderr } = await promisify(execFile)('node', args, { cwd: ROOT, ...(env && { env: { ...process.env, ...env } }) })
     return { code: 0, stdout, stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -40,7 +47,7 @@ describe('npm run catalog:check [dir]', () => {
     expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: `目录检查通过：${counts}\n` })
   })
 
-  it('prints every error as file:line with the path relative to the working directory, and exits 1', async () => {
+  it('prints every error as file:line (relative to the working directory when inside it), and exits 1', async () => {
     const item = edit(await readFile(join(dir, ITEM), 'utf8'), '收费: 不收费', '收费：不收费')
     await writeFile(join(dir, ITEM), item)
     await rm(join(dir, 'synonyms.yaml'))
@@ -48,16 +55,26 @@ describe('npm run catalog:check [dir]', () => {
       code: 1,
       stdout: '发现 2 处错误\n',
       stderr:
-        `${relative(ROOT, join(dir, ITEM))}:${lineOf(item, '收费')} YAML 格式错误：这一行用了中文冒号 "："，字段名后面要用英文冒号 ":" 再加一个空格，写成 收费: 不收费\n` +
-        `${relative(ROOT, join(dir, 'synonyms.yaml'))} 缺少文件：同义词表，请建好 synonyms.yaml\n`,
+        `${shown(join(dir, ITEM))}:${lineOf(item, '收费')} YAML 格式错误：这一行用了中文冒号 "："，字段名后面要用英文冒号 ":" 再加一个空格，写成 收费: 不收费\n` +
+        `${shown(join(dir, 'synonyms.yaml'))} 缺少文件：同义词表，请建好 synonyms.yaml\n`,
     })
+  })
+
+  it('checks the folder the server reads (CATALOG_DIR) when none is named', async () => {
+    await writeFile(join(dir, ITEM), edit(await readFile(join(dir, ITEM), 'utf8'), '收费: 不收费', '收费：不收费'))
+    const result = await check({ CATALOG_DIR: dir })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(shown(join(dir, ITEM)))
+    const missing = await check({ CATALOG_DIR: join(dir, 'no-such-folder') })
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain(`${join(dir, 'no-such-folder')} 目录不存在`)
   })
 
   it('also checks the files validated against the catalogue (holidays.yaml, network.yaml)', async () => {
     await rm(join(dir, 'holidays.yaml'))
     const result = await check()
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(relative(ROOT, join(dir, 'holidays.yaml')))
+    expect(result.stderr).toContain(shown(join(dir, 'holidays.yaml')))
     expect(result.stdout).toBe('发现 1 处错误\n')
   })
 })

@@ -69,6 +69,19 @@ describe('validateHolidays(file, text)', () => {
     expect(CALENDAR.workdays.size).toBe(11)
     expect(CALENDAR.years).toEqual([2025, 2026])
   })
+  it('warns, naming 覆盖年份, when this year or (from November) next year has no 放假安排', () => {
+    const text = ['覆盖年份: [2026]', '放假: []', '调休上班: []'].join('\n')
+    const warnings = (today: string) => {
+      const r = validateHolidays('catalog/holidays.yaml', text, today)
+      return r.ok ? r.warnings.map(formatSourceError) : r.errors.map(formatSourceError)
+    }
+    expect(warnings('2026-10-31')).toEqual([])
+    expect(warnings('2026-11-01')).toEqual([expect.stringMatching(/^catalog\/holidays\.yaml:1 覆盖年份：没有 2027 年的放假安排：.*并把 2027 加进 覆盖年份$/)])
+    expect(warnings('2027-03-01')).toEqual([expect.stringContaining('没有 2027 年的放假安排')])
+    // Without a date (tests, tools) nothing is assumed.
+    const r = validateHolidays('catalog/holidays.yaml', text)
+    expect(r.ok && r.warnings).toEqual([])
+  })
   it('names the line of a 调休 date that is not a weekend', () => {
     const text = ['覆盖年份: [2026]', '放假: []', '调休上班:', '  - { 名称: 错的, 日期: 2026-10-09 }'].join('\n')
     expect(errors(text)).toEqual(['catalog/holidays.yaml:4 调休上班[1].日期：2026-10-09 不是周末，本来就上班，不用写在调休上班里'])

@@ -48,6 +48,9 @@ function showCatalog(c, n) {
   const list = $('catalog-errors')
   list.replaceChildren(...errors.map((e) => el('li', null, formatSourceError(e))))
   show($('errors-title'), errors.length > 0)
+  const warnings = n && n.warnings ? n.warnings : []
+  $('catalog-warnings').replaceChildren(...warnings.map((e) => el('li', null, formatSourceError(e))))
+  show($('warnings-title'), warnings.length > 0)
 }
 
 /** `catalog/items/x.yaml:12 申请材料[2].份数：应为正整数`, as the catalogue checker prints it. */
