@@ -1,6 +1,7 @@
 /**
  * Live updates for an agent's queue, as Server-Sent Events: `event: queue` whenever the queue changed
- * (and once at the start), a comment line now and then to keep proxies from closing an idle stream.
+ * (and once at the start), a comment line now and then to keep proxies from closing an idle stream, and
+ * `event: logout` before it ends when the agent's token no longer works.
  *
  * The server re-reads the agent's queue every few seconds and compares a fingerprint (ids, versions,
  * statuses) rather than listening for ticket events: reading the store works the same with one process or
@@ -20,6 +21,11 @@ export interface LiveQueueOptions {
   pollMs: number
   /** A stream is closed after this long (the page reconnects), so none lingers forever. */
   maxLifetimeMs: number
+  /**
+   * Whether the user may still watch, asked at each poll: an agent removed from network.yaml (or whose token was
+   * changed) is sent `event: logout` and the stream ends, as their next request would be refused.
+   */
+  stillAllowed?: () => boolean
   /** Aborted on server shutdown: every stream ends at once instead of holding the shutdown up. */
   shutdown?: AbortSignal
   onError?: (err: unknown) => void
@@ -53,7 +59,11 @@ export function streamQueue(ctx: Context, opts: LiveQueueOptions): void {
   }
 
   const tick = async (): Promise<void> => {
-    if (reading) return
+    if (reading || ended) return
+    if (opts.stillAllowed?.() === false) {
+      write(`event: logout\ndata: ${JSON.stringify({ message: '登录已失效，请重新登录' })}\n\n`)
+      return end()
+    }
     reading = true
     try {
       const print = fingerprint(await opts.read())

@@ -92,6 +92,8 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
         const q = await agentQueue(deps.tickets, user.agent)
         return [...q.waiting, ...q.mine, ...q.overdue]
       },
+      // The same agent with the same token in the network now serving (network.yaml is reloaded without a restart).
+      stillAllowed: () => deps.tickets.network.agentsById.get(user.agent.id)?.tokenHash === user.agent.tokenHash,
       pollMs: deps.livePollMs ?? 3_000,
       maxLifetimeMs: LIVE_LIFETIME_MS,
       ...(deps.shutdown && { shutdown: deps.shutdown }),

@@ -223,3 +223,34 @@ describe('agent: the live feed', () => {
     }
   })
 })
+
+describe('agent: the live feed of an agent taken off network.yaml', () => {
+  it('says logout and ends, as the agent\'s next request would be refused', async () => {
+    // A router of its own: the shared one's feeds were ended by the shutdown test above.
+    const app = new Koa()
+    app.use(errorMiddleware(createLogger({ level: 'silent' })))
+    let network = env.network
+    const tickets: TicketEnv = { ...env, get network() { return network } }
+    app.use(createConsoleRouter({ adminToken: ADMIN, tickets, catalog: reloader, unanswered, livePollMs: 50 }).routes())
+    const other = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => other.once('listening', resolve))
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/console/api/agent/events`
+      const res = await fetch(url, { headers: { Authorization: 'Bearer token-town' } })
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader()
+      let text = ''
+      while (!text.includes('event: queue')) text += (await reader.read()).value ?? ''
+      network = buildNetwork(reloader.current().points, AGENTS.filter((a) => a.id !== 't1'))
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        text += value
+      }
+      expect(text).toContain('event: logout\ndata: {"message":"登录已失效，请重新登录"}')
+      expect((await fetch(url, { headers: { Authorization: 'Bearer token-town' } })).status).toBe(401)
+    } finally {
+      other.closeAllConnections()
+      await new Promise((resolve) => other.close(resolve))
+    }
+  })
+})

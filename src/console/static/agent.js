@@ -64,9 +64,15 @@ async function live() {
       }
       if (res.ok && res.body) {
         setLive(true)
+        let loggedOut = false
         await readEvents(res.body, (event) => {
           if (event === 'queue') void loadQueue()
+          if (event === 'logout') loggedOut = true
         })
+        if (loggedOut) {
+          document.dispatchEvent(new CustomEvent('console:unauthorized', { detail: '登录已失效，请重新登录' }))
+          return
+        }
       }
     } catch (err) {
       if (!running || err?.name === 'AbortError') return
