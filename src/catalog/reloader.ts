@@ -78,8 +78,13 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
       )
       return { ok: false, errors: result.errors }
     }
+    const recovered = lastErrors.length > 0
     lastErrors = []
-    if (result.catalog.version === catalog.version) return { ok: true, errors: [] }
+    if (result.catalog.version === catalog.version) {
+      // A bad edit undone: the log's last word on the catalogue should not stay the error.
+      if (recovered) logger.info({ dir, version: catalog.version }, `目录错误已改好，继续使用版本 ${catalog.version}`)
+      return { ok: true, errors: [] }
+    }
     catalog = result.catalog
     loadedAt = new Date()
     logLoaded('目录已更新', result.warnings)

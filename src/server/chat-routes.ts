@@ -42,6 +42,7 @@ const UserId = z
   .min(1, { error: 'userId 不能为空' })
   .max(MAX_USER_ID, { error: `userId 不能超过 ${MAX_USER_ID} 个字符` })
   .refine(plainId, { error: 'userId 含有无效字符' })
+  .refine((s) => s.trim() !== '', { error: 'userId 不能为空' })
 
 const ChatBody = z.object({
   userId: UserId,

@@ -94,8 +94,10 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
         } finally {
           // Set by @koa/router when a route matched; unmatched paths share one label.
           const route = (ctx as { _matchedRoute?: unknown })._matchedRoute
+          // A router-wide middleware (the agent API's token check) leaves its prefix as a pattern: /api/agent(?:\/|$).
+          const label = typeof route === 'string' ? route.split('(?:')[0]! : 'unmatched'
           duration.observe(
-            { method: ctx.method, route: typeof route === 'string' ? route : 'unmatched', status: String(ctx.status) },
+            { method: ctx.method, route: label, status: String(ctx.status) },
             Number(process.hrtime.bigint() - start) / 1e9,
           )
         }

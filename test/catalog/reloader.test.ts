@@ -69,6 +69,12 @@ describe('createCatalogReloader({ dir, intervalMs, logger })', () => {
     expect(reloader.current().version).toBe(good)
     expect(logs.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([`目录有 1 处错误，继续使用版本 ${good}`])
 
+    // The bad edit undone: the log says so, though nothing changed.
+    await saveByRename(sealPath(), edit(SEAL, '事项名称: 印章管理', '事项名称: 印章刻制'))
+    await waitFor(() => expect(reloader?.status().lastErrors).toHaveLength(0))
+    expect(logs.at(-1)).toMatchObject({ level: 'info', msg: `目录错误已改好，继续使用版本 ${good}` })
+    expect(versions).toEqual([good])
+
     await saveByRename(sealPath(), edit(SEAL, '事项名称: 印章管理', '事项名称: 印章备案'))
     await waitFor(() => expect(sealName()).toBe('印章备案'))
     expect(reloader.status()).toMatchObject({ lastErrors: [], itemCount: 2, version: reloader.current().version })

@@ -74,6 +74,7 @@ describe('POST /api/chat {"userId", "text"}', () => {
     ['no userId', '{"text":"低保"}', 'invalid_body'],
     ['no text', '{"userId":"u"}', 'invalid_body'],
     ['an empty userId', '{"userId":"","text":"低保"}', 'invalid_body'],
+    ['a userId of spaces only', '{"userId":"   ","text":"低保"}', 'invalid_body'],
     ['a numeric userId', '{"userId":42,"text":"低保"}', 'invalid_body'],
     ['a userId of 129 characters', JSON.stringify({ userId: 'u'.repeat(129), text: 'hi' }), 'invalid_body'],
     ['text that is not a string', '{"userId":"u","text":["低保"]}', 'invalid_body'],

@@ -85,6 +85,10 @@ describe('composeServer(config) with Redis: the real catalogue, dialogs and stor
     const outbox = await served.send('GET', '/api/chat/messages?userId=r1')
     expect(outbox.json).toEqual({ messages: [] })
     expect((await served.send('GET', '/api/chat/messages')).json.error.message).toBe('缺少 userId')
+    // Refused by the API's token check, which is router-wide: labelled by its prefix, not a pattern.
+    const metrics = (await served.send('GET', '/metrics')).text
+    expect(metrics).toMatch(/daiban_http_request_duration_seconds_count\{method="GET",route="\/api\/agent",status="401"\} [1-9]/)
+    expect(metrics).not.toContain('(?:')
   })
 })
 
