@@ -139,7 +139,7 @@ export const VARIABLES = {
   }),
   RATE_LIMIT_IP_PER_MINUTE: spec({
     default: '1200',
-    meaning: '每个来源 IP 每分钟最多多少个请求，居民消息（/api/chat、网页聊天）和代办员接口（/api/agent）分开计，互不挤占（一个对接系统会代很多居民发消息，所以比上一项大得多），超过回 429；0 表示不限',
+    meaning: '每个来源 IP 每分钟最多多少个请求，居民消息（/api/chat、网页聊天）、代办员接口（/api/agent）和工作台接口（/console/api）分开计，互不挤占（一个对接系统会代很多居民发消息，所以比上一项大得多），超过回 429；0 表示不限',
     expect: '应为 0–1000000 的整数',
     schema: intIn(0, 1_000_000),
   }),

@@ -94,20 +94,22 @@ const securityHeaders: Middleware = async (ctx, next) => {
 }
 
 /**
- * Per source IP on /api/*, counted per kind of API (/api/chat, /api/agent …): a runaway integration or a flood from
- * one address slows down, others do not. POST /api/chat counts its address itself, together with the resident,
- * in the same round trip.
+ * Per source IP on /api/* and the console's /console/api/*, counted per kind of API (/api/chat, /api/agent, the
+ * console …): a runaway integration, a flood or someone guessing tokens from one address slows down, others do not.
+ * POST /api/chat counts its address itself, together with the resident, in the same round trip.
  */
 function limitPerIp(limiter: RateLimiter, perMinute: number, now: () => number): Middleware {
   return async (ctx, next) => {
-    if (ctx.path.startsWith('/api/') && !limitsItsOwnRequests(ctx.method, ctx.path)) {
-      await enforceLimits(limiter, [{ key: ipKey(apiKind(ctx.path), ctx.ip), limit: perMinute }], now())
+    const kind = apiKind(ctx.path)
+    if (kind !== undefined && !limitsItsOwnRequests(ctx.method, ctx.path)) {
+      await enforceLimits(limiter, [{ key: ipKey(kind, ctx.ip), limit: perMinute }], now())
     }
     await next()
   }
 }
 
-/** The API a path belongs to: `chat` for /api/chat/messages, `agent` for /api/agent/tickets … */
-function apiKind(path: string): string {
-  return path.split('/')[2] || 'api'
+/** The API a path belongs to: `chat` for /api/chat/messages, `agent` for /api/agent/tickets, `console`; none for pages. */
+function apiKind(path: string): string | undefined {
+  if (path.startsWith('/api/')) return path.split('/')[2] || 'api'
+  return path.startsWith('/console/api/') ? 'console' : undefined
 }

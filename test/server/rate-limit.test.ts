@@ -81,6 +81,16 @@ describe('per-IP rate limit on other /api routes', () => {
     expect((await served.chat({ userId: 'v', text: 'hi' })).status).toBe(200)
     expect((await served.chat({ userId: 'w', text: 'hi' })).status).toBe(429)
   })
+
+  it('counts the console\'s API too (someone guessing tokens), apart from the others, and not its pages', async () => {
+    const { served } = await redisApp({ perResident: 0, perIp: 2 }, false)
+    for (let i = 0; i < 2; i++) expect((await served.send('GET', '/console/api/me')).status).not.toBe(429)
+    const refused = await served.send('GET', '/console/api/me')
+    expect(refused.status).toBe(429)
+    expect(refused.json.error.message).toMatch(/^请求太频繁，请 \d+ 秒后再试$/)
+    expect((await served.send('GET', '/api/agent/unknown')).status).toBe(404)
+    expect((await served.send('GET', '/console')).status).not.toBe(429)
+  })
 })
 
 describe('createRedisRateLimiter(redis, prefix)', () => {
