@@ -24,6 +24,9 @@ const COMMENT_WORD = /^(意见|建议|投诉)[\s:：,，]*/
 /** "评价 9", "评价 10分": a rating out of range, answered with the range rather than taken for a question. */
 const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
 const RATING_RANGE = `评价请回复 1 到 5 的数字，比如：评价 5。${([5, 4, 3, 2, 1] as const).map((score) => `${score} ${RATING_LABELS[score]}`).join('，')}。`
+/** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
+const READY_NOW = /(好了|齐了|齐全了|补上了|拿到了|开出来了|找到了|找着了)[了啦吧呀啊。！!~～]*$/
+const READY_NOW_MAX = 20
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
@@ -137,6 +140,11 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       return reply(await act(env, commenting.id, action, resident(who), message.now), () =>
         action.name === 'comment' && action.text ? '您的意见已记下，谢谢！' : '好的，谢谢您！',
       )
+    }
+    // 复印好了 with one ticket waiting for materials, and no dialog question it could answer: the materials are ready.
+    const returned = mineNow.filter((t) => t.status === '已退回')
+    if (returned.length === 1 && text.length <= READY_NOW_MAX && READY_NOW.test(text) && !(await dialogOpen())) {
+      return resume(env, message, `补齐 ${message.content.text.trim()}`, returned[0]!.id)
     }
     return undefined
   }

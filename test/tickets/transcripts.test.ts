@@ -65,6 +65,17 @@ describe('resident and agent transcripts', () => {
     expect(await resident('补齐')).toEqual(['您没有等待补充材料的工单。'])
   })
 
+  it('a returned ticket: a short 户口簿原件拿到了 (no 补齐) resumes it; longer or other texts are left alone', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `退回 ${id} 缺户口簿原件`)
+    await drainQueue(backend, now)
+    expect(await resident('今天天气好')).toBeUndefined()
+    expect(await resident('户口簿原件拿到了！')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
+    expect((await drainQueue(backend, now)).map((n) => n.text)).toEqual([`工单 ${id} 居民已补齐：户口簿原件拿到了！\n工单回到办理中。`])
+    // Nothing waits for materials any more: the same words go on to the dialog.
+    expect(await resident('复印件也弄好了')).toBeUndefined()
+  })
+
   it('done → the resident rates 2, adds a comment; the supervisor answers the follow-up', async () => {
     await agent('a-v1', `接单 ${id}`)
     await agent('a-v1', `办理 ${id}`)
