@@ -1,0 +1,40 @@
+/**
+ * Words residents really use for an item, and the kinds of question they turn up in: each case is phrased
+ * differently from the eval sets, so it tests the kind of question, not one string.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCatalogDir } from '../../src/catalog/load.js'
+import { buildMatcher, type Matcher } from '../../src/match/index.js'
+
+let matcher: Matcher
+
+beforeAll(async () => {
+  const loaded = await loadCatalogDir('catalog')
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  matcher = buildMatcher(loaded.catalog)
+})
+
+const top = (q: string) => matcher.match(q)[0]?.item.name
+
+describe('resident vocabulary in item keywords', () => {
+  it.each([
+    // Trees by their species (槐树, 榆树, 柳树 …) and felling as 伐 (想伐, 伐掉), not only 砍.
+    ['门口那棵大柳树想伐掉，用不用开证', '林木采伐许可证核发审批'],
+    ['院墙边上两棵榆树要伐，得去批不', '林木采伐许可证核发审批'],
+    // Registering before the birth (生孩子前, 生娃之前) is 生育登记, not the newborn's 出生登记.
+    ['生孩子之前得先去登记吗', '一孩、二孩生育登记及《服务手册》发放'],
+    // Domestic-care trades (月嫂, 育儿嫂, 育婴员, 养老护理员) are certified by 职业技能鉴定.
+    ['想干月嫂 证在哪考', '申报职业技能鉴定'],
+    ['养老护理员证咋报名考', '申报职业技能鉴定'],
+    // Marrying again (二婚, 再婚, 复婚): the divorce certificate is a detail of 结婚登记, not a service outside the catalogue.
+    ['复婚的话要拿着离婚证去吗', '结婚登记'],
+    ['再婚去民政局登记要带啥', '结婚登记'],
+    // Lapsed medical insurance (医保断了, 还没交, 续上) is paying it again, not treatment elsewhere.
+    ['俺爹的医保断了两年 咋接着交', '城乡居民基本医疗保险参保登记和缴费'],
+    ['家里人的医保还没交 在手机上能弄不', '城乡居民基本医疗保险参保登记和缴费'],
+    // 单位 and 个人 are 泛词, so the employer's social-security proof needs its own words (单位社保, 厂里社保).
+    ['公司要开单位社保的证明 去哪打', '单位参保证明查询打印'],
+  ])('%s → %s', (q, name) => {
+    expect(top(q)).toBe(name)
+  })
+})
