@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js'
 import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { buildLexicon, type Lexicon } from './lexicon.js'
-import { createNormalizer, type Normalizer, type Unit } from './normalize.js'
+import { canonicalText, createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { REISSUE } from './lexicon.js'
@@ -30,6 +30,10 @@ export function buildMatcher(catalog: Catalog): Matcher {
   const scratch = createScratch(lexicon)
   const names = catalog.items.map((item) => item.name)
   const byPhrasing = phrasingIndex(catalog, normalizer)
+  // Filler phrases that ask for something to be done (咋办, 如何办理): removed before matching, but a request.
+  const requestFillers = catalog.words.fillers
+    .map((f) => canonicalText(f))
+    .filter((f) => f.length > 1 && [...f].some((ch) => lexicon.askingChars.has(ch)))
 
   return {
     match(question, limit = 5) {
@@ -41,7 +45,8 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
-      const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue)
+      const requested = asksForSomething(lexicon, question, units, found, requestFillers)
+      const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue, requested)
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
       if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
@@ -131,6 +136,12 @@ function oncePart(units: Unit[]): Unit[] {
   return units
 }
 
+/** Words that ask how a thing is done (要带啥, 什么材料, 啥手续), so the resident wants it done. */
+const PROCEDURE = /带|材料|手续/
+
+/** Marks of a question (吗, 不, 咋, 能 …): without one, the text is a topic, not a question about it. */
+const QUESTION = /[?？吗呢不没咋啥能]|怎么|什么|可以|多少|几/
+
 /** Syllables of a pinyin filler that is never part of a term (xing bu xing, ke bu ke yi). */
 const LONG_PINYIN_FILLER = 3
 
@@ -159,6 +170,21 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
     }
   }
   return neutral
+}
+
+/**
+ * Whether the question asks for something to be done: a 请求字 (办, 领, 开 …) outside the item words (领证, 开公司 name
+ * things), or a filler phrase holding one (咋办); a bare topic counts as asking for it. 拿着老年证去泰山能免门票不 asks
+ * for nothing: it asks what the card is worth.
+ */
+function asksForSomething(lexicon: Lexicon, question: string, units: Unit[], found: Occurrence[], requestFillers: string[]): boolean {
+  const text = canonicalText(question)
+  // A topic typed without any question (高考户口迁回, 残疾人轮椅补贴) names what the resident wants.
+  // What to bring (要带医保卡吗) or what it takes (啥手续) is asked by someone who wants it done.
+  if (!QUESTION.test(text) || PROCEDURE.test(text) || requestFillers.some((f) => text.includes(f))) return true
+  const inTerm = new Uint8Array(units.length)
+  for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
+  return units.some((u, i) => u.text !== undefined && lexicon.askingChars.has(u.text) && !inTerm[i])
 }
 
 /** Where each part of a question of several parts is; none for a question of one part. */

@@ -92,6 +92,7 @@ export function scoreItems(
   asked: readonly Span[] = [],
   clauses: readonly Span[] = [],
   reissue: readonly Reissue[] = [],
+  requested = true,
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -157,7 +158,9 @@ export function scoreItems(
       if (cutsDifferently(taken, neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
-      return alone.has(o) || outsideStrength(lexicon, o) > beside
+      // A question that asks for nothing to be done (拿着老年证去泰山免门票不) asks about the 目录外 thing, whatever
+      // the item's words beside it weigh: they are what the resident already has.
+      return alone.has(o) || !requested || outsideStrength(lexicon, o) > beside
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))

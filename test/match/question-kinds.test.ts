@@ -1,0 +1,39 @@
+/**
+ * Kinds of question the matcher must read by their form, not their words: each case is phrased differently from
+ * the eval sets.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCatalogDir } from '../../src/catalog/load.js'
+import type { Catalog } from '../../src/catalog/types.js'
+import { buildMatcher, type Matcher } from '../../src/match/index.js'
+
+let catalog: Catalog
+let matcher: Matcher
+
+beforeAll(async () => {
+  const loaded = await loadCatalogDir('catalog')
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  catalog = loaded.catalog
+  matcher = buildMatcher(catalog)
+})
+
+const top = (q: string) => matcher.match(q)[0]?.item.name
+
+describe('a question that asks for nothing to be done', () => {
+  it('is about the 目录外 thing it names, however heavy the item words beside it (what the resident already has)', () => {
+    for (const q of ['有老年证 逛泰山要买门票不', '县图书馆最近招聘不', '残疾证 坐火车半价不']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+
+  it('still finds the item when the resident asks to have it done (办, 咋办, 要带啥, 啥手续)', () => {
+    expect(top('想办个老年证 逛景区不要票那种')).toBe('《山东省老年人优待证》办理')
+    expect(top('在图书馆借书要办证不')).toBe('图书借阅服务')
+    expect(top('娘家户口想迁过来 孩子在上幼儿园 要啥手续')).toBe('户口迁入登记')
+  })
+
+  it('depends on the 目录外 list: without the word, the item is found', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
+    expect(without.match('有老年证 逛泰山要买门票不')[0]?.item.name).toBe('《山东省老年人优待证》办理')
+  })
+})
