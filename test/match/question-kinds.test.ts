@@ -37,3 +37,15 @@ describe('a question that asks for nothing to be done', () => {
     expect(without.match('有老年证 逛泰山要买门票不')[0]?.item.name).toBe('《山东省老年人优待证》办理')
   })
 })
+
+describe('transferring something to someone else (转让, 转给别人)', () => {
+  it('is not registering or setting it up: a service of its own, outside the catalogue', () => {
+    expect(matcher.match('商标转让要啥材料')).toEqual([])
+    expect(matcher.match('公司股权转让咋办')).toEqual([])
+  })
+
+  it('is the item when the item does it: a house changes owner by 过户, contracted land by 流转', () => {
+    expect(top('房子转让给外甥 要交啥税')).toBe('不动产转移登记')
+    expect(top('承包的地想转给别人种 要签合同不')).toBe('农村土地（不含草原、林地）承包经营以及有关合同管理和农村集体产权制度改革政策宣传咨询服务')
+  })
+})
