@@ -49,3 +49,11 @@ describe('transferring something to someone else (转让, 转给别人)', () => 
     expect(top('承包的地想转给别人种 要签合同不')).toBe('农村土地（不含草原、林地）承包经营以及有关合同管理和农村集体产权制度改革政策宣传咨询服务')
   })
 })
+
+describe('complaints', () => {
+  it('about government staff (办事员, 村干部) are not the consumer complaints 投诉举报处理 handles', () => {
+    expect(matcher.match('镇上窗口的办事员甩脸子 去哪反映')).toEqual([])
+    expect(matcher.match('村干部办事不公 想投诉')).toEqual([])
+    expect(top('超市老板态度不好还多收钱 咋投诉')).toBe('投诉举报处理')
+  })
+})
