@@ -34,6 +34,9 @@ describe('resident vocabulary in item keywords', () => {
     ['家里人的医保还没交 在手机上能弄不', '城乡居民基本医疗保险参保登记和缴费'],
     // 单位 and 个人 are 泛词, so the employer's social-security proof needs its own words (单位社保, 厂里社保).
     ['公司要开单位社保的证明 去哪打', '单位参保证明查询打印'],
+    // Residents name the city they live or work in (北京, 深圳) where the catalogue says 外地.
+    ['在北京儿子那住着 住院能报不 要办啥', '医保异地就医备案'],
+    ['老两口去深圳跟闺女过 看病报销咋弄', '医保异地就医备案'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
