@@ -40,8 +40,8 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const segments = distinctParts(normalizer.units(question))
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
-      const found = findOccurrences(lexicon, segments)
       const clauses = clauseSpans(segments)
+      const found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
@@ -185,6 +185,30 @@ function asksForSomething(lexicon: Lexicon, question: string, units: Unit[], fou
   const inTerm = new Uint8Array(units.length)
   for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
   return units.some((u, i) => u.text !== undefined && lexicon.askingChars.has(u.text) && !inTerm[i])
+}
+
+/** Words for holding something: 有 (俺有残疾证), 拿着, 带着, 持. */
+const HOLDING = ['有', '拿着', '带着', '持', '持有']
+/** Who may hold it, typed before 有: with anything else before it, 有 says a thing exists (听说有个补贴, 都有高龄津贴). */
+const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', '爹', '妈', '爸', '孩', '子'])
+
+/**
+ * Marks the terms the resident says they already have: a word for holding right before the term, at the start of a
+ * part or after who holds it (有居住证，孩子能上公办小学不; 俺有残疾证). What one has is a detail of the question,
+ * not the thing asked for. 没有 is lacking, which may well be the request (没有居住证咋办).
+ */
+function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
+  const text = (u: number) => units[u]?.text ?? ''
+  return found.map((o) => {
+    const clause = clauses.find((c) => c.start <= o.start && o.start < c.end)!
+    for (const word of HOLDING) {
+      const at = o.start - word.length
+      if (at < clause.start || [...word].some((ch, k) => text(at + k) !== ch)) continue
+      if (text(at - 1) === '没') continue
+      if (at === clause.start || HOLDER.has(text(at - 1)) || word.length > 1) return { ...o, had: true as const }
+    }
+    return o
+  })
 }
 
 /** Where each part of a question of several parts is; none for a question of one part. */

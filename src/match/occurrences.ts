@@ -19,6 +19,8 @@ export interface Occurrence {
   guessed?: true
   /** The surface read, when it is not what was typed (a homophone, pinyin, a wrong character): one character per unit. */
   read?: string
+  /** Something the resident says they already have (有居住证, 拿着老年证): a detail of the question, not its request. */
+  had?: true
 }
 
 const SOUND_QUALITY = 0.8

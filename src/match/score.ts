@@ -48,6 +48,8 @@ export interface Span {
 const ASKED_SHARE = 0.8
 /** Field weight a word needs to explain the request: an item's name or keyword (borrowed or not), not a phrasing's. */
 const ASKED_MIN_WEIGHT = 0.4
+/** Share of a term's strength when the resident says they already have it (有居住证): a detail, not the request. */
+const HAD_FACTOR = 0.25
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
@@ -99,7 +101,9 @@ export function scoreItems(
   const known = knownUnits(found, neutral.length)
   const explainable = explainableUnits(known, neutral, { start: 0, end: neutral.length })
   const askedExplainable = asked.map((span) => explainableUnits(known, neutral, span))
-  const strengths = found.map((o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality)
+  const strengths = found.map(
+    (o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality * (o.had ? HAD_FACTOR : 1),
+  )
 
   const { bound } = scratch
   const touched: number[] = []

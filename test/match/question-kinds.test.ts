@@ -57,3 +57,15 @@ describe('complaints', () => {
     expect(top('超市老板态度不好还多收钱 咋投诉')).toBe('投诉举报处理')
   })
 })
+
+describe('something the resident already has (有居住证, 拿着老年证)', () => {
+  it('is a detail of the question, not the item asked for', () => {
+    expect(top('有了居住证 娃能进公办学校不')).toBe('随迁子女义务教育入学申请')
+    expect(top('俺有残疾证 能领啥补贴')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+  })
+
+  it('is not a thing that exists (听说有个补贴) nor one lacking (没有居住证咋办)', () => {
+    expect(top('听说有个高龄补贴 咋领')).toBe('经济困难老年人补贴给付')
+    expect(top('没有居住证 想办一个')).toBe('居住证办理')
+  })
+})
