@@ -37,6 +37,16 @@ describe('resident vocabulary in item keywords', () => {
     // Residents name the city they live or work in (北京, 深圳) where the catalogue says 外地.
     ['在北京儿子那住着 住院能报不 要办啥', '医保异地就医备案'],
     ['老两口去深圳跟闺女过 看病报销咋弄', '医保异地就医备案'],
+    // Crops killed by a herbicide, said as the seedlings dying (苗都死了, 把苗烧了).
+    ['麦田里喷了除草剂 麦苗都死了', '农药使用事故处理'],
+    // Mushroom growing (蘑菇, 香菇, 食用菌) is agricultural technique.
+    ['县里有教种香菇的不', '农业技术推广'],
+    // Selling expired goods (卖过期) is a consumer complaint.
+    ['小卖部卖过期饮料 能举报不', '投诉举报处理'],
+    // The first child (头一个孩子, 第一胎) is registered before the birth.
+    ['第一个孩子生之前要办啥', '一孩、二孩生育登记及《服务手册》发放'],
+    // Whose 户口 a newborn follows (跟谁落, 随母落户) is the newborn's registration.
+    ['孩子户口随母落户行不', '出生登记（新生儿落户）'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
