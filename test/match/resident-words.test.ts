@@ -47,7 +47,16 @@ describe('resident vocabulary in item keywords', () => {
     ['第一个孩子生之前要办啥', '一孩、二孩生育登记及《服务手册》发放'],
     // Whose 户口 a newborn follows (跟谁落, 随母落户) is the newborn's registration.
     ['孩子户口随母落户行不', '出生登记（新生儿落户）'],
+    // A lost seal re-cut (补刻, 章弄丢), deafness or blindness told plainly (耳朵聋, 眼睛看不见).
+    ['合作社的公章找不着了 能补刻吗', '印章管理'],
+    ['俺娘眼睛看不见好几年了 能办个证不', '办理残疾人证'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
+  })
+
+  it('offers the food licence for a supermarket (开超市), which sells food, beside the business licence', () => {
+    const names = matcher.match('镇上开超市 要哪些证').slice(0, 2).map((r) => r.item.name)
+    expect(names).toContain('食品经营许可')
+    expect(names).toContain('个体工商户登记')
   })
 })
