@@ -69,3 +69,10 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
     expect(top('没有居住证 想办一个')).toBe('居住证办理')
   })
 })
+
+describe('an employer opening social insurance for its staff (社保开户)', () => {
+  it('is outside the catalogue, which only prints the employer’s certificate', () => {
+    expect(matcher.match('厂里刚招了几个人 社保开户在哪办')).toEqual([])
+    expect(top('公司投标要单位社保证明 咋打')).toBe('单位参保证明查询打印')
+  })
+})
