@@ -76,3 +76,10 @@ describe('an employer opening social insurance for its staff (社保开户)', ()
     expect(top('公司投标要单位社保证明 咋打')).toBe('单位参保证明查询打印')
   })
 })
+
+describe('assistive devices for disabled people (免费轮椅, 辅具)', () => {
+  it('are outside the catalogue: neither the disability card nor the two allowances', () => {
+    expect(matcher.match('俺爹腿不行了 残联能给个免费轮椅不')).toEqual([])
+    expect(top('残疾人轮椅补贴')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+  })
+})
