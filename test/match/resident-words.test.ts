@@ -50,6 +50,11 @@ describe('resident vocabulary in item keywords', () => {
     // A lost seal re-cut (补刻, 章弄丢), deafness or blindness told plainly (耳朵聋, 眼睛看不见).
     ['合作社的公章找不着了 能补刻吗', '印章管理'],
     ['俺娘眼睛看不见好几年了 能办个证不', '办理残疾人证'],
+    // Forgetting to pay (忘交) is paying late, for whichever insurance is named.
+    ['合作医疗忘交了 还能补不', '城乡居民基本医疗保险参保登记和缴费'],
+    ['养老保险去年忘交了 能补交不', '城乡居民养老保险参保登记'],
+    // Debts left after the insurance paid its share (欠一屁股债, 拉饥荒) are 医疗救助's.
+    ['住院报完了还欠了好几万的债 政府还能帮点不', '医疗救助申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
