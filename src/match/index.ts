@@ -45,7 +45,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
-      const requested = asksForSomething(lexicon, question, units, found, requestFillers)
+      // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
+      const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
+      const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
       const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue, requested)
         .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
         .slice(0, FUSE_CANDIDATES)
