@@ -55,6 +55,8 @@ describe('resident vocabulary in item keywords', () => {
     ['养老保险去年忘交了 能补交不', '城乡居民养老保险参保登记'],
     // Debts left after the insurance paid its share (欠一屁股债, 拉饥荒) are 医疗救助's.
     ['住院报完了还欠了好几万的债 政府还能帮点不', '医疗救助申请'],
+    // Applying for 低保 is said 报低保 / 评低保, often after a long story of illness that names insurance words.
+    ['老伴常年住院 家里没劳力 想报个低保', '最低生活保障申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
