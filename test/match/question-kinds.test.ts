@@ -83,3 +83,12 @@ describe('assistive devices for disabled people (免费轮椅, 辅具)', () => {
     expect(top('残疾人轮椅补贴')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
   })
 })
+
+describe('how much a benefit rises or what share is paid (涨多少, 比例, 百分之几)', () => {
+  it('is a policy figure, not a service in the catalogue', () => {
+    for (const q of ['养老金明年能涨多少', '公积金每月缴存比例是多少', '在县医院住院 合作医疗报百分之几']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+    expect(top('公积金提取要带啥')).toBe('住房公积金提取')
+  })
+})
