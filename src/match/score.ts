@@ -163,8 +163,10 @@ export function scoreItems(
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       // A question that asks for nothing to be done (拿着老年证去泰山免门票不) asks about the 目录外 thing, whatever
-      // the item's words beside it weigh: they are what the resident already has.
-      return alone.has(o) || !requested || outsideStrength(lexicon, o) > beside
+      // the item's words beside it weigh: they are what the resident already has. Not when the item is named in a
+      // later part of its own (被欠了工资，有没有临时救助): the 目录外 word is then the story told first, the item the
+      // question (公积金是单位交的吗 比例多少 still asks about the 比例).
+      return alone.has(o) || (!requested && !namedLater(lexicon, taken, o, clauses)) || outsideStrength(lexicon, o) > beside
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))
@@ -206,6 +208,13 @@ function askedElsewhere(lexicon: Lexicon, taken: readonly { o: Occurrence; weigh
   return taken.some(
     (t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && (t.o.end <= clause.start || t.o.start >= clause.end),
   )
+}
+
+/** Whether the item's own words are in a part of the question after the one with `o` (a story told before them). */
+function namedLater(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: number }[], o: Occurrence, clauses: readonly Span[]): boolean {
+  const clause = clauses.find((c) => c.start <= o.start && o.start < c.end)
+  if (!clause) return false
+  return taken.some((t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && t.o.start >= clause.end)
 }
 
 /**

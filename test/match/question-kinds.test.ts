@@ -32,6 +32,12 @@ describe('a question that asks for nothing to be done', () => {
     expect(top('娘家户口想迁过来 孩子在上幼儿园 要啥手续')).toBe('户口迁入登记')
   })
 
+  it('is the item when the item is named in a part of its own after a story with the 目录外 word', () => {
+    expect(top('年底工地上欠了工资回不去家，临时救助有没有')).toBe('临时救助申请')
+    // The 目录外 word in the last part is still the question.
+    expect(matcher.match('公积金都是厂里给交吗 交的比例多少')).toEqual([])
+  })
+
   it('depends on the 目录外 list: without the word, the item is found', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
     expect(without.match('有老年证 逛泰山要买门票不')[0]?.item.name).toBe('《山东省老年人优待证》办理')
