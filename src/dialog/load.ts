@@ -111,6 +111,7 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
     { path: ['unsure'], what: '"不知道、不确定"的说法', words: v.unsure },
     { path: ['found'], what: '材料找着了的说法', words: v.found },
     { path: ['notAfterAll'], what: '材料其实没有的说法', words: v.notAfterAll },
+    { path: ['present'], what: '材料在、已经交了的说法', words: v.present },
     ...COMMANDS.map((c) => ({ path: ['commands', c], what: `命令 ${c}`, words: v.commands[c] })),
     ...(['领办', '帮办', '代办', '特办'] as const).map((k) => ({ path: ['helpKinds', k], what: `${k}的说法`, words: v.helpKinds[k] })),
   ]

@@ -75,16 +75,41 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   }
   // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
   rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
-  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops); so is 其实没有.
-  if (v.missing.some((w) => rest.includes(w) || r.full.endsWith(w)) || v.notAfterAll.some((w) => rest.includes(w))) return 1
+  // 丢了 alone is about the material asked too (and its 了 is the particle plain drops); so is 其实没有. But not
+  // 健康证还没办 while 营业执照 is asked: something else is not there, which says nothing of this one.
+  const gone = longest(v.missing.filter((w) => rest.includes(w) || r.full.endsWith(w))) ?? longest(v.notAfterAll.filter((w) => rest.includes(w)))
+  if (gone !== undefined) return named || namesNothingElse(rest, gone, target) ? 1 : undefined
   if (rest === '') return undefined
   // 找着了, 身份证又有了: there after all (not 没找着, which notAfterAll or missing has said already).
   if (v.found.some((w) => saysUnturned(rest, w))) return 0
+  // 户口本在, 契税已经交了, or 已经交了 alone: at hand, or done (the 已经 says nothing more).
+  if (v.present.includes(rest.replace(ALREADY, ''))) return 0
   if (!named) return undefined
   // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
   if (KEPT_ELSEWHERE.test(rest)) return 0
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
+}
+
+function longest(words: readonly string[]): string | undefined {
+  return words.reduce<string | undefined>((a, w) => (a === undefined || w.length > a.length ? w : a), undefined)
+}
+
+/** Said before 在 or 交了 (户口本早就在, 已经交了): when, not what. */
+const ALREADY = /^(?:已经|早就|早已|早|已)/
+
+/** Words that point at the thing asked without naming it (这个丢了, 那个还没办). */
+const POINTING = /这个|那个|这|那|它|又|就|早就|已经/g
+
+/**
+ * Whether a reply saying something is not there (`gone`: 丢了, 还没办) names nothing besides it, so it is about the
+ * material asked (丢了, 这个还没办, 证丢了 for a 证): not 健康证还没办 while another material is asked.
+ */
+function namesNothingElse(rest: string, gone: string, target: string): boolean {
+  // 丢了 may have lost its 了 with the particles (rest 丢), 还没办 its 还 with the joining words (rest 没办).
+  const forms = [gone, gone.replace(/了$/, ''), gone.replace(/^还/, '')].filter((f) => f !== '' && rest.includes(f))
+  const left = (forms.length > 0 ? rest.replace(forms[0]!, '') : rest).replace(POINTING, '')
+  return left === '' || (left.length === 1 && target.includes(left))
 }
 
 /** Longest reply (compared form) read for answers to materials other than the one asked (身份证有户口本没有). */

@@ -267,6 +267,8 @@ export const VocabularyFileSchema = z.strictObject({
   found: z.array(text('材料找着了、又有了的说法')).default([]),
   /** Said of a material, it is not there after all (其实没有, 又没了): read as 没有, and change an earlier 有. */
   notAfterAll: z.array(text('材料其实没有的说法')).default([]),
+  /** Said of a material, it is at hand or done (户口本在, 契税交了, 照片照好了): read as 有. */
+  present: z.array(text('材料在、已经交了的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */
   asks: z
     .strictObject({
@@ -390,6 +392,8 @@ const walkMessages = z.strictObject({
   changed: text('先前回答的材料改了').default('好的，改过来了：{list}。'),
   /** The walk's item is done already (房子已经过户了): its materials are not needed. */
   alreadyDone: text('事项已经办完了').default('已经办完了的话，"{item.name}"就不用再办了，这些材料也不用准备。'),
+  /** Something else said to be missing (健康证还没办) while a material is asked: that material again ({options}). */
+  otherThing: text('说的是别的东西没有').default('先说这一样：{material.name}，您有没有？\n{options}'),
   /** A document the item does not ask for, said with 有 or 没有 (户口本也有): not needed, then the question again. */
   unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */

@@ -82,6 +82,8 @@ export interface CompiledVocabulary {
   found: string[]
   /** Said of a material, it is not there after all (其实没有, 又没): trailing particles dropped too. */
   notAfterAll: string[]
+  /** Said of a material, it is at hand or done (在, 交了, 开好了): trailing particles dropped too. */
+  present: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
   /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
@@ -134,6 +136,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     alreadyDone: v.alreadyDone.map(comparable).filter(Boolean),
     found: bare(v.found),
     notAfterAll: bare(v.notAfterAll),
+    present: bare(v.present),
     corrections: set(v.corrections),
     wrongItem: set(v.wrongItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),

@@ -94,6 +94,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (i === undefined && r.leading) i = r.leading === 'yes' ? 0 : 1
     // 有身份证, 户口本丢了: the material named with the answer, read as the answer rather than as a new question.
     if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
+    // 健康证还没办 while another material is asked: not this one's 没有 (another item named is still offered).
+    if (i === undefined && saysOtherMissing(t, r)) {
+      if (offerSwitch(t, r.raw)) return true
+      return misunderstood(t, state, render(walkTexts.otherThing, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
+    }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0
     t.s.unconfirmed = undefined
@@ -143,6 +148,17 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** Longest reply (compared form) read as saying something else is missing (健康证还没办). */
+const MAX_OTHER_MISSING_REPLY = 12
+
+/**
+ * Whether a short reply says something is not there (vocabulary.yaml missing: 还没办, 丢了) that materialAnswer did not
+ * take as the material asked: it names something else.
+ */
+function saysOtherMissing(t: Turn, r: Reading): boolean {
+  return r.plain.length <= MAX_OTHER_MISSING_REPLY && t.vocab.missing.some((w) => r.plain.includes(w) || r.full.endsWith(w))
 }
 
 /**

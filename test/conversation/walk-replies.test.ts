@@ -205,3 +205,49 @@ describe('a material kept by someone else', () => {
     }
   })
 })
+
+describe('a material said to be at hand or done, in the resident\'s words', () => {
+  it('身份证在的, 户口本也在, 早就交过了: 有, for the material asked and for one further on', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('身份证在的'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(joined(await chat.say('户口簿早就在俺手里'))).toContain('家里有没有残疾或生重病的人？')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证（复印件1份）')
+    expect(list).toContain('✓ 共同生活家庭成员户口簿（复印件1份）')
+
+    // Named further on, while another is asked: noted as 有, the question asked stays.
+    const house = await newChat()
+    await startItem(house, '不动产转移登记')
+    await house.say('买卖')
+    expect(await house.say('税费早就交过了')).toEqual([
+      '记下了：契税等税费缴纳凭证有。',
+      '是否已准备好：买卖双方身份证明（居民身份证）（原件1份）？\n回复 1 有，2 没有',
+    ])
+  })
+
+  it('还没交, 没签: still 没有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('身份证还没交'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 申请人居民身份证（复印件1份）')
+  })
+})
+
+describe('something else said to be missing while a material is asked', () => {
+  it('驾驶证丢了, 俺家存折还没办 are not 没有 for the material asked: that one is asked again; 这个还没办 still is', async () => {
+    for (const other of ['驾驶证丢了', '俺家存折还没办']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(await chat.say(other), other).toEqual(['先说这一样：申请人居民身份证，您有没有？\n回复 1 有，2 没有'])
+      expect(joined(await chat.say('1')), other).toContain('是否已准备好：共同生活家庭成员户口簿')
+      expect(joined(await chat.say('全部列出')), other).toContain('✓ 申请人居民身份证（复印件1份）')
+    }
+    for (const same of ['这个还没办', '丢了', '还没办呢']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say(same)), same).toContain('是否已准备好：共同生活家庭成员户口簿')
+      expect(joined(await chat.say('全部列出')), same).toContain('✗ 申请人居民身份证（复印件1份）')
+    }
+  })
+})
