@@ -10,23 +10,25 @@ import { go, goOn } from './navigate.js'
 import { fullPrompt, stateFields, visibleOptions } from './prompts.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
-import { FORM_FIELDS_FIXABLE, mobileInText, mobileNumber, read, type Reading } from './text.js'
+import { comparableFixed, FORM_FIELDS_FIXABLE, mobileInText, mobileNumber, read, type FormField, type Reading } from './text.js'
 import { say, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as saying a field of the 代办 form is wrong (名字写错了, 村不对). */
 const MAX_FIX_REPLY = 12
 
 /**
- * At the 代办 summary (a menu offering 重新填写, do: clearForm), a short reply saying something is wrong (名字写错了,
- * 电话不对, 地址不对; vocabulary.yaml formWrong) is a correction, not a new question. The field it names
- * (formFields) is asked again at its own step, and the summary shown again once it is given; naming none, the
- * whole form is filled in again (重新填写). A number typed with it (电话改成139…) is left to phoneAside. Undefined when
- * the reply says nothing is wrong.
+ * A short reply saying something of the 代办 form is wrong (名字写错了, 电话不对, 地址不对; vocabulary.yaml formWrong)
+ * is a correction, not a new question. The field it names (formFields) is asked again at its own step, with the
+ * step's fixPrompt, and the resident comes back to where they were once it is given: the summary, or a later step
+ * of the form (名字写错了 while the town is asked). At the summary (a menu offering 重新填写, do: clearForm) naming no
+ * field fills the whole form in again; at a later step it says nothing wrong we could place, and the step reads it
+ * as usual. A number typed with it (电话改成139…) is left to phoneAside. Undefined when nothing is to be fixed.
  */
 export function formFix(t: Turn, state: DialogState, r: Reading): boolean | undefined {
-  if (state.kind !== 'menu' || r.plain.length > MAX_FIX_REPLY) return undefined
-  const redo = visibleOptions(t, state.options).find((o) => o.do === 'clearForm')
-  if (redo === undefined || mobileInText(r.raw) !== undefined) return undefined
+  if (r.plain.length > MAX_FIX_REPLY || !inForm(state) || mobileInText(r.raw) !== undefined) return undefined
+  const redo = state.kind === 'menu' ? visibleOptions(t, state.options).find((o) => o.do === 'clearForm') : undefined
+  // 不是, 改成邮寄 at a later step's own options (不是 老人, 邮寄到家) answer that step.
+  if (redo === undefined && namesOwnOption(t, state, r)) return undefined
   // 不错, 不用改: turned round, nothing is wrong.
   const says = (w: string) => {
     const at = r.plain.indexOf(w)
@@ -34,16 +36,17 @@ export function formFix(t: Turn, state: DialogState, r: Reading): boolean | unde
   }
   if (!t.vocab.formWrong.some(says)) return undefined
   let field = FORM_FIELDS_FIXABLE.find((f) => t.vocab.formFields[f].some((w) => r.plain.includes(w)))
-  // Without mail there is no mailing address: 地址 is where the applicant lives.
-  if (field === 'address' && t.s.form.delivery !== 'mail') field = 'area'
-  const target =
-    field === undefined
-      ? undefined
-      : Object.entries(t.defs.flow.states).find(([, s]) => (field === 'area' ? s.kind === 'area' : s.kind === 'input' && s.field === field))?.[0]
-  if (field === undefined || target === undefined) {
+  // Without a mailing address (none chosen, or none given yet), 地址 is where the applicant lives.
+  if (field === 'address' && (redo !== undefined ? t.s.form.delivery !== 'mail' : !given(t, 'address'))) field = 'area'
+  const target = field === undefined ? undefined : fieldStep(t, field)
+  if (redo !== undefined && (field === undefined || target === undefined)) {
     applyOption(t, redo)
     return true
   }
+  // At a later step, only a field given before it, at a step of its own: the step asked now reads its own field.
+  // One at a time: while a field is asked again its own value is cleared, and the way back is the summary's.
+  if (field === undefined || target === undefined || target === t.s.state) return undefined
+  if (redo === undefined && (!given(t, field) || t.s.form.returnTo !== undefined)) return undefined
   // Cleared, so that a step skipped when the field is known (proxy_phone: when !hasPhone) asks it.
   if (field !== 'area') delete t.s.form[field]
   t.s.form.returnTo = t.s.state
@@ -51,6 +54,32 @@ export function formFix(t: Turn, state: DialogState, r: Reading): boolean | unde
   return true
 }
 
+/** Whether a state is a step of the 代办 form: one of its kinds, or a question marked `phone: true` (the summary). */
+function inForm(state: DialogState): boolean {
+  return state.kind === 'input' || state.kind === 'area' || state.kind === 'help' || state.phone === true
+}
+
+/** The state that asks `field`. */
+function fieldStep(t: Turn, field: FormField): string | undefined {
+  return Object.entries(t.defs.flow.states).find(([, s]) => (field === 'area' ? s.kind === 'area' : s.kind === 'input' && s.field === field))?.[0]
+}
+
+/** Whether the form already holds `field` (a later step can only correct what was given). */
+function given(t: Turn, field: FormField): boolean {
+  const form = t.s.form
+  return field === 'area' ? form.townId !== undefined : form[field] !== undefined
+}
+
+/** Whether the reply holds the label or a word of one of the menu's own options (改成邮寄到家 at 结果怎么拿). */
+function namesOwnOption(t: Turn, state: DialogState, r: Reading): boolean {
+  if (state.kind !== 'menu') return false
+  return visibleOptions(t, state.options).some((o) =>
+    [o.label, ...(o.words ?? [])].some((w) => {
+      const form = comparableFixed(w)
+      return form.length >= 2 && r.plain.includes(form)
+    }),
+  )
+}
 
 /** Longest reply (compared form) read as wishing to change the phone (手机号写错了). */
 const MAX_CHANGE_PHONE_REPLY = 12

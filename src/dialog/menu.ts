@@ -12,14 +12,14 @@ import { labelsOf, optionNumbers, shortPrompt, stateFields, visibleOptions } fro
 import type { DialogOption, DialogState } from './schema.js'
 import { deniedOption } from './situation-answers.js'
 import { render } from './template.js'
-import { comparableFixed, type Reading } from './text.js'
+import { comparableFixed, NEGATION, type Reading } from './text.js'
 import { holds, say, setItem, type Turn } from './turn.js'
 
 /** A menu's reply: one of its options, a yes or no, or free text. */
 export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
   const options = visibleOptions(t, state.options)
   const labels = labelsOf(t, options)
-  const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options) ?? leadingIndex(t, r, options)
+  const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options) ?? leadingIndex(t, r, options) ?? saidInside(r, options)
   if (typeof i === 'number') {
     applyOption(t, options[i]!)
     return true
@@ -53,6 +53,21 @@ function leadingIndex(t: Turn, r: Reading, options: DialogOption[]): number | un
   if (i < 0) return undefined
   if (r.leading === 'no' && r.afterLeading && decide(t.ctx.matcher.match(r.afterLeading)).kind !== 'none') return undefined
   return i
+}
+
+/**
+ * 改成邮寄到家, 那就自己去取吧, 能帮我办不: a short reply holding the label or a word of exactly one option, and no
+ * negation anywhere (自己办不了 is not 自己办理). Not for yes/no options (是, 不是 have their own reading) nor one that
+ * submits the 代办 application (确认一下手机号 is no 确认提交).
+ */
+function saidInside(r: Reading, options: DialogOption[]): number | undefined {
+  if (r.plain.length > MAX_OPTION_REPLY || NEGATION.test(r.plain)) return undefined
+  const said = options.flatMap((o, i) => {
+    if (o.answer !== undefined || o.do === 'openTicket') return []
+    const words = [o.label, ...(o.words ?? [])].map(comparableFixed)
+    return words.some((w) => w.length >= 2 && r.plain.includes(w)) ? [i] : []
+  })
+  return said.length === 1 ? said[0] : undefined
 }
 
 /** Longest reply (compared form) read as asking for a hidden option by one of its words inside it (能代办吗). */

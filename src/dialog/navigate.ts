@@ -11,7 +11,11 @@ import { currentItem, holds, say, stateOf, type Turn } from './turn.js'
 /** More hops than any sane flow needs: a loop of skipped states (dialogs:check reports it) ends at the start. */
 const MAX_HOPS = 20
 
-export function go(t: Turn, name: string): void {
+/**
+ * Moves to state `name`. `returning`: coming back to a step left a moment ago to fix an earlier field (goOn), so
+ * what it had gathered (the town chosen before 名字写错了 at the village question) still stands.
+ */
+export function go(t: Turn, name: string, returning = false): void {
   let target = name
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const state = stateOf(t, target)
@@ -46,6 +50,7 @@ export function go(t: Turn, name: string): void {
         break
       }
       case 'area':
+        if (returning && target === name) break
         t.s.form.townId = undefined
         t.s.form.villageId = undefined
         t.s.form.unlistedVillage = undefined
@@ -76,5 +81,6 @@ export function restartAtStart(t: Turn): void {
 export function goOn(t: Turn, next: string): void {
   const back = t.s.form.returnTo
   delete t.s.form.returnTo
-  go(t, back ?? next)
+  if (back !== undefined) go(t, back, true)
+  else go(t, next)
 }

@@ -36,6 +36,17 @@ describe('after the checklist', () => {
   })
 })
 
+describe('an option said inside a short reply', () => {
+  it('能帮我办吗 picks 申请代办; 还是自己办理吧 picks 自己办理; 自己办不了 picks neither', async () => {
+    let chat = await mealChecklist()
+    expect(joined(await chat.say('能帮我办吗'))).toContain('请告诉我申请人的姓名')
+    chat = await mealChecklist()
+    expect(joined(await chat.say('还是自己办理吧'))).toContain('祝您办理顺利')
+    chat = await mealChecklist()
+    expect(joined(await chat.say('自己办不了'))).not.toContain('祝您办理顺利')
+  })
+})
+
 describe('申请代办', () => {
   it('collects name, a valid phone (after a bad one), town then village by number, 特办 for the elderly, pick-up', async () => {
     const chat = await mealChecklist()
@@ -224,6 +235,49 @@ describe('申请代办', () => {
     const fixed = joined(await mailed.say('4 排 6 号'))
     expect(fixed).toContain('请核对您的代办申请')
     expect(fixed).toContain('结果领取：邮寄：十字路街道 城东社区 4 排 6 号')
+  })
+
+  it('姓名写错了 / 号码不对 / 住的地方错了 at a later step of the form asks that field again, then that step again', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13812345678', '大店镇']) await chat.say(answer)
+    // At the village question: the name again, with its correction wording, then the villages of the town chosen.
+    expect(await chat.say('姓名写错了')).toEqual(['好的，请重新告诉我申请人的姓名：'])
+    const back = joined(await chat.say('张秀兰'))
+    expect(back).toContain('是哪个村（社区）？')
+    expect(back).toContain('大店一村')
+    await chat.say('大店一村')
+    // At the yes/no question: the phone, asked again however the resident answers it badly or asks for help.
+    expect(await chat.say('号码不对')).toEqual(['好的，请重新输入手机号，工作人员会打这个电话联系您：'])
+    expect(await chat.say('138')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
+    expect(joined(await chat.say('帮助'))).toContain('好的，请重新输入手机号')
+    expect(joined(await chat.say('13912345678'))).toContain('申请人是不是老人、残疾人')
+    // 地址 before any mailing address is where the applicant lives.
+    expect(joined(await chat.say('住的地方错了'))).toContain('好的，请重新选一下：申请人住在哪个镇（街道）？')
+    await chat.say('十字路')
+    expect(joined(await chat.say('城东社区'))).toContain('申请人是不是老人、残疾人')
+    await chat.say('否')
+    const summary = joined(await chat.say('代办'))
+    expect(summary).toContain('申请人：张秀兰\n手机：139****5678\n住址：十字路街道 城东社区')
+  })
+
+  it('at a later step, a reply naming the step\'s own option or a field not given yet is read by the step', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+    // 改成邮寄到家 names an option of 结果怎么拿: not a fix of the (not yet given) mailing address.
+    expect(joined(await chat.say('改成邮寄到家'))).toContain('请告诉我邮寄地址')
+    // While the name is asked again, 电话也错了 is no name, and no second fix.
+    expect(await chat.say('名字错了')).toEqual(['好的，请重新告诉我申请人的姓名：'])
+    expect(await chat.say('电话也错了')).toEqual(['姓名好像不对，请只写名字，比如：张三'])
+    expect(joined(await chat.say('王小五'))).toContain('请告诉我邮寄地址')
+  })
+
+  it('in 长者模式, a field fixed at a later step is asked with the elder correction wording', async () => {
+    const chat = await mealChecklist()
+    await chat.say('长者模式')
+    for (const answer of ['3', '张秀英', '13812345678']) await chat.say(answer)
+    expect(await chat.say('名字打错了')).toEqual(['好的，请再打一遍办事的人的名字：'])
+    expect(joined(await chat.say('张秀兰'))).toContain('您住哪个镇？')
   })
 
   it('at the address step, takes the house number and a phone typed with it', async () => {
