@@ -59,7 +59,9 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     return false
   }
   if (r.thanks) {
-    say(t, render(say_.thanks, {}))
+    // Mid-way (a material, a name, a town), the question still waits: 不客气 and the question, not 还有别的事.
+    if ('match' in state && state.match) say(t, render(say_.thanks, {}))
+    else say(t, `${render(say_.thanksPending, {})}\n${shortPrompt(t, state)}`)
     return false
   }
   // 我不懂, 看不懂 where no question is asked about a thing (not in the walk): how to use this, and the step again.

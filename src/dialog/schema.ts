@@ -323,6 +323,8 @@ const sayMessages = z.strictObject({
   oneNumber: text('只回复一个编号').default('请只回复一个编号。\n{options}'),
   greeting: text('问候回复'),
   thanks: text('道谢回复'),
+  /** 谢谢 while a question waits (a material, a name): before that question again. */
+  thanksPending: text('问着问题时的道谢回复').default('不客气！'),
   help: text('帮助'),
   handoff: text('转人工'),
   handoffResume: text('转人工后接着问'),

@@ -3,7 +3,7 @@
  * dialog on (so 返回 can undo it) and false when it only re-prompted.
  */
 import { area } from './area-step.js'
-import { misunderstood } from './ask-again.js'
+import { freeText, misunderstood } from './ask-again.js'
 import { formFix, phoneAside } from './form-changes.js'
 import { helpKind, input } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
@@ -21,6 +21,8 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   if (r.numbers !== undefined && state.kind !== 'materials') return severalNumbers(t, state, r.numbers)
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
+  // 你好, 谢谢 where a name or a town is asked: greeted (or thanked) and asked again, not told 姓名好像不对 / 没找到这个地方.
+  if ((state.kind === 'input' || state.kind === 'area') && (r.greeting || r.thanks)) return freeText(t, state, r)
   switch (state.kind) {
     case 'menu':
       return menu(t, state, r)

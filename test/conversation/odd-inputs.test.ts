@@ -162,6 +162,21 @@ describe('answers the state does not expect', () => {
     await chat.say(MEAL)
     expect(await chat.say('在吗')).toEqual(['您好！', ASK_ID])
   })
+
+  it('thanks mid-way with 不客气 and the question still waiting; greets at a name or town question rather than refusing it', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL)
+    // Not 还有别的事: the material is still asked.
+    expect(await chat.say('多谢')).toEqual([`不客气！\n${ASK_ID}`])
+    for (const answer of ['1', '2', '2', '1', '1', '3']) await chat.say(answer)
+    expect(await chat.say('在不在')).toEqual(['您好！', '好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(await chat.say('辛苦了')).toEqual(['不客气！\n好的，帮您申请代办。请告诉我申请人的姓名：'])
+    await chat.say('张秀英')
+    await chat.say('13812345678')
+    const town = await chat.say('有人吗')
+    expect(town[0]).toBe('您好！')
+    expect(town[1]).toContain('申请人住在哪个镇（街道）？')
+  })
 })
 
 describe('global commands', () => {
