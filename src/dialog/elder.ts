@@ -49,6 +49,7 @@ function withElderWords(m: Messages): Messages {
     walk: { ...m.walk, ...e.walk },
     // An empty checklist entry leaves its line out (the 告知单 drops empty lines).
     checklist: { ...m.checklist, ...e.checklist },
+    answers: { ...m.answers, ...e.answers },
     helpKinds: { ...m.helpKinds, ...e.helpKinds },
   }
 }

@@ -450,6 +450,15 @@ const checklistMessages = z.strictObject({
   noProxy: text('不能代办'),
 })
 
+/** What a question asked besides the materials, answered once the item is settled (one line per aspect asked). */
+const answersMessages = z.strictObject({
+  limit: text('回答时限'),
+  fee: text('回答收费'),
+  amount: text('回答能领多少'),
+  conditions: text('回答条件'),
+  phone: text('回答电话'),
+})
+
 const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') })
 
 const optionsMessages = z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') })
@@ -469,6 +478,7 @@ const elderMessages = z.strictObject({
   options: optionsMessages.partial().optional(),
   walk: walkMessages.partial().optional(),
   checklist: linesOf(checklistMessages).optional(),
+  answers: answersMessages.partial().optional(),
   helpKinds: helpKindMessages.partial().optional(),
 })
 
@@ -481,22 +491,13 @@ export const MessagesFileSchema = z.strictObject({
   options: optionsMessages,
   walk: walkMessages,
   checklist: checklistMessages,
-  /** What a question asked besides the materials, answered once the item is settled (one line per aspect asked). */
-  answers: z
-    .strictObject({
-      limit: text('回答时限'),
-      fee: text('回答收费'),
-      amount: text('回答能领多少'),
-      conditions: text('回答条件'),
-      phone: text('回答电话'),
-    })
-    .default({
-      limit: '多久办好：{item.promisedLimit}',
-      fee: '收不收费：{item.fee}',
-      amount: '能领多少：按本县当年的标准发，具体请打电话问 {item.consultPhone}',
-      conditions: '谁能办：{item.conditions}',
-      phone: '咨询电话：{item.consultPhone}',
-    }),
+  answers: answersMessages.default({
+    limit: '多久办好：{item.promisedLimit}',
+    fee: '收不收费：{item.fee}',
+    amount: '能领多少：按本县当年的标准发，具体请打电话问 {item.consultPhone}',
+    conditions: '谁能办：{item.conditions}',
+    phone: '咨询电话：{item.consultPhone}',
+  }),
   tiers,
   helpKinds: helpKindMessages,
   delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门').default('代办员送上门') }),

@@ -58,3 +58,23 @@ describe('dialect and colloquial words', () => {
     expect(replies).not.toContain('您要办的是下面哪一项')
   })
 })
+
+describe('长者模式 wording for what the walk hears besides its question', () => {
+  it('a changed answer, something else missing and a house already transferred are said in the elder words', async () => {
+    const chat = await newChat()
+    await chat.say('老人模式')
+    await startItem(chat, DIBAO)
+    expect(await chat.say('没带')).toEqual(['您有共同生活家庭成员户口簿吗？（要复印件1份）\n请回数字：1 有，2 没有'])
+    expect(await chat.say('身份证又有了')).toEqual([
+      '好的，改好了：申请人居民身份证有。',
+      '您有共同生活家庭成员户口簿吗？（要复印件1份）\n请回数字：1 有，2 没有',
+    ])
+    expect(await chat.say('医保卡丢了')).toEqual(['先说这一样：您有共同生活家庭成员户口簿吗？\n请回数字：1 有，2 没有'])
+
+    const house = await newChat()
+    await house.say('说简单点')
+    await startItem(house, '不动产转移登记')
+    await house.say('买卖')
+    expect((await house.say('房子早就过户了'))[0]).toBe('已经办好了，"不动产转移登记"就不用再办了，这些东西也不用带。')
+  })
+})

@@ -82,7 +82,7 @@ describe('a clear question (sure, and far ahead of any other item): no 对吗', 
     const elder = await newChat()
     await elder.say('长者模式')
     expect(joined(await elder.say(MEAL))).toBe(
-      `好的。办"${MEAL}"要带的东西，我一样一样问您。\n${UNCONFIRMED}\n您有老人居民身份证吗？（要原件1份）\n请回数字：1 有，2 没有`,
+      `好的。办"${MEAL}"要带的东西，我一样一样问您。\n问的不是这件事，就回"不对"。\n您有老人居民身份证吗？（要原件1份）\n请回数字：1 有，2 没有`,
     )
   })
 

@@ -442,9 +442,9 @@ describe('step()', () => {
       expect(talk(['甲', '2', '1']).replies.join('\n')).not.toContain('还缺 1 样')
       expect(list).toContain('还缺：身份证（原件1份）\n   去哪开：到户籍地派出所补办')
       expect(list).toContain('有了：户口簿')
-      // Lines the elder section blanks are left out; the rest keep their standard words.
+      // Lines the elder section blanks are left out; the rest in its own words too.
       expect(list).not.toMatch(/法定时限|网上也能办|✓|✗/)
-      expect(list).toContain('收费：不收费')
+      expect(list).toContain('要不要钱：不收费')
     })
 
     it('lists materials never checked by name only, says how to ask where to get one, and answers that', () => {

@@ -1,0 +1,28 @@
+/**
+ * 长者模式 has its own wording for everything a resident reads: a message without an elder entry would switch an
+ * elderly resident back to the long official words mid-conversation (walk changes and 已经办完了 used to).
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { loadDialogsFromFiles } from '../../src/dialog/load.js'
+
+/** Written into the 代办 ticket for staff, never shown to the resident. */
+const STAFF_ONLY = new Set(['say.ticketNoteSpecial', 'say.ticketNoteUnchecked', 'say.ticketNoteUnlistedVillage', 'say.villageUnnamed'])
+
+describe('dialogs/messages.yaml elder section', () => {
+  it('has an entry for every message a resident reads', () => {
+    const files = ['flow.yaml', 'vocabulary.yaml', 'messages.yaml'].map((n) => ({ path: `dialogs/${n}`, text: readFileSync(`dialogs/${n}`, 'utf8') }))
+    const result = loadDialogsFromFiles(files)
+    if (!result.ok) throw new Error('dialogs invalid')
+    const m = result.definitions.messages
+    const elder = (m.elder ?? {}) as Record<string, Record<string, unknown> | undefined>
+    const missing: string[] = []
+    for (const section of ['say', 'options', 'walk', 'checklist', 'answers', 'helpKinds'] as const) {
+      for (const key of Object.keys(m[section])) {
+        const name = `${section}.${key}`
+        if (!STAFF_ONLY.has(name) && elder[section]?.[key] === undefined) missing.push(name)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+})
