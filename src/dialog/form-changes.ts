@@ -45,13 +45,34 @@ export function formFix(t: Turn, state: DialogState, r: Reading): boolean | unde
   }
   // At a later step, only a field given before it, at a step of its own: the step asked now reads its own field.
   // One at a time: while a field is asked again its own value is cleared, and the way back is the summary's.
+  // 名字错了 叫李四 where the name is asked: the name.
+  if (field === 'name' && target === t.s.state && state.kind === 'input') {
+    const said = rightName(t, r)
+    if (said === undefined) return undefined
+    t.s.form.name = said
+    goOn(t, state.go)
+    return true
+  }
   if (field === undefined || target === undefined || target === t.s.state) return undefined
   if (redo === undefined && (!given(t, field) || t.s.form.returnTo !== undefined)) return undefined
+  t.s.form.returnTo = t.s.state
+  // 名字写错了，应该是张秀兰: the right name said with it is taken, not asked for again.
+  const said = field === 'name' ? rightName(t, r) : undefined
+  if (said !== undefined) {
+    t.s.form.name = said
+    goOn(t, target)
+    return true
+  }
   // Cleared, so that a step skipped when the field is known (proxy_phone: when !hasPhone) asks it.
   if (field !== 'area') delete t.s.form[field]
-  t.s.form.returnTo = t.s.state
   go(t, target)
   return true
+}
+
+/** The name said after the correction (名字错了 是张秀兰, 姓名写错了，应该叫李四), or undefined. */
+function rightName(t: Turn, r: Reading): string | undefined {
+  const after = /(?:应该是|应该叫|改成|改为|换成|是|叫)[\s:：,，]*([\p{Script=Han}·]{2,6})[。.!！]*$/u.exec(r.raw)?.[1]
+  return after === undefined ? undefined : applicantName(t, read(after, t.vocab))
 }
 
 /** Whether a state is a step of the 代办 form: one of its kinds, or a question marked `phone: true` (the summary). */

@@ -272,6 +272,17 @@ describe('申请代办', () => {
     expect(joined(await chat.say('王小五'))).toContain('请告诉我邮寄地址')
   })
 
+  it('takes the right name said with the correction (姓名错了，应该叫…), at the summary and at a later step', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英']) await chat.say(answer)
+    expect(await chat.say('名字不对 是李小四')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    for (const answer of ['13812345678', '2', '1', '否']) await chat.say(answer)
+    expect(joined(await chat.say('代办'))).toContain('申请人：李小四')
+    const summary = joined(await chat.say('姓名错了，应该叫王秀兰'))
+    expect(summary).toContain('请核对您的代办申请')
+    expect(summary).toContain('申请人：王秀兰')
+  })
+
   it('in 长者模式, a field fixed at a later step is asked with the elder correction wording', async () => {
     const chat = await mealChecklist()
     await chat.say('长者模式')
