@@ -8,6 +8,7 @@ import { countyName, mentionsPlace, namedPlace, unlistedVillage, villageName } f
 import { misunderstood, noSuchNumber } from './ask-again.js'
 import { countyCentre } from './checklist.js'
 import { goOn } from './navigate.js'
+import { placesReply } from './questions-back.js'
 import { pickIndex } from './pick.js'
 import { areaPoints, fullPrompt, optionLabels, stateFields } from './prompts.js'
 import type { DialogState } from './schema.js'
@@ -116,6 +117,8 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
   const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
   if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)
   if (offerSwitch(t, r.raw)) return true
+  // 在哪办: where to apply, then the town (or village) question again.
+  if (placesReply(t, state, r)) return true
   // At a town's village question, a bare name that is no question (小官庄): a village not on the list.
   const bare = form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined ? villageName(r, t.vocab) : undefined
   if (bare !== undefined) return chooseUnlisted(form.townId!, bare)

@@ -8,7 +8,7 @@ import { alreadyDone } from './already-done.js'
 import { heardAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
-import { aspectReply, materialWhereReply, needReply } from './questions-back.js'
+import { aspectReply, materialWhereReply, needReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -80,6 +80,8 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (takesPlaces(state) && heardAfterWalk(t, state, r)) return true
   // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
   if (aspectReply(t, state, r)) return false
+  // "在哪办" in the middle (a name, a town asked): where to apply, then the same question again.
+  if (placesReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)

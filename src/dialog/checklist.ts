@@ -129,6 +129,11 @@ export function countyCentre(catalog: Catalog): ServicePoint | undefined {
   return undefined
 }
 
+/** The item's places, one block each, as the 告知单 lists them. */
+export function renderPlaces(item: CatalogItem, catalog: Catalog, m: Messages): string {
+  return item.places.map((place) => renderPlace(place, catalog, m)).filter((s) => s !== '').join('\n')
+}
+
 function renderPlace(place: Place, catalog: Catalog, m: Messages): string {
   const point = place.pointId ? catalog.points.get(place.pointId) : place.tier === '县' ? countyCentre(catalog) : undefined
   if (point) {

@@ -55,6 +55,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.question': [...ITEM_FIELDS, 'question.prompt', 'options', 'needs'],
   'walk.needs': ['option', ...MATERIAL_FIELDS],
   'walk.whereToGet': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.places': ITEM_FIELDS,
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.explain': [...ITEM_FIELDS, 'question.prompt', 'question.explain'],
   'walk.explainNone': [...ITEM_FIELDS, 'question.prompt'],

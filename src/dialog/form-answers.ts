@@ -10,7 +10,7 @@ import { villageLabel } from './fields.js'
 import { go, goOn } from './navigate.js'
 import { pickIndex } from './pick.js'
 import { helpKinds, optionNumbers, stateFields } from './prompts.js'
-import { aspectReply } from './questions-back.js'
+import { aspectReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
@@ -76,6 +76,8 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
   // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
   if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
+  // 在哪办: where to apply, then the same field again.
+  if (placesReply(t, state, r)) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))
 }
 

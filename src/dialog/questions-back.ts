@@ -3,6 +3,8 @@
  * materials or the item itself. Each is answered, then the pending question asked again.
  */
 import type { CatalogItem, Material } from '../catalog/types.js'
+import { decide } from '../match/decide.js'
+import { renderPlaces } from './checklist.js'
 import { itemFields, materialFields, type Values } from './fields.js'
 import { covered, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
 import { materialStatuses, type WalkStep } from './materials.js'
@@ -185,6 +187,34 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
   say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
+}
+
+/** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */
+const ABOUT_THE_ITEM = /这件事|这个事|这事|应该|到底|要|得|该|去|是|[我俺咱]们?|那/g
+
+/**
+ * 在哪办, 这事去哪申请, 低保在哪办 while a material, a situation or a field of the form is asked: where to apply for the
+ * item (its places, as the 告知单 lists them), then the pending question again. Not 这个在哪办 or 户口本在哪办, which
+ * ask where to get a material (the walk's whereToGet). False when the reply asks no such thing or no item is chosen.
+ */
+export function placesReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_ASPECT_REPLY) return false
+  const phrase = t.vocab.whereToApply.find((w) => r.plain.includes(w))
+  if (phrase === undefined) return false
+  const rest = r.plain.replace(phrase, '').replace(ABOUT_THE_ITEM, '')
+  // 残疾证去哪申请 in the 办理残疾人证 walk: the item by another name (as the matcher reads it).
+  if (rest !== '' && !(rest.length >= 2 && (comparableFixed(item.name).includes(rest) || namesItem(t, rest, item)))) return false
+  const places = renderPlaces(item, t.ctx.catalog, t.defs.messages)
+  say(t, [render(t.defs.messages.walk.places, itemFields(item, t.defs.messages)), places].join('\n'))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/** Whether the matcher is sure `text` names `item`. */
+function namesItem(t: Turn, text: string, item: CatalogItem): boolean {
+  const decision = decide(t.ctx.matcher.match(text))
+  return decision.kind === 'sure' && decision.result.item.id === item.id
 }
 
 /** 这个, 那个, 这, 它, 这个东西: pointing at what was just asked. */

@@ -226,6 +226,8 @@ export const VocabularyFileSchema = z.strictObject({
   whatIsIt: z.array(text('问材料是什么的说法')).default([]),
   /** 去哪开, 在哪办: while a material is asked, a reply containing one asks where to get it. */
   whereToGet: z.array(text('问材料去哪开、去哪补的说法')).default([]),
+  /** 在哪办, 去哪申请 said alone (or of the item): where to apply for the item, not where to get a material. */
+  whereToApply: z.array(text('问这件事去哪办的说法')).default([]),
   /** 咋办, 怎么办: as whereToGet, but only in a reply that also says something is not there (房东不给租房合同咋办). */
   whatToDo: z.array(text('没有某样材料时问"咋办"的说法')).default([]),
   /** Words that make a reply at the name step a sentence, not a name (我是他闺女). */
@@ -366,6 +368,8 @@ const walkMessages = z.strictObject({
   question: text('询问情形'),
   needs: text('情形所需材料'),
   whereToGet: text('材料去哪开'),
+  /** 在哪办 in the middle of the walk or the form: the item's places, then the question again. */
+  places: text('这件事去哪办').default('办"{item.name}"的地方：'),
   whatIsIt: text('材料是什么'),
   /** A situation question's 解释, asked for (啥叫划拨, 不懂): then the question again. */
   explain: text('情形问题的解释').default('{question.explain}'),

@@ -64,6 +64,8 @@ export interface CompiledVocabulary {
   /** The 不知道 words of three characters or more, looked for inside short replies. */
   unsureInside: string[]
   whereToGet: string[]
+  /** 在哪办, 去哪申请: asking where to apply for the item (said alone or with the item's name). */
+  whereToApply: string[]
   /** 咋办, 怎么办: asking where to get something only when the reply also says it is not there. */
   whatToDo: string[]
   whatIsIt: string[]
@@ -127,6 +129,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),
     whereToGet: v.whereToGet.map(comparable).filter(Boolean),
+    whereToApply: [...new Set(v.whereToApply.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     whatToDo: v.whatToDo.map(comparable).filter(Boolean),
     whatIsIt: v.whatIsIt.map(comparable).filter(Boolean),
     commands,

@@ -12,7 +12,7 @@ import { go } from './navigate.js'
 import { heardElsewhere, takeHeard } from './out-of-turn.js'
 import { pickIndex } from './pick.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
-import { explain, itemMaterialFields, needReply, whereAskedMaterial } from './questions-back.js'
+import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { correctedText, deniedOption, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
@@ -49,6 +49,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   // 这个去哪开 is about the material asked; 户口本丢了咋补, 房东不给租房合同咋办 may be about another of this item's
   // materials, at a material or a situation question alike. Where to get it is what the checklist would say later;
   // said now, then the same question again (neither 有 nor 没有: the resident asked, they did not answer).
+  // 在哪办, 这事去哪申请: where to apply for the item, not where to get the material asked.
+  if (i === undefined && placesReply(t, state, r)) return false
   const askedWhere = i === undefined && r.asksWhere !== undefined ? whereAskedMaterial(t, r.asksWhere, step) : undefined
   if (askedWhere !== undefined) {
     say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))

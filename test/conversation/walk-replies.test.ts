@@ -251,3 +251,21 @@ describe('something else said to be missing while a material is asked', () => {
     }
   })
 })
+
+describe('在哪办 in the middle of the walk or the form', () => {
+  it('这事去哪申请 / 在哪儿办 get the item\'s places, then the same question; 户口本在哪办 is still about the 户口簿', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const places = await chat.say('这事去哪申请')
+    expect(places[0]).toMatch(/^办"最低生活保障申请"的地方：\n· 户籍所在地镇（街道）便民服务中心 民政窗口/)
+    expect(places[1]).toBe(ID_QUESTION)
+    expect((await chat.say('户口本在哪办'))[0]).toContain('共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办')
+    // Nothing was answered: 1 still answers the 身份证.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+
+    for (const answer of ['全部列出', '3']) await chat.say(answer)
+    const atName = await chat.say('在哪儿办')
+    expect(atName[0]).toContain('办"最低生活保障申请"的地方：')
+    expect(atName[1]).toBe('好的，帮您申请代办。请告诉我申请人的姓名：')
+  })
+})
