@@ -47,6 +47,29 @@ describe('an option said inside a short reply', () => {
   })
 })
 
+describe('代办 asked for before the checklist', () => {
+  it('能不能替我办 in the walk starts the form at once (返回 goes back to the walk); the unchecked materials go in the ticket', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    expect(await chat.say('能不能替我办')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(joined(await chat.say('返回'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    await chat.say('帮俺办吧')
+    for (const answer of ['王五', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toContain('您的代办申请已记录')
+    expect(ticketOf(chat.effects).note).toContain('共同生活家庭成员户口簿')
+  })
+
+  it('an item no agent may do says why and asks the same question again', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    const replies = await chat.say('找人办行不行')
+    expect(replies[0]).toContain('"结婚登记"不能找人代办，要本人去办。')
+    expect(replies[1]).toContain('是否已准备好：双方本人居民身份证')
+  })
+})
+
 describe('申请代办', () => {
   it('collects name, a valid phone (after a bad one), town then village by number, 特办 for the elderly, pick-up', async () => {
     const chat = await mealChecklist()

@@ -1,0 +1,49 @@
+/**
+ * 代办, 找人帮我办 before the checklist (at 对吗, in the middle of the walk): the resident wants someone to do it for
+ * them. Residents who said so were told 没看明白 until they gave up; the checklist's own 代办 option is taken at
+ * once instead, and an item that cannot be done by an agent says why, as the checklist does.
+ */
+import { applyOption } from './actions.js'
+import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
+import type { DialogOption, DialogState } from './schema.js'
+import { render } from './template.js'
+import { comparableFixed, NEGATION, type Reading } from './text.js'
+import { currentItem, holds, isMatchTarget, say, type Turn } from './turn.js'
+
+/** Longest reply (compared form) read as asking for 代办 by one of its words inside it (找人帮我办吧). */
+const MAX_WISH_REPLY = 12
+
+/**
+ * A reply asking for the 代办 option of the walk's checklist (the option offered only when the item can be done by
+ * an agent, `when: canProxy`) while the walk or the item's 对吗 is asked. True when handled; undefined otherwise.
+ */
+export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | undefined {
+  const beforeChecklist = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
+  if (!beforeChecklist || currentItem(t) === undefined) return undefined
+  const option = proxyOption(t)
+  if (option === undefined || !wishes(r, option)) return undefined
+  if (holds(t, option.when!)) {
+    applyOption(t, option)
+    return true
+  }
+  if (option.unavailable === undefined) return undefined
+  say(t, render(option.unavailable, stateFields(t)))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return false
+}
+
+/** The 代办 option of the state the walk ends in. */
+function proxyOption(t: Turn): DialogOption | undefined {
+  const walk = Object.values(t.defs.flow.states).find((s) => s.kind === 'materials')
+  const done = walk?.kind === 'materials' ? t.defs.flow.states[walk.done] : undefined
+  return done?.kind === 'menu' ? done.options.find((o) => o.when === 'canProxy') : undefined
+}
+
+/** Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks). */
+function wishes(r: Reading, option: DialogOption): boolean {
+  if (r.plain.length > MAX_WISH_REPLY) return false
+  // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing.
+  const text = r.plain.replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么]$/u, '')
+  if (NEGATION.test(text)) return false
+  return [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && text.includes(w))
+}
