@@ -180,6 +180,16 @@ describe('answers the state does not expect', () => {
 })
 
 describe('global commands', () => {
+  it('刚才点错了 / 上一个回错了 go back to the question before, to answer it again', async () => {
+    for (const slip of ['刚才点错了', '上一个回错了', '俺说错了']) {
+      const chat = await newChat()
+      await chat.say(MEAL)
+      await chat.say('2')
+      expect((await chat.say(slip)).at(-1), slip).toBe(ASK_ID)
+      expect(joined(await chat.say('1')), slip).toContain(ASK_HUKOU)
+    }
+  })
+
   it('返回 undoes the last answer, step by step, and says so at the first step', async () => {
     const chat = await newChat()
     expect(await chat.say('上一步')).toEqual(['已经是第一步了。', expect.stringContaining(WELCOME)])
