@@ -194,11 +194,15 @@ function command(t: Turn, name: CommandName): boolean {
       say(t, render(say_.restart, {}))
       restartAtStart(t)
       return false
-    case 'cancel':
-      // 不办了 mid-form or mid-walk: nothing kept, nothing submitted, and no welcome after a goodbye.
-      say(t, render(say_.cancel, {}))
-      t.s = freshSession(t.defs.flow.start, t.now)
+    case 'cancel': {
+      // 不办了 mid-form or mid-walk: nothing kept, nothing submitted, and no welcome after a goodbye. Said by
+      // mistake (不办了 meaning the 代办 only), 返回 brings back where the resident was (a started dialog only).
+      const underWay = t.s.state !== t.defs.flow.start
+      say(t, underWay ? `${render(say_.cancel, {})}\n${render(say_.cancelUndo, {})}` : render(say_.cancel, {}))
+      const history = underWay ? [...t.s.history, snapshot(t.s)].slice(-HISTORY_DEPTH) : []
+      t.s = { ...freshSession(t.defs.flow.start, t.now), history }
       return false
+    }
     case 'back': {
       const previous = t.s.history.pop()
       if (!previous || !stateOf(t, previous.state)) {

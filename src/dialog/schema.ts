@@ -332,6 +332,8 @@ const sayMessages = z.strictObject({
   handoffResume: text('转人工后接着问'),
   restart: text('重新开始'),
   cancel: text('不办了').default('好的，这件事先不办了。以后想办，随时来问我。'),
+  /** After cancel, when something was under way: 返回 brings it back. */
+  cancelUndo: text('不办了以后怎么撤回').default('说错了的话，回复"返回"。'),
   backNone: text('无法返回'),
   progress: text('进度'),
   progressNone: text('无进度'),

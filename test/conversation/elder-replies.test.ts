@@ -38,7 +38,7 @@ describe('dialect and colloquial words', () => {
   it('算了 alone is 不办了', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
-    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。\n说错了的话，回复"返回"。'])
   })
 
   it('等等 is not a question to look up', async () => {

@@ -476,11 +476,23 @@ describe('申请代办', () => {
     for (const line of ['不办了', '算了不办了', '不申请了']) {
       const chat = await mealChecklist()
       await chat.say('3')
-      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。\n说错了的话，回复"返回"。'])
       expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
       // Nothing is pending: the next message is a new question.
       expect(joined(await chat.say('低保怎么申请'))).toContain(DIBAO)
     }
+  })
+
+  it('不想办了 said by mistake mid-form is undone by 返回: the name given is still there; at the start there is nothing to undo', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英']) await chat.say(answer)
+    expect((await chat.say('不想办了'))[0]).toContain('说错了的话，回复"返回"。')
+    expect(await chat.say('返回')).toEqual(['请留一个手机号，工作人员会打这个电话联系您：'])
+    for (const answer of ['13712345678', '2', '2', '不是']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('申请人：张秀英')
+
+    const fresh = await newChat()
+    expect(await fresh.say('算了吧')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
   })
 
   it('takes the name after 俺叫 / 我是, and refuses a town or a service word as a name', async () => {
@@ -496,7 +508,7 @@ describe('申请代办', () => {
     await chat.say('3')
     for (const line of ['坊前', '代办']) expect(await sayAfresh(chat, line), line).toEqual(['姓名好像不对，请只写名字，比如：张三'])
     // 算了 alone is 不办了 (vocabulary.yaml commands.cancel): nothing is submitted, and it is no name either.
-    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+    expect(await chat.say('算了')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。\n说错了的话，回复"返回"。'])
   })
 
   it('an invalid name is asked again; a question typed as a name is offered as a switch', async () => {

@@ -37,12 +37,12 @@ describe('commands said with 我 / 俺 in front', () => {
     for (const line of ['我不办了', '俺不办了', '那就不办了', '俺不想办了']) {
       const chat = await newChat()
       await startItem(chat, DIBAO)
-      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+      expect(await chat.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。\n说错了的话，回复"返回"。'])
       const form = await newChat()
       await startItem(form, DIBAO)
       await form.say('全部列出')
       await form.say('3')
-      expect(await form.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+      expect(await form.say(line), line).toEqual(['好的，这件事先不办了。以后想办，随时来问我。\n说错了的话，回复"返回"。'])
     }
   })
 
