@@ -78,3 +78,18 @@ describe('长者模式 wording for what the walk hears besides its question', ()
     expect((await house.say('房子早就过户了'))[0]).toBe('已经办好了，"不动产转移登记"就不用再办了，这些东西也不用带。')
   })
 })
+
+describe('typos and pinyin of 有 / 没有 typed on a phone', () => {
+  it('有滴, 有得 are 有; 莫有, meiyou are 没有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const reply of ['有滴', '莫有']) await chat.say(reply)
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证')
+    expect(list).toContain('✗ 共同生活家庭成员户口簿')
+    const other = await newChat()
+    await startItem(other, DIBAO)
+    for (const reply of ['有得', 'meiyou']) await other.say(reply)
+    expect(joined(await other.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+  })
+})
