@@ -93,3 +93,15 @@ describe('typos and pinyin of 有 / 没有 typed on a phone', () => {
     expect(joined(await other.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
   })
 })
+
+describe('a resident finding the words too hard', () => {
+  it('说人话 / 太复杂了 switch to the plainer words and ask the same question in them', async () => {
+    for (const line of ['说人话', '太复杂了']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const replies = await chat.say(line)
+      expect(replies[0], line).toContain('换成长者模式')
+      expect(replies[1], line).toBe('您有申请人居民身份证吗？（要复印件1份）\n请回数字：1 有，2 没有')
+    }
+  })
+})
