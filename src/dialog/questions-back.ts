@@ -190,7 +190,7 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
 }
 
 /** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */
-const ABOUT_THE_ITEM = /这件事|这个事|这事|应该|到底|要|得|该|去|是|[我俺咱]们?|那/g
+const ABOUT_THE_ITEM = /这件事|这个事|这事|应该|到底|要|得|该|去|是|[我俺咱]们?|那|[不吗么没]$/g
 
 /**
  * 在哪办, 这事去哪申请, 低保在哪办 while a material, a situation or a field of the form is asked: where to apply for the

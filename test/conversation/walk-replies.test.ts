@@ -269,3 +269,17 @@ describe('在哪办 in the middle of the walk or the form', () => {
     expect(atName[1]).toBe('好的，帮您申请代办。请告诉我申请人的姓名：')
   })
 })
+
+describe('side questions in the middle of the walk', () => {
+  it('还剩几样 says how far the walk is; 星期天上班不 gets the places with their hours; then the same question', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const left = await chat.say('还剩几样')
+    expect(left[0]).toContain('材料：已备好 1 项，还缺 0 项，未核对 1 项')
+    expect(left[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
+    const hours = await chat.say('星期天上班不')
+    expect(hours[0]).toContain('办"最低生活保障申请"的地方：')
+    expect(hours[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+})
