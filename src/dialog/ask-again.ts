@@ -47,6 +47,12 @@ export function misunderstood(t: Turn, state: DialogState | undefined, ...again:
 /** Text the state has no option for: a question (where the state takes them), a greeting, or a re-prompt. */
 export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   const say_ = t.defs.messages.say
+  // 再见, 没事了 where a new question is awaited (after the checklist, 办完了): goodbye, not 没找到"再见".
+  // Mid-way, the question still waits for whenever the resident comes back.
+  if (r.farewell) {
+    say(t, render(say_.farewell, {}))
+    return false
+  }
   // A number, or 好的 / 没有 / 确认 where no option means yes, no or confirm, is an answer to something else:
   // not a question (after a submission, 确认 again just hears that there is nothing left to confirm).
   if (r.number !== undefined || r.yes || r.no || r.ack) return misunderstood(t, state, reprompt(t, state))

@@ -218,6 +218,8 @@ export const VocabularyFileSchema = z.strictObject({
   /** 我要办事: asks for help without saying what; answered like a greeting. */
   vague: z.array(text('只说要办事的说法')).default([]),
   thanks: z.array(text('道谢的说法')).default([]),
+  /** 再见, 没事了: the resident is leaving; said goodbye to, not looked up as a question. */
+  farewells: z.array(text('告别的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
   /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */
@@ -327,6 +329,7 @@ const sayMessages = z.strictObject({
   thanks: text('道谢回复'),
   /** 谢谢 while a question waits (a material, a name): before that question again. */
   thanksPending: text('问着问题时的道谢回复').default('不客气！'),
+  farewell: text('告别回复').default('好的，再见！以后有事随时来问我。'),
   help: text('帮助'),
   handoff: text('转人工'),
   handoffResume: text('转人工后接着问'),

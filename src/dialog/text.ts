@@ -34,6 +34,8 @@ export interface Reading {
   command?: CommandName
   greeting: boolean
   thanks: boolean
+  /** 再见, 没事了: leaving. */
+  farewell: boolean
   /** 确认, 知道了, 收到: an acknowledgement, not a question (after a submission there is nothing left to confirm). */
   ack: boolean
   /** 不知道, 不清楚: not sure of the answer. */
@@ -59,6 +61,7 @@ export interface CompiledVocabulary {
   greetings: Set<string>
   vague: Set<string>
   thanks: Set<string>
+  farewells: Set<string>
   acks: Set<string>
   unsure: Set<string>
   /** The 不知道 words of three characters or more, looked for inside short replies. */
@@ -125,6 +128,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     greetings: set(v.greetings),
     vague: set(v.vague),
     thanks: set(v.thanks),
+    farewells: set(v.farewells),
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),
@@ -233,6 +237,7 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
     thanks: has(v.thanks),
+    farewell: has(v.farewells),
     ack: has(v.acks),
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),

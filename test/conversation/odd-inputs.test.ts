@@ -163,6 +163,18 @@ describe('answers the state does not expect', () => {
     expect(await chat.say('在吗')).toEqual(['您好！', ASK_ID])
   })
 
+  it('says goodbye to 拜拜 / 没别的事了 rather than 没找到; mid-walk the question still waits for the next reply', async () => {
+    const chat = await newChat()
+    expect(await chat.say('拜拜')).toEqual(['好的，再见！以后有事随时来问我。'])
+    await chat.say(MEAL)
+    expect(await chat.say('先这样吧')).toEqual(['好的，再见！以后有事随时来问我。'])
+    expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)
+    await chat.say('全部列出')
+    await chat.say('1')
+    expect(await chat.say('没别的事了')).toEqual(['好的，再见！以后有事随时来问我。'])
+    expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
+  })
+
   it('thanks mid-way with 不客气 and the question still waiting; greets at a name or town question rather than refusing it', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
