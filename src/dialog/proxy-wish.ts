@@ -1,7 +1,8 @@
 /**
- * 代办, 找人帮我办 before the checklist (at 对吗, in the middle of the walk): the resident wants someone to do it for
- * them. Residents who said so were told 没看明白 until they gave up; the checklist's own 代办 option is taken at
- * once instead, and an item that cannot be done by an agent says why, as the checklist does.
+ * 代办, 找人帮我办 away from the checklist (at 对吗, in the middle of the walk, or after choosing 自己办理): the resident
+ * wants someone to do it for them. Residents who said so were told 没看明白 or 没找到 until they gave up; the
+ * checklist's own 代办 option is taken at once instead, and an item that cannot be done by an agent says why, as the
+ * checklist does.
  */
 import { applyOption } from './actions.js'
 import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
@@ -15,13 +16,17 @@ const MAX_WISH_REPLY = 12
 
 /**
  * A reply asking for the 代办 option of the walk's checklist (the option offered only when the item can be done by
- * an agent, `when: canProxy`) while the walk or the item's 对吗 is asked. True when handled; undefined otherwise.
+ * an agent, `when: canProxy`) while the walk or the item's 对吗 is asked, or at a step the checklist moves on to with
+ * the item kept (自己办理's 祝您办理顺利). True when handled; undefined otherwise.
  */
 export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | undefined {
-  const beforeChecklist = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
-  if (!beforeChecklist || currentItem(t) === undefined) return undefined
-  const option = proxyOption(t)
-  if (option === undefined || !wishes(r, option)) return undefined
+  const checklist = checklistState(t)
+  const option = checklist?.options.find((o) => o.when === 'canProxy')
+  if (checklist === undefined || option === undefined || currentItem(t) === undefined) return undefined
+  const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
+  // 还是帮我办吧 after 自己办理: a change of mind (not after 问别的事, which lets the item go).
+  const after = checklist.options.some((o) => o !== option && o.do === undefined && o.go === t.s.state)
+  if ((!before && !after) || !wishes(r, option)) return undefined
   if (holds(t, option.when!)) {
     applyOption(t, option)
     return true
@@ -32,18 +37,18 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   return false
 }
 
-/** The 代办 option of the state the walk ends in. */
-function proxyOption(t: Turn): DialogOption | undefined {
+/** The state the walk ends in (the checklist), when it is a menu. */
+function checklistState(t: Turn): Extract<DialogState, { kind: 'menu' }> | undefined {
   const walk = Object.values(t.defs.flow.states).find((s) => s.kind === 'materials')
   const done = walk?.kind === 'materials' ? t.defs.flow.states[walk.done] : undefined
-  return done?.kind === 'menu' ? done.options.find((o) => o.when === 'canProxy') : undefined
+  return done?.kind === 'menu' ? done : undefined
 }
 
 /** Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks). */
 function wishes(r: Reading, option: DialogOption): boolean {
-  if (r.plain.length > MAX_WISH_REPLY) return false
-  // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing.
-  const text = r.plain.replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么]$/u, '')
+  if (r.full.length > MAX_WISH_REPLY) return false
+  // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing. The whole reply: plain has lost the 帮我 of 帮我办.
+  const text = r.full.replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')
   if (NEGATION.test(text)) return false
   return [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && text.includes(w))
 }

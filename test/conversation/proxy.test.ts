@@ -61,6 +61,15 @@ describe('代办 asked for before the checklist', () => {
     expect(ticketOf(chat.effects).note).toContain('共同生活家庭成员户口簿')
   })
 
+  it('还是替俺办吧 after 自己办理 starts the form; not after 问别的事, which let the item go', async () => {
+    const chat = await mealChecklist()
+    await chat.say('1')
+    expect(await chat.say('还是替俺办吧')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    const other = await mealChecklist()
+    await other.say('2')
+    expect(joined(await other.say('替俺办'))).not.toContain('申请人的姓名')
+  })
+
   it('an item no agent may do says why and asks the same question again', async () => {
     const chat = await newChat()
     await startItem(chat, '结婚登记')
