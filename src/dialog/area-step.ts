@@ -91,6 +91,10 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
+  // 不知道 at a town's villages: the town's centre takes it, as for a village not on the list (its name unknown).
+  if (r.unsure && form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined) return chooseUnlisted(form.townId, '')
+  // 不知道 at the towns: the village's name will do, or 人工.
+  if (r.unsure && form.townId === undefined) return misunderstood(t, state, `${render(t.defs.messages.say.townUnsure, stateFields(t))}\n${fullPrompt(t, state)}`)
   // A typed name, alone or in a sentence (我是坊前的, 俺家在大店, 文疃镇南岭村), read as the checklist reads it.
   const named = namedPlace(catalog, r.plain, t.vocab.placeWords, form.choices === undefined ? form.townId : undefined)
   if (named?.kind === 'villages') {

@@ -5,7 +5,7 @@
 import type { CatalogItem } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { applyOption } from './actions.js'
-import { freeText, noSuchNumber } from './ask-again.js'
+import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { go } from './navigate.js'
 import { pickIndex, yesNoIndex } from './pick.js'
 import { labelsOf, optionNumbers, shortPrompt, stateFields, visibleOptions } from './prompts.js'
@@ -13,7 +13,7 @@ import type { DialogOption, DialogState } from './schema.js'
 import { deniedOption } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
-import { holds, say, setItem, type Turn } from './turn.js'
+import { holds, isMatchTarget, say, setItem, type Turn } from './turn.js'
 
 /** A menu's reply: one of its options, a yes or no, or free text. */
 export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
@@ -26,6 +26,10 @@ export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: 
   }
   if (i === 'outOfRange' && labels.length > 0) return hiddenNumber(t, state, r) ? false : noSuchNumber(t)
   if (i === undefined && unavailableOption(t, state, r)) return false
+  // 不知道 at 对吗 (the item found for the question, some state's match.sure): how to find out, then 对吗 again.
+  if (i === undefined && r.unsure && isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch) {
+    return misunderstood(t, state, render(t.defs.messages.say.confirmUnsure, stateFields(t)), shortPrompt(t, state))
+  }
   return freeText(t, state, r)
 }
 

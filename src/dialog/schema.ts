@@ -330,6 +330,10 @@ const sayMessages = z.strictObject({
   /** 谢谢 while a question waits (a material, a name): before that question again. */
   thanksPending: text('问着问题时的道谢回复').default('不客气！'),
   farewell: text('告别回复').default('好的，再见！以后有事随时来问我。'),
+  /** 不知道 at the 代办 form's town question: what else will do. */
+  townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
+  /** 不知道 at 对吗 (the item found for the question): how to find out. */
+  confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),
   help: text('帮助'),
   handoff: text('转人工'),
   handoffResume: text('转人工后接着问'),

@@ -163,6 +163,15 @@ describe('answers the state does not expect', () => {
     expect(await chat.say('在吗')).toEqual(['您好！', ASK_ID])
   })
 
+  it('不清楚 at 对吗 says how to find out and asks again, rather than 没看明白', async () => {
+    const chat = await newChat()
+    await chat.say(MEAL_UNCLEAR)
+    const replies = await chat.say('不清楚')
+    expect(replies[0]).toBe('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。')
+    expect(replies[1]).toContain('对吗？')
+    expect(joined(await chat.say('对'))).toContain(ASK_ID)
+  })
+
   it('says goodbye to 拜拜 / 没别的事了 rather than 没找到; mid-walk the question still waits for the next reply', async () => {
     const chat = await newChat()
     expect(await chat.say('拜拜')).toEqual(['好的，再见！以后有事随时来问我。'])

@@ -323,6 +323,18 @@ describe('申请代办', () => {
     expect(joined(await chat.say('张秀兰'))).toContain('您住哪个镇？')
   })
 
+  it('不晓得 at the town says a village name will do; 不清楚 at the villages sends it to the town\'s centre', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13812345678']) await chat.say(answer)
+    const town = await chat.say('俺不晓得')
+    expect(town[0]).toMatch(/^不知道是哪个镇（街道）的话，直接打村（社区）的名字也行/)
+    await chat.say('大店镇')
+    expect(joined(await chat.say('记不清'))).toContain('申请人是不是老人、残疾人')
+    for (const answer of ['否']) await chat.say(answer)
+    const summary = joined(await chat.say('代办'))
+    expect(summary).toContain('住址：大店镇')
+  })
+
   it('at the address step, takes the house number and a phone typed with it', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
@@ -829,7 +841,8 @@ describe('the town / village question of the 代办 form', () => {
   it('takes a bare village name at a town’s village question, but not a sentence or a kind of place', async () => {
     const chat = await atTownQuestion()
     await chat.say('大店镇')
-    for (const reply of ['不知道哪个村', '农村', '我们村', '俺家在农村']) {
+    // (不知道哪个村 is no village name either: the town's centre takes it, see 不清楚 at the villages.)
+    for (const reply of ['农村', '我们村', '俺家在农村']) {
       expect(joined(await sayAfresh(chat, reply)), reply).toContain('没找到这个地方。')
     }
     expect(joined(await chat.say('小官庄'))).toContain('申请人是不是老人')
