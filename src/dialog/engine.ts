@@ -122,11 +122,12 @@ export function awaitsAnswer(defs: DialogDefinitions, ctx: EngineContext, sessio
 function handleText(t: Turn, text: string): void {
   const say_ = t.defs.messages.say
   if (text.length > t.defs.messages.limits.maxText) {
-    say(t, render(say_.tooLong, {}))
-    // Where a question is awaited, tooLong already asks for it again; elsewhere the pending question follows
-    // (a "nothing found" prompt would quote the earlier question as if it were this one).
+    // Where a new question is awaited, tooLong asks for it in one sentence; mid-way (a material, a name), the
+    // pending question follows instead (请说说要办什么事 there would read as starting over; a "nothing found"
+    // prompt would quote the earlier question as if it were this one).
     const state = stateOf(t)
-    if (!(state && 'match' in state && state.match)) say(t, shortPrompt(t))
+    if (state && 'match' in state && state.match) say(t, render(say_.tooLong, {}))
+    else say(t, `${render(say_.tooLongPending, {})}\n${shortPrompt(t)}`)
     return
   }
   const r = read(text, t.vocab)

@@ -321,6 +321,8 @@ const sayMessages = z.strictObject({
   /** Only emoji, sticker codes or punctuation: something was sent, nothing we can read. */
   unreadable: text('只有表情或标点').default('没看懂您发的内容，请打字说说。'),
   tooLong: text('太长'),
+  /** Too long while a question waits (a material, a name): before that question again. */
+  tooLongPending: text('问着问题时说得太长').default('您说的有点长，先回答下面这个问题就行：'),
   reprompt: text('听不懂'),
   noSuchNumber: text('编号不存在'),
   /** Several different numbers where one would submit the 代办 application: one number, please ({options}). */
