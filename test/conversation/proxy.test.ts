@@ -255,7 +255,7 @@ describe('申请代办', () => {
     for (const answer of ['3', '张秀英', '13812345678', '2', '1', '否']) await elder.say(answer)
     await elder.say('代办')
     expect(await elder.say('名字写错了')).toEqual(['好的，请再打一遍办事的人的名字：'])
-    expect(joined(await elder.say('张秀兰'))).toContain('申请人：张秀兰')
+    expect(joined(await elder.say('张秀兰'))).toContain('名字：张秀兰')
     expect(await elder.say('电话不对')).toEqual(['好的，手机号再打一遍：'])
 
     const mailed = await newChat()

@@ -26,3 +26,21 @@ describe('dialogs/messages.yaml elder section', () => {
     expect(missing).toEqual([])
   })
 })
+
+/** States whose texts are already as plain as 长者模式 needs (the checklist's 您打算怎么办 under its elder 告知单). */
+const PLAIN_ALREADY = new Set(['checklist'])
+
+describe('dialogs/flow.yaml elder texts', () => {
+  it('every state a resident reads has an elder prompt (and reprompt, where it has one)', () => {
+    const files = ['flow.yaml', 'vocabulary.yaml', 'messages.yaml'].map((n) => ({ path: `dialogs/${n}`, text: readFileSync(`dialogs/${n}`, 'utf8') }))
+    const result = loadDialogsFromFiles(files)
+    if (!result.ok) throw new Error('dialogs invalid')
+    const missing: string[] = []
+    for (const [name, state] of Object.entries(result.definitions.flow.states)) {
+      if (PLAIN_ALREADY.has(name)) continue
+      if (state.elder?.prompt === undefined) missing.push(`${name}.prompt`)
+      if (state.reprompt !== undefined && state.elder?.reprompt === undefined) missing.push(`${name}.reprompt`)
+    }
+    expect(missing).toEqual([])
+  })
+})

@@ -131,9 +131,9 @@ describe('loadDialogsFromFiles', () => {
   })
 
   it('reports a state’s 长者模式 text the state does not have, and a wrong field in one it has', () => {
-    const stray = edited('flow.yaml', '    prompt: 您要办的是：{item.name}，对吗？\n', '    prompt: 您要办的是：{item.name}，对吗？\n    elder: { villagePrompt: 哪个村？ }\n')
+    const stray = edited('flow.yaml', '    places: true\n    unsure: switch_choose\n', '    places: true\n    unsure: switch_choose\n    elder: { villagePrompt: 哪个村？ }\n')
     expect(errorsOf(stray)).toEqual([
-      `dialogs/flow.yaml:${lineOf(stray, 'flow.yaml', 'villagePrompt: 哪个村？')} states.confirm_item.elder.villagePrompt：状态 "confirm_item" 没有 villagePrompt，长者模式里写了也用不上`,
+      `dialogs/flow.yaml:${lineOf(stray, 'flow.yaml', 'villagePrompt: 哪个村？')} states.checklist.elder.villagePrompt：状态 "checklist" 没有 villagePrompt，长者模式里写了也用不上`,
     ])
     const typo = edited('flow.yaml', '    elder: { prompt: 要怎么帮您？ }', '    elder: { prompt: "要怎么帮{item.nmae}？" }')
     expect(errorsOf(typo).join('\n')).toContain('states.proxy_help.elder.prompt：不认识的字段 {item.nmae}')
