@@ -68,7 +68,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // is answered only by its own words (or a 有 / 没有 said first), else asked again.
     const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
     if (heard !== undefined) {
-      i = heard.current ?? (r.leading === undefined ? undefined : r.leading === 'yes' ? 0 : 1)
+      // 有，户口本也有: the 有 said first answers the one asked; 不对，身份证没有 corrects another, it answers nothing.
+      const leading = r.leading === undefined || setsStraight(t, r) ? undefined : r.leading
+      i = heard.current ?? (leading === undefined ? undefined : leading === 'yes' ? 0 : 1)
       takeHeard(t, item, heard, step.material)
       if (i === undefined) {
         say(t, fullPrompt(t, state))
@@ -108,6 +110,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     if (i === undefined && needReply(t, state, r)) return false
+    // 不对，身份证没有: an earlier material set straight, not 否 to this question; taken, then this one again.
+    const straightened = i === undefined && setsStraight(t, r) ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
+    if (straightened !== undefined && straightened.materials.length > 0) {
+      takeHeard(t, currentItem(t)!, straightened)
+      say(t, fullPrompt(t, state))
+      return true
+    }
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -150,6 +159,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** Whether a reply starts with a correction word (vocabulary.yaml corrections: 不对, 不是) said apart from the rest. */
+function setsStraight(t: Turn, r: Reading): boolean {
+  return r.leading === 'no' && r.leadingWord !== undefined && t.vocab.corrections.has(r.leadingWord) && (r.afterLeading ?? '') !== ''
 }
 
 /** Longest reply (compared form) read as saying something else is missing (健康证还没办). */

@@ -283,3 +283,19 @@ describe('side questions in the middle of the walk', () => {
     expect(hours[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
 })
+
+describe('不对 / 不是 setting an earlier material straight', () => {
+  it('is not 否 to the situation question asked, nor 没有 for the material asked: the earlier one changes, the question stays', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['1', '1']) await chat.say(answer)
+    expect(await chat.say('不对，户口本其实没有')).toEqual([
+      '好的，改过来了：共同生活家庭成员户口簿没有。',
+      '家里有没有残疾或生重病的人？\n（选"是"的话，还要带：残疾人证或住院病历、诊断证明）\n回复 1 是，2 否',
+    ])
+    const other = await newChat()
+    await startItem(other, DIBAO)
+    await other.say('1')
+    expect(await other.say('不是 身份证找不着了')).toEqual(['好的，改过来了：申请人居民身份证没有。', expect.stringContaining('是否已准备好：共同生活家庭成员户口簿')])
+  })
+})
