@@ -117,6 +117,11 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     say(t, fullPrompt(t, state))
     return false
   }
+  // 一村, 二村 at 大店镇's villages: part of one listed village's name (大店一村), as residents shorten it.
+  const partial = form.townId !== undefined && form.choices === undefined && r.plain.length >= 2
+    ? points.filter((p) => p.tier === '村' && comparableFixed(p.name).includes(r.plain))
+    : []
+  if (partial.length === 1) return chooseVillage(partial[0]!)
   const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab) : undefined
   const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
   if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)

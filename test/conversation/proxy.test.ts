@@ -838,6 +838,14 @@ describe('the town / village question of the 代办 form', () => {
     expect(ticket.village).toBe('王家新村')
   })
 
+  it('takes part of a listed village\'s name at its town\'s village question (二村 for 大店二村)', async () => {
+    const chat = await atTownQuestion()
+    await chat.say('大店')
+    expect(joined(await chat.say('二村'))).toContain('申请人是不是老人')
+    await chat.say('否')
+    expect(joined(await chat.say('代办'))).toContain('住址：大店镇 大店二村')
+  })
+
   it('takes a bare village name at a town’s village question, but not a sentence or a kind of place', async () => {
     const chat = await atTownQuestion()
     await chat.say('大店镇')
