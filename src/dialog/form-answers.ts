@@ -74,11 +74,21 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  // 没有手机, 用俺儿子的, a landline: whose number will do instead, and who helps without one.
+  if (state.field === 'phone' && hasNoMobile(t, r)) return misunderstood(t, state, render(t.defs.messages.say.noMobile, stateFields(t)))
   // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
   if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
   // 在哪办: where to apply, then the same field again.
   if (placesReply(t, state, r)) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))
+}
+
+/** A landline number (0539-7211000, 7211000): not a mobile the agent can text. */
+const LANDLINE = /^0\d{2,3}[-\s]?\d{7,8}$/
+
+/** Whether a reply at the phone step says the resident has no mobile (没有, 不知道, 用俺儿子的, a landline). */
+function hasNoMobile(t: Turn, r: Reading): boolean {
+  return r.no || r.unsure || LANDLINE.test(r.raw.replace(/[()（）]/g, '')) || t.vocab.noMobile.some((w) => r.plain.includes(w))
 }
 
 /**

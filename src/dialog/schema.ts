@@ -220,6 +220,8 @@ export const VocabularyFileSchema = z.strictObject({
   thanks: z.array(text('道谢的说法')).default([]),
   /** 再见, 没事了: the resident is leaving; said goodbye to, not looked up as a question. */
   farewells: z.array(text('告别的说法')).default([]),
+  /** At the 代办 form's phone step, the resident has no mobile of their own (没有手机, 用俺儿子的, 座机). */
+  noMobile: z.array(text('没有手机的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
   /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */
@@ -332,6 +334,8 @@ const sayMessages = z.strictObject({
   /** 谢谢 while a question waits (a material, a name): before that question again. */
   thanksPending: text('问着问题时的道谢回复').default('不客气！'),
   farewell: text('告别回复').default('好的，再见！以后有事随时来问我。'),
+  /** The phone step, for a resident without a mobile: whose number will do, and who helps without one. */
+  noMobile: text('没有手机时').default('没有手机的话，留家里人（儿女、亲戚）的手机号也行，工作人员打这个号码找您。都没有的，回复"人工"，或到村（社区）便民服务室找代办员。'),
   /** 不知道 at the 代办 form's town question: what else will do. */
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */

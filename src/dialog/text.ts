@@ -62,6 +62,7 @@ export interface CompiledVocabulary {
   vague: Set<string>
   thanks: Set<string>
   farewells: Set<string>
+  noMobile: string[]
   acks: Set<string>
   unsure: Set<string>
   /** The 不知道 words of three characters or more, looked for inside short replies. */
@@ -129,6 +130,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     vague: set(v.vague),
     thanks: set(v.thanks),
     farewells: set(v.farewells),
+    noMobile: v.noMobile.map(comparable).filter(Boolean),
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),

@@ -152,6 +152,16 @@ describe('申请代办', () => {
     expect(joined(await chat.say('代办'))).toContain('申请人：张秀英\n手机：138****5678')
   })
 
+  it('at the phone question, a resident without a mobile (a landline, 闺女的号码行吗) learns whose number will do', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('张秀英')
+    for (const line of ['0539-7223456', '俺闺女的号码行吗']) {
+      expect((await sayAfresh(chat, line))[0], line).toMatch(/^没有手机的话，留家里人（儿女、亲戚）的手机号也行/)
+    }
+    expect(joined(await chat.say('13912345678'))).toContain('申请人住在哪个镇（街道）？')
+  })
+
   it('takes a phone typed in a sentence at the phone question, but not two different numbers', async () => {
     const chat = await mealChecklist()
     await chat.say('3')
