@@ -222,6 +222,8 @@ export const VocabularyFileSchema = z.strictObject({
   farewells: z.array(text('告别的说法')).default([]),
   /** At the 代办 form's phone step, the resident has no mobile of their own (没有手机, 用俺儿子的, 座机). */
   noMobile: z.array(text('没有手机的说法')).default([]),
+  /** At a situation question of several options, the case is not settled yet (房子还没定, 还没租好): as 不知道. */
+  notDecided: z.array(text('情况还没定的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
   /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */

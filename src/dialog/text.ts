@@ -63,6 +63,7 @@ export interface CompiledVocabulary {
   thanks: Set<string>
   farewells: Set<string>
   noMobile: string[]
+  notDecided: string[]
   acks: Set<string>
   unsure: Set<string>
   /** The 不知道 words of three characters or more, looked for inside short replies. */
@@ -131,6 +132,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     thanks: set(v.thanks),
     farewells: set(v.farewells),
     noMobile: v.noMobile.map(comparable).filter(Boolean),
+    notDecided: v.notDecided.map(comparable).filter(Boolean),
     acks: set(v.acknowledgements),
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),

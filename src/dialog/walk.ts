@@ -141,7 +141,10 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
         return false
       }
     }
-    if (answer === undefined && i === undefined && r.unsure) answer = unsureAnswer(t)
+    // 房子还没定, 还没租好 at a question of several kinds: not settled yet, so as 不知道 (the checklist says which case
+    // needs what). Not at a yes/no question, where 还没领 is its 否.
+    const undecided = step.question.options.length > 2 && r.plain.length <= MAX_OTHER_MISSING_REPLY && t.vocab.notDecided.some((w) => r.plain.includes(w))
+    if (answer === undefined && i === undefined && (r.unsure || undecided)) answer = unsureAnswer(t)
     // 房产证有, 房子已经过户了: no answer to this question, but to others of the walk; taken, then this one again.
     const heard = answer === undefined && i === undefined ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
     if (heard !== undefined) {

@@ -299,3 +299,15 @@ describe('不对 / 不是 setting an earlier material straight', () => {
     expect(await other.say('不是 身份证找不着了')).toEqual(['好的，改过来了：申请人居民身份证没有。', expect.stringContaining('是否已准备好：共同生活家庭成员户口簿')])
   })
 })
+
+describe('a situation not settled yet', () => {
+  it('门面还没找好 at a question of several kinds is taken as 不知道 (the checklist lists each case), not 没看明白', async () => {
+    const chat = await newChat()
+    await startItem(chat, '个体工商户登记')
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toContain('经营的地方是自己的房子还是租的')
+    const undecided = await chat.say('门面还没找好')
+    expect(undecided[0]).toBe('拿不准没关系，清单上会写明什么情况要带什么，到窗口问清楚就行。')
+    expect(joined(undecided)).not.toContain('经营的地方是自己的房子还是租的')
+  })
+})
