@@ -43,8 +43,6 @@ export function formFix(t: Turn, state: DialogState, r: Reading): boolean | unde
     applyOption(t, redo)
     return true
   }
-  // At a later step, only a field given before it, at a step of its own: the step asked now reads its own field.
-  // One at a time: while a field is asked again its own value is cleared, and the way back is the summary's.
   // 名字错了 叫李四 where the name is asked: the name.
   if (field === 'name' && target === t.s.state && state.kind === 'input') {
     const said = rightName(t, r)
@@ -53,6 +51,8 @@ export function formFix(t: Turn, state: DialogState, r: Reading): boolean | unde
     goOn(t, state.go)
     return true
   }
+  // At a later step, only a field given before it, at a step of its own: the step asked now reads its own field.
+  // One at a time: while a field is asked again its own value is cleared, and the way back is the summary's.
   if (field === undefined || target === undefined || target === t.s.state) return undefined
   if (redo === undefined && (!given(t, field) || t.s.form.returnTo !== undefined)) return undefined
   t.s.form.returnTo = t.s.state
