@@ -76,10 +76,36 @@ function lengthFactor(units: number): number {
 /** Reusable scratch space: one per lexicon (matching is synchronous, so never shared mid-use). */
 export interface Scratch {
   bound: Float64Array
+  /** The items some term of the question supports, `touchedCount` of them. */
+  touched: Int32Array
+  touchedCount: number
 }
 
 export function createScratch(lexicon: Lexicon): Scratch {
-  return { bound: new Float64Array(lexicon.items.length) }
+  return { bound: new Float64Array(lexicon.items.length), touched: new Int32Array(lexicon.items.length), touchedCount: 0 }
+}
+
+/**
+ * The `k` touched items with the highest bound, highest first (ties: lower index first), chosen in one pass: a common
+ * word touches thousands of items in a large catalogue, and sorting them all (a comparator returning fractions boxes
+ * a number per comparison) was most of what a question allocated.
+ */
+function topTouched(scratch: Scratch, k: number): number[] {
+  const { bound, touched, touchedCount } = scratch
+  const top: number[] = []
+  for (let t = 0; t < touchedCount; t++) {
+    const item = touched[t]!
+    const b = bound[item]!
+    if (top.length === k) {
+      const last = top[k - 1]!
+      if (b < bound[last]! || (b === bound[last]! && item > last)) continue
+      top.pop()
+    }
+    let at = top.length
+    while (at > 0 && (bound[top[at - 1]!]! < b || (bound[top[at - 1]!]! === b && top[at - 1]! > item))) at--
+    top.splice(at, 0, item)
+  }
+  return top
 }
 
 /**
@@ -105,20 +131,20 @@ export function scoreItems(
     (o) => (lexicon.specificity.get(o.term) ?? 0) * lengthFactor(o.length ?? o.end - o.start) * o.quality * (o.had ? HAD_FACTOR : 1),
   )
 
-  const { bound } = scratch
-  const touched: number[] = []
-  found.forEach((o, k) => {
-    const p = lexicon.postings.get(o.term)
-    if (!p) return
+  const { bound, touched } = scratch
+  scratch.touchedCount = 0
+  for (let k = 0; k < found.length; k++) {
+    const p = lexicon.postings.get(found[k]!.term)
+    if (!p) continue
     const s = strengths[k]!
     for (let i = 0; i < p.items.length; i++) {
       const item = p.items[i]!
-      if (bound[item] === 0) touched.push(item)
+      if (bound[item] === 0) touched[scratch.touchedCount++] = item
       bound[item]! += p.weights[i]! * s
     }
-  })
-  const best = touched.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, EXACT_CANDIDATES)
-  for (const item of touched) bound[item] = 0
+  }
+  const best = topTouched(scratch, EXACT_CANDIDATES)
+  for (let t = 0; t < scratch.touchedCount; t++) bound[touched[t]!] = 0
   // Typed, not guessed: a word heard by sound is not proof that the question is about something else. Typed
   // object first (电费咋交 for 交电费) it is, at the strength of such a find.
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
@@ -229,7 +255,7 @@ function namesBeside(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: 
 
 /** Content units inside at least one of the hits. */
 function unitsCovered(hits: readonly { o: Occurrence }[], neutral: Uint8Array): number {
-  const spans = hits.map((h) => h.o).sort((a, b) => a.start - b.start)
+  const spans = sortShort(hits.map((h) => h.o), (a, b) => a.start < b.start)
   let covered = 0
   let reached = 0
   for (const o of spans) {
@@ -240,12 +266,27 @@ function unitsCovered(hits: readonly { o: Occurrence }[], neutral: Uint8Array): 
 }
 
 /**
+ * `list` sorted in place, stably, `first(a, b)` saying a goes strictly before b. An insertion sort: the lists sorted
+ * per candidate item are short, and Array.prototype.sort copies them and boxes a fractional comparator result each
+ * time, which was a good part of what a question allocated.
+ */
+function sortShort<T>(list: T[], first: (a: T, b: T) => boolean): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!
+    let j = i - 1
+    for (; j >= 0 && first(x, list[j]!); j--) list[j + 1] = list[j]!
+    list[j + 1] = x
+  }
+  return list
+}
+
+/**
  * The hits that do not overlap and weigh most together (weighted interval scheduling). Taking the heaviest hit
  * first would let one long find spread over a gap (户口要迁 read as 迁户口) shut out the two words it spans (户口, 迁到),
  * which together say more.
  */
 function heaviestDisjoint<H extends { o: Occurrence; value: number }>(hits: H[]): H[] {
-  const sorted = [...hits].sort((a, b) => a.o.end - b.o.end || b.value - a.value)
+  const sorted = sortShort(hits.slice(), (a, b) => a.o.end < b.o.end || (a.o.end === b.o.end && a.value > b.value))
   // best[i]: the heaviest choice among the first i hits; choice[i]: whether hit i-1 is in it.
   const best = new Float64Array(sorted.length + 1)
   const choice = new Uint8Array(sorted.length + 1)
