@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCatalogDir } from '../../src/catalog/load.js'
 import type { Catalog } from '../../src/catalog/types.js'
 import { CLEAR_MARGIN, CLEAR_SCORE, MIN_SCORE, SURE_MARGIN } from '../../src/match/decide.js'
 import { buildMatcher, decide, type Matcher } from '../../src/match/index.js'
@@ -7,18 +6,15 @@ import { buildLexicon } from '../../src/match/lexicon.js'
 import { canonicalText, createNormalizer } from '../../src/match/normalize.js'
 import { findOccurrences } from '../../src/match/occurrences.js'
 import { splitPinyin } from '../../src/match/pinyin.js'
+import { realCatalog } from './real-catalog.js'
 
 let catalog: Catalog
 let matcher: Matcher
+let top: (q: string) => string | undefined
 
 beforeAll(async () => {
-  const loaded = await loadCatalogDir('catalog')
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
-  catalog = loaded.catalog
-  matcher = buildMatcher(catalog)
+  ;({ catalog, matcher, top } = await realCatalog())
 })
-
-const top = (q: string) => matcher.match(q)[0]?.item.name
 
 describe('normalization', () => {
   it('folds full width, circled digits and traditional script', () => {

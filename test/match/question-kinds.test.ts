@@ -3,21 +3,17 @@
  * the eval sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCatalogDir } from '../../src/catalog/load.js'
 import type { Catalog } from '../../src/catalog/types.js'
 import { buildMatcher, type Matcher } from '../../src/match/index.js'
+import { realCatalog } from './real-catalog.js'
 
 let catalog: Catalog
 let matcher: Matcher
+let top: (q: string) => string | undefined
 
 beforeAll(async () => {
-  const loaded = await loadCatalogDir('catalog')
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
-  catalog = loaded.catalog
-  matcher = buildMatcher(catalog)
+  ;({ catalog, matcher, top } = await realCatalog())
 })
-
-const top = (q: string) => matcher.match(q)[0]?.item.name
 
 describe('a question that asks for nothing to be done', () => {
   it('is about the 目录外 thing it names, however heavy the item words beside it (what the resident already has)', () => {

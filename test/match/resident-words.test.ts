@@ -3,18 +3,15 @@
  * differently from the eval sets, so it tests the kind of question, not one string.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCatalogDir } from '../../src/catalog/load.js'
-import { buildMatcher, type Matcher } from '../../src/match/index.js'
+import type { Matcher } from '../../src/match/index.js'
+import { realCatalog } from './real-catalog.js'
 
 let matcher: Matcher
+let top: (q: string) => string | undefined
 
 beforeAll(async () => {
-  const loaded = await loadCatalogDir('catalog')
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
-  matcher = buildMatcher(loaded.catalog)
+  ;({ matcher, top } = await realCatalog())
 })
-
-const top = (q: string) => matcher.match(q)[0]?.item.name
 
 describe('resident vocabulary in item keywords', () => {
   it.each([

@@ -1,36 +1,24 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadConfig } from '../../src/config/load.js'
-import { composeServer, type ComposedServer } from '../../src/server/compose.js'
 import { createLogger } from '../../src/server/logging.js'
-import { serve, type Served } from './http.js'
+import { serveCatalogCopy, type CopiedCatalogServer } from './catalog-copy.js'
 
 describe('composeServer(config): a 督办 fired by the background worker shows in /metrics', () => {
-  let dir: string
-  let composed: ComposedServer
-  let served: Served
+  let server: CopiedCatalogServer
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'daiban-compose-escalation-'))
-    await cp('catalog', dir, { recursive: true })
     // An unclaimed ticket goes up a tier after about a second instead of a day.
-    const network = await readFile(join(dir, 'network.yaml'), 'utf8')
-    await writeFile(join(dir, 'network.yaml'), network.replace(/领办时限小时: 24/, '领办时限小时: 0.0003'))
-    const result = loadConfig({ CATALOG_DIR: dir })
-    if (!result.ok) throw new Error(result.errors.join('\n'))
-    composed = await composeServer(result.config, createLogger({ level: 'silent' }))
-    served = await serve(composed.app)
+    server = await serveCatalogCopy({}, createLogger({ level: 'silent' }), async (dir) => {
+      const network = await readFile(join(dir, 'network.yaml'), 'utf8')
+      await writeFile(join(dir, 'network.yaml'), network.replace(/领办时限小时: 24/, '领办时限小时: 0.0003'))
+    })
   }, 30_000)
 
-  afterAll(async () => {
-    await served?.close()
-    await composed?.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.close())
 
   it('counts the escalation of a ticket nobody claimed', async () => {
+    const { served } = server
     const escalations = async () => (await served.send('GET', '/metrics')).text.match(/daiban_escalations_total\{kind="unclaimed"\} (\d+)/)?.[1]
     expect(await escalations()).toBe('0')
     // question, confirm, list all, 申请代办, name, phone, town, village, not special, 领办, pick-up, submit

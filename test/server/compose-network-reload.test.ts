@@ -1,12 +1,10 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadConfig } from '../../src/config/load.js'
-import { composeServer, type ComposedServer } from '../../src/server/compose.js'
 import { createLogger } from '../../src/server/logging.js'
 import { hashAgentToken } from '../../src/tickets/network-file.js'
-import { serve, type Served } from './http.js'
+import { serveCatalogCopy, type CopiedCatalogServer } from './catalog-copy.js'
+import type { Served } from './http.js'
 
 const ADMIN_TOKEN = 'network-reload-admin-token'
 const NEW_AGENT = [
@@ -22,28 +20,20 @@ const NEW_AGENT = [
 const waitFor = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 8000, interval: 50 })
 
 describe('composeServer(config): network.yaml edits reach the agents API and the console without a restart', () => {
+  let server: CopiedCatalogServer
   let dir: string
   let original: string
-  let composed: ComposedServer
   let served: Served
   const lines: string[] = []
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'daiban-compose-network-'))
-    await cp('catalog', dir, { recursive: true })
-    original = await readFile(join(dir, 'network.yaml'), 'utf8')
-    const result = loadConfig({ CATALOG_DIR: dir, CATALOG_RELOAD_MS: '100', ADMIN_TOKEN })
-    if (!result.ok) throw new Error(result.errors.join('\n'))
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } })
-    composed = await composeServer(result.config, logger)
-    served = await serve(composed.app)
+    server = await serveCatalogCopy({ CATALOG_RELOAD_MS: '100', ADMIN_TOKEN }, logger)
+    ;({ dir, served } = server)
+    original = await readFile(join(dir, 'network.yaml'), 'utf8')
   }, 30_000)
 
-  afterAll(async () => {
-    await served?.close()
-    await composed?.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.close())
 
   const me = (token: string) => served.send('GET', '/api/agent/me', { headers: { authorization: `Bearer ${token}` } })
   const status = async () =>
