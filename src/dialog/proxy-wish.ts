@@ -24,8 +24,10 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   const option = checklist?.options.find((o) => o.when === 'canProxy')
   if (checklist === undefined || option === undefined || currentItem(t) === undefined) return undefined
   const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
-  // 还是帮我办吧 after 自己办理: a change of mind (not after 问别的事, which lets the item go).
-  const after = checklist.options.some((o) => o !== option && o.do === undefined && o.go === t.s.state)
+  // 还是帮我办吧 after 自己办理, or after 不办了 at the 代办 summary: a change of mind (not after 问别的事, which lets
+  // the item go).
+  const after =
+    checklist.options.some((o) => o !== option && o.do === undefined && o.go === t.s.state) || droppedAtSummary(t)
   if ((!before && !after) || !wishes(r, option)) return undefined
   if (holds(t, option.when!)) {
     applyOption(t, option)
@@ -42,6 +44,13 @@ function checklistState(t: Turn): Extract<DialogState, { kind: 'menu' }> | undef
   const walk = Object.values(t.defs.flow.states).find((s) => s.kind === 'materials')
   const done = walk?.kind === 'materials' ? t.defs.flow.states[walk.done] : undefined
   return done?.kind === 'menu' ? done : undefined
+}
+
+/** Whether the current state is where the 代办 summary's own 不办了 leads (the step with the submit option). */
+function droppedAtSummary(t: Turn): boolean {
+  return Object.values(t.defs.flow.states).some(
+    (s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket') && s.options.some((o) => o.do === undefined && o.go === t.s.state),
+  )
 }
 
 /** Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks). */

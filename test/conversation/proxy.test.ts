@@ -489,7 +489,7 @@ describe('申请代办', () => {
     expect(joined(await chat.say('重新填写'))).toContain('请告诉我申请人的姓名')
     for (const answer of ['赵七', '13712345679', '2', '3', '不是', '2']) await chat.say(answer)
     const summary = joined(await chat.say('3'))
-    expect(summary).toContain('祝您办理顺利')
+    expect(summary).toContain('代办申请没有提交')
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 

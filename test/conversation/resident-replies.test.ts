@@ -27,7 +27,20 @@ describe('the 代办 summary', () => {
 
   it('不办了 still ends without a ticket', async () => {
     const chat = await dibaoSummary()
-    expect(joined(await chat.say('不办了'))).toContain('祝您办理顺利')
+    expect(joined(await chat.say('不办了'))).toContain('代办申请没有提交')
+    expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+  })
+
+  it('不申请了 at the summary says the request was not submitted, the checklist stands, and 返回 brings the summary back', async () => {
+    const chat = await dibaoSummary()
+    const dropped = joined(await chat.say('不申请了'))
+    expect(dropped).toContain('代办申请没有提交')
+    expect(dropped).toContain('清单照样能用')
+    expect(dropped).not.toContain('祝您办理顺利')
+    expect(joined(await chat.say('返回'))).toContain('请核对您的代办申请')
+    // A change of mind in words starts the form again.
+    await chat.say('算了')
+    expect(joined(await chat.say('还是找人帮我办吧'))).toContain('请告诉我申请人的姓名')
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
