@@ -12,7 +12,7 @@ import type { CommandName, DialogDefinitions } from './schema.js'
 import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
 import { handleReply } from './states.js'
 import { render } from './template.js'
-import { comparableFixed, read, type Reading } from './text.js'
+import { comparableFixed, ONLY_QUESTION_MARKS, read, type Reading } from './text.js'
 import { currentItem, isMatchTarget, say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
@@ -130,6 +130,10 @@ function handleText(t: Turn, text: string): void {
     else say(t, `${render(say_.tooLongPending, {})}\n${shortPrompt(t)}`)
     return
   }
+  if (ONLY_QUESTION_MARKS.test(text)) {
+    askedWhat(t)
+    return
+  }
   const r = read(text, t.vocab)
   if (r.empty) {
     // Emoji, stickers, punctuation: the resident did send something, we could not read it.
@@ -149,6 +153,21 @@ function handleText(t: Turn, text: string): void {
     return
   }
   if (handleReply(t, state, r)) remember(t, before)
+}
+
+/**
+ * A lone ？: the resident does not see what is asked. In the walk, what the material asked is (as 啥意思 gets);
+ * elsewhere a short hint and the question again (the checklist step only its question, not the whole list again).
+ */
+function askedWhat(t: Turn): void {
+  const state = stateOf(t)
+  if (state?.kind === 'materials') {
+    handleReply(t, state, read('什么意思', t.vocab))
+    return
+  }
+  // Where a new question is awaited nothing is pending: the prompt says what to type.
+  if (state && !('match' in state && state.match)) say(t, render(t.defs.messages.say.questionMark, {}))
+  say(t, shortPrompt(t))
 }
 
 /**

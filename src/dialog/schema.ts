@@ -324,6 +324,8 @@ const sayMessages = z.strictObject({
   empty: text('空消息'),
   /** Only emoji, sticker codes or punctuation: something was sent, nothing we can read. */
   unreadable: text('只有表情或标点').default('没看懂您发的内容，请打字说说。'),
+  /** A lone ？ or ??: the resident does not see what is asked; before the pending question again. */
+  questionMark: text('只发了问号').default('我再说一遍刚才问的，照着回复就行；看不明白可以回复"人工"。'),
   tooLong: text('太长'),
   /** Too long while a question waits (a material, a name): before that question again. */
   tooLongPending: text('问着问题时说得太长').default('您说的有点长，先回答下面这个问题就行：'),

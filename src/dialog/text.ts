@@ -206,7 +206,17 @@ const SIGNED = /^([-−﹣‐–—])?\s*(\d{1,3}(?:\.\d+)?)[\s。.]*$/
 /** Markup tags (<b>, </span>, <img …>): pasted from a web page or typed to probe, never part of a name. */
 export const MARKUP_TAGS = /<\/?[a-z][^<>]*>/gi
 
+/**
+ * A reply of nothing but a thumbs-up, an OK hand, a check mark or WeChat's [强] / [OK]: residents on phones agree
+ * this way; read as 嗯 (comparable() drops emoji, so without this it would be 没看懂).
+ */
+const AGREEMENT_SIGNS = /^(?:[\u{1F44D}\u{1F44C}\u{2705}\u{2714}\u{2611}\u{1F646}\u{1F197}][\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{2640}\u{2642}]*|\[(?:强|OK|ok|好的|赞)\]|\s)+$/u
+
+/** Only question marks (？, ??, ？？？): the resident does not see what is being asked. */
+export const ONLY_QUESTION_MARKS = /^\s*[?？](?:[?？\s])*$/
+
 export function read(text: string, v: CompiledVocabulary): Reading {
+  if (AGREEMENT_SIGNS.test(text) && text.trim() !== '') return { ...read('嗯', v), raw: text.trim() }
   const raw = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const full = comparable(raw)
   const unprefixed = stripPrefix(full, v)

@@ -105,3 +105,31 @@ describe('a resident finding the words too hard', () => {
     }
   })
 })
+
+describe('a thumbs-up, 嗯呐 and a lone question mark', () => {
+  it('👍🏽, ✅, [OK], 嗯呐, 恩恩 agree: 有 at a material, 对 at 对吗, 是 at a yes/no situation', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('低保咋办'))).toContain('对吗')
+    expect(joined(await chat.say('👍🏽'))).toContain('是否已准备好：申请人居民身份证')
+    expect(joined(await chat.say('✅'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(joined(await chat.say('[OK]'))).toContain('家里有没有残疾或生重病的人？')
+    expect(joined(await chat.say('嗯呐'))).toContain('是否已准备好：残疾人证或住院病历、诊断证明')
+    await chat.say('恩恩')
+    const list = joined(await chat.say('全部列出'))
+    for (const m of ['✓ 申请人居民身份证', '✓ 共同生活家庭成员户口簿', '✓ 残疾人证或住院病历、诊断证明']) expect(list).toContain(m)
+  })
+
+  it('？ / ?? / ？？？ say what is asked (the material explained, or a hint and the question again), not 没看懂', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const material = await chat.say('？？？')
+    expect(material[0]).toContain('申请人居民身份证（复印件1份）是办"最低生活保障申请"要交的材料。')
+    expect(material[1]).toContain('是否已准备好：申请人居民身份证')
+    await chat.say('全部列出')
+    await chat.say('3')
+    const name = await chat.say('??')
+    expect(name[0]).toContain('我再说一遍刚才问的')
+    expect(name[1]).toBe('好的，帮您申请代办。请告诉我申请人的姓名：')
+    expect(joined(name)).not.toContain('没看懂')
+  })
+})

@@ -122,7 +122,8 @@ describe('answers the state does not expect', () => {
     await chat.say(MEAL)
     expect(await chat.say('   ')).toEqual(['没有收到文字。', ASK_ID])
     // Something was sent, only not words: not told nothing came.
-    for (const unread of ['😀😀👍', '[微笑][捂脸]', '。。。', '？？', '👍']) {
+    // (👍 alone agrees and ？ alone asks what is meant: see elder-replies.test.ts.)
+    for (const unread of ['😀😀👍', '[微笑][捂脸]', '。。。', '…']) {
       expect(await chat.say(unread), unread).toEqual(['没看懂您发的内容，请打字说说。', ASK_ID])
     }
     expect(joined(await chat.say('1'))).toContain(ASK_HUKOU)

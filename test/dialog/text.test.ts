@@ -54,8 +54,14 @@ describe('read(text)', () => {
     expect(read('人工授精补贴怎么申请', vocab).command).toBeUndefined()
   })
 
-  it.each(['', '   ', '😀', '👍🏻👍🏻', '[微笑]', '[捂脸][强]', '。。。', '\n\t'])('finds nothing readable in %j', (text) => {
+  it.each(['', '   ', '😀', '[微笑]', '[捂脸][强]', '。。。', '\n\t'])('finds nothing readable in %j', (text) => {
     expect(read(text, vocab).empty).toBe(true)
+  })
+
+  it.each(['👍🏻👍🏻', '👌', '✅', '[强]', ' [OK] '])('reads %j, agreement signs alone, as 嗯', (text) => {
+    const r = read(text, vocab)
+    expect(r.yes).toBe(true)
+    expect(r.empty).toBe(false)
   })
 
   it('recognises greetings and thanks', () => {
