@@ -7,6 +7,7 @@ import { freeText, misunderstood } from './ask-again.js'
 import { formFix, phoneAside } from './form-changes.js'
 import { helpKind, input } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
+import { walkAnswerAtOffer } from './offer-answer.js'
 import { proxyWish } from './proxy-wish.js'
 import { reprompt, visibleOptions } from './prompts.js'
 import type { DialogState } from './schema.js'
@@ -22,6 +23,8 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   if (r.numbers !== undefined && state.kind !== 'materials') return severalNumbers(t, state, r.numbers)
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
+  // 身份证有 at the 您是想问…吗 offer: still the walk's answer.
+  if (walkAnswerAtOffer(t, r)) return true
   const wish = proxyWish(t, state, r)
   if (wish !== undefined) return wish
   // 你好, 谢谢 where a name or a town is asked: greeted (or thanked) and asked again, not told 姓名好像不对 / 没找到这个地方.
