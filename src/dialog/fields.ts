@@ -61,6 +61,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.explainNone': [...ITEM_FIELDS, 'question.prompt'],
   'walk.unsureSituation': ITEM_FIELDS,
   'walk.offerDeclined': [...ITEM_FIELDS],
+  'walk.shownByMaterial': ['option', 'question.prompt', 'material.name'],
   'walk.correction': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.otherThing': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.agreeOnly': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],

@@ -9,7 +9,7 @@ import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep }
 import { shortPrompt } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
 import type { DialogState } from './schema.js'
-import { optionSaid } from './situation-answers.js'
+import { kindSaid, optionSaid } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, type Reading } from './text.js'
 import { currentItem, noticeText, say, type Turn } from './turn.js'
@@ -27,6 +27,8 @@ export interface Heard {
   answers: [string, string][]
   /** A document the item does not ask for but other items do, named with an answer (户口本也有 for 不动产转移登记). */
   unneeded?: string
+  /** The reply's words (compared form), to tell whether a material said to be there names its case too. */
+  said?: string
 }
 
 const catalogMaterials = new WeakMap<Catalog, { list: Material[]; triples: Set<string> }>()
@@ -88,8 +90,8 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
   if (named.size > 0) {
     const current = asked && named.get(asked)
     // 身份证还没找到, an earlier 没有 said again and nothing else: heard (not a question about 身份证), noted again.
-    if (materials.length === 0 && unneeded === undefined) return current === undefined && said.length > 0 ? { materials: said, answers: [] } : undefined
-    return { current, materials, answers: [], ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+    if (materials.length === 0 && unneeded === undefined) return current === undefined && said.length > 0 ? { materials: said, answers: [], said: rest.plain } : undefined
+    return { current, materials, answers: [], said: rest.plain, ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
   }
   const presumed = presumedIn(item, r.full)
   const answers: [string, string][] = []
@@ -97,10 +99,19 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
     if (q.id === (step?.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
     if (questionOpen(item, q, t.s.answers) === false) continue
     // A yes/no question's options (是, 否) say nothing out of turn: only its 说法 do.
-    const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined)
+    const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined) ?? kindSaid(item, q, r)
     if (option !== undefined) answers.push([q.id, option])
   }
   return answers.length > 0 ? { materials: [], answers } : undefined
+}
+
+/** Whether some two characters in a row of `said` are in both `a` and `b`. */
+function sharesWord(said: string, a: string, b: string): boolean {
+  for (let k = 0; k + 2 <= said.length; k++) {
+    const pair = said.slice(k, k + 2)
+    if (a.includes(pair) && b.includes(pair)) return true
+  }
+  return false
 }
 
 /**
@@ -131,7 +142,9 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
   for (const [id, option] of heard.answers) {
     t.s.answers[id] = option
     const question = item.questions.find((q) => q.id === id)
-    say(t, render(walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
+    // 按您说的"是"来准备材料 says nothing: a yes/no answer is said with its question.
+    const yesNo = question !== undefined && question.options.length === 2 && question.options.includes('是')
+    say(t, render(yesNo ? walkTexts.shownByMaterial : walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
     for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
   }
   const changed = heard.materials.filter(([m, ready]) => t.s.ready[m.name] === !ready)
@@ -143,7 +156,25 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
   if (changed.length > 0) say(t, render(walkTexts.changed, { list: list(changed) }))
   if (noted.length > 0) say(t, render(walkTexts.heard, { list: list(noted) }))
   if (heard.unneeded !== undefined) say(t, render(walkTexts.unneeded, { ...itemFields(item, t.defs.messages), name: heard.unneeded }))
+  for (const [m, ready] of heard.materials) if (ready && heard.said !== undefined) answerShownBy(t, item, m, heard.said)
   t.s.unconfirmed = undefined
+}
+
+/**
+ * 有低保证 (a material needed only in one case, said to be there): the resident is in that case, so its situation
+ * question is answered too rather than asked next as if unsaid. Only where the material belongs to one answer of a
+ * question not answered yet, and the words said of it (低保) are the question's own (老人是不是低保…？): 结婚证有 says
+ * nothing of whether the house is 登记在夫妻两人名下. A 没有 proves nothing (they may be in the case and lack the paper).
+ */
+function answerShownBy(t: Turn, item: CatalogItem, m: Material, said: string): void {
+  const c = m.condition
+  if (c === undefined || c.answers.length !== 1 || t.s.answers[c.questionId] !== undefined) return
+  const question = item.questions.find((q) => q.id === c.questionId)
+  if (question === undefined || questionOpen(item, question, t.s.answers) === false) return
+  if (!sharesWord(said, comparableFixed(m.name), comparableFixed(question.prompt))) return
+  const option = c.answers[0]!
+  t.s.answers[question.id] = option
+  say(t, render(t.defs.messages.walk.shownByMaterial, { option, 'question.prompt': question.prompt, 'material.name': m.name }))
 }
 
 /**

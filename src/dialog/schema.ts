@@ -403,6 +403,8 @@ const walkMessages = z.strictObject({
   neededIf: text('问到的材料看情况').default('{material.name}：看情况。{question.prompt}选"{condition.answers}"才要带。'),
   neededOptional: text('问到的材料可带可不带').default('{material.name}：可带可不带。'),
   neededAtWindow: text('问到的材料在窗口填').default('{material.name}：到窗口现场填写，不用提前准备。'),
+  /** 有低保证 (a material of one case said to be there): that case taken as the answer to its question. */
+  shownByMaterial: text('材料说明了情形').default('那"{question.prompt}"就按"{option}"算。'),
   /** 身份证有 at the 您是想问…吗 offer: the walk's answer, the offer left; before the walk goes on. */
   offerDeclined: text('换事项时回答了材料').default('好的，接着核对"{item.name}"的材料。'),
   /** 不是，我是给我爹办 at a material question: a correction, not 没有; said before the question again. */

@@ -2,7 +2,7 @@
  * An answer to a situation question in the resident's own words: part of an option (租的 for 租房), one of its 说法,
  * a denial of one option (不是异地), a correction (不是，我是退休了), or 不知道.
  */
-import type { Question } from '../catalog/types.js'
+import type { CatalogItem, Question } from '../catalog/types.js'
 import { UNSURE_ANSWER } from './materials.js'
 import { stateFields } from './prompts.js'
 import { render } from './template.js'
@@ -114,4 +114,24 @@ function labelParts(option: string): string[] {
 export function unsureAnswer(t: Turn): string {
   say(t, render(t.defs.messages.walk.unsureSituation, stateFields(t)))
   return UNSURE_ANSWER
+}
+
+/** 俺娘是低保户, 他是特困人员, 俺爹是残疾人: someone said to be of a kind (the kind without its 户, 人员 …). */
+const IS_OF_KIND = /^.{0,4}?是(?:个|一个)?(\p{Script=Han}{2,6}?)(?:户|家庭|人员|老人|对象|人|的)?$/u
+
+/**
+ * A short reply saying someone is of the kind a question asks about (俺娘是低保户 at 老人是不是低保、特困或者重度残疾
+ * 老人？): that question's one answer whose material proves it. Only where the kind said is in the question's words
+ * and in the name of a material needed for exactly that answer (低保 in 低保证…), so that it clearly follows; any
+ * negation (不是低保户, 没评上低保) says nothing.
+ */
+export function kindSaid(item: CatalogItem, question: Question, r: Reading): string | undefined {
+  if (NEGATION.test(r.plain)) return undefined
+  const kind = IS_OF_KIND.exec(r.plain)?.[1]
+  if (kind === undefined || !comparableFixed(question.prompt).includes(kind)) return undefined
+  const proofs = item.materials.filter(
+    (m) => m.condition?.questionId === question.id && m.condition.answers.length === 1 && comparableFixed(m.name).includes(kind),
+  )
+  const answers = new Set(proofs.map((m) => m.condition!.answers[0]!))
+  return answers.size === 1 ? [...answers][0] : undefined
 }

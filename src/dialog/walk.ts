@@ -14,7 +14,7 @@ import { pickIndex } from './pick.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
-import { correctedText, deniedOption, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
+import { correctedText, deniedOption, kindSaid, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
@@ -125,6 +125,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
     }
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
+    // 俺娘是低保户 at 老人是不是低保…？: the kind named, which a material of one answer proves.
+    if (answer === undefined && i === undefined) answer = kindSaid(currentItem(t)!, step.question, r)
     // 不是，我是退休了: what comes after the 不是 is the answer.
     const corrected = i === undefined && answer === undefined ? correctedText(r) : undefined
     const reading: Reading = corrected === undefined ? r : { ...r, plain: corrected, full: corrected, leading: undefined }

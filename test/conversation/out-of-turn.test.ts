@@ -206,3 +206,31 @@ describe('a walk reply saying the item itself is done already', () => {
     expect(joined(await birth.say('孩子已经出生了'))).not.toContain('不用再办')
   })
 })
+
+describe('being of the kind a situation question asks about, or having its proof', () => {
+  const MEAL = '长者食堂助餐补贴申请'
+  const KIND = '老人是不是低保、特困或者重度残疾老人？'
+
+  it('俺爹是特困户 at a material question answers the 是/否 question too: it is not asked later', async () => {
+    const chat = await newChat()
+    await startItem(chat, MEAL)
+    const heard = await chat.say('俺爹是特困户')
+    expect(heard[0]).toBe(`那"${KIND}"就按"是"算。`)
+    expect(joined(heard)).not.toContain('您是想问')
+    for (const answer of ['有', '有']) expect(joined(await chat.say(answer))).not.toContain(KIND)
+    expect(joined(await chat.say('全部列出'))).not.toContain(KIND)
+  })
+
+  it('低保证带来了 at the material question further on answers its 是/否 question; 没有 or 不是 does not', async () => {
+    const chat = await newChat()
+    await startItem(chat, MEAL)
+    const heard = joined(await chat.say('低保证带来了'))
+    expect(heard).toContain('记下了：低保证、特困人员证或残疾人证有。')
+    expect(heard).toContain(`那"${KIND}"就按"是"算。`)
+    const missing = await newChat()
+    await startItem(missing, MEAL)
+    for (const answer of ['有', '有']) await missing.say(answer)
+    expect(joined(await missing.say('低保证没有'))).toContain(`${KIND}\n`)
+    expect(joined(await missing.say('他不是低保户'))).not.toContain('按"是"算')
+  })
+})
