@@ -5,7 +5,7 @@
 import type { CatalogItem } from '../catalog/types.js'
 import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
-import { pointPlaceName } from './area.js'
+import { pointPlaceName, townMentioned } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { itemFields } from './fields.js'
 import { givenAnswers, materialStatuses, nextStep, startingAnswers } from './materials.js'
@@ -26,6 +26,7 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
   const results = t.ctx.matcher.match(text)
   const decision = decide(results)
   const asked = text.slice(0, ASKED_MAX)
+  rememberTown(t, text)
   const candidates = results.map((r) => ({ id: r.item.id, name: r.item.name, score: r.score }))
   if (decision.kind === 'sure') {
     setItem(t, decision.result.item)
@@ -123,6 +124,13 @@ function leaveFor(t: Turn, text: string): void {
   const offering = t.s.state === t.defs.flow.switch || (here?.kind === 'chooseItem' && t.s.resume !== undefined)
   if (!offering) t.s.resume = t.s.state
   t.s.asked = text.slice(0, ASKED_MAX)
+  rememberTown(t, text)
+}
+
+/** 大店镇低保怎么申请: the town is kept for the 代办 form (DialogData.namedTown). */
+export function rememberTown(t: Turn, text: string): void {
+  const town = townMentioned(t.ctx.catalog, text)
+  if (town !== undefined) t.s.namedTown = town.id
 }
 
 export function applyOption(t: Turn, option: DialogOption): void {

@@ -91,6 +91,12 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
+  // 不是, 不对 at a town's villages (the town taken from earlier, or picked by mistake): the towns again.
+  if (r.no && !r.unsure && form.townId !== undefined && form.choices === undefined) {
+    form.townId = undefined
+    say(t, fullPrompt(t, state))
+    return true
+  }
   // 不知道 at a town's villages: the town's centre takes it, as for a village not on the list (its name unknown).
   if (r.unsure && form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined) return chooseUnlisted(form.townId, '')
   // 不知道 at the towns: the village's name will do, or 人工.

@@ -182,6 +182,21 @@ export function mentionsPlace(catalog: Catalog, text: string): boolean {
   return nameForms(catalog).some((f) => form.includes(f.form))
 }
 
+/**
+ * The one town a question or a sentence names by a whole name, its own or one of its villages' (大店镇低保怎么申请,
+ * 俺是大店一村的): remembered for the 代办 form. Cores alone (大店) are left out: in a sentence they may be other words.
+ */
+export function townMentioned(catalog: Catalog, text: string): ServicePoint | undefined {
+  const form = placeForm(text)
+  const ids = new Set(
+    nameForms(catalog)
+      .filter((f) => f.whole && form.includes(f.form))
+      .map((f) => (f.point.tier === '村' ? f.point.parentId : f.point.id)),
+  )
+  const [id] = ids
+  return ids.size === 1 && id !== undefined ? catalog.points.get(id) : undefined
+}
+
 /** A village's name as residents type it: a few characters and its tier word (后河村, 城西社区). */
 const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 

@@ -2,6 +2,7 @@
  * Moving to a state: skip it when its `when` does not hold, let states with nothing to ask pass straight on
  * (a walk with no material left, a single help kind), then show its prompt.
  */
+import { pointPlaceName, villages } from './area.js'
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
 import { nextStep, startingAnswers, walkStamp } from './materials.js'
@@ -56,6 +57,15 @@ export function go(t: Turn, name: string, returning = false): void {
         t.s.form.unlistedVillage = undefined
         t.s.form.namingVillage = undefined
         t.s.form.choices = undefined
+        // A town named earlier (大店镇低保怎么申请, or at 在哪办): its villages are asked at once, said so, and another
+        // town's name still changes it. Not when fixing the address at the summary: the old town was what was wrong.
+        if (t.s.namedTown !== undefined && t.s.form.returnTo === undefined) {
+          const town = t.ctx.catalog.points.get(t.s.namedTown)
+          if (town !== undefined && villages(t.ctx.catalog, town.id).length > 0) {
+            t.s.form.townId = town.id
+            say(t, render(t.defs.messages.say.townRemembered, { 'town.name': pointPlaceName(town) }))
+          }
+        }
         break
       case 'chooseItem':
         if ((t.s.candidates ?? []).length === 0) {

@@ -31,6 +31,10 @@ export function placeReply(t: Turn, state: DialogState, r: Reading): boolean {
     say(t, `${render(m.placeUnknown, { 'place.name': named.name })}\n${shortPrompt(t, state)}`)
     return true
   }
+  // The resident's town, most likely: the 代办 form starts from it (DialogData.namedTown).
+  const townIds = new Set(named.points.map((p) => (p.tier === '村' ? p.parentId : p.id)))
+  const [townId] = townIds
+  if (townIds.size === 1 && townId !== undefined) t.s.namedTown = townId
   const lines = named.kind === 'towns'
     ? named.points.flatMap((town) => townLines(t, places, town))
     : named.points.flatMap((village) => villageLines(t, places, village))

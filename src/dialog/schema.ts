@@ -341,6 +341,8 @@ const sayMessages = z.strictObject({
   /** The phone step, for a resident without a mobile: whose number will do, and who helps without one. */
   noMobile: text('没有手机时').default('没有手机的话，留家里人（儿女、亲戚）的手机号也行，工作人员打这个号码找您。都没有的，回复"人工"，或到村（社区）便民服务室找代办员。'),
   /** 不知道 at the 代办 form's town question: what else will do. */
+  /** The 代办 form's town taken from earlier ({town.name}): before its village question, how to change it. */
+  townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),

@@ -49,6 +49,11 @@ export interface DialogData {
    */
   walkStamp?: string
   form: ProxyForm
+  /**
+   * A town the resident named earlier (in a question, or asking where to apply): the 代办 form starts from it rather
+   * than asking again. Kept across items: it is where the resident lives, not part of an item.
+   */
+  namedTown?: string
   /** An item the resident asked about mid-flow, waiting for "switch?" to be answered. */
   switchTo?: string
   /** The state to go back to when the resident declines the switch. */

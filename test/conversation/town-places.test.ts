@@ -191,3 +191,33 @@ describe('a town name after 自己办理', () => {
     expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
   })
 })
+
+describe('a town named earlier, at the 代办 town question', () => {
+  it('坊前镇 in the question: the form asks 坊前镇 villages at once, saying how to change it; the summary has it', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('俺在坊前镇，想申请低保'))).toContain('最低生活保障申请')
+    await chat.say('1')
+    await chat.say('全部列出')
+    await chat.say('3')
+    await chat.say('李桂兰')
+    const town = await chat.say('13912345678')
+    expect(town[0]).toBe('您前面说的是坊前镇，就按坊前镇填。不是的话，直接打镇（街道）的名字。')
+    expect(town[1]).toContain('1 坊前村')
+    await chat.say('1')
+    await chat.say('2')
+    await chat.say('1')
+    expect(joined(await chat.say('1'))).toMatch(/住址：坊前镇.*坊前村/)
+  })
+
+  it('a town answered at 在哪办 is offered; 不对 brings back the list of towns, another town name changes it', async () => {
+    const chat = await newChat()
+    await startItem(chat, LOCAL)
+    await chat.say('全部列出')
+    await chat.say('在哪办')
+    expect(joined(await chat.say('洙边镇'))).toContain('洙边镇')
+    for (const answer of ['3', '王五']) await chat.say(answer)
+    expect((await chat.say('13712345678'))[0]).toContain('您前面说的是洙边镇')
+    expect(joined(await chat.say('不对'))).toContain('申请人住在哪个镇（街道）？')
+    expect(joined(await chat.say('涝坡镇'))).toContain('是哪个村（社区）？')
+  })
+})
