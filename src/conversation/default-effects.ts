@@ -23,10 +23,13 @@ function maskName(name: string): string {
 
 export function createDefaultEffectExecutor(definitions: DialogDefinitions, logger: Logger): EffectExecutor {
   const say = definitions.messages.say
+  // Residents whose request was logged here (this process): only they have a 代办 whose progress we cannot tell.
+  const requested = new Set<string>()
   return async (effect, message) => {
     const who = { channel: message.resident.channel, userId: message.resident.userId }
     switch (effect.type) {
       case 'openTicket': {
+        requested.add(`${who.channel}\u0000${who.userId}`)
         const r = effect.request
         logger.info(
           { effect: 'openTicket', who, request: { ...r, name: maskName(r.name), phone: maskPhone(r.phone) } },
@@ -35,6 +38,9 @@ export function createDefaultEffectExecutor(definitions: DialogDefinitions, logg
         return [render(say.ticketRecorded, { 'item.name': r.itemName, 'form.name': r.name, 'form.phoneMasked': maskPhone(r.phone) })]
       }
       case 'listTickets':
+        // Mid-walk (quietIfNone) the walk's progress was the answer: "还在接入中" would only confuse, unless this
+        // resident did ask for a 代办 whose progress they may mean.
+        if (effect.quietIfNone === true && !requested.has(`${who.channel}\u0000${who.userId}`)) return []
         return [render(say.ticketsUnavailable, {})]
       case 'handoff':
         logger.info({ effect: 'handoff', who, reason: effect.reason }, 'resident asked for a person')

@@ -332,3 +332,17 @@ describe('an answer to the walk given at the 您是想问…吗 offer', () => {
     expect(joined(await other.say('是的'))).toContain('办"结婚登记"要准备的材料')
   })
 })
+
+describe('progress asked mid-walk without the tickets service (npm run chat, tests)', () => {
+  it('还有几样 / 我的进度 get the walk progress and the question, no "还在接入中" for a resident who never applied', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const replies = await chat.say('我的进度')
+    expect(replies[0]).toContain('您正在办：最低生活保障申请')
+    expect(replies.at(-1)).toBe(ID_QUESTION)
+    expect(joined(replies)).not.toContain('接入中')
+    // Where nothing is under way, the honest answer about 代办 progress stays.
+    const fresh = await newChat()
+    expect(joined(await fresh.say('我的进度'))).toContain('代办进度查询还在接入中')
+  })
+})
