@@ -212,8 +212,11 @@ export const MARKUP_TAGS = /<\/?[a-z][^<>]*>/gi
  */
 const AGREEMENT_SIGNS = /^(?:[\u{1F44D}\u{1F44C}\u{2705}\u{2714}\u{2611}\u{1F646}\u{1F197}][\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{2640}\u{2642}]*|\[(?:强|OK|ok|好的|赞)\]|\s)+$/u
 
-/** Only question marks (？, ??, ？？？): the resident does not see what is being asked. */
-export const ONLY_QUESTION_MARKS = /^\s*[?？](?:[?？\s])*$/
+/**
+ * Only question marks (？, ??), or 啥 / 什么 / 嗯？ / 啊？ alone: the resident does not see what is being asked. (嗯 and
+ * 啊 without a question mark agree or are a particle: not these.)
+ */
+export const ONLY_QUESTION_MARKS = /^\s*(?:(?:啥|什么|咋|啥[呀啊]|什么[呀啊]|咋了|咋回事)[?？\s]*|(?:[嗯啊哈蛤]\s*)?[?？][?？\s]*)$/
 
 export function read(text: string, v: CompiledVocabulary): Reading {
   if (AGREEMENT_SIGNS.test(text) && text.trim() !== '') return { ...read('嗯', v), raw: text.trim() }

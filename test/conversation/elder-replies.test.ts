@@ -132,4 +132,14 @@ describe('a thumbs-up, 嗯呐 and a lone question mark', () => {
     expect(name[1]).toBe('好的，帮您申请代办。请告诉我申请人的姓名：')
     expect(joined(name)).not.toContain('没看懂')
   })
+
+  it('啥 / 嗯？ alone at a material question explain it too; 嗯 alone is still 有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const what of ['啥', '嗯？', '什么呀']) {
+      const replies = await chat.say(what)
+      expect(replies[0], what).toContain('申请人居民身份证（复印件1份）是办"最低生活保障申请"要交的材料。')
+    }
+    expect(joined(await chat.say('嗯'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
 })
