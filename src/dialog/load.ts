@@ -108,6 +108,7 @@ function checkVocabulary(src: Parsed<Vocabulary>): SourceError[] {
     { path: ['yes'], what: '"是"的说法', words: v.yes },
     { path: ['no'], what: '"否"的说法', words: v.no },
     { path: ['acknowledgements'], what: '"确认、知道了"的说法', words: v.acknowledgements },
+    { path: ['waiting'], what: '"等一下"的说法', words: v.waiting },
     { path: ['unsure'], what: '"不知道、不确定"的说法', words: v.unsure },
     { path: ['found'], what: '材料找着了的说法', words: v.found },
     { path: ['notAfterAll'], what: '材料其实没有的说法', words: v.notAfterAll },

@@ -226,6 +226,8 @@ export const VocabularyFileSchema = z.strictObject({
   notDecided: z.array(text('情况还没定的说法')).default([]),
   /** 确认, 知道了: a bare acknowledgement, where no option takes it, re-prompts instead of being read as a question. */
   acknowledgements: z.array(text('确认、知道了之类的说法')).default([]),
+  /** 等一下, 俺问问俺儿: the resident needs a moment (to find a paper, to ask family); told to take their time. */
+  waiting: z.array(text('让等一下的说法')).default([]),
   /** 不知道, 不清楚: asked whether a material is ready, the resident is not sure (counted as not ready yet). */
   unsure: z.array(text('"不知道、不确定"的说法')).default([]),
   /** 啥意思, 这是啥: while a material is asked, a short reply containing one asks what it is. */
@@ -342,6 +344,8 @@ const sayMessages = z.strictObject({
   noMobile: text('没有手机时').default('没有手机的话，留家里人（儿女、亲戚）的手机号也行，工作人员打这个号码找您。都没有的，回复"人工"，或到村（社区）便民服务室找代办员。'),
   /** 不知道 at the 代办 form's town question: what else will do. */
   /** The 代办 form's town taken from earlier ({town.name}): before its village question, how to change it. */
+  /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
+  waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */

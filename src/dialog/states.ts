@@ -9,10 +9,11 @@ import { helpKind, input } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
 import { walkAnswerAtOffer } from './offer-answer.js'
 import { proxyWish } from './proxy-wish.js'
-import { reprompt, visibleOptions } from './prompts.js'
+import { reprompt, shortPrompt, visibleOptions } from './prompts.js'
+import { render } from './template.js'
 import type { DialogState } from './schema.js'
 import { read, type Reading } from './text.js'
-import type { Turn } from './turn.js'
+import { say, type Turn } from './turn.js'
 import { walk } from './walk.js'
 
 /** A reply in the current state (see the top of this file). */
@@ -23,6 +24,11 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   if (r.numbers !== undefined && state.kind !== 'materials') return severalNumbers(t, state, r.numbers)
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
+  // 等一下, 俺问问俺儿 while a question waits: no hurry (not 没看明白), the question stays.
+  if (r.waiting && !('match' in state && state.match)) {
+    say(t, `${render(t.defs.messages.say.waiting, {})}\n${shortPrompt(t, state)}`)
+    return false
+  }
   // 身份证有 at the 您是想问…吗 offer: still the walk's answer.
   if (walkAnswerAtOffer(t, r)) return true
   const wish = proxyWish(t, state, r)

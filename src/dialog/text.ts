@@ -38,6 +38,8 @@ export interface Reading {
   farewell: boolean
   /** 确认, 知道了, 收到: an acknowledgement, not a question (after a submission there is nothing left to confirm). */
   ack: boolean
+  /** 等一下, 俺问问俺儿, 我找找: a moment needed; also an ack (where a question is awaited it is none). */
+  waiting: boolean
   /** 不知道, 不清楚: not sure of the answer. */
   unsure: boolean
   /**
@@ -65,6 +67,7 @@ export interface CompiledVocabulary {
   noMobile: string[]
   notDecided: string[]
   acks: Set<string>
+  waiting: string[]
   unsure: Set<string>
   /** The 不知道 words of three characters or more, looked for inside short replies. */
   unsureInside: string[]
@@ -134,6 +137,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     noMobile: v.noMobile.map(comparable).filter(Boolean),
     notDecided: v.notDecided.map(comparable).filter(Boolean),
     acks: set(v.acknowledgements),
+    waiting: [...set(v.waiting)],
     unsure: set(v.unsure),
     unsureInside: [...set(v.unsure)].filter((w) => w.length >= 3),
     whereToGet: v.whereToGet.map(comparable).filter(Boolean),
@@ -238,6 +242,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     numbers = raw.split(/[\s,，、。;；]+/).map((n) => (/\d/.test(n) ? Number(n) : CN_DIGITS[n]!))
     number = undefined
   }
+  // 俺问问俺儿, 我找找看: a short reply starting with one (the 俺 / 我 went with the prefixes).
+  const waiting = plain.length <= MAX_WAITING_REPLY && v.waiting.some((w) => plain.startsWith(w) || unprefixed.startsWith(w))
   // "-1", "0.1": comparable() drops the sign and the point, but they are not option 1.
   const signed = SIGNED.exec(raw)
   if (signed && (signed[1] !== undefined || signed[2]!.includes('.'))) number = (signed[1] ? -1 : 1) * Number(signed[2])
@@ -255,7 +261,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     greeting: has(v.greetings) || has(v.vague),
     thanks: has(v.thanks),
     farewell: has(v.farewells),
-    ack: has(v.acks),
+    ack: has(v.acks) || waiting,
+    waiting,
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
@@ -283,6 +290,9 @@ function leadingYesNo(raw: string, v: CompiledVocabulary): Pick<Reading, 'leadin
 
 /** Longest reply (compared form) read as not sure when it contains a 不知道 word. */
 const MAX_UNSURE_REPLY = 6
+
+/** Longest reply (compared form) read as asking to wait (俺问问俺儿再说). */
+const MAX_WAITING_REPLY = 10
 /** Longest reply (compared form) read as asking what the thing just asked about is. */
 const MAX_WHAT_REPLY = 8
 /** Longest such reply when it starts with the asking words (什么是经济适用住房, 啥叫权属证明): a term follows. */

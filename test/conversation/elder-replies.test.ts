@@ -143,3 +143,15 @@ describe('a thumbs-up, 嗯呐 and a lone question mark', () => {
     expect(joined(await chat.say('嗯'))).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
 })
+
+describe('asking for a moment', () => {
+  it('稍等 / 我去问问俺闺女 at a material: no hurry and the same question, not 没看明白; the answer after is taken', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const wait of ['稍等', '我去问问俺闺女']) {
+      const replies = await chat.say(wait)
+      expect(replies[0], wait).toBe('好的，不着急。找好了、问清楚了，再回复我就行。\n是否已准备好：申请人居民身份证（复印件1份）？\n回复 1 有，2 没有')
+    }
+    expect(joined(await chat.say('找着了'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+})
