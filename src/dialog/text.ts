@@ -254,8 +254,9 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     empty: full === '',
     number,
     ...(numbers && { numbers }),
-    yes: has(v.yes),
-    no: has(v.no),
+    // 有有有, 没有没有, 对对对: a yes or no said over and over is that yes or no.
+    yes: has(v.yes) || v.yes.has(repeatedUnit(plain, v) ?? ''),
+    no: has(v.no) || v.no.has(repeatedUnit(plain, v) ?? ''),
     command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
@@ -269,6 +270,18 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     ...whatAsked(plain, v),
     ...leadingYesNo(raw, v),
   }
+}
+
+/** The yes or no word a reply says over and over (有有, 有有有, 没有没有). */
+function repeatedUnit(plain: string, v: CompiledVocabulary): string | undefined {
+  for (let k = 1; k <= plain.length / 2; k++) {
+    const unit = plain.slice(0, k)
+    // 好好好 agrees, it does not say 有 (agreeOnly): left as it was.
+    if (plain.length % k === 0 && unit.repeat(plain.length / k) === plain && (v.yes.has(unit) || v.no.has(unit))) {
+      return v.agreeOnly.has(unit) ? undefined : unit
+    }
+  }
+  return undefined
 }
 
 /**

@@ -64,6 +64,13 @@ describe('read(text)', () => {
     expect(r.empty).toBe(false)
   })
 
+  it('reads a yes or no said over and over (有有有, 没有没有) as that yes or no, but not 好好好 as 有', () => {
+    expect(read('有有有', vocab).yes).toBe(true)
+    expect(read('没有没有', vocab).no).toBe(true)
+    expect(read('对对对对', vocab).yes).toBe(true)
+    expect(read('好好好', vocab).yes).toBe(false)
+  })
+
   it('recognises greetings and thanks', () => {
     expect(read('你好', vocab).greeting).toBe(true)
     expect(read('谢谢您！', vocab).thanks).toBe(true)
