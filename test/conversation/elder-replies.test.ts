@@ -155,3 +155,15 @@ describe('asking for a moment', () => {
     expect(joined(await chat.say('找着了'))).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
 })
+
+describe('not knowing how to reply', () => {
+  it('俺不会打字 / 咋回复 get how to use this (回复数字就行) and the same question, not 没看明白', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const line of ['俺不会打字', '咋回复']) {
+      const replies = await chat.say(line)
+      expect(replies[0], line).toContain('回复数字就行')
+      expect(replies.at(-1), line).toBe('是否已准备好：申请人居民身份证（复印件1份）？\n回复 1 有，2 没有')
+    }
+  })
+})
