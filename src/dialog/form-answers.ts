@@ -76,8 +76,9 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
   // 没有手机, 用俺儿子的, a landline: whose number will do instead, and who helps without one.
   if (state.field === 'phone' && hasNoMobile(t, r)) return misunderstood(t, state, render(t.defs.messages.say.noMobile, stateFields(t)))
-  // 要钱不 where a name is asked: answered, then the name asked for again (电话 here is more likely their own).
-  if (state.field !== 'phone' && aspectReply(t, state, r, ['phone'])) return true
+  // 要钱不 where a name or the phone is asked: answered, then the field asked for again (电话 here is more likely
+  // their own number than a question about the item's).
+  if (aspectReply(t, state, r, ['phone'])) return true
   // 在哪办: where to apply, then the same field again.
   if (placesReply(t, state, r)) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))

@@ -878,3 +878,16 @@ describe('a mobile number typed with the town', () => {
     expect(joined(replies)).toContain('是哪个村（社区）？')
   })
 })
+
+describe('a question about the item at the 代办 phone step', () => {
+  it('收费不 / 多长时间 are answered and the phone asked again, not 手机号要 11 位数字', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('赵六')
+    const fee = await chat.say('收费不')
+    expect(fee[0]).toContain('收不收费：')
+    expect(fee[1]).toBe('请留一个手机号，工作人员会打这个电话联系您：')
+    expect((await chat.say('多长时间'))[0]).toContain('多久办好：')
+    expect(joined(await chat.say('13712345678'))).toContain('申请人住在哪个镇（街道）？')
+  })
+})
