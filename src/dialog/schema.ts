@@ -344,6 +344,8 @@ const sayMessages = z.strictObject({
   noMobile: text('没有手机时').default('没有手机的话，留家里人（儿女、亲戚）的手机号也行，工作人员打这个号码找您。都没有的，回复"人工"，或到村（社区）便民服务室找代办员。'),
   /** 不知道 at the 代办 form's town question: what else will do. */
   /** The 代办 form's town taken from earlier ({town.name}): before its village question, how to change it. */
+  /** 要带啥 in the 代办 form: the checklist above has it, 全部列出 shows it again; before the question again. */
+  materialsAbove: text('表单中问要带啥').default('要带的材料在上面的清单里。想再看一遍，回复"全部列出"。'),
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),

@@ -9,11 +9,11 @@ import { helpKind, input } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
 import { walkAnswerAtOffer } from './offer-answer.js'
 import { proxyWish } from './proxy-wish.js'
-import { reprompt, shortPrompt, visibleOptions } from './prompts.js'
+import { currentWalkStep, reprompt, shortPrompt, visibleOptions } from './prompts.js'
 import { render } from './template.js'
 import type { DialogState } from './schema.js'
 import { read, type Reading } from './text.js'
-import { say, type Turn } from './turn.js'
+import { currentItem, say, type Turn } from './turn.js'
 import { walk } from './walk.js'
 
 /** A reply in the current state (see the top of this file). */
@@ -27,6 +27,11 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   // 等一下, 俺问问俺儿 while a question waits: no hurry (not 没看明白), the question stays.
   if (r.waiting && !('match' in state && state.match)) {
     say(t, `${render(t.defs.messages.say.waiting, {})}\n${shortPrompt(t, state)}`)
+    return false
+  }
+  // 要带啥 after the walk (the 代办 form, 自己办理): the list was shown; say how to see it again, the question stays.
+  if (asksWhatToBring(t, state, r)) {
+    say(t, `${render(t.defs.messages.say.materialsAbove, {})}\n${shortPrompt(t, state)}`)
     return false
   }
   // 身份证有 at the 您是想问…吗 offer: still the walk's answer.
@@ -49,6 +54,17 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
     case 'help':
       return helpKind(t, state, r)
   }
+}
+
+/** 要带啥, 带什么材料, 准备啥: what to bring, asked in a few words (longer ones may name an item: a new question). */
+const WHAT_TO_BRING = /^(?:还|都|到底|那)?(?:要|得|需要)?(?:带|准备|拿)(?:啥|什么|哪些)(?:材料|东西|证件)?$|^(?:要|得|需要)?(?:啥|什么|哪些)材料$/
+
+/** Whether the reply asks what to bring where the walk is over but its item kept (a step that asks something else). */
+function asksWhatToBring(t: Turn, state: DialogState, r: Reading): boolean {
+  if (state.kind === 'materials' || ('match' in state && state.match) || currentItem(t) === undefined) return false
+  // The checklist was shown: the walk is over, or 全部列出 ended it early (not at 对吗, before any list).
+  if (currentWalkStep(t) !== undefined && t.s.skipped !== true) return false
+  return WHAT_TO_BRING.test(r.plain)
 }
 
 /**

@@ -891,3 +891,17 @@ describe('a question about the item at the 代办 phone step', () => {
     expect(joined(await chat.say('13712345678'))).toContain('申请人住在哪个镇（街道）？')
   })
 })
+
+describe('要带啥 in the 代办 form', () => {
+  it('says the checklist above has it and how to see it again, then the same question; not at 对吗', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    for (const line of ['要带啥', '需要什么材料']) {
+      const replies = await chat.say(line)
+      expect(replies[0], line).toBe('要带的材料在上面的清单里。想再看一遍，回复"全部列出"。\n好的，帮您申请代办。请告诉我申请人的姓名：')
+    }
+    const fresh = await newChat()
+    await fresh.say('低保咋办')
+    expect(joined(await fresh.say('要带啥'))).not.toContain('上面的清单')
+  })
+})
