@@ -242,8 +242,14 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     numbers = raw.split(/[\s,，、。;；]+/).map((n) => (/\d/.test(n) ? Number(n) : CN_DIGITS[n]!))
     number = undefined
   }
-  // 俺问问俺儿, 我找找看: a short reply starting with one (the 俺 / 我 went with the prefixes).
-  const waiting = plain.length <= MAX_WAITING_REPLY && v.waiting.some((w) => plain.startsWith(w) || unprefixed.startsWith(w))
+  // 俺问问俺儿, 我找找看: a short reply starting with one (the 俺 / 我 went with the prefixes), asking nothing itself:
+  // 问问低保咋办 and 马上要生孩子了咋登记 are questions, 问问要钱不 a question back.
+  const waiting =
+    plain.length <= MAX_WAITING_REPLY &&
+    !ASKS_SOMETHING.test(plain) &&
+    v.waiting.some((w) => plain.startsWith(w) || unprefixed.startsWith(w))
+  // 有有有, 没有没有, 对对对: a yes or no said over and over is that yes or no.
+  const repeated = repeatedUnit(plain, v)
   // "-1", "0.1": comparable() drops the sign and the point, but they are not option 1.
   const signed = SIGNED.exec(raw)
   if (signed && (signed[1] !== undefined || signed[2]!.includes('.'))) number = (signed[1] ? -1 : 1) * Number(signed[2])
@@ -254,9 +260,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     empty: full === '',
     number,
     ...(numbers && { numbers }),
-    // 有有有, 没有没有, 对对对: a yes or no said over and over is that yes or no.
-    yes: has(v.yes) || v.yes.has(repeatedUnit(plain, v) ?? ''),
-    no: has(v.no) || v.no.has(repeatedUnit(plain, v) ?? ''),
+    yes: has(v.yes) || (repeated !== undefined && v.yes.has(repeated)),
+    no: has(v.no) || (repeated !== undefined && v.no.has(repeated)),
     command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
@@ -306,6 +311,8 @@ const MAX_UNSURE_REPLY = 6
 
 /** Longest reply (compared form) read as asking to wait (俺问问俺儿再说). */
 const MAX_WAITING_REPLY = 10
+/** Words that make a reply a question or a request (咋, 啥, 吗, 要, 办 …), so never a request to wait. */
+const ASKS_SOMETHING = /[咋啥吗嘛呢哪几多要办领补交]|怎么|什么|不$/
 /** Longest reply (compared form) read as asking what the thing just asked about is. */
 const MAX_WHAT_REPLY = 8
 /** Longest such reply when it starts with the asking words (什么是经济适用住房, 啥叫权属证明): a term follows. */

@@ -154,6 +154,14 @@ describe('asking for a moment', () => {
     }
     expect(joined(await chat.say('找着了'))).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
+
+  it('a question starting with such a word is still a question: 问问低保咋办 first, 问问要钱不 mid-walk', async () => {
+    const first = await newChat()
+    expect(joined(await first.say('问问低保咋办'))).toContain('最低生活保障申请')
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('问问要钱不'))).not.toContain('不着急')
+  })
 })
 
 describe('not knowing how to reply', () => {
