@@ -94,3 +94,16 @@ describe('how much a benefit rises or what share is paid (涨多少, 比例, 百
     expect(top('公积金提取要带啥')).toBe('住房公积金提取')
   })
 })
+
+describe('a procedure next to an item but not it (林权证 beside 林木采伐, 续展 beside 商标注册)', () => {
+  it('is outside the catalogue when asked for itself', () => {
+    for (const q of ['林权证去哪办 要带啥', '商标快满十年了咋续展']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+
+  it('is a detail of the item when the question asks for the item (砍树 without 林权证)', () => {
+    expect(top('院后的杨树想伐了 没有林权证能办采伐证不')).toBe('林木采伐许可证核发审批')
+    expect(top('俺想注册个商标 要带啥')).toBe('商标注册申请')
+  })
+})
