@@ -107,3 +107,17 @@ describe('a procedure next to an item but not it (林权证 beside 林木采伐,
     expect(top('俺想注册个商标 要带啥')).toBe('商标注册申请')
   })
 })
+
+describe('correcting something written wrong (写错, 打错, 印错)', () => {
+  it('is outside the catalogue for papers other than a vocational certificate', () => {
+    for (const q of ['结婚证上名字写错了咋改', '户口簿上俺闺女的名字打错了 找谁改', '营业执照上地址印错了']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+
+  it('finds 更正职业资格证书信息申请 for a vocational certificate, by any of its names', () => {
+    for (const q of ['厨师证上名字印错了', '育婴师证出生日期填错了咋办', '资格证书上身份证号打错了']) {
+      expect(top(q), q).toBe('更正职业资格证书信息申请')
+    }
+  })
+})
