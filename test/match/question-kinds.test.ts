@@ -121,3 +121,12 @@ describe('correcting something written wrong (写错, 打错, 印错)', () => {
     }
   })
 })
+
+describe('services of other offices that share words with items (退伍 补助, 育儿补贴, 灵活就业 社保, 学籍, 漏水)', () => {
+  it('are outside the catalogue', () => {
+    for (const q of ['俺是退伍的 每个月有补助不', '国家的育儿补贴咋领', '灵活就业的社保一年交多少', '孩子的学籍证明丢了', '楼上漏水 物业不管 咋整']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+    expect(top('怀了二胎 生育登记咋办')).toBe('一孩、二孩生育登记及《服务手册》发放')
+  })
+})
