@@ -141,8 +141,8 @@ function oncePart(units: Unit[]): Unit[] {
 /** Words that ask how a thing is done (要带啥, 什么材料, 啥手续), so the resident wants it done. */
 const PROCEDURE = /带|材料|手续/
 
-/** Marks of a question (吗, 不, 咋, 能 …): without one, the text is a topic, not a question about it. */
-const QUESTION = /[?？吗呢不没咋啥能]|怎么|什么|可以|多少|几/
+/** Marks of a question (吗, 不, 咋, 能, 找谁 …): without one, the text is a topic, not a question about it. */
+const QUESTION = /[?？吗呢不没咋啥能谁]|怎么|什么|可以|多少|几/
 
 /** Syllables of a pinyin filler that is never part of a term (xing bu xing, ke bu ke yi). */
 const LONG_PINYIN_FILLER = 3
