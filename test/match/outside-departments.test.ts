@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Catalog } from '../../src/catalog/types.js'
+import { buildMatcher, type Matcher } from '../../src/match/index.js'
+import { realCatalog } from './real-catalog.js'
+
+let catalog: Catalog
+let matcher: Matcher
+let top: (q: string) => string | undefined
+
+beforeAll(async () => {
+  ;({ catalog, matcher, top } = await realCatalog())
+})
+
+/**
+ * The 目录外 list names, department by department, what county residents commonly ask about that the catalogue does
+ * not handle: questions about those things are turned to 12345, not offered the nearest item.
+ */
+describe('目录外 words by department', () => {
+  it('turns away questions about other departments’ services', () => {
+    const questions = [
+      // 公安
+      '办护照要多久',
+      '户口迁出去外省咋办',
+      '人去世了销户口去哪',
+      '驾驶证到期了去哪换',
+      '交警罚单在哪交',
+      // 殡葬、司法
+      '火化证明在哪开',
+      '公墓一个墓穴多少钱',
+      '房子赠与给闺女 公证处在哪',
+      '被单位辞退了想申请劳动仲裁',
+      // 税务、教育、医疗、金融、交通
+      '增值税发票去哪开',
+      '低保户孩子上大学有助学金吗',
+      '小孩打预防针在哪打',
+      '信用卡逾期了咋办',
+      '老人坐高铁能半价不',
+      // 住建、燃气、公积金、人社
+      '小区物业不管事找谁',
+      '天然气开户去哪办',
+      '公积金缴存比例多少',
+      '社保转移到外地咋办',
+      '上班摔伤了算工伤吗',
+      // 农业、民政
+      '地力补贴一亩多少钱',
+      '养老院一个月收多少钱',
+      '婚姻状况证明在哪开',
+      '想收养个孩子咋办',
+      '建档立卡户怎么认定',
+    ]
+    for (const q of questions) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('is what turns them away: without the list they find a look-alike item', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
+    for (const q of [
+      '户口迁出去外省咋办',
+      '房子赠与给闺女 公证处在哪',
+      '被单位辞退了想申请劳动仲裁',
+      '老人坐高铁能半价不',
+      '天然气开户去哪办',
+      '公积金缴存比例多少',
+      '想收养个孩子咋办',
+    ]) {
+      expect(without.match(q), q).not.toEqual([])
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+
+  it('still finds the item when such a word is only a detail of an in-scope question', () => {
+    const inScope: [string, string][] = [
+      // A material of the item, named in its 常见问法 (火化证明, 公证).
+      ['俺爹上个月走了 村里说要去注销养老保险 还得退钱吗 要带火化证明不', '居民养老保险待遇登记及终止'],
+      ['老人去世了 养老金停发要火化证明吗', '居民养老保险待遇登记及终止'],
+      ['房子过户要公证吗', '不动产转移登记'],
+      ['老人走了房子过户给儿子 要公证吗', '不动产转移登记'],
+      // The item's own words outweigh the listed word beside them.
+      ['老人坐高铁要带优待证吗 去哪办优待证', '《山东省老年人优待证》办理'],
+      ['失业了在找工作 能领失业金吗', '失业保险金申领'],
+      ['被辞退了没签劳动合同 能领失业金不', '失业保险金申领'],
+      ['物业说要先办水电过户', '水电气热过户'],
+      ['工伤致残了想办残疾证', '办理残疾人证'],
+      ['公积金缴存满半年了 能提取吗', '住房公积金提取'],
+      ['婚纱照拍好了 结婚登记要带几张照片', '结婚登记'],
+      ['卖猪要检疫 想开个种猪场要啥许可', '种畜禽生产经营许可'],
+      ['孩子做手术花了十几万 能申请医疗救助吗', '医疗救助申请'],
+      // Words left off the list because residents use them about catalogue items.
+      ['老人的房子过户给儿子要交啥税', '不动产转移登记'],
+      ['去外地住院 备案了能报多少', '医保异地就医备案'],
+      ['外地孩子在这上小学 按学区划片吗', '随迁子女义务教育入学申请'],
+      ['开出租车的 想办个体户执照', '个体工商户登记'],
+      ['几户农民买了收割机想成立农机合作社', '农民专业合作社登记'],
+      ['彩礼给了 想去领结婚证', '结婚登记'],
+      ['专利申请了 商标也想注册', '商标注册申请'],
+      ['开个小饭馆 环保要审批吗 食品经营许可证怎么办', '食品经营许可'],
+      ['房产证改名字', '不动产转移登记'],
+      ['计生关系迁出证明咋开', '计划生育关系迁入、迁出'],
+    ]
+    for (const [q, name] of inScope) expect(top(q), q).toBe(name)
+  })
+})
