@@ -241,23 +241,56 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // Most texts have no 补办 word at all: skip cutting them into words (province-sized catalogues). The words
   // themselves, not their letters: 办, 证 and 不 (补办, 补证, 找不着) are in nearly every text.
   const mayReissue = (text: string) => reissueWords.some((w) => text.includes(w))
-  /** The 补办 characters of a text that no longer word holds: 补 in 补残疾证, not in 补贴. */
-  const looseChars = (text: string) => (reissueChars.size && mayReissue(text) ? looseAt(text.split(''), reissueChars, words(text)) : [])
+  /** The 补办 characters of a text that no longer word holds: 补 in 补残疾证, not in 补贴. Once per distinct text. */
+  const looseMemo = new Map<string, number[]>()
+  const looseChars = (text: string) => {
+    let at = looseMemo.get(text)
+    if (!at) looseMemo.set(text, (at = reissueChars.size && mayReissue(text) ? looseAt(text.split(''), reissueChars, words(text)) : []))
+    return at
+  }
+  /**
+   * For each 补办 character loose in a keyword, the words of the keyword that say what is reissued (残疾证 in
+   * 补残疾证). Found once per distinct keyword: county copies share them.
+   */
+  const reissueContextMemo = new Map<string, number[][]>()
+  const reissueContexts = (k: string) => {
+    let contexts = reissueContextMemo.get(k)
+    if (!contexts) {
+      const ids = wholeAndInside(k)
+      contexts = looseChars(k).map((u) => contextOf(ids, reissueId).filter((c) => !termNames[c]!.includes(k[u]!)))
+      reissueContextMemo.set(k, contexts)
+    }
+    return contexts
+  }
   /**
    * Whether a 常见问法 asks for a reissue: it has a 补办 word, and no word of the item's own (its name, a whole keyword)
    * beside the lost thing. 光荣证丢了咋领独生子女钱 asks for 独生子女钱: the lost 光荣证 is a material of it.
    */
   const gaps = new Set([...generic, ...particles].filter((g) => g.length === 1))
-  const reissuedIn = (text: string, own: ReadonlySet<number>) => {
-    if (!mayReissue(text)) return false
-    const all = words(text)
-    const at: Span[] = [...all.filter((w) => reissue.has(w.term)), ...looseAt(text.split(''), reissueChars, all).map((u) => ({ start: u, end: u + 1 }))]
-    const things = all.filter((w) => !reissue.has(w.term) && !actions.has(w.term) && !outside.has(w.term))
-    return at.some((a) => {
-      const thing = lostThing(a, things, (u) => gaps.has(text[u]!))
-      return thing !== undefined && !things.some((w) => own.has(termIds.get(w.term) ?? -1) && !(thing && overlaps(w, thing)))
-    })
+  /**
+   * The text's part of that: for each 补办 word with a lost thing, the words beside the thing (any of which, being the
+   * item's own, makes it not a reissue). Found once per distinct phrasing; the item's own words are checked per item.
+   */
+  const lostMemo = new Map<string, string[][]>()
+  const lostThingsIn = (text: string) => {
+    let found = lostMemo.get(text)
+    if (found) return found
+    found = []
+    if (mayReissue(text)) {
+      const all = words(text)
+      const at: Span[] = [...all.filter((w) => reissue.has(w.term)), ...looseAt(text.split(''), reissueChars, all).map((u) => ({ start: u, end: u + 1 }))]
+      const things = all.filter((w) => !reissue.has(w.term) && !actions.has(w.term) && !outside.has(w.term))
+      for (const a of at) {
+        const thing = lostThing(a, things, (u) => gaps.has(text[u]!))
+        if (thing) found.push(things.filter((w) => !overlaps(w, thing)).map((w) => w.term))
+      }
+    }
+    lostMemo.set(text, found)
+    return found
   }
+  // A term not interned yet is no item's own word yet: look it up when asked, not when the text was first seen.
+  const reissuedIn = (text: string, own: () => ReadonlySet<number>) =>
+    lostThingsIn(text).some((beside) => !beside.some((term) => own().has(termIds.get(term) ?? -1)))
   named.forEach((n, i) => {
     for (const t of nameTerms(n)) {
       credit(i, t, FIELD_WEIGHT.name)
@@ -275,9 +308,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
         if (watched(t)) mention(t, i, j === 0 ? undefined : contextOf(ids, t))
       }
       // 补残疾证 reissues 残疾证: the thing must be asked about too.
-      for (const u of looseChars(k)) mention(reissueId, i, contextOf(ids, reissueId).filter((c) => !termNames[c]!.includes(k[u]!)))
+      for (const context of reissueContexts(k)) mention(reissueId, i, context)
     }
-    const own = new Set([...nameTerms(n), ...n.keywords.map((k) => wholeAndInside(k)[0]!)])
+    // Only needed for a phrasing that names a lost thing: most items have none.
+    let ownIds: Set<number> | undefined
+    const own = () => (ownIds ??= new Set([...nameTerms(n), ...n.keywords.map((k) => wholeAndInside(k)[0]!)]))
     for (const p of n.phrasings) {
       for (const t of inside(p)) {
         credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
