@@ -28,6 +28,11 @@ const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5
  * the thing is one character.
  */
 const INVERTIBLE_OUTSIDE = /^([停断])(\p{Script=Han})$/u
+/** Bits of what a term is while the index is built: see `kinds` in buildLexicon. */
+const IN_NAME = 1 // in some item's name
+const STRONG = 2 // in some item's name or keywords
+const ACTION = 4 // a 目录外动作 word
+const WATCHED = 8 // a 目录外动作 or 补办 word: items that mention it are recorded
 /** Longer texts are not typed whole by residents; their segments are terms instead. */
 const MAX_SURFACE = 16
 /** Key of the 补办 words in `mentions`: every word of the list (补, 补领, 丢, 遗失 …) asks for the same thing. */
@@ -129,9 +134,15 @@ export function buildLexicon(catalog: Catalog): Lexicon {
       phrasings: item.phrasings.map(matchableText).filter(Boolean),
     }
   })
+  // Distinct keywords and whole texts, in the order items first use them (that order decides the index's).
+  const keywords = new Set<string>()
+  const wholeTexts = new Set<string>()
+  for (const n of named) {
+    wholeTexts.add(n.name)
+    for (const k of n.keywords) keywords.add(k), wholeTexts.add(k)
+  }
   // jieba learns the synonyms and keywords; names are cut by them rather than added whole.
-  const cut = segmenter([...surfaces.keys(), ...new Set(named.flatMap((n) => n.keywords))])
-  const wholeTexts = new Set(named.flatMap((n) => [n.name, ...n.keywords]))
+  const cut = segmenter([...surfaces.keys(), ...keywords])
   for (const t of wholeTexts) addSurface(t)
   // The county's own place names (大店镇, 大店, 十字路街道, 大店一村) say where, not what: 大店镇低保 is about 低保.
   for (const place of placeNames(catalog)) {
@@ -149,13 +160,12 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const w of reissueWords) addSurface(w)
   const reissueChars = new Set(reissueWords.filter((w) => w.length === 1))
   const seen = new Set<string>()
-  for (const n of named) {
-    for (const text of [...n.nameParts, ...n.keywords, ...n.phrasings]) {
-      if (seen.has(text)) continue
-      seen.add(text)
-      for (const w of cut(text)) addSurface(matchableText(w))
-    }
+  const addWordsOf = (text: string) => {
+    if (seen.has(text)) return
+    seen.add(text)
+    for (const w of cut(text)) addSurface(matchableText(w))
   }
+  for (const n of named) n.nameParts.forEach(addWordsOf), n.keywords.forEach(addWordsOf), n.phrasings.forEach(addWordsOf)
   const prefixes = prefixSet(surfaces.keys())
   const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
   const actions = new Set(actionWords.map((w) => surfaces.get(w) ?? w))
@@ -165,9 +175,19 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // (item, term) pairs, and arrays indexed by number are far cheaper than string-keyed maps.
   const termIds = new Map<string, number>()
   const termNames: string[] = []
+  // What the crediting loop asks of a term, as bits by id: string-keyed set look-ups on every credit were a large
+  // share of the build.
+  const kinds: number[] = []
+  // The last item credited with each term (items are credited in order): whether the item already has it.
+  const lastCredited: number[] = []
   const idOf = (term: string) => {
     let id = termIds.get(term)
-    if (id === undefined) termIds.set(term, (id = termNames.push(term) - 1))
+    if (id === undefined) {
+      termIds.set(term, (id = termNames.push(term) - 1))
+      const action = actions.has(term)
+      kinds.push((action ? ACTION : 0) | (action || reissue.has(term) ? WATCHED : 0))
+      lastCredited.push(-1)
+    }
     return id
   }
   // Terms of each distinct text, found once: county copies of an item share most of their texts.
@@ -189,30 +209,34 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const nameTerms = (n: (typeof named)[number]) => {
     if (n.nameParts.length === 1) return wholeAndInside(n.name)
     let ids = nameMemo.get(n.name)
-    if (!ids) nameMemo.set(n.name, (ids = [...new Set([idOf(surfaces.get(n.name) ?? n.name), ...n.nameParts.flatMap(inside)])]))
+    if (!ids) {
+      ids = [idOf(surfaces.get(n.name) ?? n.name)]
+      for (const part of n.nameParts) for (const t of inside(part)) if (!ids.includes(t)) ids.push(t)
+      nameMemo.set(n.name, ids)
+    }
     return ids
   }
   // 低保 as a keyword of 医疗救助 says less than 低保 in 最低生活保障申请's own name.
-  const inNames = new Set<number>()
-  const strong = new Set<number>()
-  for (const n of named) for (const t of nameTerms(n)) inNames.add(t), strong.add(t)
-  for (const k of new Set(named.flatMap((n) => n.keywords))) for (const t of wholeAndInside(k)) strong.add(t)
+  const nameIds = named.map(nameTerms)
+  for (const ids of nameIds) for (const t of ids) kinds[t]! |= IN_NAME | STRONG
+  for (const k of keywords) for (const t of wholeAndInside(k)) kinds[t]! |= STRONG
 
   // Items are credited in order, so each term's list stays sorted by item with the item last.
   const listItems: number[][] = []
   const listWeights: number[][] = []
   const credit = (i: number, id: number, weight: number) => {
-    const items = (listItems[id] ??= [])
-    const weights = (listWeights[id] ??= [])
-    const last = items.length - 1
-    if (items[last] === i) weights[last] = Math.max(weights[last]!, weight)
-    else (items.push(i), weights.push(weight))
+    if (lastCredited[id] === i) {
+      const weights = listWeights[id]!
+      weights[weights.length - 1] = Math.max(weights[weights.length - 1]!, weight)
+    } else {
+      const items = (listItems[id] ??= [])
+      const weights = (listWeights[id] ??= [])
+      items.push(i), weights.push(weight)
+      lastCredited[id] = i
+    }
   }
-  const owns = (i: number, id: number) => {
-    const items = listItems[id]
-    return items !== undefined && items[items.length - 1] === i
-  }
-  const watched = (id: number) => actions.has(termNames[id]!) || reissue.has(termNames[id]!)
+  const owns = (i: number, id: number) => lastCredited[id] === i
+  const watched = (id: number) => (kinds[id]! & WATCHED) !== 0
   const reissueId = idOf(REISSUE)
   const mentionIds = new Map<number, Map<number, true | Set<number>>>()
   const mention = (id: number, i: number, context?: Iterable<number>) => {
@@ -292,7 +316,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const reissuedIn = (text: string, own: () => ReadonlySet<number>) =>
     lostThingsIn(text).some((beside) => !beside.some((term) => own().has(termIds.get(term) ?? -1)))
   named.forEach((n, i) => {
-    for (const t of nameTerms(n)) {
+    for (const t of nameIds[i]!) {
       credit(i, t, FIELD_WEIGHT.name)
       if (watched(t)) mention(t, i)
     }
@@ -303,7 +327,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
         const t = ids[j]!
         // The keyword itself comes first; a word inside it says less (网吧执照 is about 网吧, not 营业执照).
         const part = j === 0 ? 1 : INSIDE_KEYWORD
-        credit(i, t, FIELD_WEIGHT.keyword * part * (!owns(i, t) && inNames.has(t) ? BORROWED : 1))
+        credit(i, t, FIELD_WEIGHT.keyword * part * (!owns(i, t) && kinds[t]! & IN_NAME ? BORROWED : 1))
         // 异地就医报销 does 报销 only for treatment elsewhere: the rest of the keyword must be asked about too.
         if (watched(t)) mention(t, i, j === 0 ? undefined : contextOf(ids, t))
       }
@@ -312,13 +336,13 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     }
     // Only needed for a phrasing that names a lost thing: most items have none.
     let ownIds: Set<number> | undefined
-    const own = () => (ownIds ??= new Set([...nameTerms(n), ...n.keywords.map((k) => wholeAndInside(k)[0]!)]))
+    const own = () => (ownIds ??= new Set([...nameIds[i]!, ...n.keywords.map((k) => wholeAndInside(k)[0]!)]))
     for (const p of n.phrasings) {
       for (const t of inside(p)) {
-        credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && strong.has(t) ? BORROWED : 1))
-        if (actions.has(termNames[t]!)) mention(t, i, [])
+        credit(i, t, FIELD_WEIGHT.phrasing * (!owns(i, t) && kinds[t]! & STRONG ? BORROWED : 1))
+        if (kinds[t]! & ACTION) mention(t, i, [])
       }
-        if (reissuedIn(p, own)) mention(reissueId, i, [])
+      if (reissuedIn(p, own)) mention(reissueId, i, [])
     }
   })
   const mentions = new Map<string, Map<number, true | Set<string>>>()
@@ -337,7 +361,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const postings = new Map<string, Postings>()
   termNames.forEach((term, id) => {
     const items = listItems[id]
-    if (items) postings.set(term, { items: Int32Array.from(items), weights: Float32Array.from(listWeights[id]!) })
+    if (items) postings.set(term, { items: new Int32Array(items), weights: new Float32Array(listWeights[id]!) })
   })
   const ownedBy = new Map<string, number>()
   for (const [term, list] of postings) {
