@@ -7,6 +7,7 @@ import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { matchableText as normalizeText } from './normalize.js'
 import { wordSyllables } from './pinyin.js'
 import { looseAt, lostThing, overlaps } from './reissue.js'
+import { createPostingsBuilder, type Postings } from './postings.js'
 import type { Span } from './score.js'
 import { segmenter } from './segment.js'
 
@@ -40,11 +41,7 @@ export const REISSUE = '补办'
 /** Field weight of an item's own words: its name, or one of its keywords typed whole (not a word inside one). */
 export const OWN_WEIGHT = 0.8
 
-/** Items a term points at, with the field weight for each (parallel arrays: compact at 30,000 items). */
-export interface Postings {
-  items: Int32Array
-  weights: Float32Array
-}
+export type { Postings } from './postings.js'
 
 export interface Lexicon {
   items: CatalogItem[]
@@ -178,15 +175,12 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // What the crediting loop asks of a term, as bits by id: string-keyed set look-ups on every credit were a large
   // share of the build.
   const kinds: number[] = []
-  // The last item credited with each term (items are credited in order): whether the item already has it.
-  const lastCredited: number[] = []
   const idOf = (term: string) => {
     let id = termIds.get(term)
     if (id === undefined) {
       termIds.set(term, (id = termNames.push(term) - 1))
       const action = actions.has(term)
       kinds.push((action ? ACTION : 0) | (action || reissue.has(term) ? WATCHED : 0))
-      lastCredited.push(-1)
     }
     return id
   }
@@ -221,21 +215,10 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const ids of nameIds) for (const t of ids) kinds[t]! |= IN_NAME | STRONG
   for (const k of keywords) for (const t of wholeAndInside(k)) kinds[t]! |= STRONG
 
-  // Items are credited in order, so each term's list stays sorted by item with the item last.
-  const listItems: number[][] = []
-  const listWeights: number[][] = []
-  const credit = (i: number, id: number, weight: number) => {
-    if (lastCredited[id] === i) {
-      const weights = listWeights[id]!
-      weights[weights.length - 1] = Math.max(weights[weights.length - 1]!, weight)
-    } else {
-      const items = (listItems[id] ??= [])
-      const weights = (listWeights[id] ??= [])
-      items.push(i), weights.push(weight)
-      lastCredited[id] = i
-    }
-  }
-  const owns = (i: number, id: number) => lastCredited[id] === i
+  // Items are credited in order, so each term's list comes out sorted by item.
+  const credits = createPostingsBuilder()
+  const credit = credits.credit
+  const owns = credits.has
   const watched = (id: number) => (kinds[id]! & WATCHED) !== 0
   const reissueId = idOf(REISSUE)
   const mentionIds = new Map<number, Map<number, true | Set<number>>>()
@@ -359,9 +342,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
 
   const postings = new Map<string, Postings>()
-  termNames.forEach((term, id) => {
-    const items = listItems[id]
-    if (items) postings.set(term, { items: new Int32Array(items), weights: new Float32Array(listWeights[id]!) })
+  credits.finish(termNames.length).forEach((list, id) => {
+    if (list) postings.set(termNames[id]!, list)
   })
   const ownedBy = new Map<string, number>()
   for (const [term, list] of postings) {
