@@ -102,11 +102,20 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   // Questions lose their particles (了, 的) before matching, so a keyword written with one (卖吃的, 房子卖了) is
   // also indexed without it, or it could never be met whole.
   const particles = new Set([...fillers].filter((f) => f.length === 1))
-  const bareMemo = new Map<string, string>()
-  const bareOf = (k: string) => {
-    let bare = bareMemo.get(k)
-    if (bare === undefined) bareMemo.set(k, (bare = particles.size ? [...k].filter((ch) => !particles.has(ch)).join('') : k))
-    return bare
+  /**
+   * A written keyword's matchable form, followed by that form without particles when it differs and keeps two
+   * characters (none for a keyword with nothing matchable). Once per distinct keyword: county copies repeat them.
+   */
+  const formsMemo = new Map<string, string[]>()
+  const keywordForms = (written: string) => {
+    let forms = formsMemo.get(written)
+    if (!forms) {
+      const k = matchableText(written)
+      const bare = particles.size ? [...k].filter((ch) => !particles.has(ch)).join('') : k
+      forms = !k ? [] : bare !== k && bare.length >= 2 ? [k, bare] : [k]
+      formsMemo.set(written, forms)
+    }
+    return forms
   }
   const generic = new Set(catalog.words.generic.map(matchableText))
   const surfaces = new Map<string, string>()
@@ -124,10 +133,12 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     // bracket, and a provincial catalogue repeats the same phrases thousands of times, so each phrase is
     // normalised, cut and searched once.
     const nameParts = item.name.split(NAME_BREAKS).map(matchableText).filter(Boolean)
+    const keywords: string[] = []
+    for (const k of item.keywords) keywords.push(...keywordForms(k))
     return {
       name: nameParts.join(''),
       nameParts,
-      keywords: withoutParticles(item.keywords.map(matchableText).filter(Boolean), bareOf),
+      keywords,
       phrasings: item.phrasings.map(matchableText).filter(Boolean),
     }
   })
@@ -402,7 +413,13 @@ export function buildLexicon(catalog: Catalog): Lexicon {
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {
   const set = new Set<string>()
-  for (const s of surfaces) for (let j = 1; j <= s.length; j++) set.add(s.slice(0, j))
+  for (const s of surfaces) {
+    // The set holds every prefix of what it holds, so only the prefixes longer than the longest one already in
+    // it are new (county copies of a name share most of theirs); added shortest first, as one by one would.
+    let known = s.length
+    while (known > 0 && !set.has(s.slice(0, known))) known--
+    for (let j = known + 1; j <= s.length; j++) set.add(s.slice(0, j))
+  }
   return set
 }
 
@@ -454,15 +471,4 @@ function placeNames(catalog: Catalog): string[] {
     if (core !== place) names.push(core)
   }
   return names
-}
-
-/** The keywords, each followed by its form without particles when that differs and keeps two characters. */
-function withoutParticles(keywords: string[], bareOf: (k: string) => string): string[] {
-  const out: string[] = []
-  for (const k of keywords) {
-    out.push(k)
-    const bare = bareOf(k)
-    if (bare !== k && bare.length >= 2) out.push(bare)
-  }
-  return out
 }
