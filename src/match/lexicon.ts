@@ -371,7 +371,10 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const [term, list] of postings) {
     // Weighted document frequency: a term named by one item and mentioned in passing by two others
     // is still mostly that one item's.
-    const df = Math.max(1, list.weights.reduce((a, w) => a + w, 0))
+    // (A plain loop, not reduce: a callback per credit is millions of calls at 30,000 items. Same order, same sum.)
+    let weighted = 0
+    for (let k = 0; k < list.weights.length; k++) weighted += list.weights[k]!
+    const df = Math.max(1, weighted)
     const idf = Math.log(1 + items.length / df)
     specificity.set(term, idf * (generic.has(term) ? 0.25 : 1))
   }
