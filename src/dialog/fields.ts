@@ -46,6 +46,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
+  'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],

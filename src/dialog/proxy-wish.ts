@@ -7,9 +7,10 @@
 import { applyOption } from './actions.js'
 import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
+import { copyData } from './session.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
-import { currentItem, holds, isMatchTarget, say, type Turn } from './turn.js'
+import { currentItem, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as asking for 代办 by one of its words inside it (找人帮我办吧). */
 const MAX_WISH_REPLY = 12
@@ -22,7 +23,8 @@ const MAX_WISH_REPLY = 12
 export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | undefined {
   const checklist = checklistState(t)
   const option = checklist?.options.find((o) => o.when === 'canProxy')
-  if (checklist === undefined || option === undefined || currentItem(t) === undefined) return undefined
+  if (checklist === undefined || option === undefined) return undefined
+  if (currentItem(t) === undefined) return afterCancel(t, r, option)
   const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
   // 还是帮我办吧 after 自己办理, or after 不办了 at the 代办 summary: a change of mind (not after 问别的事, which lets
   // the item go).
@@ -37,6 +39,51 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   say(t, render(option.unavailable, stateFields(t)))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return false
+}
+
+/**
+ * 还是代办吧, 还是帮我办吧 right after a general 不办了 (the dialog at its start, the item let go, what was under way
+ * kept for 返回): the resident changed their mind again. Residents got 没找到"还是代办吧". What was cancelled comes
+ * back: in the 代办 form, its step again (what was typed is kept); before it (the walk, 对吗), the form starts, as
+ * the wish said there would. False (nothing for 返回 to undo: the history is set here) when taken up.
+ */
+function afterCancel(t: Turn, r: Reading, option: DialogOption): boolean | undefined {
+  const last = t.s.history[t.s.history.length - 1]
+  if (t.s.state !== t.defs.flow.start || last?.itemId === undefined || !t.ctx.catalog.byId.has(last.itemId)) return undefined
+  if (!stateOf(t, last.state) || !wishes(r, option)) return undefined
+  const history = t.s.history.slice(0, -1)
+  t.s = { ...t.s, ...copyData(last), history }
+  const state = stateOf(t)!
+  if (formStates(t, option).has(last.state)) {
+    say(t, render(t.defs.messages.say.proxyResumed, stateFields(t)))
+    say(t, fullPrompt(t, state))
+    return false
+  }
+  if (option.when === undefined || holds(t, option.when)) {
+    // 返回 from the form goes back to where 不办了 was said.
+    history.push(copyData(last))
+    applyOption(t, option)
+    return false
+  }
+  if (option.unavailable !== undefined) say(t, render(option.unavailable, stateFields(t)))
+  say(t, fullPrompt(t, state))
+  return false
+}
+
+/** The steps of the 代办 form: from where the 代办 option leads on, up to a step that takes new questions. */
+function formStates(t: Turn, option: DialogOption): Set<string> {
+  const seen = new Set<string>()
+  const next = option.go === undefined ? [] : [option.go]
+  while (next.length > 0) {
+    const name = next.pop()!
+    const state = stateOf(t, name)
+    if (seen.has(name) || state === undefined || ('match' in state && state.match)) continue
+    seen.add(name)
+    if ('go' in state && typeof state.go === 'string') next.push(state.go)
+    if (state.else !== undefined) next.push(state.else)
+    if ('options' in state) for (const o of state.options ?? []) if (o.go !== undefined) next.push(o.go)
+  }
+  return seen
 }
 
 /** The state the walk ends in (the checklist), when it is a menu. */

@@ -345,6 +345,8 @@ const sayMessages = z.strictObject({
   /** 不知道 at the 代办 form's town question: what else will do. */
   /** The 代办 form's town taken from earlier ({town.name}): before its village question, how to change it. */
   /** 要带啥 in the 代办 form: the checklist above has it, 全部列出 shows it again; before the question again. */
+  /** 还是代办吧 right after 不办了 in the 代办 form: taken up again where it stopped ({item.name}); its step follows. */
+  proxyResumed: text('不办了以后又要代办').default('好的，接着帮您申请代办"{item.name}"。'),
   materialsAbove: text('表单中问要带啥').default('要带的材料在上面的清单里。想再看一遍，回复"全部列出"。'),
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),

@@ -905,3 +905,37 @@ describe('要带啥 in the 代办 form', () => {
     expect(joined(await fresh.say('要带啥'))).not.toContain('上面的清单')
   })
 })
+
+describe('还是代办吧 after a general 不办了 in the 代办 form', () => {
+  it('takes the 代办 request up again where it stopped, for the same item, instead of 没找到', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('张秀英')
+    expect(joined(await chat.say('不办了'))).toContain('这件事先不办了')
+    const replies = joined(await chat.say('还是代办吧'))
+    expect(replies).not.toContain('没找到')
+    expect(replies).toContain(`接着帮您申请代办"${MEAL}"`)
+    expect(replies).toContain('请留一个手机号')
+    for (const answer of ['13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('您的代办申请已记录')
+    expect(ticketOf(chat.effects)).toMatchObject({ itemName: MEAL, name: '张秀英', phone: '13612345678' })
+  })
+
+  it('还是帮我办吧 after 不办了 in the walk starts the 代办 form for that item; 返回 goes back to the walk', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    await chat.say('不办了')
+    expect(await chat.say('还是帮我办吧')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    expect(joined(await chat.say('返回'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+
+  it('a new question after 不办了 is still a question, and 代办 with nothing let go is not taken up', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('不办了')
+    expect(joined(await chat.say('低保怎么申请'))).toContain('最低生活保障')
+    const fresh = await newChat()
+    expect(joined(await fresh.say('还是代办吧'))).not.toContain('接着帮您申请代办')
+  })
+})
