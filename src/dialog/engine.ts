@@ -142,6 +142,11 @@ function handleText(t: Turn, text: string): void {
     say(t, shortPrompt(t))
     return
   }
+  // 有木有, 是不是: the question said back, as a lone ？ says it: what is asked, again (in the walk, explained).
+  if (r.asksYesNo) {
+    askedWhat(t)
+    return
+  }
   const before = snapshot(t.s)
   if (r.command && !namesOwnOption(t, r)) {
     if (command(t, r.command)) remember(t, before)

@@ -49,6 +49,11 @@ export interface Reading {
   asksWhere?: string
   /** 啥意思, 这是啥, 啥叫划拨, 不懂: a short reply asking what the thing just asked about (or a term in it) is. */
   asksWhat: boolean
+  /**
+   * 有没有, 有木有, 有么有, 是不是, 对不对: the question's own yes and no said back as a question (a yes word, then a no
+   * word ending in it, or 没 / 不 alone). No answer: the resident is asking what is asked.
+   */
+  asksYesNo: boolean
   /** The term such a reply names besides the asking (啥叫划拨 → 划拨); '' when none. */
   asksWhatOf?: string
 }
@@ -272,9 +277,20 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
     unsure: has(v.unsure) || (plain.length <= MAX_UNSURE_REPLY && v.unsureInside.some((w) => plain.includes(w))),
     asksWhere: whereAsked(plain, v),
+    asksYesNo: yesNoBack(plain, v),
     ...whatAsked(plain, v),
     ...leadingYesNo(raw, v),
   }
+}
+
+/** See Reading.asksYesNo: 有 + 没有 / 木有 / 么有 / 莫有 (any no word of the vocabulary ending in the yes word), 有没. */
+function yesNoBack(plain: string, v: CompiledVocabulary): boolean {
+  for (let k = 1; k < plain.length; k++) {
+    const yes = plain.slice(0, k)
+    const no = plain.slice(k)
+    if (v.yes.has(yes) && !v.agreeOnly.has(yes) && v.no.has(no) && (no.endsWith(yes) || no === '没' || no === '不')) return true
+  }
+  return false
 }
 
 /** The yes or no word a reply says over and over (有有, 有有有, 没有没有). */

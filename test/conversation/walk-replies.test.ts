@@ -346,3 +346,24 @@ describe('progress asked mid-walk without the tickets service (npm run chat, tes
     expect(joined(await fresh.say('我的进度'))).toContain('代办进度查询还在接入中')
   })
 })
+
+describe('有木有, 有没有 said back at a yes/no question', () => {
+  it('is the resident asking what is asked: the material explained and asked again, nothing recorded', async () => {
+    for (const reply of ['有木有', '有么有', '有莫有呀', '有没有', '有没']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const replies = await chat.say(reply)
+      expect(replies[0]).toContain('申请人居民身份证（复印件1份）是办"最低生活保障申请"要交的材料。')
+      expect(replies[1]).toBe(ID_QUESTION)
+      expect(joined(await chat.say('全部列出'))).toContain('□ 申请人居民身份证')
+    }
+  })
+
+  it('at 对吗 (是不是, 对不对) says the question again, not 没看明白', async () => {
+    const chat = await newChat()
+    await chat.say('低保怎么申请')
+    const replies = await chat.say('对不对')
+    expect(joined(replies)).not.toContain('没看明白')
+    expect(joined(replies)).toContain('您要办的是：最低生活保障申请，对吗？')
+  })
+})
