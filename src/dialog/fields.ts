@@ -68,6 +68,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.otherThing': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.agreeOnly': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.notThat': ['option'],
+  'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],
   'walk.needed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.notNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.neededIf': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'question.prompt', 'condition.answers'],

@@ -418,6 +418,11 @@ const walkMessages = z.strictObject({
   /** 身份证有 at the 您是想问…吗 offer: the walk's answer, the offer left; before the walk goes on. */
   offerDeclined: text('换事项时回答了材料').default('好的，接着核对"{item.name}"的材料。'),
   /** 不是，我是给我爹办 at a material question: a correction, not 没有; said before the question again. */
+  /**
+   * 俺娘不是低保户 at a yes/no question about that kind among others (是不是低保、特困或者重度残疾老人？): the others are
+   * still open ({kind} as said, {yes} and {no} the options); the question follows.
+   */
+  kindPartly: text('否定了问题里的一种情况').default('不是{kind}的话，还要看问题里说的别的情况：有一样是，就回"{yes}"；都不是，就回"{no}"。'),
   /** 好的, 行 at a material question: agreeing, not 有; asked gently for 有 or 没有 ({options}: 回复 1 有，2 没有). */
   agreeOnly: text('问材料时只说了好的').default('好的。{material.name}，您是有还是没有？\n{options}'),
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),

@@ -135,3 +135,38 @@ export function kindSaid(item: CatalogItem, question: Question, r: Reading): str
   const answers = new Set(proofs.map((m) => m.condition!.answers[0]!))
   return answers.size === 1 ? [...answers][0] : undefined
 }
+
+/** 俺娘不是低保户, 他不是残疾人, 不是本县户口: someone said not to be of a kind; [the kind (低保), as said (低保户)]. */
+const NOT_OF_KIND = /^(?:.{0,4}?)(?:也|并|可)?(?:不是|不算)(?:个|一个)?((\p{Script=Han}{2,6}?)(?:户|家庭|人员|老人|对象|人|的)?)$/u
+
+/** What a reply denies being (see NOT_OF_KIND): the kind and the words it was said in. Undefined for other replies. */
+export function kindDenied(r: Reading): { kind: string; said: string } | undefined {
+  // 不是，我是给我爹办, 不是 身份证找不着了: a correction said apart, then what is meant (see correctedText).
+  if (r.leading !== undefined) return undefined
+  const m = NOT_OF_KIND.exec(r.plain)
+  if (m === null || NOT_A_KIND.test(m[1]!)) return undefined
+  return { kind: m[2]!, said: m[1]! }
+}
+
+/** Words that make what follows the 不是 a sentence (我是给我爹办, 他没有, 这个) rather than a kind of person. */
+const NOT_A_KIND = /[没不未无别是我俺咱你他她这那啥吗呢给在要有]/
+
+/** Words joining alternatives in a question (是不是低保、特困或者重度残疾老人): a denial of one leaves the others open. */
+const ALTERNATIVES = /或者|或|还是|、|以及|及|和|与|跟|，|,/
+
+/**
+ * How a denied kind (不是低保户) bears on a situation question: `no`, the question's no option, when the question
+ * asks about that kind alone (申请人是不是残疾人？ → 否); `partly` when it asks about the kind among others (是不是
+ * 低保、特困或者重度残疾老人？: the others are still open, so nothing is taken); undefined when the question does not
+ * ask about it (a yes/no question only; of several options, see optionSaid).
+ */
+export function deniedKindAnswer(question: Question, kind: string, yes: ReadonlySet<string>, no: ReadonlySet<string>): { no: string; yes: string; partly: boolean } | undefined {
+  if (question.options.length !== 2) return undefined
+  const yesOption = question.options.find((o) => yes.has(comparableFixed(o)))
+  const noOption = question.options.find((o) => no.has(comparableFixed(o)))
+  if (yesOption === undefined || noOption === undefined) return undefined
+  const prompt = comparableFixed(question.prompt)
+  if (!prompt.includes(kind)) return undefined
+  // The prompt as written (the compared form drops the 、 and ， that join alternatives).
+  return { yes: yesOption, no: noOption, partly: ALTERNATIVES.test(question.prompt) }
+}

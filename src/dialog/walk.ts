@@ -10,11 +10,13 @@ import { materialAnswer } from './material-words.js'
 import { noticesFor } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard } from './out-of-turn.js'
+import { questionOpen, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
-import { correctedText, deniedOption, kindSaid, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
+import { itemFields } from './fields.js'
+import { correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
@@ -64,6 +66,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false
+    // 俺娘不是低保户: said of a kind of person, not of this material (nor 没有 of a material named like the kind).
+    const denied = i === undefined ? kindDenied(r) : undefined
+    if (denied !== undefined) return deniedKind(t, state, step, denied)
     // 户口本也有 while 身份证 is asked, 身份证有户口本没有: answers to materials further on are taken; the one asked
     // is answered only by its own words (or a 有 / 没有 said first), else asked again.
     const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
@@ -143,6 +148,19 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
         return false
       }
     }
+    // 俺爹不是残疾人 at 申请人是不是残疾人？: 否. Not at 是不是低保、特困或者重度残疾老人？ (the others are still open), nor
+    // where the question is about something else.
+    const denied = answer === undefined && i === undefined ? kindDenied(r) : undefined
+    if (denied !== undefined) {
+      const bearing = deniedKindAnswer(step.question, denied.kind, t.vocab.yes, t.vocab.no)
+      const named = step.question.options.length > 2 ? optionSaid(step.question, { ...r, plain: denied.said }) : undefined
+      if (bearing !== undefined && !bearing.partly) answer = bearing.no
+      else if (named !== undefined) {
+        say(t, render(t.defs.messages.walk.notThat, { option: named }))
+        say(t, fullPrompt(t, state))
+        return false
+      } else return deniedKind(t, state, step, denied)
+    }
     // 房子还没定, 还没租好 at a question of several kinds: not settled yet, so as 不知道 (the checklist says which case
     // needs what). Not at a yes/no question, where 还没领 is its 否.
     const undecided = step.question.options.length > 2 && r.plain.length <= MAX_OTHER_MISSING_REPLY && t.vocab.notDecided.some((w) => r.plain.includes(w))
@@ -164,6 +182,39 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/**
+ * 俺娘不是低保户 where it answers nothing asked now: a later yes/no question about that kind alone is answered 否
+ * (said, as 有低保证 answers its question); one about the kind among others (低保、特困或者重度残疾) is not, and this
+ * question is asked again, saying the others are still open when it is that question.
+ */
+function deniedKind(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, denied: { kind: string; said: string }): boolean {
+  const item = currentItem(t)!
+  const walkTexts = t.defs.messages.walk
+  if (step.kind === 'question') {
+    const bearing = deniedKindAnswer(step.question, denied.kind, t.vocab.yes, t.vocab.no)
+    if (bearing !== undefined) {
+      const fields = { ...itemFields(item, t.defs.messages), kind: denied.said, yes: bearing.yes, no: bearing.no, 'question.prompt': step.question.prompt }
+      return misunderstood(t, state, render(walkTexts.kindPartly, fields), fullPrompt(t, state))
+    }
+  }
+  const later = item.questions.filter((q) => t.s.answers[q.id] === undefined && (step.kind !== 'question' || q !== step.question) && questionOpen(item, q, t.s.answers) !== false)
+  const answers: [string, string][] = []
+  for (const q of later) {
+    const bearing = deniedKindAnswer(q, denied.kind, t.vocab.yes, t.vocab.no)
+    if (bearing !== undefined && !bearing.partly) answers.push([q.id, bearing.no])
+  }
+  if (answers.length > 0) {
+    takeHeard(t, item, { materials: [], answers })
+    say(t, fullPrompt(t, state))
+    return true
+  }
+  if (step.kind === 'material') {
+    const options = renderOptions(t, walkLabels(t, step))
+    return misunderstood(t, state, render(walkTexts.otherThing, { ...itemMaterialFields(t, item, step.material), options }))
+  }
+  return misunderstood(t, state, fullPrompt(t, state))
 }
 
 /** Whether a reply starts with a correction word (vocabulary.yaml corrections: 不对, 不是) said apart from the rest. */

@@ -367,3 +367,41 @@ describe('有木有, 有没有 said back at a yes/no question', () => {
     expect(joined(replies)).toContain('您要办的是：最低生活保障申请，对吗？')
   })
 })
+
+describe('俺娘不是低保户: a kind of person denied', () => {
+  const MEAL = '长者食堂助餐补贴申请'
+  const MEAL_KIND = '老人是不是低保、特困或者重度残疾老人？'
+
+  it('at a yes/no question about that kind alone is 否', async () => {
+    const chat = await newChat()
+    await startItem(chat, '特困人员救助供养申请')
+    await chat.say('1')
+    const replies = joined(await chat.say('俺爹不是残疾人'))
+    expect(replies).toContain('那"申请人是不是残疾人？"就按"否"算。')
+    expect(replies).not.toContain('残疾人证没有')
+    expect(joined(await chat.say('全部列出'))).not.toContain('残疾人证')
+  })
+
+  it('at a question about that kind among others takes nothing and asks again, saying the others are still open', async () => {
+    const chat = await newChat()
+    await startItem(chat, MEAL)
+    await chat.say('1')
+    await chat.say('1')
+    const replies = await chat.say('俺娘不是低保户')
+    expect(replies[0]).toBe('不是低保户的话，还要看问题里说的别的情况：有一样是，就回"是"；都不是，就回"否"。')
+    expect(replies[1]).toContain(MEAL_KIND)
+    expect(joined(await chat.say('长者模式'))).toContain(MEAL_KIND)
+    expect((await chat.say('俺娘不是低保户'))[0]).toBe('不是低保户，那别的几样呢？有一样是就回"是"，都不是就回"否"。')
+  })
+
+  it('at a material question records no material missing (不是低保户 is no 低保证没有)', async () => {
+    const chat = await newChat()
+    await startItem(chat, MEAL)
+    const replies = joined(await chat.say('俺娘不是低保户'))
+    expect(replies).not.toContain('记下了')
+    expect(replies).toContain('先说这一样')
+    const dibao = await newChat()
+    await startItem(dibao, DIBAO)
+    expect(joined(await dibao.say('俺娘不是低保户'))).not.toContain('低保备案表（近亲属如实申明）没有')
+  })
+})
