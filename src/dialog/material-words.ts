@@ -77,7 +77,12 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
   // 丢了 alone is about the material asked too (and its 了 is the particle plain drops); so is 其实没有. But not
   // 健康证还没办 while 营业执照 is asked: something else is not there, which says nothing of this one.
-  const gone = longest(v.missing.filter((w) => rest.includes(w) || r.full.endsWith(w))) ?? longest(v.notAfterAll.filter((w) => rest.includes(w)))
+  // 户口本去年搬家弄丢了 read as plain has lost the 了 of 弄丢了: a missing word ending the reply without it counts,
+  // when two characters are left of it (丢 alone says too little).
+  const stem = (w: string) => (w.endsWith('了') && w.length >= 3 ? w.slice(0, -1) : undefined)
+  const gone =
+    longest(v.missing.filter((w) => rest.includes(w) || r.full.endsWith(w) || (stem(w) !== undefined && rest.endsWith(stem(w)!)))) ??
+    longest(v.notAfterAll.filter((w) => rest.includes(w)))
   if (gone !== undefined) return named || namesNothingElse(rest, gone, target) ? 1 : undefined
   if (rest === '') return undefined
   // 找着了, 身份证又有了: there after all (not 没找着, which notAfterAll or missing has said already).

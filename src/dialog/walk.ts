@@ -12,6 +12,7 @@ import { go } from './navigate.js'
 import { heardElsewhere, takeHeard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
+import { story } from './story.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -46,6 +47,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     go(t, state.wrongItem)
     return true
   }
+  // 俺户口本去年搬家弄丢了 不知道咋补 你看咋弄: a story telling and asking; each part taken as the walk would.
+  const told = story(t, state, r, (t, state, r) => walk(t, state, r))
+  if (told !== undefined) return told
   const labels = walkLabels(t, step)
   let i = pickIndex(r, labels)
   // 这个去哪开 is about the material asked; 户口本丢了咋补, 房东不给租房合同咋办 may be about another of this item's

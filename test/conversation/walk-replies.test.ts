@@ -405,3 +405,61 @@ describe('俺娘不是低保户: a kind of person denied', () => {
     expect(joined(await dibao.say('俺娘不是低保户'))).not.toContain('低保备案表（近亲属如实申明）没有')
   })
 })
+
+describe('a story told at a material question (a few pieces, telling and asking)', () => {
+  const HUKOU_QUESTION = '是否已准备好：共同生活家庭成员户口簿（复印件1份）？\n回复 1 有，2 没有'
+  const HUKOU_WHERE = '共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办'
+  const STORY = '俺户口本去年搬家弄丢了 不知道咋补 你看咋弄'
+
+  it('saying the material asked is missing: 没有 recorded, where to get it, then the next question', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const replies = await chat.say(STORY)
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies[1]).toContain(HUKOU_WHERE)
+    expect(replies[2]).toContain('家里有没有残疾或生重病的人？')
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+  })
+
+  it('about a material further on: that one recorded with where to get it, the question asked stays', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const replies = await chat.say(STORY)
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies[1]).toContain(HUKOU_WHERE)
+    expect(replies[2]).toBe(ID_QUESTION)
+    expect(joined(await chat.say('1'))).not.toContain(HUKOU_QUESTION)
+  })
+
+  it('asking how many and where: both answered with the answer taken', async () => {
+    const chat = await newChat()
+    await startItem(chat, '办理残疾人证')
+    await chat.say('1')
+    await chat.say('1')
+    const replies = joined(await chat.say('照片俺没照过 镇上哪里能照 要几张'))
+    expect(replies).toContain('记下了：近期 2 寸白底免冠彩色照片没有。')
+    expect(replies).toContain('照片：到照相馆拍照')
+    expect(replies).toContain('照片：要带（3张）。')
+    expect(replies).not.toContain('没看明白')
+  })
+
+  it('a question told as a story (一个月能给多少) is answered and the same question asked again, nothing recorded', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const replies = await chat.say('俺们村主任说低保一个月能给三百多 是真的不')
+    expect(replies[0]).toContain('能领多少：按本县当年的标准发')
+    expect(replies[1]).toBe(HUKOU_QUESTION)
+    expect(joined(await chat.say('全部列出'))).toContain('□ 共同生活家庭成员户口簿')
+  })
+
+  it('a story about another item is still offered as a switch; an unclear one keeps the walk', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    expect(joined(await chat.say('俺孙子刚生下来 上户口咋弄 要带啥'))).toContain('您是想问"出生登记（新生儿落户）"吗？')
+    const other = await newChat()
+    await startItem(other, DIBAO)
+    expect(joined(await other.say('俺家那口子前年走了 俺一个人过 孩子也不常回来 咋整'))).toContain(ID_QUESTION)
+  })
+})
