@@ -117,6 +117,8 @@ function templateErrors(src: Parsed<FlowFile>, name: string, state: DialogState)
     state.options.forEach((o, i) => {
       texts.push([['options', i, 'label'], o.label])
       if (o.unavailable !== undefined) texts.push([['options', i, 'unavailable'], o.unavailable])
+      if (o.elder?.label !== undefined) texts.push([['options', i, 'elder', 'label'], o.elder.label])
+      if (o.elder?.unavailable !== undefined) texts.push([['options', i, 'elder', 'unavailable'], o.elder.unavailable])
     })
   }
   for (const [key, text] of Object.entries(state.elder ?? {})) if (text !== undefined) texts.push([['elder', key], text])

@@ -3,7 +3,7 @@
  * states replace some entries for a resident who chose it (the web page's toggle, or 长者模式 said in any chat);
  * the flow, the checks and the answers understood stay the same.
  */
-import type { DialogDefinitions, FlowFile, Messages } from './schema.js'
+import type { DialogDefinitions, DialogOption, FlowFile, Messages } from './schema.js'
 
 const elderVersions = new WeakMap<DialogDefinitions, DialogDefinitions>()
 /** Each elder version → the definitions it was made from. */
@@ -34,9 +34,16 @@ export function isInElderWords(defs: DialogDefinitions): boolean {
 function withElderPrompts(flow: FlowFile): FlowFile {
   const states: FlowFile['states'] = {}
   for (const [name, state] of Object.entries(flow.states)) {
-    states[name] = state.elder ? ({ ...state, ...state.elder } as typeof state) : state
+    const withTexts = state.elder ? ({ ...state, ...state.elder } as typeof state) : state
+    states[name] = 'options' in withTexts && withTexts.options?.some((o) => o.elder) ? { ...withTexts, options: withTexts.options.map(withElderOption) } : withTexts
   }
   return { ...flow, states }
+}
+
+/** An option in 长者模式's words; its standard label still chooses it (a resident may have read it before switching). */
+function withElderOption(o: DialogOption): DialogOption {
+  if (!o.elder) return o
+  return { ...o, ...o.elder, words: [...(o.words ?? []), ...(o.elder.label !== undefined ? [o.label] : [])] }
 }
 
 function withElderWords(m: Messages): Messages {

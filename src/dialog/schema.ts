@@ -48,6 +48,13 @@ export const OptionSchema = z.strictObject({
    * item that cannot be done by an agent), then the step's question again: why not, rather than 没看明白.
    */
   unavailable: text('选项没列出时居民又要选它的说明').optional(),
+  /** 长者模式's words for the option: its label (the standard one still chooses it) and its unavailable text. */
+  elder: z
+    .strictObject({
+      label: text('长者模式的选项文字').optional(),
+      unavailable: text('长者模式的选项没列出时的说明').optional(),
+    })
+    .optional(),
 })
 export type DialogOption = z.infer<typeof OptionSchema>
 
@@ -69,6 +76,7 @@ const ElderStateTextsSchema = z.strictObject({
   choosePrompt: text('长者模式的同名村提示语').optional(),
   otherVillagePrompt: text('长者模式的问村名提示语').optional(),
   fixPrompt: text('长者模式的改一项时的提示语').optional(),
+  otherVillage: text('长者模式的名单上没有的村').optional(),
 })
 export type ElderStateTexts = z.infer<typeof ElderStateTextsSchema>
 

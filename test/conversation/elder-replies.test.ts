@@ -175,3 +175,25 @@ describe('not knowing how to reply', () => {
     }
   })
 })
+
+describe('长者模式 wording for the checklist\'s numbered options', () => {
+  it('lists 1 我自己去办, 2 问别的事, 3 找人帮我办; the elder and the standard labels both choose', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, '长者食堂助餐补贴申请')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('请回数字：1 我自己去办，2 问别的事，3 找人帮我办')
+    expect(list).not.toContain('申请代办（工作人员帮您办）')
+    expect(joined(await chat.say('找人帮我办'))).toContain('办事的人叫什么名字？')
+    await chat.say('返回')
+    expect(joined(await chat.say('自己办理'))).toContain('祝您办得顺利')
+  })
+
+  it('an item no agent may do says why in the elder words', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, '结婚登记')
+    await chat.say('全部列出')
+    expect(joined(await chat.say('3'))).toContain('"结婚登记"不能找人帮您办，要自己去。')
+  })
+})

@@ -44,3 +44,20 @@ describe('dialogs/flow.yaml elder texts', () => {
     expect(missing).toEqual([])
   })
 })
+
+describe('dialogs/flow.yaml elder option labels', () => {
+  it('every numbered option a resident reads (but a bare 对 / 是 / 不是) has an elder label, and an elder unavailable where it has one', () => {
+    const files = ['flow.yaml', 'vocabulary.yaml', 'messages.yaml'].map((n) => ({ path: `dialogs/${n}`, text: readFileSync(`dialogs/${n}`, 'utf8') }))
+    const result = loadDialogsFromFiles(files)
+    if (!result.ok) throw new Error('dialogs invalid')
+    const missing: string[] = []
+    for (const [name, state] of Object.entries(result.definitions.flow.states)) {
+      for (const [i, o] of ('options' in state ? (state.options ?? []) : []).entries()) {
+        if (o.label.length > 2 && o.elder?.label === undefined) missing.push(`${name}.options[${i}].label（${o.label}）`)
+        if (o.unavailable !== undefined && o.elder?.unavailable === undefined) missing.push(`${name}.options[${i}].unavailable`)
+      }
+      if ('otherVillage' in state && state.otherVillage !== undefined && state.elder?.otherVillage === undefined) missing.push(`${name}.otherVillage`)
+    }
+    expect(missing).toEqual([])
+  })
+})
