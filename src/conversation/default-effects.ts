@@ -2,6 +2,7 @@
  * What effects do until the tickets and hand-off services are wired in: log them (personal data masked) and
  * tell the resident honestly what happened — a request recorded, never an invented ticket number.
  */
+import { inElderWords } from '../dialog/elder.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { render } from '../dialog/template.js'
 import { maskPhone } from '../dialog/text.js'
@@ -35,13 +36,14 @@ export function createDefaultEffectExecutor(definitions: DialogDefinitions, logg
           { effect: 'openTicket', who, request: { ...r, name: maskName(r.name), phone: maskPhone(r.phone) } },
           'proxy ticket requested; the tickets service is not connected, so it is only logged',
         )
-        return [render(say.ticketRecorded, { 'item.name': r.itemName, 'form.name': r.name, 'form.phoneMasked': maskPhone(r.phone) })]
+        const words = r.elder === true ? inElderWords(definitions).messages.say : say
+        return [render(words.ticketRecorded, { 'item.name': r.itemName, 'form.name': r.name, 'form.phoneMasked': maskPhone(r.phone) })]
       }
       case 'listTickets':
         // Mid-walk (quietIfNone) the walk's progress was the answer: "还在接入中" would only confuse, unless this
         // resident did ask for a 代办 whose progress they may mean.
         if (effect.quietIfNone === true && !requested.has(`${who.channel}\u0000${who.userId}`)) return []
-        return [render(say.ticketsUnavailable, {})]
+        return [render((effect.elder === true ? inElderWords(definitions).messages.say : say).ticketsUnavailable, {})]
       case 'handoff':
         logger.info({ effect: 'handoff', who, reason: effect.reason }, 'resident asked for a person')
         return []

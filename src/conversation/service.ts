@@ -69,6 +69,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       let names: boolean | undefined
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+        elder: message.elder ?? session?.elder === true,
         namesItem() {
           return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')
         },

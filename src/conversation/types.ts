@@ -78,13 +78,15 @@ export interface TicketRequest {
   /** Answers to the item's situation questions, by question id. */
   answers: Record<string, string>
   note?: string
+  /** The resident chose 长者模式: the ticket's news to them comes in its plainer words. */
+  elder?: boolean
 }
 
 /** Side effects requested by the pure engine; the service carries them out after the session is saved. */
 export type Effect =
   | { type: 'openTicket'; request: TicketRequest }
   /** The resident's proxy tickets; `quietIfNone`: say nothing when there are none (mid-dialog, the progress said enough). */
-  | { type: 'listTickets'; quietIfNone?: boolean }
+  | { type: 'listTickets'; quietIfNone?: boolean; elder?: boolean }
   | { type: 'handoff'; reason: string }
   /** A question that matched nothing or with low confidence: kept for admins to add phrasings. */
   | { type: 'unmatched'; text: string; candidates: { id: string; name: string; score: number }[] }
@@ -100,6 +102,8 @@ export interface InterceptContext {
    * new questions (the start, 办完了, 已提交).
    */
   dialogOpen: boolean
+  /** The resident reads 长者模式's words (the channel's switch, else their own choice in the dialog). */
+  elder?: boolean
   /**
    * Whether the text finds a catalogue item outright (the matcher is sure), so that a question asked while a
    * rating's comment is awaited is answered, not filed as the comment. Computed on first call.

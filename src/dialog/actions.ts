@@ -7,6 +7,7 @@ import type { TicketRequest } from '../conversation/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
 import { pointPlaceName, townMentioned } from './area.js'
 import { renderChecklist } from './checklist.js'
+import { isInElderWords } from './elder.js'
 import { itemFields } from './fields.js'
 import { givenAnswers, materialStatuses, nextStep, startingAnswers } from './materials.js'
 import { go } from './navigate.js'
@@ -248,6 +249,7 @@ export function openTicket(t: Turn): boolean {
     materialsUnknown: unchecked,
     answers: givenAnswers(item, t.s.answers),
     ...(notes.length > 0 ? { note: notes.join('；') } : {}),
+    ...(isInElderWords(t.defs) && { elder: true }),
   }
   t.effects.push({ type: 'openTicket', request })
   clearItem(t)

@@ -256,7 +256,8 @@ function command(t: Turn, name: CommandName): boolean {
       if (fields && state && !('match' in state && state.match)) say(t, shortPrompt(t, state))
       // The tickets service answers with the resident's proxy tickets (its reply comes after these); mid-way, only
       // when there are some (您还没有代办工单，先告诉我要办什么事 would contradict the question just asked).
-      t.effects.push(fields ? { type: 'listTickets', quietIfNone: true } : { type: 'listTickets' })
+      const elder = isInElderWords(t.defs) ? { elder: true } : {}
+      t.effects.push(fields ? { type: 'listTickets', quietIfNone: true, ...elder } : { type: 'listTickets', ...elder })
       return false
     }
     case 'listAll': {

@@ -4,7 +4,8 @@
  * and 差评. Texts to agents carry the resident masked; the claimer sees full details by asking (查看 ID).
  */
 import { agentsAt, supervisorsFor } from './routing.js'
-import { RATING_LABELS, RATING_PROMPT } from './rating.js'
+import { RATING_LABELS } from './rating.js'
+import { residentWords } from './resident-words.js'
 import { agentSummary, formatDeadline, pointName } from './texts.js'
 import type { Agent, HistoryEntry, Network, Notification, Recipient, Ticket } from './types.js'
 
@@ -27,6 +28,8 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
   const ratingSups = claimer ? unique([...sups, ...supervisorsFor(network, claimer.pointId)]) : sups
   const item = `${after.id}（${after.itemName}）`
   const summary = agentSummary(after, network, false)
+  // In the words the resident chose when applying (长者模式 or not).
+  const words = residentWords(after.elder)
 
   switch (entry.action) {
     case 'open':
@@ -36,25 +39,22 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       }
       break
     case 'claim':
-      if (claimer) add(resident, `您的代办工单 ${item}已由代办员 ${claimer.name}（${claimer.phone}）接单，会尽快和您联系。`)
+      if (claimer) add(resident, words.claimed(item, claimer.name, claimer.phone))
       for (const a of agentsAt(network, after.nodeId)) {
         if (a.id !== after.claimedBy) add(toAgent(a), `工单 ${after.id} 已由 ${claimer?.name ?? '其他代办员'} 接单，您不用再处理。`)
       }
       break
     case 'start':
-      add(resident, `您的代办工单 ${item}开始办理了。`)
+      add(resident, words.started(item))
       break
     case 'return':
-      add(
-        resident,
-        `您的代办工单 ${item}需要您补充：${entry.note ?? ''}\n准备好后请回复：补齐 ${after.id} 加说明，如"补齐 ${after.id} 已准备好"。`,
-      )
+      add(resident, words.returned(item, entry.note ?? '', after.id))
       break
     case 'resume':
       if (claimer) add(toAgent(claimer), `工单 ${after.id} 居民已补齐：${entry.note ?? '（无说明）'}\n工单回到办理中。`)
       break
     case 'done':
-      add(resident, `您的代办工单 ${item}已办结。${entry.note ? `\n说明：${entry.note}` : ''}\n${RATING_PROMPT}`)
+      add(resident, `${words.done(item, entry.note)}\n${words.ratingPrompt}`)
       break
     case 'cancel':
       for (const a of agentsAt(network, after.nodeId)) add(toAgent(a), `工单 ${after.id} 居民已取消，不用再接单。`)
@@ -67,7 +67,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
         for (const a of agentsAt(network, after.nodeId)) {
           add(toAgent(a), `【督办转派】${from}超过 ${hours} 小时无人接单，转给您：\n${summary}\n接单请回复：接单 ${after.id}`)
         }
-        add(resident, `您的代办工单 ${item}还没有人接单，已转${pointName(network, after.nodeId)}督办，请稍候。`)
+        add(resident, words.escalated(item, pointName(network, after.nodeId)))
       }
       for (const s of sups) {
         const where = moved ? `已转${pointName(network, after.nodeId)}` : '已到最上一级'
@@ -102,7 +102,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       }
       break
     case 'followUp':
-      add(resident, `关于您对工单 ${item}的评价，督办已回访：${entry.note ?? ''}\n谢谢您的意见。`)
+      add(resident, words.followedUp(item, entry.note ?? ''))
       break
     case 'followUpOverdue':
       if (after.followUp !== undefined) {

@@ -8,9 +8,10 @@ import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessag
 import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
-import { isBadRating, parseRating, RATING_LABELS } from './rating.js'
+import { isBadRating, parseRating } from './rating.js'
 import { act, openTicket, type TicketEnv } from './service.js'
-import { deadlineText, formatDeadline, pointName, residentDetail, residentList } from './texts.js'
+import { residentWords, type ResidentWords } from './resident-words.js'
+import { deadlineText, pointName, residentDetail, residentList } from './texts.js'
 import type { TicketState } from './types.js'
 
 /** How long after a rating its comment is still expected. */
@@ -18,12 +19,10 @@ const COMMENT_WINDOW_MS = 30 * 60_000
 const SKIP_COMMENT = /^(无|没有|没了|不用|不用了|算了|没有了|没意见|不说了)$/
 /** Words of a question (咋办, 要带什么, 在哪): with a catalogue item named, the text is a request, not a comment. */
 const ASKS = /[咋啥吗嘛哪?？]|怎么|什么|如何|多少|多久|能不能|可不可以|要不要|需要|要带|去哪|在哪|申请|办理/
-const NOTHING_TO_RATE = '您现在没有可以评价的工单：代办工单办结后才能评价。查工单请回复"我的工单"。'
 /** A comment said as one, at any time in its window, even while the dialog waits for an answer: 意见 跑了三趟. */
 const COMMENT_WORD = /^(意见|建议|投诉)[\s:：,，]*/
 /** "评价 9", "评价 10分": a rating out of range, answered with the range rather than taken for a question. */
 const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
-const RATING_RANGE = `评价请回复 1 到 5 的数字，比如：评价 5。${([5, 4, 3, 2, 1] as const).map((score) => `${score} ${RATING_LABELS[score]}`).join('，')}。`
 /** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
 const READY_NOW = /(好了|齐了|齐全了|补上了|拿到了|开出来了|找到了|找着了)[了啦吧呀啊。！!~～]*$/
 const READY_NOW_MAX = 20
@@ -36,18 +35,14 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
     const now = message.now
     if (effect.type === 'listTickets') {
       const tickets = await mine(env, message.resident)
-      return tickets.length === 0 && effect.quietIfNone ? [] : [residentList(tickets, env.network)]
+      return tickets.length === 0 && effect.quietIfNone ? [] : [residentList(tickets, env.network, residentWords(effect.elder))]
     }
     if (effect.type !== 'openTicket') return []
     const r = await openTicket(env, effect.request, now)
     if (!r.ok) return [r.message]
     const t = r.ticket
-    return [
-      `已为您提交代办申请，工单号 ${t.id}（请记下，查询时要用）。\n` +
-        `事项：${t.itemName}（${t.help}）\n负责：${pointName(env.network, t.nodeId)}\n` +
-        `承诺时限：${deadlineText(t.dueAt)}。代办员接单后会通知您。\n` +
-        `查进度请回复：查询 ${t.id}；接单前不需要了可回复：取消 ${t.id}`,
-    ]
+    const words = residentWords(effect.request.elder)
+    return [words.opened(t, pointName(env.network, t.nodeId), deadlineText(t.dueAt, words))]
   }
 }
 
@@ -78,27 +73,26 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const id = findTicketId(text)
     const early = prefetched.get(message)
     prefetched.delete(message)
+    const words = residentWords(context?.elder ?? message.elder)
 
-    if (/^(查询|查看|查进度|进度查询|查询工单|我的工单|查工单|工单|我的申请|我的代办)$/.test(text)) return [residentList(await mine(env, who), env.network)]
+    if (/^(查询|查看|查进度|进度查询|查询工单|我的工单|查工单|工单|我的申请|我的代办)$/.test(text)) return [residentList(await mine(env, who), env.network, words)]
     if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
       const t = await env.store.get(id)
-      if (t === undefined || !same(t.resident, who)) return [`没有找到您的工单 ${id}，请核对工单号。`]
-      return [residentDetail(t, env.network, t.history)]
+      if (t === undefined || !same(t.resident, who)) return [words.notFound(id)]
+      return [residentDetail(t, env.network, t.history, words)]
     }
     if (/^取消/.test(text) && id !== undefined) {
       const reason = text.replace(/^取消\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
-      return reply(await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () =>
-        `工单 ${id} 已取消。需要时可以重新申请。`,
-      )
+      return reply(words, await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () => words.cancelled(id))
     }
-    if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id)
+    if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id, words)
 
     const rateWord = /^评价/.test(text)
     if (early && !(await early) && !rateWord) return undefined
     const mineNow = await mine(env, who)
     const outOfRange = RATING_WITH_NUMBER.test(text) && parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '')) === undefined
-    if (mineNow.length === 0) return rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined) ? [NOTHING_TO_RATE] : undefined
-    if (outOfRange && id === undefined) return [RATING_RANGE]
+    if (mineNow.length === 0) return rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined) ? [words.nothingToRate] : undefined
+    if (outOfRange && id === undefined) return [words.ratingRange]
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
@@ -109,18 +103,11 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
         // "评价 5" is never a question for the catalogue: say why it cannot rate instead of "没找到".
         if (!rateWord && id === undefined) return undefined
         const rated = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => t.rating)
-        return [rated?.rating ? `工单 ${rated.id} 已经评价过了（${rated.rating.score} ${RATING_LABELS[rated.rating.score]}），谢谢您！` : NOTHING_TO_RATE]
+        return [rated?.rating ? words.alreadyRated(rated.id, rated.rating.score) : words.nothingToRate]
       }
       const midDialog = await dialogOpen()
-      return reply(await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
-        [
-          `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
-          isBadRating(score) ? `很抱歉这次没让您满意，督办人员会在 ${env.network.settings.followUpDays} 个工作日内回访您。` : '',
-          // Mid-dialog the next reply answers the dialog's question: a comment is said with 意见 in front.
-          midDialog
-            ? `${isBadRating(score) ? '有意见可以回复"意见"加上您的话，比如：意见 跑了好几趟。' : ''}请接着回答上面的问题。`
-            : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
-        ].join(''),
+      return reply(words, await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
+        words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog),
       )
     }
     const commenting = mineNow.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
@@ -131,20 +118,18 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (commenting !== undefined && said !== null && text.length > said[0].length) {
       const comment = text.slice(said[0].length).trim()
       const midDialog = await dialogOpen()
-      return reply(await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () =>
-        `您的意见已记下，谢谢！${midDialog ? '请接着回答上面的问题。' : ''}`,
-      )
+      return reply(words, await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () => words.commentNoted(midDialog))
     }
     if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen()) && !newQuestion()) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
-      return reply(await act(env, commenting.id, action, resident(who), message.now), () =>
-        action.name === 'comment' && action.text ? '您的意见已记下，谢谢！' : '好的，谢谢您！',
+      return reply(words, await act(env, commenting.id, action, resident(who), message.now), () =>
+        action.name === 'comment' && action.text ? words.commentNoted(false) : words.commentSkipped,
       )
     }
     // 复印好了 with one ticket waiting for materials, and no dialog question it could answer: the materials are ready.
     const returned = mineNow.filter((t) => t.status === '已退回')
     if (returned.length === 1 && text.length <= READY_NOW_MAX && READY_NOW.test(text) && !(await dialogOpen())) {
-      return resume(env, message, `补齐 ${message.content.text.trim()}`, returned[0]!.id)
+      return resume(env, message, `补齐 ${message.content.text.trim()}`, returned[0]!.id, words)
     }
     return undefined
   }
@@ -165,21 +150,19 @@ function explicitRating(text: string, id: string | undefined): boolean {
   return id !== undefined || /^评价/.test(text) || /[分星]/.test(text) || /满意/.test(text)
 }
 
-async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined): Promise<string[]> {
+async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined, words: ResidentWords): Promise<string[]> {
   const returned = (await mine(env, message.resident)).filter((t) => t.status === '已退回')
   const target = id ?? (returned.length === 1 ? returned[0]?.id : undefined)
   if (target === undefined) {
-    return returned.length === 0
-      ? ['您没有等待补充材料的工单。']
-      : [`您有 ${returned.length} 个工单在等补充材料，请带上工单号，如：补齐 ${returned[0]?.id} 已准备好`]
+    return returned.length === 0 ? [words.noneReturned] : [words.severalReturned(returned.length, returned[0]!.id)]
   }
   const answer = text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
-  return reply(r, () => `收到，已告诉代办员，工单 ${target} 继续办理。`)
+  return reply(words, r, () => words.resumed(target))
 }
 
-function reply(r: { ok: boolean; message?: string }, ok: () => string): string[] {
-  return [r.ok ? ok() : (r.message ?? '操作没有成功，请稍后再试。')]
+function reply(words: ResidentWords, r: { ok: boolean; message?: string }, ok: () => string): string[] {
+  return [r.ok ? ok() : (r.message ?? words.actFailed)]
 }
 
 /** The resident's tickets, newest first. */

@@ -92,6 +92,7 @@ export async function openTicket(env: TicketEnv, request: TicketRequest, now: nu
       ...(request.note !== undefined && { note: request.note }),
       areaPointId: request.areaPointId,
       ...(request.village !== undefined && { village: request.village }),
+      ...(request.elder === true && { elder: true }),
       nodeId: routed.nodeId,
       tier: routed.tier,
       chain: [routed.nodeId],

@@ -5,6 +5,7 @@
 import { shanghaiDate } from './calendar.js'
 import { maskName, maskPhone, maskText } from './mask.js'
 import { TRANSITIONS } from './lifecycle.js'
+import { STANDARD_WORDS, type ResidentWords } from './resident-words.js'
 import type { Agent, HistoryEntry, Network, TicketState } from './types.js'
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000
@@ -21,8 +22,8 @@ export function formatDeadline(dueAt: number): string {
 }
 
 /** When the ticket is due: 2026年12月10日前办结, or 以窗口告知为准 when the item promises no figure (以窗口为准). */
-export function deadlineText(dueAt: number | undefined): string {
-  return dueAt === undefined ? '以窗口告知为准' : `${formatDeadline(dueAt)}前办结`
+export function deadlineText(dueAt: number | undefined, words: ResidentWords = STANDARD_WORDS): string {
+  return words.deadline(dueAt === undefined ? undefined : formatDeadline(dueAt))
 }
 
 export function pointName(network: Network, id: string): string {
@@ -44,13 +45,11 @@ export function agentLabel(agent: Agent | undefined, withPhone = true): string {
 }
 
 /** Status, plus who has it when claimed. */
-export function statusLine(t: TicketState, network: Network): string {
+export function statusLine(t: TicketState, network: Network, words: ResidentWords = STANDARD_WORDS): string {
   const agent = t.claimedBy === undefined ? undefined : network.agentsById.get(t.claimedBy)
-  const who = agent ? `，${agentLabel(agent)}` : ''
-  const returned = t.status === '已退回' && t.returnReason ? `，需要补充：${t.returnReason}` : ''
+  const returned = t.status === '已退回' && t.returnReason ? t.returnReason : undefined
   // 待领办 is the service's word for "nobody has taken it yet"; beside the help kinds (领办, 特办) it reads like one.
-  const waiting = t.status === '待领办' ? '（等工作人员接单）' : ''
-  return `${t.status}${waiting}${who}${returned}`
+  return words.statusLine(words.status(t.status), agent ? agentLabel(agent) : undefined, returned)
 }
 
 /** The ticket as an agent sees it; `full` (only for the claimer) shows the real name, phone and address. */
@@ -83,29 +82,26 @@ export function historyLines(history: readonly HistoryEntry[], network: Network,
 }
 
 /** The ticket as its resident sees it (查询 ID). */
-export function residentDetail(t: TicketState, network: Network, history: readonly HistoryEntry[] = []): string {
-  const lines = [
-    `工单 ${t.id}：${t.itemName}（${t.help}）`,
-    `状态：${statusLine(t, network)}`,
-    `提交时间：${formatTime(t.createdAt)}`,
-  ]
-  if (t.status !== '已取消') lines.push(`承诺时限：${deadlineText(t.dueAt)}`)
+export function residentDetail(t: TicketState, network: Network, history: readonly HistoryEntry[] = [], words: ResidentWords = STANDARD_WORDS): string {
   const last = history[history.length - 1]
-  if (last && last.action !== 'open') lines.push(`最近进展：${historyLines([last], network, false)[0]}`)
-  if (t.status === '待领办') lines.push(`还没有人接单时可以取消，回复：取消 ${t.id}`)
-  if (t.status === '已退回') lines.push(`准备好后请回复：补齐 ${t.id} 加说明`)
-  return lines.join('\n')
+  return words.detail(t, {
+    status: statusLine(t, network, words),
+    createdAt: formatTime(t.createdAt),
+    ...(t.status !== '已取消' && { deadline: deadlineText(t.dueAt, words) }),
+    ...(last && last.action !== 'open' && { last: historyLines([last], network, false)[0] }),
+    waiting: t.status === '待领办',
+    returned: t.status === '已退回',
+  })
 }
 
 /**
  * A resident's tickets, newest first (我的进度). Bulleted, not numbered: nothing reads a number typed back as a
  * ticket (a 1 goes to the dialog), and the hint shows the command with the newest ticket's own number.
  */
-export function residentList(tickets: readonly TicketState[], network: Network): string {
-  if (tickets.length === 0) return '您还没有代办工单。需要代办时，先告诉我要办什么事。'
-  const lines = tickets.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}：${statusLine(t, network)}`)
-  const more = tickets.length > 10 ? `\n（只列出最近 10 件）` : ''
-  return `您的代办工单：\n${lines.join('\n')}${more}\n看详情请回复"查询"加工单号，比如：查询 ${tickets[0]!.id}`
+export function residentList(tickets: readonly TicketState[], network: Network, words: ResidentWords = STANDARD_WORDS): string {
+  if (tickets.length === 0) return words.listNone
+  const lines = tickets.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}：${statusLine(t, network, words)}`)
+  return words.list(lines, tickets.length > 10, tickets[0]!.id)
 }
 
 /** 齐全 only when every material was checked with the resident and none is missing. */

@@ -939,3 +939,19 @@ describe('还是代办吧 after a general 不办了 in the 代办 form', () => {
     expect(joined(await fresh.say('还是代办吧'))).not.toContain('接着帮您申请代办')
   })
 })
+
+describe('a 代办 request made in 长者模式', () => {
+  it('carries the choice to the ticket (its news come in the plainer words) and is answered in them', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, MEAL)
+    await chat.say('全部列出')
+    for (const answer of ['3', '张秀英', '13612345678', '十字路', '城东社区', '不是', '1']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('记下了。会有人打电话 136****5678 找您，请接电话。')
+    expect(ticketOf(chat.effects).elder).toBe(true)
+    const standard = await mealChecklist()
+    for (const answer of ['3', '张秀英', '13612345678', '十字路', '城东社区', '不是', '1']) await standard.say(answer)
+    expect(joined(await standard.say('1'))).toContain('您的代办申请已记录')
+    expect(ticketOf(standard.effects).elder).toBeUndefined()
+  })
+})

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadDialogsFromFiles } from '../../src/dialog/load.js'
+import { ELDER_WORDS, STANDARD_WORDS, type ResidentWords } from '../../src/tickets/resident-words.js'
 
 /** Written into the 代办 ticket for staff, never shown to the resident. */
 const STAFF_ONLY = new Set(['say.ticketNoteSpecial', 'say.ticketNoteUnchecked', 'say.ticketNoteUnlistedVillage', 'say.villageUnnamed'])
@@ -59,5 +60,56 @@ describe('dialogs/flow.yaml elder option labels', () => {
       if ('otherVillage' in state && state.otherVillage !== undefined && state.elder?.otherVillage === undefined) missing.push(`${name}.otherVillage`)
     }
     expect(missing).toEqual([])
+  })
+})
+
+/** Each ticket text said with sample facts, to compare the two wordings. */
+function sampled(words: ResidentWords): Record<string, string> {
+  const t = { id: 'DB2611230001', itemName: '最低生活保障申请', help: '代办' }
+  const item = 'DB2611230001（最低生活保障申请）'
+  const all: Record<keyof ResidentWords, string> = {
+    opened: words.opened(t, '大店镇便民服务中心', '2026年12月10日前办结'),
+    deadline: `${words.deadline('2026年12月10日')} ${words.deadline(undefined)}`,
+    status: words.status('待领办'),
+    listNone: words.listNone,
+    list: words.list(['· DB2611230001 最低生活保障申请：待领办'], true, 'DB2611230001'),
+    detail: words.detail(t, { status: '已退回', createdAt: '2026-11-23 09:00', deadline: 'x', last: 'y', waiting: true, returned: true }),
+    statusLine: words.statusLine('已退回', '代办员 王芳（13800000000）', '缺户口簿原件'),
+    notFound: words.notFound(t.id),
+    cancelled: words.cancelled(t.id),
+    nothingToRate: words.nothingToRate,
+    ratingRange: words.ratingRange,
+    alreadyRated: words.alreadyRated(t.id, 5),
+    rated: words.rated(1, true, 5, true) + words.rated(5, false, 5, false),
+    commentNoted: words.commentNoted(true),
+    commentSkipped: words.commentSkipped,
+    noneReturned: words.noneReturned,
+    severalReturned: words.severalReturned(2, t.id),
+    resumed: words.resumed(t.id),
+    actFailed: words.actFailed,
+    claimed: words.claimed(item, '王芳', '13800000000'),
+    started: words.started(item),
+    returned: words.returned(item, '缺户口簿原件', t.id),
+    done: words.done(item, '已寄出'),
+    escalated: words.escalated(item, '大店镇便民服务中心'),
+    followedUp: words.followedUp(item, '已电话回访'),
+    ratingPrompt: words.ratingPrompt,
+  }
+  return all
+}
+
+describe('ticket texts for residents (src/tickets/resident-words.ts)', () => {
+  it('every one has its own 长者模式 wording', () => {
+    const standard = sampled(STANDARD_WORDS)
+    const elder = sampled(ELDER_WORDS)
+    // Also every entry the standard words have, so one added there without a sample here is caught too.
+    expect(Object.keys(standard).sort()).toEqual(Object.keys(STANDARD_WORDS).sort())
+    expect(Object.keys(ELDER_WORDS).sort()).toEqual(Object.keys(STANDARD_WORDS).sort())
+    const same = Object.keys(standard).filter((k) => standard[k] === elder[k])
+    expect(same).toEqual([])
+  })
+
+  it('the rating question ends with the scores one per line in both (the web chat shows them as buttons)', () => {
+    for (const words of [STANDARD_WORDS, ELDER_WORDS]) expect(words.ratingPrompt).toMatch(/\n1 非常不满意\n2 不满意\n3 基本满意\n4 满意\n5 非常满意$/)
   })
 })

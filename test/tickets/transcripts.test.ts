@@ -258,3 +258,43 @@ describe('parseAgentCommand(text)', () => {
     expect(await handleAgentText(env, byId('a-v1'), '办结', MONDAY_9AM + HOUR)).toEqual(['请带上工单号，例如：办结 DB2611220007'])
   })
 })
+
+describe('a resident in 长者模式 reads the ticket news in its plainer words', () => {
+  it('opened, claimed, returned, 补齐, done with the rating question, 我的工单, 查询 and 评价', async () => {
+    const backend = createMemoryTicketBackend()
+    const env = makeEnv(backend.tickets)
+    const clock = { now: MONDAY_9AM }
+    const chat = await newChat({ userId: ME.userId, clock, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+    await chat.say('长者模式')
+    const opened = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ elder: true }) }, say('1', clock.now))
+    const id = 'DB2611230001'
+    expect(opened).toEqual([
+      `交上去了。工单号 ${id}，请记下来，问的时候要用。\n办的事：最低生活保障申请（代办）\n谁来办：town-a-v1 服务点\n` +
+        `多久办好：2026年11月26日前办好。有人接了会告诉您。\n想问办到哪了，回"查询 ${id}"；还没人接时不要了，回"取消 ${id}"`,
+    ])
+    const agent = (text: string) => handleAgentText(env, byId('a-v1'), text, (clock.now += 60_000))
+    const news = async () => (await drainQueue(backend, clock.now)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+    await agent(`接单 ${id}`)
+    expect(await news()).toEqual([`您的事 ${id}（最低生活保障申请）有人接了：村代办，电话 ${byId('a-v1').phone}，会打电话找您。`])
+    await agent(`退回 ${id} 缺户口簿原件`)
+    expect(await news()).toEqual([`您的事 ${id}（最低生活保障申请）还要您补：缺户口簿原件\n准备好了，回"补齐 ${id} 准备好了"。`])
+    expect(joined(await chat.say(`查询 ${id}`))).toContain('现在：要您补东西，代办员 村代办')
+    expect(await chat.say('补齐 准备好了')).toEqual([`收到，告诉办事的人了，工单 ${id} 接着办。`])
+    await agent(`办结 ${id}`)
+    const done = await news()
+    expect(done.at(-1)).toMatch(new RegExp(`^您的事 ${id}（最低生活保障申请）办好了。\\n请给这次办事打个分`))
+    expect(done.at(-1)).toMatch(/\n1 非常不满意\n2 不满意\n3 基本满意\n4 满意\n5 非常满意$/)
+    expect(joined(await chat.say('我的工单'))).toBe(`您找人代办的事：\n· ${id} 最低生活保障申请：办好了，代办员 村代办（${byId('a-v1').phone}）\n想看哪件，回"查询"加工单号，比如：查询 ${id}`)
+    expect(await chat.say('评价 2')).toEqual([expect.stringMatching(/^谢谢您打分（2 不满意）！没让您满意，对不起。5 个工作日内会有人打电话问您。还有啥意见/)])
+    expect(await chat.say('跑了三趟')).toEqual(['您说的记下了，谢谢！'])
+  })
+
+  it('a resident in the standard words still reads the standard ones (the ticket keeps the choice made when applying)', async () => {
+    const backend = createMemoryTicketBackend()
+    const env = makeEnv(backend.tickets)
+    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', MONDAY_9AM))
+    await handleAgentText(env, byId('a-v1'), '接单 DB2611230001', MONDAY_9AM + HOUR)
+    const told = (await drainQueue(backend, MONDAY_9AM + HOUR)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+    expect(told).toEqual([`您的代办工单 DB2611230001（最低生活保障申请）已由代办员 村代办（${byId('a-v1').phone}）接单，会尽快和您联系。`])
+  })
+})

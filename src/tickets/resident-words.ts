@@ -1,0 +1,172 @@
+/**
+ * What residents read about their proxy tickets (opened, claimed, started, returned for materials, done, the rating
+ * question, 我的工单, 查询, 取消, 补齐 …), in the standard words and in 长者模式's plainer ones. Pure. The resident's
+ * choice travels with the message (the conversation service tells the interceptor, the dialog's effects carry it) and
+ * is kept on the ticket, so that its later news (接单, 办结) comes in the words the resident chose when applying.
+ * Agents' texts are not here: they read the standard ones (texts.ts, notify.ts).
+ */
+import { RATING_LABELS, RATING_PROMPT } from './rating.js'
+import type { TicketStatus } from './types.js'
+
+/** The ticket's facts a text may say. */
+export interface TicketFacts {
+  id: string
+  itemName: string
+  help: string
+}
+
+export interface ResidentWords {
+  /** Just opened: its number (to keep), what, who handles it, by when, how to ask and cancel. */
+  opened(t: TicketFacts, point: string, deadline: string): string
+  /** By when it is done: a day, or none promised (以窗口为准). */
+  deadline(dueDay: string | undefined): string
+  /** A status as the resident reads it (待领办 reads like a help kind: said as waiting for someone to take it). */
+  status(status: TicketStatus): string
+  /** 我的工单 with none. */
+  listNone: string
+  /** 我的工单: the header, the lines (· id item：status), whether older ones were left out, how to see one. */
+  list(lines: string[], more: boolean, newestId: string): string
+  /** 查询 ID: the ticket's lines, one per fact. */
+  detail(t: TicketFacts, d: { status: string; createdAt: string; deadline?: string; last?: string; waiting: boolean; returned: boolean }): string
+  /** Status with who has it (代办员 name and phone) and what is to be added when returned. */
+  statusLine(status: string, agent: string | undefined, returnReason: string | undefined): string
+  notFound(id: string): string
+  cancelled(id: string): string
+  nothingToRate: string
+  ratingRange: string
+  alreadyRated(id: string, score: number): string
+  /** Thanks for a rating; a 差评 is followed up within `followUpDays`; mid-dialog the pending question comes next. */
+  rated(score: number, bad: boolean, followUpDays: number, midDialog: boolean): string
+  commentNoted(midDialog: boolean): string
+  commentSkipped: string
+  noneReturned: string
+  severalReturned(count: number, exampleId: string): string
+  resumed(id: string): string
+  actFailed: string
+  /** Notifications: `item` is 工单号（事项）. */
+  claimed(item: string, agentName: string, agentPhone: string): string
+  started(item: string): string
+  returned(item: string, note: string, id: string): string
+  done(item: string, note: string | undefined): string
+  escalated(item: string, point: string): string
+  followedUp(item: string, note: string): string
+  /**
+   * Asked when a ticket is done. The scores end it one per line, 1 to 5, so that the web chat shows them as buttons
+   * (it takes a list of numbers counting up from 1 at the end of a reply).
+   */
+  ratingPrompt: string
+}
+
+const SCORES = [1, 2, 3, 4, 5] as const
+
+export const STANDARD_WORDS: ResidentWords = {
+  opened: (t, point, deadline) =>
+    `已为您提交代办申请，工单号 ${t.id}（请记下，查询时要用）。\n` +
+    `事项：${t.itemName}（${t.help}）\n负责：${point}\n` +
+    `承诺时限：${deadline}。代办员接单后会通知您。\n` +
+    `查进度请回复：查询 ${t.id}；接单前不需要了可回复：取消 ${t.id}`,
+  deadline: (day) => (day === undefined ? '以窗口告知为准' : `${day}前办结`),
+  status: (status) => (status === '待领办' ? '待领办（等工作人员接单）' : status),
+  listNone: '您还没有代办工单。需要代办时，先告诉我要办什么事。',
+  list: (lines, more, newestId) =>
+    `您的代办工单：\n${lines.join('\n')}${more ? '\n（只列出最近 10 件）' : ''}\n看详情请回复"查询"加工单号，比如：查询 ${newestId}`,
+  detail: (t, d) =>
+    [
+      `工单 ${t.id}：${t.itemName}（${t.help}）`,
+      `状态：${d.status}`,
+      `提交时间：${d.createdAt}`,
+      ...(d.deadline !== undefined ? [`承诺时限：${d.deadline}`] : []),
+      ...(d.last !== undefined ? [`最近进展：${d.last}`] : []),
+      ...(d.waiting ? [`还没有人接单时可以取消，回复：取消 ${t.id}`] : []),
+      ...(d.returned ? [`准备好后请回复：补齐 ${t.id} 加说明`] : []),
+    ].join('\n'),
+  statusLine: (status, agent, reason) => `${status}${agent ? `，${agent}` : ''}${reason ? `，需要补充：${reason}` : ''}`,
+  notFound: (id) => `没有找到您的工单 ${id}，请核对工单号。`,
+  cancelled: (id) => `工单 ${id} 已取消。需要时可以重新申请。`,
+  nothingToRate: '您现在没有可以评价的工单：代办工单办结后才能评价。查工单请回复"我的工单"。',
+  ratingRange: `评价请回复 1 到 5 的数字，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
+  alreadyRated: (id, score) => `工单 ${id} 已经评价过了（${score} ${RATING_LABELS[score]}），谢谢您！`,
+  rated: (score, bad, days, mid) =>
+    [
+      `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
+      bad ? `很抱歉这次没让您满意，督办人员会在 ${days} 个工作日内回访您。` : '',
+      // Mid-dialog the next reply answers the dialog's question: a comment is said with 意见 in front.
+      mid ? `${bad ? '有意见可以回复"意见"加上您的话，比如：意见 跑了好几趟。' : ''}请接着回答上面的问题。` : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
+    ].join(''),
+  commentNoted: (mid) => `您的意见已记下，谢谢！${mid ? '请接着回答上面的问题。' : ''}`,
+  commentSkipped: '好的，谢谢您！',
+  noneReturned: '您没有等待补充材料的工单。',
+  severalReturned: (n, id) => `您有 ${n} 个工单在等补充材料，请带上工单号，如：补齐 ${id} 已准备好`,
+  resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
+  actFailed: '操作没有成功，请稍后再试。',
+  claimed: (item, name, phone) => `您的代办工单 ${item}已由代办员 ${name}（${phone}）接单，会尽快和您联系。`,
+  started: (item) => `您的代办工单 ${item}开始办理了。`,
+  returned: (item, note, id) => `您的代办工单 ${item}需要您补充：${note}\n准备好后请回复：补齐 ${id} 加说明，如"补齐 ${id} 已准备好"。`,
+  done: (item, note) => `您的代办工单 ${item}已办结。${note ? `\n说明：${note}` : ''}`,
+  escalated: (item, point) => `您的代办工单 ${item}还没有人接单，已转${point}督办，请稍候。`,
+  followedUp: (item, note) => `关于您对工单 ${item}的评价，督办已回访：${note}\n谢谢您的意见。`,
+  ratingPrompt: RATING_PROMPT,
+}
+
+/** How each status reads in 长者模式. */
+const ELDER_STATUS: Readonly<Record<TicketStatus, string>> = {
+  待领办: '等人接',
+  已领办: '有人接了',
+  办理中: '正在办',
+  已退回: '要您补东西',
+  已办结: '办好了',
+  已取消: '取消了',
+}
+
+export const ELDER_WORDS: ResidentWords = {
+  opened: (t, point, deadline) =>
+    `交上去了。工单号 ${t.id}，请记下来，问的时候要用。\n` +
+    `办的事：${t.itemName}（${t.help}）\n谁来办：${point}\n` +
+    `多久办好：${deadline}。有人接了会告诉您。\n` +
+    `想问办到哪了，回"查询 ${t.id}"；还没人接时不要了，回"取消 ${t.id}"`,
+  deadline: (day) => (day === undefined ? '到窗口问，打电话也行' : `${day}前办好`),
+  status: (status) => ELDER_STATUS[status],
+  listNone: '您还没有找人代办的事。想找人帮您办，先说说要办什么事。',
+  list: (lines, more, newestId) =>
+    `您找人代办的事：\n${lines.join('\n')}${more ? '\n（只说了最近 10 件）' : ''}\n想看哪件，回"查询"加工单号，比如：查询 ${newestId}`,
+  detail: (t, d) =>
+    [
+      `工单 ${t.id}：${t.itemName}（${t.help}）`,
+      `现在：${d.status}`,
+      `交的时间：${d.createdAt}`,
+      ...(d.deadline !== undefined ? [`多久办好：${d.deadline}`] : []),
+      ...(d.last !== undefined ? [`最近：${d.last}`] : []),
+      ...(d.waiting ? [`还没人接，不要了就回：取消 ${t.id}`] : []),
+      ...(d.returned ? [`东西准备好了，回：补齐 ${t.id} 准备好了`] : []),
+    ].join('\n'),
+  statusLine: (status, agent, reason) => `${status}${agent ? `，${agent}` : ''}${reason ? `：${reason}` : ''}`,
+  notFound: (id) => `没找到您的工单 ${id}，请看看号码对不对。`,
+  cancelled: (id) => `工单 ${id} 取消了。想办了再来找我。`,
+  nothingToRate: '现在没有能打分的事：找人代办的事办好了才能打分。想看办到哪了，回"我的工单"。',
+  ratingRange: `打分请回 1 到 5，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
+  alreadyRated: (id, score) => `工单 ${id} 您打过分了（${score} ${RATING_LABELS[score]}），谢谢您！`,
+  rated: (score, bad, days, mid) =>
+    [
+      `谢谢您打分（${score} ${RATING_LABELS[score]}）！`,
+      bad ? `没让您满意，对不起。${days} 个工作日内会有人打电话问您。` : '',
+      mid ? `${bad ? '有意见就回"意见"再说，比如：意见 跑了好几趟。' : ''}请接着回上面的问题。` : '还有啥意见，直接说；没有就回"无"。',
+    ].join(''),
+  commentNoted: (mid) => `您说的记下了，谢谢！${mid ? '请接着回上面的问题。' : ''}`,
+  commentSkipped: '好，谢谢您！',
+  noneReturned: '您没有要补东西的工单。',
+  severalReturned: (n, id) => `您有 ${n} 个工单要补东西，请带上工单号，比如：补齐 ${id} 准备好了`,
+  resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
+  actFailed: '没办成，请过一会再试。',
+  claimed: (item, name, phone) => `您的事 ${item}有人接了：${name}，电话 ${phone}，会打电话找您。`,
+  started: (item) => `您的事 ${item}开始办了。`,
+  returned: (item, note, id) => `您的事 ${item}还要您补：${note}\n准备好了，回"补齐 ${id} 准备好了"。`,
+  done: (item, note) => `您的事 ${item}办好了。${note ? `\n办事的人说：${note}` : ''}`,
+  escalated: (item, point) => `您的事 ${item}还没人接，已经交给${point}去催，请再等等。`,
+  followedUp: (item, note) => `您给工单 ${item}打的分，管事的人回复了：${note}\n谢谢您。`,
+  ratingPrompt: '请给这次办事打个分：回"评价"加数字，比如：评价 5（没在问别的事时，只回数字也行）。\n' + SCORES.map((s) => `${s} ${RATING_LABELS[s]}`).join('\n'),
+}
+
+/** The words for a resident who chose 长者模式 (`elder`) or not. */
+export function residentWords(elder: boolean | undefined): ResidentWords {
+  return elder === true ? ELDER_WORDS : STANDARD_WORDS
+}
