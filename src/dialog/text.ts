@@ -360,7 +360,9 @@ function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {
   const what = v.whatToDo.find((w) => plain.includes(w))
   if (what === undefined) return undefined
   const rest = plain.replace(what, '')
-  return NEGATION.test(rest) ? rest : undefined
+  // 丢了, 找不着 say it too (the 了 may have gone with the particles: 户口本丢了咋整 → 户口本丢).
+  const gone = v.missing.some((w) => rest.includes(w) || rest.endsWith(w.replace(/了$/, '')))
+  return NEGATION.test(rest) || gone ? rest : undefined
 }
 
 /** Whether `text` holds `word` not turned round by a 没, 不 or 未 just before it (没找着 is no 找着, 还没办完 no 办完). */

@@ -463,3 +463,16 @@ describe('a story told at a material question (a few pieces, telling and asking)
     expect(joined(await other.say('俺家那口子前年走了 俺一个人过 孩子也不常回来 咋整'))).toContain(ID_QUESTION)
   })
 })
+
+describe('丢了咋整 said of a material', () => {
+  it('is asking where to get it, like 丢了咋办: mid-walk and after the checklist', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const replies = await chat.say('户口本丢了咋整')
+    expect(replies[0]).toContain('共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办')
+    expect(replies[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
+    await chat.say('全部列出')
+    expect(joined(await chat.say('俺的户口本丢了咋整'))).toContain('户口簿丢失的到户籍地派出所补办')
+  })
+})
