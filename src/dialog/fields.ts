@@ -75,6 +75,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.neededOptional': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.neededAtWindow': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.presumed': ['option', 'question.prompt'],
+  'walk.presumedYesNo': ['option', 'question.prompt'],
   'walk.heard': ['list'],
   'walk.changed': ['list'],
   'walk.alreadyDone': ITEM_FIELDS,

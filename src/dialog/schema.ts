@@ -436,6 +436,8 @@ const walkMessages = z.strictObject({
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
+  /** The same for a yes/no question (俺男人瘫了 想办低保 → 家里有没有残疾或生重病的人？ 是): said with its question. */
+  presumedYesNo: text('按居民的话定下的是/否情形').default('按您说的，"{question.prompt}"就按"{option}"算。'),
   /** Materials further on the resident answered while asked another (户口本也有): noted, the question asked again. */
   heard: text('居民顺带说了后面材料有没有').default('记下了：{list}。'),
   /** One such material in heard's {list} ({answer}: walk.ready or walk.missing). */

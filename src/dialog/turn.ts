@@ -10,7 +10,7 @@ import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
 import { feeFor, noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
-import { askedAspects, type CompiledVocabulary } from './text.js'
+import { askedAspects, comparableFixed, type CompiledVocabulary } from './text.js'
 
 /** What the engine needs besides the definitions: the current catalogue, its matcher, and the idle limit. */
 export interface EngineContext {
@@ -147,7 +147,9 @@ function presumedLines(t: Turn): string | undefined {
   for (const [id, option] of presumedAnswers(item, t.s.asked)) {
     const question = item.questions.find((q) => q.id === id)
     if (question && t.s.answers[id] === option) {
-      lines.push(render(t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
+      // 按您说的"是" says nothing: a yes/no answer is said with its question.
+      const yesNo = question.options.length === 2 && question.options.some((o) => t.vocab.yes.has(comparableFixed(o)))
+      lines.push(render(yesNo ? t.defs.messages.walk.presumedYesNo : t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
       lines.push(...noticesFor(item, { questionId: id, option }).map((m) => noticeText(t, item, m)))
     }
   }

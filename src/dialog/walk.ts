@@ -132,6 +132,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       const said = r.yes ? 'yes' : r.no ? 'no' : r.leading
       const vocab = said === 'yes' ? t.vocab.yes : said === 'no' ? t.vocab.no : undefined
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
+      // 不是 to 是低保户还是五保户？ (低保户, 特困户, 都不是): the one option that is itself a no, when there is one.
+      const none = r.no ? step.question.options.filter((o) => NONE_OPTION.test(comparableFixed(o))) : []
+      if (answer === undefined && none.length === 1) answer = none[0]
     }
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
     // 俺娘是低保户 at 老人是不是低保…？: the kind named, which a material of one answer proves.
@@ -225,6 +228,9 @@ function deniedKind(t: Turn, state: Extract<DialogState, { kind: 'materials' }>,
 function setsStraight(t: Turn, r: Reading): boolean {
   return r.leading === 'no' && r.leadingWord !== undefined && t.vocab.corrections.has(r.leadingWord) && (r.afterLeading ?? '') !== ''
 }
+
+/** An option saying none of the others applies: 都不是, 都没有, 全都不是. */
+const NONE_OPTION = /^(?:全|全都|都)(?:不是|没有|不)/
 
 /** Longest reply (compared form) read as saying something else is missing (健康证还没办). */
 const MAX_OTHER_MISSING_REPLY = 12

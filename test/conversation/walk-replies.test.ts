@@ -476,3 +476,31 @@ describe('丢了咋整 said of a material', () => {
     expect(joined(await chat.say('俺的户口本丢了咋整'))).toContain('户口簿丢失的到户籍地派出所补办')
   })
 })
+
+describe('answers to situation questions in a resident\'s words', () => {
+  it('a bare 不是 at a question of several kinds is its 都不是 option', async () => {
+    const chat = await newChat()
+    await startItem(chat, '经济困难老年人补贴给付')
+    const replies = joined(await chat.say('不是'))
+    expect(replies).not.toContain('没看明白')
+    expect(replies).not.toContain('老人是低保户还是特困（五保）户？')
+  })
+
+  it('低保: 俺老伴瘫在床上好几年了 at 家里有没有残疾或生重病的人？ is 是 (not a switch to another item)', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['1', '1']) await chat.say(answer)
+    const replies = joined(await chat.say('俺老伴瘫在床上好几年了'))
+    expect(replies).not.toContain('您是想问')
+    expect(replies).toContain('是否已准备好：残疾人证或住院病历、诊断证明')
+  })
+
+  it('a yes/no situation said in the first question is told with its question, not as 按您说的"是"', async () => {
+    const chat = await newChat()
+    // Confirmed (对吗) or picked from a few: 1 either way.
+    expect(joined(await chat.say('俺男人瘫了 想办低保'))).toMatch(new RegExp(`您要办的是：${DIBAO}，对吗？|1 ${DIBAO}`))
+    const replies = joined(await chat.say('1'))
+    expect(replies).toContain('按您说的，"家里有没有残疾或生重病的人？"就按"是"算。')
+    expect(replies).not.toContain('按您说的"是"')
+  })
+})
