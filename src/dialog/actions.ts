@@ -198,6 +198,16 @@ export function listAll(t: Turn): void {
     go(t, state.done)
     return
   }
+  // 全部列出 at 对吗: the item asked about is the one wanted; its list at once, as in the walk (not the list and then
+  // 对吗 again, which asked residents to confirm what they had just read).
+  const walk = confirmedWalk(t)
+  if (walk !== undefined) {
+    t.s.answers = startingAnswers(item, t.s.asked, t.s.answers)
+    t.s.unconfirmed = undefined
+    t.s.skipped = true
+    go(t, walk.done)
+    return
+  }
   // A state whose prompt carries the 告知单 (or the materials) shows them once, with its own prompt; elsewhere
   // (after 自己办理, in the 代办 form) the whole 告知单 again, then this step's question in short.
   const carries = state !== undefined && (state.prompt.includes('{checklist}') || state.prompt.includes('{materials}'))
@@ -207,6 +217,15 @@ export function listAll(t: Turn): void {
   }
   say(t, renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages, takesPlaces(state)))
   say(t, shortPrompt(t))
+}
+
+/** At a step confirming the item found (its yes option leads into the walk): that walk. */
+function confirmedWalk(t: Turn): Extract<FlowFile['states'][string], { kind: 'materials' }> | undefined {
+  const state = stateOf(t)
+  if (!isMatchTarget(t, t.s.state, 'sure') || t.s.state === t.defs.flow.switch || state?.kind !== 'menu') return undefined
+  const yes = visibleOptions(t, state.options).find((o) => o.answer === 'yes' && o.do === undefined)
+  const target = yes?.go === undefined ? undefined : stateOf(t, yes.go)
+  return target?.kind === 'materials' ? target : undefined
 }
 
 /**

@@ -504,3 +504,16 @@ describe('answers to situation questions in a resident\'s words', () => {
     expect(replies).not.toContain('按您说的"是"')
   })
 })
+
+describe('全部列出 at 对吗', () => {
+  it('takes the item and shows its list with the end menu, not the list and then 对吗 again; 返回 goes back to 对吗', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('低保怎么申请'))).toContain(`您要办的是：${DIBAO}，对吗？`)
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain(`【一次性告知单】${DIBAO}`)
+    expect(list).toContain('□ 申请人居民身份证')
+    expect(list).not.toContain('对吗')
+    expect(list).toContain('1 自己办理')
+    expect(joined(await chat.say('返回'))).toContain(`您要办的是：${DIBAO}，对吗？`)
+  })
+})
