@@ -59,8 +59,9 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (r.greeting) {
     const greeting = render(say_.greeting, {})
     const prompt = shortPrompt(t, state)
-    // The welcome already says 您好: not twice.
-    if (!prompt.startsWith(greeting.replace(/[！!。.，,]+$/u, ''))) say(t, greeting)
+    // The welcome already says 您好: not twice; and 问别的事, 我要办事 are no greeting to return.
+    const hello = t.vocab.greetings.has(r.full) || t.vocab.greetings.has(r.plain)
+    if (hello && !prompt.startsWith(greeting.replace(/[！!。.，,]+$/u, ''))) say(t, greeting)
     say(t, prompt)
     return false
   }

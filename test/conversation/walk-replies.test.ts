@@ -517,3 +517,22 @@ describe('全部列出 at 对吗', () => {
     expect(joined(await chat.say('返回'))).toContain(`您要办的是：${DIBAO}，对吗？`)
   })
 })
+
+describe('odd replies met in a QA pass', () => {
+  it('问别的事 after 自己办理 asks what else, not 没找到"问别的事" (nor 您好)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    await chat.say('全部列出')
+    await chat.say('1')
+    const replies = joined(await chat.say('问别的事'))
+    expect(replies).not.toContain('没找到')
+    expect(replies).not.toContain('您好')
+    expect(replies).toContain('还有别的事，直接告诉我要办什么事')
+  })
+
+  it('出生证明在医院还没拿 at a question before it notes the 出生医学证明 as 没有', async () => {
+    const chat = await newChat()
+    await startItem(chat, '出生登记（新生儿落户）')
+    expect(joined(await chat.say('出生证明在医院还没拿'))).toContain('记下了：出生医学证明没有。')
+  })
+})
