@@ -67,7 +67,7 @@ function asksFirst(t: Turn, state: string): boolean {
  * `unsure` (a chooseItem state): a question the matcher is not sure about offers its candidates there, with a
  * way back (other than the current item; a single one left is offered like a sure one).
  */
-export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
+export function offerSwitch(t: Turn, text: string, unsure?: string, minChooseScore = 0): boolean {
   if (comparable(text).length < 2) return false
   const results = t.ctx.matcher.match(text)
   const decision = decide(results)
@@ -80,7 +80,7 @@ export function offerSwitch(t: Turn, text: string, unsure?: string): boolean {
     return true
   }
   if (decision.kind !== 'choose' || unsure === undefined) return false
-  const ids = decision.results.map((r) => r.item.id).filter((id) => id !== t.s.itemId)
+  const ids = decision.results.filter((r) => r.score >= minChooseScore).map((r) => r.item.id).filter((id) => id !== t.s.itemId)
   if (ids.length === 0) return false
   leaveFor(t, text)
   // Unsure because nothing scored well (not merely two close items): admins should see the phrasing.

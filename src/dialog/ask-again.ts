@@ -2,7 +2,9 @@
  * What a step says to a reply it cannot use: a number it does not offer, a reply not understood (and, the third
  * time in a row, a way out), or free text that may still be a greeting, a question about the item or a new question.
  */
+import { SURE_SCORE } from '../match/decide.js'
 import { askMatcher, offerSwitch } from './actions.js'
+import { ASKS } from './story.js'
 import { countyCentre } from './checklist.js'
 import { alreadyDone } from './already-done.js'
 import { heardAfterWalk } from './out-of-turn.js'
@@ -98,7 +100,11 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (offerSwitch(t, r.raw, unsure)) return true
   // 房子已经过户了 in the 不动产转移登记 walk: the item is done, so its materials are not what is needed.
   const done = state.kind === 'materials' ? alreadyDone(t, state, r) : undefined
-  if (done !== undefined) return done  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
+  if (done !== undefined) return done
+  // A question mid-walk the matcher finds a few close items for: offered, with the walk to come back to. Only a
+  // question (房子还没过户 tells), and only likely finds: a walk reply is mostly an answer.
+  if (state.kind === 'materials' && ASKS.test(r.plain) && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
+  // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
   // another question is welcome, as where the flow names an unsure state.
   if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {
     // Neither an answer nor a question we could place: say so, and that a question is welcome here.

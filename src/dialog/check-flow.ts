@@ -32,7 +32,7 @@ export function edgesOf(name: string, state: DialogState, flow: FlowFile): Edge[
     for (const k of ['sure', 'choose', 'none'] as const) edges.push({ path: at('match', k), to: state.match[k] })
     if (state.match.clear !== undefined) edges.push({ path: at('match', 'clear'), to: state.match.clear })
   }
-  if (state.kind === 'menu' && state.unsure !== undefined) edges.push({ path: at('unsure'), to: state.unsure })
+  if ((state.kind === 'menu' || state.kind === 'materials') && state.unsure !== undefined) edges.push({ path: at('unsure'), to: state.unsure })
   if ('go' in state) edges.push({ path: at('go'), to: state.go })
   if (state.kind === 'materials') edges.push({ path: at('done'), to: state.done })
   if (state.kind === 'materials' && state.wrongItem !== undefined) edges.push({ path: at('wrongItem'), to: state.wrongItem })
@@ -65,7 +65,7 @@ export function checkFlow(src: Parsed<FlowFile>): SourceError[] {
     for (const e of edgesOf(name, state, flow)) if (!known(e.to)) unknown(e.path, e.to)
     if (state.when !== undefined && state.else === undefined) errors.push(errorAt(src, at('when'), '写了 when 就要写 else：条件不成立时去哪个状态'))
     if (state.else !== undefined && state.when === undefined) errors.push(errorAt(src, at('else'), 'else 只在写了 when 时有用，请删掉或补上 when'))
-    if (state.kind === 'menu' && state.unsure !== undefined && known(state.unsure)) {
+    if ((state.kind === 'menu' || state.kind === 'materials') && state.unsure !== undefined && known(state.unsure)) {
       const target = states[state.unsure]!
       if (target.kind !== 'chooseItem') {
         errors.push(errorAt(src, at('unsure'), `unsure 要指向 kind: chooseItem 的状态，"${state.unsure}" 不是`))

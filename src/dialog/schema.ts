@@ -141,6 +141,11 @@ const MaterialsStateSchema = z.strictObject({
    * anything, after a clear find that was not confirmed.
    */
   wrongItem: StateNameSchema.optional(),
+  /**
+   * As a menu's `unsure`: a question mid-walk the matcher finds two or three close items for (each of them a likely
+   * find, not a weak guess), offered there with a way back to the walk.
+   */
+  unsure: StateNameSchema.optional(),
 })
 
 const InputStateSchema = z.strictObject({

@@ -20,7 +20,7 @@ type WalkState = Extract<DialogState, { kind: 'materials' }>
 /** Replies this long or shorter (compared form) are left to the short readings (这个去哪开, 户口本没有 在哪补). */
 const MAX_SHORT_REPLY = 12
 /** What makes a piece a question: 咋, 啥, 吗, 哪, 怎么, 什么, 多少, 几天, 能不能 …, or a 不 / 没 at its end (是真的不). */
-const ASKS = /[咋啥吗嘛么哪]|怎么|什么|多少|几[个天份张样次回趟年月]|能不能|行不行|可不可以|要不要|[不没]$/
+export const ASKS = /[咋啥吗嘛么哪]|怎么|什么|多少|几[个天份张样次回趟年月]|能不能|行不行|可不可以|要不要|[不没]$/
 
 /** Asking how many to bring: 要几张, 几份, 多少份. */
 const HOW_MANY = /几[份张本套]|多少[份张本套]/

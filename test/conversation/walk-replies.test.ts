@@ -536,3 +536,16 @@ describe('odd replies met in a QA pass', () => {
     expect(joined(await chat.say('出生证明在医院还没拿'))).toContain('记下了：出生医学证明没有。')
   })
 })
+
+describe('a question about another item mid-walk that the matcher finds close items for', () => {
+  it('offers them with a way back to the walk, instead of 没看明白', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const offered = joined(await chat.say('俺闺女要结婚了 结婚登记要带啥'))
+    expect(offered).not.toContain('没看明白')
+    expect(offered).toContain('结婚登记')
+    expect(offered).toMatch(/接着刚才的/)
+    const back = offered.split('\n').find((l) => l.includes('接着刚才的'))!.trim().split(' ')[0]!
+    expect(joined(await chat.say(back))).toContain(ID_QUESTION)
+  })
+})
