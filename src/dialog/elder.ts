@@ -58,5 +58,6 @@ function withElderWords(m: Messages): Messages {
     checklist: { ...m.checklist, ...e.checklist },
     answers: { ...m.answers, ...e.answers },
     helpKinds: { ...m.helpKinds, ...e.helpKinds },
+    delivery: { ...m.delivery, ...e.delivery },
   }
 }

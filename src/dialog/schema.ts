@@ -518,6 +518,9 @@ const answersMessages = z.strictObject({
 
 const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') })
 
+/** How the result reaches the resident, as the 代办 summary says it. */
+const deliveryMessages = z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门').default('代办员送上门') })
+
 const optionsMessages = z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') })
 
 /** Any entries of `section`, each a text or, to leave that line out of the 告知单, empty. */
@@ -537,6 +540,7 @@ const elderMessages = z.strictObject({
   checklist: linesOf(checklistMessages).optional(),
   answers: answersMessages.partial().optional(),
   helpKinds: helpKindMessages.partial().optional(),
+  delivery: deliveryMessages.partial().optional(),
 })
 
 export const MessagesFileSchema = z.strictObject({
@@ -557,7 +561,7 @@ export const MessagesFileSchema = z.strictObject({
   }),
   tiers,
   helpKinds: helpKindMessages,
-  delivery: z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门').default('代办员送上门') }),
+  delivery: deliveryMessages,
   elder: elderMessages.optional(),
 })
 export type Messages = z.infer<typeof MessagesFileSchema>

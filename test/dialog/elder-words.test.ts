@@ -18,7 +18,7 @@ describe('dialogs/messages.yaml elder section', () => {
     const m = result.definitions.messages
     const elder = (m.elder ?? {}) as Record<string, Record<string, unknown> | undefined>
     const missing: string[] = []
-    for (const section of ['say', 'options', 'walk', 'checklist', 'answers', 'helpKinds'] as const) {
+    for (const section of ['say', 'options', 'walk', 'checklist', 'answers', 'helpKinds', 'delivery'] as const) {
       for (const key of Object.keys(m[section])) {
         const name = `${section}.${key}`
         if (!STAFF_ONLY.has(name) && elder[section]?.[key] === undefined) missing.push(name)
