@@ -118,6 +118,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'answers.amount': ITEM_FIELDS,
   'answers.conditions': ITEM_FIELDS,
   'answers.phone': ITEM_FIELDS,
+  'answers.online': ITEM_FIELDS,
+  'answers.onlineNone': ITEM_FIELDS,
 }
 
 export type Values = Record<string, string | undefined>

@@ -184,9 +184,16 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
   const aspects = askedAspects(r.raw, t.vocab, item.type).filter((a) => !ignore.includes(a))
   if (aspects.length === 0) return false
   const fields = caseItemFields(t, item)
-  say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
+  say(t, aspects.map((aspect) => aspectAnswer(t, aspect, fields)).join('\n'))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
+}
+
+/** The answer to one aspect asked (messages.yaml answers): online ones say so too for an item not done online. */
+export function aspectAnswer(t: Turn, aspect: Aspect, fields: Values): string {
+  const answers = t.defs.messages.answers
+  if (aspect === 'online' && !fields['item.online']) return render(answers.onlineNone, fields)
+  return render(answers[aspect], fields)
 }
 
 /** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */

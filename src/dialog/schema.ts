@@ -215,7 +215,7 @@ export const COMMANDS = ['handoff', 'restart', 'cancel', 'back', 'help', 'progre
 export type CommandName = (typeof COMMANDS)[number]
 
 /** What a question may ask about an item besides its materials, answered before the walk (messages.yaml answers). */
-export const ASPECTS = ['conditions', 'limit', 'fee', 'amount', 'phone'] as const
+export const ASPECTS = ['conditions', 'limit', 'fee', 'amount', 'online', 'phone'] as const
 export type Aspect = (typeof ASPECTS)[number]
 
 export const VocabularyFileSchema = z.strictObject({
@@ -300,10 +300,12 @@ export const VocabularyFileSchema = z.strictObject({
       amount: z.array(text('问能领多少钱的说法')).default([]),
       conditions: z.array(text('问条件的说法')).default([]),
       phone: z.array(text('问电话的说法')).default([]),
+      /** 手机上能办不, 网上能交吗: whether it can be done online. */
+      online: z.array(text('问能不能网上办的说法')).default([]),
       /** Item types (事项类型) that pay something out: only these get the amount answer (not 残疾人证, a 行政确认). */
       amountItemTypes: z.array(text('发钱的事项类型')).default([]),
     })
-    .default({ limit: [], fee: [], amount: [], conditions: [], phone: [], amountItemTypes: [] }),
+    .default({ limit: [], fee: [], amount: [], conditions: [], phone: [], online: [], amountItemTypes: [] }),
   /** At the help-kind question, other words for a kind (上门, 到家里来 for 特办): said alone or inside a short reply. */
   helpKinds: z
     .strictObject({
@@ -514,6 +516,9 @@ const answersMessages = z.strictObject({
   amount: text('回答能领多少'),
   conditions: text('回答条件'),
   phone: text('回答电话'),
+  /** Whether it can be done online: the item's 网上办理; onlineNone for an item without one. */
+  online: text('回答能不能网上办').default('网上也能办：{item.online}'),
+  onlineNone: text('回答不能网上办').default('这件事网上办不了，要到窗口办。拿不准的打电话问 {item.consultPhone}'),
 })
 
 const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') })
@@ -558,6 +563,8 @@ export const MessagesFileSchema = z.strictObject({
     amount: '能领多少：按本县当年的标准发，具体请打电话问 {item.consultPhone}',
     conditions: '谁能办：{item.conditions}',
     phone: '咨询电话：{item.consultPhone}',
+    online: '网上也能办：{item.online}',
+    onlineNone: '这件事网上办不了，要到窗口办。拿不准的打电话问 {item.consultPhone}',
   }),
   tiers,
   helpKinds: helpKindMessages,

@@ -8,7 +8,7 @@
 import type { Material } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { fullPrompt, currentWalkStep } from './prompts.js'
-import { itemMaterialFields, whereAskedMaterial } from './questions-back.js'
+import { aspectAnswer, itemMaterialFields, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { workingCopy } from './session.js'
 import { render } from './template.js'
@@ -92,7 +92,7 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   for (const m of counts) say(t, render(walkTexts.needed, itemMaterialFields(t, item, m)))
   if (aspects.length > 0) {
     const fields = caseItemFields(t, item)
-    say(t, aspects.map((aspect) => render(t.defs.messages.answers[aspect], fields)).join('\n'))
+    say(t, aspects.map((aspect) => aspectAnswer(t, aspect, fields)).join('\n'))
   }
   if (stateOf(t) === state) say(t, fullPrompt(t, state))
   return told

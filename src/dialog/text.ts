@@ -478,7 +478,9 @@ export function maskPhone(phone: string): string {
 /** The aspects a question asks about besides the materials (残疾证多少天能拿到: limit), in ASPECTS order. */
 export function askedAspects(question: string, v: CompiledVocabulary, itemType: string): Aspect[] {
   const text = comparable(question)
-  const asked = v.asks.filter(([, words]) => words.some((w) => text.includes(w))).map(([aspect]) => aspect)
+  let asked = v.asks.filter(([, words]) => words.some((w) => text.includes(w))).map(([aspect]) => aspect)
+  // 手机上能办不: the 能办不 asks whether it can be done that way, not whether the resident qualifies.
+  if (asked.includes('online')) asked = asked.filter((a) => a !== 'conditions')
   if (!asked.includes('amount')) return asked
   // 低保一个月能领多少钱 asks what is paid out, not what it costs (both lists may hold 多少钱); an item that pays
   // nothing out (残疾人证) has no amount to tell, and its fee is then the likelier question.

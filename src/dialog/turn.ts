@@ -130,7 +130,9 @@ function answersTo(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item || t.s.asked === undefined) return undefined
   const fields = caseItemFields(t, item)
-  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => render(t.defs.messages.answers[aspect], fields))
+  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) =>
+    aspect === 'online' && !fields['item.online'] ? render(t.defs.messages.answers.onlineNone, fields) : render(t.defs.messages.answers[aspect], fields),
+  )
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 

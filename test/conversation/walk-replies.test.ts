@@ -549,3 +549,20 @@ describe('a question about another item mid-walk that the matcher finds close it
     expect(joined(await chat.say(back))).toContain(ID_QUESTION)
   })
 })
+
+describe('手机上能办不 mid-walk', () => {
+  it('says how to do it online, or that it cannot be, then the same question', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const online = await chat.say('在手机上能办不')
+    expect(online[0]).toContain('网上也能办：可在"爱山东"APP 搜索"低保"在线申请')
+    expect(online[1]).toBe(ID_QUESTION)
+    const none = await newChat()
+    await startItem(none, '户口迁入登记')
+    const replies = await none.say('手机上能办不')
+    expect(replies[0]).toMatch(/^这件事网上办不了，要到窗口办。/)
+    expect(replies[1]).toContain('是否已准备好')
+    await none.say('长者模式')
+    expect((await none.say('手机上能办不'))[0]).toMatch(/^这件事手机上办不了/)
+  })
+})
