@@ -116,6 +116,11 @@ export function unsureAnswer(t: Turn): string {
   return UNSURE_ANSWER
 }
 
+/** Whether a short reply says someone is of a kind (俺儿子是残疾人), whatever is asked. */
+export function kindStated(r: Reading): boolean {
+  return !NEGATION.test(r.plain) && IS_OF_KIND.test(r.plain)
+}
+
 /** 俺娘是低保户, 他是特困人员, 俺爹是残疾人: someone said to be of a kind (the kind without its 户, 人员 …). */
 const IS_OF_KIND = /^.{0,4}?是(?:个|一个)?(\p{Script=Han}{2,6}?)(?:户|家庭|人员|老人|对象|人|的)?$/u
 

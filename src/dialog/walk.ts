@@ -17,7 +17,7 @@ import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompt
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { itemFields } from './fields.js'
-import { correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
+import { correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
@@ -111,6 +111,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (i === undefined && saysOtherMissing(t, r)) {
       if (offerSwitch(t, r.raw)) return true
       return misunderstood(t, state, render(walkTexts.otherThing, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
+    }
+    // 俺儿子是残疾人 at 您有残疾人证吗: who it is for, not whether the paper is there; said so (another item named is
+    // still offered).
+    if (i === undefined && kindStated(r)) {
+      if (offerSwitch(t, r.raw)) return true
+      return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0

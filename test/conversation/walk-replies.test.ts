@@ -566,3 +566,14 @@ describe('手机上能办不 mid-walk', () => {
     expect((await none.say('手机上能办不'))[0]).toMatch(/^这件事手机上办不了/)
   })
 })
+
+describe('俺儿子是残疾人 at 您有残疾人证吗', () => {
+  it('says the step only asks whether the paper is there, rather than 没看懂; nothing recorded', async () => {
+    const chat = await newChat()
+    await startItem(chat, '困难残疾人生活补贴和重度残疾人护理补贴申请')
+    await chat.say('木有')
+    const replies = await chat.say('俺儿子是残疾人')
+    expect(replies[0]).toBe('这一步只问：第二代残疾人证准备好了没有（给家里人办的，看家里人的）。')
+    expect(replies[1]).toContain('是否已准备好：第二代残疾人证')
+  })
+})
