@@ -39,15 +39,14 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   const telling = readings.filter((p) => !asks(t, p))
   if (asking.length === 0) return undefined
   const before = { ready: { ...t.s.ready }, answers: { ...t.s.answers } }
-  // The telling as one reply, else piece by piece (身份证在俺儿那 他在外地打工: the first piece says it).
+  // The telling as one reply, then piece by piece for what that did not take (俺家着火了房子烧了 … 身份证也烧了: the
+  // 身份证 as one, the fire, a situation, as the other; 身份证在俺儿那 他在外地打工: the first piece says it).
   const tellings = telling.length > 1 ? [telling.map((p) => p.raw).join(' '), ...telling.map((p) => p.raw)] : telling.map((p) => p.raw)
   const quiet = t.replies.length
   let told = false
   for (const text of tellings) {
-    if (tryTelling(t, state, read(text, t.vocab), walk)) {
-      told = true
-      break
-    }
+    if (stateOf(t) !== state || currentWalkStep(t) === undefined) break
+    if (tryTelling(t, state, read(text, t.vocab), walk)) told = true
   }
   // 俺闺女要结婚了 结婚登记要带啥: a story about another item, answering nothing here, is offered as a switch, as always.
   if (!told) {

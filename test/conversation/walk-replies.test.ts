@@ -454,6 +454,17 @@ describe('a story told at a material question (a few pieces, telling and asking)
     expect(joined(await chat.say('全部列出'))).toContain('□ 共同生活家庭成员户口簿')
   })
 
+  it('a story telling a situation and a missing material takes both (临时救助: 着火了, 身份证也烧了)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '临时救助申请')
+    await chat.say('1')
+    const replies = joined(await chat.say('俺家着火了房子烧了 啥都没了 身份证也烧了 咋办'))
+    expect(replies).toContain('记下了：申请人居民身份证没有。')
+    expect(replies).toContain('按您说的"火灾水灾等灾害"来准备材料。')
+    expect(replies).toContain('申请人居民身份证：身份证丢了先到户籍地派出所补办')
+    expect(replies).not.toContain('没看明白')
+  })
+
   it('a story about another item is still offered as a switch; an unclear one keeps the walk', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
