@@ -71,7 +71,7 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
     const how = /[哪咋]|怎么/.test(p.plain) && askedAspects(p.raw, t.vocab, item.type).length === 0
     const rest = p.asksWhere ?? (how || t.vocab.whatToDo.some((w) => p.plain.includes(w)) ? '' : undefined)
     if (rest === undefined) continue
-    // 不知道咋补, 你看咋弄: naming nothing, it asks about what the story said is missing (else the material asked).
+    // 不知道咋补, 你看咋弄: naming nothing, it asks about what the story said is missing.
     const names = rest.replace(/^(?:你看|您看|那|俺|我|这)/, '') !== '' && ![...t.vocab.unsure].some((w) => rest.endsWith(w))
     const named = !names || step === undefined ? undefined : whereAskedMaterial(t, rest, step)
     for (const m of named !== undefined ? [named] : gone) where.add(m)
