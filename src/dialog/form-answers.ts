@@ -143,8 +143,14 @@ export function applicantName(t: Turn, r: Reading): string | undefined {
 function withoutContactLabel(raw: string, labels: readonly string[]): string {
   const text = raw.normalize('NFKC').trim()
   const label = labels.find((l) => text.startsWith(l))
-  return label === undefined ? text : text.slice(label.length).replace(/^[\s:：,，是]+/, '')
+  if (label !== undefined) return text.slice(label.length).replace(/^[\s:：,，是]+/, '')
+  // 俺娘叫王桂兰, 我爹名字叫李四: who it is, then the name after its 叫.
+  const called = CALLED.exec(text)
+  return called === null ? text : called[1]!
 }
+
+/** A few words saying whose name it is (俺娘, 老人的名字), then 叫 and the name. */
+const CALLED = /^\p{Script=Han}{1,5}?(?:的)?(?:名字)?叫[\s:：]*(\p{Script=Han}{2,4})$/u
 
 /** A word that makes a typed name a place's (大店镇, 大店一村, 十字路街道). */
 const TIER_IN_NAME = /镇|乡|村|街道|社区/

@@ -956,3 +956,15 @@ describe('a 代办 request made in 长者模式', () => {
     expect(ticketOf(standard.effects).elder).toBeUndefined()
   })
 })
+
+describe('the applicant named with who they are', () => {
+  it('俺娘叫王桂兰 / 我爹名字叫李四 give the name after 叫, not 姓名好像不对', async () => {
+    for (const [said, name] of [['俺娘叫王桂兰', '王桂兰'], ['我爹名字叫李四', '李四']] as const) {
+      const chat = await mealChecklist()
+      await chat.say('3')
+      expect(joined(await chat.say(said)), said).toContain('请留一个手机号')
+      for (const answer of ['13612345678', '十字路', '城东社区', '不是']) await chat.say(answer)
+      expect(joined(await chat.say('1')), said).toContain(`申请人：${name}`)
+    }
+  })
+})
