@@ -202,9 +202,14 @@ function answeredMentions(
     }
   }
   // Each mention's clause: from it (the first from the start, for 有户口本) to the next mention.
+  // What `plain` dropped at the end (the 了 of 光荣证丢了): the last clause naming one of `own` gets it back, so that
+  // its answer reads as typed. (Another item's document, 驾驶证丢了, is only something else not there.)
+  const tail = r.full.endsWith(r.plain) ? '' : r.full.startsWith(r.plain) ? r.full.slice(r.plain.length) : ''
   const answers = mentions.map((mention, i) => {
     const clause = said.slice(i === 0 ? 0 : mention.at, mentions[i + 1]?.at ?? said.length)
-    const reading = { ...r, plain: clause, full: clause }
+    const last = i === mentions.length - 1 && (mentions[i + 1]?.at ?? said.length) === said.length
+    const ownNamed = own !== undefined && mention.named.some((m) => own.has(m))
+    const reading = { ...r, plain: clause, full: last && ownNamed ? clause + tail : clause }
     const each = mention.named.map((m) => materialAnswer(reading, m.name, v, synonyms))
     return each.every((a) => a === each[0]) ? each[0] : undefined
   })

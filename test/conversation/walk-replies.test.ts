@@ -588,3 +588,14 @@ describe('俺儿子是残疾人 at 您有残疾人证吗', () => {
     expect(replies[1]).toContain('是否已准备好：第二代残疾人证')
   })
 })
+
+describe('丢了 said of another of the item\'s materials', () => {
+  it('身份证丢了 while the 户口簿 is asked changes the 身份证 to 没有 (not a switch to 居民身份证), then the same question', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const replies = await chat.say('身份证丢了')
+    expect(replies[0]).toBe('好的，改过来了：申请人居民身份证没有。')
+    expect(replies[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+})
