@@ -175,3 +175,41 @@ export function deniedKindAnswer(question: Question, kind: string, yes: Readonly
   // The prompt as written (the compared form drops the 、 and ， that join alternatives).
   return { yes: yesOption, no: noOption, partly: ALTERNATIVES.test(question.prompt) }
 }
+
+/** 才八岁, 孩子8岁了, 十二周岁: an age said, in years. */
+const AGE = /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*周?岁/
+const CN_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** The age a short reply says (才八岁, 孩子8岁), undefined when it says none or turns it round (不到八岁). */
+export function ageSaid(r: Reading): number | undefined {
+  if (r.plain.length > MAX_AGE_REPLY || NEGATION.test(r.plain)) return undefined
+  const m = AGE.exec(r.raw.normalize('NFKC'))
+  if (m === null) return undefined
+  const n = m[1]!
+  if (/^\d+$/.test(n)) return Number(n)
+  // 八, 十二, 二十, 二十五
+  const [tens, ones] = n.includes('十') ? n.split('十') : ['', n]
+  const value = (n.includes('十') ? (tens === '' ? 1 : (CN_DIGIT[tens!] ?? NaN)) * 10 : 0) + (ones === '' || ones === undefined ? 0 : (CN_DIGIT[ones] ?? NaN))
+  return Number.isNaN(value) ? undefined : value
+}
+
+/** Longest reply (compared form) read for an age. */
+const MAX_AGE_REPLY = 12
+
+/** An age limit a yes/no question asks about: 是不是未满 16 周岁的孩子. */
+const UNDER = /(?:未满|不满|不到)\s*(\d{1,3})\s*周?岁/
+
+/**
+ * A yes/no question asking whether someone is under an age (办证的人是不是未满 16 周岁的孩子？), answered by the age
+ * said: 是 when under it; 否 when not, unless the question names something else that would also make it 是 (申请人是
+ * 不是未满 18 岁的孩子，或者要评的是智力、精神残疾？).
+ */
+export function ageAnswer(question: Question, age: number, yes: ReadonlySet<string>, no: ReadonlySet<string>): string | undefined {
+  if (question.options.length !== 2) return undefined
+  const limit = UNDER.exec(question.prompt.normalize('NFKC'))
+  const yesOption = question.options.find((o) => yes.has(comparableFixed(o)))
+  const noOption = question.options.find((o) => no.has(comparableFixed(o)))
+  if (limit === null || yesOption === undefined || noOption === undefined) return undefined
+  if (age < Number(limit[1])) return yesOption
+  return ALTERNATIVES.test(question.prompt.replace(/（[^）]*）/g, '')) ? undefined : noOption
+}

@@ -17,7 +17,7 @@ import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompt
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { itemFields } from './fields.js'
-import { correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
+import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
@@ -73,6 +73,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 俺娘不是低保户: said of a kind of person, not of this material (nor 没有 of a material named like the kind).
     const denied = i === undefined ? kindDenied(r) : undefined
     if (denied !== undefined) return deniedKind(t, state, step, denied)
+    // 俺孩子才八岁: an age, which a question further on may turn on (是不是未满 16 周岁的孩子？).
+    if (i === undefined && agedLater(t, state, step, r)) return true
     // 户口本也有 while 身份证 is asked, 身份证有户口本没有: answers to materials further on are taken; the one asked
     // is answered only by its own words (or a 有 / 没有 said first), else asked again.
     const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
@@ -161,6 +163,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
         return false
       }
     }
+    // 孩子才八岁 at 是不是未满 16 周岁的孩子？: 是.
+    const age = answer === undefined && i === undefined ? ageSaid(r) : undefined
+    if (age !== undefined) answer = ageAnswer(step.question, age, t.vocab.yes, t.vocab.no)
     // 俺爹不是残疾人 at 申请人是不是残疾人？: 否. Not at 是不是低保、特困或者重度残疾老人？ (the others are still open), nor
     // where the question is about something else.
     const denied = answer === undefined && i === undefined ? kindDenied(r) : undefined
@@ -194,6 +199,23 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
+  return true
+}
+
+/** An age said at a material question that answers a question further on: taken (said so), the material asked again. */
+function agedLater(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): boolean {
+  const age = ageSaid(r)
+  if (age === undefined) return false
+  const item = currentItem(t)!
+  const answers: [string, string][] = []
+  for (const q of item.questions) {
+    if (t.s.answers[q.id] !== undefined || (step.kind === 'question' && q === step.question) || questionOpen(item, q, t.s.answers) === false) continue
+    const answer = ageAnswer(q, age, t.vocab.yes, t.vocab.no)
+    if (answer !== undefined) answers.push([q.id, answer])
+  }
+  if (answers.length === 0) return false
+  takeHeard(t, item, { materials: [], answers })
+  say(t, fullPrompt(t, state))
   return true
 }
 

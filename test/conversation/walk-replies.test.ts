@@ -599,3 +599,21 @@ describe('丢了 said of another of the item\'s materials', () => {
     expect(replies[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
 })
+
+describe('an age said during the walk', () => {
+  it('answers a yes/no question about being under an age: 是 when under it; over it, 否 only where nothing else would make it 是', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民身份证申领、换领、补领')
+    await chat.say('1')
+    expect(joined(await chat.say('俺孩子才八岁'))).toContain('那"办证的人是不是未满 16 周岁的孩子？"就按"是"算。')
+    const grown = await newChat()
+    await startItem(grown, '居民身份证申领、换领、补领')
+    await grown.say('1')
+    expect(joined(await grown.say('俺今年五十岁'))).toContain('那"办证的人是不是未满 16 周岁的孩子？"就按"否"算。')
+    // 残疾人证: 18 or over may still be 智力、精神残疾, so nothing is taken.
+    const disabled = await newChat()
+    await startItem(disabled, '办理残疾人证')
+    await disabled.say('1')
+    expect(joined(await disabled.say('俺今年五十岁'))).not.toContain('就按')
+  })
+})
