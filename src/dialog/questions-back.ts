@@ -144,9 +144,14 @@ export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Mater
     .map((m) => {
       const name = comparableFixed(m.name)
       const said = withSynonyms(rest, m.name, t.ctx.catalog.synonyms)
-      return { m, score: covered(said, name) * 100 + [...said].filter((c) => name.includes(c)).length * 2 + (m === current ? 1 : 0) }
+      return { m, covered: covered(said, name), score: covered(said, name) * 100 + [...said].filter((c) => name.includes(c)).length * 2 + (m === current ? 1 : 0) }
     })
-  return scored.sort((a, b) => b.score - a.score)[0]?.m
+  const best = scored.sort((a, b) => b.score - a.score)[0]
+  // 俺老伴没了他的养老钱: two characters of a name (养老) in a longer sentence about something else name nothing;
+  // the words saying it is missing (没了, 不给) are not counted.
+  const told = t.vocab.missing.reduce((text, w) => text.split(w).join(''), rest).replace(/[没不]/g, '')
+  if (best !== undefined && best.covered * 3 < told.length) return undefined
+  return best?.m
 }
 
 /**

@@ -617,3 +617,15 @@ describe('an age said during the walk', () => {
     expect(joined(await disabled.say('俺今年五十岁'))).not.toContain('就按')
   })
 })
+
+describe('a where-question about something else that shares two characters with a material', () => {
+  it('俺老伴没了 他的养老钱咋办 is not answered with where to get the 已领其他养老待遇的证明', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民养老保险待遇登记及终止')
+    await chat.say('1')
+    await chat.say('有')
+    const replies = joined(await chat.say('俺老伴没了 他的养老钱咋办'))
+    expect(replies).not.toContain('已领取其他养老待遇的证明')
+    expect(replies).toContain('参保人户口簿')
+  })
+})
