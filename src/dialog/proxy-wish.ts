@@ -10,7 +10,7 @@ import type { DialogOption, DialogState } from './schema.js'
 import { copyData } from './session.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
-import { currentItem, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
+import { currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as asking for 代办 by one of its words inside it (找人帮我办吧). */
 const MAX_WISH_REPLY = 12
@@ -88,16 +88,12 @@ function formStates(t: Turn, option: DialogOption): Set<string> {
 
 /** The state the walk ends in (the checklist), when it is a menu. */
 function checklistState(t: Turn): Extract<DialogState, { kind: 'menu' }> | undefined {
-  const walk = Object.values(t.defs.flow.states).find((s) => s.kind === 'materials')
-  const done = walk?.kind === 'materials' ? t.defs.flow.states[walk.done] : undefined
-  return done?.kind === 'menu' ? done : undefined
+  return flowFacts(t.defs).checklist
 }
 
 /** Whether the current state is where the 代办 summary's own 不办了 leads (the step with the submit option). */
 function droppedAtSummary(t: Turn): boolean {
-  return Object.values(t.defs.flow.states).some(
-    (s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket') && s.options.some((o) => o.do === undefined && o.go === t.s.state),
-  )
+  return flowFacts(t.defs).submitDrops.has(t.s.state)
 }
 
 /** Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks). */

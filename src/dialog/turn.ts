@@ -54,7 +54,41 @@ export function stateOf(t: Turn, name = t.s.state): DialogState | undefined {
 /** Evaluates a `when:` condition such as `canMail` or `!isSpecial`. */
 /** Whether some state's match sends its `outcome` (a sure match, nothing found) to `state`. */
 export function isMatchTarget(t: Pick<Turn, 'defs'>, state: string, outcome: 'sure' | 'none'): boolean {
-  return Object.values(t.defs.flow.states).some((s) => 'match' in s && s.match?.[outcome] === state)
+  return flowFacts(t.defs).matchTargets[outcome].has(state)
+}
+
+/** What turns ask of the flow on every message, read off its states once per loaded definitions. */
+export interface FlowFacts {
+  /** The states a question's match leads to, by outcome. */
+  matchTargets: { sure: ReadonlySet<string>; none: ReadonlySet<string> }
+  /** The state the walk ends in (the checklist), when it is a menu. */
+  checklist: Extract<DialogState, { kind: 'menu' }> | undefined
+  /** The states a submitting menu's own 不办了 leads to (an option with no action but a step elsewhere). */
+  submitDrops: ReadonlySet<string>
+}
+
+const flowFactsOf = new WeakMap<DialogDefinitions, FlowFacts>()
+
+/** Going through every state for these on each message was a tenth of a walk step's time. */
+export function flowFacts(defs: DialogDefinitions): FlowFacts {
+  let facts = flowFactsOf.get(defs)
+  if (facts === undefined) {
+    const states = Object.values(defs.flow.states)
+    const targets = (outcome: 'sure' | 'none') =>
+      new Set(states.flatMap((s) => ('match' in s && s.match?.[outcome] !== undefined ? [s.match[outcome]!] : [])))
+    const walk = states.find((s) => s.kind === 'materials')
+    const done = walk?.kind === 'materials' ? defs.flow.states[walk.done] : undefined
+    const submitting = states.filter((s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket'))
+    facts = {
+      matchTargets: { sure: targets('sure'), none: targets('none') },
+      checklist: done?.kind === 'menu' ? done : undefined,
+      submitDrops: new Set(
+        submitting.flatMap((s) => (s.kind === 'menu' ? s.options.filter((o) => o.do === undefined && o.go !== undefined).map((o) => o.go!) : [])),
+      ),
+    }
+    flowFactsOf.set(defs, facts)
+  }
+  return facts
 }
 
 export function holds(t: Turn, condition: string): boolean {
