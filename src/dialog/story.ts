@@ -6,7 +6,9 @@
  * the walk goes on; a story that answers nothing and asks something known is answered, and the question asked again.
  */
 import type { Material } from '../catalog/types.js'
+import type { WalkStep } from './materials.js'
 import { decide } from '../match/decide.js'
+import { namedAnswers } from './material-words.js'
 import { fullPrompt, currentWalkStep } from './prompts.js'
 import { aspectAnswer, itemMaterialFields, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -43,10 +45,16 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   // 身份证 as one, the fire, a situation, as the other; 身份证在俺儿那 他在外地打工: the first piece says it).
   const tellings = telling.length > 1 ? [telling.map((p) => p.raw).join(' '), ...telling.map((p) => p.raw)] : telling.map((p) => p.raw)
   const quiet = t.replies.length
+  const asked = currentWalkStep(t)
   let told = false
   for (const text of tellings) {
-    if (stateOf(t) !== state || currentWalkStep(t) === undefined) break
-    if (tryTelling(t, state, read(text, t.vocab), walk)) told = true
+    const now = currentWalkStep(t)
+    if (stateOf(t) !== state || now === undefined) break
+    const reading = read(text, t.vocab)
+    // Once an answer moved the walk on, a piece that does not name the material now asked (有的, 在柜子里放着呢, 没有)
+    // was said of the question asked before: it must not answer one the resident was never asked.
+    if (told && !sameStep(now, asked) && now.kind === 'material' && !namesMaterial(t, reading, now.material)) continue
+    if (tryTelling(t, state, reading, walk)) told = true
   }
   // 俺闺女要结婚了 结婚登记要带啥: a story about another item, answering nothing here, is offered as a switch, as always.
   if (!told) {
@@ -59,7 +67,8 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
 
   // What the asking asks: where to get what is missing (or what the asking names), and the item's aspects.
   const where = new Set<Material>()
-  const step = currentWalkStep(t)
+  // The question the story was told at: 身份证俺有的 就是不知道要几张 asks about the 身份证, not the next material.
+  const step = asked
   const counts = new Set<Material>()
   for (const p of asking) {
     // 要几张, 几份: how many of the material the story is about (its amount, as 要带户口本不 gets).
@@ -95,6 +104,17 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   }
   if (stateOf(t) === state) say(t, fullPrompt(t, state))
   return told
+}
+
+/** Whether two walk steps ask the same thing (nextStep builds a new one each time). */
+function sameStep(a: WalkStep, b: WalkStep | undefined): boolean {
+  if (b === undefined || a.kind !== b.kind) return false
+  return a.kind === 'material' ? a.material === (b as typeof a).material : a.question === (b as typeof a).question
+}
+
+/** Whether a reading names `material` with an answer (身份证也烧了), rather than answering whatever is asked. */
+function namesMaterial(t: Turn, r: Reading, material: Material): boolean {
+  return namedAnswers(r, [material], t.vocab, t.ctx.catalog.synonyms).size > 0
 }
 
 /** Whether a piece of a story asks something (see ASKS), rather than tells. */

@@ -473,6 +473,25 @@ describe('a story told at a material question (a few pieces, telling and asking)
     await startItem(other, DIBAO)
     expect(joined(await other.say('俺家那口子前年走了 俺一个人过 孩子也不常回来 咋整'))).toContain(ID_QUESTION)
   })
+
+  it('a bare 有 or 没有 answers the question asked only, not the next one the walk moved on to', async () => {
+    for (const [story, answer] of [['有的 在俺家柜子里放着呢 要带原件吗', '有'], ['没有 俺在外地打工 回不去咋办', '没有']] as const) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const replies = joined(await chat.say(story))
+      expect(replies, story).toContain(`记下了：申请人居民身份证${answer}。`)
+      expect(replies, story).not.toContain(`户口簿${answer}`)
+      expect(replies, story).toContain(HUKOU_QUESTION)
+    }
+  })
+
+  it('要几张 after the answer is about the material asked, not the next one', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const replies = joined(await chat.say('身份证俺有的 就是不知道要几张'))
+    expect(replies).toContain('申请人居民身份证：要带（复印件1份）。')
+    expect(replies).not.toContain('共同生活家庭成员户口簿：要带')
+  })
 })
 
 describe('丢了咋整 said of a material', () => {
