@@ -51,6 +51,8 @@ function afterCancel(t: Turn, r: Reading, option: DialogOption): boolean | undef
   const last = t.s.history[t.s.history.length - 1]
   if (t.s.state !== t.defs.flow.start || last?.itemId === undefined || !t.ctx.catalog.byId.has(last.itemId)) return undefined
   if (!stateOf(t, last.state) || !wishes(r, option)) return undefined
+  // 帮我办身份证, 能不能帮忙办个残疾证: a new question that asks for help with another item, not the one let go.
+  if (t.ctx.matcher.match(r.raw).some((m) => m.item.id !== last.itemId)) return undefined
   const history = t.s.history.slice(0, -1)
   t.s = { ...t.s, ...copyData(last), history }
   const state = stateOf(t)!

@@ -938,6 +938,16 @@ describe('还是代办吧 after a general 不办了 in the 代办 form', () => {
     const fresh = await newChat()
     expect(joined(await fresh.say('还是代办吧'))).not.toContain('接着帮您申请代办')
   })
+
+  it('asking help with another item after 不办了 is that item, not the one let go', async () => {
+    const chat = await mealChecklist()
+    await chat.say('3')
+    await chat.say('张秀英')
+    await chat.say('不办了')
+    const replies = joined(await chat.say('能不能帮忙办个残疾证'))
+    expect(replies).not.toContain('接着帮您申请代办')
+    expect(replies).toContain('办理残疾人证')
+  })
 })
 
 describe('a 代办 request made in 长者模式', () => {
