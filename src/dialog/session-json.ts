@@ -5,8 +5,9 @@
  * entry, or the current state for the newest), under `historyDiff`:
  *   {"state": "materials", "ready": {…}, "-": ["switchTo"]}
  * lists the fields whose value differs, and under "-" those the entry does not have. An entry's diff never changes
- * once the entry after it exists (entries are never changed, only pushed and popped), so it is kept with the entry
- * and a message encodes the current state and one diff. decodeSession reads this and sessions stored whole.
+ * once the entry after it exists (entries are never changed, only pushed, shifted off and popped), so a session
+ * read back writes the diffs it was read with again, and a message works out one or two. decodeSession reads this
+ * and sessions stored whole.
  */
 import { isDialogSession, type DialogData, type DialogSession } from './session.js'
 
@@ -14,24 +15,39 @@ import { isDialogSession, type DialogData, type DialogSession } from './session.
 const NOT_STEP = new Set(['v', 'lastAt', 'history', 'elder', 'misses'])
 const ABSENT = '-'
 
-/** The diff last written for an entry, and the state it was taken against. */
-const diffs = new WeakMap<DialogData, { base: object; json: string }>()
+/**
+ * A session read back keeps the entries it was read with and their diffs as stored, so that writing it again
+ * does not work every entry's diff out anew: with Redis a session is read and written every message, and that
+ * was most of the cost of both. Found from the history's first entry, which is the first or (once the oldest is
+ * dropped) the second entry read. A hidden property (no WeakMap: its upkeep cost more than what it saved): JSON,
+ * spreads and comparisons do not see it.
+ */
+const READ = Symbol('history as read')
+type ReadFrom = { [READ]?: ReadHistory }
+interface ReadHistory {
+  entries: readonly DialogData[]
+  diffs: readonly unknown[]
+}
 
 export function encodeSession(value: unknown): string {
   if (!isDialogSession(value)) return JSON.stringify(value)
   const { history, ...current } = value
   const head = JSON.stringify(current)
   if (history.length === 0) return `${head.slice(0, -1)},"history":[]}`
+  const read = (history[0] as ReadFrom)[READ]
+  // Where the history as read sits in this one (entries are only pushed, shifted off and popped).
+  const offset = read ? read.entries.indexOf(history[0]!) : -1
   let entries = ''
   for (let i = 0; i < history.length; i++) {
     const entry = history[i]!
     const base: object = history[i + 1] ?? value
-    let known = diffs.get(entry)
-    if (known === undefined || known.base !== base) {
-      known = { base, json: JSON.stringify(diff(entry, base as Record<string, unknown>)) }
-      diffs.set(entry, known)
-    }
-    entries += i === 0 ? known.json : `,${known.json}`
+    const j = i + offset
+    const json = JSON.stringify(
+      read && offset >= 0 && read.entries[j] === entry && read.entries[j + 1] === base
+        ? read.diffs[j]
+        : diff(entry, base as Record<string, unknown>),
+    )
+    entries += i === 0 ? json : `,${json}`
   }
   return `${head.slice(0, -1)},"history":[],"historyDiff":[${entries}]}`
 }
@@ -52,6 +68,9 @@ export function decodeSession(json: string): unknown {
     base = entry
   }
   stored.history = history
+  // A copy: a caller that changed the history in place must not make it look as read.
+  const read: ReadHistory = { entries: history.slice(), diffs: historyDiff }
+  for (const entry of history.slice(0, 2)) Object.defineProperty(entry, READ, { value: read })
   return stored
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeSession, encodeSession } from '../../src/dialog/session-json.js'
-import { freshSession, snapshot, type DialogSession } from '../../src/dialog/session.js'
+import { freshSession, HISTORY_DEPTH, snapshot, type DialogSession } from '../../src/dialog/session.js'
 
 function walked(): DialogSession {
   const s = freshSession('welcome', 1_000)
@@ -25,8 +25,30 @@ describe('encodeSession / decodeSession', () => {
     expect(decodeSession(encodeSession(s))).toEqual(viaJson(s))
     const next: DialogSession = { ...s, history: [...s.history, snapshot(s)], ready: { ...s.ready, 低保备案表: false } }
     expect(decodeSession(encodeSession(next))).toEqual(viaJson(next))
-    // Twice: the second time the older entries' diffs come from the cache.
+    // Twice: encoding keeps nothing from one call to the next that could go stale.
     expect(decodeSession(encodeSession(next))).toEqual(viaJson(next))
+  })
+
+  it('writes a session read back as it was read, and right after each way its history changes', () => {
+    let s = walked()
+    for (let i = 0; i < HISTORY_DEPTH - 3; i++) s = { ...s, history: [...s.history, snapshot(s)], ready: { ...s.ready, [`材料${i}`]: i % 2 === 0 } }
+    const json = encodeSession(s)
+    const read = decodeSession(json) as DialogSession
+    expect(encodeSession(read)).toBe(json)
+    const pushed: DialogSession = { ...read, history: [...read.history, snapshot(read)], state: 'checklist' }
+    expect(decodeSession(encodeSession(pushed))).toEqual(viaJson(pushed))
+    // At the depth limit the oldest entry is dropped as the newest is pushed.
+    const shifted: DialogSession = { ...pushed, history: [...read.history.slice(1), snapshot(read)], ready: {} }
+    expect(decodeSession(encodeSession(shifted))).toEqual(viaJson(shifted))
+    const back: DialogSession = { ...read, ...read.history[read.history.length - 1]!, history: read.history.slice(0, -1) }
+    expect(decodeSession(encodeSession(back))).toEqual(viaJson(back))
+    const cleared: DialogSession = { ...read, history: [snapshot(read)] }
+    expect(decodeSession(encodeSession(cleared))).toEqual(viaJson(cleared))
+    // A caller that changes the history it was given in place.
+    const again = decodeSession(json) as DialogSession
+    again.history.push(snapshot(again))
+    again.state = 'welcome'
+    expect(decodeSession(encodeSession(again))).toEqual(viaJson(again))
   })
 
   it('stores each history entry as what differs from the state after it, far smaller than whole', () => {
