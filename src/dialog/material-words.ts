@@ -170,8 +170,8 @@ function answeredMentions(
   const said = withAllSynonyms(r.plain, names, names.filter((_, i) => isOwn(i)), synonyms)
   // A run of two characters or more starts with a pair the name holds: names holding none of the reply's pairs (most
   // of the catalogue's, for a question asked mid-walk) can name nothing, and are passed over in the scans below.
-  const pairs = pairsOf(said)
-  const held = names.flatMap((name, i) => (pairs.some((pair) => name.includes(pair)) ? [i] : []))
+  const holding = namesHoldingPairsOf(said, names)
+  const held = names.flatMap((name, i) => (holding.has(name) ? [i] : []))
   // Where a run of one of `own` starts: another's run stops short of it (俺的户口本: not 的户口簿 of 父母的户口簿).
   const ownAt = [...said].map((_, k) => held.some((i) => isOwn(i) && runAt(said, k, names[i]!) >= 2))
   const mentions: Mention[] = []
@@ -221,11 +221,34 @@ function answeredMentions(
   return out
 }
 
-/** The reply's pairs of characters in a row, each once. */
-function pairsOf(said: string): string[] {
-  const pairs = new Set<string>()
-  for (let k = 0; k + 2 <= said.length; k++) pairs.add(said.slice(k, k + 2))
-  return [...pairs]
+/**
+ * Names (compared form) by the pairs of characters in a row they hold, for every name asked about so far: the
+ * catalogue's few hundred materials. Looking a reply's pairs up here replaces looking for each pair in each name,
+ * which was most of the cost of a question asked after a walk. Cleared if it ever grows past what files hold.
+ */
+const namesByPair = new Map<string, string[]>()
+const indexedNames = new Set<string>()
+
+/** Which of `names` hold some two characters in a row of `said`. */
+function namesHoldingPairsOf(said: string, names: readonly string[]): Set<string> {
+  if (indexedNames.size > 20_000) {
+    namesByPair.clear()
+    indexedNames.clear()
+  }
+  for (const name of names) {
+    if (indexedNames.has(name)) continue
+    indexedNames.add(name)
+    const pairs = new Set<string>()
+    for (let k = 0; k + 2 <= name.length; k++) pairs.add(name.slice(k, k + 2))
+    for (const pair of pairs) {
+      const holders = namesByPair.get(pair)
+      if (holders) holders.push(name)
+      else namesByPair.set(pair, [name])
+    }
+  }
+  const holding = new Set<string>()
+  for (let k = 0; k + 2 <= said.length; k++) for (const name of namesByPair.get(said.slice(k, k + 2)) ?? []) holding.add(name)
+  return holding
 }
 
 /** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */
@@ -239,15 +262,13 @@ function namesSomething(run: string, v: CompiledVocabulary): boolean {
  * own name holds as they are (结婚证 of 卖方结婚证 is not made 结婚登记, the standard word of another item's material).
  */
 function withAllSynonyms(said: string, names: readonly string[], ownNames: readonly string[], synonyms: readonly Synonym[]): string {
-  const all = names.join('\u0000')
-  const own = ownNames.join('\u0000')
   let out = said
   for (const s of synonyms) {
     // Most synonyms are not in a short reply: checked first, as it is cheaper than looking through every name.
     if (!s.variants.some((v) => out.includes(comparableFixed(v)))) continue
     const canonical = comparableFixed(s.canonical)
-    if (!all.includes(canonical)) continue
-    out = withStandardWord(out, canonical, s.variants.filter((v) => !own.includes(comparableFixed(v))))
+    if (!names.some((name) => name.includes(canonical))) continue
+    out = withStandardWord(out, canonical, s.variants.filter((v) => !ownNames.some((name) => name.includes(comparableFixed(v)))))
   }
   return out
 }
