@@ -172,8 +172,19 @@ export function deniedKindAnswer(question: Question, kind: string, yes: Readonly
   if (yesOption === undefined || noOption === undefined) return undefined
   const prompt = comparableFixed(question.prompt)
   if (!prompt.includes(kind)) return undefined
+  // 家里人和低保经办人员或村（居）两委成员是不是近亲属？: the 和 and 或 join who the question is about, not what it
+  // asks of them, which is one thing (近亲属); denying that (不是近亲属) is the plain 否. Where the kind is said before
+  // the 是不是, or the question has none, its alternatives anywhere count, as before.
+  const asked = askedAfterWhether(question.prompt)
+  const within = asked !== undefined && comparableFixed(asked).includes(kind) ? asked : question.prompt
   // The prompt as written (the compared form drops the 、 and ， that join alternatives).
-  return { yes: yesOption, no: noOption, partly: ALTERNATIVES.test(question.prompt) }
+  return { yes: yesOption, no: noOption, partly: ALTERNATIVES.test(within) }
+}
+
+/** What a yes/no question asks of its subject: after its first 是不是 (or 是否) up to the question mark. */
+function askedAfterWhether(prompt: string): string | undefined {
+  const m = /(?:是不是|是否)([^？?]*)/.exec(prompt)
+  return m === null ? undefined : m[1]
 }
 
 /** 才八岁, 孩子8岁了, 十二周岁: an age said, in years. */

@@ -394,6 +394,21 @@ describe('俺娘不是低保户: a kind of person denied', () => {
     expect((await chat.say('俺娘不是低保户'))[0]).toBe('不是低保户，那别的几样呢？有一样是就回"是"，都不是就回"否"。')
   })
 
+  it('at a question whose 和 / 或 join who it is about, denying what it asks (不是近亲属) is 否', async () => {
+    const KIN = '家里人和低保经办人员或村（居）两委成员是不是近亲属？'
+    for (const reply of ['不是近亲属', '俺家不是近亲']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      for (const answer of ['1', '1', '2']) await chat.say(answer)
+      const replies = joined(await chat.say(reply))
+      expect(replies, reply).not.toContain('还要看问题里说的别的情况')
+      expect(replies, reply).not.toContain(KIN)
+      expect(replies, reply).toContain('是不是委托别人（或村居）替您申请？')
+      expect(joined(await chat.say('全部列出')), reply).not.toContain('低保备案表')
+    }
+    // (The question about several kinds after its 是不是, 低保、特困或者重度残疾, still leaves the others open: above.)
+  })
+
   it('at a material question records no material missing (不是低保户 is no 低保证没有)', async () => {
     const chat = await newChat()
     await startItem(chat, MEAL)
