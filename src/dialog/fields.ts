@@ -66,6 +66,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.shownByMaterial': ['option', 'question.prompt', 'material.name'],
   'walk.correction': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.otherThing': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
+  'walk.statedFact': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.agreeOnly': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.notThat': ['option'],
   'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],

@@ -441,6 +441,8 @@ const walkMessages = z.strictObject({
   /** 好的, 行 at a material question: agreeing, not 有; asked gently for 有 or 没有 ({options}: 回复 1 有，2 没有). */
   agreeOnly: text('问材料时只说了好的').default('好的。{material.name}，您是有还是没有？\n{options}'),
   correction: text('材料问题上的纠正、说明').default('这一步只问：{material.name}准备好了没有（给家里人办的，看家里人的）。'),
+  /** 俺是户主, 俺儿子是残疾人 at a material question: a fact about someone, not 有 or 没有; the material asked plainly again. */
+  statedFact: text('问材料时说了一件事').default('好的。{material.name}，您有没有？\n{options}'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
   /** The same for a yes/no question (俺男人瘫了 想办低保 → 家里有没有残疾或生重病的人？ 是): said with its question. */

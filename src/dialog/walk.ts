@@ -114,11 +114,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       if (offerSwitch(t, r.raw)) return true
       return misunderstood(t, state, render(walkTexts.otherThing, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
-    // 俺儿子是残疾人 at 您有残疾人证吗: who it is for, not whether the paper is there; said so (another item named is
+    // 俺儿子是残疾人 at 您有残疾人证吗, 俺是户主 at the 户口簿: a fact about someone, not whether the paper is there.
+    // Not 这一步只问… (as if what was said did not count): the material asked again, plainly (another item named is
     // still offered).
     if (i === undefined && kindStated(r)) {
       if (offerSwitch(t, r.raw)) return true
-      return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
+      return misunderstood(t, state, render(walkTexts.statedFact, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.ready[step.material.name] = i === 0

@@ -612,14 +612,20 @@ describe('手机上能办不 mid-walk', () => {
   })
 })
 
-describe('俺儿子是残疾人 at 您有残疾人证吗', () => {
-  it('says the step only asks whether the paper is there, rather than 没看懂; nothing recorded', async () => {
+describe('a fact about someone at a material question (俺儿子是残疾人, 俺是户主)', () => {
+  it('is not told 这一步只问… as if it did not count, nor 没看懂: the material is asked again plainly; nothing recorded', async () => {
     const chat = await newChat()
     await startItem(chat, '困难残疾人生活补贴和重度残疾人护理补贴申请')
     await chat.say('木有')
-    const replies = await chat.say('俺儿子是残疾人')
-    expect(replies[0]).toBe('这一步只问：第二代残疾人证准备好了没有（给家里人办的，看家里人的）。')
-    expect(replies[1]).toContain('是否已准备好：第二代残疾人证')
+    expect(await chat.say('俺儿子是残疾人')).toEqual(['好的。第二代残疾人证，您有没有？\n回复 1 有，2 没有'])
+    const dibao = await newChat()
+    await startItem(dibao, DIBAO)
+    await dibao.say('1')
+    expect(await dibao.say('俺是户主')).toEqual(['好的。共同生活家庭成员户口簿，您有没有？\n回复 1 有，2 没有'])
+    expect(joined(await dibao.say('全部列出'))).toContain('□ 共同生活家庭成员户口簿')
+    await dibao.say('返回')
+    await dibao.say('长者模式')
+    expect(await dibao.say('俺是户主')).toEqual(['好的。您有共同生活家庭成员户口簿吗？\n请回数字：1 有，2 没有'])
   })
 })
 
