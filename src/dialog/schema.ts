@@ -428,6 +428,12 @@ const walkMessages = z.strictObject({
   neededIf: text('问到的材料看情况').default('{material.name}：看情况。{question.prompt}选"{condition.answers}"才要带。'),
   neededOptional: text('问到的材料可带可不带').default('{material.name}：可带可不带。'),
   neededAtWindow: text('问到的材料在窗口填').default('{material.name}：到窗口现场填写，不用提前准备。'),
+  /** 要带原件吗, 原件还是复印件, 是原件 during the walk: the form the catalogue gives (形式) and how many, by form. */
+  formOriginal: text('问原件还是复印件：要原件').default('{material.name}：要带原件，{material.copies}份。'),
+  formCopy: text('问原件还是复印件：要复印件').default('{material.name}：要的是复印件，{material.copies}份；有原件的拿去复印一份就行。'),
+  formBoth: text('问原件还是复印件：原件和复印件都要').default('{material.name}：原件要带，再带{material.copies}份复印件。'),
+  formOriginalOrElectronic: text('问原件还是复印件：原件或电子的').default('{material.name}：要带原件，{material.copies}份；有电子版的也行。'),
+  formElectronic: text('问原件还是复印件：要电子的').default('{material.name}：要的是电子版，不用带纸的。'),
   /** 有低保证 (a material of one case said to be there): that case taken as the answer to its question. */
   shownByMaterial: text('材料说明了情形').default('那"{question.prompt}"就按"{option}"算。'),
   /** 身份证有 at the 您是想问…吗 offer: the walk's answer, the offer left; before the walk goes on. */

@@ -6,6 +6,7 @@
 import type { Material } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
+import { formReply, formSatisfies, formText } from './material-form.js'
 import { materialAnswer } from './material-words.js'
 import { noticesFor } from './materials.js'
 import { go } from './navigate.js'
@@ -68,6 +69,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     const item = currentItem(t)!
     const fields = (material: Material) => itemMaterialFields(t, item, material)
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
+    // 要带原件吗, 原件还是复印件, 是原件: which form is wanted, not whether it is there; said, then asked again. 有复印件
+    // where a 复印件 is wanted is the answer 有.
+    const form = i === undefined ? formReply(t, step, r) : undefined
+    if (form !== undefined) {
+      if (form.material === step.material && form.has && formSatisfies(step.material, form.forms)) i = 0
+      else return formAnswered(t, state, form.material)
+    }
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false
     // 俺娘不是低保户: said of a kind of person, not of this material (nor 没有 of a material named like the kind).
@@ -128,6 +136,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     if (i === undefined && needReply(t, state, r)) return false
+    // 户口本要原件吗 at a situation question: the form of the material named.
+    const form = i === undefined ? formReply(t, step, r) : undefined
+    if (form !== undefined) return formAnswered(t, state, form.material)
     // 不对，身份证没有: an earlier material set straight, not 否 to this question; taken, then this one again.
     const straightened = i === undefined && setsStraight(t, r) ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
     if (straightened !== undefined && straightened.materials.length > 0) {
@@ -201,6 +212,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** A question back about a material's form (要带原件吗): the form, then the question asked again; nothing recorded. */
+function formAnswered(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, material: Material): false {
+  say(t, formText(t, material))
+  say(t, fullPrompt(t, state))
+  return false
 }
 
 /** An age said at a material question that answers a question further on: taken (said so), the material asked again. */

@@ -70,6 +70,49 @@ describe('a yes/no question about a material during the walk', () => {
   })
 })
 
+describe('原件还是复印件 at a material question', () => {
+  const HUKOU = '是否已准备好：共同生活家庭成员户口簿（复印件1份）？\n回复 1 有，2 没有'
+  const HUKOU_COPY = '共同生活家庭成员户口簿：要的是复印件，1份；有原件的拿去复印一份就行。'
+
+  it('要带原件吗, 原件还是复印件, 是原件, 户口本要原件吗: the form and how many the catalogue gives, then the same question; nothing recorded', async () => {
+    for (const reply of ['要带原件吗', '原件还是复印件', '是原件', '原件', '户口本要原件吗', '复印件行不行', '只有复印件']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      expect(await chat.say(reply), reply).toEqual([HUKOU_COPY, HUKOU])
+      expect(joined(await chat.say('全部列出')), reply).toContain('□ 共同生活家庭成员户口簿')
+    }
+  })
+
+  it('where the material wants the 原件, or both, says so (elder words too)', async () => {
+    const marriage = await newChat()
+    await startItem(marriage, '结婚登记')
+    expect((await marriage.say('是原件'))[0]).toBe('双方本人居民身份证：要带原件，1份。')
+    const pension = await newChat()
+    await startItem(pension, '居民养老保险待遇登记及终止')
+    await pension.say('1')
+    expect((await pension.say('要原件吗'))[0]).toBe('参保人居民身份证：原件要带，再带1份复印件。')
+    await pension.say('长者模式')
+    expect((await pension.say('原件还是复印件'))[0]).toBe('参保人居民身份证原件要带，复印件也要带1份。')
+  })
+
+  it('有复印件 where the 复印件 is wanted is 有; 有原件 there is not (asked again, with how to get the copy)', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    expect(await chat.say('有原件')).toEqual([HUKOU_COPY, HUKOU])
+    expect(joined(await chat.say('有复印件'))).toContain('家里有没有残疾或生重病的人？')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 共同生活家庭成员户口簿')
+  })
+
+  it('原件丢了 says something of its own and is read as before', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    expect(joined(await chat.say('原件丢了'))).not.toContain('要的是复印件')
+  })
+})
+
 describe('a denied option at a choice question', () => {
   it('出生登记: 不是婚生 is 非婚生 (the other of two), never 婚生', async () => {
     const chat = await newChat()
