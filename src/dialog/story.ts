@@ -2,12 +2,14 @@
  * A story told at a walk question instead of an answer (俺户口本去年搬家弄丢了 不知道咋补 你看咋弄): a few pieces, some
  * telling how things are, some asking. Too long for the short readings (这个去哪开, 要钱不), such a reply got 没看明白
  * or had its answer noted while its question went unanswered. Now what the telling says is taken as the walk takes an
- * answer (户口簿 没有), what the asking asks is answered (where to get what is missing, how long, what it costs), and
- * the walk goes on; a story that answers nothing and asks something known is answered, and the question asked again.
+ * answer (户口簿 没有), what the asking asks is answered (where to get what is missing, how many, 原件还是复印件, how
+ * long, what it costs), and the walk goes on; a story that answers nothing and asks something known is answered, and
+ * the question asked again.
  */
 import type { Material } from '../catalog/types.js'
 import type { WalkStep } from './materials.js'
 import { decide } from '../match/decide.js'
+import { formReply, formText } from './material-form.js'
 import { namedAnswers } from './material-words.js'
 import { fullPrompt, currentWalkStep } from './prompts.js'
 import { aspectAnswer, itemMaterialFields, whereAskedMaterial } from './questions-back.js'
@@ -37,15 +39,17 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   const pieces = r.raw.split(/[\s,，。.!！?？;；~～]+/).filter((p) => comparable(p) !== '')
   if (pieces.length < 2) return undefined
   const readings = pieces.map((p) => read(p, t.vocab))
-  const asking = readings.filter((p) => asks(t, p))
-  const telling = readings.filter((p) => !asks(t, p))
+  const asked = currentWalkStep(t)
+  // 就是不知道要原件还是复印件: asking which form, though it has no question word.
+  const asksForm = (p: Reading) => formReply(t, asked, p)?.asking === true
+  const asking = readings.filter((p) => asks(t, p) || asksForm(p))
+  const telling = readings.filter((p) => !asks(t, p) && !asksForm(p))
   if (asking.length === 0) return undefined
   const before = { ready: { ...t.s.ready }, answers: { ...t.s.answers } }
   // The telling as one reply, then piece by piece for what that did not take (俺家着火了房子烧了 … 身份证也烧了: the
   // 身份证 as one, the fire, a situation, as the other; 身份证在俺儿那 他在外地打工: the first piece says it).
   const tellings = telling.length > 1 ? [telling.map((p) => p.raw).join(' '), ...telling.map((p) => p.raw)] : telling.map((p) => p.raw)
   const quiet = t.replies.length
-  const asked = currentWalkStep(t)
   let told = false
   for (const text of tellings) {
     const now = currentWalkStep(t)
@@ -70,10 +74,19 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   // The question the story was told at: 身份证俺有的 就是不知道要几张 asks about the 身份证, not the next material.
   const step = asked
   const counts = new Set<Material>()
+  const forms = new Set<Material>()
   for (const p of asking) {
     // 要几张, 几份: how many of the material the story is about (its amount, as 要带户口本不 gets).
     if (HOW_MANY.test(p.plain)) {
       for (const m of gone.length > 0 ? gone : step?.kind === 'material' ? [step.material] : []) counts.add(m)
+      continue
+    }
+    // 要带原件吗, 原件还是复印件: the form of the material named, else of the one the story is about (as 要几张):
+    // the missing one, those it answered when asked of them all (身份证有 户口本也有 都要原件吗), or the one asked.
+    const form = formReply(t, step, p)
+    if (form?.asking === true) {
+      const about = form.named ? [form.material] : gone.length > 0 ? gone : p.plain.includes('都') && answered.length > 0 ? answered : [form.material]
+      for (const m of about) forms.add(m)
       continue
     }
     // 镇上哪里能照, 咋弄: asking where or how, about what the story said is missing.
@@ -86,7 +99,7 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
     for (const m of named !== undefined ? [named] : gone) where.add(m)
   }
   const aspects = askedAspects(r.raw, t.vocab, item.type)
-  if (!told && where.size === 0 && counts.size === 0 && aspects.length === 0) return undefined
+  if (!told && where.size === 0 && counts.size === 0 && forms.size === 0 && aspects.length === 0) return undefined
   // Said back, so the resident sees the story was heard: what the walk took without saying so (a plain 没有).
   const walkTexts = t.defs.messages.walk
   if (told && t.replies.length === quiet) {
@@ -98,6 +111,7 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   // After the last question the checklist was shown, and it says where to get each missing one.
   if (walking || !told) for (const m of where) say(t, render(walkTexts.whereToGet, itemMaterialFields(t, item, m)))
   for (const m of counts) say(t, render(walkTexts.needed, itemMaterialFields(t, item, m)))
+  for (const m of forms) say(t, formText(t, m))
   if (aspects.length > 0) {
     const fields = caseItemFields(t, item)
     say(t, aspects.map((aspect) => aspectAnswer(t, aspect, fields)).join('\n'))

@@ -543,6 +543,27 @@ describe('a story told at a material question (a few pieces, telling and asking)
     }
   })
 
+  it('要带原件吗, 原件还是复印件 ending a story are answered from the catalogue, for the material the story is about', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    const kept = await chat.say('有的 在俺家柜子里放着呢 要带原件吗')
+    expect(kept).toEqual([
+      '记下了：申请人居民身份证有。',
+      '申请人居民身份证：要的是复印件，1份；有原件的拿去复印一份就行。',
+      HUKOU_QUESTION,
+    ])
+    const lost = await newChat()
+    await startItem(lost, DIBAO)
+    const replies = await lost.say('俺户口本去年搬家弄丢了 不知道咋补 要原件吗')
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies).toContain('共同生活家庭成员户口簿：要的是复印件，1份；有原件的拿去复印一份就行。')
+    expect(replies.at(-1)).toBe(ID_QUESTION)
+    // No question word: 不知道要原件还是复印件 still asks.
+    const unsure = await newChat()
+    await startItem(unsure, DIBAO)
+    expect(joined(await unsure.say('身份证俺有的 就是不知道要原件还是复印件'))).toContain('申请人居民身份证：要的是复印件，1份')
+  })
+
   it('要几张 after the answer is about the material asked, not the next one', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
