@@ -23,6 +23,12 @@ export function optionSaid(question: Question, r: Reading): string | undefined {
   if (said === '') return undefined
   const found = optionNamed(question, said)
   if (found !== undefined) return found
+  // 俺老伴没了, 老头走了 (参保人去世), 房子塌了: a 说法 ending in 了 is in the reply as typed, not in `plain`, which has
+  // lost its 了 with the particles (老伴没). (Out of turn, presumedIn reads the reply as typed already.)
+  if (r.full !== r.plain) {
+    const whole = optionNamed(question, r.full)
+    if (whole !== undefined) return whole
+  }
   // 租的房子 for 租房 (the question's own words): the 的 inside says nothing more either.
   const bare = said.replace(/的/g, '')
   return bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined

@@ -604,6 +604,25 @@ describe('answers to situation questions in a resident\'s words', () => {
     expect(replies).toContain('是否已准备好：残疾人证或住院病历、诊断证明')
   })
 
+  it('养老: 俺老伴没了, 老头走了, 他爹去世了 at the question of what to do are 参保人去世 (a 说法 ending in 了)', async () => {
+    for (const reply of ['俺老伴没了', '老头走了', '他爹去世了']) {
+      const chat = await newChat()
+      expect(joined(await startItem(chat, '居民养老保险待遇登记及终止')), reply).toContain('1 满60岁领取待遇')
+      const replies = joined(await chat.say(reply))
+      expect(replies, reply).toContain('是否已准备好：死亡证明或火化证明')
+      expect(replies, reply).not.toContain('没看明白')
+      const list = joined(await chat.say('全部列出'))
+      expect(list, reply).toContain('受益人或继承人的银行卡（存折）账户信息')
+      expect(list, reply).not.toContain('参保人户口簿')
+    }
+    // Once the walk is on 满60岁领取待遇, the same words answer nothing about the insured person (see also 他的养老钱咋办 below).
+    const living = await newChat()
+    await startItem(living, '居民养老保险待遇登记及终止')
+    await living.say('1')
+    expect(joined(await living.say('俺老伴没了'))).toContain('参保人居民身份证，您有没有？')
+    expect(joined(await living.say('全部列出'))).not.toContain('死亡证明或火化证明')
+  })
+
   it('a yes/no situation said in the first question is told with its question, not as 按您说的"是"', async () => {
     const chat = await newChat()
     // Confirmed (对吗) or picked from a few: 1 either way.
