@@ -7,10 +7,10 @@ import { askMatcher, offerSwitch } from './actions.js'
 import { ASKS } from './story.js'
 import { countyCentre } from './checklist.js'
 import { alreadyDone } from './already-done.js'
-import { heardAfterWalk } from './out-of-turn.js'
+import { heardAfterWalk, noteAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
-import { aspectReply, materialWhereReply, needReply, placesReply } from './questions-back.js'
+import { aspectReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -81,8 +81,16 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   // "大店镇" after the checklist: where that town takes the item, not a question for the matcher.
   if (placeReply(t, state, r)) return false
-  // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked).
-  if (materialWhereReply(t, state, r)) return false
+  // "户口本没有咋办" after the checklist: where to get that material (the elder checklist leaves it to be asked). Where
+  // the question also says it is missing (户口本丢了咋整, 没有咋办), that is noted first, as 户口本丢了 alone is: the
+  // list counts it as missing from now on (照片在哪拍 notes nothing).
+  const askedWhere = materialsAskedWhere(t, state, r)
+  if (askedWhere.length > 0) {
+    const noted = noteAfterWalk(t, r)
+    materialWhereReply(t, state, askedWhere)
+    // Noted, it moved the dialog: 返回 undoes it, as it undoes 户口本丢了.
+    return noted
+  }
   // "要带户口本不" after the checklist, as during the walk: whether that material is needed in this case.
   if (takesPlaces(state) && needReply(t, state, r)) return false
   // "身份证找着了" after the checklist, as during the walk: the answer changed (not a question about 身份证).

@@ -183,10 +183,19 @@ function answerShownBy(t: Turn, item: CatalogItem, m: Material, said: string): v
  * list shows it when asked for again. False when the reply says nothing of the item's materials.
  */
 export function heardAfterWalk(t: Turn, state: DialogState, r: Reading): boolean {
+  if (!noteAfterWalk(t, r)) return false
+  say(t, shortPrompt(t, state))
+  return true
+}
+
+/**
+ * What heardAfterWalk records and says back, without the step's question: also for a where-to-get question that says
+ * the material is missing (户口本丢了咋整), answered after it. False when the reply says nothing of the materials.
+ */
+export function noteAfterWalk(t: Turn, r: Reading): boolean {
   const item = currentItem(t)
   const heard = item && heardElsewhere(t, item, undefined, r)
   if (!item || heard === undefined || heard.materials.length === 0) return false
   takeHeard(t, item, { materials: heard.materials, answers: [] })
-  say(t, shortPrompt(t, state))
   return true
 }

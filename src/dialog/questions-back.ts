@@ -155,19 +155,22 @@ export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Mater
 }
 
 /**
- * After the checklist (a state that takes places), a short where-to-get question naming one of the item's
- * materials (照片在哪拍, 户口本没有咋办): where to get it, then the state's short re-prompt. False otherwise.
+ * After the checklist (a state that takes places), the item's materials a short where-to-get question names (照片在哪拍,
+ * 户口本没有咋办); none for other replies or states.
  */
-export function materialWhereReply(t: Turn, state: DialogState, r: Reading): boolean {
+export function materialsAskedWhere(t: Turn, state: DialogState, r: Reading): Material[] {
   const item = currentItem(t)
-  if (!takesPlaces(state) || !item || r.asksWhere === undefined || r.asksWhere === '') return false
-  const asked = item.materials.filter((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, false))
-  if (asked.length === 0) return false
+  if (!takesPlaces(state) || !item || r.asksWhere === undefined || r.asksWhere === '') return []
+  return item.materials.filter((m) => namesMaterial(r.asksWhere!, m.name, t.vocab.unsure, false))
+}
+
+/** Where to get each of `asked` (see materialsAskedWhere), then the state's short re-prompt. */
+export function materialWhereReply(t: Turn, state: DialogState, asked: readonly Material[]): void {
+  const item = currentItem(t)!
   for (const material of asked) {
     say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, material)))
   }
   say(t, shortPrompt(t, state))
-  return true
 }
 
 /** The fields of a template about one of the item's materials (walk.whereToGet, walk.whatIsIt …). */

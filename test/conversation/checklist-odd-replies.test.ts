@@ -167,3 +167,32 @@ describe('代办 asked for an item that cannot be done by an agent', () => {
     expect(await chat.say('代办')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
   })
 })
+
+describe('a where-to-get question at the checklist that says a material is missing', () => {
+  const HUKOU_WHERE = '共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办'
+
+  it('户口本丢了咋整 is answered, and the 户口簿 answered 有 before now counts as missing', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['1', '1', '2', '2']) await chat.say(answer)
+    expect(joined(await chat.say('2'))).toContain('✓ 共同生活家庭成员户口簿')
+    const replies = await chat.say('户口本丢了咋整')
+    expect(replies[0]).toBe('好的，改过来了：共同生活家庭成员户口簿没有。')
+    expect(replies[1]).toContain(HUKOU_WHERE)
+    expect(replies.at(-1)).toBe(REPROMPT)
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+    expect(joined(await chat.say('我的进度'))).toContain('还缺 1 项')
+  })
+
+  it('one never checked (全部列出 first) is noted as missing; 返回 undoes it; 户口本去哪开 notes nothing', async () => {
+    const chat = await atChecklist()
+    const replies = await chat.say('户口本丢了咋整')
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies[1]).toContain(HUKOU_WHERE)
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+    expect(joined(await chat.say('返回'))).toContain('□ 共同生活家庭成员户口簿')
+    const asked = await atChecklist()
+    expect(await asked.say('户口本去哪开')).toEqual([expect.stringContaining(HUKOU_WHERE), REPROMPT])
+    expect(joined(await asked.say('全部列出'))).toContain('□ 共同生活家庭成员户口簿')
+  })
+})
