@@ -65,12 +65,16 @@ export type Refusal = {
   /** forbidden: not this actor's to do; bad_status: not from this status; claimed: someone else has it; invalid: bad input or already done. */
   code: 'forbidden' | 'bad_status' | 'claimed' | 'invalid'
   message: string
+  /** What was refused, and the ticket's status then: for a resident in 长者模式, the refusal is said in its own words (resident-words.ts). */
+  action: Action['name']
+  status: TicketStatus
 }
 export type Applied = { ok: true; ticket: Ticket; entry: HistoryEntry }
 
 /** Applies `action` by `actor`; pure. */
 export function applyAction(ticket: Ticket, action: Action, actor: Actor, ctx: ActionContext): Applied | Refusal {
   const rule = TRANSITIONS[action.name]
+  const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message, action: action.name, status: ticket.status })
   if (action.name === 'claim' && ticket.claimedBy !== undefined && ticket.status !== '待领办') {
     const who = ctx.network.agentsById.get(ticket.claimedBy)
     if (actor.kind === 'agent' && actor.agent.id === ticket.claimedBy) return refuse('invalid', `工单 ${ticket.id} 您已经接单了。`)
@@ -97,10 +101,6 @@ export function applyAction(ticket: Ticket, action: Action, actor: Actor, ctx: A
     history: [...ticket.history, entry],
   }
   return { ok: true, ticket: next, entry }
-}
-
-function refuse(code: Refusal['code'], message: string): Refusal {
-  return { ok: false, code, message }
 }
 
 /** The history's `by` for an actor. */

@@ -1,10 +1,12 @@
 /**
  * What residents read about their proxy tickets (opened, claimed, started, returned for materials, done, the rating
- * question, 我的工单, 查询, 取消, 补齐 …), in the standard words and in 长者模式's plainer ones. Pure. The resident's
+ * question, 我的工单, 查询, 取消, 补齐 …, and what they tried and were refused: 不能取消 …), in the standard words and in
+ * 长者模式's plainer ones. Pure. The resident's
  * choice travels with the message (the conversation service tells the interceptor, the dialog's effects carry it) and
  * is kept on the ticket, so that its later news (接单, 办结) comes in the words the resident chose when applying.
  * Agents' texts are not here: they read the standard ones (texts.ts, notify.ts).
  */
+import type { Refusal } from './lifecycle.js'
 import { RATING_LABELS, RATING_PROMPT } from './rating.js'
 import type { TicketStatus } from './types.js'
 
@@ -42,6 +44,11 @@ export interface ResidentWords {
   noneReturned: string
   severalReturned(count: number, exampleId: string): string
   resumed(id: string): string
+  /**
+   * What the resident tried on ticket `id` (取消, 补齐, 评价 …) was refused: not theirs or not found, or not from its
+   * status (取消 once it is claimed). The standard words are the service's own (agents read the same).
+   */
+  refused(id: string, r: RefusalFacts): string
   actFailed: string
   /** Notifications: `item` is 工单号（事项）. */
   claimed(item: string, agentName: string, agentPhone: string): string
@@ -56,6 +63,9 @@ export interface ResidentWords {
    */
   ratingPrompt: string
 }
+
+/** A refusal as the resident's side gets it: the lifecycle's (with what was tried and the status then), or not found. */
+export type RefusalFacts = Pick<Refusal, 'code' | 'message' | 'action' | 'status'> | { code: 'not_found'; message: string }
 
 const SCORES = [1, 2, 3, 4, 5] as const
 
@@ -98,6 +108,7 @@ export const STANDARD_WORDS: ResidentWords = {
   noneReturned: '您没有等待补充材料的工单。',
   severalReturned: (n, id) => `您有 ${n} 个工单在等补充材料，请带上工单号，如：补齐 ${id} 已准备好`,
   resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
+  refused: (_id, r) => r.message,
   actFailed: '操作没有成功，请稍后再试。',
   claimed: (item, name, phone) => `您的代办工单 ${item}已由代办员 ${name}（${phone}）接单，会尽快和您联系。`,
   started: (item) => `您的代办工单 ${item}开始办理了。`,
@@ -156,6 +167,7 @@ export const ELDER_WORDS: ResidentWords = {
   noneReturned: '您没有要补东西的工单。',
   severalReturned: (n, id) => `您有 ${n} 个工单要补东西，请带上工单号，比如：补齐 ${id} 准备好了`,
   resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
+  refused: elderRefusal,
   actFailed: '没办成，请过一会再试。',
   claimed: (item, name, phone) => `您的事 ${item}有人接了：${name}，电话 ${phone}，会打电话找您。`,
   started: (item) => `您的事 ${item}开始办了。`,
@@ -164,6 +176,32 @@ export const ELDER_WORDS: ResidentWords = {
   escalated: (item, point) => `您的事 ${item}还没人接，已经交给${point}去催，请再等等。`,
   followedUp: (item, note) => `您给工单 ${item}打的分，管事的人回复了：${note}\n谢谢您。`,
   ratingPrompt: '请给这次办事打个分：回"评价"加数字，比如：评价 5（没在问别的事时，只回数字也行）。\n' + SCORES.map((s) => `${s} ${RATING_LABELS[s]}`).join('\n'),
+}
+
+/**
+ * A refusal in 长者模式's words: the status as the resident reads it (有人接了, not 已领办), and what to do instead (to
+ * cancel a ticket someone has taken, call them: 查询 shows who).
+ */
+function elderRefusal(id: string, r: RefusalFacts): string {
+  // Not found, or someone else's ticket: the same to the resident (whose it is is not theirs to know).
+  if (r.code === 'not_found' || r.code === 'forbidden') return ELDER_WORDS.notFound(id)
+  const status = 'status' in r ? r.status : undefined
+  const action = 'action' in r ? r.action : undefined
+  if (r.code === 'bad_status' && status !== undefined) {
+    if (action === 'cancel') {
+      if (status === '已取消') return `工单 ${id} 已经取消了。`
+      if (status === '已办结') return `工单 ${id} 已经办好了，不用取消了。`
+      return `工单 ${id} 已经有人在办了，这里取消不了。不想办了，回"查询 ${id}"看是谁在办，打电话跟他说一声。`
+    }
+    if (action === 'resume') return `工单 ${id} 现在${ELDER_STATUS[status]}，不用补东西。`
+    if (action === 'rate' || action === 'comment') return `工单 ${id} 现在${ELDER_STATUS[status]}，办好了才能打分。`
+    return `工单 ${id} 现在${ELDER_STATUS[status]}，这一步办不了。`
+  }
+  // invalid: the residents' invalid steps are a rating given twice (the score itself is checked before it is sent)
+  // and a comment after the comment was closed.
+  if (action === 'rate') return `工单 ${id} 您打过分了，谢谢您！`
+  if (action === 'comment') return `工单 ${id} 的意见已经收到了，谢谢您！`
+  return ELDER_WORDS.actFailed
 }
 
 /** The words for a resident who chose 长者模式 (`elder`) or not. */

@@ -9,7 +9,7 @@ import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
 import { isBadRating, parseRating } from './rating.js'
-import { act, openTicket, type TicketEnv } from './service.js'
+import { act, openTicket, type ActResult, type TicketEnv } from './service.js'
 import { residentWords, type ResidentWords } from './resident-words.js'
 import { deadlineText, pointName, residentDetail, residentList } from './texts.js'
 import type { TicketState } from './types.js'
@@ -83,7 +83,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (/^取消/.test(text) && id !== undefined) {
       const reason = text.replace(/^取消\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
-      return reply(words, await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () => words.cancelled(id))
+      return reply(words, id, await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () => words.cancelled(id))
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id, words)
 
@@ -106,7 +106,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
         return [rated?.rating ? words.alreadyRated(rated.id, rated.rating.score) : words.nothingToRate]
       }
       const midDialog = await dialogOpen()
-      return reply(words, await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
+      return reply(words, target.id, await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
         words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog),
       )
     }
@@ -118,11 +118,11 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (commenting !== undefined && said !== null && text.length > said[0].length) {
       const comment = text.slice(said[0].length).trim()
       const midDialog = await dialogOpen()
-      return reply(words, await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () => words.commentNoted(midDialog))
+      return reply(words, commenting.id, await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () => words.commentNoted(midDialog))
     }
     if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen()) && !newQuestion()) {
       const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
-      return reply(words, await act(env, commenting.id, action, resident(who), message.now), () =>
+      return reply(words, commenting.id, await act(env, commenting.id, action, resident(who), message.now), () =>
         action.name === 'comment' && action.text ? words.commentNoted(false) : words.commentSkipped,
       )
     }
@@ -158,11 +158,12 @@ async function resume(env: TicketEnv, message: IncomingMessage, text: string, id
   }
   const answer = text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
-  return reply(words, r, () => words.resumed(target))
+  return reply(words, target, r, () => words.resumed(target))
 }
 
-function reply(words: ResidentWords, r: { ok: boolean; message?: string }, ok: () => string): string[] {
-  return [r.ok ? ok() : (r.message ?? words.actFailed)]
+/** What the resident reads after acting on ticket `id`: `ok`'s text, or the refusal in the resident's words. */
+function reply(words: ResidentWords, id: string, r: ActResult, ok: () => string): string[] {
+  return [r.ok ? ok() : words.refused(id, r)]
 }
 
 /** The resident's tickets, newest first. */

@@ -86,6 +86,9 @@ function sampled(words: ResidentWords): Record<string, string> {
     noneReturned: words.noneReturned,
     severalReturned: words.severalReturned(2, t.id),
     resumed: words.resumed(t.id),
+    refused:
+      words.refused(t.id, { code: 'bad_status', message: `工单 ${t.id} 现在是"已领办"，不能取消。`, action: 'cancel', status: '已领办' }) +
+      words.refused(t.id, { code: 'not_found', message: `没有找到工单 ${t.id}，请核对工单号。` }),
     actFailed: words.actFailed,
     claimed: words.claimed(item, '王芳', '13800000000'),
     started: words.started(item),

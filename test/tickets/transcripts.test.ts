@@ -289,6 +289,25 @@ describe('a resident in 长者模式 reads the ticket news in its plainer words'
     expect(await chat.say('跑了三趟')).toEqual(['您说的记下了，谢谢！'])
   })
 
+  it('what the resident tries and is refused (取消 once taken, 补齐 with nothing asked, a wrong number) in its plainer words too', async () => {
+    const backend = createMemoryTicketBackend()
+    const env = makeEnv(backend.tickets)
+    const clock = { now: MONDAY_9AM }
+    const chat = await newChat({ userId: ME.userId, clock, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+    await chat.say('长者模式')
+    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ elder: true }) }, say('1', clock.now))
+    const id = 'DB2611230001'
+    await handleAgentText(env, byId('a-v1'), `接单 ${id}`, (clock.now += 60_000))
+    expect(await chat.say(`取消 ${id}`)).toEqual([`工单 ${id} 已经有人在办了，这里取消不了。不想办了，回"查询 ${id}"看是谁在办，打电话跟他说一声。`])
+    expect(await chat.say(`补齐 ${id} 准备好了`)).toEqual([`工单 ${id} 现在有人接了，不用补东西。`])
+    expect(await chat.say('取消 DB2611230009')).toEqual(['没找到您的工单 DB2611230009，请看看号码对不对。'])
+    expect((await backend.tickets.get(id))?.status).toBe('已领办')
+    // In the standard words the same refusals read as before (the service's own words).
+    await chat.say('普通模式')
+    expect(await chat.say(`取消 ${id}`)).toEqual([`工单 ${id} 现在是"已领办"，不能取消。`])
+    expect(await chat.say('取消 DB2611230009')).toEqual(['没有找到工单 DB2611230009，请核对工单号。'])
+  })
+
   it('a resident in the standard words still reads the standard ones (the ticket keeps the choice made when applying)', async () => {
     const backend = createMemoryTicketBackend()
     const env = makeEnv(backend.tickets)
