@@ -5,9 +5,8 @@
  * entry, or the current state for the newest), under `historyDiff`:
  *   {"state": "materials", "ready": {…}, "-": ["switchTo"]}
  * lists the fields whose value differs, and under "-" those the entry does not have. An entry's diff never changes
- * once the entry after it exists (entries are never changed, only pushed, shifted off and popped), so a session
- * read back writes the diffs it was read with again, and a message works out one or two. decodeSession reads this
- * and sessions stored whole.
+ * once the entry after it exists (entries are never changed, only pushed, shifted off and popped), so it is kept
+ * with the entry and a message works out one or two. decodeSession reads this and sessions stored whole.
  */
 import { isDialogSession, type DialogData, type DialogSession } from './session.js'
 
@@ -16,37 +15,34 @@ const NOT_STEP = new Set(['v', 'lastAt', 'history', 'elder', 'misses'])
 const ABSENT = '-'
 
 /**
- * A session read back keeps the entries it was read with and their diffs as stored, so that writing it again
- * does not work every entry's diff out anew: with Redis a session is read and written every message, and that
- * was most of the cost of both. Found from the history's first entry, which is the first or (once the oldest is
- * dropped) the second entry read. A hidden property (no WeakMap: its upkeep cost more than what it saved): JSON,
- * spreads and comparisons do not see it.
+ * An entry's diff as last written or read, with the state it was taken against: an entry's diff is the same as long
+ * as the state after it is, so most of a message's encoding is reusing them. Kept on the entry itself, under a hidden
+ * key that JSON, spreads and comparisons do not see (a WeakMap's upkeep cost more than it saved). Entries read back
+ * keep the diff they were read with, still to be written out as JSON.
  */
-const READ = Symbol('history as read')
-type ReadFrom = { [READ]?: ReadHistory }
-interface ReadHistory {
-  entries: readonly DialogData[]
-  diffs: readonly unknown[]
+const DIFF = Symbol('diff')
+interface KnownDiff {
+  base: object
+  json?: string
+  read?: unknown
 }
+type WithDiff = { [DIFF]?: KnownDiff }
 
 export function encodeSession(value: unknown): string {
   if (!isDialogSession(value)) return JSON.stringify(value)
   const { history, ...current } = value
   const head = JSON.stringify(current)
   if (history.length === 0) return `${head.slice(0, -1)},"history":[]}`
-  const read = (history[0] as ReadFrom)[READ]
-  // Where the history as read sits in this one (entries are only pushed, shifted off and popped).
-  const offset = read ? read.entries.indexOf(history[0]!) : -1
   let entries = ''
   for (let i = 0; i < history.length; i++) {
-    const entry = history[i]!
+    const entry = history[i]! as DialogData & WithDiff
     const base: object = history[i + 1] ?? value
-    const j = i + offset
-    const json = JSON.stringify(
-      read && offset >= 0 && read.entries[j] === entry && read.entries[j + 1] === base
-        ? read.diffs[j]
-        : diff(entry, base as Record<string, unknown>),
-    )
+    let known = entry[DIFF]
+    if (known === undefined || known.base !== base) {
+      known = { base, json: JSON.stringify(diff(entry, base as Record<string, unknown>)) }
+      keep(entry, known)
+    }
+    const json = (known.json ??= JSON.stringify(known.read))
     entries += i === 0 ? json : `,${json}`
   }
   return `${head.slice(0, -1)},"history":[],"historyDiff":[${entries}]}`
@@ -63,15 +59,20 @@ export function decodeSession(json: string): unknown {
   const history: DialogData[] = new Array(historyDiff.length)
   let base: Record<string, unknown> = stepOf(stored)
   for (let i = historyDiff.length - 1; i >= 0; i--) {
-    const entry = applyDiff(base, historyDiff[i] as Record<string, unknown>)
+    const read = historyDiff[i] as Record<string, unknown>
+    const entry = applyDiff(base, read)
     history[i] = entry as unknown as DialogData
+    // The newest entry's diff is against the current state, which the step about to run is likely to change.
+    if (i < historyDiff.length - 1) keep(entry, { base, read })
     base = entry
   }
   stored.history = history
-  // A copy: a caller that changed the history in place must not make it look as read.
-  const read: ReadHistory = { entries: history.slice(), diffs: historyDiff }
-  for (const entry of history.slice(0, 2)) Object.defineProperty(entry, READ, { value: read })
   return stored
+}
+
+function keep(entry: object, known: KnownDiff): void {
+  if (DIFF in entry) (entry as WithDiff)[DIFF] = known
+  else Object.defineProperty(entry, DIFF, { value: known, writable: true })
 }
 
 function stepOf(session: DialogSession): Record<string, unknown> {
