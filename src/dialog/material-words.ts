@@ -168,6 +168,8 @@ function answeredMentions(
   const names = materials.map((m) => comparableFixed(m.name))
   const isOwn = (i: number) => own === undefined || own.has(materials[i]!)
   const said = withAllSynonyms(r.plain, names, names.filter((_, i) => isOwn(i)), synonyms)
+  // No word of an answer anywhere (低保咋申请, a new question after the walk): whatever it names, it answers nothing.
+  if (!mayAnswer(said, r.full, v, synonyms)) return []
   // A run of two characters or more starts with a pair the name holds: names holding none of the reply's pairs (most
   // of the catalogue's, for a question asked mid-walk) can name nothing, and are passed over in the scans below.
   const holding = namesHoldingPairsOf(said, names)
@@ -219,6 +221,25 @@ function answeredMentions(
     if (answer !== undefined) out.push({ ...mention, answer })
   })
   return out
+}
+
+const answerWordsOf = new WeakMap<CompiledVocabulary, string[]>()
+
+/**
+ * Whether `said` (or the reply as typed) holds a word materialAnswer reads as an answer (有, 没有, 丢了 or what is left
+ * of it without its 了, 在 …), counting the standard words of synonyms said (户口本 → 户口簿), which materialAnswer may
+ * put in. False: no part of the reply can answer, and the costly search for the materials it names is not needed.
+ */
+function mayAnswer(said: string, full: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): boolean {
+  let words = answerWordsOf.get(v)
+  if (words === undefined) {
+    const all = [...v.yes, ...v.no, ...v.missing, ...v.found, ...v.notAfterAll, ...v.present, '在']
+    words = [...new Set(all.flatMap((w) => (w.endsWith('了') && w.length >= 2 ? [w, w.slice(0, -1)] : [w])))].filter((w) => w !== '')
+    answerWordsOf.set(v, words)
+  }
+  let text = `${said}\u0000${full}`
+  for (const s of synonyms) if (s.variants.some((variant) => said.includes(comparableFixed(variant)))) text += `\u0000${comparableFixed(s.canonical)}`
+  return words.some((w) => text.includes(w))
 }
 
 /**
