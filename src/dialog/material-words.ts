@@ -3,6 +3,7 @@
  * (户口本 for 户口簿, 身份证 in 申请人居民身份证) and what the reply says of each material it names.
  */
 import type { Material, Synonym } from '../catalog/types.js'
+import { mayAnswer, namesHoldingPairsOf } from './material-index.js'
 import { comparableFixed, saysUnturned, type CompiledVocabulary, type Reading } from './text.js'
 
 /** `said` with the catalogue's variants (户口本) of standard words the material's name uses (户口簿) put back. */
@@ -168,8 +169,11 @@ function answeredMentions(
   const names = materials.map((m) => comparableFixed(m.name))
   const isOwn = (i: number) => own === undefined || own.has(materials[i]!)
   const said = withAllSynonyms(r.plain, names, names.filter((_, i) => isOwn(i)), synonyms)
+  // What `plain` dropped at the end (the 了 of 光荣证丢了): the last clause naming one of `own` gets it back, so that
+  // its answer reads as typed. (Another item's document, 驾驶证丢了, is only something else not there.)
+  const tail = r.full.endsWith(r.plain) ? '' : r.full.startsWith(r.plain) ? r.full.slice(r.plain.length) : ''
   // No word of an answer anywhere (低保咋申请, a new question after the walk): whatever it names, it answers nothing.
-  if (!mayAnswer(said, r.full, v, synonyms)) return []
+  if (!mayAnswer(said, tail, names, v, synonyms)) return []
   // A run of two characters or more starts with a pair the name holds: names holding none of the reply's pairs (most
   // of the catalogue's, for a question asked mid-walk) can name nothing, and are passed over in the scans below.
   const holding = namesHoldingPairsOf(said, names)
@@ -204,9 +208,6 @@ function answeredMentions(
     }
   }
   // Each mention's clause: from it (the first from the start, for 有户口本) to the next mention.
-  // What `plain` dropped at the end (the 了 of 光荣证丢了): the last clause naming one of `own` gets it back, so that
-  // its answer reads as typed. (Another item's document, 驾驶证丢了, is only something else not there.)
-  const tail = r.full.endsWith(r.plain) ? '' : r.full.startsWith(r.plain) ? r.full.slice(r.plain.length) : ''
   const answers = mentions.map((mention, i) => {
     const clause = said.slice(i === 0 ? 0 : mention.at, mentions[i + 1]?.at ?? said.length)
     const last = i === mentions.length - 1 && (mentions[i + 1]?.at ?? said.length) === said.length
@@ -221,55 +222,6 @@ function answeredMentions(
     if (answer !== undefined) out.push({ ...mention, answer })
   })
   return out
-}
-
-const answerWordsOf = new WeakMap<CompiledVocabulary, string[]>()
-
-/**
- * Whether `said` (or the reply as typed) holds a word materialAnswer reads as an answer (有, 没有, 丢了 or what is left
- * of it without its 了, 在 …), counting the standard words of synonyms said (户口本 → 户口簿), which materialAnswer may
- * put in. False: no part of the reply can answer, and the costly search for the materials it names is not needed.
- */
-function mayAnswer(said: string, full: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): boolean {
-  let words = answerWordsOf.get(v)
-  if (words === undefined) {
-    const all = [...v.yes, ...v.no, ...v.missing, ...v.found, ...v.notAfterAll, ...v.present, '在']
-    words = [...new Set(all.flatMap((w) => (w.endsWith('了') && w.length >= 2 ? [w, w.slice(0, -1)] : [w])))].filter((w) => w !== '')
-    answerWordsOf.set(v, words)
-  }
-  let text = `${said}\u0000${full}`
-  for (const s of synonyms) if (s.variants.some((variant) => said.includes(comparableFixed(variant)))) text += `\u0000${comparableFixed(s.canonical)}`
-  return words.some((w) => text.includes(w))
-}
-
-/**
- * Names (compared form) by the pairs of characters in a row they hold, for every name asked about so far: the
- * catalogue's few hundred materials. Looking a reply's pairs up here replaces looking for each pair in each name,
- * which was most of the cost of a question asked after a walk. Cleared if it ever grows past what files hold.
- */
-const namesByPair = new Map<string, string[]>()
-const indexedNames = new Set<string>()
-
-/** Which of `names` hold some two characters in a row of `said`. */
-function namesHoldingPairsOf(said: string, names: readonly string[]): Set<string> {
-  if (indexedNames.size > 20_000) {
-    namesByPair.clear()
-    indexedNames.clear()
-  }
-  for (const name of names) {
-    if (indexedNames.has(name)) continue
-    indexedNames.add(name)
-    const pairs = new Set<string>()
-    for (let k = 0; k + 2 <= name.length; k++) pairs.add(name.slice(k, k + 2))
-    for (const pair of pairs) {
-      const holders = namesByPair.get(pair)
-      if (holders) holders.push(name)
-      else namesByPair.set(pair, [name])
-    }
-  }
-  const holding = new Set<string>()
-  for (let k = 0; k + 2 <= said.length; k++) for (const name of namesByPair.get(said.slice(k, k + 2)) ?? []) holding.add(name)
-  return holding
 }
 
 /** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */
