@@ -170,6 +170,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
     ...(f.法定时限 !== undefined && { legalLimitDays: days(f.法定时限) }),
     promisedLimitDays: days(f.承诺时限),
     fee: f.收费,
+    ...(f.待遇标准 !== undefined && { benefitStandard: typeof f.待遇标准 === 'string' ? [f.待遇标准] : f.待遇标准 }),
     places: f.办理地点.map((p) => ({
       ...(p.服务点 !== undefined && { pointId: p.服务点 }),
       ...(p.层级 !== undefined && { tier: p.层级 }),

@@ -35,6 +35,29 @@ const phone = z
     error: '电话格式不对，应为 0539-7211234、13812345678 或 12345 这样的号码',
   })
 
+/** Longest line of a 待遇标准, and most lines: residents read it in a chat bubble (longer notes belong in 备注). */
+export const STANDARD_LINE_MAX = 80
+export const STANDARD_LINES_MAX = 5
+
+const standardLine = (error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .min(1, { error: '不能为空（待遇标准）' })
+    .max(STANDARD_LINE_MAX, { error: `太长了：每行最多 ${STANDARD_LINE_MAX} 个字，别的说明写在 备注 里` })
+
+/**
+ * What the item pays out (低保: 城市 1114 元/月，农村 884 元/月), as residents are told it when they ask 能领多少: one
+ * line, or a few. Plain text: it is said as written, then the item's 咨询电话.
+ */
+export const BenefitStandardSchema = z.union([
+  standardLine('应为一行文字，或几行文字的列表（每行以 "- " 开头）'),
+  z
+    .array(standardLine('应为文字（待遇标准的一行）'))
+    .min(1, { error: '至少写一行（待遇标准）' })
+    .max(STANDARD_LINES_MAX, { error: `最多写 ${STANDARD_LINES_MAX} 行，别的说明写在 备注 里` }),
+])
+
 export const ConditionSchema = z.strictObject({
   问题: text('条件所依据的问题编号'),
   /** Applies (the material is needed, the question is asked) when the answer is this option (or one of these). */
@@ -136,6 +159,8 @@ export const ItemSchema = z.strictObject({
   法定时限: TimeLimitSchema.optional(),
   承诺时限: TimeLimitSchema,
   收费: text('收费（不收费也要写"不收费"）'),
+  /** What residents get (能领多少), said when they ask; without it they are told the county's yearly standard applies. */
+  待遇标准: BenefitStandardSchema.optional(),
   办理地点: z.array(PlaceSchema).min(1, { error: '至少要有一个办理地点' }),
   网上办理: z.strictObject({ 网址: z.url({ error: '应为网址' }).optional(), 说明: text('网上办理说明') }).optional(),
   到现场次数: z.number({ error: '应为整数' }).int({ error: '应为整数' }).min(0).max(10),

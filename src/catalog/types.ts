@@ -86,6 +86,8 @@ export interface CatalogItem {
   legalLimitDays?: TimeLimit
   promisedLimitDays: TimeLimit
   fee: string
+  /** What it pays out (待遇标准), one entry a line, as residents are told it; none when the file has none. */
+  benefitStandard?: string[]
   places: Place[]
   online?: { url?: string; note: string }
   visits: number

@@ -23,6 +23,10 @@ describe('catalogJsonSchemas()', () => {
     // io: 'input': fields with defaults may be left out.
     expect(items.required).not.toContain('情形问题')
     expect(items.additionalProperties).toBe(false)
+    // 待遇标准: optional, one line or a short list of lines.
+    expect(items.properties.待遇标准.description).toMatch(/^能领多少：/)
+    expect(items.required).not.toContain('待遇标准')
+    expect(items.properties.待遇标准.anyOf.map((a: { type: string }) => a.type)).toEqual(['string', 'array'])
   })
 
   it('is named on the first line of every catalogue file', async () => {

@@ -119,6 +119,42 @@ describe('loadCatalogFromFiles(files)', () => {
     expect('explain' in item.materials[0]!).toBe(false)
   })
 
+  it('reads 待遇标准 as one line or a list of lines, and says what is wrong with anything else', () => {
+    const item = (text: string) => {
+      const result = loadCatalogFromFiles(catalogFiles({ [DIBAO_FILE]: text }))
+      if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+      return result.catalog.byId.get('T-001')!
+    }
+    expect(item(edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准: 城市 1114 元/月，农村 884 元/月\n')).benefitStandard).toEqual(['城市 1114 元/月，农村 884 元/月'])
+    const lines = edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准:\n  - 城市 1276 元/月，农村 1024 元/月\n  - 护理费：全护理 845 元/月\n')
+    expect(item(lines).benefitStandard).toEqual(['城市 1276 元/月，农村 1024 元/月', '护理费：全护理 845 元/月'])
+    // Optional: an item without it has none (and is told the county's yearly standard applies).
+    expect('benefitStandard' in item(DIBAO)).toBe(false)
+
+    const number = edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准: 1114\n')
+    const map = edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准: { 城市: 1114 元 }\n')
+    const lineNumber = edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准:\n  - 城市 1114 元/月\n  - 884\n')
+    const empty = edit(DIBAO, '收费: 不收费\n', '收费: 不收费\n待遇标准: ""\n')
+    const long = edit(DIBAO, '收费: 不收费\n', `收费: 不收费\n待遇标准: ${'城市'.repeat(41)}\n`)
+    const many = edit(DIBAO, '收费: 不收费\n', `收费: 不收费\n待遇标准: [${['一', '二', '三', '四', '五', '六'].join(', ')}]\n`)
+    expect(errorsWith({ [DIBAO_FILE]: number })).toEqual([
+      `${DIBAO_FILE}:${lineOf(number, '待遇标准')} 待遇标准：应为一行文字，或几行文字的列表（每行以 "- " 开头），实际为 1114（要写成文字请加引号："1114"）`,
+    ])
+    expect(errorsWith({ [DIBAO_FILE]: map })).toEqual([
+      `${DIBAO_FILE}:${lineOf(map, '待遇标准')} 待遇标准：应为一行文字，或几行文字的列表（每行以 "- " 开头），实际为 字段表`,
+    ])
+    expect(errorsWith({ [DIBAO_FILE]: lineNumber })).toEqual([
+      `${DIBAO_FILE}:${lineOf(lineNumber, '- 884')} 待遇标准[2]：应为文字（待遇标准的一行），实际为 884（要写成文字请加引号："884"）`,
+    ])
+    expect(errorsWith({ [DIBAO_FILE]: empty })).toEqual([`${DIBAO_FILE}:${lineOf(empty, '待遇标准')} 待遇标准：不能为空（待遇标准）`])
+    expect(errorsWith({ [DIBAO_FILE]: long })).toEqual([
+      `${DIBAO_FILE}:${lineOf(long, '待遇标准')} 待遇标准：太长了：每行最多 80 个字，别的说明写在 备注 里`,
+    ])
+    expect(errorsWith({ [DIBAO_FILE]: many })).toEqual([
+      `${DIBAO_FILE}:${lineOf(many, '待遇标准')} 待遇标准：最多写 5 行，别的说明写在 备注 里，实际有 6 项`,
+    ])
+  })
+
   it('reads calendar days (60日) and 以窗口为准 as time limits, and renders them for residents', () => {
     const files = catalogFiles({ [SEAL_FILE]: edit(SEAL, '承诺时限: 即办', '法定时限: 60日\n承诺时限: 以窗口为准') })
     const result = loadCatalogFromFiles(files)
