@@ -23,6 +23,7 @@ export const ITEM_FIELDS = [
   'item.proxyNote',
   'item.conditions',
   'item.steps',
+  'item.benefitStandard',
 ] as const
 export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
 export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note', 'material.explain'] as const
@@ -122,6 +123,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'answers.limit': ITEM_FIELDS,
   'answers.fee': ITEM_FIELDS,
   'answers.amount': ITEM_FIELDS,
+  'answers.amountStandard': ITEM_FIELDS,
   'answers.conditions': ITEM_FIELDS,
   'answers.phone': ITEM_FIELDS,
   'answers.online': ITEM_FIELDS,
@@ -157,6 +159,8 @@ function buildItemFields(item: CatalogItem, m: Messages): Values {
     'item.proxyNote': item.proxy.note,
     'item.conditions': item.conditions.length > 0 ? item.conditions.join('；') : undefined,
     'item.steps': item.steps.length > 0 ? item.steps.map((step, i) => `${i + 1}. ${step}`).join('\n') : undefined,
+    // 待遇标准, one line each as the admin wrote them.
+    'item.benefitStandard': item.benefitStandard?.join('\n'),
   }
 }
 

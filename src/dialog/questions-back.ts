@@ -12,7 +12,7 @@ import { fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
 import type { Aspect, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, type Reading } from './text.js'
-import { caseItemFields, currentItem, say, type Turn } from './turn.js'
+import { aspectAnswer, caseItemFields, currentItem, say, type Turn } from './turn.js'
 
 /**
  * 这是啥, 啥叫划拨, 权属证明是啥, 不懂 at a walk step: what it means, then the same question again (not 没看明白).
@@ -195,13 +195,6 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
   say(t, aspects.map((aspect) => aspectAnswer(t, aspect, fields)).join('\n'))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
-}
-
-/** The answer to one aspect asked (messages.yaml answers): online ones say so too for an item not done online. */
-export function aspectAnswer(t: Turn, aspect: Aspect, fields: Values): string {
-  const answers = t.defs.messages.answers
-  if (aspect === 'online' && !fields['item.online']) return render(answers.onlineNone, fields)
-  return render(answers[aspect], fields)
 }
 
 /** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */

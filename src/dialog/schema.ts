@@ -517,11 +517,15 @@ const checklistMessages = z.strictObject({
   noProxy: text('不能代办'),
 })
 
+const AMOUNT_STANDARD = '能领多少：\n{item.benefitStandard}\n具体能领多少，请打电话问 {item.consultPhone}'
+
 /** What a question asked besides the materials, answered once the item is settled (one line per aspect asked). */
 const answersMessages = z.strictObject({
   limit: text('回答时限'),
   fee: text('回答收费'),
   amount: text('回答能领多少'),
+  /** 能领多少 for an item with a 待遇标准 ({item.benefitStandard}, one line each); amount for one without. */
+  amountStandard: text('回答能领多少（事项写了待遇标准）').default(AMOUNT_STANDARD),
   conditions: text('回答条件'),
   phone: text('回答电话'),
   /** Whether it can be done online: the item's 网上办理; onlineNone for an item without one. */
@@ -569,6 +573,7 @@ export const MessagesFileSchema = z.strictObject({
     limit: '多久办好：{item.promisedLimit}',
     fee: '收不收费：{item.fee}',
     amount: '能领多少：按本县当年的标准发，具体请打电话问 {item.consultPhone}',
+    amountStandard: AMOUNT_STANDARD,
     conditions: '谁能办：{item.conditions}',
     phone: '咨询电话：{item.consultPhone}',
     online: '网上也能办：{item.online}',

@@ -12,12 +12,12 @@ import { decide } from '../match/decide.js'
 import { formReply, formText } from './material-form.js'
 import { namedAnswers } from './material-words.js'
 import { fullPrompt, currentWalkStep } from './prompts.js'
-import { aspectAnswer, itemMaterialFields, whereAskedMaterial } from './questions-back.js'
+import { itemMaterialFields, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { workingCopy } from './session.js'
 import { render } from './template.js'
 import { askedAspects, comparable, read, type Reading } from './text.js'
-import { caseItemFields, currentItem, say, stateOf, type Turn } from './turn.js'
+import { aspectAnswer, caseItemFields, currentItem, say, stateOf, type Turn } from './turn.js'
 
 type WalkState = Extract<DialogState, { kind: 'materials' }>
 

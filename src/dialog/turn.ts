@@ -6,7 +6,7 @@ import type { Catalog, CatalogItem, Material } from '../catalog/types.js'
 import type { Matcher } from '../match/types.js'
 import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
-import type { ConditionName, DialogDefinitions, DialogState } from './schema.js'
+import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
 import { feeFor, noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
@@ -164,10 +164,19 @@ function answersTo(t: Turn): string | undefined {
   const item = currentItem(t)
   if (!item || t.s.asked === undefined) return undefined
   const fields = caseItemFields(t, item)
-  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) =>
-    aspect === 'online' && !fields['item.online'] ? render(t.defs.messages.answers.onlineNone, fields) : render(t.defs.messages.answers[aspect], fields),
-  )
+  const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => aspectAnswer(t, aspect, fields))
   return lines.length > 0 ? lines.join('\n') : undefined
+}
+
+/**
+ * The answer to one aspect asked (messages.yaml answers): online ones say so too for an item not done online, and
+ * the amount is the item's 待遇标准 (then the phone) where it has one, the county's yearly standard otherwise.
+ */
+export function aspectAnswer(t: Turn, aspect: Aspect, fields: Values): string {
+  const answers = t.defs.messages.answers
+  if (aspect === 'online' && !fields['item.online']) return render(answers.onlineNone, fields)
+  if (aspect === 'amount' && fields['item.benefitStandard']) return render(answers.amountStandard, fields)
+  return render(answers[aspect], fields)
 }
 
 /** A 提示 of the item as the resident reads it (checklist.notice). */
