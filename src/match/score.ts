@@ -184,7 +184,13 @@ export function scoreItems(
       const mentioned = weightOf(lexicon, o.term, item)
       // A 目录外 word the item has only in a 常见问法 (助学贷款的表要盖章) does not make a question its own when nothing
       // else in it is the item's name or keywords either (大学生助学贷款咋办: no 盖章).
-      if (mentioned !== 0) return phrasingOnly && mentioned < ASKED_MIN_WEIGHT
+      if (mentioned !== 0) {
+        if (mentioned < ASKED_MIN_WEIGHT) return phrasingOnly
+        // Named whole (a keyword that is the word), or only inside a longer keyword (月嫂 in 考月嫂, 博物馆 in 博物馆免费)
+        // with that find or another of the item's own words in the question too (想当月嫂要考啥证: 考证). Without them
+        // the question is about the 目录外 thing itself (月嫂一个月多少钱, 县博物馆几点开门).
+        if (mentioned >= OWN_WEIGHT || ownAround(lexicon, hits, o)) return false
+      }
       if (cutsDifferently(taken, neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
@@ -221,6 +227,19 @@ function handles(lexicon: Lexicon, item: number, o: Occurrence, found: Occurrenc
     if (mention.has(f.term) || lexicon.ownedBy.get(f.term) === item) return true
   }
   return false
+}
+
+/**
+ * Whether one of the item's own words (its name, a whole keyword) is in the question beside the 目录外 word at `o`, or is
+ * a longer find holding it (月嫂证 for 月嫂).
+ */
+function ownAround(lexicon: Lexicon, hits: readonly { o: Occurrence; weight: number }[], o: Occurrence): boolean {
+  return hits.some(
+    (h) =>
+      h.weight >= OWN_WEIGHT &&
+      !lexicon.outside.has(h.o.term) &&
+      (!overlap(h.o, o) || (h.o.start <= o.start && o.end <= h.o.end && h.o.end - h.o.start > o.end - o.start)),
+  )
 }
 
 /**

@@ -134,6 +134,18 @@ describe('match(question)', () => {
     }
     expect(matcher.match('印刷企业年报')[0]!.score).toBe(without.match('印刷企业年报')[0]!.score)
   })
+  it('doubts an item that has a 目录外 word only inside a longer keyword, unless that keyword or another own word is asked too', () => {
+    const without = buildMatcher({ ...catalog, words: { ...catalog.words, outside: [] } })
+    // 考月嫂 and 博物馆免费 hold the word, but a price or opening hours are asked about the 目录外 thing itself.
+    expect(without.match('县博物馆几点开门')).not.toEqual([])
+    for (const q of ['月嫂一个月多少钱', '请个月嫂多少钱', '县博物馆几点开门']) expect(matcher.match(q), q).toEqual([])
+    const inScope: [string, string][] = [
+      ['想干月嫂 证在哪考', '申报职业技能鉴定'],
+      ['当月嫂要考啥证', '申报职业技能鉴定'],
+      ['老人去博物馆免费吗 要办啥证', '《山东省老年人优待证》办理'],
+    ]
+    for (const [q, name] of inScope) expect(top(q), q).toBe(name)
+  })
 
 
   it('takes the part of a long question where the resident asks for something (请求字) as what the item must explain', () => {
@@ -181,10 +193,12 @@ describe('match(question)', () => {
   it('rejects a question asking for a 目录外动作 (注销, 报销, 补偿) the item it names does not do', () => {
     const without = buildMatcher({ ...catalog, words: { ...catalog.words, actions: [] } })
     // However well the rest names an item: 食品经营许可证 is that item's whole name, but 注销 is not what it does.
-    for (const q of ['食品经营许可证咋注销', '合作社不办了咋注销', '住院报销能报多少', '拆迁补偿咋算', '营业执照上的地址要变更咋办']) {
+    for (const q of ['食品经营许可证咋注销', '合作社不办了咋注销', '住院报销能报多少', '营业执照上的地址要变更咋办']) {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
     }
+    // 拆迁 is a 目录外 word too, and 政府信息公开 has it only inside 拆迁补偿文件: without 文件 it is not that item's either.
+    expect(matcher.match('拆迁补偿咋算')).toEqual([])
     // An item that mentions the action only inside a keyword (异地就医报销, 养老保险注销) does it in that context alone.
     const outOfContext = '公司关门了要注销，注销咋弄'
     expect(without.match(outOfContext)[0]?.item.name).toBe('居民养老保险待遇登记及终止')
