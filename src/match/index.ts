@@ -41,9 +41,11 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const clauses = clauseSpans(segments)
-      const found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
+      let found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
+      // 除了出生证明还要带啥 asks for the rest of the item's materials: the thing asked past is one of them.
+      if (MATERIALS.test(question)) found = found.map(({ besides, ...o }) => o)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
       // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
       const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
@@ -138,6 +140,9 @@ function oncePart(units: Unit[]): Unit[] {
   return units
 }
 
+/** Words that ask what to bring (要带啥, 什么材料). */
+const MATERIALS = /带|材料/
+
 /** Words that ask how a thing is done (要带啥, 什么材料, 啥手续), so the resident wants it done. */
 const PROCEDURE = /带|材料|手续/
 
@@ -154,6 +159,12 @@ function neutralUnits(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uin
     if (u.text !== undefined && lexicon.neutralChars.has(u.text)) neutral[i] = 1
   })
   for (const o of found) if (lexicon.generic.has(o.term)) neutral.fill(1, o.start, o.end)
+  // What the resident asks past (除了营业执照) is not what an item should explain, nor is the 除了.
+  for (const o of found) {
+    if (!o.besides) continue
+    const word = BESIDES.find((w) => [...w].every((ch, k) => units[o.start - w.length + k]?.text === ch))
+    neutral.fill(1, o.start - (word?.length ?? 0), o.end)
+  }
   // Typed pinyin has no characters to compare: look its fillers up by sound (zen me, ban), longest first.
   // A syllable inside a term found by sound is that term's (kezhang is 刻章, not 可 and the measure word 张),
   // unless a filler of three syllables or more covers it: xing bu xing is 行不行, not 行 and the term 不行.
@@ -191,25 +202,43 @@ function asksForSomething(lexicon: Lexicon, question: string, units: Unit[], fou
 
 /** Words for holding something: 有 (俺有残疾证), 拿着, 带着, 持. */
 const HOLDING = ['有', '拿着', '带着', '持', '持有']
+/** Words for what the resident already knows about and asks past: 除了 (开美容院除了营业执照还要啥证). */
+const BESIDES = ['除了']
 /** Who may hold it, typed before 有: with anything else before it, 有 says a thing exists (听说有个补贴, 都有高龄津贴). */
 const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', '爹', '妈', '爸', '孩', '子'])
 
 /**
  * Marks the terms the resident says they already have: a word for holding right before the term, at the start of a
  * part or after who holds it (有居住证，孩子能上公办小学不; 俺有残疾证). What one has is a detail of the question,
- * not the thing asked for. 没有 is lacking, which may well be the request (没有居住证咋办).
+ * not the thing asked for. 没有 is lacking, which may well be the request (没有居住证咋办). A term right after 除了 is
+ * asked past (`besides`): a detail too, and the item it is the whole of is not what is asked for. Finds inside a
+ * marked term are marked as details with it.
  */
 function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
   const text = (u: number) => units[u]?.text ?? ''
-  return found.map((o) => {
+  const typedBefore = (o: Occurrence, word: string, clause: Span) => {
+    const at = o.start - word.length
+    return at >= clause.start && [...word].every((ch, k) => text(at + k) === ch) ? at : -1
+  }
+  const marked = found.map((o) => {
     const clause = clauses.find((c) => c.start <= o.start && o.start < c.end)!
+    // 除了营业执照: a thing the resident asks past is a detail, and not what the question asks for.
+    if (BESIDES.some((word) => typedBefore(o, word, clause) >= 0)) return { ...o, had: true as const, besides: true as const }
     for (const word of HOLDING) {
-      const at = o.start - word.length
-      if (at < clause.start || [...word].some((ch, k) => text(at + k) !== ch)) continue
-      if (text(at - 1) === '没') continue
+      const at = typedBefore(o, word, clause)
+      if (at < 0 || text(at - 1) === '没') continue
       if (at === clause.start || HOLDER.has(text(at - 1)) || word.length > 1) return { ...o, had: true as const }
     }
     return o
+  })
+  // What is found inside such a thing is the same thing (执照 in 除了营业执照).
+  const spans = marked.filter((o) => o.had)
+  if (!spans.length) return marked
+  return marked.map((o) => {
+    const outer = spans.some((h) => h.start <= o.start && o.end <= h.end && h.end - h.start > o.end - o.start)
+    if (!outer) return o
+    const { besides, ...inner } = o
+    return { ...inner, had: true as const }
   })
 }
 

@@ -21,6 +21,8 @@ export interface Occurrence {
   read?: string
   /** Something the resident says they already have (有居住证, 拿着老年证): a detail of the question, not its request. */
   had?: true
+  /** Something the resident asks past (除了营业执照还要啥证): the item that is this thing is not what is asked for. */
+  besides?: true
 }
 
 const SOUND_QUALITY = 0.8

@@ -50,6 +50,11 @@ const ASKED_SHARE = 0.8
 const ASKED_MIN_WEIGHT = 0.4
 /** Share of a term's strength when the resident says they already have it (有居住证): a detail, not the request. */
 const HAD_FACTOR = 0.25
+/**
+ * Confidence kept by an item whose own word (its name, a whole keyword) is what the resident asks past (除了营业执照还要
+ * 啥证 is not asking for 个体工商户登记, whose keyword 营业执照 is).
+ */
+const BESIDES_FACTOR = 0.5
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
@@ -151,6 +156,7 @@ export function scoreItems(
   // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
   const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
   const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term))
+  const besides = found.filter((o) => o.besides)
 
   return best.map((item) => {
     const hits: { o: Occurrence; value: number; weight: number }[] = []
@@ -206,7 +212,8 @@ export function scoreItems(
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
       (foreign ? OUTSIDE_FACTOR : 1) *
-      (phrasingOnly ? PHRASING_ONLY_FACTOR : 1)
+      (phrasingOnly ? PHRASING_ONLY_FACTOR : 1) *
+      (besides.some((o) => weightOf(lexicon, o.term, item) >= OWN_WEIGHT) ? BESIDES_FACTOR : 1)
     return { item, confidence, evidence }
   })
 }

@@ -72,6 +72,19 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
   })
 })
 
+describe('something the resident asks past (除了营业执照还要啥证)', () => {
+  it('is not the item asked for, even one whose keyword it is', () => {
+    // 营业执照 is a keyword of 个体工商户登记: besides it, a barber shop needs its 卫生许可.
+    expect(top('开个理发馆 除了营业执照还得办啥证')).toBe('公共场所卫生许可')
+    expect(top('开浴池除了执照还要啥证')).toBe('公共场所卫生许可')
+  })
+
+  it('is one of the item’s materials when the question asks what else to bring', () => {
+    expect(top('办低保除了户口本还要带啥')).toBe('最低生活保障申请')
+    expect(top('给孩子报户口除了出生证还要带啥')).toBe('出生登记（新生儿落户）')
+  })
+})
+
 describe('an employer opening social insurance for its staff (社保开户)', () => {
   it('is outside the catalogue, which only prints the employer’s certificate', () => {
     expect(matcher.match('厂里刚招了几个人 社保开户在哪办')).toEqual([])
