@@ -196,10 +196,11 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return id
   }
   // Terms of each distinct text, found once: county copies of an item share most of their texts.
+  const wordsIn = createWordsIn(surfaces, prefixes)
   const insideMemo = new Map<string, number[]>()
   const inside = (text: string) => {
     let ids = insideMemo.get(text)
-    if (!ids) insideMemo.set(text, (ids = [...termsIn(text, surfaces, prefixes)].map(idOf)))
+    if (!ids) insideMemo.set(text, (ids = [...wordsIn(text)].map(idOf)))
     return ids
   }
   /** A name or keyword counts whole and by the terms inside it. */
@@ -426,19 +427,52 @@ function prefixSet(surfaces: Iterable<string>): Set<string> {
   return set
 }
 
-/** Every known surface inside a text, as terms (overlaps included: 残疾人证 gives 残疾人 and 残疾人证). */
-function termsIn(text: string, surfaces: Map<string, string>, prefixes: Set<string>): Set<string> {
-  const found = new Set<string>()
-  for (let i = 0; i < text.length; i++) {
-    for (let j = i + 1; j <= text.length; j++) {
-      const piece = text.slice(i, j)
-      if (!prefixes.has(piece)) break
-      const term = surfaces.get(piece)
-      if (term && j - i >= 2) found.add(term)
+/** Longest term that may be a misreading across two words: longer ones are compounds of their own (二次供水, 土地承包). */
+const MAX_MISREAD = 3
+
+/**
+ * The terms inside a text, without short ones that straddle a longer term where the text reads as that term and
+ * another word next to it: 计划生育证明 is 计划生育 + 证明, not 生育证; 互联网上网服务 is 互联网 + 上网, no 网上. Kept
+ * where nothing reads the rest (公办学校 keeps 学校 beside the keyword 公办学), or where a longer word that is read
+ * holds the term whole and has it as one of its own words (资格证书信息 keeps 证书 inside 资格证书, though 资格证 + 书信
+ * straddle it). Memoised by text: names and keywords repeat, and a holder is looked at as a text of its own.
+ */
+function createWordsIn(surfaces: Map<string, string>, prefixes: Set<string>): (text: string) => Set<string> {
+  const memo = new Map<string, Set<string>>()
+  const wordsIn = (text: string): Set<string> => {
+    let found = memo.get(text)
+    if (found) return found
+    const spans = spansIn(text, surfaces, prefixes).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    const kept: Span[] = []
+    found = new Set<string>()
+    for (const w of spans) {
+      if (misread(text, w, spans, kept)) continue
+      kept.push(w)
+      found.add(w.term)
     }
+    memo.set(text, found)
+    return found
   }
-  return found
+  const misread = (text: string, w: SpanTerm, spans: SpanTerm[], kept: Span[]): boolean => {
+    const len = w.end - w.start
+    if (len > MAX_MISREAD) return false
+    const straddled = kept.some((v) => {
+      if (v.end - v.start <= len) return false
+      // v holds w's start: another word from v's end reads the rest of w.
+      if (v.start < w.start && w.start < v.end && v.end < w.end) return spans.some((u) => u.start === v.end && u.end >= w.end)
+      // v holds w's end: another word up to v's start reads the beginning of w.
+      if (w.start < v.start && v.start < w.end && w.end < v.end) return spans.some((u) => u.end === v.start && u.start <= w.start)
+      return false
+    })
+    if (!straddled) return false
+    return !kept.some(
+      (h) => h.end - h.start > len && h.end - h.start < text.length && h.start <= w.start && w.end <= h.end && wordsIn(text.slice(h.start, h.end)).has(w.term),
+    )
+  }
+  return wordsIn
 }
+
+type SpanTerm = { term: string; start: number; end: number }
 
 /** Every known surface inside a text with where it is, as terms. */
 function spansIn(text: string, surfaces: Map<string, string>, prefixes: Set<string>): { term: string; start: number; end: number }[] {

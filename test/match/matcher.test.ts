@@ -335,6 +335,18 @@ describe('match(question)', () => {
     expect(matcher.match('gongjijin tiqu')[0]!.score).toBeGreaterThan(0.9)
   })
 
+  it('does not credit an item with a short word its texts only have across two of their own (生育证 in 计划生育证明)', () => {
+    const lexicon = buildLexicon(catalog)
+    const itemsOf = (term: string) => [...(lexicon.postings.get(term)?.items ?? [])].map((i) => lexicon.items[i]!.name)
+    // 计划生育证明 is 计划生育 + 证明; 互联网上网服务 is 互联网 + 上网.
+    expect(itemsOf('生育登记')).not.toContain('计划生育关系迁入、迁出')
+    expect(itemsOf('网上')).not.toContain('互联网上网服务营业场所经营单位从事互联网上网服务经营活动许可')
+    // A word read whole inside a longer one stays (证书 in 资格证书), as does one nothing else reads (学校 in 公办学校).
+    expect(itemsOf('证书')).toContain('更正职业资格证书信息申请')
+    expect(itemsOf('学校')).toContain('随迁子女义务教育入学申请')
+    expect(top('生育服务手册 外地的在这能办不')).toBe('一孩、二孩生育登记及《服务手册》发放')
+  })
+
   it('does not read as a homophone a character that belongs to a word typed exactly (要迁到 has 迁到, so no 要钱)', () => {
     const lexicon = buildLexicon(catalog)
     const normalizer = createNormalizer(catalog.words.fillers, (w) => lexicon.surfaces.has(w))
