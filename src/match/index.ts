@@ -41,11 +41,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const clauses = clauseSpans(segments)
-      let found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
+      const found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
-      // 除了出生证明还要带啥 asks for the rest of the item's materials: the thing asked past is one of them.
-      if (MATERIALS.test(question)) found = found.map(({ besides, ...o }) => o)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
       // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
       const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
@@ -139,9 +137,6 @@ function oncePart(units: Unit[]): Unit[] {
   }
   return units
 }
-
-/** Words that ask what to bring (要带啥, 什么材料). */
-const MATERIALS = /带|材料/
 
 /** Words that ask how a thing is done (要带啥, 什么材料, 啥手续), so the resident wants it done. */
 const PROCEDURE = /带|材料|手续/

@@ -87,6 +87,8 @@ export interface Lexicon {
   inverted: Map<string, string>
   /** The same by sound, for pinyin typed object first (yibao zenme jiao): "yi bao jiao" → 交医保. */
   invertedSounds: Map<string, string>
+  /** Terms in the names of an item's materials (契税 in 契税等税费缴纳凭证); worked out when first asked, per item. */
+  materialTerms(item: number): ReadonlySet<string>
 }
 
 /** Builds the lexicon for a catalogue. Pure apart from jieba's process-wide dictionary. */
@@ -409,7 +411,19 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const key = wordSyllables(text).join(' ')
     if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
   }
+  // Only a question asking past something (除了契税) needs them: not built with the index.
+  const materialMemo = new Map<number, Set<string>>()
+  const materialTerms = (item: number) => {
+    let terms = materialMemo.get(item)
+    if (!terms) {
+      terms = new Set()
+      for (const m of items[item]!.materials) if (!m.notice) for (const t of wordsIn(matchableText(m.name))) terms.add(t)
+      materialMemo.set(item, terms)
+    }
+    return terms
+  }
   return {
+    materialTerms,
     items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds,
   }

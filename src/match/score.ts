@@ -52,7 +52,8 @@ const ASKED_MIN_WEIGHT = 0.4
 const HAD_FACTOR = 0.25
 /**
  * Confidence kept by an item whose own word (its name, a whole keyword) is what the resident asks past (除了营业执照还要
- * 啥证 is not asking for 个体工商户登记, whose keyword 营业执照 is).
+ * 啥证 is not asking for 个体工商户登记, whose keyword 营业执照 is). Not when it is one of the item's materials: 除了契税
+ * 还要交啥 asks for the rest of what 不动产转移登记 takes.
  */
 const BESIDES_FACTOR = 0.5
 /** Confidence kept by an item found only through words of its 常见问法. */
@@ -213,7 +214,7 @@ export function scoreItems(
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
       (foreign ? OUTSIDE_FACTOR : 1) *
       (phrasingOnly ? PHRASING_ONLY_FACTOR : 1) *
-      (besides.some((o) => weightOf(lexicon, o.term, item) >= OWN_WEIGHT) ? BESIDES_FACTOR : 1)
+      (besides.some((o) => weightOf(lexicon, o.term, item) >= OWN_WEIGHT && !lexicon.materialTerms(item).has(o.term)) ? BESIDES_FACTOR : 1)
     return { item, confidence, evidence }
   })
 }
