@@ -87,6 +87,11 @@ export interface Lexicon {
   inverted: Map<string, string>
   /** The same by sound, for pinyin typed object first (yibao zenme jiao): "yi bao jiao" → 交医保. */
   invertedSounds: Map<string, string>
+  /**
+   * A verb-first keyword by its verb and the term its object stands for ("交|城乡居民养老保险" → 交农保): any word residents
+   * use for the object, with the verb before or after it, says the keyword (交农村养老保险, 新农保咋交).
+   */
+  verbObjects: Map<string, string[]>
   /** Terms in the names of an item's materials (契税 in 契税等税费缴纳凭证); worked out when first asked, per item. */
   materialTerms(item: number): ReadonlySet<string>
 }
@@ -406,6 +411,16 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const text = turned[2]! + turned[1]!
     if (!surfaces.has(text) && !inverted.has(text)) inverted.set(text, term)
   }
+  const verbObjects = new Map<string, string[]>()
+  for (const [surface, term] of surfaces) {
+    const turned = INVERTIBLE.exec(surface)
+    const object = turned && surfaces.get(turned[2]!)
+    if (!object || !postings.has(term) || generic.has(object)) continue
+    const key = `${turned[1]!}|${object}`
+    const terms = verbObjects.get(key)
+    if (!terms) verbObjects.set(key, [term])
+    else if (!terms.includes(term)) terms.push(term)
+  }
   const invertedSounds = new Map<string, string>()
   for (const [text, term] of inverted) {
     const key = wordSyllables(text).join(' ')
@@ -425,7 +440,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   return {
     materialTerms,
     items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
-    inverted, invertedSounds,
+    inverted, invertedSounds, verbObjects,
   }
 }
 

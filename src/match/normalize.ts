@@ -28,6 +28,8 @@ function toSimplified(text: string): string {
 export interface Unit {
   text?: string
   syllable: string
+  /** A particle (的, 了) was dropped right before this unit: 交的农村养老保险 is the one paid, not paying it. */
+  afterParticle?: true
 }
 
 /**
@@ -67,6 +69,8 @@ const HAN = /\p{Script=Han}/u
  */
 const SPACED_HAN = /(?<!\p{Script=Han})(\p{Script=Han})\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+(?=\p{Script=Han}(?!\p{Script=Han}))/gu
 const BREAK = '\u0001'
+/** Where a particle was dropped: no break, but the next unit is marked (see Unit.afterParticle). */
+const DROPPED = '\u0002'
 
 export interface Normalizer {
   units(raw: string): Unit[][]
@@ -88,8 +92,7 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
     let out = ''
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!
-      if (particleSet.has(ch) && !isWord(text.slice(i - 1, i + 1)) && !isWord(text.slice(i, i + 2))) continue
-      out += ch
+      out += particleSet.has(ch) && !isWord(text.slice(i - 1, i + 1)) && !isWord(text.slice(i, i + 2)) ? DROPPED : ch
     }
     return out
   }
@@ -104,21 +107,30 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
       if (particleSet.size) text = dropParticles(text)
       const segments: Unit[][] = []
       let current: Unit[] = []
+      let afterParticle = false
       const flush = () => {
         if (current.length) segments.push(current)
         current = []
+        afterParticle = false
+      }
+      const push = (unit: Unit) => {
+        current.push(afterParticle ? { ...unit, afterParticle: true } : unit)
+        afterParticle = false
       }
       for (const token of text.match(/\p{Script=Han}|[a-z]+|[0-9]+|[^\p{Script=Han}a-z0-9]+/gu) ?? []) {
-        if (HAN.test(token)) current.push({ text: token, syllable: charSyllable(token) })
-        else if (/^[0-9]+$/.test(token)) current.push({ text: token, syllable: token })
+        if (HAN.test(token)) push({ text: token, syllable: charSyllable(token) })
+        else if (/^[0-9]+$/.test(token)) push({ text: token, syllable: token })
         else if (/^[a-z]+$/.test(token)) {
           const syllables = splitPinyin(token)
-          if (syllables) for (const s of syllables) current.push({ syllable: s })
-          else current.push({ text: token, syllable: token })
-        } else if (/\s/.test(token) && current.length && !current[current.length - 1]!.text) {
+          if (syllables) for (const s of syllables) push({ syllable: s })
+          else push({ text: token, syllable: token })
+        } else {
+          const rest = token.replaceAll(DROPPED, '')
+          if (!rest) afterParticle = current.length > 0
           // Spaces between pinyin words ("gongjijin tiqu") do not break a term.
-          continue
-        } else flush()
+          else if (/\s/.test(rest) && current.length && !current[current.length - 1]!.text) continue
+          else flush()
+        }
       }
       flush()
       return segments

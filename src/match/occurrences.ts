@@ -122,6 +122,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     offset += n
   }
   findInverted(lexicon, segments.flat(), found)
+  findVerbObjects(lexicon, segments, found)
   findOutsideAcrossParts(lexicon, segments, found)
   return withoutWordsInsideGeneric(lexicon, found)
 }
@@ -173,6 +174,52 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
       }
     }
   }
+}
+
+/**
+ * Verb-first keywords whose object the resident names in other words (交农保 typed 交农村养老保险, 新农保咋交): the
+ * verb before the object over a measure word or two in the same part (办个残疾本), or after it as findInverted reads
+ * it. Only terms the object is found as: a keyword's object written as a 说法 (农保) stands for its standard word.
+ */
+function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): void {
+  if (lexicon.verbObjects.size === 0) return
+  const units = segments.flat()
+  const partOf = new Int32Array(units.length)
+  let at = 0
+  segments.forEach((segment, k) => partOf.fill(k, at, (at += segment.length)))
+  const generic = new Uint8Array(units.length)
+  for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
+  const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
+  const objects = found.filter((o) => !lexicon.generic.has(o.term) && (o.read === undefined || o.read.length === o.end - o.start))
+  const added: Occurrence[] = []
+  const add = (o: Occurrence, verb: string, start: number, end: number, quality: number) => {
+    for (const term of lexicon.verbObjects.get(`${verb}|${o.term}`) ?? []) {
+      if (found.some((f) => f.term === term && f.start === start && f.end === end)) continue
+      const length = (o.length ?? o.end - o.start) + 1
+      added.push({ term, start, end, quality: quality * o.quality, length, ...(o.guessed && { guessed: true as const }) })
+    }
+  }
+  for (const o of objects) {
+    // The verb before: right before the object, or over neutral units (个) in the same part.
+    for (let v = o.start - 1, gaps = 0; v >= 0 && partOf[v] === partOf[o.start] && gaps <= MAX_GAP; v--, gaps++) {
+      // 交的农村养老保险 is the insurance paid (咋去领钱), not paying it.
+      if (units[v + 1]!.afterParticle) break
+      const verb = units[v]!.text
+      if (verb !== undefined && verb.length === 1 && !isNeutral(v)) {
+        add(o, verb, v, o.end, gaps === 0 ? 1 : SPLIT_QUALITY)
+        break
+      }
+      if (!isNeutral(v)) break
+    }
+  }
+  // The verb after the thing (新农保咋交, 农村养老保险 在手机上能交吗).
+  for (let v = 1; v < units.length; v++) {
+    const verb = units[v]!.text
+    if (verb === undefined || verb.length !== 1) continue
+    const ends = thingEnds(units, v, isNeutral)
+    for (const o of objects) if (o.end <= v && ends.includes(o.end)) add(o, verb, o.start, v + 1, GAPPED_QUALITY)
+  }
+  found.push(...added)
 }
 
 /** Characters after a place that say the thing is done on or in it (手机上, 网上, 镇里). */

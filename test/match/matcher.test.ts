@@ -28,6 +28,8 @@ describe('normalization', () => {
     expect(text('请问低保怎么办')).toEqual(['低保'])
     expect(text('开网吧')).toEqual(['开网吧'])
     expect(text('家里着了火')).toEqual(['家里着火'])
+    // The unit after a dropped particle says so: 交的医保 is not 交医保.
+    expect(n.units('交了医保')[0]!.map((u) => u.afterParticle ?? false)).toEqual([false, true, false])
   })
 
   it('drops characters nobody can see (NUL, zero-width, direction overrides), which would split words', () => {
@@ -285,6 +287,21 @@ describe('match(question)', () => {
     expect(top('医保上哪交')).toBe('城乡居民基本医疗保险参保登记和缴费')
     // 停 too: 农保咋停 is 停农保.
     expect(top('老人没了 农保咋停')).toBe('居民养老保险待遇登记及终止')
+  })
+
+  it('reads a verb-first keyword with its object said in other words (交农保 typed 交城乡居民养老保险), either way round', () => {
+    const lexicon = buildLexicon(catalog)
+    const normalizer = createNormalizer(catalog.words.fillers, (w) => lexicon.surfaces.has(w))
+    const terms = (q: string) => findOccurrences(lexicon, normalizer.units(q)).map((o) => o.term)
+    // 农保 and 城乡居民养老保险 are one term (synonyms.yaml), so 交农保 is met with either after 交.
+    expect(terms('想给老人交个城乡居民养老保险')).toContain('交农保')
+    expect(terms('城乡居民养老保险在手机上咋交')).toContain('交农保')
+    // Not across a particle: 交的农村养老保险 is the insurance paid.
+    expect(terms('交的农村养老保险')).not.toContain('交农保')
+    const [first, second] = matcher.match('交居民养老保险要带啥')
+    expect(first?.item.name).toBe('城乡居民养老保险参保登记')
+    expect(first!.score - second!.score).toBeGreaterThan(0.05)
+    expect(top('俺下个月满60了 交的农村养老保险 咋去领钱')).toBe('居民养老保险待遇登记及终止')
   })
 
   it('reads a thing typed before its verb across where it is done (医保 在手机上能交吗), and a thing heard by sound (医宝)', () => {
