@@ -72,6 +72,13 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
   })
 })
 
+describe('whom the resident asks for (俺闺女, 给儿子)', () => {
+  it('says nothing about which item: 闺女 in one item’s 常见问法 does not make a question about her that item’s', () => {
+    expect(top('闺女二十了 想给她交个居民养老保险')).toBe('城乡居民养老保险参保登记')
+    expect(top('儿子在外地上班 新农合今年交了没')).toBe('城乡居民基本医疗保险参保登记和缴费')
+  })
+})
+
 describe('something the resident asks past (除了营业执照还要啥证)', () => {
   it('is not the item asked for, even one whose keyword it is', () => {
     // 营业执照 is a keyword of 个体工商户登记: besides it, a barber shop needs its 卫生许可.
