@@ -54,6 +54,12 @@ describe('resident vocabulary in item keywords', () => {
     ['住院报完了还欠了好几万的债 政府还能帮点不', '医疗救助申请'],
     // Applying for 低保 is said 报低保 / 评低保, often after a long story of illness that names insurance words.
     ['老伴常年住院 家里没劳力 想报个低保', '最低生活保障申请'],
+    // Using the card at the hospital (刷医保卡) where the resident lives elsewhere is treatment elsewhere, not card service.
+    ['俺娘在天津闺女家 住院能刷医保卡不', '医保异地就医备案'],
+    // Elderly residents' 老年保险 and 入保 for 养老保险 and 参保.
+    ['俺四十五了 老年保险还能入保不', '城乡居民养老保险参保登记'],
+    // Paying out of one's own pocket (自己掏, 自掏腰包) after the insurance, in a poor family.
+    ['住院报完还自己掏了两万多 家里困难 有救助没', '医疗救助申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
