@@ -190,8 +190,7 @@ function asksForSomething(lexicon: Lexicon, question: string, units: Unit[], fou
   // A topic typed without any question (高考户口迁回, 残疾人轮椅补贴) names what the resident wants.
   // What to bring (要带医保卡吗) or what it takes (啥手续) is asked by someone who wants it done.
   if (!QUESTION.test(text) || PROCEDURE.test(text) || requestFillers.some((f) => text.includes(f))) return true
-  const inTerm = new Uint8Array(units.length)
-  for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
+  const inTerm = requestWords(lexicon, units, found)
   return units.some((u, i) => u.text !== undefined && lexicon.askingChars.has(u.text) && !inTerm[i])
 }
 
@@ -254,8 +253,7 @@ function clauseSpans(segments: Unit[][]): Span[] {
  * 办, 领, 补, outside any term (a story told before the request).
  */
 function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[]): Span[] {
-  const inTerm = new Uint8Array(units.length)
-  for (const o of found) if (!lexicon.generic.has(o.term)) inTerm.fill(1, o.start, o.end)
+  const inTerm = requestWords(lexicon, units, found)
   if (clauses.length === 0) return wishSpan(lexicon, units, inTerm)
   return clauses.filter((c) => {
     for (let u = c.start; u < c.end; u++) {
@@ -264,6 +262,16 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
     }
     return false
   })
+}
+
+/**
+ * Units inside a term, whose 请求字 name a thing (领证, 开公司) rather than ask for one. Not a verb read apart from its
+ * object (想办个残疾本 as 办残疾证): that verb is the resident's own request.
+ */
+function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uint8Array {
+  const inTerm = new Uint8Array(units.length)
+  for (const o of found) if (!lexicon.generic.has(o.term) && !o.verbObject) inTerm.fill(1, o.start, o.end)
+  return inTerm
 }
 
 /** Characters by which a resident turns from the story to the request inside one run of text: 想 (给她) 办个低保. */

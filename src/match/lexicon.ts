@@ -24,6 +24,8 @@ const INSIDE_KEYWORD = 0.7
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
 /** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp, stop) and its object. */
 const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
+/** Verb-first keywords whose object residents name in other words (卖吃的 said 卖蛋糕): INVERTIBLE's verbs, 卖 and 做. */
+const VERB_OBJECT = /^([交缴办领开补换迁查买盖停卖做])(\p{Script=Han}{2,5})$/u
 /**
  * A 目录外 word that is a stop and what stopped (停水, 停电): residents name the thing first (自来水停了, 电停了), and
  * the thing is one character.
@@ -413,7 +415,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   }
   const verbObjects = new Map<string, string[]>()
   for (const [surface, term] of surfaces) {
-    const turned = INVERTIBLE.exec(surface)
+    const turned = VERB_OBJECT.exec(surface)
     const object = turned && surfaces.get(turned[2]!)
     if (!object || !postings.has(term) || generic.has(object)) continue
     const key = `${turned[1]!}|${object}`

@@ -23,6 +23,8 @@ export interface Occurrence {
   had?: true
   /** Something the resident asks past (除了营业执照还要啥证): the item that is this thing is not what is asked for. */
   besides?: true
+  /** A verb-first keyword read from its verb and its object said in other words (交农村养老保险 as 交农保). */
+  verbObject?: true
 }
 
 const SOUND_QUALITY = 0.8
@@ -34,6 +36,8 @@ const GAPPED_QUALITY = 0.75
 /** A term with a measure word typed inside (刻个章, 办个证): how people say it, nearly as sure as typed whole. */
 const SPLIT_QUALITY = 0.9
 const MAX_GAP = 2
+/** Units between a verb and the object it is typed before (卖 自己做 蛋糕). */
+const MAX_VERB_GAP = 4
 /** Neutral units allowed between a thing and its verb typed after it (章上哪盖: 上, 哪). */
 const MAX_INVERTED_GAP = 3
 
@@ -196,20 +200,20 @@ function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence
     for (const term of lexicon.verbObjects.get(`${verb}|${o.term}`) ?? []) {
       if (found.some((f) => f.term === term && f.start === start && f.end === end)) continue
       const length = (o.length ?? o.end - o.start) + 1
-      added.push({ term, start, end, quality: quality * o.quality, length, ...(o.guessed && { guessed: true as const }) })
+      added.push({ term, start, end, quality: quality * o.quality, length, verbObject: true, ...(o.guessed && { guessed: true as const }) })
     }
   }
   for (const o of objects) {
-    // The verb before: right before the object, or over neutral units (个) in the same part.
-    for (let v = o.start - 1, gaps = 0; v >= 0 && partOf[v] === partOf[o.start] && gaps <= MAX_GAP; v--, gaps++) {
-      // 交的农村养老保险 is the insurance paid (咋去领钱), not paying it.
-      if (units[v + 1]!.afterParticle) break
+    // The verb before, in the same part: right before the object, over measure words (办个残疾本), or over a few
+    // words saying which one (卖自己做的蛋糕). Not a verb a particle follows: 交的农村养老保险 is the insurance paid.
+    let between = true
+    for (let v = o.start - 1; v >= 0 && o.start - 1 - v <= MAX_VERB_GAP && partOf[v] === partOf[o.start]; v--) {
       const verb = units[v]!.text
-      if (verb !== undefined && verb.length === 1 && !isNeutral(v)) {
-        add(o, verb, v, o.end, gaps === 0 ? 1 : SPLIT_QUALITY)
+      if (verb !== undefined && verb.length === 1 && !units[v + 1]!.afterParticle && lexicon.verbObjects.has(`${verb}|${o.term}`)) {
+        add(o, verb, v, o.end, v === o.start - 1 ? 1 : between ? SPLIT_QUALITY : GAPPED_QUALITY)
         break
       }
-      if (!isNeutral(v)) break
+      if (!isNeutral(v)) between = false
     }
   }
   // The verb after the thing (新农保咋交, 农村养老保险 在手机上能交吗).

@@ -60,6 +60,11 @@ describe('resident vocabulary in item keywords', () => {
     ['俺四十五了 老年保险还能入保不', '城乡居民养老保险参保登记'],
     // Paying out of one's own pocket (自己掏, 自掏腰包) after the insurance, in a poor family.
     ['住院报完还自己掏了两万多 家里困难 有救助没', '医疗救助申请'],
+    // Home-made food to sell (卖自己做的月饼, 做点馒头卖) is 卖吃食 / 做吃食, the food licence.
+    ['在抖音上卖自家做的月饼 用办证不', '食品经营许可'],
+    ['俺娘想蒸点馒头在集上卖 得办啥', '食品经营许可'],
+    // A product with its brand to register is the trademark, not the food licence.
+    ['自家做的咸菜想注册个商标', '商标注册申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
