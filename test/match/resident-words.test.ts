@@ -65,6 +65,9 @@ describe('resident vocabulary in item keywords', () => {
     ['俺娘想蒸点馒头在集上卖 得办啥', '食品经营许可'],
     // A product with its brand to register is the trademark, not the food licence.
     ['自家做的咸菜想注册个商标', '商标注册申请'],
+    // Starting primary school (上一年级, 读小学) away from the 户口 (不是本地户口, 户口不在这) is 随迁子女入学.
+    ['户口不在这边 娃九月该读小学了 能在城里上吗', '随迁子女义务教育入学申请'],
+    ['非本地户口的孩子上一年级要啥材料', '随迁子女义务教育入学申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
