@@ -56,7 +56,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
       // fuse.js compares the words that mattered (not the whole rambling question) with the names.
       const fuse = new Fuse(scored.map((s) => names[s.item]!), { includeScore: true, ignoreLocation: true, threshold: 1 })
       const similarity = new Map<number, number>()
-      for (const r of fuse.search(meaningfulText(units, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
+      for (const r of fuse.search(meaningfulText(lexicon, units, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
 
       const results: MatchResult[] = scored
         .map((s, i) => ({
@@ -315,7 +315,7 @@ function reissueAsked(lexicon: Lexicon, units: Unit[], clauses: Span[], found: O
  * sound or with a wrong character (底保 as 低保, pinyin), its own characters stand in for what was typed: the typo
  * already costs the find some quality, and fuse.js should compare what the resident meant with the names.
  */
-function meaningfulText(units: Unit[], found: Occurrence[]): string {
+function meaningfulText(lexicon: Lexicon, units: Unit[], found: Occurrence[]): string {
   const covered = new Uint8Array(units.length)
   const chars = units.map((u) => u.text ?? '')
   const typed = new Uint8Array(units.length)
@@ -330,6 +330,12 @@ function meaningfulText(units: Unit[], found: Occurrence[]): string {
       chars[u] = o.read[u - o.start]!
       typed[u] = 1
     }
+  }
+  // A question that is one 说法 and nothing else (过户) is compared in its standard word, which item names are
+  // written in (转移登记): the 说法 itself may be in the name of an item that is one kind of it (水电气热过户).
+  const [only] = found
+  if (found.length === 1 && only!.quality === 1 && only!.read === undefined && only!.start === 0 && only!.end === units.length) {
+    if (!lexicon.generic.has(only!.term)) return only!.term.slice(0, FUSE_PATTERN)
   }
   let text = ''
   for (let i = 0; i < units.length && text.length < FUSE_PATTERN; i++) if (covered[i]) text += chars[i]

@@ -330,6 +330,12 @@ describe('match(question)', () => {
     expect(top('外卖店要办啥证')).toBe('食品经营许可')
   })
 
+  it('takes 过户 alone first as a house’s, and 老年卡 as the 老年人优待证', () => {
+    // The 说法 过户 is inside 水电气热过户's name, but its standard word 转移登记 is the house's item's.
+    expect(matcher.match('过户').map((r) => r.item.name).slice(0, 2)).toEqual(['不动产转移登记', '水电气热过户'])
+    expect(top('俺娘想办个老年卡')).toBe('《山东省老年人优待证》办理')
+  })
+
   it('knows 过户 of a house is 转移登记 and a utility 过户 by its 水电, and words residents use for 房产证 and 交房', () => {
     expect(top('房子卖了去办过户')).toBe('不动产转移登记')
     expect(top('水电过户带啥')).toBe('水电气热过户')
