@@ -41,7 +41,8 @@ export function buildMatcher(catalog: Catalog): Matcher {
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const clauses = clauseSpans(segments)
-      const found = markHad(findOccurrences(lexicon, segments), units, clauses.length ? clauses : [{ start: 0, end: units.length }])
+      const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
+      const found = markModifiers(lexicon, markHad(findOccurrences(lexicon, segments), units, parts), units, parts)
       const asked = askedSpans(lexicon, units, clauses, found)
       const neutral = neutralUnits(lexicon, units, found)
       const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
@@ -234,6 +235,28 @@ function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrenc
     const { besides, ...inner } = o
     return { ...inner, had: true as const }
   })
+}
+
+/**
+ * In "A的B" the thing is B: 低收入家庭的老年人补贴 asks for 老年人补贴, for families that 低收入 says which. When B
+ * is one item's own word and no other's (its name, a whole keyword), the words of A, from the start of its part
+ * or the last such B (收入低的家庭的老年人补贴), are details of the question, like something the resident has. A B
+ * that is no item's alone (困难老年人的补贴: many items' names say 补贴; 残疾证的照片) leaves A saying which thing.
+ */
+function markModifiers(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Occurrence[] {
+  let marked = found
+  for (const part of parts) {
+    let from = part.start
+    for (let u = part.start + 1; u < part.end; u++) {
+      if (units[u]!.afterParticle !== '的') continue
+      const head = marked.some((o) => o.start === u && o.end <= part.end && !o.guessed && lexicon.ownedBy.has(o.term))
+      if (!head) continue
+      const at = u
+      marked = marked.map((o) => (o.start >= from && o.end <= at && !o.had && !lexicon.generic.has(o.term) ? { ...o, had: true as const } : o))
+      from = u
+    }
+  }
+  return marked
 }
 
 /** Where each part of a question of several parts is; none for a question of one part. */

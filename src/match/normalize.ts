@@ -28,8 +28,8 @@ function toSimplified(text: string): string {
 export interface Unit {
   text?: string
   syllable: string
-  /** A particle (的, 了) was dropped right before this unit: 交的农村养老保险 is the one paid, not paying it. */
-  afterParticle?: true
+  /** The particle (的, 了) dropped right before this unit: 交的农村养老保险 is the one paid, not paying it. */
+  afterParticle?: string
 }
 
 /**
@@ -88,13 +88,18 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
   const particles = sorted.filter((f) => f.length === 1)
   const phrasePattern = phrases.length ? new RegExp(phrases.map(escape).join('|'), 'g') : undefined
   const particleSet = new Set(particles)
-  const dropParticles = (text: string) => {
+  /** The text with each dropped particle marked DROPPED, and the particles dropped, in order. */
+  const dropParticles = (text: string): [string, string[]] => {
     let out = ''
+    const dropped: string[] = []
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!
-      out += particleSet.has(ch) && !isWord(text.slice(i - 1, i + 1)) && !isWord(text.slice(i, i + 2)) ? DROPPED : ch
+      if (particleSet.has(ch) && !isWord(text.slice(i - 1, i + 1)) && !isWord(text.slice(i, i + 2))) {
+        out += DROPPED
+        dropped.push(ch)
+      } else out += ch
     }
-    return out
+    return [out, dropped]
   }
 
   return {
@@ -104,18 +109,20 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
       let text = canonicalText(raw.slice(0, maxChars)).replace(/<[^<>]{0,200}>/g, ' ')
       text = text.replace(SPACED_HAN, '$1')
       if (phrasePattern) text = text.replace(phrasePattern, BREAK)
-      if (particleSet.size) text = dropParticles(text)
+      let dropped: string[] = []
+      if (particleSet.size) [text, dropped] = dropParticles(text)
+      let droppedAt = 0
       const segments: Unit[][] = []
       let current: Unit[] = []
-      let afterParticle = false
+      let afterParticle: string | undefined
       const flush = () => {
         if (current.length) segments.push(current)
         current = []
-        afterParticle = false
+        afterParticle = undefined
       }
       const push = (unit: Unit) => {
-        current.push(afterParticle ? { ...unit, afterParticle: true } : unit)
-        afterParticle = false
+        current.push(afterParticle ? { ...unit, afterParticle } : unit)
+        afterParticle = undefined
       }
       for (const token of text.match(/\p{Script=Han}|[a-z]+|[0-9]+|[^\p{Script=Han}a-z0-9]+/gu) ?? []) {
         if (HAN.test(token)) push({ text: token, syllable: charSyllable(token) })
@@ -126,7 +133,8 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
           else push({ text: token, syllable: token })
         } else {
           const rest = token.replaceAll(DROPPED, '')
-          if (!rest) afterParticle = current.length > 0
+          droppedAt += token.length - rest.length
+          if (!rest) afterParticle = current.length > 0 ? dropped[droppedAt - 1] : undefined
           // Spaces between pinyin words ("gongjijin tiqu") do not break a term.
           else if (/\s/.test(rest) && current.length && !current[current.length - 1]!.text) continue
           else flush()

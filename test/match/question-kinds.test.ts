@@ -92,6 +92,19 @@ describe('something the resident asks past (除了营业执照还要啥证)', ()
   })
 })
 
+describe('a thing said with what kind it is (A的B)', () => {
+  it('is B when B is one item’s own word: A only says which', () => {
+    // 收入低 and 家庭 are 低保's words, but the subsidy asked for is the 老年人补贴.
+    expect(top('收入低的家庭的老年人补贴去哪报')).toBe('经济困难老年人补贴给付')
+    expect(top('低保户的医疗救助咋申请')).toBe('医疗救助申请')
+  })
+
+  it('keeps A saying which when B is many items’ word (补贴, 照片)', () => {
+    expect(top('困难老年人的补贴每月多少')).toBe('经济困难老年人补贴给付')
+    expect(top('残疾证的照片要几寸')).toBe('办理残疾人证')
+  })
+})
+
 describe('an employer opening social insurance for its staff (社保开户)', () => {
   it('is outside the catalogue, which only prints the employer’s certificate', () => {
     expect(matcher.match('厂里刚招了几个人 社保开户在哪办')).toEqual([])
