@@ -429,20 +429,30 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!homophones.has(key) && !invertedSounds.has(key)) invertedSounds.set(key, term)
   }
   // Only a question asking past something (除了契税) needs them: not built with the index.
-  const materialMemo = new Map<number, Set<string>>()
-  const materialTerms = (item: number) => {
-    let terms = materialMemo.get(item)
-    if (!terms) {
-      terms = new Set()
-      for (const m of items[item]!.materials) if (!m.notice) for (const t of wordsIn(matchableText(m.name))) terms.add(t)
-      materialMemo.set(item, terms)
-    }
-    return terms
-  }
+  const materialTerms = materialTermsOf(items, surfaces, prefixes)
   return {
     materialTerms,
     items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds, verbObjects,
+  }
+}
+
+/**
+ * Terms in the names of each item's materials, found when first asked for. Made outside buildLexicon so that the
+ * function the lexicon keeps holds on to nothing of the build (its memos of every text) but what it reads.
+ */
+function materialTermsOf(items: CatalogItem[], surfaces: Map<string, string>, prefixes: Set<string>): (item: number) => ReadonlySet<string> {
+  const memo = new Map<number, Set<string>>()
+  let wordsIn: ((text: string) => Set<string>) | undefined
+  return (item) => {
+    let terms = memo.get(item)
+    if (!terms) {
+      terms = new Set()
+      wordsIn ??= createWordsIn(surfaces, prefixes)
+      for (const m of items[item]!.materials) if (!m.notice) for (const t of wordsIn(normalizeText(m.name))) terms.add(t)
+      memo.set(item, terms)
+    }
+    return terms
   }
 }
 
