@@ -244,6 +244,7 @@ function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrenc
  * that is no item's alone (困难老年人的补贴: many items' names say 补贴; 残疾证的照片) leaves A saying which thing.
  */
 function markModifiers(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Occurrence[] {
+  if (!units.some((u) => u.afterParticle === '的')) return found
   let marked = found
   for (const part of parts) {
     let from = part.start

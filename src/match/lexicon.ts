@@ -26,6 +26,8 @@ const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/
 const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
 /** Verb-first keywords whose object residents name in other words (卖吃的 said 卖蛋糕): INVERTIBLE's verbs, 卖 and 做. */
 const VERB_OBJECT = /^([交缴办领开补换迁查买盖停卖做])(\p{Script=Han}{2,5})$/u
+/** The first characters INVERTIBLE, INVERTIBLE_OUTSIDE and VERB_OBJECT can match. */
+const VERBS = new Set('交缴办领开补换迁查买盖停卖做断')
 /**
  * A 目录外 word that is a stop and what stopped (停水, 停电): residents name the thing first (自来水停了, 电停了), and
  * the thing is one character.
@@ -90,10 +92,10 @@ export interface Lexicon {
   /** The same by sound, for pinyin typed object first (yibao zenme jiao): "yi bao jiao" → 交医保. */
   invertedSounds: Map<string, string>
   /**
-   * A verb-first keyword by its verb and the term its object stands for ("交|城乡居民养老保险" → 交农保): any word residents
-   * use for the object, with the verb before or after it, says the keyword (交农村养老保险, 新农保咋交).
+   * Verb-first keywords by the term their object stands for, then their verb (城乡居民养老保险 → 交 → 交农保): any word
+   * residents use for the object, with the verb before or after it, says the keyword (交农村养老保险, 新农保咋交).
    */
-  verbObjects: Map<string, string[]>
+  verbObjects: Map<string, Map<string, string[]>>
   /** Terms in the names of an item's materials (契税 in 契税等税费缴纳凭证); worked out when first asked, per item. */
   materialTerms(item: number): ReadonlySet<string>
 }
@@ -407,21 +409,23 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     [...fillers, ...generic].filter((w) => /^\p{Script=Han}{1,4}$/u.test(w)).map((w) => wordSyllables(w).join(' ')),
   )
   const inverted = new Map<string, string>()
+  const verbObjects = new Map<string, Map<string, string[]>>()
   for (const [surface, term] of surfaces) {
+    // Only surfaces starting with a verb can be either (a look-up, not a regular expression, for the many that do not).
+    if (!VERBS.has(surface[0]!)) continue
+    const object = VERB_OBJECT.exec(surface)
+    const objectTerm = object && surfaces.get(object[2]!)
+    if (objectTerm && postings.has(term) && !generic.has(objectTerm)) {
+      let byVerb = verbObjects.get(objectTerm)
+      if (!byVerb) verbObjects.set(objectTerm, (byVerb = new Map()))
+      const terms = byVerb.get(object[1]!)
+      if (!terms) byVerb.set(object[1]!, [term])
+      else if (!terms.includes(term)) terms.push(term)
+    }
     const turned = INVERTIBLE.exec(surface) ?? (outside.has(term) ? INVERTIBLE_OUTSIDE.exec(surface) : null)
     if (!turned || !(postings.has(term) || outside.has(term))) continue
     const text = turned[2]! + turned[1]!
     if (!surfaces.has(text) && !inverted.has(text)) inverted.set(text, term)
-  }
-  const verbObjects = new Map<string, string[]>()
-  for (const [surface, term] of surfaces) {
-    const turned = VERB_OBJECT.exec(surface)
-    const object = turned && surfaces.get(turned[2]!)
-    if (!object || !postings.has(term) || generic.has(object)) continue
-    const key = `${turned[1]!}|${object}`
-    const terms = verbObjects.get(key)
-    if (!terms) verbObjects.set(key, [term])
-    else if (!terms.includes(term)) terms.push(term)
   }
   const invertedSounds = new Map<string, string>()
   for (const [text, term] of inverted) {
@@ -483,9 +487,16 @@ function createWordsIn(surfaces: Map<string, string>, prefixes: Set<string>): (t
   const wordsIn = (text: string): Set<string> => {
     let found = memo.get(text)
     if (found) return found
-    const spans = spansIn(text, surfaces, prefixes).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-    const kept: Span[] = []
+    const spans = spansIn(text, surfaces, prefixes)
     found = new Set<string>()
+    // Most texts have no short term partly under a longer one: all their terms are read.
+    if (!spans.some((w) => w.end - w.start <= MAX_MISREAD && spans.some((v) => crosses(w, v)))) {
+      for (const w of spans) found.add(w.term)
+      memo.set(text, found)
+      return found
+    }
+    spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    const kept: Span[] = []
     for (const w of spans) {
       if (misread(text, w, spans, kept)) continue
       kept.push(w)
@@ -514,6 +525,11 @@ function createWordsIn(surfaces: Map<string, string>, prefixes: Set<string>): (t
 }
 
 type SpanTerm = { term: string; start: number; end: number }
+
+/** Whether v is longer than w and holds one end of it, not the other. */
+function crosses(w: Span, v: Span): boolean {
+  return v.end - v.start > w.end - w.start && ((v.start < w.start && w.start < v.end && v.end < w.end) || (w.start < v.start && v.start < w.end && w.end < v.end))
+}
 
 /** Every known surface inside a text with where it is, as terms. */
 function spansIn(text: string, surfaces: Map<string, string>, prefixes: Set<string>): { term: string; start: number; end: number }[] {

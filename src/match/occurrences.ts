@@ -186,7 +186,11 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
  * it. Only terms the object is found as: a keyword's object written as a 说法 (农保) stands for its standard word.
  */
 function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): void {
-  if (lexicon.verbObjects.size === 0) return
+  // Most questions name no such object: nothing else to do.
+  const objects = found.filter(
+    (o) => lexicon.verbObjects.has(o.term) && !lexicon.generic.has(o.term) && (o.read === undefined || o.read.length === o.end - o.start),
+  )
+  if (objects.length === 0) return
   const units = segments.flat()
   const partOf = new Int32Array(units.length)
   let at = 0
@@ -194,34 +198,36 @@ function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence
   const generic = new Uint8Array(units.length)
   for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
   const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
-  const objects = found.filter((o) => !lexicon.generic.has(o.term) && (o.read === undefined || o.read.length === o.end - o.start))
+  const verbAt = (u: number) => {
+    const text = units[u]!.text
+    return text !== undefined && text.length === 1 ? text : undefined
+  }
   const added: Occurrence[] = []
-  const add = (o: Occurrence, verb: string, start: number, end: number, quality: number) => {
-    for (const term of lexicon.verbObjects.get(`${verb}|${o.term}`) ?? []) {
+  const add = (o: Occurrence, terms: string[], start: number, end: number, quality: number) => {
+    for (const term of terms) {
       if (found.some((f) => f.term === term && f.start === start && f.end === end)) continue
       const length = (o.length ?? o.end - o.start) + 1
       added.push({ term, start, end, quality: quality * o.quality, length, verbObject: true, ...(o.guessed && { guessed: true as const }) })
     }
   }
   for (const o of objects) {
+    const byVerb = lexicon.verbObjects.get(o.term)!
     // The verb before, in the same part: right before the object, over measure words (办个残疾本), or over a few
     // words saying which one (卖自己做的蛋糕). Not a verb a particle follows: 交的农村养老保险 is the insurance paid.
     let between = true
     for (let v = o.start - 1; v >= 0 && o.start - 1 - v <= MAX_VERB_GAP && partOf[v] === partOf[o.start]; v--) {
-      const verb = units[v]!.text
-      if (verb !== undefined && verb.length === 1 && !units[v + 1]!.afterParticle && lexicon.verbObjects.has(`${verb}|${o.term}`)) {
-        add(o, verb, v, o.end, v === o.start - 1 ? 1 : between ? SPLIT_QUALITY : GAPPED_QUALITY)
+      const terms = !units[v + 1]!.afterParticle && byVerb.get(verbAt(v) ?? '')
+      if (terms) {
+        add(o, terms, v, o.end, v === o.start - 1 ? 1 : between ? SPLIT_QUALITY : GAPPED_QUALITY)
         break
       }
       if (!isNeutral(v)) between = false
     }
-  }
-  // The verb after the thing (新农保咋交, 农村养老保险 在手机上能交吗).
-  for (let v = 1; v < units.length; v++) {
-    const verb = units[v]!.text
-    if (verb === undefined || verb.length !== 1) continue
-    const ends = thingEnds(units, v, isNeutral)
-    for (const o of objects) if (o.end <= v && ends.includes(o.end)) add(o, verb, o.start, v + 1, GAPPED_QUALITY)
+    // The verb after the thing, as findInverted reads it (新农保咋交, 农村养老保险 在手机上能交吗).
+    for (let v = o.end; v < units.length && v - o.end <= MAX_INVERTED_GAP + MAX_PLACE; v++) {
+      const terms = byVerb.get(verbAt(v) ?? '')
+      if (terms && thingEnds(units, v, isNeutral).includes(o.end)) add(o, terms, o.start, v + 1, GAPPED_QUALITY)
+    }
   }
   found.push(...added)
 }
