@@ -25,7 +25,8 @@ export function optionSaid(question: Question, r: Reading): string | undefined {
   if (found !== undefined) return found
   // 俺老伴没了, 老头走了 (参保人去世), 房子塌了: a 说法 ending in 了 is in the reply as typed, not in `plain`, which has
   // lost its 了 with the particles (老伴没). (Out of turn, presumedIn reads the reply as typed already.)
-  if (r.full !== r.plain) {
+  // Not where the 了 says it is yet to come (快生了, 下个月就生了, 快80了, 差两个月80了): 快 / 要 … 了 is about to be, not done.
+  if (r.full !== r.plain && !YET_TO_COME.test(r.full)) {
     const whole = optionNamed(question, r.full)
     if (whole !== undefined) return whole
   }
@@ -33,6 +34,9 @@ export function optionSaid(question: Question, r: Reading): string | undefined {
   const bare = said.replace(/的/g, '')
   return bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
 }
+
+/** Words saying what a 了 ends is still to come: 快生了, 要走了, 马上就80了, 差两个月80了, 下个月就生了. */
+const YET_TO_COME = /快|要|将|马上|差|还有|下个?月|下周|下礼拜|明年|过几天|过两天/
 
 /** The one option `said` names (see optionSaid), undefined when none or several. */
 function optionNamed(question: Question, said: string): string | undefined {

@@ -625,6 +625,32 @@ describe('answers to situation questions in a resident\'s words', () => {
     expect(joined(await living.say('全部列出'))).not.toContain('死亡证明或火化证明')
   })
 
+  it('快生了, 下个月就生了, 快80了, 差两个月80了 at the question asked: what is still to come is not what is done', async () => {
+    // 生育登记: 现在是怀孕期间来登记，还是孩子已经出生了？ A pregnant resident must not be asked for the 出生医学证明.
+    for (const reply of ['快生了', '下个月就生了']) {
+      const chat = await newChat()
+      await startItem(chat, '一孩、二孩生育登记及《服务手册》发放')
+      await chat.say('1')
+      expect(joined(await chat.say('2')), reply).toContain('现在是怀孕期间来登记，还是孩子已经出生了来补登记？')
+      expect(joined(await chat.say(reply)), reply).not.toContain('出生医学证明或住院分娩实名登记记录（原件1份）？')
+      expect(joined(await chat.say('全部列出')), reply).toContain('○ 出生医学证明或住院分娩实名登记记录')
+    }
+    // 经济困难老年人补贴: 老人满 80 周岁了吗？ Not yet 80 is not 满80周岁 (the 生活不能自理 proof would be left out).
+    for (const reply of ['快80了', '差两个月80了']) {
+      const chat = await newChat()
+      await startItem(chat, '经济困难老年人补贴给付')
+      await chat.say('1')
+      expect(joined(await chat.say('1')), reply).toContain('老人满 80 周岁了吗？')
+      expect(joined(await chat.say(reply)), reply).toContain('老人满 80 周岁了吗？')
+    }
+    // Done, as before: 生了 said of a child born.
+    const born = await newChat()
+    await startItem(born, '一孩、二孩生育登记及《服务手册》发放')
+    await born.say('1')
+    await born.say('2')
+    expect(joined(await born.say('孩子已经生了'))).toContain('出生医学证明或住院分娩实名登记记录（原件1份）？')
+  })
+
   it('a yes/no situation said in the first question is told with its question, not as 按您说的"是"', async () => {
     const chat = await newChat()
     // Confirmed (对吗) or picked from a few: 1 either way.
