@@ -74,7 +74,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     const form = i === undefined ? formReply(t, step, r) : undefined
     if (form !== undefined) {
       if (form.material === step.material && form.has && formSatisfies(step.material, form.forms)) i = 0
-      else return formAnswered(t, state, form.material)
+      else if (form.asking && r.leading === 'yes') {
+        // 有，要原件吗 / 有的 原件还是复印件: the 有 said first is taken, as a story's is (有的 在柜子里 要带原件吗), and
+        // the form said before the next question. (不是，要原件吗 may set the question straight: not taken for 没有.)
+        say(t, formText(t, form.material))
+        i = 0
+      } else return formAnswered(t, state, form.material)
     }
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false

@@ -105,6 +105,18 @@ describe('原件还是复印件 at a material question', () => {
     expect(joined(await chat.say('全部列出'))).toContain('✓ 共同生活家庭成员户口簿')
   })
 
+  it('有，要原件吗 / 有的 原件还是复印件: the 有 said first is taken (as before), and the form said before the next question', async () => {
+    for (const reply of ['有，要原件吗', '有的 要带原件吗', '有 原件还是复印件', '有，复印件行吗']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      const replies = await chat.say(reply)
+      expect(replies[0], reply).toBe(HUKOU_COPY)
+      expect(joined(replies), reply).toContain('家里有没有残疾或生重病的人？')
+      expect(joined(await chat.say('全部列出')), reply).toContain('✓ 共同生活家庭成员户口簿')
+    }
+  })
+
   it('原件丢了 says something of its own and is read as before', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
