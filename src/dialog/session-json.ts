@@ -71,7 +71,11 @@ export function decodeSession(json: string): unknown {
 }
 
 function keep(entry: object, known: KnownDiff): void {
-  if (DIFF in entry) (entry as WithDiff)[DIFF] = known
+  // A frozen (or sealed) entry takes no new key, nor a new value: its diff is worked out each time, as with the
+  // WeakMap before.
+  const own = Object.getOwnPropertyDescriptor(entry, DIFF)
+  if (own === undefined ? !Object.isExtensible(entry) : own.writable !== true) return
+  if (own !== undefined) (entry as WithDiff)[DIFF] = known
   else Object.defineProperty(entry, DIFF, { value: known, writable: true })
 }
 

@@ -75,6 +75,21 @@ describe('encodeSession / decodeSession', () => {
     expect(read.history[read.history.length - 2]).not.toHaveProperty('switchTo')
   })
 
+  it('encodes a session whose entries cannot take new keys (frozen, as a caller checking it is not changed may)', () => {
+    const s = structuredClone(walked())
+    for (const entry of s.history) Object.freeze(entry)
+    Object.freeze(s)
+    expect(decodeSession(encodeSession(s))).toEqual(viaJson(s))
+    // Entries that had a diff kept before they were frozen, then diffed against another state.
+    const read = decodeSession(encodeSession(walked())) as DialogSession
+    encodeSession(read)
+    for (const entry of read.history) Object.freeze(entry)
+    const next: DialogSession = { ...read, history: [...read.history, snapshot(read)], state: 'checklist' }
+    expect(decodeSession(encodeSession(next))).toEqual(viaJson(next))
+    const back: DialogSession = { ...read, ...read.history[read.history.length - 1]!, history: read.history.slice(0, -1) }
+    expect(decodeSession(encodeSession(back))).toEqual(viaJson(back))
+  })
+
   it('reads sessions stored whole (before diffs), sessions without history, and values that are not sessions', () => {
     const s = walked()
     expect(decodeSession(JSON.stringify(s))).toEqual(viaJson(s))
