@@ -2,8 +2,9 @@
  * Cheap answers to two questions answeredMentions (material-words.ts) asks of every reply, before its costly search
  * for the materials a reply names among the catalogue's few hundred: which names share two characters in a row with
  * the reply, and whether the reply can answer anything at all. A new question typed after the walk (低保咋申请) is
- * read this way too, so this keeps the walk's question turns cheap. The results are exactly those of looking through
- * every name: checked on every eval question and every Chinese string of the tests against every item.
+ * read this way too, so this keeps the walk's question turns cheap. The results are those of looking through every
+ * name: checked on every eval question and every Chinese string of the tests against every item, and on answer
+ * words split by names (齐户口本了).
  */
 import type { Synonym } from '../catalog/types.js'
 import { comparableFixed, type CompiledVocabulary } from './text.js'
@@ -105,17 +106,34 @@ export function mayAnswer(said: string, tail: string, names: readonly string[], 
   // Where a named material (so a clause) may start: two characters in a row that some name holds.
   const mayStart = [...said].map((_, k) => namesByPair.has(said.slice(k, k + 2)))
   for (const w of words.whole) {
-    if (!text.includes(w)) continue
+    // In order, not only in a row: a name taken out from between its characters joins them (齐户口本了 leaves 齐了).
+    if (spansOf(text, w).length === 0) continue
+    const spans = spansOf(said, w)
     // Only in what a synonym put in: not worth working out.
-    if (!said.includes(w)) return true
-    for (let at = said.indexOf(w); at >= 0; at = said.indexOf(w, at + 1)) {
+    if (spans.length === 0) return true
+    for (const [at, end] of spans) {
       const from = mayStart.lastIndexOf(true, at)
-      const nextStart = mayStart.indexOf(true, at + w.length)
+      const nextStart = mayStart.indexOf(true, end)
       const clause = said.slice(Math.max(from, 0), nextStart < 0 ? said.length : nextStart)
       if ([...clause].every((c) => !strange(c) || w.includes(c))) return true
     }
   }
   return false
+}
+
+/** Where `word`'s characters are found in order in `text`, from each place its first one is: [start, end) each. */
+function spansOf(text: string, word: string): [number, number][] {
+  const spans: [number, number][] = []
+  for (let at = text.indexOf(word[0]!); at >= 0; at = text.indexOf(word[0]!, at + 1)) {
+    let k = at + 1
+    for (const c of word.slice(1)) {
+      k = text.indexOf(c, k)
+      if (k < 0) return spans
+      k++
+    }
+    spans.push([at, k])
+  }
+  return spans
 }
 
 function synonymChars(synonyms: readonly Synonym[]): Set<string> {

@@ -74,6 +74,8 @@ describe('mayAnswer', () => {
     }
     const words = [...vocab.yes, ...vocab.no, ...vocab.missing, ...vocab.found, ...vocab.notAfterAll, ...vocab.present]
     for (const w of words) for (const t of [`户口本${w}`, `${w}户口本`, `俺的身份证${w}了`, `没身份证${w}`]) texts.add(t)
+    // An answer word split by a name (齐户口本了, yo身份证u): taking the name out joins it again.
+    for (const w of words.filter((w) => w.length >= 2)) for (const name of ['户口本', '身份证']) texts.add(`${w.slice(0, 1)}${name}${w.slice(1)}`)
     let answered = 0
     for (const item of catalog.items.filter((_, i) => i % 8 === 0)) {
       const own = new Set(item.materials)
