@@ -23,7 +23,12 @@ const namesByPair = new Map<string, string[]>()
 const indexedNames = new Set<string>()
 const nameChars = new Set<string>(DROPPED)
 
+/** The list indexed last: answeredMentions asks both questions of one list, which need not be gone through twice. */
+let lastIndexed: readonly string[] | undefined
+
 function index(names: readonly string[]): void {
+  if (names === lastIndexed) return
+  lastIndexed = names
   if (indexedNames.size > 20_000) {
     namesByPair.clear()
     indexedNames.clear()
