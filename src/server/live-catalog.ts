@@ -6,6 +6,7 @@
 import type { CatalogReloader } from '../catalog/reloader.js'
 import type { Catalog } from '../catalog/types.js'
 import { buildMatcher, decide, type Matcher } from '../match/index.js'
+import { rememberingMatcher } from '../match/remembered.js'
 import type { Logger } from './logging.js'
 import type { MatchOutcome } from './metrics.js'
 
@@ -28,7 +29,7 @@ export interface LiveCatalogOptions {
 
 export function createLiveCatalog({ reloader, logger, onMatch }: LiveCatalogOptions): LiveCatalog {
   const build = (catalog: Catalog): CatalogAndMatcher => {
-    const matcher = buildMatcher(catalog)
+    const matcher = rememberingMatcher(buildMatcher(catalog))
     return { catalog, matcher: onMatch ? counting(matcher, onMatch) : matcher }
   }
   let pair = build(reloader.current())

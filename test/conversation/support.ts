@@ -10,6 +10,7 @@ import { createConversationService, type ConversationServiceOptions } from '../.
 import type { ConversationService, Effect, NonTextKind } from '../../src/conversation/types.js'
 import type { DialogDefinitions } from '../../src/dialog/schema.js'
 import { buildMatcher } from '../../src/match/index.js'
+import { rememberingMatcher } from '../../src/match/remembered.js'
 import type { Matcher } from '../../src/match/types.js'
 import { MemorySessionStore } from '../../src/store/memory-session-store.js'
 import type { SessionStore } from '../../src/store/session-store.js'
@@ -22,13 +23,13 @@ export interface Real {
 
 let loading: Promise<Real> | undefined
 
-/** The repository's catalogue and dialogs, loaded once per test file. */
+/** The repository's catalogue and dialogs, loaded once per test file; the matcher remembers answers, as the server's does. */
 export function real(): Promise<Real> {
   loading ??= (async () => {
     const [c, d] = await Promise.all([loadCatalogDir('catalog'), loadDialogDir('dialogs')])
     if (!c.ok) throw new Error(`catalogue invalid: ${JSON.stringify(c.errors.slice(0, 3))}`)
     if (!d.ok) throw new Error(`dialogs invalid: ${JSON.stringify(d.errors.slice(0, 3))}`)
-    return { catalog: c.catalog, matcher: buildMatcher(c.catalog), definitions: d.definitions }
+    return { catalog: c.catalog, matcher: rememberingMatcher(buildMatcher(c.catalog)), definitions: d.definitions }
   })()
   return loading
 }
