@@ -129,6 +129,31 @@ describe('居民养老: 俺家老头没了 is 参保人去世', () => {
     expect(walk).toContain('按您说的"参保人去世"来准备材料。')
     expect(walk).toContain('是否已准备好：死亡证明或火化证明')
   })
+
+  it('老人没了，农保的钱咋停 is 参保人去世; 俺的养老金没了 (the money, not a person) is not', async () => {
+    const died = await newChat()
+    expect(await ask(died, '老人没了，农保的钱咋停', '居民养老保险待遇登记及终止')).toContain('按您说的"参保人去世"来准备材料。')
+    const stopped = await newChat()
+    const offered = joined(await stopped.say('俺的养老金没了'))
+    const line = offered.split('\n').find((l) => l.endsWith(' 居民养老保险待遇登记及终止'))
+    expect(line, offered).toBeDefined()
+    const walk = joined(await stopped.say(line!.split(' ')[0]!))
+    expect(walk).not.toContain('参保人去世"来准备材料')
+    expect(walk).toContain('您是要给满 60 岁的老人办领取养老金')
+    // Asked what it is, the same words still say nothing of a death.
+    expect(joined(await stopped.say('俺的养老金没了'))).not.toContain('死亡证明或火化证明')
+  })
+})
+
+describe('不动产转移: 没了 and 走了 of a thing are no 继承', () => {
+  it('房产证没了, 户口迁走了 leave the reason to be asked', async () => {
+    for (const question of ['房产证没了 咋过户', '户口迁走了 房子咋过户']) {
+      const chat = await newChat()
+      const walk = await ask(chat, question, '不动产转移登记')
+      expect(walk, question).not.toContain('按您说的"继承"')
+      expect(walk, question).toContain('房子为什么要过户？')
+    }
+  })
 })
 
 describe('居民身份证: the fee of the case chosen', () => {
