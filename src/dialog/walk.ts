@@ -8,7 +8,7 @@ import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formSatisfies, formText } from './material-form.js'
 import { materialAnswer } from './material-words.js'
-import { noticesFor } from './materials.js'
+import { materialStatuses, noticesFor } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
@@ -53,16 +53,21 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (told !== undefined) return told
   const labels = walkLabels(t, step)
   let i = pickIndex(r, labels)
-  // 这个去哪开 is about the material asked; 户口本丢了咋补, 房东不给租房合同咋办 may be about another of this item's
+  // 这个去哪开 is about the material asked; 户口本去哪补, 房东不给租房合同咋办 may be about another of this item's
   // materials, at a material or a situation question alike. Where to get it is what the checklist would say later;
-  // said now, then the same question again (neither 有 nor 没有: the resident asked, they did not answer).
+  // said now, then the same question again (the resident asked, they did not answer). Unless the asking tells it is
+  // not there (户口本丢了咋整, 没户口本咋办): that is an answer, as 户口本丢了 is (see lostAndAsked).
   // 在哪办, 这事去哪申请: where to apply for the item, not where to get the material asked.
   if (i === undefined && placesReply(t, state, r)) return false
-  const askedWhere = i === undefined && r.asksWhere !== undefined ? whereAskedMaterial(t, r.asksWhere, step) : undefined
+  const whereRest = i === undefined ? r.asksWhere?.replace(SUPPOSING, '') : undefined
+  const askedWhere = whereRest !== undefined ? whereAskedMaterial(t, whereRest, step) : undefined
   if (askedWhere !== undefined) {
-    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
-    say(t, fullPrompt(t, state))
-    return false
+    if (whereRest !== r.asksWhere || !lostAndAsked(t, r, askedWhere)) {
+      say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
+      say(t, fullPrompt(t, state))
+      return false
+    }
+    return lostWhere(t, state, step, askedWhere, ask)
   }
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
@@ -216,6 +221,52 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
+  return true
+}
+
+/** 要是丢了咋办, 万一没有咋整: asking what if, which tells nothing of the material. */
+const SUPPOSING = /^(?:要是|如果|万一|假如|假若|若是)/
+
+/**
+ * Whether a where-to-get question also says `material` is not there (户口本丢了咋整, 没户口本咋办, 身份证过期了去哪换,
+ * 丢了咋办 of the one asked): what is left once the asking is taken out answers 没有. Only a material the walk asks
+ * about now or may ask (not one this case does not need).
+ */
+function lostAndAsked(t: Turn, r: Reading, material: Material): boolean {
+  const item = currentItem(t)!
+  const status = materialStatuses(item, t.s).find((s) => s.material === material)?.status
+  if (status !== 'unchecked' && status !== 'conditional' && status !== 'ready' && status !== 'missing') return false
+  // 咋办 first: 丢了咋办 and 没有咋办 are where-to-get phrases that hold the telling.
+  let told = r.plain
+  for (const w of [...t.vocab.whatToDo, ...[...t.vocab.whereToGet].sort((a, b) => b.length - a.length)]) told = told.split(w).join('')
+  // 没这个咋整: the 这个 points at the material asked (whereAskedMaterial found it so).
+  told = told.replace(/这个|那个/g, '')
+  if (told === '') return false
+  const reading = read(told, t.vocab)
+  return reading.no || materialAnswer(reading, material.name, t.vocab, t.ctx.catalog.synonyms) === 1
+}
+
+/**
+ * 户口本丢了咋整 at the 户口簿: 没有, with where to get it, and the walk goes on. Of another material (身份证过期了去哪换
+ * while the 户口簿 is asked): that one noted and said back, where to get it, and the same question again.
+ */
+function lostWhere(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, material: Material, ask: boolean): true {
+  const item = currentItem(t)!
+  const where = render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, material))
+  if (step.kind !== 'material' || step.material !== material) {
+    takeHeard(t, item, { materials: [[material, false]], answers: [] })
+    say(t, where)
+    say(t, fullPrompt(t, state))
+    return true
+  }
+  t.s.ready[material.name] = false
+  t.s.unconfirmed = undefined
+  // After the last question the checklist comes, and it says where to get each missing one.
+  if (!currentWalkStep(t)) go(t, state.done)
+  else {
+    say(t, where)
+    if (ask) say(t, fullPrompt(t, state))
+  }
   return true
 }
 

@@ -12,22 +12,35 @@ const LEASE = '房屋租赁合同：跟房东补签书面租赁合同，写明�
 const LEASE_QUESTION = '是否已准备好：房屋租赁合同（原件和复印件1份）？\n回复 1 有，2 没有'
 
 describe('a question about getting a missing material, asked at a walk question', () => {
-  it('at a situation question: where to get that material, then the same question again, nothing recorded', async () => {
+  it('at a situation question: where to get that material, then the same question again; its 没有 noted, not asked later', async () => {
     const chat = await newChat()
     await startItem(chat, RESIDENCE)
     expect(await chat.say('1')).toEqual([HOUSING_QUESTION])
-    expect(await chat.say('房东不给租房合同咋办')).toEqual([LEASE, HOUSING_QUESTION])
-    expect(await chat.say('2')).toEqual([LEASE_QUESTION])
+    expect(await chat.say('房东不给租房合同咋办')).toEqual(['记下了：房屋租赁合同没有。', LEASE, HOUSING_QUESTION])
+    expect(joined(await chat.say('2'))).not.toContain(LEASE_QUESTION)
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 房屋租赁合同')
   })
 
-  it('at the material\'s own question: where to get it, then the question again; neither 有 nor 没有', async () => {
+  it('at the material\'s own question, saying it is not there (不给, 没有, 没这个): where to get it, then the walk goes on; 没有', async () => {
+    for (const asked of ['房东不给租房合同咋办', '没有咋办', '没这个咋整']) {
+      const chat = await newChat()
+      await startItem(chat, RESIDENCE)
+      await chat.say('1')
+      await chat.say('租房')
+      const replies = await chat.say(asked)
+      expect(replies[0], asked).toBe(LEASE)
+      expect(replies[1], asked).not.toBe(LEASE_QUESTION)
+      expect(joined(await chat.say('全部列出')), asked).toContain('✗ 房屋租赁合同')
+    }
+  })
+
+  it('at the material\'s own question, only asking (这个去哪开, 要是没有咋办): where to get it, the question again; neither 有 nor 没有', async () => {
     const chat = await newChat()
     await startItem(chat, RESIDENCE)
     await chat.say('1')
     await chat.say('租房')
-    for (const asked of ['房东不给租房合同咋办', '没有咋办', '没这个咋整']) expect(await chat.say(asked), asked).toEqual([LEASE, LEASE_QUESTION])
-    const list = joined(await chat.say('全部列出'))
-    expect(list).toContain('□ 房屋租赁合同')
+    for (const asked of ['这个去哪开', '要是没有咋办']) expect(await chat.say(asked), asked).toEqual([LEASE, LEASE_QUESTION])
+    expect(joined(await chat.say('全部列出'))).toContain('□ 房屋租赁合同')
   })
 
   it('房东不给租房合同 (no question) at the material\'s question is 没有', async () => {

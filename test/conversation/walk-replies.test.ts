@@ -588,13 +588,56 @@ describe('a story told at a material question (a few pieces, telling and asking)
 })
 
 describe('丢了咋整 said of a material', () => {
-  it('is asking where to get it, like 丢了咋办: mid-walk and after the checklist', async () => {
+  const HUKOU_WHERE = '共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办'
+  const ILL = '家里有没有残疾或生重病的人？'
+
+  it('at its own question answers 没有 as well as asking: where to get it, then the next question', async () => {
+    for (const reply of ['户口本丢了咋整', '户口本丢了咋办', '丢了咋办', '没户口本咋办']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      const replies = await chat.say(reply)
+      expect(replies[0], reply).toContain(HUKOU_WHERE)
+      expect(replies[1], reply).toContain(ILL)
+      expect(replies, reply).toHaveLength(2)
+      expect(joined(await chat.say('全部列出')), reply).toContain('✗ 共同生活家庭成员户口簿（复印件1份）\n   缺了怎么办：户口簿丢失的到户籍地派出所补办')
+    }
+  })
+
+  it('said of another material notes that one (said back) and asks the same question again', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
     await chat.say('1')
-    const replies = await chat.say('户口本丢了咋整')
-    expect(replies[0]).toContain('共同生活家庭成员户口簿：户口簿丢失的到户籍地派出所补办')
-    expect(replies[1]).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(await chat.say('身份证过期了去哪换')).toEqual([
+      '好的，改过来了：申请人居民身份证没有。',
+      '申请人居民身份证：身份证丢了先到户籍地派出所补办，可先用临时身份证',
+      ID_QUESTION.replace('申请人居民身份证（复印件1份）', '共同生活家庭成员户口簿（复印件1份）'),
+    ])
+    // Not yet asked: noted, and not asked when the walk gets there.
+    const ahead = await newChat()
+    await startItem(ahead, DIBAO)
+    const replies = await ahead.say('户口本丢了咋整')
+    expect(replies[0]).toBe('记下了：共同生活家庭成员户口簿没有。')
+    expect(replies[1]).toContain(HUKOU_WHERE)
+    expect(replies[2]).toBe(ID_QUESTION)
+    expect(joined(await ahead.say('1'))).toContain(ILL)
+  })
+
+  it('only asking (户口本去哪开, 要是丢了咋办, 不知道去哪开) notes nothing: where to get it, the same question again', async () => {
+    for (const reply of ['户口本去哪开', '要是丢了咋办', '不知道去哪开', '户口本在哪补']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      const replies = await chat.say(reply)
+      expect(replies[0], reply).toContain(HUKOU_WHERE)
+      expect(replies[1], reply).toContain('是否已准备好：共同生活家庭成员户口簿')
+      expect(joined(await chat.say('全部列出')), reply).toContain('□ 共同生活家庭成员户口簿')
+    }
+  })
+
+  it('after the checklist is noted too, and answered with where to get it', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
     await chat.say('全部列出')
     expect(joined(await chat.say('俺的户口本丢了咋整'))).toContain('户口簿丢失的到户籍地派出所补办')
   })
