@@ -434,6 +434,8 @@ const walkMessages = z.strictObject({
   formBoth: text('问原件还是复印件：原件和复印件都要').default('{material.name}：原件要带，再带{material.copies}份复印件。'),
   formOriginalOrElectronic: text('问原件还是复印件：原件或电子的').default('{material.name}：要带原件，{material.copies}份；有电子版的也行。'),
   formElectronic: text('问原件还是复印件：要电子的').default('{material.name}：要的是电子版，不用带纸的。'),
+  /** 没有原件, 只有复印件 where the original is wanted: not ready; said why, and where to get it, before the next question. */
+  originalMissing: text('要原件、居民说没有原件').default('{material.name}要带原件。缺了怎么办：{material.whereToGet}'),
   /** 有低保证 (a material of one case said to be there): that case taken as the answer to its question. */
   shownByMaterial: text('材料说明了情形').default('那"{question.prompt}"就按"{option}"算。'),
   /** 身份证有 at the 您是想问…吗 offer: the walk's answer, the offer left; before the walk goes on. */

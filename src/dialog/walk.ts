@@ -6,7 +6,7 @@
 import type { Material } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
-import { formReply, formSatisfies, formText } from './material-form.js'
+import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer } from './material-words.js'
 import { materialStatuses, noticesFor } from './materials.js'
 import { go } from './navigate.js'
@@ -75,16 +75,21 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     const fields = (material: Material) => itemMaterialFields(t, item, material)
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     // 要带原件吗, 原件还是复印件, 是原件: which form is wanted, not whether it is there; said, then asked again. 有复印件
-    // where a 复印件 is wanted is the answer 有.
+    // where a 复印件 is wanted is the answer 有, 没有原件 where the 原件 is wanted 没有 (formVerdict).
     const form = i === undefined ? formReply(t, step, r) : undefined
     if (form !== undefined) {
-      if (form.material === step.material && form.has && formSatisfies(step.material, form.forms)) i = 0
-      else if (form.asking && r.leading === 'yes') {
+      const verdict = formVerdict(form.material, form)
+      if (form.asking && r.leading === 'yes') {
         // 有，要原件吗 / 有的 原件还是复印件: the 有 said first is taken, as a story's is (有的 在柜子里 要带原件吗), and
         // the form said before the next question. (不是，要原件吗 may set the question straight: not taken for 没有.)
         say(t, formText(t, form.material))
         i = 0
-      } else return formAnswered(t, state, form.material)
+      } else if (verdict === undefined) return formAnswered(t, state, form.material)
+      else if (form.material !== step.material) return answerable(t, form.material) ? formTold(t, state, form.material, verdict) : formAnswered(t, state, form.material)
+      else {
+        if (verdict === 'missing' && wantsOriginal(step.material)) say(t, render(walkTexts.originalMissing, fields(step.material)))
+        i = verdict === 'ready' ? 0 : 1
+      }
     }
     // 要带户口本不: a question back about a material, not an answer.
     if (i === undefined && needReply(t, state, r)) return false
@@ -146,9 +151,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     if (i === undefined && needReply(t, state, r)) return false
-    // 户口本要原件吗 at a situation question: the form of the material named.
+    // 户口本要原件吗 at a situation question: the form of the material named; 户口本原件丢了 tells of it.
     const form = i === undefined ? formReply(t, step, r) : undefined
-    if (form !== undefined) return formAnswered(t, state, form.material)
+    if (form !== undefined) {
+      const verdict = formVerdict(form.material, form)
+      return verdict === undefined || !answerable(t, form.material) ? formAnswered(t, state, form.material) : formTold(t, state, form.material, verdict)
+    }
     // 不对，身份证没有: an earlier material set straight, not 否 to this question; taken, then this one again.
     const straightened = i === undefined && setsStraight(t, r) ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
     if (straightened !== undefined && straightened.materials.length > 0) {
@@ -224,6 +232,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   return true
 }
 
+/** Whether the walk asks about `material` now or may ask (not one this case does not need, nor one filled in at the window). */
+function answerable(t: Turn, material: Material): boolean {
+  const status = materialStatuses(currentItem(t)!, t.s).find((s) => s.material === material)?.status
+  return status === 'unchecked' || status === 'conditional' || status === 'ready' || status === 'missing'
+}
+
 /** 要是丢了咋办, 万一没有咋整: asking what if, which tells nothing of the material. */
 const SUPPOSING = /^(?:要是|如果|万一|假如|假若|若是)/
 
@@ -233,9 +247,7 @@ const SUPPOSING = /^(?:要是|如果|万一|假如|假若|若是)/
  * about now or may ask (not one this case does not need).
  */
 function lostAndAsked(t: Turn, r: Reading, material: Material): boolean {
-  const item = currentItem(t)!
-  const status = materialStatuses(item, t.s).find((s) => s.material === material)?.status
-  if (status !== 'unchecked' && status !== 'conditional' && status !== 'ready' && status !== 'missing') return false
+  if (!answerable(t, material)) return false
   // 咋办 first: 丢了咋办 and 没有咋办 are where-to-get phrases that hold the telling.
   let told = r.plain
   for (const w of [...t.vocab.whatToDo, ...[...t.vocab.whereToGet].sort((a, b) => b.length - a.length)]) told = told.split(w).join('')
@@ -267,6 +279,18 @@ function lostWhere(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, 
     say(t, where)
     if (ask) say(t, fullPrompt(t, state))
   }
+  return true
+}
+
+/**
+ * 身份证原件丢了 while another question is asked: that material noted and said back (where the original is wanted, why
+ * and where to get it), then the question asked again.
+ */
+function formTold(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, material: Material, verdict: 'ready' | 'missing'): true {
+  const item = currentItem(t)!
+  takeHeard(t, item, { materials: [[material, verdict === 'ready']], answers: [] })
+  if (verdict === 'missing' && wantsOriginal(material)) say(t, render(t.defs.messages.walk.originalMissing, itemMaterialFields(t, item, material)))
+  say(t, fullPrompt(t, state))
   return true
 }
 

@@ -75,7 +75,7 @@ describe('原件还是复印件 at a material question', () => {
   const HUKOU_COPY = '共同生活家庭成员户口簿：要的是复印件，1份；有原件的拿去复印一份就行。'
 
   it('要带原件吗, 原件还是复印件, 是原件, 户口本要原件吗: the form and how many the catalogue gives, then the same question; nothing recorded', async () => {
-    for (const reply of ['要带原件吗', '原件还是复印件', '是原件', '原件', '户口本要原件吗', '复印件行不行', '只有复印件']) {
+    for (const reply of ['要带原件吗', '原件还是复印件', '是原件', '原件', '户口本要原件吗', '复印件行不行', '只有复印件行吗', '原件丢了 复印件行吗']) {
       const chat = await newChat()
       await startItem(chat, DIBAO)
       await chat.say('1')
@@ -117,11 +117,65 @@ describe('原件还是复印件 at a material question', () => {
     }
   })
 
-  it('原件丢了 says something of its own and is read as before', async () => {
+  it('只有复印件, 复印件有原件没了 where a 复印件 is wanted are 有: the next question', async () => {
+    for (const reply of ['只有复印件', '复印件有原件没了', '有复印件没原件', '原件丢了 只有复印件', '户口本原件丢了 有复印件', '原件在俺儿那 有复印件']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      expect(await chat.say(reply), reply).toEqual([expect.stringContaining('家里有没有残疾或生重病的人？')])
+      expect(joined(await chat.say('全部列出')), reply).toContain('✓ 共同生活家庭成员户口簿')
+    }
+  })
+
+  it('没有原件, 原件丢了 where a 复印件 is wanted, no copy said: 没有 (nothing to copy), as 户口本丢了 is', async () => {
+    for (const reply of ['没有原件', '原件没有', '没原件', '原件丢了', '原件找不到了', '原件不在了', '户口本原件找不到了', '原件和复印件都没有']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      expect(await chat.say(reply), reply).toEqual([expect.stringContaining('家里有没有残疾或生重病的人？')])
+      expect(joined(await chat.say('全部列出')), reply).toContain('✗ 共同生活家庭成员户口簿（复印件1份）\n   缺了怎么办：户口簿丢失的到户籍地派出所补办')
+    }
+  })
+
+  it('没有原件, 只有复印件 where the 原件 is wanted: 没有, why and where to get it in one line, then the next question (elder words too)', async () => {
+    const PENSION = '居民养老保险待遇登记及终止'
+    const NO_ID = '参保人居民身份证要带原件。缺了怎么办：身份证丢了先到户籍地派出所补办，可先用临时身份证'
+    const HUKOU_NEXT = '是否已准备好：参保人户口簿（原件和复印件1份）？\n回复 1 有，2 没有'
+    for (const reply of ['没有原件', '原件没有', '只有复印件', '复印件有原件没了', '身份证原件丢了', '原件丢了 复印件行吗']) {
+      const chat = await newChat()
+      await startItem(chat, PENSION)
+      await chat.say('1')
+      expect(await chat.say(reply), reply).toEqual([NO_ID, HUKOU_NEXT])
+      expect(joined(await chat.say('全部列出')), reply).toContain('✗ 参保人居民身份证（原件和复印件1份）')
+    }
+    // 有复印件 says nothing of the original: the form, and the same question.
+    const copy = await newChat()
+    await startItem(copy, PENSION)
+    await copy.say('1')
+    expect((await copy.say('有复印件'))[0]).toBe('参保人居民身份证：原件要带，再带1份复印件。')
+    const elder = await newChat()
+    await startItem(elder, PENSION)
+    await elder.say('1')
+    await elder.say('长者模式')
+    expect((await elder.say('没有原件'))[0]).toBe('参保人居民身份证要原件才行。去哪开：身份证丢了先到户籍地派出所补办，可先用临时身份证')
+  })
+
+  it('原件在俺儿那 where the 原件 is wanted is 有', async () => {
     const chat = await newChat()
-    await startItem(chat, DIBAO)
+    await startItem(chat, '结婚登记')
+    expect(joined(await chat.say('原件在俺儿那'))).toContain('是否已准备好：双方近期 2 寸半身免冠合影照片')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 双方本人居民身份证')
+  })
+
+  it('户口本原件丢了 while another material is asked: that one noted, why and where to get it, the same question again', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民养老保险待遇登记及终止')
     await chat.say('1')
-    expect(joined(await chat.say('原件丢了'))).not.toContain('要的是复印件')
+    expect(await chat.say('户口本原件丢了')).toEqual([
+      '记下了：参保人户口簿没有。',
+      '参保人户口簿要带原件。缺了怎么办：户口簿丢失的到户籍地派出所补办',
+      '是否已准备好：参保人居民身份证（原件和复印件1份）？\n回复 1 有，2 没有',
+    ])
   })
 })
 
