@@ -131,7 +131,8 @@ function namesMaterial(rest: string, material: string, unsure: ReadonlySet<strin
 /**
  * The material a short where-to-get reply at a walk step is about (its words besides the asking, see Reading.asksWhere):
  * at a material question, the one asked when it names nothing (这个去哪开); else the item's material it names
- * most closely (房东不给租房合同 → 房屋租赁合同, not 劳动合同), the one asked winning a tie. Undefined when it names none.
+ * most closely (房东不给租房合同 → 房屋租赁合同, not 劳动合同), of those alike one the case needs, then the one asked.
+ * Undefined when it names none.
  */
 export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Material | undefined {
   const item = currentItem(t)!
@@ -139,12 +140,19 @@ export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Mater
   // 这个, or nothing (没有咋办, 没这个咋整: the 没 said before it), points at the material asked.
   const pointed = rest.replace(/^还?(?:没有|木有|没得|没)/, '')
   if (current !== undefined && namesMaterial(pointed, current.name, t.vocab.unsure, true) && !namesMaterial(pointed, current.name, t.vocab.unsure, false)) return current
+  // 身份证过期了 once the insured person has died: the heirs' 身份证, not the one this case no longer asks for. A name
+  // said more fully still wins (参保人户口簿去哪开).
+  const open = new Set(materialStatuses(item, t.s).map((s) => s.material))
   const scored = item.materials
     .filter((m) => m.notice !== true && namesMaterial(rest, m.name, t.vocab.unsure, false))
     .map((m) => {
       const name = comparableFixed(m.name)
       const said = withSynonyms(rest, m.name, t.ctx.catalog.synonyms)
-      return { m, covered: covered(said, name), score: covered(said, name) * 100 + [...said].filter((c) => name.includes(c)).length * 2 + (m === current ? 1 : 0) }
+      const run = covered(said, name)
+      // Counted in what the resident typed: 身份证 read as 居民身份证 names 参保人居民身份证 no better than the heirs' 身份证.
+      const typed = run - Math.max(0, said.length - rest.length)
+      const chars = [...said].filter((c) => name.includes(c)).length
+      return { m, covered: run, score: typed * 100 + (open.has(m) ? 50 : 0) + chars * 2 + (m === current ? 1 : 0) }
     })
   const best = scored.sort((a, b) => b.score - a.score)[0]
   // 俺老伴没了他的养老钱: two characters of a name (养老) in a longer sentence about something else name nothing;

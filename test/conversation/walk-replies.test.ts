@@ -677,6 +677,19 @@ describe('丢了咋整 said of a material', () => {
     expect(joined(await ahead.say('1'))).toContain(ILL)
   })
 
+  it('身份证过期了去哪换 is about the 身份证 this case needs: the heir\'s, not the dead person\'s', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民养老保险待遇登记及终止')
+    await chat.say('2')
+    const replies = await chat.say('身份证过期了去哪换')
+    expect(replies[0]).toBe('记下了：受益人或继承人的户口簿、身份证及继承权证明没有。')
+    expect(joined(replies)).not.toContain('参保人居民身份证')
+    expect(replies.at(-1)).toContain('是否已准备好：死亡证明或火化证明')
+    // Named whole, a material this case does not need is still told where to get, and nothing is noted.
+    const named = await chat.say('参保人户口簿去哪开')
+    expect(named[0]).toContain('参保人户口簿：户口簿丢失的到户籍地派出所补办')
+  })
+
   it('only asking (户口本去哪开, 要是丢了咋办, 不知道去哪开) notes nothing: where to get it, the same question again', async () => {
     for (const reply of ['户口本去哪开', '要是丢了咋办', '不知道去哪开', '户口本在哪补']) {
       const chat = await newChat()
