@@ -79,6 +79,27 @@ describe('whom the resident asks for (俺闺女, 给儿子)', () => {
   })
 })
 
+describe('someone else applying for the resident (让俺儿替俺去办, 能让别人替着办吗)', () => {
+  it('says who goes, not what is done: 替, 俺儿, 别人, 亲戚 and 家里人 leave the item its question', () => {
+    expect(top('低保能让别人替着办吗')).toBe('最低生活保障申请')
+    expect(top('俺娘腿脚不好 低保能让亲戚替她办不')).toBe('最低生活保障申请')
+    expect(top('残疾证让俺儿替俺去领')).toBe('办理残疾人证')
+    expect(top('老年证能让家里人替着去办不')).toBe('《山东省老年人优待证》办理')
+  })
+
+  it('reads 中不中 (Shandong for 行不行) as a filler: the item is as sure as without it', () => {
+    for (const q of ['居住证', '失业金', '身份证让我儿替我去换']) {
+      expect(matcher.match(`${q} 中不中`)[0], q).toEqual(matcher.match(q)[0])
+    }
+  })
+
+  it('leaves a service outside the catalogue outside', () => {
+    for (const q of ['让俺儿替俺去考驾照 中不中', '二手车能让别人替着过户不', '让亲戚替俺办个护照中不中', '中不中']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+})
+
 describe('something the resident asks past (除了营业执照还要啥证)', () => {
   it('is not the item asked for, even one whose keyword it is', () => {
     // 营业执照 is a keyword of 个体工商户登记: besides it, a barber shop needs its 卫生许可.
