@@ -68,8 +68,16 @@ describe('resident vocabulary in item keywords', () => {
     // Starting primary school (上一年级, 读小学) away from the 户口 (不是本地户口, 户口不在这) is 随迁子女入学.
     ['户口不在这边 娃九月该读小学了 能在城里上吗', '随迁子女义务教育入学申请'],
     ['非本地户口的孩子上一年级要啥材料', '随迁子女义务教育入学申请'],
+    // 大证 is what residents call the 不动产权证书 (房产证): for a new flat it is the new-build registration.
+    ['新买的楼房 大证啥时候能下来', '新建商品房不动产登记（交房即办证）'],
+    ['开发商说交了房才能办大证', '新建商品房不动产登记（交房即办证）'],
+    ['二手房买了 大证咋过户', '不动产转移登记'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
+  })
+
+  it('leaves a 大证 lost, or pledged for a loan, outside the catalogue', () => {
+    for (const q of ['大证丢了咋补', '拿大证去银行抵押贷款咋办']) expect(matcher.match(q), q).toEqual([])
   })
 
   it('offers the food licence for a supermarket (开超市), which sells food, beside the business licence', () => {
