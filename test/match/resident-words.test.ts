@@ -68,12 +68,21 @@ describe('resident vocabulary in item keywords', () => {
     // Starting primary school (上一年级, 读小学) away from the 户口 (不是本地户口, 户口不在这) is 随迁子女入学.
     ['户口不在这边 娃九月该读小学了 能在城里上吗', '随迁子女义务教育入学申请'],
     ['非本地户口的孩子上一年级要啥材料', '随迁子女义务教育入学申请'],
+    // Whose 户口 a newborn follows said 随爹 / 随娘 / 随妈 (as well as 随父, 跟娘) is still the newborn's registration.
+    ['刚生的娃随妈落户还是随爸落户', '出生登记（新生儿落户）'],
+    ['小孩落户能随妈不', '出生登记（新生儿落户）'],
+    // A married woman following her husband (随夫落户) is a move.
+    ['结婚了户口随夫落户', '户口迁入登记'],
     // 大证 is what residents call the 不动产权证书 (房产证): for a new flat it is the new-build registration.
     ['新买的楼房 大证啥时候能下来', '新建商品房不动产登记（交房即办证）'],
     ['开发商说交了房才能办大证', '新建商品房不动产登记（交房即办证）'],
     ['二手房买了 大证咋过户', '不动产转移登记'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
+  })
+
+  it('leaves a surname to change (随娘姓), no 落户, outside the catalogue', () => {
+    for (const q of ['孩子想改成随娘姓 咋弄', '孩子随爹姓还是随娘姓 能改不']) expect(matcher.match(q), q).toEqual([])
   })
 
   it('leaves a 大证 lost, or pledged for a loan, outside the catalogue', () => {
