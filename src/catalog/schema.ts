@@ -219,4 +219,16 @@ export const MatchWordsFileSchema = z.strictObject({
   补办: z.array(z.string().regex(/^\p{Script=Han}+$/u, { error: '补办：每项应为汉字（可以是单字）' })).default([]),
   /** Single characters by which residents ask for something (办, 领, 补 …): the part of a long question with one is the request. */
   请求字: z.array(z.string().regex(/^\p{Script=Han}$/u, { error: '请求字：每项应为一个汉字' })).default([]),
+  /**
+   * Characters that look alike and are written for one another (住往, 己已巳), one group per entry: handwriting input
+   * and poor eyesight slip between them (居往证 for 居住证). Read as the other only when the question finds nothing as typed.
+   */
+  形近字: z
+    .array(
+      z
+        .string()
+        .regex(/^\p{Script=Han}{2,}$/u, { error: '每项应为两个或更多长得像的汉字，写在一起（如 住往）' })
+        .refine((s) => new Set(s).size === [...s].length, { error: '一项里的字不能重复' }),
+    )
+    .default([]),
 })

@@ -120,6 +120,8 @@ export interface MatchWords {
   reissue?: string[]
   /** Single characters by which residents ask for something (请求字: 办, 领, 补 …). */
   asking: string[]
+  /** Groups of characters that look alike (形近字: 住往, 己已巳), each a string; none when absent. */
+  lookalikes?: string[]
 }
 
 export interface Catalog {

@@ -6,7 +6,7 @@ import Fuse from 'fuse.js'
 import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { buildLexicon, type Lexicon } from './lexicon.js'
 import { canonicalText, createNormalizer, type Normalizer, type Unit } from './normalize.js'
-import { findOccurrences, type Occurrence } from './occurrences.js'
+import { findLookalikes, findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { REISSUE } from './lexicon.js'
 import { looseAt, lostThing } from './reissue.js'
@@ -35,40 +35,52 @@ export function buildMatcher(catalog: Catalog): Matcher {
     .map((f) => canonicalText(f))
     .filter((f) => f.length > 1 && [...f].some((ch) => lexicon.askingChars.has(ch)))
 
+  /** The items a question's finds point at, best first, those under the bar left out. */
+  const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
+    const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
+    const found = markModifiers(lexicon, markHad(finds, units, parts), units, parts)
+    const asked = askedSpans(lexicon, units, clauses, found)
+    const neutral = neutralUnits(lexicon, units, found)
+    const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
+    // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
+    const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
+    const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
+    const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue, requested)
+      .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
+      .slice(0, FUSE_CANDIDATES)
+    if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return []
+
+    // fuse.js compares the words that mattered (not the whole rambling question) with the names.
+    const fuse = new Fuse(scored.map((s) => names[s.item]!), { includeScore: true, ignoreLocation: true, threshold: 1 })
+    const similarity = new Map<number, number>()
+    for (const r of fuse.search(meaningfulText(lexicon, units, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
+
+    const results: MatchResult[] = scored
+      .map((s, i) => ({
+        item: lexicon.items[s.item]!,
+        score: round(s.confidence * (1 - FUSE_SHARE + FUSE_SHARE * (similarity.get(i) ?? 0))),
+      }))
+      .sort((a, b) => b.score - a.score)
+    // A runner-up may be a little under the bar: once the question is in scope, it is worth offering (落户
+    // is both a newborn's registration and a move).
+    const best = results[0]?.score ?? 0
+    return best >= MIN_SCORE ? results.filter((r) => r.score >= RUNNER_UP_MIN) : []
+  }
+
   return {
     match(question, limit = 5) {
       const segments = distinctParts(normalizer.units(question))
       const units = segments.flat()
       const exact = byPhrasing.get(unitsKey(segments))
       const clauses = clauseSpans(segments)
-      const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
-      const found = markModifiers(lexicon, markHad(findOccurrences(lexicon, segments), units, parts), units, parts)
-      const asked = askedSpans(lexicon, units, clauses, found)
-      const neutral = neutralUnits(lexicon, units, found)
-      const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
-      // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
-      const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
-      const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
-      const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue, requested)
-        .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
-        .slice(0, FUSE_CANDIDATES)
-      if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return withExact([], exact, limit)
-
-      // fuse.js compares the words that mattered (not the whole rambling question) with the names.
-      const fuse = new Fuse(scored.map((s) => names[s.item]!), { includeScore: true, ignoreLocation: true, threshold: 1 })
-      const similarity = new Map<number, number>()
-      for (const r of fuse.search(meaningfulText(lexicon, units, found))) similarity.set(r.refIndex, 1 - (r.score ?? 1))
-
-      const results: MatchResult[] = scored
-        .map((s, i) => ({
-          item: lexicon.items[s.item]!,
-          score: round(s.confidence * (1 - FUSE_SHARE + FUSE_SHARE * (similarity.get(i) ?? 0))),
-        }))
-        .sort((a, b) => b.score - a.score)
-      // A runner-up may be a little under the bar: once the question is in scope, it is worth offering (落户
-      // is both a newborn's registration and a move).
-      const best = results[0]?.score ?? 0
-      return withExact(best >= MIN_SCORE ? results.filter((r) => r.score >= RUNNER_UP_MIN) : [], exact, limit)
+      const typed = findOccurrences(lexicon, segments)
+      let results = rank(question, units, clauses, typed)
+      // Nothing found as typed: a character may have been written for one that looks like it (居往证 for 居住证).
+      if (!results.length && !exact) {
+        const lookalikes = findLookalikes(lexicon, segments, typed)
+        if (lookalikes.length) results = rank(question, units, clauses, [...typed, ...lookalikes])
+      }
+      return withExact(results, exact, limit)
     },
   }
 }

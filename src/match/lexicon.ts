@@ -98,6 +98,8 @@ export interface Lexicon {
   verbObjects: Map<string, Map<string, string[]>>
   /** Terms in the names of an item's materials (契税 in 契税等税费缴纳凭证); worked out when first asked, per item. */
   materialTerms(item: number): ReadonlySet<string>
+  /** A character → the characters that look like it (形近字: 往 → 住), for a question that finds nothing as typed. */
+  lookalikes: Map<string, string[]>
 }
 
 /** Builds the lexicon for a catalogue. Pure apart from jieba's process-wide dictionary. */
@@ -436,6 +438,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   const materialTerms = materialTermsOf(items, surfaces, prefixes)
   return {
     materialTerms,
+    lookalikes: lookalikesOf(catalog.words.lookalikes ?? []),
     items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds, verbObjects,
   }
@@ -458,6 +461,16 @@ function materialTermsOf(items: CatalogItem[], surfaces: Map<string, string>, pr
     }
     return terms
   }
+}
+
+/** Each character of the 形近字 groups → the other characters of its groups (a character may be in several). */
+function lookalikesOf(groups: readonly string[]): Map<string, string[]> {
+  const others = new Map<string, string[]>()
+  for (const group of groups) {
+    const chars = [...normalizeText(group)]
+    for (const ch of chars) for (const other of chars) if (other !== ch) push(others, ch, other)
+  }
+  return others
 }
 
 function prefixSet(surfaces: Iterable<string>): Set<string> {

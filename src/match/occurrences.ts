@@ -31,6 +31,8 @@ const SOUND_QUALITY = 0.8
 /** Typed as pinyin on purpose: not a typo, so barely discounted. */
 const PINYIN_QUALITY = 0.92
 const ONE_OFF_QUALITY = 0.7
+/** A look-alike character (往 for 住): as sure as any one wrong character. */
+const LOOKALIKE_QUALITY = ONE_OFF_QUALITY
 /** A term read across other words: object first with 怎么 or 上哪 before its verb (医保怎么交, 证明上哪开). */
 const GAPPED_QUALITY = 0.75
 /** A term with a measure word typed inside (刻个章, 办个证): how people say it, nearly as sure as typed whole. */
@@ -129,6 +131,53 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
   findVerbObjects(lexicon, segments, found)
   findOutsideAcrossParts(lexicon, segments, found)
   return withoutWordsInsideGeneric(lexicon, found)
+}
+
+/** Longest term read with a look-alike character in it, as for one wrong character. */
+const MAX_LOOKALIKE_TERM = 8
+
+/**
+ * Terms read with one character taken for a look-alike of its 形近字 group (居往证 as 居住证): what a question that
+ * found nothing as typed may have meant. A guess, as one wrong character is (a 目录外 word excepted), and only where the
+ * character is no part of a word typed exactly that reaches beyond the term (those characters are that word). `found`:
+ * the question's finds as typed.
+ */
+export function findLookalikes(lexicon: Lexicon, segments: Unit[][], found: readonly Occurrence[]): Occurrence[] {
+  if (lexicon.lookalikes.size === 0) return []
+  const typed = found.filter((o) => o.quality === 1 && o.read === undefined && o.length === undefined)
+  const read: Occurrence[] = []
+  let offset = 0
+  for (const units of segments) {
+    const n = units.length
+    for (let p = 0; p < n; p++) {
+      const others = lexicon.lookalikes.get(units[p]!.text ?? '')
+      if (!others) continue
+      const at = offset + p
+      for (const other of others) {
+        for (let i = Math.max(0, p - MAX_LOOKALIKE_TERM + 1); i <= p; i++) {
+          let text = ''
+          for (let j = i; j < n && j - i < MAX_LOOKALIKE_TERM; j++) {
+            const t = j === p ? other : units[j]!.text
+            if (t === undefined || t.length !== 1) break
+            text += t
+            if (!lexicon.prefixes.has(text)) break
+            if (j < p || text.length < 2) continue
+            const term = lexicon.surfaces.get(text)
+            if (!term || lexicon.generic.has(term)) continue
+            const start = offset + i
+            const end = offset + j + 1
+            if (typed.some((w) => w.start <= at && at < w.end && (w.start < start || w.end > end))) continue
+            // A 目录外 word read so is named as if typed: the reading is what the resident meant, and an item that only
+            // borrows the word (助学贷款 in a stamping item's 常见问法) must not take 助学货款 for its own.
+            const named = lexicon.outside.has(term) || lexicon.actions.has(term)
+            read.push({ term, start, end, quality: LOOKALIKE_QUALITY, read: text, ...(!named && { guessed: true as const }) })
+          }
+        }
+      }
+    }
+    offset += n
+  }
+  return read
 }
 
 /**

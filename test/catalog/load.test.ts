@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCatalogFromFiles } from '../../src/catalog/load.js'
 import { formatSourceError } from '../../src/catalog/yaml-source.js'
 import { formatTimeLimit } from '../../src/catalog/types.js'
-import { catalogFiles, DIBAO, edit, lineOf, POINTS, SEAL, SYNONYMS } from './fixtures.js'
+import { catalogFiles, DIBAO, edit, lineOf, POINTS, SEAL, SYNONYMS, WORDS } from './fixtures.js'
 
 const DIBAO_FILE = 'catalog/items/di-bao.yaml'
 const SEAL_FILE = 'catalog/items/yin-zhang.yaml'
@@ -46,7 +46,7 @@ describe('loadCatalogFromFiles(files)', () => {
       { canonical: '居民身份证', variants: ['身份证', '二代证'] },
     ])
     // 目录外 may be left out (files written before it existed): none.
-    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], reissue: [], asking: [] })
+    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], reissue: [], asking: [], lookalikes: [] })
     expect(result.warnings).toEqual([])
   })
 
@@ -152,6 +152,17 @@ describe('loadCatalogFromFiles(files)', () => {
     ])
     expect(errorsWith({ [DIBAO_FILE]: many })).toEqual([
       `${DIBAO_FILE}:${lineOf(many, '待遇标准')} 待遇标准：最多写 5 行，别的说明写在 备注 里，实际有 6 项`,
+    ])
+  })
+
+  it('reads 形近字 as groups of Han characters, and says how to write one that is not', () => {
+    const result = loadCatalogFromFiles(catalogFiles({ 'catalog/match-words.yaml': `${WORDS}形近字: [住往, 己已巳]\n` }))
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    expect(result.catalog.words.lookalikes).toEqual(['住往', '己已巳'])
+    expect(errorsWith({ 'catalog/match-words.yaml': `${WORDS}形近字: [住, 住往住, 住 往]\n` })).toEqual([
+      'catalog/match-words.yaml:4 形近字[1]：每项应为两个或更多长得像的汉字，写在一起（如 住往），实际为 "住"',
+      'catalog/match-words.yaml:4 形近字[2]：一项里的字不能重复',
+      'catalog/match-words.yaml:4 形近字[3]：每项应为两个或更多长得像的汉字，写在一起（如 住往），实际为 "住 往"',
     ])
   })
 

@@ -92,6 +92,25 @@ describe('match(question)', () => {
     expect(terms('出个证明')).not.toContain('出生登记（新生儿落户）')
   })
 
+  it('reads a look-alike character (形近字) as the one it is written for when nothing is found as typed', () => {
+    expect(top('想办个居往证 要带啥')).toBe('居住证办理')
+    expect(top('特因供养咋申请')).toBe('特困人员救助供养申请')
+    expect(top('夫业金去哪领')).toBe('失业保险金申领')
+    expect(top('林木采代证咋办')).toBe('林木采伐许可证核发审批')
+    expect(top('士地承包合同咋签')).toBe('农村土地（不含草原、林地）承包经营以及有关合同管理和农村集体产权制度改革政策宣传咨询服务')
+    // The groups are the admin's (match-words.yaml 形近字): without them, nothing.
+    const plain = buildMatcher({ ...catalog, words: { ...catalog.words, lookalikes: [] } })
+    expect(plain.match('想办个居往证 要带啥')).toEqual([])
+  })
+
+  it('reads no look-alike in a question found as typed, and reads a 目录外 word so as named', () => {
+    const plain = buildMatcher({ ...catalog, words: { ...catalog.words, lookalikes: [] } })
+    // 往, 入, 已 typed on purpose: the answer is the one without the 形近字 list.
+    for (const q of ['低保材料往哪交', '户口迁入要带啥', '身份证已经过期了咋换']) expect(matcher.match(q), q).toEqual(plain.match(q))
+    // 助学货款 is 助学贷款 (目录外): not the stamping item that has the word in a 常见问法.
+    expect(matcher.match('孩子上大学的助学货款在哪办')).toEqual([])
+  })
+
   it('finds the item whose 常见问法 the question is, as an admin who adds a resident’s exact words expects', () => {
     const item = catalog.items.find((i) => i.name === '林木采伐许可证核发审批')!
     const question = '房后那几棵杨树挡着光了想放倒它们得开个条子'
