@@ -26,6 +26,10 @@ describe('目录外 words by department', () => {
       '交警罚单在哪交',
       // 殡葬、司法
       '火化证明在哪开',
+      // 死亡证明: the hospital, the village clinic or the police station, even after a story of the death
+      '俺爹在医院走的 死亡证明丢了咋补',
+      '老人在家过世了开死亡证明找谁',
+      '老人在家里过世了 找谁开死亡医学证明',
       '公墓一个墓穴多少钱',
       '房子赠与给闺女 公证处在哪',
       '被单位辞退了想申请劳动仲裁',
@@ -41,6 +45,9 @@ describe('目录外 words by department', () => {
       '公积金缴存比例多少',
       '社保转移到外地咋办',
       '上班摔伤了算工伤吗',
+      // 残联: a disabled driver's fuel subsidy (燃油补贴, 油补) is not the two 残疾人 subsidies
+      '残疾人三轮车的油补啥时候发',
+      '残疾人机动轮椅车燃油补助在哪领',
       // 农业、民政
       '地力补贴一亩多少钱',
       '养老院一个月收多少钱',
@@ -78,6 +85,10 @@ describe('目录外 words by department', () => {
       // A material of the item, named in its 常见问法 (火化证明, 公证).
       ['俺爹上个月走了 村里说要去注销养老保险 还得退钱吗 要带火化证明不', '居民养老保险待遇登记及终止'],
       ['老人去世了 养老金停发要火化证明吗', '居民养老保险待遇登记及终止'],
+      // 死亡证明 too: the item's keyword 死亡证明停发 names it beside the item's own words (停养老金, 农保咋停).
+      ['老人没了 停养老金要拿死亡证明不', '居民养老保险待遇登记及终止'],
+      ['俺娘走了 死亡证明开好了 农保咋停', '居民养老保险待遇登记及终止'],
+      ['残疾人燃油补贴和护理补贴能一起领不', '困难残疾人生活补贴和重度残疾人护理补贴申请'],
       ['房子过户要公证吗', '不动产转移登记'],
       ['老人走了房子过户给儿子 要公证吗', '不动产转移登记'],
       // The item's own words outweigh the listed word beside them.
