@@ -48,6 +48,9 @@ describe('目录外 words by department', () => {
       // 残联: a disabled driver's fuel subsidy (燃油补贴, 油补) is not the two 残疾人 subsidies
       '残疾人三轮车的油补啥时候发',
       '残疾人机动轮椅车燃油补助在哪领',
+      // 城管: a stall fined or cleared away
+      '摆地摊被城管罚款了找谁',
+      '城管不让摆摊 东西被收了',
       // 农业、民政
       '地力补贴一亩多少钱',
       '养老院一个月收多少钱',

@@ -73,12 +73,20 @@ describe('resident vocabulary in item keywords', () => {
     ['小孩落户能随妈不', '出生登记（新生儿落户）'],
     // A married woman following her husband (随夫落户) is a move.
     ['结婚了户口随夫落户', '户口迁入登记'],
+    // A street stall (摆地摊, 地摊) is a 个体户.
+    ['在集上摆个地摊卖菜 要执照不', '个体工商户登记'],
+    ['夜市摆地摊用办证吗', '个体工商户登记'],
     // 大证 is what residents call the 不动产权证书 (房产证): for a new flat it is the new-build registration.
     ['新买的楼房 大证啥时候能下来', '新建商品房不动产登记（交房即办证）'],
     ['开发商说交了房才能办大证', '新建商品房不动产登记（交房即办证）'],
     ['二手房买了 大证咋过户', '不动产转移登记'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
+  })
+
+  it('offers a 个体户 or a company for a 营业执照 said alone, a 个人独资企业 only when named', () => {
+    for (const q of ['办个营业执照要带啥', '营业执照在哪办']) expect(['个体工商户登记', '公司设立登记'], q).toContain(top(q))
+    expect(top('独资企业的营业执照咋办')).toBe('个人独资企业设立登记')
   })
 
   it('leaves a surname to change (随娘姓), no 落户, outside the catalogue', () => {
