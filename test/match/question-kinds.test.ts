@@ -93,8 +93,14 @@ describe('someone else applying for the resident (让俺儿替俺去办, 能让�
     }
   })
 
+  it('says who asks, not what: 帮 X 问问, a 网格员 or 村会计 asking, and 审核 (like 审批) is a step, not an item', () => {
+    expect(top('俺是网格员 帮一户老人问问残疾证审核几天')).toBe('办理残疾人证')
+    expect(top('帮邻居问问低保咋办')).toBe('最低生活保障申请')
+    expect(top('网格员问下 特困审核下来了没')).toBe('特困人员救助供养申请')
+  })
+
   it('leaves a service outside the catalogue outside', () => {
-    for (const q of ['让俺儿替俺去考驾照 中不中', '二手车能让别人替着过户不', '让亲戚替俺办个护照中不中', '中不中']) {
+    for (const q of ['我是网格员 帮村里问问驾照咋考', '帮邻居问问二手车过户咋办', '让俺儿替俺去考驾照 中不中', '二手车能让别人替着过户不', '让亲戚替俺办个护照中不中', '中不中']) {
       expect(matcher.match(q), q).toEqual([])
     }
   })

@@ -73,6 +73,9 @@ describe('resident vocabulary in item keywords', () => {
     ['小孩落户能随妈不', '出生登记（新生儿落户）'],
     // A married woman following her husband (随夫落户) is a move.
     ['结婚了户口随夫落户', '户口迁入登记'],
+    // A neighbour's spray drifting over (药飘, 飘过来) and crops wilting (蔫了, 打蔫) are a pesticide accident.
+    ['隔壁喷的除草剂飘过来了 俺家玉米都打蔫了', '农药使用事故处理'],
+    ['邻居家打药 药飘到俺地里了 找谁', '农药使用事故处理'],
     // A street stall (摆地摊, 地摊) is a 个体户.
     ['在集上摆个地摊卖菜 要执照不', '个体工商户登记'],
     ['夜市摆地摊用办证吗', '个体工商户登记'],
@@ -87,6 +90,10 @@ describe('resident vocabulary in item keywords', () => {
   it('offers a 个体户 or a company for a 营业执照 said alone, a 个人独资企业 only when named', () => {
     for (const q of ['办个营业执照要带啥', '营业执照在哪办']) expect(['个体工商户登记', '公司设立登记'], q).toContain(top(q))
     expect(top('独资企业的营业执照咋办')).toBe('个人独资企业设立登记')
+  })
+
+  it('leaves crops wilting in the heat, no spray, outside the catalogue', () => {
+    expect(matcher.match('天太热 菜都蔫了 咋浇水')).toEqual([])
   })
 
   it('leaves a surname to change (随娘姓), no 落户, outside the catalogue', () => {
