@@ -18,6 +18,7 @@ describe('resident vocabulary in item keywords', () => {
     // Trees by their species (槐树, 榆树, 柳树 …) and felling as 伐 (想伐, 伐掉), not only 砍.
     ['门口那棵大柳树想伐掉，用不用开证', '林木采伐许可证核发审批'],
     ['院墙边上两棵榆树要伐，得去批不', '林木采伐许可证核发审批'],
+    ['地头的速生杨长成材了 想卖', '林木采伐许可证核发审批'],
     // Registering before the birth (生孩子前, 生娃之前) is 生育登记, not the newborn's 出生登记.
     ['生孩子之前得先去登记吗', '一孩、二孩生育登记及《服务手册》发放'],
     // Domestic-care trades (月嫂, 育儿嫂, 育婴员, 养老护理员) are certified by 职业技能鉴定.
