@@ -77,6 +77,10 @@ describe('resident vocabulary in item keywords', () => {
     // A neighbour's spray drifting over (药飘, 飘过来) and crops wilting (蔫了, 打蔫) are a pesticide accident.
     ['隔壁喷的除草剂飘过来了 俺家玉米都打蔫了', '农药使用事故处理'],
     ['邻居家打药 药飘到俺地里了 找谁', '农药使用事故处理'],
+    // An old bachelor with nobody bound to keep him (一辈子没成家, 打了一辈子光棍) is what 特困 供养 is for.
+    ['俺叔一辈子没成家 老了谁养', '特困人员救助供养申请'],
+    ['村里有个老人一辈子没结婚 身边没人 政府管不管', '特困人员救助供养申请'],
+    ['俺二叔打了一辈子光棍 七十多了 能进敬老院不', '特困人员救助供养申请'],
     // A street stall (摆地摊, 地摊) is a 个体户.
     ['在集上摆个地摊卖菜 要执照不', '个体工商户登记'],
     ['夜市摆地摊用办证吗', '个体工商户登记'],
@@ -91,6 +95,11 @@ describe('resident vocabulary in item keywords', () => {
   it('offers a 个体户 or a company for a 营业执照 said alone, a 个人独资企业 only when named', () => {
     for (const q of ['办个营业执照要带啥', '营业执照在哪办']) expect(['个体工商户登记', '公司设立登记'], q).toContain(top(q))
     expect(top('独资企业的营业执照咋办')).toBe('个人独资企业设立登记')
+  })
+
+  it('does not take a young man not married yet (还没成家) for an old bachelor, nor a mother with children for 特困', () => {
+    expect(matcher.match('儿子三十了还没成家 有啥政策')).toEqual([])
+    expect(top('俺娘瘫了没人照顾 有护理补贴不')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
   })
 
   it('leaves crops wilting in the heat, no spray, outside the catalogue', () => {
