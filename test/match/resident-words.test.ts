@@ -81,6 +81,12 @@ describe('resident vocabulary in item keywords', () => {
     ['俺叔一辈子没成家 老了谁养', '特困人员救助供养申请'],
     ['村里有个老人一辈子没结婚 身边没人 政府管不管', '特困人员救助供养申请'],
     ['俺二叔打了一辈子光棍 七十多了 能进敬老院不', '特困人员救助供养申请'],
+    // Stranded away from home (钱被偷, 没路费, 回不了家, 流浪) is an emergency for 临时救助.
+    ['出门在外钱包被偷了 没路费回家 政府管吗', '临时救助申请'],
+    ['在外地打工被骗了 没钱回家', '临时救助申请'],
+    ['俺兄弟在济南流浪 回不了家 找谁', '临时救助申请'],
+    // A stolen card is a lost one.
+    ['身份证被偷了咋补', '居民身份证申领、换领、补领'],
     // A street stall (摆地摊, 地摊) is a 个体户.
     ['在集上摆个地摊卖菜 要执照不', '个体工商户登记'],
     ['夜市摆地摊用办证吗', '个体工商户登记'],
@@ -100,6 +106,10 @@ describe('resident vocabulary in item keywords', () => {
   it('does not take a young man not married yet (还没成家) for an old bachelor, nor a mother with children for 特困', () => {
     expect(matcher.match('儿子三十了还没成家 有啥政策')).toEqual([])
     expect(top('俺娘瘫了没人照顾 有护理补贴不')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+  })
+
+  it('leaves a theft at home, a stolen phone and a stray dog outside the catalogue', () => {
+    for (const q of ['手机被偷了咋补卡', '家里被偷了 报警吗', '村口有条流浪狗 谁管']) expect(matcher.match(q), q).toEqual([])
   })
 
   it('leaves crops wilting in the heat, no spray, outside the catalogue', () => {
