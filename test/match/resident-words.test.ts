@@ -57,6 +57,9 @@ describe('resident vocabulary in item keywords', () => {
     ['老伴常年住院 家里没劳力 想报个低保', '最低生活保障申请'],
     // Using the card at the hospital (刷医保卡) where the resident lives elsewhere is treatment elsewhere, not card service.
     ['俺娘在天津闺女家 住院能刷医保卡不', '医保异地就医备案'],
+    // So is asking whether the card can be used there (医保卡在那边能用吗, 用医保卡).
+    ['俺爹去上海住了 医保卡在那边能用吗', '医保异地就医备案'],
+    ['在北京看病 用医保卡能报不', '医保异地就医备案'],
     // Elderly residents' 老年保险 and 入保 for 养老保险 and 参保.
     ['俺四十五了 老年保险还能入保不', '城乡居民养老保险参保登记'],
     // Paying out of one's own pocket (自己掏, 自掏腰包) after the insurance, in a poor family.
@@ -106,6 +109,10 @@ describe('resident vocabulary in item keywords', () => {
   it('does not take a young man not married yet (还没成家) for an old bachelor, nor a mother with children for 特困', () => {
     expect(matcher.match('儿子三十了还没成家 有啥政策')).toEqual([])
     expect(top('俺娘瘫了没人照顾 有护理补贴不')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+  })
+
+  it('leaves the card itself (lost, its password, a chemist’s) outside the catalogue, used or not', () => {
+    for (const q of ['医保卡丢了能用吗', '医保卡密码忘了 还能用不', '医保卡在药店能刷不']) expect(matcher.match(q), q).toEqual([])
   })
 
   it('leaves a theft at home, a stolen phone and a stray dog outside the catalogue', () => {
