@@ -106,6 +106,17 @@ describe('someone else applying for the resident (让俺儿替俺去办, 能让�
   })
 })
 
+describe('when a place is open (周一开不开门, 星期天开门不, 放暑假)', () => {
+  it('says when, not what: the item is what is done there', () => {
+    expect(top('县图书馆星期天开门不 想借本书')).toBe('图书借阅服务')
+    expect(top('放寒假了 周三能去借书不')).toBe('图书借阅服务')
+  })
+
+  it('leaves a place outside the catalogue outside', () => {
+    for (const q of ['银行周六开门吗', '医院星期天开不开门', '县博物馆星期一开门不']) expect(matcher.match(q), q).toEqual([])
+  })
+})
+
 describe('something the resident asks past (除了营业执照还要啥证)', () => {
   it('is not the item asked for, even one whose keyword it is', () => {
     // 营业执照 is a keyword of 个体工商户登记: besides it, a barber shop needs its 卫生许可.
