@@ -223,9 +223,11 @@ describe('match(question)', () => {
     // 拆迁 is a 目录外 word too, and 政府信息公开 has it only inside 拆迁补偿文件: without 文件 it is not that item's either.
     expect(matcher.match('拆迁补偿咋算')).toEqual([])
     // An item that mentions the action only inside a keyword (异地就医报销, 养老保险注销) does it in that context alone.
-    const outOfContext = '公司关门了要注销，注销咋弄'
+    // (关门 is a 泛词, so 公司关门了要注销 is read as the 目录外 word 公司注销 over it: 不干了 keeps that out of the way.)
+    const outOfContext = '公司不干了要注销，注销咋弄'
     expect(without.match(outOfContext)[0]?.item.name).toBe('居民养老保险待遇登记及终止')
     expect(matcher.match(outOfContext)).toEqual([])
+    expect(matcher.match('公司关门了要注销，注销咋弄')).toEqual([])
     const inScope: [string, string][] = [
       ['在外地住院咋报销', '医保异地就医备案'],
       ['去北京看病，医保报销要先备案吗', '医保异地就医备案'],
