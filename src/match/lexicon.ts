@@ -22,12 +22,12 @@ const BORROWED = 0.5
 const INSIDE_KEYWORD = 0.7
 /** Brackets, book-title marks and list marks in item names. */
 const NAME_BREAKS = /[\s()（）《》〈〉【】\[\]「」、，,·：:；;]+/u
-/** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp, stop) and its object. */
-const INVERTIBLE = /^([交缴办领开补换迁查买盖停])(\p{Script=Han}{2,5})$/u
+/** A keyword that is a one-character verb (pay, apply, fetch, issue, reissue, change, move, check, buy, stamp, stop, cut a seal) and its object. */
+const INVERTIBLE = /^([交缴办领开补换迁查买盖停刻])(\p{Script=Han}{2,5})$/u
 /** Verb-first keywords whose object residents name in other words (卖吃的 said 卖蛋糕): INVERTIBLE's verbs, 卖 and 做. */
-const VERB_OBJECT = /^([交缴办领开补换迁查买盖停卖做])(\p{Script=Han}{2,5})$/u
+const VERB_OBJECT = /^([交缴办领开补换迁查买盖停刻卖做])(\p{Script=Han}{2,5})$/u
 /** The first characters INVERTIBLE, INVERTIBLE_OUTSIDE and VERB_OBJECT can match. */
-const VERBS = new Set('交缴办领开补换迁查买盖停卖做断')
+const VERBS = new Set('交缴办领开补换迁查买盖停刻卖做断')
 /**
  * A 目录外 word that is a stop and what stopped (停水, 停电): residents name the thing first (自来水停了, 电停了), and
  * the thing is one character.

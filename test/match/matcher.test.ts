@@ -310,6 +310,11 @@ describe('match(question)', () => {
     expect(top('医保上哪交')).toBe('城乡居民基本医疗保险参保登记和缴费')
     // 停 too: 农保咋停 is 停农保.
     expect(top('老人没了 农保咋停')).toBe('居民养老保险待遇登记及终止')
+    // 刻 too: a seal cut (公章去哪刻 is 刻公章), after a story of the new business.
+    expect(matcher.match('公章去哪刻')[0]).toMatchObject({ item: { name: '印章管理' } })
+    expect(matcher.match('公章去哪刻')[0]!.score).toBeGreaterThan(0.65)
+    expect(top('新开的店 公章上哪刻去')).toBe('印章管理')
+    expect(matcher.match('石碑在哪刻')).toEqual([])
   })
 
   it('reads a verb-first keyword with its object said in other words (交农保 typed 交城乡居民养老保险), either way round', () => {
