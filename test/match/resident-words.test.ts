@@ -90,6 +90,10 @@ describe('resident vocabulary in item keywords', () => {
     ['俺兄弟在济南流浪 回不了家 找谁', '临时救助申请'],
     // A stolen card is a lost one.
     ['身份证被偷了咋补', '居民身份证申领、换领、补领'],
+    // Fake liquor bought (假酒) is a consumer complaint; pregnant with the second (怀二胎, 怀老二) is 生育登记.
+    ['超市卖假酒 找谁', '投诉举报处理'],
+    ['媳妇怀老二了 要去哪登记', '一孩、二孩生育登记及《服务手册》发放'],
+    ['俺家媳妇怀头胎了 要先登记不', '一孩、二孩生育登记及《服务手册》发放'],
     // A street stall (摆地摊, 地摊) is a 个体户.
     ['在集上摆个地摊卖菜 要执照不', '个体工商户登记'],
     ['夜市摆地摊用办证吗', '个体工商户登记'],
@@ -117,6 +121,10 @@ describe('resident vocabulary in item keywords', () => {
 
   it('leaves a theft at home, a stolen phone and a stray dog outside the catalogue', () => {
     for (const q of ['手机被偷了咋补卡', '家里被偷了 报警吗', '村口有条流浪狗 谁管']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('leaves a maternity allowance (生育津贴) outside the catalogue, pregnant or not', () => {
+    expect(matcher.match('怀二胎了 生育津贴咋领')).toEqual([])
   })
 
   it('leaves crops wilting in the heat, no spray, outside the catalogue', () => {
