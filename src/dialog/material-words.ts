@@ -130,7 +130,8 @@ const MAX_MENTIONS_REPLY = 30
  * answer said next (or before). A material named with no answer anywhere is left out. Empty for a long reply.
  * `own`: the materials that win a part they name, however much longer a run of another's name it is (the item's own,
  * among the catalogue's). `rank`: of materials a part names alike, those ranked first (lowest) are meant (身份证: the
- * one asked, not the 受托人身份证 further on).
+ * one asked, not the 受托人身份证 further on). `itemName`: the item's own name, whose two-character words name no
+ * material by themselves (see itemWordOnly).
  */
 export function namedAnswers(
   r: Reading,
@@ -139,9 +140,10 @@ export function namedAnswers(
   synonyms: readonly Synonym[],
   own?: ReadonlySet<Material>,
   rank: (m: Material) => number = () => 0,
+  itemName = '',
 ): Map<Material, 0 | 1> {
   const out = new Map<Material, 0 | 1>()
-  for (const { named, answer } of answeredMentions(r, materials, v, synonyms, own, rank)) {
+  for (const { named, answer } of answeredMentions(r, materials, v, synonyms, own, rank, comparableFixed(itemName))) {
     // Partly missing is missing (身份证有户口本没有 for one material naming both).
     for (const m of named) out.set(m, out.get(m) === 1 ? 1 : answer)
   }
@@ -164,6 +166,7 @@ function answeredMentions(
   synonyms: readonly Synonym[],
   own: ReadonlySet<Material> | undefined,
   rank: (m: Material) => number,
+  itemName: string,
 ): (Mention & { answer: 0 | 1 })[] {
   if (r.plain.length > MAX_MENTIONS_REPLY || materials.length === 0) return []
   const names = materials.map((m) => comparableFixed(m.name))
@@ -178,8 +181,13 @@ function answeredMentions(
   // of the catalogue's, for a question asked mid-walk) can name nothing, and are passed over in the scans below.
   const holding = namesHoldingPairsOf(said, names)
   const held = names.flatMap((name, i) => (holding.has(name) ? [i] : []))
+  // The run of a name from k, none where it is only a word of the item's own name (养老 of 养老金没了).
+  const runOf = (k: number, i: number) => {
+    const len = runAt(said, k, names[i]!)
+    return len === 2 && itemWordOnly(said, k, itemName) ? 0 : len
+  }
   // Where a run of one of `own` starts: another's run stops short of it (俺的户口本: not 的户口簿 of 父母的户口簿).
-  const ownAt = [...said].map((_, k) => held.some((i) => isOwn(i) && runAt(said, k, names[i]!) >= 2))
+  const ownAt = [...said].map((_, k) => held.some((i) => isOwn(i) && runOf(k, i) >= 2))
   const mentions: Mention[] = []
   for (let k = 0; k < said.length; ) {
     let best = 0
@@ -187,7 +195,7 @@ function answeredMentions(
     let ownBest = 0
     const ownNext = ownAt.indexOf(true, k + 1)
     for (const i of held) {
-      const whole = runAt(said, k, names[i]!)
+      const whole = runOf(k, i)
       const len = isOwn(i) || ownNext < 0 ? whole : Math.min(whole, ownNext - k)
       // Another item's document takes three characters at least (房东 is no document), and never a part that
       // names one of `own` too (俺的户口本: 户口簿, not 父母的户口簿).
@@ -197,7 +205,7 @@ function answeredMentions(
       else if (len === best) named.push(materials[i]!)
     }
     if (ownBest > 0 && own !== undefined) {
-      named = held.filter((i) => own.has(materials[i]!) && runAt(said, k, names[i]!) === ownBest).map((i) => materials[i]!)
+      named = held.filter((i) => own.has(materials[i]!) && runOf(k, i) === ownBest).map((i) => materials[i]!)
       best = ownBest
     }
     if (best === 0) k++
@@ -222,6 +230,19 @@ function answeredMentions(
     if (answer !== undefined) out.push({ ...mention, answer })
   })
   return out
+}
+
+/** Characters that end the short name of a paper (医保卡, 残疾证, 户口本): a word of the item's name before one names it. */
+const PAPER_ENDS = '证卡本簿书表单照章'
+
+/**
+ * Whether the two characters of `said` at k are a word of the item's own name (养老 of 居民养老保险待遇登记, 印章 of
+ * 印章管理) not followed by the end of a paper's name: 俺的养老金没了, 印章丢了 speak of the item's matter, not of the
+ * material whose long name happens to hold the word (出国（境）定居证明或已领取其他养老待遇的证明). 医保卡没有 still names
+ * a material holding 医保.
+ */
+function itemWordOnly(said: string, k: number, itemName: string): boolean {
+  return itemName.includes(said.slice(k, k + 2)) && !PAPER_ENDS.includes(said[k + 2] ?? '\u0000')
 }
 
 /** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */

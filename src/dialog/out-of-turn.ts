@@ -82,7 +82,7 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
   // The catalogue's other documents too: 身份证有房产证没有 at 结婚登记 says nothing missing of the 身份证.
   const all = allMaterials(t.ctx.catalog)
   const others = holdsTriple(rest.plain, all.triples) ? all.list.filter((m) => !own.has(m)) : []
-  const named = namedAnswers(rest, [...askable, ...others], t.vocab, t.ctx.catalog.synonyms, own, rank)
+  const named = namedAnswers(rest, [...askable, ...others], t.vocab, t.ctx.catalog.synonyms, own, rank, item.name)
   const said: [Material, boolean][] = [...named].filter(([m]) => own.has(m) && m !== asked).map(([m, answer]) => [m, answer === 0])
   const materials = said.filter(([m, ready]) => t.s.ready[m.name] !== ready)
   // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).

@@ -196,3 +196,33 @@ describe('a where-to-get question at the checklist that says a material is missi
     expect(joined(await asked.say('全部列出'))).toContain('□ 共同生活家庭成员户口簿')
   })
 })
+
+describe('a material named at the checklist only by words a clerk would take for it', () => {
+  const PENSION = '居民养老保险待遇登记及终止'
+  const ABROAD = '出国（境）定居证明或已领取其他养老待遇的证明'
+
+  /** At the checklist of 居民养老, its case not chosen yet (the 出国 material is listed as 看情况要带). */
+  async function atPensionChecklist(): Promise<Chat> {
+    const chat = await newChat()
+    await startItem(chat, PENSION)
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain(`○ ${ABROAD}`)
+    return chat
+  }
+
+  it('俺的养老金没了, 养老金停了, 养老钱没了 share only 养老 with the item\'s own name: no material recorded', async () => {
+    for (const reply of ['俺的养老金没了', '养老金停了', '养老钱没了']) {
+      const chat = await atPensionChecklist()
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('记下了')
+      expect(said, reply).not.toContain(`${ABROAD}没有`)
+    }
+  })
+
+  it('定居证明没有, 养老待遇证明没有 name the material by its own words: recorded', async () => {
+    for (const reply of ['定居证明没有', '养老待遇证明没有']) {
+      const chat = await atPensionChecklist()
+      expect(joined(await chat.say(reply)), reply).toContain(`记下了：${ABROAD}没有。`)
+    }
+  })
+})

@@ -40,12 +40,12 @@ function may(text: string): boolean {
   return mayAnswer(r.plain, tail, names, vocab, catalog.synonyms)
 }
 
-/** What namedAnswers reads in `text` at `item`, with the shortcuts or without. */
-function reading(text: string, own: ReadonlySet<Material>, off: boolean): string {
+/** What namedAnswers reads in `text` at the item named `itemName`, with the shortcuts or without. */
+function reading(text: string, own: ReadonlySet<Material>, off: boolean, itemName: string): string {
   shortcut.off = off
   try {
     const list = [...own, ...materials.filter((m) => !own.has(m))]
-    return JSON.stringify([...namedAnswers(read(text, vocab), list, vocab, catalog.synonyms, own)].map(([m, a]) => [m.name, a]))
+    return JSON.stringify([...namedAnswers(read(text, vocab), list, vocab, catalog.synonyms, own, undefined, itemName)].map(([m, a]) => [m.name, a]))
   } finally {
     shortcut.off = false
   }
@@ -80,9 +80,9 @@ describe('mayAnswer', () => {
     for (const item of catalog.items.filter((_, i) => i % 8 === 0)) {
       const own = new Set(item.materials)
       for (const text of texts) {
-        const thorough = reading(text, own, true)
+        const thorough = reading(text, own, true, item.name)
         if (thorough !== '[]') answered++
-        expect(reading(text, own, false), `${text} @ ${item.name}`).toBe(thorough)
+        expect(reading(text, own, false, item.name), `${text} @ ${item.name}`).toBe(thorough)
       }
     }
     // The corpus holds replies that do answer, or the comparison would prove nothing.
