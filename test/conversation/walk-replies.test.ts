@@ -902,3 +902,15 @@ describe('a where-question about something else that shares two characters with 
     expect(replies).toContain('参保人户口簿')
   })
 })
+
+describe('全部列出 said the way residents type it', () => {
+  it('全部列出来, 全都列出来, 列出来 mid-walk show the checklist, not 没看明白', async () => {
+    for (const reply of ['全部列出来', '全都列出来', '列出来吧']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const list = joined(await chat.say(reply))
+      expect(list, reply).toContain(`【一次性告知单】${DIBAO}`)
+      expect(list, reply).not.toContain('没看明白')
+    }
+  })
+})
