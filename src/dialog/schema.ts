@@ -263,6 +263,11 @@ export const VocabularyFileSchema = z.strictObject({
   /** Said alone before any answer after a clear find (不对, 不是这个): the item is not what the resident asked. */
   wrongItem: z.array(text('说事项找错了的说法')).default([]),
   /**
+   * Said alone before any answer after a clear find (对, 没错, 就是这个): the item is right, which answers nothing
+   * of the question asked (walk.itemConfirmed, then the question again).
+   */
+  rightItem: z.array(text('说事项找对了的说法')).default([]),
+  /**
    * In a short yes/no question naming one of the item's materials (要带户口本不, 户口本用带吗, 需要结婚证吗), they
    * ask whether it is needed: answered for the resident's case (walk.needed …), then the question again.
    */
@@ -469,6 +474,8 @@ const walkMessages = z.strictObject({
   unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
+  /** 对, 没错 said to that: the item is right; the question is asked again after it. */
+  itemConfirmed: text('没问"对吗"就开始时，居民说找对了').default('好的，就办这件事。'),
 })
 
 const checklistMessages = z.strictObject({

@@ -103,6 +103,8 @@ export interface CompiledVocabulary {
   corrections: Set<string>
   /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
   wrongItem: Set<string>
+  /** 对, 没错, 就是这个: said alone after a clear find, the item is what was asked. */
+  rightItem: Set<string>
   /** Words wishing to change the phone given (手机号错了, 改电话), looked for inside short replies. */
   changePhone: string[]
   /** Words naming a place outside the county (省, 市, 区, 北京), looked for inside replies at the town question. */
@@ -159,6 +161,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     present: bare(v.present),
     corrections: set(v.corrections),
     wrongItem: set(v.wrongItem),
+    rightItem: set(v.rightItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),
     elsewhere: v.elsewhere.map(comparable).filter(Boolean),
     formWrong: v.formWrong.map(comparable).filter(Boolean),

@@ -48,6 +48,14 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     go(t, state.wrongItem)
     return true
   }
+  // 对 right after the intro's 问的不是这件事，请回复"不对": the item is right. Taken for 有 it marked the first
+  // material ready unasked; asked again instead.
+  if (t.s.unconfirmed && (t.vocab.rightItem.has(r.plain) || t.vocab.rightItem.has(r.full))) {
+    t.s.unconfirmed = undefined
+    say(t, render(t.defs.messages.walk.itemConfirmed, {}))
+    say(t, fullPrompt(t, state))
+    return false
+  }
   // 俺户口本去年搬家弄丢了 不知道咋补 你看咋弄: a story telling and asking; each part taken as the walk would.
   const told = story(t, state, r, (t, state, r) => walk(t, state, r))
   if (told !== undefined) return told

@@ -914,3 +914,32 @@ describe('全部列出 said the way residents type it', () => {
     }
   })
 })
+
+describe('对 said to a walk a clear find began unasked', () => {
+  const CERT = '更正职业资格证书信息申请'
+  const FORM = '《职业资格证书信息修改（补录）申请表》'
+
+  it('confirms the item: the first material is asked again, not marked 有', async () => {
+    for (const reply of ['对', '没错', '就是这个']) {
+      const chat = await newChat()
+      const walk = joined(await chat.say('职业资格证书上名字写错了咋改'))
+      expect(walk).toContain('问的不是这件事，请回复"不对"。')
+      expect(walk).toContain(`是否已准备好：${FORM}（原件1份）？`)
+      const again = joined(await chat.say(reply))
+      expect(again, reply).toContain('好的，就办这件事。')
+      expect(again, reply).toContain(`是否已准备好：${FORM}（原件1份）？`)
+      expect(again, reply).not.toContain('问的不是这件事')
+      // Only once: 对 now answers the question, as 有 would.
+      expect(joined(await chat.say('对')), reply).toContain('是否已准备好：本人居民身份证')
+      expect(joined(await chat.say('全部列出')), reply).toContain(`✓ ${FORM}`)
+    }
+  })
+
+  it('有 and 1 still answer the first question', async () => {
+    for (const reply of ['有', '1']) {
+      const chat = await newChat()
+      await chat.say('职业资格证书上名字写错了咋改')
+      expect(joined(await chat.say(reply)), reply).toContain('是否已准备好：本人居民身份证')
+    }
+  })
+})
