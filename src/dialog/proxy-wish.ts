@@ -98,11 +98,20 @@ function droppedAtSummary(t: Turn): boolean {
   return flowFacts(t.defs).submitDrops.has(t.s.state)
 }
 
-/** Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks). */
+/**
+ * Saying what the resident cannot do (俺不会弄, 没时间, 走不动, 看不懂): a reason to want help, not a 不 turning the wish
+ * round. Taken out before looking for one.
+ */
+const CANNOT = /不会[弄办用写填]?|不懂|看不懂|弄不懂|不明白|不识字|不方便|没时间|没空|走不动|去不了|出不了门|弄不了|办不了|不在家/gu
+
+/**
+ * Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks;
+ * 俺不会弄 你们能帮俺办不 wishes for it).
+ */
 function wishes(r: Reading, option: DialogOption): boolean {
   if (r.full.length > MAX_WISH_REPLY) return false
   // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing. The whole reply: plain has lost the 帮我 of 帮我办.
-  const text = r.full.replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')
+  const text = r.full.replace(CANNOT, '').replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')
   if (NEGATION.test(text)) return false
   return [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && text.includes(w))
 }

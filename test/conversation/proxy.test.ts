@@ -980,3 +980,21 @@ describe('the applicant named with who they are', () => {
     }
   })
 })
+
+describe('代办 asked for with the reason the resident cannot do it', () => {
+  it('俺不会弄 你们能帮俺办不 mid-walk starts the form: 不会 is why, not a 不 turning the wish round', async () => {
+    for (const reply of ['俺不会弄 你们能帮俺办不', '俺没时间 帮俺办吧', '看不懂 找人帮忙办']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(await chat.say(reply), reply).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    }
+  })
+
+  it('不用帮我办, 不要代办 still start nothing', async () => {
+    for (const reply of ['不用帮我办', '不要代办']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say(reply)), reply).not.toContain('申请人的姓名')
+    }
+  })
+})
