@@ -211,7 +211,11 @@ function answeredMentions(
     if (best === 0) k++
     else {
       const first = Math.min(...named.map(rank))
-      mentions.push({ at: k, named: named.filter((m) => rank(m) === first) })
+      const ranked = named.filter((m) => rank(m) === first)
+      // 光荣证丢了: the 《独生子女父母光荣证》, not the 光荣证遗失补办申请 named alike, whose 光荣证 only says which 申请.
+      const run = said.slice(k, k + best)
+      const heads = ranked.filter((m) => headedBy(m.name, run))
+      mentions.push({ at: k, named: heads.length > 0 ? heads : ranked })
       k += best
     }
   }
@@ -243,6 +247,17 @@ const PAPER_ENDS = '证卡本簿书表单照章'
  */
 function itemWordOnly(said: string, k: number, itemName: string): boolean {
   return itemName.includes(said.slice(k, k + 2)) && !PAPER_ENDS.includes(said[k + 2] ?? '\u0000')
+}
+
+/** Where a material's name is cut into the things it lists (户口簿、身份证及继承权证明; 证明或记录). */
+const NAME_PARTS = /[^\p{L}\p{N}]+|[和或及与]/u
+
+/**
+ * Whether `run` ends one of the things a material's name lists: the word a Chinese name ends in says what the thing
+ * is (父母光荣证 is a 光荣证; 光荣证遗失补办申请 is a 申请, about a 光荣证).
+ */
+function headedBy(name: string, run: string): boolean {
+  return name.split(NAME_PARTS).some((part) => comparableFixed(part).endsWith(run))
 }
 
 /** A run of a material's name that names it: not an answer word (没有 is in 与对方没有直系血亲关系的声明) nor one many names share. */

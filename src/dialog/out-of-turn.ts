@@ -87,17 +87,19 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
   const materials = said.filter(([m, ready]) => t.s.ready[m.name] !== ready)
   // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).
   const unneeded = [...named.keys()].find((m) => !own.has(m))
+  const presumed = presumedIn(item, r.full)
+  const stepQuestion = step?.kind === 'question' ? step.question.id : undefined
+  const open = item.questions.filter((q) => q.id !== stepQuestion && t.s.answers[q.id] === undefined && questionOpen(item, q, t.s.answers) !== false)
   if (named.size > 0) {
     const current = asked && named.get(asked)
+    // 光荣证丢了: the material is missing, and the case is said by the question's 说法 too (光荣证是不是丢了？ 是).
+    const answers = open.flatMap((q): [string, string][] => (presumed.has(q.id) ? [[q.id, presumed.get(q.id)!]] : []))
     // 身份证还没找到, an earlier 没有 said again and nothing else: heard (not a question about 身份证), noted again.
-    if (materials.length === 0 && unneeded === undefined) return current === undefined && said.length > 0 ? { materials: said, answers: [], said: rest.plain } : undefined
-    return { current, materials, answers: [], said: rest.plain, ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+    if (materials.length === 0 && unneeded === undefined && answers.length === 0) return current === undefined && said.length > 0 ? { materials: said, answers: [], said: rest.plain } : undefined
+    return { current, materials, answers, said: rest.plain, ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
   }
-  const presumed = presumedIn(item, r.full)
   const answers: [string, string][] = []
-  for (const q of item.questions) {
-    if (q.id === (step?.kind === 'question' ? step.question.id : undefined) || t.s.answers[q.id] !== undefined) continue
-    if (questionOpen(item, q, t.s.answers) === false) continue
+  for (const q of open) {
     // A yes/no question's options (是, 否) say nothing out of turn: only its 说法 do.
     const option = presumed.get(q.id) ?? (q.options.length > 2 ? optionSaid(q, r) : undefined) ?? kindSaid(item, q, r)
     if (option !== undefined) answers.push([q.id, option])
@@ -146,6 +148,11 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
     const yesNo = question !== undefined && question.options.length === 2 && question.options.includes('是')
     say(t, render(yesNo ? walkTexts.shownByMaterial : walkTexts.presumed, { option, 'question.prompt': question?.prompt }))
     for (const m of noticesFor(item, { questionId: id, option })) say(t, noticeText(t, item, m))
+  }
+  // 光荣证丢了 taken as 光荣证是不是丢了？ 是: the 光荣证 is no longer asked for, so its 没有 goes unsaid.
+  if (heard.answers.length > 0) {
+    const needed = new Set(materialStatuses(item, t.s).map((s) => s.material))
+    heard = { ...heard, materials: heard.materials.filter(([m]) => needed.has(m)) }
   }
   const changed = heard.materials.filter(([m, ready]) => t.s.ready[m.name] === !ready)
   const noted = heard.materials.filter(([m, ready]) => t.s.ready[m.name] !== !ready)

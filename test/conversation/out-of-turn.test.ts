@@ -247,3 +247,30 @@ describe('being of the kind a situation question asks about, or having its proof
     expect(joined(await missing.say('他不是低保户'))).not.toContain('按"是"算')
   })
 })
+
+describe('光荣证丢了 at the 独生子女 奖励费 walk', () => {
+  const AWARD = '农村和城镇无业人员独生子女父母奖励费发放'
+  const REISSUE = '光荣证遗失补办申请或镇街卫生健康办出具的领证记录'
+
+  it('mid-walk answers 光荣证是不是丢了 by its 说法: the 补办申请 is still to check, nothing recorded missing', async () => {
+    const chat = await newChat()
+    await startItem(chat, AWARD)
+    await chat.say('有')
+    const heard = joined(await chat.say('光荣证丢了'))
+    expect(heard).toContain('那"《独生子女父母光荣证》是不是丢了？"就按"是"算。')
+    expect(heard).not.toContain('记下了')
+    expect(heard).toContain('是否已准备好：户口簿')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain(`□ ${REISSUE}`)
+    expect(list).not.toContain('《独生子女父母光荣证》（')
+  })
+
+  it('at the checklist names the 光荣证 only, not the 补办申请 whose name starts with 光荣证', async () => {
+    const chat = await newChat()
+    await startItem(chat, AWARD)
+    await chat.say('全部列出')
+    const heard = joined(await chat.say('光荣证丢了'))
+    expect(heard).toContain('记下了：《独生子女父母光荣证》没有。')
+    expect(heard).not.toContain(`${REISSUE}没有`)
+  })
+})
