@@ -52,6 +52,9 @@ export function runAt(said: string, k: number, target: string): number {
 /** Two-character words in many material names: sharing one says nothing about which material is meant. */
 export const SHARED_BY_MATERIALS = new Set(['证明', '材料', '申请', '证件', '原件', '复印', '印件', '表格', '登记', '书面'])
 
+/** Whose a material is, said just before its name (卖家的, 孩子的): a few characters and 的. */
+const WHOSE = /^\p{Script=Han}{1,3}的$/u
+
 /** What is left of 户口本在俺儿那 (在儿那), 在他手里, 在老家放着 once the material and whose it is are taken out. */
 const KEPT_ELSEWHERE = /^在.{0,4}(那|那里|那儿|这|手里|手上|家|家里)(放着|呢)?$/u
 
@@ -70,6 +73,8 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   for (let k = 0; k < said.length; ) {
     const len = runAt(said, k, target)
     if (len > 0) {
+      // 卖家的房产证在他那, 孩子的户口本有: whose it is, said before the name, says nothing of whether it is there.
+      if (!named && WHOSE.test(rest)) rest = ''
       named = true
       k += len
     } else rest += said[k++]
@@ -184,7 +189,7 @@ function answeredMentions(
   // The run of a name from k, none where it is only a word of the item's own name (养老 of 养老金没了).
   const runOf = (k: number, i: number) => {
     const len = runAt(said, k, names[i]!)
-    return len === 2 && itemWordOnly(said, k, itemName) ? 0 : len
+    return len === 2 && itemWordOnly(said, k, itemName, names[i]!) ? 0 : len
   }
   // Where a run of one of `own` starts: another's run stops short of it (俺的户口本: not 的户口簿 of 父母的户口簿).
   const ownAt = [...said].map((_, k) => held.some((i) => isOwn(i) && runOf(k, i) >= 2))
@@ -241,12 +246,14 @@ const PAPER_ENDS = '证卡本簿书表单照章'
 
 /**
  * Whether the two characters of `said` at k are a word of the item's own name (养老 of 居民养老保险待遇登记, 印章 of
- * 印章管理) not followed by the end of a paper's name: 俺的养老金没了, 印章丢了 speak of the item's matter, not of the
- * material whose long name happens to hold the word (出国（境）定居证明或已领取其他养老待遇的证明). 医保卡没有 still names
- * a material holding 医保.
+ * 印章管理) not followed by the end of a paper's name nor by another character of the material's `name`: 俺的养老金没了,
+ * 印章丢了 speak of the item's matter, not of the material whose long name happens to hold the word (出国（境）定居证明或
+ * 已领取其他养老待遇的证明). 医保卡没有 still names a material holding 医保, 种子袋子扔了 the 种子包装袋.
  */
-function itemWordOnly(said: string, k: number, itemName: string): boolean {
-  return itemName.includes(said.slice(k, k + 2)) && !PAPER_ENDS.includes(said[k + 2] ?? '\u0000')
+function itemWordOnly(said: string, k: number, itemName: string, name: string): boolean {
+  const next = said[k + 2]
+  if (!itemName.includes(said.slice(k, k + 2))) return false
+  return next === undefined || (!PAPER_ENDS.includes(next) && !name.includes(next))
 }
 
 /** Where a material's name is cut into the things it lists (户口簿、身份证及继承权证明; 证明或记录). */

@@ -274,3 +274,14 @@ describe('光荣证丢了 at the 独生子女 奖励费 walk', () => {
     expect(heard).not.toContain(`${REISSUE}没有`)
   })
 })
+
+describe('a material named by a word of the item\'s name and one of its own', () => {
+  it('种子袋子扔了 at the 种子鉴定 walk is the 种子包装袋 missing: 种子 is the item\'s word, 袋 the material\'s', async () => {
+    const chat = await newChat()
+    await chat.say('种子出了问题 苗不出 找谁鉴定')
+    await chat.say('有')
+    const heard = joined(await chat.say('种子袋子扔了'))
+    expect(heard).toContain('记下了：购种凭证和种子包装袋、标签没有。')
+    expect(heard).not.toContain('没看明白')
+  })
+})

@@ -943,3 +943,23 @@ describe('对 said to a walk a clear find began unasked', () => {
     }
   })
 })
+
+describe('whose a material is, said before its name', () => {
+  it('卖家的房产证在他那 at the 买卖合同 is the 房产证 there (kept by the seller), not 没看明白', async () => {
+    const chat = await newChat()
+    const walk = joined(await chat.say('买的二手房 过户要啥'))
+    expect(walk).toContain('是否已准备好：买卖双方身份证明')
+    await chat.say('有')
+    const heard = joined(await chat.say('卖家的房产证在他那'))
+    expect(heard).toContain('记下了：卖方原不动产权证书（房产证、土地证）有。')
+    expect(heard).not.toContain('没看明白')
+  })
+
+  it('孩子的户口本丢了 at the 户口簿 is 没有', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    await chat.say('孩子的户口本丢了')
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+  })
+})
