@@ -80,6 +80,9 @@ export function offerSwitch(t: Turn, text: string, unsure?: string, minChooseSco
     return true
   }
   if (decision.kind !== 'choose' || unsure === undefined) return false
+  // 俺的养老金没了 at the 居民养老 checklist: the item at hand fits as well as any other, so the resident is still on it
+  // (offered 参保登记 alone, they were led away from the one they came for).
+  if (aboutItemAtHand(t, text)) return false
   const ids = decision.results.filter((r) => r.score >= minChooseScore).map((r) => r.item.id).filter((id) => id !== t.s.itemId)
   if (ids.length === 0) return false
   leaveFor(t, text)
@@ -95,6 +98,19 @@ export function offerSwitch(t: Turn, text: string, unsure?: string, minChooseSco
     go(t, unsure)
   }
   return true
+}
+
+/**
+ * Whether a question is about the item at hand: the matcher is sure of it, or finds it as likely as any other
+ * (俺的养老金没了: 居民养老待遇 and 参保登记 alike, at the 居民养老待遇 checklist).
+ */
+export function aboutItemAtHand(t: Turn, text: string): boolean {
+  if (t.s.itemId === undefined || comparable(text).length < 2) return false
+  const decision = decide(t.ctx.matcher.match(text))
+  if (decision.kind === 'sure') return decision.result.item.id === t.s.itemId
+  if (decision.kind !== 'choose') return false
+  const top = decision.results[0]?.score ?? 0
+  return decision.results.some((r) => r.item.id === t.s.itemId && r.score >= top)
 }
 
 /** Offers a switch to `item`, as offerSwitch does for the item a question names, keeping where to resume. */

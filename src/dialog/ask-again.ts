@@ -3,7 +3,7 @@
  * time in a row, a way out), or free text that may still be a greeting, a question about the item or a new question.
  */
 import { SURE_SCORE } from '../match/decide.js'
-import { askMatcher, offerSwitch } from './actions.js'
+import { aboutItemAtHand, askMatcher, offerSwitch } from './actions.js'
 import { ASKS } from './story.js'
 import { countyCentre } from './checklist.js'
 import { alreadyDone } from './already-done.js'
@@ -112,6 +112,13 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // A question mid-walk the matcher finds a few close items for: offered, with the walk to come back to. Only a
   // question (房子还没过户 tells), and only likely finds: a walk reply is mostly an answer.
   if (state.kind === 'materials' && ASKS.test(r.plain) && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
+  // 低保怎么申请 at the 低保 checklist or walk: the item at hand asked about again; not 没看明白, it is this one.
+  if ((state.kind === 'materials' || takesPlaces(state)) && aboutItemAtHand(t, r.raw)) {
+    const listed = state.kind !== 'materials'
+    say(t, render(listed ? say_.sameItemListed : say_.sameItem, stateFields(t)))
+    say(t, listed ? shortPrompt(t, state) : fullPrompt(t, state))
+    return false
+  }
   // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that
   // another question is welcome, as where the flow names an unsure state.
   if (unsure !== undefined || (state.kind === 'materials' && r.plain.length >= 4)) {

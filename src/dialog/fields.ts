@@ -48,6 +48,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.sameItem': ITEM_FIELDS,
+  'say.sameItemListed': ITEM_FIELDS,
   // Filled from the ticket request by whoever carries it out: only what the request holds.
   'say.ticketRecorded': ['item.name', 'form.name', 'form.phoneMasked'],
   'say.ticketNoteUnchecked': ['list'],

@@ -368,6 +368,9 @@ const sayMessages = z.strictObject({
   /** 还是代办吧 right after 不办了 in the 代办 form: taken up again where it stopped ({item.name}); its step follows. */
   proxyResumed: text('不办了以后又要代办').default('好的，接着帮您申请代办"{item.name}"。'),
   materialsAbove: text('表单中问要带啥').default('要带的材料在上面的清单里。想再看一遍，回复"全部列出"。'),
+  /** The item at hand asked about again (低保怎么申请 at the 低保 checklist or walk): it is this one, then the step again. */
+  sameItem: text('核对材料时又问了这件事').default('您问的就是"{item.name}"，我们接着核对要带的材料。'),
+  sameItemListed: text('告知单后又问了这件事').default('您问的就是"{item.name}"，要带什么、去哪办都在上面的告知单里。想再看一遍，回复"全部列出"。'),
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),

@@ -226,3 +226,30 @@ describe('a material named at the checklist only by words a clerk would take for
     }
   })
 })
+
+describe('the item at hand asked about again', () => {
+  it('低保怎么申请 at the 低保 checklist says it is this one, where the list is, and the options again', async () => {
+    const chat = await atChecklist()
+    const said = await chat.say('低保怎么申请')
+    expect(said).toEqual([`您问的就是"${DIBAO}"，要带什么、去哪办都在上面的告知单里。想再看一遍，回复"全部列出"。`, REPROMPT])
+  })
+
+  it('俺的养老金没了 at the 居民养老 checklist (参保登记 found as likely) offers no switch away from it', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民养老保险待遇登记及终止')
+    await chat.say('全部列出')
+    const said = joined(await chat.say('俺的养老金没了'))
+    expect(said).not.toContain('城乡居民养老保险参保登记')
+    expect(said).toContain('您问的就是"居民养老保险待遇登记及终止"')
+  })
+
+  it('低保咋申请 mid-walk says it is this one and asks the same material again', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    const said = joined(await chat.say('低保咋申请'))
+    expect(said).toContain(`您问的就是"${DIBAO}"，我们接着核对要带的材料。`)
+    expect(said).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(said).not.toContain('没看明白')
+  })
+})
