@@ -66,21 +66,7 @@ const KEPT_ELSEWHERE = /^在.{0,4}(那|那里|那儿|这|手里|手上|家|家�
  */
 export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, synonyms: readonly Synonym[]): 0 | 1 | undefined {
   const target = comparableFixed(name)
-  // 户口本 for a material named 户口簿: the catalogue's synonyms whose standard word the name uses.
-  const said = withSynonyms(r.plain, name, synonyms)
-  let rest = ''
-  let named = false
-  for (let k = 0; k < said.length; ) {
-    const len = runAt(said, k, target)
-    if (len > 0) {
-      // 卖家的房产证在他那, 孩子的户口本有: whose it is, said before the name, says nothing of whether it is there.
-      if (!named && WHOSE.test(rest)) rest = ''
-      named = true
-      k += len
-    } else rest += said[k++]
-  }
-  // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
-  rest = rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, '')
+  const { rest, named } = leftOver(r.plain, name, synonyms)
   // 丢了 alone is about the material asked too (and its 了 is the particle plain drops); so is 其实没有. But not
   // 健康证还没办 while 营业执照 is asked: something else is not there, which says nothing of this one.
   // 户口本去年搬家弄丢了 read as plain has lost the 了 of 弄丢了: a missing word ending the reply without it counts,
@@ -100,6 +86,28 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   if (KEPT_ELSEWHERE.test(rest)) return 0
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
+}
+
+/**
+ * What is left of `plain` once the parts of the material's name (with the catalogue's variants of its standard words,
+ * 户口本 for 户口簿) are taken out, and the words that join parts and say whose it is; and whether any part was there.
+ */
+function leftOver(plain: string, name: string, synonyms: readonly Synonym[]): { rest: string; named: boolean } {
+  const target = comparableFixed(name)
+  const said = withSynonyms(plain, name, synonyms)
+  let rest = ''
+  let named = false
+  for (let k = 0; k < said.length; ) {
+    const len = runAt(said, k, target)
+    if (len > 0) {
+      // 卖家的房产证在他那, 孩子的户口本有: whose it is, said before the name, says nothing of whether it is there.
+      if (!named && WHOSE.test(rest)) rest = ''
+      named = true
+      k += len
+    } else rest += said[k++]
+  }
+  // 有户口本和身份证: the words joining the parts say nothing; nor whose it is (她身份证有, 俺的户口本有).
+  return { rest: rest.replace(/[和跟与及也都还]|[我俺咱他她][们]?的?/g, ''), named }
 }
 
 function longest(words: readonly string[]): string | undefined {
@@ -233,9 +241,16 @@ function answeredMentions(
     const each = mention.named.map((m) => materialAnswer(reading, m.name, v, synonyms))
     return each.every((a) => a === each[0]) ? each[0] : undefined
   })
+  // Only a clause that says nothing besides the name (户口本和) borrows the answer said next or before: 消防的还没弄
+  // in 营业执照有 消防的还没弄 says something, unread, and is not made 有 by the 营业执照's.
+  const silent = mentions.map((mention, i) => {
+    const clause = said.slice(mention.at, mentions[i + 1]?.at ?? said.length)
+    return mention.named.every((m) => leftOver(clause, m.name, synonyms).rest.replace(/的/g, '') === '')
+  })
   const out: (Mention & { answer: 0 | 1 })[] = []
   mentions.forEach((mention, i) => {
-    const answer = answers[i] ?? answers.slice(i + 1).find((a) => a !== undefined) ?? answers.slice(0, i).reverse().find((a) => a !== undefined)
+    const borrowed = silent[i] ? (answers.slice(i + 1).find((a) => a !== undefined) ?? answers.slice(0, i).reverse().find((a) => a !== undefined)) : undefined
+    const answer = answers[i] ?? borrowed
     if (answer !== undefined) out.push({ ...mention, answer })
   })
   return out

@@ -285,3 +285,31 @@ describe('a material named by a word of the item\'s name and one of its own', ()
     expect(heard).not.toContain('没看明白')
   })
 })
+
+describe('two materials named with an answer each', () => {
+  const NET_CAFE = '互联网上网服务营业场所经营单位从事互联网上网服务经营活动许可'
+
+  it('营业执照有 消防的还没弄: the 消防 证明 is missing, not made 有 by the 营业执照\'s answer', async () => {
+    const chat = await newChat()
+    await startItem(chat, NET_CAFE)
+    const heard = joined(await chat.say('营业执照有 消防的还没弄'))
+    expect(heard).toContain('记下了：营业执照有；消防安全检查合格证明没有。')
+    expect(heard).not.toContain('消防安全检查合格证明有')
+  })
+
+  it('营业执照有 消防的那个说不好 borrows no 有 for words it cannot read', async () => {
+    const chat = await newChat()
+    await startItem(chat, NET_CAFE)
+    const heard = joined(await chat.say('营业执照有 消防的那个说不好'))
+    expect(heard).not.toContain('消防安全检查合格证明有')
+  })
+
+  it('有户口本和身份证 still answers both with the one 有', async () => {
+    const chat = await newChat()
+    await startItem(chat, '最低生活保障申请')
+    await chat.say('户口本和身份证都有')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 申请人居民身份证')
+    expect(list).toContain('✓ 共同生活家庭成员户口簿')
+  })
+})
