@@ -10,7 +10,7 @@ import { formReply, formText, formVerdict, wantsOriginal } from './material-form
 import { materialAnswer } from './material-words.js'
 import { materialStatuses, noticesFor } from './materials.js'
 import { go } from './navigate.js'
-import { heardElsewhere, takeHeard } from './out-of-turn.js'
+import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
 import { story } from './story.js'
@@ -116,7 +116,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       takeHeard(t, item, heard, step.material)
       if (i === undefined) {
         say(t, fullPrompt(t, state))
-        return true
+        return recordsSomething(heard)
       }
     }
     if (i === undefined && r.unsure) {
@@ -226,7 +226,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (heard !== undefined) {
       takeHeard(t, currentItem(t)!, heard)
       say(t, fullPrompt(t, state))
-      return true
+      return recordsSomething(heard)
     }
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
@@ -238,6 +238,14 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/**
+ * Whether what a reply was heard to say records an answer: 结婚证在俺对象那 where the item needs no 结婚证 records
+ * nothing, so 返回 after it goes back to the question before, not to the same one again.
+ */
+function recordsSomething(heard: Heard): boolean {
+  return heard.materials.length > 0 || heard.answers.length > 0
 }
 
 /** Whether the walk asks about `material` now or may ask (not one this case does not need, nor one filled in at the window). */

@@ -313,3 +313,15 @@ describe('two materials named with an answer each', () => {
     expect(list).toContain('✓ 共同生活家庭成员户口簿')
   })
 })
+
+describe('返回 after a reply that recorded nothing', () => {
+  it('结婚证在俺对象那 (the item needs no 结婚证), then 返回: back to the question before, not the same one', async () => {
+    const chat = await newChat()
+    await chat.say('俺想生二胎 要去登记不')
+    await chat.say('对')
+    await chat.say('嗯呐')
+    const unneeded = joined(await chat.say('结婚证在俺对象那'))
+    expect(unneeded).toContain('结婚证：办"一孩、二孩生育登记及《服务手册》发放"用不上，不用带。')
+    expect(joined(await chat.say('返回'))).toContain('是否已准备好：夫妻双方居民身份证')
+  })
+})
