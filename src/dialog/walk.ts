@@ -7,7 +7,7 @@ import type { Material } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
-import { materialAnswer } from './material-words.js'
+import { covered, materialAnswer, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
@@ -76,6 +76,15 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       return false
     }
     return lostWhere(t, state, step, askedWhere, ask)
+  }
+  // 健康证去哪办 at the 食品经营许可 walk: a paper none of the item's materials is (nor another item the matcher is
+  // sure of). Not needed here, said so, then the same question: it was 没看明白.
+  const paper = whereRest === undefined ? undefined : unlistedPaper(t, whereRest)
+  if (paper !== undefined) {
+    if (offerSwitch(t, r.raw)) return true
+    say(t, render(t.defs.messages.walk.unneeded, { ...itemFields(currentItem(t)!, t.defs.messages), name: paper }))
+    say(t, fullPrompt(t, state))
+    return false
   }
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
@@ -246,6 +255,21 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
  */
 function recordsSomething(heard: Heard): boolean {
   return heard.materials.length > 0 || heard.answers.length > 0
+}
+
+/** A paper's name as residents say it: a few characters ending as papers do (健康证, 医保卡, 收入证明). */
+const PAPER = /^\p{Script=Han}{1,6}(?:[证卡本簿照]|证明)$/u
+
+/**
+ * The paper a where-to-get question names (its words besides the asking, `rest`) when none of the item's materials is
+ * it: no name holds two characters of it, with the catalogue's variants put back (房产证 is a 不动产权证书).
+ */
+function unlistedPaper(t: Turn, rest: string): string | undefined {
+  const paper = rest.replace(/^[我俺咱他她]们?的?/, '')
+  if (!PAPER.test(paper)) return undefined
+  const synonyms = t.ctx.catalog.synonyms
+  const listed = currentItem(t)!.materials.some((m) => covered(withSynonyms(paper, m.name, synonyms), comparableFixed(m.name)) >= 2)
+  return listed ? undefined : paper
 }
 
 /** Whether the walk asks about `material` now or may ask (not one this case does not need, nor one filled in at the window). */

@@ -963,3 +963,21 @@ describe('whose a material is, said before its name', () => {
     expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
   })
 })
+
+describe('where to get a paper the item does not ask for', () => {
+  it('健康证去哪办 at the 食品经营许可 walk: not needed here, then the same question (not 没看明白)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '食品经营许可')
+    const said = await chat.say('健康证去哪办')
+    expect(said[0]).toBe('健康证：办"食品经营许可"用不上，不用带。')
+    expect(said[1]).toContain('是否已准备好：食品经营许可申请书')
+  })
+
+  it('房产证去哪补 at the 不动产转移 walk is still its 不动产权证书 (a variant of the standard word)', async () => {
+    const chat = await newChat()
+    await chat.say('买的二手房 过户要啥')
+    const said = joined(await chat.say('房产证去哪补'))
+    expect(said).not.toContain('用不上')
+    expect(said).toContain('卖方原不动产权证书')
+  })
+})
