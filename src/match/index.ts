@@ -347,7 +347,10 @@ function reissueAsked(lexicon: Lexicon, units: Unit[], clauses: Span[], found: O
 }
 
 /**
- * The question's characters that some term covered, in order, at most FUSE_PATTERN long. Where a term was read by
+ * The question's characters that some term covered, in order, at most FUSE_PATTERN long: the last ones, as residents
+ * tell the story first and ask last (媳妇户口迁过来了，计划生育关系也要跟着转，这个咋转 asks to move 计划生育关系, not
+ * the 户口). In a long question, generic words after the last specific one (…国家每月给钱 咋给他申请) are left out:
+ * the words before them fill the window and say more. Where a term was read by
  * sound or with a wrong character (底保 as 低保, pinyin), its own characters stand in for what was typed: the typo
  * already costs the find some quality, and fuse.js should compare what the resident meant with the names.
  */
@@ -373,9 +376,16 @@ function meaningfulText(lexicon: Lexicon, units: Unit[], found: Occurrence[]): s
   if (found.length === 1 && only!.quality === 1 && only!.read === undefined && only!.start === 0 && only!.end === units.length) {
     if (!lexicon.generic.has(only!.term)) return only!.term.slice(0, FUSE_PATTERN)
   }
-  let text = ''
-  for (let i = 0; i < units.length && text.length < FUSE_PATTERN; i++) if (covered[i]) text += chars[i]
-  return text.slice(0, FUSE_PATTERN)
+  /** The covered characters before unit `end`, the last FUSE_PATTERN of them. */
+  const before = (end: number) => {
+    let text = ''
+    for (let i = end - 1; i >= 0 && text.length < FUSE_PATTERN; i--) if (covered[i]) text = chars[i] + text
+    return text.slice(-FUSE_PATTERN)
+  }
+  let lastSpecific = 0
+  for (const o of found) if (!lexicon.generic.has(o.term)) lastSpecific = Math.max(lastSpecific, o.end)
+  const specific = lastSpecific < units.length ? before(lastSpecific) : ''
+  return specific.length === FUSE_PATTERN ? specific : before(units.length)
 }
 
 function round(x: number): number {

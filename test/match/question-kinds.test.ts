@@ -201,3 +201,16 @@ describe('services of other offices that share words with items (退伍 补助, 
     expect(top('怀了二胎 生育登记咋办')).toBe('一孩、二孩生育登记及《服务手册》发放')
   })
 })
+
+describe('a long story told before the question asked last', () => {
+  it('is the item the question at the end asks for, not the one the story names first', () => {
+    expect(top('闺女嫁过来户口落到俺村了，听说她的计生关系也得转过来，咋弄')).toBe('计划生育关系迁入、迁出')
+    expect(top('开了个五金店，营业执照是个体的，去年年报漏了，现在异常了，想移出去找谁')).toBe('经营异常名录（状态）的列入、移出')
+    expect(top('俺娘满六十了，城乡居民养老保险待遇咋领，要带啥，户口本在俺兄弟家')).toBe('居民养老保险待遇登记及终止')
+  })
+
+  it('still finds the item the story names when the question at the end names none', () => {
+    expect(top('闺女嫁过来了，户口想迁到俺村，咋弄')).toBe('户口迁入登记')
+    expect(top('俺家开了个小超市，营业执照还没办，要带啥')).toBe('个体工商户登记')
+  })
+})
