@@ -38,7 +38,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
   /** The items a question's finds point at, best first, those under the bar left out. */
   const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
     const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
-    const found = markModifiers(lexicon, markHad(finds, units, parts), units, parts)
+    const found = markAsker(markModifiers(lexicon, markHad(finds, units, parts), units, parts), units, clauses)
     const asked = askedSpans(lexicon, units, clauses, found)
     const neutral = neutralUnits(lexicon, units, found)
     const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
@@ -247,6 +247,20 @@ function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrenc
     const { besides, ...inner } = o
     return { ...inner, had: true as const }
   })
+}
+
+/** How a resident says who they are (我是村干部, 俺是单位出纳): the rest of that part is about the asker. */
+const ASKER = ['我是', '俺是', '咱是', '我们是', '俺们是', '本人是']
+
+/**
+ * Marks the finds in a part that only says who the resident is (我是村干部，村里一户困难户想吃低保): a part of its own,
+ * starting with 我是 or the like. Who asks (村干部, 村支书: 目录外 words for a complaint about them) is not what is
+ * asked for, which the other parts say.
+ */
+function markAsker(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
+  const spans = clauses.filter((c) => ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)))
+  if (!spans.length) return found
+  return found.map((o) => (spans.some((c) => c.start <= o.start && o.end <= c.end) ? { ...o, asker: true as const } : o))
 }
 
 /**

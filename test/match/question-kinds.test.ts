@@ -79,6 +79,20 @@ describe('whom the resident asks for (俺闺女, 给儿子)', () => {
   })
 })
 
+describe('who the resident is, said in a part of its own (我是村干部，…)', () => {
+  it('says nothing about the item: a 目录外 word there (村干部) is who asks, not what is asked for', () => {
+    expect(top('我是村干部，俺村有个五保老人想去敬老院，咋申请')).toBe('特困人员救助供养申请')
+    expect(top('我是村干部 村里王大爷过世了 他的养老金咋停')).toBe('居民养老保险待遇登记及终止')
+    expect(top('俺是村干部，帮村里一个残疾人问问残疾证咋办')).toBe('办理残疾人证')
+  })
+
+  it('leaves a complaint about village cadres, or a question about being one, outside the catalogue', () => {
+    for (const q of ['村干部办事不公 想投诉', '我是村干部，被人投诉了咋办', '我是村干部，工资多少', '俺想投诉村干部 他吃拿卡要']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+  })
+})
+
 describe('someone else applying for the resident (让俺儿替俺去办, 能让别人替着办吗)', () => {
   it('says who goes, not what is done: 替, 俺儿, 别人, 亲戚 and 家里人 leave the item its question', () => {
     expect(top('低保能让别人替着办吗')).toBe('最低生活保障申请')
