@@ -120,6 +120,18 @@ describe('someone else applying for the resident (让俺儿替俺去办, 能让�
   })
 })
 
+describe('how an application handed in is going (没信, 没动静, 查进度, 交上去俩月了)', () => {
+  it('says nothing about which item: the item named is still found', () => {
+    expect(top('残疾证交上去半个月了 还没动静 能查进度不')).toBe('办理残疾人证')
+    expect(top('特困供养的材料交了 俩月了没信儿 找谁问')).toBe('特困人员救助供养申请')
+    expect(top('俺家低保报上去两个月了，还木有信，能查进度不')).toBe('最低生活保障申请')
+  })
+
+  it('is no item by itself, nor for a parcel', () => {
+    for (const q of ['查进度', '交上去俩月了还没信', '快递到哪了 能查进度不']) expect(matcher.match(q), q).toEqual([])
+  })
+})
+
 describe('when a place is open (周一开不开门, 星期天开门不, 放暑假)', () => {
   it('says when, not what: the item is what is done there', () => {
     expect(top('县图书馆星期天开门不 想借本书')).toBe('图书借阅服务')
