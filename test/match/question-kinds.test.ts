@@ -219,6 +219,23 @@ describe('correcting something written wrong (写错, 打错, 印错)', () => {
   })
 })
 
+describe('a child bullied at school (欺负)', () => {
+  it('is the school’s and the education bureau’s matter, not school admission', () => {
+    for (const q of ['孩子在学校被同学欺负了 老师不管 咋办', '闺女在学校受欺负 找谁反映', '娃被同学欺负了 找教育局有用不']) {
+      expect(matcher.match(q), q).toEqual([])
+    }
+    expect(top('外地孩子来县里上学 教育局要啥材料')).toBe('随迁子女义务教育入学申请')
+  })
+})
+
+describe('a department named (民政局, 教育局, 医保局)', () => {
+  it('says where to go, not what to do there', () => {
+    for (const q of ['民政局几点上班', '医保局电话多少', '学校乱收费 找教育局']) expect(matcher.match(q), q).toEqual([])
+    expect(top('去民政局登记结婚要带啥')).toBe('结婚登记')
+    expect(top('医保局说合作医疗能在手机上交 咋交')).toBe('城乡居民基本医疗保险参保登记和缴费')
+  })
+})
+
 describe('services of other offices that share words with items (退伍 补助, 育儿补贴, 灵活就业 社保, 学籍, 漏水)', () => {
   it('are outside the catalogue', () => {
     for (const q of ['俺是退伍的 每个月有补助不', '国家的育儿补贴咋领', '灵活就业的社保一年交多少', '孩子的学籍证明丢了', '楼上漏水 物业不管 咋整']) {
