@@ -38,7 +38,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
   /** The items a question's finds point at, best first, those under the bar left out. */
   const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
     const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
-    const found = markAsker(markModifiers(lexicon, markHad(finds, units, parts), units, parts), units, clauses)
+    const found = markNeeded(markAsker(markModifiers(lexicon, markHad(finds, units, parts), units, parts), units, clauses), units)
     const asked = askedSpans(lexicon, units, clauses, found)
     const neutral = neutralUnits(lexicon, units, found)
     const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
@@ -247,6 +247,27 @@ function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrenc
     const { besides, ...inner } = o
     return { ...inner, had: true as const }
   })
+}
+
+/** Words for needing something, typed right before it: 要带, 需要, 得有 (要带规划许可证吗, 要死亡证明不). */
+const NEEDING = ['带', '要', '需要', '得有', '要有']
+
+/**
+ * Marks the finds said to be needed: those in the run of found words right after a word for needing (要带 建设工程规划
+ * 许可证, every word of it). A thing the resident asks whether to bring is a material of what is asked for.
+ */
+function markNeeded(found: Occurrence[], units: Unit[]): Occurrence[] {
+  let marked = found
+  for (let u = 1; u < units.length; u++) {
+    if (!NEEDING.some((w) => [...w].every((ch, k) => units[u - w.length + k]?.text === ch))) continue
+    let end = u
+    for (let grown = true; grown; ) {
+      grown = false
+      for (const o of found) if (o.start <= end && o.start >= u && o.end > end) (end = o.end), (grown = true)
+    }
+    if (end > u) marked = marked.map((o) => (o.start >= u && o.end <= end && !o.needed ? { ...o, needed: true as const } : o))
+  }
+  return marked
 }
 
 /** How a resident says who they are (我是村干部, 俺是单位出纳): the rest of that part is about the asker. */

@@ -219,11 +219,24 @@ describe('correcting something written wrong (写错, 打错, 印错)', () => {
   })
 })
 
-describe('a child bullied at school (欺负)', () => {
-  it('is the school’s and the education bureau’s matter, not school admission', () => {
-    for (const q of ['孩子在学校被同学欺负了 老师不管 咋办', '闺女在学校受欺负 找谁反映', '娃被同学欺负了 找教育局有用不']) {
+describe('a permit another office issues that an item needs (规划许可证 for 施工许可)', () => {
+  it('is outside the catalogue when asked for', () => {
+    for (const q of ['建设工程规划许可证咋申请', '盖厂房的规划许可证去哪办', '规划许可要啥材料']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('is a material of the item when the resident asks whether it is needed beside the item’s own words', () => {
+    expect(top('办开工证要带建设工程规划许可证不')).toBe('建筑工程施工许可证核发')
+    expect(top('施工许可证需要规划许可证吗')).toBe('建筑工程施工许可证核发')
+    expect(top('建厂房施工许可证 规划许可证还没批下来 能先办不')).toBe('建筑工程施工许可证核发')
+  })
+})
+
+describe('outdoor advertising (户外广告, 广告牌) and a child bullied at school (欺负)', () => {
+  it('are other offices’ matters, not printing or school admission', () => {
+    for (const q of ['店门口立个广告牌要批不', '户外广告审批在哪办', '孩子在学校被同学欺负了 老师不管 咋办', '闺女在学校受欺负 找谁反映', '娃被同学欺负了 找教育局有用不']) {
       expect(matcher.match(q), q).toEqual([])
     }
+    expect(top('广告印刷店一年一审去哪弄')).toBe('印刷企业年度报告')
     expect(top('外地孩子来县里上学 教育局要啥材料')).toBe('随迁子女义务教育入学申请')
   })
 })
