@@ -249,6 +249,18 @@ describe('a department named (民政局, 教育局, 医保局)', () => {
   })
 })
 
+describe('asking to have a mistake corrected (咋改过来, 去哪改)', () => {
+  it('asks for something to be done: a 目录外 word in the story (找工作) is not the question', () => {
+    expect(top('技能证书上名字印错了，单位招人说对不上，咋改过来')).toBe('更正职业资格证书信息申请')
+    expect(top('俺的职业资格证书出生日期打错了，找工作人家不认，咋改过来')).toBe('更正职业资格证书信息申请')
+    expect(top('房子过户了，电表名字咋改过来')).toBe('水电气热过户')
+  })
+
+  it('leaves a correction the catalogue does not make, or a job search, outside', () => {
+    for (const q of ['身份证上名字打错了咋改', '户口本上生日写错了 咋改过来', '找工作找不着 咋办']) expect(matcher.match(q), q).toEqual([])
+  })
+})
+
 describe('services of other offices that share words with items (退伍 补助, 育儿补贴, 灵活就业 社保, 学籍, 漏水)', () => {
   it('are outside the catalogue', () => {
     for (const q of ['俺是退伍的 每个月有补助不', '国家的育儿补贴咋领', '灵活就业的社保一年交多少', '孩子的学籍证明丢了', '楼上漏水 物业不管 咋整']) {
