@@ -63,6 +63,15 @@ describe('目录外 words by department', () => {
       '县博物馆门票多少钱',
       '找个住家保姆一个月得给多少',
       '雇个育儿嫂贵不贵',
+      // 烟草专卖局, commercial insurance, house prices, new water and power meters, a child's name (派出所)
+      '烟草专卖零售许可证在哪申请',
+      '开烟酒店要办烟草许可 找哪',
+      '给老人买商业医疗保险 哪种划算',
+      '商业险和新农合能一起报不',
+      '镇上的楼现在一平多少钱',
+      '新盖的房子想装电表 找谁',
+      '村里新接自来水 找哪个部门报装',
+      '小孩改名字 户口本上咋改',
     ]
     for (const q of questions) expect(matcher.match(q), q).toEqual([])
   })
@@ -114,6 +123,9 @@ describe('目录外 words by department', () => {
       ['专利申请了 商标也想注册', '商标注册申请'],
       ['开个小饭馆 环保要审批吗 食品经营许可证怎么办', '食品经营许可'],
       ['房产证改名字', '不动产转移登记'],
+      // Changing the name on a meter is the 过户 item; installing one is not (装电表 is on the list).
+      ['电表改名字去哪', '水电气热过户'],
+      ['开超市要办啥证 食品经营许可证咋办', '食品经营许可'],
       ['计生关系迁出证明咋开', '计划生育关系迁入、迁出'],
       ['想学月嫂 考个证在哪报名', '申报职业技能鉴定'],
       ['俺爹七十了 进博物馆免票不 得办个啥证', '《山东省老年人优待证》办理'],

@@ -92,6 +92,10 @@ describe('resident vocabulary in item keywords', () => {
     ['身份证被偷了咋补', '居民身份证申领、换领、补领'],
     // Fake liquor bought (假酒) is a consumer complaint; pregnant with the second (怀二胎, 怀老二) is 生育登记.
     ['超市卖假酒 找谁', '投诉举报处理'],
+    // A seller who will not answer for what he sold: 卖家不管, 商家推, 店家不认
+    ['新买的洗衣机坏了 商家推来推去 咋办', '投诉举报处理'],
+    ['网上买的鞋开胶了 卖家不认账', '投诉举报处理'],
+    ['在集上买的电动车骑了一个月就坏了 店家不管', '投诉举报处理'],
     ['媳妇怀老二了 要去哪登记', '一孩、二孩生育登记及《服务手册》发放'],
     ['俺家媳妇怀头胎了 要先登记不', '一孩、二孩生育登记及《服务手册》发放'],
     // A street stall (摆地摊, 地摊) is a 个体户.
