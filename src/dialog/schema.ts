@@ -260,6 +260,11 @@ export const VocabularyFileSchema = z.strictObject({
    * rather than say 没有: nothing is recorded and the question is asked again with a hint (walk.correction).
    */
   corrections: z.array(text('纠正、说明前先说的"不是"')).default([]),
+  /**
+   * Said alone at a material question (都有, 都准备好了): every material still to be asked that applies is there
+   * (walk.allReady); questions that decide which are needed are still asked.
+   */
+  allReady: z.array(text('说剩下的材料都有了的说法')).default([]),
   /** Said alone before any answer after a clear find (不对, 不是这个): the item is not what the resident asked. */
   wrongItem: z.array(text('说事项找错了的说法')).default([]),
   /**
@@ -477,6 +482,8 @@ const walkMessages = z.strictObject({
   unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
+  /** 都有, 都准备好了 at a material question: {count} materials still to ask recorded 有 at once. */
+  allReady: text('居民说剩下的都有了').default('好的，{count}样材料都记成有了。清单上都列着，出门前再对一遍。'),
   /** 对, 没错 said to that: the item is right; the question is asked again after it. */
   itemConfirmed: text('没问"对吗"就开始时，居民说找对了').default('好的，就办这件事。'),
 })

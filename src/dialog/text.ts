@@ -101,6 +101,8 @@ export interface CompiledVocabulary {
   present: string[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
+  /** 都有, 都准备好了: said alone at a material question, every material still to ask is there. */
+  allReady: Set<string>
   /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
   wrongItem: Set<string>
   /** 对, 没错, 就是这个: said alone after a clear find, the item is what was asked. */
@@ -160,6 +162,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     notAfterAll: bare(v.notAfterAll),
     present: bare(v.present),
     corrections: set(v.corrections),
+    allReady: set(v.allReady),
     wrongItem: set(v.wrongItem),
     rightItem: set(v.rightItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),

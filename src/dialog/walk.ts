@@ -56,6 +56,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     say(t, fullPrompt(t, state))
     return false
   }
+  // 都有, 都准备好了 at a material: every material still to ask is there, not only this one.
+  if (step.kind === 'material' && (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) && allReady(t)) {
+    if (!currentWalkStep(t)) go(t, state.done)
+    else if (ask) say(t, fullPrompt(t, state))
+    return true
+  }
   // 俺户口本去年搬家弄丢了 不知道咋补 你看咋弄: a story telling and asking; each part taken as the walk would.
   const told = story(t, state, r, (t, state, r) => walk(t, state, r))
   if (told !== undefined) return told
@@ -246,6 +252,21 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
+  return true
+}
+
+/**
+ * 都有 said at a material question: the materials still to ask whose case is known (this one among them) recorded
+ * 有 and said so, with how many. Recorded rather than confirmed first: the resident said it plainly, every material
+ * stays on the checklist with its ✓ to check against, and questions deciding other materials are still asked. False
+ * when this one alone is left (then it is the plain 有 it also is).
+ */
+function allReady(t: Turn): boolean {
+  const open = materialStatuses(currentItem(t)!, t.s).filter((s) => s.status === 'unchecked')
+  if (open.length < 2) return false
+  for (const { material } of open) t.s.ready[material.name] = true
+  t.s.unconfirmed = undefined
+  say(t, render(t.defs.messages.walk.allReady, { ...itemFields(currentItem(t)!, t.defs.messages), count: String(open.length) }))
   return true
 }
 
