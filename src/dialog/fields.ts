@@ -73,6 +73,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.agreeOnly': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.notThat': ['option'],
   'walk.allReady': [...ITEM_FIELDS, 'count'],
+  'walk.wrongItemLater': [],
+  'walk.restated': ITEM_FIELDS,
   'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],
   'walk.needed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.notNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

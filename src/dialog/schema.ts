@@ -484,6 +484,10 @@ const walkMessages = z.strictObject({
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
   /** 都有, 都准备好了 at a material question: {count} materials still to ask recorded 有 at once. */
   allReady: text('居民说剩下的都有了').default('好的，{count}样材料都记成有了。清单上都列着，出门前再对一遍。'),
+  /** 不是这个, 俺问的不是这个 later in the walk: sorry, what is it then (and 返回 if only the last answer was wrong). */
+  wrongItemLater: text('核对到一半说事项找错了').default('对不起，找错了。您要办什么事？请换个说法再说一次。（要接着核对刚才的材料，回复"返回"。）'),
+  /** 不对 俺是卖饲料的 during the walk: the item left, the rest asked as a new question (its reply follows). */
+  restated: text('核对到一半说了自己真正要办的').default('好的，不是"{item.name}"。按您说的再找一下。'),
   /** 对, 没错 said to that: the item is right; the question is asked again after it. */
   itemConfirmed: text('没问"对吗"就开始时，居民说找对了').default('好的，就办这件事。'),
 })

@@ -22,6 +22,7 @@ import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kind
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
+import { leaveWrongItem, restatedQuestion, saysWrongItem } from './wrong-item.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
 export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
@@ -48,6 +49,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     go(t, state.wrongItem)
     return true
   }
+  // 不是这个, 俺问的不是这个, 不对 不是这个事 later on (or after 对吗): the item is wrong, as above; a bare 不对 is 没有.
+  if (state.wrongItem !== undefined && saysWrongItem(t, r)) return leaveWrongItem(t, state.wrongItem)
   // 对 right after the intro's 问的不是这件事，请回复"不对": the item is right. Taken for 有 it marked the first
   // material ready unasked; asked again instead.
   if (t.s.unconfirmed && (t.vocab.rightItem.has(r.plain) || t.vocab.rightItem.has(r.full))) {
@@ -148,6 +151,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     }
     if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
     // 不是，我是给我爹办: a correction or an explanation, not 没有 (another item named is still offered, as always).
+    // 不对 俺是卖饲料的: not this item at all; what they do is the question.
+    const restated = i === undefined && state.wrongItem !== undefined ? restatedQuestion(t, r) : undefined
+    if (restated !== undefined) return leaveWrongItem(t, state.wrongItem!, restated)
     if (i === undefined && correctsQuestion(t, r)) {
       if (offerSwitch(t, r.raw)) return true
       return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
@@ -243,6 +249,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       say(t, fullPrompt(t, state))
       return recordsSomething(heard)
     }
+    // 不对 俺是卖饲料的 where nothing above read an answer: not this item at all; what they do is the question.
+    const restated = answer === undefined && i === undefined && state.wrongItem !== undefined ? restatedQuestion(t, r) : undefined
+    if (restated !== undefined) return leaveWrongItem(t, state.wrongItem!, restated)
     if (answer === undefined) return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     t.s.answers[step.question.id] = answer
     t.s.unconfirmed = undefined

@@ -38,3 +38,61 @@ describe('都有 at a material question', () => {
     expect(said).toContain('家里有没有残疾或生重病的人？')
   })
 })
+
+describe('不是这个 later in a walk', () => {
+  const SORRY = '对不起，找错了。您要办什么事？请换个说法再说一次。（要接着核对刚才的材料，回复"返回"。）'
+
+  it('is the wrong item, as at the first reply: sorry, and the next message is a new question', async () => {
+    for (const reply of ['不是这个', '不对 不是这个事', '搞错了', '俺问的不是这个', '不是我要办的']) {
+      const chat = await newChat()
+      await chat.say('职业资格证书上名字写错了咋改')
+      await chat.say('对')
+      await chat.say('有')
+      expect(joined(await chat.say('有'))).toContain('是否已准备好：原职业资格证书')
+      expect(await chat.say(reply), reply).toEqual([SORRY])
+      expect(joined(await chat.say('低保怎么申请'))).toContain('最低生活保障申请')
+    }
+  })
+
+  it('返回 after it brings back the material asked, with the answers given', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('1')
+    await chat.say('不是这个')
+    expect(joined(await chat.say('返回'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证')
+  })
+
+  it('a bare 不对 or 不是 is still the 没有 of the material asked', async () => {
+    for (const reply of ['不对', '不是']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('1')
+      expect(joined(await chat.say(reply))).toContain('家里有没有残疾或生重病的人？')
+      expect(joined(await chat.say('全部列出'))).toContain('✗ 共同生活家庭成员户口簿')
+    }
+  })
+})
+
+describe('不对 followed by what the resident really does', () => {
+  it('leaves the item and takes the rest as a new question', async () => {
+    for (const reply of ['不对 俺是卖饲料的', '不对俺是卖饲料的', '不是，俺是开饭店的']) {
+      const chat = await newChat()
+      await chat.say('兽药店要办啥证')
+      await chat.say('对')
+      expect(joined(await chat.say('嗯'))).toContain('是否已准备好：法定代表人（负责人）身份证')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('好的，不是"兽药经营许可审批"。按您说的再找一下。')
+      expect(said, reply).not.toContain('这一步只问')
+    }
+  })
+
+  it('not where the rest is a case of this item (不对 俺是做生意的 at the 随迁子女 walk), nor who it is for', async () => {
+    const chat = await newChat()
+    await startItem(chat, '随迁子女义务教育入学申请')
+    expect(joined(await chat.say('不对 俺是做生意的'))).toContain('是否已准备好：孩子原籍户口簿')
+    const other = await newChat()
+    await startItem(other, DIBAO)
+    expect(joined(await other.say('不是，我是给我爹办'))).toContain('这一步只问')
+  })
+})

@@ -1,0 +1,61 @@
+/**
+ * The item said to be wrong later in a walk, not only as the first reply to a clear find: 不是这个, 俺问的不是这个,
+ * 不对 不是这个事, or 不对 followed by what the resident really does (不对 俺是卖饲料的), which is their question.
+ */
+import type { DialogState } from './schema.js'
+import { handleReply } from './states.js'
+import { correctedText, optionSaid } from './situation-answers.js'
+import { render } from './template.js'
+import { read, type Reading } from './text.js'
+import { itemFields } from './fields.js'
+import { clearItem, currentItem, say, stateOf, type Turn } from './turn.js'
+
+/**
+ * Whether a reply says the item is wrong (vocabulary.yaml wrongItem), alone or after a 不对 said apart. Not a bare
+ * 不对 or 不是: later in a walk that is the 没有 of the material asked.
+ */
+export function saysWrongItem(t: Turn, r: Reading): boolean {
+  const said = [r.plain, r.full, ...(r.leading === 'no' && r.afterLeading !== undefined ? [r.afterLeading] : [])]
+  return said.some((w) => t.vocab.wrongItem.has(w) && !t.vocab.no.has(w))
+}
+
+/** 俺是卖饲料的, 我是开饭店的: what someone does for a living (a trade is what items are about). */
+const DOES_FOR_A_LIVING = /^(?:我|俺|咱)(?:们|家)?(?:就|其实|本来)?是(?:卖|开|做|干|养|种|搞|收|跑|修|加工|经营|生产)\p{Script=Han}{1,8}的$/u
+/** 俺要办的是营业执照, 我想问养老保险: what the resident wants, said outright. */
+const WANTS = /^(?:我|俺|咱)(?:们|家)?(?:是|就是|其实是)?(?:要|想)(?:办|问|弄|申请)(?:的是|的|是)?\p{Script=Han}{2,}/u
+
+/**
+ * The new question in a reply that sets the item straight: after a 不对 or 不是 (said apart, or run on with who is
+ * speaking), a statement of what the resident does or wants (不对 俺是卖饲料的). Undefined for other replies, such as
+ * 不是，我是给我爹办 (who it is for, not what).
+ */
+export function restatedQuestion(t: Turn, r: Reading): string | undefined {
+  const rest = r.leading === 'no' && r.leadingWord !== undefined && t.vocab.corrections.has(r.leadingWord)
+    ? r.afterLeading
+    : /^(?:不是|不对)((?:我|俺|咱).*)$/.exec(r.full)?.[1]
+  if (rest === undefined || rest === '' || !(DOES_FOR_A_LIVING.test(rest) || WANTS.test(rest))) return undefined
+  // 不对 俺是做生意的 at the 随迁子女 walk (打工还是做生意？): a case of this item, which the walk reads in its turn.
+  const item = currentItem(t)
+  const corrected = correctedText(r)
+  const readings = [read(rest, t.vocab), ...(corrected === undefined ? [] : [{ ...r, plain: corrected, full: corrected, leading: undefined }])]
+  if (item !== undefined && item.questions.some((q) => readings.some((reading) => optionSaid(q, reading) !== undefined))) return undefined
+  return rest
+}
+
+/**
+ * Leaves the walk's item for state `to` (where a new question is awaited): sorry, and how to undo it if only the
+ * last answer was wrong. With `question`, that question is asked there at once, as if typed.
+ */
+export function leaveWrongItem(t: Turn, to: string, question?: string): true {
+  const item = currentItem(t)
+  clearItem(t)
+  t.s.state = to
+  if (question === undefined) {
+    say(t, render(t.defs.messages.walk.wrongItemLater, {}))
+    return true
+  }
+  if (item !== undefined) say(t, render(t.defs.messages.walk.restated, itemFields(item, t.defs.messages)))
+  const state: DialogState | undefined = stateOf(t)
+  if (state !== undefined) handleReply(t, state, read(question, t.vocab))
+  return true
+}
