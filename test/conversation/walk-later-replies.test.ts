@@ -96,3 +96,22 @@ describe('不对 followed by what the resident really does', () => {
     expect(joined(await other.say('不是，我是给我爹办'))).toContain('这一步只问')
   })
 })
+
+describe('plain words for a case at a situation question (the item\'s 说法)', () => {
+  it('俺就自家浇地用 at 取水许可\'s 是不是为了新建…建设项目？ is 否; at 单位还是个人 it is 个人', async () => {
+    for (const reply of ['俺就自家浇地用', '就浇地用', '自家吃水用']) {
+      const chat = await newChat()
+      await startItem(chat, '取水许可')
+      await chat.say('1')
+      await chat.say('个人')
+      expect(joined(await chat.say('1'))).toContain('取水是不是为了新建、改建、扩建的建设项目')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('没看明白')
+      expect(said, reply).toContain('取水会不会影响周边其他用水户')
+    }
+    const chat = await newChat()
+    await startItem(chat, '取水许可')
+    await chat.say('1')
+    expect(joined(await chat.say('俺就自家浇地用'))).toContain('是否已准备好：个人居民身份证')
+  })
+})
