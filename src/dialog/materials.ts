@@ -5,7 +5,7 @@
  * used to "2 = 没有" answered 2 meaning 否, and got a material they did not need on their list.)
  */
 import type { CatalogItem, Material, Question } from '../catalog/types.js'
-import { comparable, comparableFixed, NEGATION } from './text.js'
+import { comparable, comparableFixed, NEGATION, wordPattern } from './text.js'
 
 export type WalkStep =
   | { kind: 'material'; material: Material }
@@ -120,11 +120,14 @@ function questionStep(item: CatalogItem, question: Question): WalkStep {
   return { kind: 'question', question, needs: { option: triggering[0]!, material: materials[0]! } }
 }
 
-/** Whether `text` says `word`, somewhere not turned round by the character before it (没领证 does not say 领证). */
+/**
+ * Whether `text` says `word` (a 子 or 儿 between its characters allowed, see wordPattern), somewhere not turned round by
+ * the character before it (没领证 does not say 领证).
+ */
 function saysWord(text: string, word: string): boolean {
   if (word === '') return false
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!NEGATION.test(text.charAt(at - 1))) return true
+  for (const m of text.matchAll(wordPattern(word))) {
+    if (!NEGATION.test(text.charAt(m.index - 1))) return true
   }
   return false
 }

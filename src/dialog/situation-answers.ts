@@ -6,7 +6,7 @@ import type { CatalogItem, Question } from '../catalog/types.js'
 import { UNSURE_ANSWER } from './materials.js'
 import { stateFields } from './prompts.js'
 import { render } from './template.js'
-import { comparable, comparableFixed, NEGATION, type Reading } from './text.js'
+import { comparable, comparableFixed, NEGATION, wordPattern, type Reading } from './text.js'
 import { say, type Turn } from './turn.js'
 
 /** Shortest reply, and shortest 说法, taken to name a situation: one character says too little. */
@@ -50,8 +50,9 @@ function optionNamed(question: Question, said: string): string | undefined {
     const half = parts.find((p) => p.includes(said) && said.length * 2 >= p.length && (said.length >= MIN_OPTION_WORDS || p.length === 2))
     if (half !== undefined) return !NEGATION.test(said)
     if (said.length < MIN_OPTION_WORDS) return false
-    const word = words.find((w) => said.includes(w))
-    return word !== undefined && !NEGATION.test(said.split(word).join(''))
+    // 章子丢了 says 章丢了 (see wordPattern).
+    const word = words.find((w) => wordPattern(w).test(said))
+    return word !== undefined && !NEGATION.test(said.replace(wordPattern(word), ''))
   })
   return named.length === 1 ? named[0] : undefined
 }

@@ -208,6 +208,24 @@ export function comparableFixed(text: string): string {
   return form
 }
 
+/** Said between the characters of a word without changing it: 章子丢了 is 章丢了, 车儿坏了 车坏了. */
+const FILLER = '[子儿]?'
+const wordPatterns = new Map<string, RegExp>()
+/**
+ * Where a word (in compared form) is said in a text, a 子 or 儿 allowed between its characters (章子丢了 says the 说法
+ * 章丢了): the word's pattern, global, remembered. Only between characters, so the word's own ends decide as before.
+ */
+export function wordPattern(word: string): RegExp {
+  let pattern = wordPatterns.get(word)
+  if (pattern === undefined) {
+    pattern = new RegExp([...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(FILLER), 'gu')
+    if (wordPatterns.size > 20_000) wordPatterns.clear()
+    wordPatterns.set(word, pattern)
+  }
+  pattern.lastIndex = 0
+  return pattern
+}
+
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 /** 2, 第2个, 选2, 2号, 二 — a whole reply that names one number. */
 const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/

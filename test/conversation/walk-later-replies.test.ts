@@ -115,3 +115,21 @@ describe('plain words for a case at a situation question (the item\'s 说法)', 
     expect(joined(await chat.say('俺就自家浇地用'))).toContain('是否已准备好：个人居民身份证')
   })
 })
+
+describe('a 子 or 儿 said inside a 说法', () => {
+  it('俺们村委会的章子丢了 咋整 presumes 章丢了补刻, as 章丢了 does', async () => {
+    const chat = await newChat()
+    await chat.say('俺们村委会的章子丢了 咋整')
+    const said = joined(await chat.say('对'))
+    expect(said).toContain('按您说的"章丢了补刻"来准备材料。')
+    expect(said).not.toContain('您要办哪一种？')
+  })
+
+  it('章子丢了 answers the question when it is asked', async () => {
+    const chat = await newChat()
+    await startItem(chat, '印章管理')
+    await chat.say('对')
+    await chat.say('俺们的章子丢了')
+    expect(joined(await chat.say('全部列出'))).toContain('印章遗失声明和派出所报案回执')
+  })
+})
