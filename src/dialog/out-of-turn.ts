@@ -3,6 +3,7 @@
  * 身份证有户口本没有), documents the item does not need, situations said by their 说法. Heard, recorded and said back.
  */
 import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.js'
+import { otherPaperWillDo } from './either-one.js'
 import { itemFields } from './fields.js'
 import { namedAnswers, runAt, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
@@ -154,6 +155,9 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
     const needed = new Set(materialStatuses(item, t.s).map((s) => s.material))
     heard = { ...heard, materials: heard.materials.filter(([m]) => needed.has(m)) }
   }
+  // 医保卡没有 of a material any one of several papers will do for: not missing while another may be there.
+  const said = heard.said
+  if (said !== undefined) heard = { ...heard, materials: heard.materials.filter(([m, ready]) => ready || !otherPaperWillDo(t, m, said)) }
   const changed = heard.materials.filter(([m, ready]) => t.s.ready[m.name] === !ready)
   const noted = heard.materials.filter(([m, ready]) => t.s.ready[m.name] !== !ready)
   for (const [m, ready] of heard.materials) t.s.ready[m.name] = ready

@@ -22,6 +22,7 @@ import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kind
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
+import { otherPaperWillDo } from './either-one.js'
 import { leaveWrongItem, restatedQuestion, saysWrongItem } from './wrong-item.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -174,6 +175,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       return misunderstood(t, state, render(walkTexts.statedFact, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    // 医保卡没有 where any one of 医保电子凭证、有效身份证件或社保卡 will do: the others may be there; asked again.
+    if (i === 1 && otherPaperWillDo(t, step.material, r.plain)) {
+      say(t, fullPrompt(t, state))
+      return false
+    }
     t.s.ready[step.material.name] = i === 0
     t.s.unconfirmed = undefined
   } else {

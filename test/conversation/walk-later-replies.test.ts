@@ -133,3 +133,45 @@ describe('a 子 or 儿 said inside a 说法', () => {
     expect(joined(await chat.say('全部列出'))).toContain('印章遗失声明和派出所报案回执')
   })
 })
+
+describe('one paper of a material any one of several will do for, said to be missing', () => {
+  const BEIAN = '医保异地就医备案'
+  const ANY = '不要紧，医保电子凭证、有效身份证件、社保卡，有一样就行。'
+
+  it('医保卡没有 out of turn: not recorded missing, said that another will do', async () => {
+    const chat = await newChat()
+    await startItem(chat, BEIAN)
+    await chat.say('对')
+    const said = await chat.say('医保卡没有')
+    expect(said[0]).toBe(ANY)
+    expect(joined(said)).not.toContain('记下了')
+    await chat.say('1')
+    // 居住证、社区居住证明或个人承诺书 is asked first, then the 任选其一 material, still unanswered.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：医保电子凭证、有效身份证件或社保卡（任选其一）')
+  })
+
+  it('at its own question: the others named, the question again; 都没有 and 2 are still 没有', async () => {
+    for (const [reply, recorded] of [['居住证没有', false], ['社区证明没有', false], ['都没有', true], ['2', true]] as const) {
+      const chat = await newChat()
+      await startItem(chat, BEIAN)
+      await chat.say('对')
+      expect(joined(await chat.say('1'))).toContain('是否已准备好：居住证、社区居住证明或个人承诺书')
+      const said = joined(await chat.say(reply))
+      if (recorded) expect(said, reply).not.toContain('有一样就行')
+      else {
+        expect(said, reply).toContain('居住证、社区居住证明、个人承诺书，有一样就行。')
+        expect(said, reply).toContain('是否已准备好：居住证、社区居住证明或个人承诺书')
+      }
+    }
+  })
+
+  it('a 或 that joins whose paper it is (受益人或继承人的户口簿) offers no alternatives', async () => {
+    const { alternatives } = await import('../../src/dialog/either-one.js')
+    const paper = (name: string) => ({ name }) as Parameters<typeof alternatives>[0]
+    expect(alternatives(paper('受益人或继承人的户口簿、身份证及继承权证明'))).toEqual([])
+    expect(alternatives(paper('公安、交通部门或镇（街道）出具的事故证明'))).toEqual([])
+    expect(alternatives(paper('营业执照（或其他主体资格证明）'))).toEqual(['营业执照', '其他主体资格证明'])
+    expect(alternatives(paper('低保证、特困人员证或残疾人证'))).toEqual(['低保证', '特困人员证', '残疾人证'])
+    expect(alternatives(paper('户口簿、居住证、社保卡、护照、驾驶证任选其一（用于核验身份）'))).toHaveLength(5)
+  })
+})
