@@ -4,6 +4,7 @@
  */
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
+import { itemFields } from './fields.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
 import { go, restartAtStart } from './navigate.js'
@@ -229,6 +230,17 @@ function command(t: Turn, name: CommandName): boolean {
       return false
     }
     case 'back': {
+      // 返回 at the first question of a walk a clear find began unasked: before it is the welcome, which would drop
+      // the item. Stay, and say how to change the item instead.
+      const last = t.s.history.at(-1)
+      const state = stateOf(t)
+      if (state?.kind === 'materials' && t.s.itemId !== undefined && last !== undefined && last.itemId === undefined) {
+        // Nothing answered since (an answer would have been kept for 返回): 不对 means the wrong item again, as it says.
+        t.s.unconfirmed = true
+        say(t, render(t.defs.messages.walk.firstStep, itemFields(currentItem(t)!, t.defs.messages)))
+        say(t, fullPrompt(t))
+        return false
+      }
       const previous = t.s.history.pop()
       if (!previous || !stateOf(t, previous.state)) {
         say(t, render(say_.backNone, {}))

@@ -484,6 +484,8 @@ const walkMessages = z.strictObject({
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),
   /** 都有, 都准备好了 at a material question: {count} materials still to ask recorded 有 at once. */
   allReady: text('居民说剩下的都有了').default('好的，{count}样材料都记成有了。清单上都列着，出门前再对一遍。'),
+  /** 返回 at a walk's first question, where before it no item was chosen: the item stays; how to change it. */
+  firstStep: text('核对第一项时说返回').default('这已经是第一项了。要办的不是"{item.name}"，请回复"不对"。'),
   /** 医保卡没有 where any one of several papers will do ({alternatives}): not recorded missing; the question follows. */
   eitherOne: text('几样有一样就行的材料，居民说其中一样没有').default('不要紧，{alternatives}，有一样就行。'),
   /** 不是这个, 俺问的不是这个 later in the walk: sorry, what is it then (and 返回 if only the last answer was wrong). */

@@ -175,3 +175,29 @@ describe('one paper of a material any one of several will do for, said to be mis
     expect(alternatives(paper('户口簿、居住证、社保卡、护照、驾驶证任选其一（用于核验身份）'))).toHaveLength(5)
   })
 })
+
+describe('返回 at the first question of a walk begun without 对吗', () => {
+  const FIRST = '是否已准备好：老人居民身份证（原件和复印件1份）？'
+  const STAY = '这已经是第一项了。要办的不是"《山东省老年人优待证》办理"，请回复"不对"。'
+
+  it('stays with the item, says how to change it, and asks the first question again', async () => {
+    for (const back of ['返回', '上一步']) {
+      const chat = await newChat()
+      expect(joined(await chat.say('老年证咋办'))).toContain(FIRST)
+      const said = await chat.say(back)
+      expect(said[0], back).toBe(STAY)
+      expect(said[1], back).toContain(FIRST)
+      expect(joined(await chat.say('不对'))).toContain('请换个说法再说一次您要办什么事')
+    }
+  })
+
+  it('after 对 too (not answered yet), and after going back from the second question', async () => {
+    const chat = await newChat()
+    await chat.say('老年证咋办')
+    await chat.say('对')
+    expect((await chat.say('返回'))[0]).toBe(STAY)
+    await chat.say('1')
+    expect(joined(await chat.say('返回'))).toContain(FIRST)
+    expect((await chat.say('返回'))[0]).toBe(STAY)
+  })
+})

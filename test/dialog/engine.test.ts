@@ -342,7 +342,8 @@ describe('step()', () => {
   })
 
   it('返回 skips a "nothing found" step: there is nothing to go back to there', () => {
-    const back = run('什么也没有', '甲', '返回')
+    // 甲乙 offers two candidates (choose_item): 返回 there goes to the welcome, not to 没找到.
+    const back = run('什么也没有', '甲乙', '返回')
     expect(back.session.state).toBe('welcome')
     expect(back.replies.join('\n')).not.toContain('没找到')
   })
