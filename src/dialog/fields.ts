@@ -64,6 +64,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.whatIsIt': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.explain': [...ITEM_FIELDS, 'question.prompt', 'question.explain'],
   'walk.explainNone': [...ITEM_FIELDS, 'question.prompt'],
+  'walk.explainCases': [...ITEM_FIELDS, 'question.prompt', 'cases'],
+  'walk.explainCase': ['option', 'materials'],
   'walk.unsureSituation': ITEM_FIELDS,
   'walk.offerDeclined': [...ITEM_FIELDS],
   'walk.shownByMaterial': ['option', 'question.prompt', 'material.name'],

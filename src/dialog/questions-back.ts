@@ -2,7 +2,7 @@
  * Questions a resident asks back instead of answering (这是啥, 这个去哪开, 要带户口本不, 要钱不): about the item's
  * materials or the item itself. Each is answered, then the pending question asked again.
  */
-import type { CatalogItem, Material } from '../catalog/types.js'
+import type { CatalogItem, Material, Question } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { renderPlaces } from './checklist.js'
 import { itemFields, materialFields, type Values } from './fields.js'
@@ -32,10 +32,25 @@ export function explain(t: Turn, state: Extract<DialogState, { kind: 'materials'
   if (material !== undefined) say(t, render(walkTexts.whatIsIt, itemMaterialFields(t, item, material)))
   else if (step.kind === 'question') {
     const values = { ...itemFields(item, t.defs.messages), 'question.prompt': step.question.prompt, 'question.explain': step.question.explain }
-    say(t, render(step.question.explain !== undefined ? walkTexts.explain : walkTexts.explainNone, values))
+    const cases = step.question.explain === undefined ? optionCases(t, item, step.question) : undefined
+    if (cases !== undefined) say(t, render(walkTexts.explainCases, { ...values, cases }))
+    else say(t, render(step.question.explain !== undefined ? walkTexts.explain : walkTexts.explainNone, values))
   }
   say(t, fullPrompt(t, state))
   return false
+}
+
+/**
+ * What each answer of a situation question brings in (选"在单位上班"的，要带劳动合同…；选"自己做生意"的，要带营业执照…):
+ * the question's materials are what it is after, so they explain it (务工证明是啥) where it has no 解释 of its own.
+ * Undefined when no answer brings in a material to prepare.
+ */
+function optionCases(t: Turn, item: CatalogItem, question: Question): string | undefined {
+  const cases = question.options.flatMap((option) => {
+    const materials = item.materials.filter((m) => m.notice !== true && m.atWindow !== true && m.condition?.questionId === question.id && m.condition.answers.includes(option))
+    return materials.length === 0 ? [] : [render(t.defs.messages.walk.explainCase, { option, materials: materials.map((m) => m.name).join('、') })]
+  })
+  return cases.length === 0 ? undefined : cases.join('；')
 }
 
 /** Longest reply (compared form) read as asking whether a material is needed (要带户口本不). */

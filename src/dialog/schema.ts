@@ -432,6 +432,13 @@ const walkMessages = z.strictObject({
   explain: text('情形问题的解释').default('{question.explain}'),
   /** The same, for a question without 解释. */
   explainNone: text('情形问题没有解释时').default('这个拿不准的话，可以回"不知道"，清单上会写明什么情况要带什么，到窗口问清楚。也可以打电话问 {item.consultPhone}'),
+  /**
+   * The same, for a question without 解释 whose answers bring in materials: what each answer needs ({cases}: one
+   * explainCase per such answer, joined with ；), which tells what the question is after (务工证明是啥).
+   */
+  explainCases: text('情形问题没有解释、按选项说要带什么').default('{cases}。拿不准可以回"不知道"。'),
+  /** One answer in explainCases' {cases}. */
+  explainCase: text('一个选项要带的材料').default('选"{option}"的，要带{materials}'),
   unsureSituation: text('不确定情形'),
   /** 不是异地 at a question of three options or more: which of the others, then the question again. */
   notThat: text('否定了一个选项、还有几个可选').default('不是"{option}"的话，是哪一种？'),

@@ -201,3 +201,18 @@ describe('返回 at the first question of a walk begun without 对吗', () => {
     expect((await chat.say('返回'))[0]).toBe(STAY)
   })
 })
+
+describe('啥 of a word at a situation question without 解释 whose answers bring in materials', () => {
+  it('务工证明是啥 at 打工还是做生意: what each answer needs, then the question again (not the generic 拿不准)', async () => {
+    for (const reply of ['务工证明是啥', '务工是啥意思']) {
+      const chat = await newChat()
+      await startItem(chat, '随迁子女义务教育入学申请')
+      await chat.say('1')
+      await chat.say('1')
+      expect(joined(await chat.say('1'))).toContain('孩子父母在这边是给单位打工')
+      const said = await chat.say(reply)
+      expect(said[0], reply).toBe('选"在单位上班"的，要带1 年以上劳动合同和社保缴费记录；选"自己做生意"的，要带营业执照和纳税凭证。拿不准可以回"不知道"。')
+      expect(said[1], reply).toContain('孩子父母在这边是给单位打工')
+    }
+  })
+})
