@@ -32,6 +32,25 @@ function withStandardWord(said: string, canonical: string, variants: readonly st
   return out
 }
 
+/**
+ * Whether a paper the resident names (`paper`: 房产证, 社保卡) may be the material `name`: two characters of it in a
+ * run there, with the catalogue's variants put back (房产证 is a 不动产权证书), or all its characters there in order,
+ * apart (社保卡 in 本人社会保障卡, a shortening). Used to tell a paper is none of an item's materials, so it errs
+ * towards may be.
+ */
+export function mayName(paper: string, name: string, synonyms: readonly Synonym[]): boolean {
+  const target = comparableFixed(name)
+  const said = comparableFixed(withSynonyms(paper, name, synonyms))
+  if (covered(said, target) >= 2) return true
+  let at = 0
+  for (const ch of said) {
+    at = target.indexOf(ch, at)
+    if (at < 0) return false
+    at += 1
+  }
+  return true
+}
+
 /** How many characters of `said` are in runs of two or more found in `name` (longest first, left to right). */
 export function covered(said: string, name: string): number {
   let count = 0

@@ -5,7 +5,7 @@
 import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.js'
 import { otherPaperWillDo } from './either-one.js'
 import { itemFields } from './fields.js'
-import { namedAnswers, runAt, withSynonyms } from './material-words.js'
+import { mayName, namedAnswers, runAt, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
 import { shortPrompt } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
@@ -87,7 +87,10 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
   const said: [Material, boolean][] = [...named].filter(([m]) => own.has(m) && m !== asked).map(([m, answer]) => [m, answer === 0])
   const materials = said.filter(([m, ready]) => t.s.ready[m.name] !== ready)
   // 户口本也有 where the item lists no 户口簿: not an answer to this question, nor a new question (户口迁入登记?).
-  const unneeded = [...named.keys()].find((m) => !own.has(m))
+  // 有社保卡 where the item asks for 本人社会保障卡: maybe that one, so not said to be unneeded (the walk reads it as before).
+  const unneededMaterial = [...named.keys()].find((m) => !own.has(m))
+  const unneededName = unneededMaterial && documentName(unneededMaterial, rest, t.ctx.catalog.synonyms)
+  const unneeded = unneededName !== undefined && !askable.some((m) => mayName(unneededName, m.name, t.ctx.catalog.synonyms)) ? unneededName : undefined
   const presumed = presumedIn(item, r.full)
   const stepQuestion = step?.kind === 'question' ? step.question.id : undefined
   const open = item.questions.filter((q) => q.id !== stepQuestion && t.s.answers[q.id] === undefined && questionOpen(item, q, t.s.answers) !== false)
@@ -97,7 +100,7 @@ export function heardElsewhere(t: Turn, item: CatalogItem, step: WalkStep | unde
     const answers = open.flatMap((q): [string, string][] => (presumed.has(q.id) ? [[q.id, presumed.get(q.id)!]] : []))
     // 身份证还没找到, an earlier 没有 said again and nothing else: heard (not a question about 身份证), noted again.
     if (materials.length === 0 && unneeded === undefined && answers.length === 0) return current === undefined && said.length > 0 ? { materials: said, answers: [], said: rest.plain } : undefined
-    return { current, materials, answers, said: rest.plain, ...(unneeded && { unneeded: documentName(unneeded, rest, t.ctx.catalog.synonyms) }) }
+    return { current, materials, answers, said: rest.plain, ...(unneeded !== undefined && { unneeded }) }
   }
   const answers: [string, string][] = []
   for (const q of open) {

@@ -7,7 +7,7 @@ import type { Material } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
-import { covered, materialAnswer, withSynonyms } from './material-words.js'
+import { materialAnswer, mayName } from './material-words.js'
 import { materialStatuses, noticesFor } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
@@ -298,13 +298,14 @@ const PAPER = /^\p{Script=Han}{1,6}(?:[证卡本簿照]|证明)$/u
 
 /**
  * The paper a where-to-get question names (its words besides the asking, `rest`) when none of the item's materials is
- * it: no name holds two characters of it, with the catalogue's variants put back (房产证 is a 不动产权证书).
+ * it: no name holds two characters of it, with the catalogue's variants put back (房产证 is a 不动产权证书). When unsure
+ * (a name holds its characters in order, apart: 社保卡 in 本人社会保障卡, a shortening) it may be one: undefined, and
+ * the walk answers as before (where to get it, or 没看明白), rather than telling the resident not to bring it.
  */
 function unlistedPaper(t: Turn, rest: string): string | undefined {
   const paper = rest.replace(/^[我俺咱他她]们?的?/, '')
   if (!PAPER.test(paper)) return undefined
-  const synonyms = t.ctx.catalog.synonyms
-  const listed = currentItem(t)!.materials.some((m) => covered(withSynonyms(paper, m.name, synonyms), comparableFixed(m.name)) >= 2)
+  const listed = currentItem(t)!.materials.some((m) => mayName(paper, m.name, t.ctx.catalog.synonyms))
   return listed ? undefined : paper
 }
 

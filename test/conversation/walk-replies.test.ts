@@ -981,3 +981,18 @@ describe('where to get a paper the item does not ask for', () => {
     expect(said).toContain('卖方原不动产权证书')
   })
 })
+
+describe('where to get a paper the item asks for under another name', () => {
+  it('社保卡去哪办, 有社保卡 where 本人社会保障卡 is a material: not said to be unneeded', async () => {
+    for (const [item, reply] of [
+      ['失业保险金申领', '社保卡去哪办'],
+      ['失业保险金申领', '有社保卡'],
+      ['农村和城镇无业人员独生子女父母奖励费发放', '社保卡去哪办'],
+      ['农村和城镇无业人员独生子女父母奖励费发放', '俺的社保卡去哪补'],
+    ] as const) {
+      const chat = await newChat()
+      await startItem(chat, item)
+      expect(joined(await chat.say(reply))).not.toContain('用不上')
+    }
+  })
+})
