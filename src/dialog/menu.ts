@@ -9,6 +9,7 @@ import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { go } from './navigate.js'
 import { pickIndex, yesNoIndex } from './pick.js'
 import { labelsOf, optionNumbers, shortPrompt, stateFields, visibleOptions } from './prompts.js'
+import { wishes } from './proxy-wish.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { deniedOption } from './situation-answers.js'
 import { render } from './template.js'
@@ -65,6 +66,9 @@ function leadingIndex(t: Turn, r: Reading, options: DialogOption[]): number | un
  * submits the 代办 application (确认一下手机号 is no 确认提交).
  */
 function saidInside(r: Reading, options: DialogOption[]): number | undefined {
+  // 俺不会弄 你们能帮俺办不, 能帮俺办不: the 代办 wish read as away from the checklist (a 不 saying why, or asking).
+  const wished = options.findIndex((o) => o.when === 'canProxy' && wishes(r, o))
+  if (wished >= 0) return wished
   if (r.plain.length > MAX_OPTION_REPLY || NEGATION.test(r.plain)) return undefined
   const said = options.flatMap((o, i) => {
     if (o.answer !== undefined || o.do === 'openTicket') return []

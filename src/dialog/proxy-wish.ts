@@ -108,7 +108,7 @@ const CANNOT = /不会[弄办用写填]?|不懂|看不懂|弄不懂|不明白|�
  * Whether a short reply says the option's label or one of its words, not turned round (不用代办; 能帮我办不 asks;
  * 俺不会弄 你们能帮俺办不 wishes for it).
  */
-function wishes(r: Reading, option: DialogOption): boolean {
+export function wishes(r: Reading, option: DialogOption): boolean {
   if (r.full.length > MAX_WISH_REPLY) return false
   // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing. The whole reply: plain has lost the 帮我 of 帮我办.
   const text = r.full.replace(CANNOT, '').replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')

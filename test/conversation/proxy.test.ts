@@ -998,3 +998,25 @@ describe('代办 asked for with the reason the resident cannot do it', () => {
     }
   })
 })
+
+describe('代办 asked for at the checklist with the reason the resident cannot do it', () => {
+  it('俺不会弄 你们能帮俺办不, 俺没时间 帮俺办吧, 能帮俺办不 at 您打算怎么办 choose 代办', async () => {
+    for (const reply of ['俺不会弄 你们能帮俺办不', '俺没时间 帮俺办吧', '能帮俺办不', '帮俺办吧']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('全部列出')
+      expect(await chat.say(reply), reply).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+    }
+  })
+
+  it('不用帮我办, 自己办不了 at 您打算怎么办 choose nothing', async () => {
+    for (const reply of ['不用帮我办', '自己办不了']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      await chat.say('全部列出')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('申请人的姓名')
+      expect(said, reply).not.toContain('祝您办理顺利')
+    }
+  })
+})
