@@ -501,6 +501,8 @@ const walkMessages = z.strictObject({
   restated: text('核对到一半说了自己真正要办的').default('好的，不是"{item.name}"。按您说的再找一下。'),
   /** 对, 没错 said to that: the item is right; the question is asked again after it. */
   itemConfirmed: text('没问"对吗"就开始时，居民说找对了').default('好的，就办这件事。'),
+  /** The same said at a material question: with how to answer it, as 对 answered nothing there. */
+  itemConfirmedMaterial: text('没问"对吗"就开始时，居民在材料问题上说找对了').default('好的，就办这件事。有的话回 1，没有回 2。'),
 })
 
 const checklistMessages = z.strictObject({

@@ -3,7 +3,7 @@
  * option to a situation question, or something else the walk still makes sense of (several numbers in a row, 不对
  * to an item found unasked, 不知道, 好的, answers out of turn, questions back). The walk's last answer ends it.
  */
-import type { Material } from '../catalog/types.js'
+import type { Material, Question } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
@@ -20,7 +20,7 @@ import type { DialogState } from './schema.js'
 import { itemFields } from './fields.js'
 import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
-import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type Reading } from './text.js'
+import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
 import { otherPaperWillDo } from './either-one.js'
 import { leaveWrongItem, restatedQuestion, saysWrongItem } from './wrong-item.js'
@@ -54,9 +54,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (state.wrongItem !== undefined && saysWrongItem(t, r)) return leaveWrongItem(t, state.wrongItem)
   // 对 right after the intro's 问的不是这件事，请回复"不对": the item is right. Taken for 有 it marked the first
   // material ready unasked; asked again instead.
-  if (t.s.unconfirmed && (t.vocab.rightItem.has(r.plain) || t.vocab.rightItem.has(r.full))) {
+  // At a yes/no question (是不是遇上了急事？) 对 is its 是.
+  const yesNoAsked = step.kind === 'question' && yesNoOption(step.question, 'yes', t.vocab) !== undefined
+  if (t.s.unconfirmed && !yesNoAsked && (t.vocab.rightItem.has(r.plain) || t.vocab.rightItem.has(r.full))) {
     t.s.unconfirmed = undefined
-    say(t, render(t.defs.messages.walk.itemConfirmed, {}))
+    say(t, render(step.kind === 'material' ? t.defs.messages.walk.itemConfirmedMaterial : t.defs.messages.walk.itemConfirmed, {}))
     say(t, fullPrompt(t, state))
     return false
   }
@@ -205,6 +207,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       const said = r.yes ? 'yes' : r.no ? 'no' : r.leading
       const vocab = said === 'yes' ? t.vocab.yes : said === 'no' ? t.vocab.no : undefined
       answer = step.question.options.find((o) => comparableFixed(o) === r.plain || (vocab?.has(comparableFixed(o)) ?? false))
+      if (answer === undefined && (r.yes || r.no)) answer = yesNoOption(step.question, r.yes ? 'yes' : 'no', t.vocab)
       // 不是 to 是低保户还是五保户？ (低保户, 特困户, 都不是): the one option that is itself a no, when there is one.
       const none = r.no ? step.question.options.filter((o) => NONE_OPTION.test(comparableFixed(o))) : []
       if (answer === undefined && none.length === 1) answer = none[0]
@@ -435,6 +438,22 @@ function setsStraight(t: Turn, r: Reading): boolean {
 
 /** An option saying none of the others applies: 都不是, 都没有, 全都不是. */
 const NONE_OPTION = /^(?:全|全都|都)(?:不是|没有|不)/
+
+/** A question asking yes or no (是不是…？, 是否…？). */
+const ASKS_YES_NO = /是不是|是否/
+
+/**
+ * The option a yes or no answers of a yes/no question: its 是 or 否 option; or, where the question asks 是不是 and
+ * of its two options one is the other turned round (情况紧急, 不算紧急), the plain one for yes and the turned one for no.
+ */
+function yesNoOption(q: Question, said: 'yes' | 'no', vocab: CompiledVocabulary): string | undefined {
+  const words = said === 'yes' ? vocab.yes : vocab.no
+  const own = q.options.find((o) => words.has(comparableFixed(o)))
+  if (own !== undefined || q.options.length !== 2 || !ASKS_YES_NO.test(q.prompt)) return own
+  const turned = q.options.filter((o) => NEGATION.test(o))
+  if (turned.length !== 1) return undefined
+  return said === 'no' ? turned[0] : q.options.find((o) => o !== turned[0])
+}
 
 /** Longest reply (compared form) read as saying something else is missing (健康证还没办). */
 const MAX_OTHER_MISSING_REPLY = 12

@@ -926,12 +926,24 @@ describe('对 said to a walk a clear find began unasked', () => {
       expect(walk).toContain('问的不是这件事，请回复"不对"。')
       expect(walk).toContain(`是否已准备好：${FORM}（原件1份）？`)
       const again = joined(await chat.say(reply))
-      expect(again, reply).toContain('好的，就办这件事。')
+      expect(again, reply).toContain('好的，就办这件事。有的话回 1，没有回 2。')
       expect(again, reply).toContain(`是否已准备好：${FORM}（原件1份）？`)
       expect(again, reply).not.toContain('问的不是这件事')
       // Only once: 对 now answers the question, as 有 would.
       expect(joined(await chat.say('对')), reply).toContain('是否已准备好：本人居民身份证')
       expect(joined(await chat.say('全部列出')), reply).toContain(`✓ ${FORM}`)
+    }
+  })
+
+  it('at a 是不是 question as the first step, 对 is its 是 and 不是 its no (临时救助: 情况紧急, 不算紧急)', async () => {
+    for (const [reply, ready] of [['对', '✓'], ['是', '✓'], ['不是', '✗']] as const) {
+      const chat = await newChat()
+      const walk = joined(await chat.say('临时救助怎么申请'))
+      expect(walk).toContain('是不是遇上了急事')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('就办这件事')
+      expect(said, reply).toContain('是否已准备好：临时救助申请书')
+      expect(said.includes('先行救助'), reply).toBe(ready === '✓')
     }
   })
 
