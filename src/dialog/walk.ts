@@ -4,11 +4,11 @@
  * to an item found unasked, 不知道, 好的, answers out of turn, questions back). The walk's last answer ends it.
  */
 import type { Material, Question } from '../catalog/types.js'
-import { offerSwitch } from './actions.js'
+import { aboutItemAtHand, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer, mayName } from './material-words.js'
-import { materialStatuses, noticesFor } from './materials.js'
+import { materialStatuses, noticesFor, presumedIn } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
@@ -82,6 +82,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   const whereRest = i === undefined ? r.asksWhere?.replace(SUPPOSING, '') : undefined
   const askedWhere = whereRest !== undefined ? whereAskedMaterial(t, whereRest, step) : undefined
   if (askedWhere !== undefined) {
+    // 身份证丢了咋整 in the 居民身份证 walk begun for a lost one: the item's own matter said again, not a material
+    // missing (it recorded 监护人居民身份证和户口簿没有). Nothing recorded; the same question again.
+    if (restatesItem(t, r)) {
+      say(t, render(t.defs.messages.say.sameItem, itemFields(currentItem(t)!, t.defs.messages)))
+      say(t, fullPrompt(t, state))
+      return false
+    }
     if (whereRest !== r.asksWhere || !lostAndAsked(t, r, askedWhere)) {
       say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
       say(t, fullPrompt(t, state))
@@ -310,6 +317,17 @@ function unlistedPaper(t: Turn, rest: string): string | undefined {
   if (!PAPER.test(paper)) return undefined
   const listed = currentItem(t)!.materials.some((m) => mayName(paper, m.name, t.ctx.catalog.synonyms))
   return listed ? undefined : paper
+}
+
+/**
+ * Whether a reply is the item at hand asked again with the case already answered (身份证丢了咋整 where 办证类型 is
+ * 遗失补领): the matcher finds this item for it, and every situation its words say is the one recorded.
+ */
+function restatesItem(t: Turn, r: Reading): boolean {
+  const item = currentItem(t)!
+  const presumed = presumedIn(item, r.plain)
+  if (presumed.size === 0 || [...presumed].some(([q, option]) => t.s.answers[q] !== option)) return false
+  return aboutItemAtHand(t, r.raw)
 }
 
 /** Whether the walk asks about `material` now or may ask (not one this case does not need, nor one filled in at the window). */

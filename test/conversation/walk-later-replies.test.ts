@@ -216,3 +216,17 @@ describe('啥 of a word at a situation question without 解释 whose answers bri
     }
   })
 })
+
+describe('the item at hand restated mid-walk', () => {
+  it('身份证丢了咋整 in the 居民身份证 walk for a lost one records nothing and asks the same question again', async () => {
+    for (const reply of ['身份证丢了咋整', '身份证丢了去哪补']) {
+      const chat = await newChat()
+      await chat.say('身份证丢了咋补')
+      expect(joined(await chat.say('1'))).toContain('办证的人是不是未满 16 周岁的孩子？')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('记下了')
+      expect(said, reply).toContain('办证的人是不是未满 16 周岁的孩子？')
+      expect(joined(await chat.say('是')), reply).toContain('是否已准备好：监护人居民身份证和户口簿')
+    }
+  })
+})
