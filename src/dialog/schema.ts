@@ -265,6 +265,11 @@ export const VocabularyFileSchema = z.strictObject({
    * (walk.allReady); questions that decide which are needed are still asked.
    */
   allReady: z.array(text('说剩下的材料都有了的说法')).default([]),
+  /**
+   * Words in a material's name that cover several people (夫妻双方, 家庭成员): 都有 said to it means each of them
+   * has one, an answer to that material alone, not allReady.
+   */
+  severalPeople: z.array(text('材料名称里说好几个人的词')).default([]),
   /** Said alone before any answer after a clear find (不对, 不是这个): the item is not what the resident asked. */
   wrongItem: z.array(text('说事项找错了的说法')).default([]),
   /**

@@ -103,6 +103,8 @@ export interface CompiledVocabulary {
   corrections: Set<string>
   /** 都有, 都准备好了: said alone at a material question, every material still to ask is there. */
   allReady: Set<string>
+  /** 双方, 家庭成员: a material so named is several people's; 都有 said to it answers it alone. */
+  severalPeople: string[]
   /** 不对, 不是这个: said alone after a clear find, the item is not what was asked. */
   wrongItem: Set<string>
   /** 对, 没错, 就是这个: said alone after a clear find, the item is what was asked. */
@@ -163,6 +165,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     present: bare(v.present),
     corrections: set(v.corrections),
     allReady: set(v.allReady),
+    severalPeople: v.severalPeople.map(comparable).filter(Boolean),
     wrongItem: set(v.wrongItem),
     rightItem: set(v.rightItem),
     changePhone: v.changePhone.map(comparable).filter(Boolean),

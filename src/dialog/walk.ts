@@ -63,7 +63,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     return false
   }
   // 都有, 都准备好了 at a material: every material still to ask is there, not only this one.
-  if (step.kind === 'material' && (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) && allReady(t)) {
+  // 都有 to 夫妻双方居民身份证 says both have one: that material's 有, read below.
+  const severalPeople = step.kind === 'material' && t.vocab.severalPeople.some((w) => comparableFixed(step.material.name).includes(w))
+  if (step.kind === 'material' && !severalPeople && (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) && allReady(t)) {
     if (!currentWalkStep(t)) go(t, state.done)
     else if (ask) say(t, fullPrompt(t, state))
     return true

@@ -29,6 +29,17 @@ describe('都有 at a material question', () => {
     expect(joined(await chat.say('1'))).toContain('是否已准备好：1 年以上劳动合同和社保缴费记录')
   })
 
+  it('said to a material several people bring (夫妻双方, 家庭成员), it is that material’s 有: each of them has one', async () => {
+    const chat = await newChat()
+    expect(joined(await startItem(chat, '农村和城镇无业人员独生子女父母奖励费发放'))).toContain('是否已准备好：夫妻双方居民身份证')
+    const said = joined(await chat.say('都有'))
+    expect(said).not.toContain('都记成有了')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('✓ 夫妻双方居民身份证')
+    // The others are still to be asked, not ticked.
+    expect(list).not.toContain('✓ 本人社会保障卡或银行账户')
+  })
+
   it('at the last material left it is the plain 有', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
