@@ -16,6 +16,15 @@ async function ask(chat: Chat, question: string, item: string): Promise<string> 
   return first
 }
 
+/** As ask, but the item may also be offered in a list to choose from (a story about money may be either 养老 item). */
+async function askChoosing(chat: Chat, question: string, item: string): Promise<string> {
+  const first = joined(await chat.say(question))
+  const line = first.split('\n').find((l) => l.endsWith(` ${item}`))
+  if (first.includes(`您要办的是：${item}，对吗？`)) return joined(await chat.say('1'))
+  if (line && !first.includes(`办"${item}"要`)) return joined(await chat.say(line.split(' ')[0]!))
+  return first
+}
+
 describe('the first situation question, answered by the resident\'s words', () => {
   it('不动产转移: 俺爹没了 is 继承, 到我儿子名下 is 赠与: no 买卖 materials, phone first', async () => {
     for (const [question, option] of [['俺爹没了 房子要过户到俺名下', '继承'], ['房产证过户到我儿子名下', '赠与']] as const) {
@@ -142,6 +151,17 @@ describe('居民养老: 俺家老头没了 is 参保人去世', () => {
     expect(walk).toContain('您是要给满 60 岁的老人办领取养老金')
     // Asked what it is, the same words still say nothing of a death.
     expect(joined(await stopped.say('俺的养老金没了'))).not.toContain('死亡证明或火化证明')
+  })
+})
+
+describe('没了 / 走了 of any relative is a death', () => {
+  it('俺婆婆没了, 俺公公走了, 俺家那口子没了 … at the 居民养老 question are 参保人去世; 婆婆没了 before 过户 is 继承', async () => {
+    for (const story of ['俺婆婆没了 养老金咋弄', '俺公公走了 农保咋停', '俺家那口子没了 养老金咋办', '俺哥没了 他的养老金咋弄', '俺姑没了 养老金咋停']) {
+      const chat = await newChat()
+      expect(await askChoosing(chat, story, '居民养老保险待遇登记及终止'), story).toContain('按您说的"参保人去世"来准备材料。')
+    }
+    const chat = await newChat()
+    expect(await askChoosing(chat, '婆婆没了，房子咋过户', '不动产转移登记')).toContain('继承')
   })
 })
 
