@@ -139,6 +139,12 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
 
 /** Longest term read with a look-alike character in it, as for one wrong character. */
 const MAX_LOOKALIKE_TERM = 8
+/**
+ * Shortest such term: a two-character word with one character taken for another is most often just another word
+ * typed as meant (人保 the insurer, not 入保; 货款, 入口, 接人, 转人工, 往院里), so at least two typed characters must
+ * back the reading (居往证 as 居住证).
+ */
+const MIN_LOOKALIKE_TERM = 3
 
 /**
  * Terms read with one character taken for a look-alike of its 形近字 group (居往证 as 居住证): what a question that
@@ -165,7 +171,7 @@ export function findLookalikes(lexicon: Lexicon, segments: Unit[][], found: read
             if (t === undefined || t.length !== 1) break
             text += t
             if (!lexicon.prefixes.has(text)) break
-            if (j < p || text.length < 2) continue
+            if (j < p || text.length < MIN_LOOKALIKE_TERM) continue
             const term = lexicon.surfaces.get(text)
             if (!term || lexicon.generic.has(term)) continue
             const start = offset + i

@@ -103,6 +103,15 @@ describe('match(question)', () => {
     expect(plain.match('想办个居往证 要带啥')).toEqual([])
   })
 
+  it('reads no look-alike into a two-character term: 人保 is the insurer, 货款, 入口, 接人 are words as typed', () => {
+    for (const q of ['人保的保险咋理赔', '人保电话多少', '人保财险咋理赔', '中国人保车险理赔', '货款要不回来咋办', '入口在哪', '接人的车几点到', '转人工', '往院里搬东西', '往房顶上爬'])
+      expect(matcher.match(q), q).toEqual([])
+    // Two typed characters or more back the reading: these still find their items.
+    expect(top('居往证咋办')).toBe('居住证办理')
+    expect(top('夫业金去哪领')).toBe('失业保险金申领')
+    expect(top('特因供养咋申请')).toBe('特困人员救助供养申请')
+  })
+
   it('reads no look-alike in a question found as typed, and reads a 目录外 word so as named', () => {
     const plain = buildMatcher({ ...catalog, words: { ...catalog.words, lookalikes: [] } })
     // 往, 入, 已 typed on purpose: the answer is the one without the 形近字 list.
