@@ -116,7 +116,7 @@ function toCatalog(s: CatalogSources, version: string): Catalog {
     byId: new Map(items.map((i) => [i.id, i])),
     points,
     synonyms: s.synonyms.value.同义词.map((e) => ({ canonical: e.标准词, variants: e.说法 })),
-    words: { fillers: s.words.value.虚词, generic: s.words.value.泛词, outside: s.words.value.目录外, actions: s.words.value.目录外动作, reissue: s.words.value.补办, asking: s.words.value.请求字, lookalikes: s.words.value.形近字 },
+    words: { fillers: s.words.value.虚词, generic: s.words.value.泛词, outside: s.words.value.目录外, actions: s.words.value.目录外动作, reissue: s.words.value.补办, asking: s.words.value.请求字, lookalikes: s.words.value.形近字, askers: s.words.value.身份词 },
     version,
   }
 }

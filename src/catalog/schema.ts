@@ -231,4 +231,9 @@ export const MatchWordsFileSchema = z.strictObject({
         .refine((s) => new Set(s).size === [...s].length, { error: '一项里的字不能重复' }),
     )
     .default([]),
+  /**
+   * Words by which residents say who they are when asking for others (我是村干部，…): in such a part of its own they
+   * count neither for nor against an item. Not words saying which scheme applies (公务员: 机关事业单位养老).
+   */
+  身份词: z.array(z.string().regex(/^\p{Script=Han}{2,}$/u, { error: '身份词：每项应为两个或更多汉字' })).default([]),
 })

@@ -122,6 +122,8 @@ export interface MatchWords {
   asking: string[]
   /** Groups of characters that look alike (形近字: 住往, 己已巳), each a string; none when absent. */
   lookalikes?: string[]
+  /** Words by which residents say who they are, not which scheme applies (身份词: 村干部, 网格员, 退伍军人); none when absent. */
+  askers?: string[]
 }
 
 export interface Catalog {

@@ -38,9 +38,13 @@ export function buildMatcher(catalog: Catalog): Matcher {
   /** The items a question's finds point at, best first, those under the bar left out. */
   const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
     const parts = clauses.length ? clauses : [{ start: 0, end: units.length }]
-    const found = markNeeded(markAsker(markModifiers(lexicon, markHad(finds, units, parts), units, parts), units, clauses), units)
+    // Who asks (我是村干部，…) is left out: neither its words nor its units count for or against an item.
+    const askers = askerFinds(lexicon, finds, units, clauses)
+    const told = askers.length ? finds.filter((o) => !askers.some((a) => a.start <= o.start && o.end <= a.end)) : finds
+    const found = markNeeded(markModifiers(lexicon, markHad(told, units, parts), units, parts), units)
     const asked = askedSpans(lexicon, units, clauses, found)
     const neutral = neutralUnits(lexicon, units, found)
+    for (const a of askers) neutral.fill(1, a.start, a.end)
     const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
     // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
     const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
@@ -274,14 +278,16 @@ function markNeeded(found: Occurrence[], units: Unit[]): Occurrence[] {
 const ASKER = ['我是', '俺是', '咱是', '我们是', '俺们是', '本人是']
 
 /**
- * Marks the finds in a part that only says who the resident is (我是村干部，村里一户困难户想吃低保): a part of its own,
- * starting with 我是 or the like. Who asks (村干部, 村支书: 目录外 words for a complaint about them) is not what is
- * asked for, which the other parts say.
+ * The 身份词 finds in a part that only says who the resident is (我是村干部，村里一户困难户想吃低保): a part of its own,
+ * starting with 我是 or the like. Who asks (村干部, 网格员, 退伍军人) is not what is asked for, which the other parts
+ * say, nor against it. A word there saying which scheme applies (我是公务员: 机关事业单位养老) is no 身份词 and still
+ * counts as any 目录外 word does.
  */
-function markAsker(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
+function askerFinds(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
+  if (!lexicon.askers.size) return []
   const spans = clauses.filter((c) => ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)))
-  if (!spans.length) return found
-  return found.map((o) => (spans.some((c) => c.start <= o.start && o.end <= c.end) ? { ...o, asker: true as const } : o))
+  if (!spans.length) return []
+  return found.filter((o) => !o.guessed && lexicon.askers.has(o.term) && spans.some((c) => c.start <= o.start && o.end <= c.end))
 }
 
 /**

@@ -58,6 +58,8 @@ export interface Lexicon {
   generic: Set<string>
   /** Terms from the 目录外 list: services this catalogue does not handle. */
   outside: Set<string>
+  /** Terms from the 身份词 list: who asks (村干部), neither for nor against an item in a part saying so (我是村干部，…). */
+  askers: Set<string>
   /** Terms from the 目录外动作 list: what residents ask to have done that most items do not do (注销, 报销). */
   actions: Set<string>
   /**
@@ -439,6 +441,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   return {
     materialTerms,
     lookalikes: lookalikesOf(catalog.words.lookalikes ?? []),
+    askers: new Set((catalog.words.askers ?? []).map(matchableText).map((w) => surfaces.get(w) ?? w)),
     items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds, verbObjects,
   }

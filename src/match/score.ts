@@ -154,9 +154,8 @@ export function scoreItems(
   // Typed, not guessed: a word heard by sound is not proof that the question is about something else. Typed
   // object first (电费咋交 for 交电费) it is, at the strength of such a find.
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
-  // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for; not one
-  // saying who asks (我是村干部，…).
-  const alone = new Set(outside.filter((o) => !o.asker && clauses.some((c) => isWholeClause(o, c, neutral))))
+  // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
+  const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
   const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term))
   const besides = found.filter((o) => o.besides)
 

@@ -46,7 +46,7 @@ describe('loadCatalogFromFiles(files)', () => {
       { canonical: '居民身份证', variants: ['身份证', '二代证'] },
     ])
     // 目录外 may be left out (files written before it existed): none.
-    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], reissue: [], asking: [], lookalikes: [] })
+    expect(catalog.words).toEqual({ fillers: ['请问', '我想'], generic: ['办理', '申请'], outside: [], actions: [], reissue: [], asking: [], lookalikes: [], askers: [] })
     expect(result.warnings).toEqual([])
   })
 
@@ -164,6 +164,13 @@ describe('loadCatalogFromFiles(files)', () => {
       'catalog/match-words.yaml:4 形近字[2]：一项里的字不能重复',
       'catalog/match-words.yaml:4 形近字[3]：每项应为两个或更多长得像的汉字，写在一起（如 住往），实际为 "住 往"',
     ])
+  })
+
+  it('reads 身份词 as words of two Han characters or more', () => {
+    const result = loadCatalogFromFiles(catalogFiles({ 'catalog/match-words.yaml': `${WORDS}身份词: [村干部, 网格员]\n` }))
+    if (!result.ok) throw new Error(result.errors.map(formatSourceError).join('\n'))
+    expect(result.catalog.words.askers).toEqual(['村干部', '网格员'])
+    expect(errorsWith({ 'catalog/match-words.yaml': `${WORDS}身份词: [村]\n` })).toEqual(['catalog/match-words.yaml:4 身份词[1]：身份词：每项应为两个或更多汉字，实际为 "村"'])
   })
 
   it('reads calendar days (60日) and 以窗口为准 as time limits, and renders them for residents', () => {

@@ -86,8 +86,20 @@ describe('who the resident is, said in a part of its own (我是村干部，…)
     expect(top('俺是村干部，帮村里一个残疾人问问残疾证咋办')).toBe('办理残疾人证')
   })
 
+  it('leaves who asks (身份词: 村干部, 网格员, 退伍军人) out of the question however short the rest is', () => {
+    for (const q of ['我是村干部，想申请低保', '我是村干部，低保咋申请', '我是村干部，能吃低保不', '我是网格员，低保咋申请']) expect(top(q), q).toBe('最低生活保障申请')
+    expect(top('我是村干部，残疾证咋办')).toBe('办理残疾人证')
+    for (const q of ['我是村干部，想开个小卖部', '我是退伍军人，想开个小卖部', '俺是村干部，想开个小卖部']) expect(top(q), q).toBe('个体工商户登记')
+  })
+
+  it('still counts a word there that says which scheme applies: a civil servant’s pension is not the residents’ one', () => {
+    for (const q of ['我是公务员，到60岁了养老金咋领', '我是公务员，能领养老金吗', '俺是公务员，养老金咋领']) expect(matcher.match(q), q).toEqual([])
+    // Without the asker part, the residents' pension as before.
+    expect(top('到60岁了养老金咋领')).toBe('居民养老保险待遇登记及终止')
+  })
+
   it('leaves a complaint about village cadres, or a question about being one, outside the catalogue', () => {
-    for (const q of ['村干部办事不公 想投诉', '我是村干部，被人投诉了咋办', '我是村干部，工资多少', '俺想投诉村干部 他吃拿卡要']) {
+    for (const q of ['村干部办事不公 想投诉', '我是村干部，被人投诉了咋办', '被人投诉了咋办', '我是村干部，工资多少', '俺想投诉村干部 他吃拿卡要']) {
       expect(matcher.match(q), q).toEqual([])
     }
   })
