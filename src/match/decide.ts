@@ -23,7 +23,7 @@ export const CLEAR_MARGIN = 0.2
 const EPSILON = 1e-9
 
 /** Turns ranked results into what the bot should do next. */
-export function decide(results: MatchResult[]): MatchDecision {
+export function decide(results: readonly MatchResult[]): MatchDecision {
   const [best] = results
   if (!best) return { kind: 'none' }
   // A runner-up under MIN_SCORE is offered among the others, but does not make a clear answer doubtful.

@@ -20,12 +20,12 @@ export function rememberingMatcher(matcher: Matcher, capacity = REMEMBERED_QUEST
         // Used again: moved to the back of the line.
         answers.delete(key)
         answers.set(key, known)
-        return known as MatchResult[]
+        return known
       }
       const results = Object.freeze(matcher.match(question, limit).map((r) => Object.freeze(r)))
       answers.set(key, results)
       if (answers.size > capacity) answers.delete(answers.keys().next().value!)
-      return results as MatchResult[]
+      return results
     },
   }
 }

@@ -8,8 +8,11 @@ export interface MatchResult {
 
 /** Finds catalogue items for a resident's free-text question. Pure: built once per catalogue version. */
 export interface Matcher {
-  /** Best first, at most `limit` (default 5); empty when the question is outside the catalogue. */
-  match(question: string, limit?: number): MatchResult[]
+  /**
+   * Best first, at most `limit` (default 5); empty when the question is outside the catalogue. Read-only: a matcher
+   * may hand the same answer to every caller (rememberingMatcher).
+   */
+  match(question: string, limit?: number): readonly MatchResult[]
 }
 
 /** What the bot should do with a question: answer directly, offer numbered choices, or admit it does not know. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rememberingMatcher } from '../../src/match/remembered.js'
-import type { Matcher } from '../../src/match/types.js'
+import type { Matcher, MatchResult } from '../../src/match/types.js'
 import { realCatalog } from './real-catalog.js'
 
 const { matcher: real } = await realCatalog()
@@ -35,7 +35,8 @@ describe('rememberingMatcher', () => {
     const remembering = rememberingMatcher(counted().matcher)
     const results = remembering.match('居住证咋办')
     expect(results.length).toBeGreaterThan(0)
-    expect(() => results.push(results[0]!)).toThrow(TypeError)
+    // The type says so too (readonly); a caller that casts it away still cannot.
+    expect(() => (results as MatchResult[]).push(results[0]!)).toThrow(TypeError)
     expect(() => {
       results[0]!.score = 0
     }).toThrow(TypeError)
