@@ -64,8 +64,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   // 都有, 都准备好了 at a material: every material still to ask is there, not only this one.
   // 都有 to 夫妻双方居民身份证 says both have one: that material's 有, read below.
-  const severalPeople = step.kind === 'material' && t.vocab.severalPeople.some((w) => comparableFixed(step.material.name).includes(w))
-  if (step.kind === 'material' && !severalPeople && (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) && allReady(t)) {
+  if (
+    step.kind === 'material' &&
+    (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) &&
+    !namesSeveralPeople(step.material.name, t.vocab) &&
+    allReady(t)
+  ) {
     if (!currentWalkStep(t)) go(t, state.done)
     else if (ask) say(t, fullPrompt(t, state))
     return true
@@ -280,6 +284,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** Whether a material's name covers several people (夫妻双方, 家庭成员): 都有 said to it answers it alone. */
+function namesSeveralPeople(name: string, v: CompiledVocabulary): boolean {
+  const compared = comparableFixed(name)
+  return v.severalPeople.some((w) => compared.includes(w))
 }
 
 /**
