@@ -79,6 +79,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.firstStep': ITEM_FIELDS,
   'walk.eitherOne': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'alternatives'],
   'walk.restated': ITEM_FIELDS,
+  'walk.situationYesNo': [...ITEM_FIELDS, 'question.prompt', 'yes', 'no'],
+  'walk.situationOptions': [...ITEM_FIELDS, 'question.prompt'],
   'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],
   'walk.needed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.notNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

@@ -508,6 +508,10 @@ const walkMessages = z.strictObject({
   itemConfirmed: text('没问"对吗"就开始时，居民说找对了').default('好的，就办这件事。'),
   /** The same said at a material question: with how to answer it, as 对 answered nothing there. */
   itemConfirmedMaterial: text('没问"对吗"就开始时，居民在材料问题上说找对了').default('好的，就办这件事。有的话回 1，没有回 2。'),
+  /** 都有 at a yes/no situation question: it answers the materials, not this; how to answer ({yes}, {no}), then the question. */
+  situationYesNo: text('情形问题（是/否）上说"都有"').default('这一问问的是您的情况，不是材料。请回答"{yes}"或"{no}"。'),
+  /** 都有 at a situation question of several options: how to answer, then the question with its numbered options. */
+  situationOptions: text('情形问题（几个选项）上说"都有"').default('这一问问的是您的情况，不是材料。请回复下面的编号。'),
 })
 
 const checklistMessages = z.strictObject({

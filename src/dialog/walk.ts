@@ -66,7 +66,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   // 都有 to 夫妻双方居民身份证 says both have one: that material's 有, read below.
   if (
     step.kind === 'material' &&
-    (t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)) &&
+    saysAllReady(t, r) &&
     !namesSeveralPeople(step.material.name, t.vocab) &&
     allReady(t)
   ) {
@@ -198,6 +198,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     t.s.ready[step.material.name] = i === 0
     t.s.unconfirmed = undefined
   } else {
+    // 都有 at 家里有没有残疾或生重病的人？: said of the materials, as at a material question, not this question's 是
+    // (nor 没看明白: how to answer it is said). An option the item words so still is that option.
+    if (i === undefined && saysAllReady(t, r) && optionSaid(step.question, r) === undefined) return situationHint(t, state, step.question)
     // 啥叫划拨, 不懂: before any yes/no reading (不懂 is no 否).
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
     if (i === undefined && needReply(t, state, r)) return false
@@ -284,6 +287,24 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** 都有, 都准备好了 (vocabulary.yaml allReady): every material is there. */
+function saysAllReady(t: Turn, r: Reading): boolean {
+  return t.vocab.allReady.has(r.plain) || t.vocab.allReady.has(r.full)
+}
+
+/**
+ * A reply at a situation question that answers the materials instead (都有): how to answer this one (its 是 and 否,
+ * or a number), then the question with its options again. Counted as not understood (a third time offers a way out).
+ */
+function situationHint(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, question: Question): false {
+  const walkTexts = t.defs.messages.walk
+  const values = { ...itemFields(currentItem(t)!, t.defs.messages), 'question.prompt': question.prompt }
+  const yes = yesNoOption(question, 'yes', t.vocab)
+  const no = yesNoOption(question, 'no', t.vocab)
+  const hint = yes !== undefined && no !== undefined ? render(walkTexts.situationYesNo, { ...values, yes, no }) : render(walkTexts.situationOptions, values)
+  return misunderstood(t, state, hint, fullPrompt(t, state))
 }
 
 /** Whether a material's name covers several people (夫妻双方, 家庭成员): 都有 said to it answers it alone. */

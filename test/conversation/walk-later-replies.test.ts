@@ -50,6 +50,40 @@ describe('都有 at a material question', () => {
   })
 })
 
+describe('都有 at a situation question', () => {
+  it('at a yes/no question is not its 是: says what to reply, asks again, records nothing', async () => {
+    for (const reply of ['都有', '都有了', '都准备好了']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say('都有'))).toContain('家里有没有残疾或生重病的人？')
+      const said = await chat.say(reply)
+      expect(said[0], reply).toBe('这一问问的是您的情况，不是材料。请回答"是"或"否"。')
+      expect(said[1], reply).toContain('家里有没有残疾或生重病的人？')
+      expect(joined(said), reply).not.toContain('是否已准备好')
+      // Still unanswered: 是 now answers it, and brings in its material.
+      expect(joined(await chat.say('是')), reply).toContain('是否已准备好：残疾人证或住院病历、诊断证明')
+    }
+  })
+
+  it('at a question of several options: says to reply with a number, the options again', async () => {
+    const chat = await newChat()
+    await startItem(chat, '医保异地就医备案')
+    const said = await chat.say('都有')
+    expect(said[0]).toBe('这一问问的是您的情况，不是材料。请回复下面的编号。')
+    expect(said[1]).toContain('您是哪种情况？')
+    expect(said[1]).toContain('3 在外地长期上班（常驻异地工作）')
+    expect(joined(said)).not.toContain('没看明白')
+  })
+
+  it('at a material question after it, 都有 still means every material left is there', async () => {
+    const chat = await newChat()
+    await startItem(chat, '医保异地就医备案')
+    await chat.say('都有')
+    expect(joined(await chat.say('3'))).toContain('是否已准备好：异地工作证明或个人承诺书')
+    expect((await chat.say('都有'))[0]).toBe('好的，3样材料都记成有了。清单上都列着，出门前再对一遍。')
+  })
+})
+
 describe('不是这个 later in a walk', () => {
   const SORRY = '对不起，找错了。您要办什么事？请换个说法再说一次。（要接着核对刚才的材料，回复"返回"。）'
 
