@@ -374,8 +374,15 @@ function whatAsked(text: string, v: CompiledVocabulary): { asksWhat: boolean; as
   if (said.length === 0 || plain.length > MAX_WHAT_TERM_REPLY || (long && !said.some((w) => plain.startsWith(w)))) return { asksWhat: false }
   let rest = plain
   for (const w of [...said].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('')
-  return { asksWhat: true, asksWhatOf: rest }
+  // 工作证明是啥东西, 干嘛用的: the 是 or 的 left over once 啥东西, 干啥的 are taken out is no part of the term.
+  return { asksWhat: true, asksWhatOf: rest.replace(IS_LEFT, '') }
 }
+
+/**
+ * A 是 (就是, 的是) or 的 at the end of what a what-is-it reply names besides the asking: 工作证明是啥东西 → 工作证明,
+ * 干嘛用的 → nothing.
+ */
+const IS_LEFT = /(?:(?:就|的)?是)?的?$/
 
 /** What a short reply names besides asking where (这个去哪开 → 这个), or undefined when it does not ask where. */
 function whereAsked(plain: string, v: CompiledVocabulary): string | undefined {

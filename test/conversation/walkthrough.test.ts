@@ -525,6 +525,44 @@ describe('asking what a word means at a walk question (解释)', () => {
     expect(atMaterial).toContain('是否已准备好：村（居）委会出具的林木权属证明')
   })
 
+  it('这是个啥, 啥玩意, 干嘛用的 at a material question: that material explained, then the same question (nothing recorded)', async () => {
+    for (const ask of ['这是个啥', '这是啥玩意', '这个是干嘛的', '干嘛用的', '是个啥东西']) {
+      const chat = await newChat()
+      await startItem(chat, '医保异地就医备案')
+      expect(joined(await chat.say('3'))).toContain('是否已准备好：异地工作证明或个人承诺书')
+      const said = await chat.say(ask)
+      expect(said[0], ask).toContain('异地工作证明或个人承诺书（原件或电子1份）是办"医保异地就医备案"要交的材料。')
+      expect(said[0], ask).toContain('到哪里开：找用人单位开具工作证明')
+      expect(said[1], ask).toContain('是否已准备好：异地工作证明或个人承诺书')
+      expect(joined(said), ask).not.toContain('没看明白')
+      expect(joined(await chat.say('全部列出')), ask).not.toContain('✓ 异地工作证明')
+    }
+  })
+
+  it('工作证明是个啥, 工作证明指的是啥: the material named explained, the same question again', async () => {
+    for (const ask of ['工作证明是个啥', '工作证明是啥东西', '工作证明指的是啥', '工作证明是干啥的']) {
+      const chat = await newChat()
+      await startItem(chat, '医保异地就医备案')
+      await chat.say('3')
+      const said = await chat.say(ask)
+      expect(said[0], ask).toContain('异地工作证明或个人承诺书（原件或电子1份）是办"医保异地就医备案"要交的材料。')
+      expect(said[1], ask).toContain('是否已准备好：异地工作证明或个人承诺书')
+    }
+  })
+
+  it('asked at one material about another of the item by name: that other one explained, this one asked again', async () => {
+    for (const ask of ['备案表是个啥', '备案表是干啥的', '啥是备案表']) {
+      const chat = await newChat()
+      await startItem(chat, '医保异地就医备案')
+      await chat.say('3')
+      const said = await chat.say(ask)
+      expect(said[0], ask).toContain('异地就医备案表（原件或电子1份）是办"医保异地就医备案"要交的材料。')
+      expect(said[0], ask).toContain('网上备案在线填写')
+      expect(said[0], ask).toContain('到哪里开：到县医保服务大厅窗口领取')
+      expect(said[1], ask).toContain('是否已准备好：异地工作证明或个人承诺书')
+    }
+  })
+
   it('at a question without 解释, says how to settle it instead of 没看明白, and 不懂 is no 否', async () => {
     const chat = await newChat()
     await startItem(chat, '林木采伐许可证核发审批')

@@ -80,6 +80,19 @@ describe('read(text)', () => {
     for (const text of ['确认', '确定。', '确认提交', '知道了呢']) expect(read(text, vocab).ack, text).toBe(true)
     for (const text of ['确认一下低保怎么办', '好的']) expect(read(text, vocab).ack, text).toBe(false)
   })
+
+  it.each([
+    ['这是个啥', '这'], ['啥玩意', ''], ['干嘛用的', ''], ['这个是干嘛的', '这个'], ['务工证明是个啥', '务工证明'],
+    ['务工证明是啥东西', '务工证明'], ['务工证明是干啥的', '务工证明'], ['证明是干啥用的', '证明'], ['务工证明指的是啥', '务工证明'], ['啥是务工证明', '务工证明'],
+  ])('reads %j as asking what a thing is, naming %j', (text, term) => {
+    const r = read(text, vocab)
+    expect(r.asksWhat).toBe(true)
+    expect(r.asksWhatOf).toBe(term)
+  })
+
+  it('does not read 这啥时候能办好 as asking what a thing is', () => {
+    expect(read('这啥时候能办好', vocab).asksWhat).toBe(false)
+  })
 })
 
 describe('the 代办 form', () => {
