@@ -19,6 +19,8 @@ import { clearItem, currentItem, isMatchTarget, say, setItem, stateOf, type Turn
 
 /** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
 const ASKED_MAX = 60
+/** Other items kept for a sure find (DialogData.alternatives): a list of candidates shows four, the find among them. */
+const MAX_ALTERNATIVES = 3
 
 type Outcomes = NonNullable<Extract<FlowFile['states'][string], { kind: 'menu' }>['match']>
 
@@ -32,6 +34,8 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
   if (decision.kind === 'sure') {
     setItem(t, decision.result.item)
     t.s.asked = asked
+    // The runners-up, should the resident say this one is wrong (as many as a list of candidates would show).
+    if (decision.others.length > 0) t.s.alternatives = decision.others.slice(0, MAX_ALTERNATIVES).map((r) => r.item.id)
     if (decision.clear && outcomes.clear !== undefined && asksFirst(t, outcomes.clear)) {
       t.s.unconfirmed = true
       go(t, outcomes.clear)

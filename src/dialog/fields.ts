@@ -76,6 +76,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.notThat': ['option'],
   'walk.allReady': [...ITEM_FIELDS, 'count'],
   'walk.wrongItemLater': [],
+  'walk.wrongItemOthers': [],
   'walk.firstStep': ITEM_FIELDS,
   'walk.eitherOne': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'alternatives'],
   'walk.restated': ITEM_FIELDS,

@@ -136,6 +136,9 @@ export function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseI
     const item = items[i]
     if (item) {
       setItem(t, item)
+      // The ones not picked, should the resident find this one wrong after all.
+      const others = items.filter((other) => other !== item).map((other) => other.id)
+      if (others.length > 0) t.s.alternatives = others
       go(t, state.go)
     } else applyOption(t, options[i - items.length]!)
     return true

@@ -502,6 +502,8 @@ const walkMessages = z.strictObject({
   eitherOne: text('几样有一样就行的材料，居民说其中一样没有').default('不要紧，{alternatives}，有一样就行。'),
   /** 不是这个, 俺问的不是这个 later in the walk: sorry, what is it then (and 返回 if only the last answer was wrong). */
   wrongItemLater: text('核对到一半说事项找错了').default('对不起，找错了。您要办什么事？请换个说法再说一次。（要接着核对刚才的材料，回复"返回"。）'),
+  /** The same (or 不对 as the first reply) where the matcher found other items for the question: they are listed after it. */
+  wrongItemOthers: text('说事项找错了，列出查到的别的事项').default('对不起，找错了。要接着核对刚才的材料，回复"返回"。'),
   /** 不对 俺是卖饲料的 during the walk: the item left, the rest asked as a new question (its reply follows). */
   restated: text('核对到一半说了自己真正要办的').default('好的，不是"{item.name}"。按您说的再找一下。'),
   /** 对, 没错 said to that: the item is right; the question is asked again after it. */

@@ -33,6 +33,12 @@ export interface DialogData {
   itemName?: string
   /** Candidate item ids while the resident chooses among them. */
   candidates?: string[]
+  /**
+   * The other items the matcher found for the question that led to the item at hand (ids, best first; a few at
+   * most): offered if the resident says the item is wrong. Ids only, the session is stored every message. Replaced,
+   * never changed in place.
+   */
+  alternatives?: string[]
   /** The resident's last free-text question, as typed. */
   asked?: string
   /** Situation question id → the option the resident chose. */

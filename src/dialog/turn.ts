@@ -144,6 +144,7 @@ export function clearItem(t: Turn): void {
   s.itemId = undefined
   s.itemName = undefined
   s.candidates = undefined
+  s.alternatives = undefined
   s.answers = {}
   s.ready = {}
   s.skipped = undefined

@@ -23,7 +23,7 @@ import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
 import { otherPaperWillDo } from './either-one.js'
-import { leaveWrongItem, restatedQuestion, saysWrongItem } from './wrong-item.js'
+import { leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
 export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
@@ -44,8 +44,10 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     }
     return moved
   }
-  // 不对 as the first reply to a walk a clear find began unasked: the item is wrong, not the material.
+  // 不对 as the first reply to a walk a clear find began unasked: the item is wrong, not the material. The other
+  // items found for the question are offered, when there were any.
   if (t.s.unconfirmed && state.wrongItem !== undefined && (t.vocab.wrongItem.has(r.plain) || t.vocab.wrongItem.has(r.full))) {
+    if (offerAlternatives(t, state.wrongItem)) return true
     clearItem(t)
     go(t, state.wrongItem)
     return true

@@ -8,6 +8,7 @@ import { correctedText, optionSaid } from './situation-answers.js'
 import { render } from './template.js'
 import { read, type Reading } from './text.js'
 import { itemFields } from './fields.js'
+import { go } from './navigate.js'
 import { clearItem, currentItem, say, stateOf, type Turn } from './turn.js'
 
 /**
@@ -48,6 +49,7 @@ export function restatedQuestion(t: Turn, r: Reading): string | undefined {
  */
 export function leaveWrongItem(t: Turn, to: string, question?: string): true {
   const item = currentItem(t)
+  if (question === undefined && offerAlternatives(t, to)) return true
   clearItem(t)
   t.s.state = to
   if (question === undefined) {
@@ -57,5 +59,24 @@ export function leaveWrongItem(t: Turn, to: string, question?: string): true {
   if (item !== undefined) say(t, render(t.defs.messages.walk.restated, itemFields(item, t.defs.messages)))
   const state: DialogState | undefined = stateOf(t)
   if (state !== undefined) handleReply(t, state, read(question, t.vocab))
+  return true
+}
+
+/**
+ * The item said to be wrong, at the first reply to a clear find or later: the other items the matcher found for the
+ * question (DialogData.alternatives) still in the catalogue, offered numbered at the list of candidates that state
+ * `to` leads a question to (its match.choose), whose 都不是 asks for the question in other words. False, and nothing
+ * changed, when there are none: then `to` asks for it at once.
+ */
+export function offerAlternatives(t: Turn, to: string): boolean {
+  const left = t.s.alternatives?.filter((id) => id !== t.s.itemId && t.ctx.catalog.byId.has(id)) ?? []
+  if (left.length === 0) return false
+  const target = stateOf(t, to)
+  const choose = target !== undefined && 'match' in target ? target.match?.choose : undefined
+  if (choose === undefined) return false
+  clearItem(t)
+  t.s.candidates = left
+  say(t, render(t.defs.messages.walk.wrongItemOthers, {}))
+  go(t, choose)
   return true
 }

@@ -119,6 +119,62 @@ describe('不是这个 later in a walk', () => {
   })
 })
 
+describe('不是这个 where the matcher had found other items for the question', () => {
+  const OTHERS = '对不起，找错了。要接着核对刚才的材料，回复"返回"。'
+
+  it('offers the other candidates of a list the item was picked from, numbered; one picked starts its walk', async () => {
+    const chat = await newChat()
+    await chat.say('救助')
+    await chat.say('1')
+    expect(joined(await chat.say('2'))).toContain('是否已准备好：临时救助申请书')
+    const said = await chat.say('不对 不是这个事')
+    expect(said[0]).toBe(OTHERS)
+    expect(said[1]).toContain('您要办的是下面哪一项？')
+    expect(said[1]).toContain('1 特困人员救助供养申请')
+    expect(said[1]).toContain('2 医疗救助申请')
+    expect(said[1]).toContain('3 都不是')
+    expect(said[1]).not.toContain('临时救助申请')
+    expect(joined(await chat.say('2'))).toContain('好的。办"医疗救助申请"要准备的材料')
+    // Wrong again: the one left is offered.
+    const again = await chat.say('不是这个')
+    expect(again[0]).toBe(OTHERS)
+    expect(again[1]).toContain('1 特困人员救助供养申请')
+    expect(again[1]).toContain('2 都不是')
+  })
+
+  it('offers the runners-up of a clear find, at the first reply too; 都不是 asks for the question in other words', async () => {
+    for (const wrong of ['不对', '不是这个']) {
+      const chat = await newChat()
+      expect(joined(await chat.say('老年证咋办'))).toContain('是否已准备好：老人居民身份证')
+      const said = await chat.say(wrong)
+      expect(said[0], wrong).toBe(OTHERS)
+      expect(said[1], wrong).toContain('1 经济困难老年人补贴给付')
+      expect(said[1], wrong).toContain('2 都不是')
+      expect(joined(await chat.say('都不是')), wrong).toContain('请换个说法再说一次您要办什么事')
+    }
+  })
+
+  it('返回 at the offer goes back to the question asked, with the answers given', async () => {
+    const chat = await newChat()
+    await chat.say('养老保险')
+    await chat.say('1')
+    await chat.say('1')
+    const said = joined(await chat.say('不是这个'))
+    expect(said).toContain('1 居民养老保险待遇登记及终止')
+    expect(joined(await chat.say('返回'))).toContain('是否已准备好：户口簿首页和本人页')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 居民身份证')
+  })
+
+  it('keeps only the ids of the other items in the session', async () => {
+    const chat = await newChat()
+    await chat.say('救助')
+    await chat.say('1')
+    const stored = JSON.stringify(await chat.sessions.get('http:resident-1'))
+    expect(stored).not.toContain('特困人员救助供养申请')
+    expect(stored).toContain('"alternatives":[')
+  })
+})
+
 describe('不对 followed by what the resident really does', () => {
   it('leaves the item and takes the rest as a new question', async () => {
     for (const reply of ['不对 俺是卖饲料的', '不对俺是卖饲料的', '不是，俺是开饭店的']) {
@@ -232,7 +288,8 @@ describe('返回 at the first question of a walk begun without 对吗', () => {
       const said = await chat.say(back)
       expect(said[0], back).toBe(STAY)
       expect(said[1], back).toContain(FIRST)
-      expect(joined(await chat.say('不对'))).toContain('请换个说法再说一次您要办什么事')
+      // Still the wrong item: the other item found for 老年证咋办 is offered.
+      expect(joined(await chat.say('不对'))).toContain('1 经济困难老年人补贴给付')
     }
   })
 

@@ -75,6 +75,22 @@ describe('encodeSession / decodeSession', () => {
     expect(read.history[read.history.length - 2]).not.toHaveProperty('switchTo')
   })
 
+  it('reads back the other items kept for a wrong find (ids), through the step that offers them and the 返回 after it', () => {
+    const s: DialogSession = { ...walked(), alternatives: ['371327-MZ-0040', '371327-YB-0061'] }
+    expect(decodeSession(encodeSession(s))).toEqual(viaJson(s))
+    // 不是这个: the item cleared, the others offered as candidates.
+    const offered: DialogSession = {
+      ...s, history: [...s.history, snapshot(s)], state: 'choose_item', itemId: undefined, itemName: undefined,
+      alternatives: undefined, candidates: ['371327-MZ-0040', '371327-YB-0061'], answers: {}, ready: {},
+    }
+    const read = decodeSession(encodeSession(offered)) as DialogSession
+    expect(read).toEqual(viaJson(offered))
+    expect(read.history[read.history.length - 1]!.alternatives).toEqual(s.alternatives)
+    expect(read).not.toHaveProperty('alternatives')
+    const back: DialogSession = { ...read, ...read.history[read.history.length - 1]!, history: read.history.slice(0, -1) }
+    expect(decodeSession(encodeSession(back))).toEqual(viaJson(back))
+  })
+
   it('encodes a session whose entries cannot take new keys (frozen, as a caller checking it is not changed may)', () => {
     const s = structuredClone(walked())
     for (const entry of s.history) Object.freeze(entry)
