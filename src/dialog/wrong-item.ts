@@ -45,7 +45,8 @@ export function restatedQuestion(t: Turn, r: Reading): string | undefined {
 
 /**
  * Leaves the walk's item for state `to` (where a new question is awaited): sorry, and how to undo it if only the
- * last answer was wrong. With `question`, that question is asked there at once, as if typed.
+ * last answer was wrong; the other items found for the question first, where there were any (offerAlternatives).
+ * With `question`, that question is asked there at once, as if typed.
  */
 export function leaveWrongItem(t: Turn, to: string, question?: string): true {
   const item = currentItem(t)
