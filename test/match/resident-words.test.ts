@@ -105,6 +105,19 @@ describe('resident vocabulary in item keywords', () => {
     ['新买的楼房 大证啥时候能下来', '新建商品房不动产登记（交房即办证）'],
     ['开发商说交了房才能办大证', '新建商品房不动产登记（交房即办证）'],
     ['二手房买了 大证咋过户', '不动产转移登记'],
+    // An age past 80 (过了八十, 满80, 八十岁以上) is the 高龄补贴, however the money is called.
+    ['俺奶奶过了八十了 有啥钱能领', '经济困难老年人补贴给付'],
+    // What the insurance leaves after it paid (报销完还不够, 报销以后) is 医疗救助's.
+    ['看病报销完还不够 政府还能管点不', '医疗救助申请'],
+    // Something sudden (突然, 遭了难) with no food left (揭不开锅) is an emergency, not the lasting poverty of 低保.
+    ['突然出了事 家里揭不开锅了 政府能帮不', '临时救助申请'],
+    // A newborn (刚生下来, 刚出生) is 新生儿: what is asked for it decides the item (上医保 is the insurance).
+    ['刚生下来的孩子咋上医保', '城乡居民基本医疗保险参保登记和缴费'],
+    // The employer's proof said with the personal proof's words (公司社保缴费证明) is still the employer's.
+    ['公司社保缴费证明在哪打', '单位参保证明查询打印'],
+    // Employees' schemes name the items that serve employees in their keywords (事业单位参保证明, 企业职工失业保险).
+    ['事业单位要开单位参保证明', '单位参保证明查询打印'],
+    ['企业职工被辞退了 失业金咋领', '失业保险金申领'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
@@ -125,6 +138,15 @@ describe('resident vocabulary in item keywords', () => {
 
   it('leaves a theft at home, a stolen phone and a stray dog outside the catalogue', () => {
     for (const q of ['手机被偷了咋补卡', '家里被偷了 报警吗', '村口有条流浪狗 谁管']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('leaves the pension of an employees’ scheme (事业单位, 企业职工, 机关) outside the catalogue: 居民养老 is for residents without one', () => {
+    for (const q of ['事业单位退休的 养老金在哪领', '企业职工的养老金咋领', '机关单位退休了 养老金找谁']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('leaves the bus company’s 公交卡 outside the catalogue, unlike the 优待证 it honours', () => {
+    expect(matcher.match('老人办公交卡去哪')).toEqual([])
+    expect(top('拿着老年优待证坐公交免费吗')).toBe('《山东省老年人优待证》办理')
   })
 
   it('leaves a maternity allowance (生育津贴) outside the catalogue, pregnant or not', () => {
