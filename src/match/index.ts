@@ -42,9 +42,9 @@ export function buildMatcher(catalog: Catalog): Matcher {
     const askers = askerFinds(lexicon, finds, units, clauses)
     const told = askers.length ? finds.filter((o) => !askers.some((a) => a.start <= o.start && o.end <= a.end)) : finds
     const found = markNeeded(markModifiers(lexicon, markHad(told, units, parts), units, parts), units)
-    const asked = askedSpans(lexicon, units, clauses, found)
     const neutral = neutralUnits(lexicon, units, found)
     for (const a of askers) neutral.fill(1, a.start, a.end)
+    const asked = echoedRequests(lexicon, units, clauses, neutral, askedSpans(lexicon, units, clauses, found))
     const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
     // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
     const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
@@ -338,6 +338,28 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
       if (text !== undefined && lexicon.askingChars.has(text) && !inTerm[u]) return true
     }
     return false
+  })
+}
+
+/**
+ * A part that is nothing but a 请求字 and neutral units (想评个残，去哪评: 去哪 is a filler, 评 is left alone) says
+ * again what the part before it asks for: its units become neutral and the part before is where the request is.
+ * `asked` is askedSpans' answer; the echoing parts in it are replaced by the part each follows.
+ */
+function echoedRequests(lexicon: Lexicon, units: Unit[], clauses: Span[], neutral: Uint8Array, asked: Span[]): Span[] {
+  if (!asked.length) return asked
+  return asked.map((span) => {
+    const k = clauses.indexOf(span)
+    if (k < 1) return span
+    let verbs = 0
+    for (let u = span.start; u < span.end; u++) {
+      if (neutral[u]) continue
+      if (!lexicon.askingChars.has(units[u]!.text ?? '')) return span
+      verbs++
+    }
+    if (!verbs) return span
+    neutral.fill(1, span.start, span.end)
+    return clauses[k - 1]!
   })
 }
 

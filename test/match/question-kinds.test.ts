@@ -40,6 +40,13 @@ describe('a question that asks for nothing to be done', () => {
   })
 })
 
+describe('a part that only says the request verb again (想评个残，去哪评)', () => {
+  it('leaves the request in the part before it: the item that explains that part is found', () => {
+    expect(top('老伴腿脚不灵便了，想评个残去哪评')).toBe('办理残疾人证')
+    expect(top('俺爹走路不利索了，想评残去哪评')).toBe('办理残疾人证')
+  })
+})
+
 describe('transferring something to someone else (转让, 转给别人)', () => {
   it('is not registering or setting it up: a service of its own, outside the catalogue', () => {
     expect(matcher.match('商标转让要啥材料')).toEqual([])
