@@ -56,6 +56,8 @@ const HAD_FACTOR = 0.25
  * 还要交啥 asks for the rest of what 不动产转移登记 takes.
  */
 const BESIDES_FACTOR = 0.5
+/** Share of a find's strength for an item that has it but not the longer word typed around it (see longerWords). */
+const PART_FACTOR = 0.5
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
@@ -158,12 +160,17 @@ export function scoreItems(
   const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
   const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term))
   const besides = found.filter((o) => o.besides)
+  const swallowers = found.map((o) => longerWords(lexicon, found, o))
 
   return best.map((item) => {
-    const hits: { o: Occurrence; value: number; weight: number }[] = []
+    const hits: { o: Occurrence; value: number; weight: number; part?: true }[] = []
     found.forEach((o, k) => {
       const w = weightOf(lexicon, o.term, item)
-      if (w) hits.push({ o, value: w * strengths[k]!, weight: w })
+      if (!w) return
+      // One of its own words that is a piece of a longer word the item does not have (社保缴纳证明 in 单位社保缴纳证明)
+      // reads only part of what was typed.
+      const part = w >= OWN_WEIGHT && swallowers[k]!.some((s) => !weightOf(lexicon, s.term, item))
+      hits.push({ o, value: w * strengths[k]! * (part ? PART_FACTOR : 1), weight: w, ...(part && { part: true as const }) })
     })
     const taken = heaviestDisjoint(hits)
     let evidence = 0
@@ -171,7 +178,7 @@ export function scoreItems(
     // Evidence counts each part of the question once (the heaviest reading), but what the item explains is
     // every unit one of its name or keyword words reads: 种鸡 and 鸡苗 together explain 种鸡苗. (Overlapping
     // words of its 常见问法 would make a rambling phrasing explain everything.)
-    const covered = unitsCovered([...taken, ...hits.filter((h) => h.weight >= ASKED_MIN_WEIGHT)], neutral)
+    const covered = unitsCovered([...taken, ...hits.filter((h) => h.weight >= ASKED_MIN_WEIGHT)].filter((h) => !h.part), neutral)
     let coverage = Math.min(1, covered / Math.min(explainable, EXPLAINED_ENOUGH))
     asked.forEach((span, k) => {
       let coveredHere = 0
@@ -280,6 +287,24 @@ function namesBeside(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: 
   return taken.some(
     (t) => t.weight >= OWN_WEIGHT && !lexicon.outside.has(t.o.term) && !overlap(t.o, r.o) && !overlap(t.o, r.thing),
   )
+}
+
+/**
+ * The longer words typed in the question that hold the find `o` strictly inside them: exact, specific (not a 泛词, a
+ * 目录外 word or action) and some item's own word (its name, a whole keyword). An item that has `o` but none of them
+ * reads only a piece of what was typed: 单位社保缴纳证明 is the employer's proof, whose piece 社保缴纳证明 is the
+ * personal proof's keyword.
+ */
+function longerWords(lexicon: Lexicon, found: readonly Occurrence[], o: Occurrence): Occurrence[] {
+  const longer: Occurrence[] = []
+  for (const s of found) {
+    if (s.quality !== 1 || s.guessed || s.length !== undefined || s.start > o.start || s.end < o.end) continue
+    if (s.end - s.start <= o.end - o.start || s.term === o.term) continue
+    if (lexicon.generic.has(s.term) || lexicon.outside.has(s.term) || lexicon.actions.has(s.term)) continue
+    const p = lexicon.postings.get(s.term)
+    if (p && p.weights.some((w) => w >= OWN_WEIGHT)) longer.push(s)
+  }
+  return longer
 }
 
 /** Content units inside at least one of the hits. */

@@ -47,6 +47,13 @@ describe('a part that only says the request verb again (想评个残，去哪评
   })
 })
 
+describe('a word typed inside a longer one (社保缴费证明 in 单位社保缴费证明)', () => {
+  it('is the longer word’s: the item whose own word is only the piece reads part of what was typed', () => {
+    expect(top('单位社保缴费证明盖章的那种去哪开')).toBe('单位参保证明查询打印')
+    expect(top('社保缴费证明盖章的那种去哪开')).toBe('个人参保缴费证明查询打印')
+  })
+})
+
 describe('transferring something to someone else (转让, 转给别人)', () => {
   it('is not registering or setting it up: a service of its own, outside the catalogue', () => {
     expect(matcher.match('商标转让要啥材料')).toEqual([])
