@@ -113,6 +113,8 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
       for (let len = 4; len <= 8 && i + len <= n; len++) {
         const window = chars.slice(i, i + len)
         if (window.includes('\u0000')) break
+        // Typed exactly as a term, it is that term, not another with one character changed (买房过户 is not 买房落户).
+        if (exactWords.has(`${offset + i}:${offset + i + len}`)) continue
         for (let p = 0; p < len; p++) {
           const key = window.slice(0, p) + '?' + window.slice(p + 1)
           // A measure or function word in place of a term's character is an inserted word, not a typo (出个证明 ≠ 出生证明).

@@ -207,7 +207,7 @@ export function scoreItems(
       }
       // Said to be needed (要带规划许可证吗) and one of the item's materials, beside the item's own words: a detail.
       if (o.needed && lexicon.materialTerms(item).has(o.term) && ownAround(lexicon, hits, o)) return false
-      if (cutsDifferently(taken, neutral, o)) return false
+      if (cutsDifferently(taken.filter((t) => t.weight >= ASKED_MIN_WEIGHT), neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value
       // A question that asks for nothing to be done (拿着老年证去泰山免门票不) asks about the 目录外 thing, whatever
@@ -367,7 +367,8 @@ function heaviestDisjoint<H extends { o: Occurrence; value: number }>(hits: H[])
 /**
  * Whether the item's own finds cut the 目录外 word's characters differently and cover them all: 印刷企业 + 年报
  * read 印刷企业年报 across 企业年报, so the question is the item's. Finds inside the word (保险 and 公司 in
- * 保险公司) do not: they are its parts, not another reading.
+ * 保险公司) do not: they are its parts, not another reading. Only the item's name and keyword words are given: a word
+ * of a 常见问法 (出去 in 户口迁出去) reads nothing of it.
  */
 function cutsDifferently(taken: { o: Occurrence }[], neutral: Uint8Array, o: Occurrence): boolean {
   if (!taken.some((t) => overlap(t.o, o) && (t.o.start < o.start || t.o.end > o.end))) return false

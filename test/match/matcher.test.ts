@@ -92,6 +92,14 @@ describe('match(question)', () => {
     expect(terms('出个证明')).not.toContain('出生登记（新生儿落户）')
   })
 
+  it('does not read a span typed exactly as one term as another with one character changed', () => {
+    // 买房过户 is a keyword (the house's transfer): not 买房落户 (moving one's 户口 after buying a flat).
+    const lexicon = buildLexicon(catalog)
+    const normalizer = createNormalizer(catalog.words.fillers, (s) => lexicon.surfaces.has(s))
+    const reads = findOccurrences(lexicon, normalizer.units('买房过户要带啥')).map((o) => o.read)
+    expect(reads).not.toContain('买房落户')
+  })
+
   it('reads a look-alike character (形近字) as the one it is written for when nothing is found as typed', () => {
     expect(top('想办个居往证 要带啥')).toBe('居住证办理')
     expect(top('特因供养咋申请')).toBe('特困人员救助供养申请')
