@@ -118,6 +118,8 @@ describe('resident vocabulary in item keywords', () => {
     // Employees' schemes name the items that serve employees in their keywords (事业单位参保证明, 企业职工失业保险).
     ['事业单位要开单位参保证明', '单位参保证明查询打印'],
     ['企业职工被辞退了 失业金咋领', '失业保险金申领'],
+    // Whose 户口 a newborn is put on said as 落在妈 / 落到他爹那边 is the newborn's registration.
+    ['孩子能落到他爹那边不', '出生登记（新生儿落户）'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
@@ -142,6 +144,11 @@ describe('resident vocabulary in item keywords', () => {
 
   it('leaves the pension of an employees’ scheme (事业单位, 企业职工, 机关) outside the catalogue: 居民养老 is for residents without one', () => {
     for (const q of ['事业单位退休的 养老金在哪领', '企业职工的养老金咋领', '机关单位退休了 养老金找谁']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('leaves what is wrong on the 身份证 (名字, 信息) to the police station, not to the certificate correction item', () => {
+    expect(matcher.match('身份证上信息不对 咋改')).toEqual([])
+    expect(top('电工证上名字错了咋改')).toBe('更正职业资格证书信息申请')
   })
 
   it('leaves the bus company’s 公交卡 outside the catalogue, unlike the 优待证 it honours', () => {
