@@ -49,7 +49,8 @@ export function buildMatcher(catalog: Catalog): Matcher {
     // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
     const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
     const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
-    const scored = scoreItems(lexicon, scratch, found, neutral, asked, clauses, reissue, requested)
+    const named = namedRequests(lexicon, units, parts, found)
+    const scored = scoreItems(lexicon, scratch, found, neutral, [...asked, ...named], clauses, reissue, requested, named)
       .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
       .slice(0, FUSE_CANDIDATES)
     if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return []
@@ -330,8 +331,8 @@ function clauseSpans(segments: Unit[][]): Span[] {
  * 办, 领, 补, outside any term (a story told before the request).
  */
 function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[]): Span[] {
+  if (clauses.length === 0) return wishSpan(lexicon, units, requestWords(lexicon, units, found, true))
   const inTerm = requestWords(lexicon, units, found)
-  if (clauses.length === 0) return wishSpan(lexicon, units, inTerm)
   return clauses.filter((c) => {
     for (let u = c.start; u < c.end; u++) {
       const text = units[u]!.text
@@ -339,6 +340,34 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
     }
     return false
   })
+}
+
+/** Words by which a resident asks whether they may have something: 能 (能吃低保不), 可以 (可以办低保吗). */
+const MAY = ['能', '可以']
+/** Units at most between 能 and the item's own word (能吃低保, 能申请低保, 能给他办低保 is too far). */
+const MAY_REACH = 3
+
+/**
+ * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's
+ * own and no other's, right after 能 / 可以 (俺家老头瘫在床上能吃低保不): from 能 to the end of the part. What comes
+ * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能.
+ */
+function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): Span[] {
+  const spans: Span[] = []
+  for (const part of parts) {
+    for (let u = part.end - 1; u >= part.start; u--) {
+      const word = MAY.find((w) => [...w].every((ch, k) => units[u + k]?.text === ch))
+      if (!word) continue
+      const after = u + word.length
+      if (found.some((o) => o.start < after && o.end > u && !lexicon.generic.has(o.term))) continue
+      const own = found.some(
+        (o) => !o.guessed && o.start >= after && o.start - after < MAY_REACH && o.end <= part.end && lexicon.ownedBy.has(o.term),
+      )
+      if (own) spans.push({ start: u, end: part.end })
+      break
+    }
+  }
+  return spans
 }
 
 /**
@@ -365,11 +394,17 @@ function echoedRequests(lexicon: Lexicon, units: Unit[], clauses: Span[], neutra
 
 /**
  * Units inside a term, whose 请求字 name a thing (领证, 开公司) rather than ask for one. Not a verb read apart from its
- * object (想办个残疾本 as 办残疾证): that verb is the resident's own request.
+ * object (想办个残疾本 as 办残疾证): that verb is the resident's own request; with `split`, for the request typed
+ * straight after the story (wishSpan), nor one read over a measure word (想给她办个低保: 办个低保 as the keyword 办低保).
+ * Not so between parts: 新开了个小店 is the story before 要刻个公章.
  */
-function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Uint8Array {
+function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], split = false): Uint8Array {
   const inTerm = new Uint8Array(units.length)
-  for (const o of found) if (!lexicon.generic.has(o.term) && !o.verbObject) inTerm.fill(1, o.start, o.end)
+  for (const o of found) {
+    // After 想 (`split`: 想给她办个低保), a verb-first keyword read over a measure word has its verb apart too.
+    const apart = o.verbObject || (split && o.length !== undefined && lexicon.askingChars.has(units[o.start]!.text ?? ''))
+    if (!lexicon.generic.has(o.term) && !apart) inTerm.fill(1, o.start, o.end)
+  }
   return inTerm
 }
 

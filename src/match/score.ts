@@ -58,6 +58,11 @@ const HAD_FACTOR = 0.25
 const BESIDES_FACTOR = 0.5
 /** Share of a find's strength for an item that has it but not the longer word typed around it (see longerWords). */
 const PART_FACTOR = 0.5
+/**
+ * Confidence kept by an item that explains nothing of a part asking for another item by that item's own word (see
+ * `named` in scoreItems).
+ */
+const ASIDE_FACTOR = 0.75
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
@@ -129,6 +134,7 @@ export function scoreItems(
   clauses: readonly Span[] = [],
   reissue: readonly Reissue[] = [],
   requested = true,
+  named: readonly Span[] = [],
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -162,7 +168,7 @@ export function scoreItems(
   const besides = found.filter((o) => o.besides)
   const swallowers = found.map((o) => longerWords(lexicon, found, o))
 
-  return best.map((item) => {
+  const scored = best.map((item) => {
     const hits: { o: Occurrence; value: number; weight: number; part?: true }[] = []
     found.forEach((o, k) => {
       const w = weightOf(lexicon, o.term, item)
@@ -189,6 +195,17 @@ export function scoreItems(
       }
       if (coveredHere > 0) coverage = Math.max(coverage, ASKED_SHARE * Math.min(1, coveredHere / askedExplainable[k]!))
     })
+    // Whether the item's name or keyword words explain a part that asks for an item by its own word (能吃低保不), and
+    // whether those are that item's own.
+    let namedAny = false
+    let namedOwn = false
+    for (const span of named) {
+      for (const h of taken) {
+        if (h.weight < ASKED_MIN_WEIGHT || h.o.end <= span.start || h.o.start >= span.end || lexicon.outside.has(h.o.term)) continue
+        namedAny = true
+        if (h.weight >= OWN_WEIGHT && lexicon.ownedBy.get(h.o.term) === item) namedOwn = true
+      }
+    }
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手
     // inside it is the car's), but 离婚证 in 再婚结婚登记要带离婚证吗 is a detail of a question about 结婚登记.
     // Only words of its 常见问法, none of its name or keywords: the question shares context with a phrasing (助学贷款
@@ -224,8 +241,12 @@ export function scoreItems(
       (foreign ? OUTSIDE_FACTOR : 1) *
       (phrasingOnly ? PHRASING_ONLY_FACTOR : 1) *
       (besides.some((o) => weightOf(lexicon, o.term, item) >= OWN_WEIGHT && !lexicon.materialTerms(item).has(o.term)) ? BESIDES_FACTOR : 1)
-    return { item, confidence, evidence }
+    return { item, confidence, evidence, namedAny, namedOwn }
   })
+  // The item asked for by its own word (能吃低保不) is what the resident wants: an item that explains none of that part
+  // answers only the story told before it (俺家老头瘫在床上: the old man's allowance).
+  if (scored.some((s) => s.namedOwn)) for (const s of scored) if (!s.namedAny) s.confidence *= ASIDE_FACTOR
+  return scored
 }
 
 /**

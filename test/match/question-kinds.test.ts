@@ -47,6 +47,17 @@ describe('a part that only says the request verb again (想评个残，去哪评
   })
 })
 
+describe('asking whether one may have an item by its own word (能吃低保不, 可以办低保吗)', () => {
+  it('is the request: an item that only explains the story before it (an old man in bed) comes second', () => {
+    expect(top('俺娘卧床好几年了能吃低保不')).toBe('最低生活保障申请')
+    expect(top('老两口都瘫在床上了可以办低保吗')).toBe('最低生活保障申请')
+  })
+
+  it('is not a status said before 能 (低保户能…): that is who asks', () => {
+    expect(top('低保户住院花了不少 能再给报点不')).toBe('医疗救助申请')
+  })
+})
+
 describe('a word typed inside a longer one (社保缴费证明 in 单位社保缴费证明)', () => {
   it('is the longer word’s: the item whose own word is only the piece reads part of what was typed', () => {
     expect(top('单位社保缴费证明盖章的那种去哪开')).toBe('单位参保证明查询打印')
