@@ -164,8 +164,9 @@ export function scoreItems(
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
   // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
   const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
-  const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term))
   const besides = found.filter((o) => o.besides)
+  // What is done to a thing the resident asks past is asked past with it (除了医保报销还有别的帮扶没: not 报销).
+  const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term) && !besides.some((b) => b.end === o.start))
   const swallowers = found.map((o) => longerWords(lexicon, found, o))
 
   const scored = best.map((item) => {

@@ -58,6 +58,12 @@ describe('asking whether one may have an item by its own word (能吃低保不, 
   })
 })
 
+describe('what the resident asks past (除了医保报销)', () => {
+  it('takes the 目录外动作 done to it along: 报销 asked past is no request for an item that does not reimburse', () => {
+    expect(top('孩子做手术 除了合作医疗报销 政府还有别的补助不')).toBe('医疗救助申请')
+  })
+})
+
 describe('a word typed inside a longer one (社保缴费证明 in 单位社保缴费证明)', () => {
   it('is the longer word’s: the item whose own word is only the piece reads part of what was typed', () => {
     expect(top('单位社保缴费证明盖章的那种去哪开')).toBe('单位参保证明查询打印')
