@@ -120,6 +120,8 @@ describe('resident vocabulary in item keywords', () => {
     ['企业职工被辞退了 失业金咋领', '失业保险金申领'],
     // Whose 户口 a newborn is put on said as 落在妈 / 落到他爹那边 is the newborn's registration.
     ['孩子能落到他爹那边不', '出生登记（新生儿落户）'],
+    // 低保 has a rural and an urban standard (农村低保, 城市低保): 农村 beside 低保 asks for its standard.
+    ['低保每个月多少 农村和城镇一样吗', '最低生活保障申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
