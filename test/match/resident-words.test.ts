@@ -122,6 +122,9 @@ describe('resident vocabulary in item keywords', () => {
     ['孩子能落到他爹那边不', '出生登记（新生儿落户）'],
     // 低保 has a rural and an urban standard (农村低保, 城市低保): 农村 beside 低保 asks for its standard.
     ['低保每个月多少 农村和城镇一样吗', '最低生活保障申请'],
+    // A lost business licence (执照丢了) is reissued where it was registered; a worn-out seal (章用坏了) is cut again.
+    ['个体户的执照丢了能补吗', '个体工商户登记'],
+    ['村委的章用坏了 想重新刻一个', '印章管理'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
