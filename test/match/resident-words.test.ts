@@ -125,6 +125,9 @@ describe('resident vocabulary in item keywords', () => {
     // A lost business licence (执照丢了) is reissued where it was registered; a worn-out seal (章用坏了) is cut again.
     ['个体户的执照丢了能补吗', '个体工商户登记'],
     ['村委的章用坏了 想重新刻一个', '印章管理'],
+    // A baby just born said 刚生的 alone is a newborn too; a poor family's old people (家庭困难的老人) are 高龄/困难老人补贴's.
+    ['孙女刚生的，那个看病的医保咋给她交', '城乡居民基本医疗保险参保登记和缴费'],
+    ['家庭困难的老人一个月补多少', '经济困难老年人补贴给付'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
