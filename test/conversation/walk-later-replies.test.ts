@@ -145,10 +145,10 @@ describe('不是这个 where the matcher had found other items for the question'
   it('offers the runners-up of a clear find, at the first reply too; 都不是 asks for the question in other words', async () => {
     for (const wrong of ['不对', '不是这个']) {
       const chat = await newChat()
-      expect(joined(await chat.say('老年证咋办'))).toContain('是否已准备好：老人居民身份证')
+      expect(joined(await chat.say('残疾证咋办'))).toContain('是否已准备好：申请人居民身份证')
       const said = await chat.say(wrong)
       expect(said[0], wrong).toBe(OTHERS)
-      expect(said[1], wrong).toContain('1 经济困难老年人补贴给付')
+      expect(said[1], wrong).toContain('1 困难残疾人生活补贴和重度残疾人护理补贴申请')
       expect(said[1], wrong).toContain('2 都不是')
       expect(joined(await chat.say('都不是')), wrong).toContain('请换个说法再说一次您要办什么事')
     }
@@ -288,8 +288,8 @@ describe('返回 at the first question of a walk begun without 对吗', () => {
       const said = await chat.say(back)
       expect(said[0], back).toBe(STAY)
       expect(said[1], back).toContain(FIRST)
-      // Still the wrong item: the other item found for 老年证咋办 is offered.
-      expect(joined(await chat.say('不对'))).toContain('1 经济困难老年人补贴给付')
+      // Still the wrong item: 老年证咋办 found nothing else, so the question is asked for in other words.
+      expect(joined(await chat.say('不对'))).toContain('请换个说法再说一次您要办什么事')
     }
   })
 
