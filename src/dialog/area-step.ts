@@ -4,7 +4,7 @@
  */
 import type { ServicePoint } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
-import { countyName, mentionsPlace, namedPlace, unlistedVillage, villageName } from './area.js'
+import { countyName, mentionsPlace, namedPlace, pointLabel, unlistedVillage, villageName } from './area.js'
 import { misunderstood, noSuchNumber } from './ask-again.js'
 import { countyCentre } from './checklist.js'
 import { goOn } from './navigate.js'
@@ -41,12 +41,14 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     form.townId = village.parentId
     form.villageId = village.id
     form.choices = undefined
+    form.notInTown = undefined
     goOn(t, state.go)
     return true
   }
   const chooseTown = (town: ServicePoint) => {
     form.townId = town.id
     form.choices = undefined
+    form.notInTown = undefined
     say(t, fullPrompt(t, state))
     return true
   }
@@ -57,6 +59,7 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     form.unlistedVillage = name
     form.namingVillage = undefined
     form.choices = undefined
+    form.notInTown = undefined
     goOn(t, state.go)
     return true
   }
@@ -81,6 +84,8 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
   }
   if (typeof i === 'number') {
     const point = points[i]
+    // The last option after a village of other towns: the town chosen after all, the village not on its list.
+    if (point === undefined && form.notInTown !== undefined) return chooseUnlisted(form.townId!, form.notInTown)
     if (point === undefined) {
       // "Another village": its name is asked next, for the ticket's note.
       if (state.otherVillagePrompt === undefined) return chooseUnlisted(form.townId!, '')
@@ -107,9 +112,18 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     // A name several towns have (南岭村): the one in the town already chosen (or among those offered), else ask which.
     const near = named.points.filter((v) => v.parentId === form.townId || form.choices?.includes(v.id))
     const found = near.length > 0 ? near : named.points
+    // 西山村 after 坊前镇 was chosen (or taken from earlier): other towns have one, 坊前镇 does not list one. Many
+    // villages share a name: asked which, the chosen town kept as one choice, never moved without a word.
+    if (near.length === 0 && form.townId !== undefined && form.choices === undefined && !named.withTown) {
+      form.choices = found.map((v) => v.id)
+      form.notInTown = pointLabel(found[0]!)
+      say(t, fullPrompt(t, state))
+      return true
+    }
     if (found.length === 1) return chooseVillage(found[0]!)
     form.townId = undefined
     form.choices = found.map((v) => v.id)
+    form.notInTown = undefined
     say(t, fullPrompt(t, state))
     return true
   }
@@ -117,6 +131,8 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     const town = named.points[0]!
     // Asked which 南岭村, a town's name picks its own.
     const offered = points.find((p) => form.choices !== undefined && p.parentId === town.id)
+    // Asked whether 西山村 is another town's, the chosen town's name keeps it.
+    if (!offered && form.notInTown !== undefined && town.id === form.townId) return chooseUnlisted(town.id, form.notInTown)
     if (offered) return chooseVillage(offered)
     if (town.id !== form.townId || form.choices !== undefined) return chooseTown(town)
     // The town already chosen, named again: its village is still wanted.

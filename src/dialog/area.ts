@@ -119,7 +119,8 @@ function nameForms(catalog: Catalog): NameForm[] {
 /** What a reply that names a place says: the towns, or the villages, it names; or a name that is no known place. */
 export type NamedPlace =
   | { kind: 'towns'; points: ServicePoint[] }
-  | { kind: 'villages'; points: ServicePoint[] }
+  /** `withTown`: the reply named their town too (岭泉镇西山村), not the village alone. */
+  | { kind: 'villages'; points: ServicePoint[]; withTown: boolean }
   | { kind: 'unknown'; name: string }
 
 function withoutWords(text: string, words: readonly string[]): string {
@@ -173,7 +174,9 @@ export function namedPlace(
   // 大店镇大店一村: the villages of the town named with them.
   const inTown = villagesNamed.filter((v) => townsNamed.some((town) => town.id === v.parentId))
   if (inTown.length > 0) villagesNamed = inTown
-  return villagesNamed.length > 0 ? { kind: 'villages', points: villagesNamed } : { kind: 'towns', points: townsNamed }
+  return villagesNamed.length > 0
+    ? { kind: 'villages', points: villagesNamed, withTown: inTown.length > 0 }
+    : { kind: 'towns', points: townsNamed }
 }
 
 /** Whether the text names one of the county's towns or villages anywhere in it (十字路街道城东社区 8 号楼). */

@@ -47,6 +47,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
+  'say.villageElsewhere': ['town.name', 'village.name'],
+  'say.villageStay': ['town.name', 'village.name'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,
   'say.sameItemListed': ITEM_FIELDS,

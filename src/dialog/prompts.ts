@@ -96,6 +96,8 @@ export function optionLabels(t: Turn, state: DialogState): string[] {
     }
     case 'area': {
       const points = areaLabels(t, areaPoints(t))
+      const stay = notInTownFields(t)
+      if (stay) return [...points, render(t.defs.messages.say.villageStay, stay)]
       return offersOtherVillage(t, state) ? [...points, state.otherVillage] : points
     }
     case 'help':
@@ -118,6 +120,14 @@ export function areaPoints(t: Turn): ServicePoint[] {
     if (points.length > 0) return points
   }
   return townId === undefined ? towns(catalog) : villages(catalog, townId)
+}
+
+/** The chosen town's and the typed village's names while asking whether a village of another town is meant (ProxyForm.notInTown). */
+export function notInTownFields(t: Turn): Record<string, string> | undefined {
+  const { townId, choices, notInTown } = t.s.form
+  const town = townId === undefined ? undefined : t.ctx.catalog.points.get(townId)
+  if (notInTown === undefined || choices === undefined || town === undefined) return undefined
+  return { 'town.name': pointLabel(town), 'village.name': notInTown }
 }
 
 /** Whether the area step lists a town's villages, and so ends with "another village" (when the flow has one). */
@@ -177,6 +187,8 @@ export function fullPrompt(t: Turn, state = stateOf(t)): string {
     case 'area': {
       const form = t.s.form
       if (form.namingVillage) return render(state.otherVillagePrompt ?? state.villagePrompt, fields)
+      const stay = notInTownFields(t)
+      if (stay) return `${render(t.defs.messages.say.villageElsewhere, stay)}\n${options}`
       if (form.choices !== undefined) return withOptions(state.choosePrompt ?? state.villagePrompt)
       if (form.townId !== undefined) return withOptions(state.villagePrompt)
       return withOptions((fixing ? state.fixPrompt : undefined) ?? state.prompt)

@@ -384,6 +384,13 @@ const sayMessages = z.strictObject({
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),
+  /**
+   * The 代办 form: a village typed that the chosen town ({town.name}) does not list but other towns do
+   * ({village.name}): which one, before those towns' villages and villageStay as numbered options.
+   */
+  villageElsewhere: text('打的村不在选的镇').default('{town.name}的村（社区）名单上没有{village.name}，别的镇（街道）有。是哪一个？'),
+  /** The last option after villageElsewhere: the chosen town after all, the village as one not on its list. */
+  villageStay: text('就是选的镇').default('就是{town.name}的{village.name}（名单上没有）'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),

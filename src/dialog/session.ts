@@ -16,6 +16,12 @@ export interface ProxyForm {
   namingVillage?: true
   /** Villages of the same name in different towns (南岭村), while the resident is asked which one. */
   choices?: string[]
+  /**
+   * A village typed after the town was chosen (townId) that is not one of its listed villages but another town's
+   * (西山村 at 坊前镇): its name, while `choices` holds the other towns' villages of that name and a last option
+   * keeps the chosen town, the village as one not on the list. The town is never moved without asking.
+   */
+  notInTown?: string
   /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */
   special?: boolean
   help?: HelpKind

@@ -799,6 +799,68 @@ describe('the town / village question of the 代办 form', () => {
     expect(await submittedVillage(chat)).toBe('fangqian-v1')
   })
 
+  it('a village typed after the town was chosen that only other towns list (西山村 at 坊前镇) asks which, never moves the town silently', async () => {
+    let chat = await atTownQuestion()
+    await chat.say('坊前')
+    const reply = joined(await chat.say('西山村'))
+    expect(reply).toContain('坊前镇的村（社区）名单上没有西山村，别的镇（街道）有。是哪一个？')
+    expect(reply).toMatch(/1 岭泉镇 西山村\n2 就是坊前镇的西山村（名单上没有）$/)
+    expect(reply).not.toContain('申请人是不是老人')
+    // The last option (or the chosen town's name) keeps 坊前镇: its centre takes the ticket, the village in the note.
+    expect(joined(await chat.say('2'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：坊前镇 西山村')
+    await chat.say('1')
+    let ticket = ticketOf(chat.effects)
+    expect(ticket.areaPointId).toBe('fangqian-center')
+    expect(ticket.village).toBe('西山村')
+
+    chat = await atTownQuestion()
+    await chat.say('坊前')
+    await chat.say('西山')
+    expect(joined(await chat.say('坊前镇'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('fangqian-center')
+
+    // The other town's village, by number or by its town's name.
+    chat = await atTownQuestion()
+    await chat.say('坊前')
+    await chat.say('西山村')
+    expect(joined(await chat.say('1'))).toContain('申请人是不是老人')
+    await chat.say('不是')
+    expect(joined(await chat.say('2'))).toContain('住址：岭泉镇 西山村')
+    await chat.say('1')
+    ticket = ticketOf(chat.effects)
+    expect(ticket.areaPointId).toBe('lingquan-v2')
+    chat = await atTownQuestion()
+    await chat.say('坊前')
+    await chat.say('西山村')
+    await chat.say('岭泉')
+    expect(await submittedVillage(chat)).toBe('lingquan-v2')
+
+    // Named with its town (岭泉镇西山村), the town is changed as the resident said.
+    chat = await atTownQuestion()
+    await chat.say('坊前')
+    expect(joined(await chat.say('岭泉镇西山村'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('lingquan-v2')
+  })
+
+  it('a village of another town typed after the town was taken from earlier (相沟镇, then 黄家庄村) asks which too', async () => {
+    const chat = await newChat()
+    await chat.say('相沟镇低保怎么办')
+    await chat.say('1')
+    await chat.say('全部列出')
+    for (const answer of ['3', '王五', '13612345678']) await chat.say(answer)
+    const reply = joined(await chat.say('黄家庄村'))
+    expect(reply).toContain('相沟镇的村（社区）名单上没有黄家庄村')
+    expect(reply).toContain('1 岭泉镇 黄家庄村')
+    expect(reply).not.toContain('申请人是不是老人')
+    expect(joined(await chat.say('2'))).toContain('申请人是不是老人')
+    for (const answer of ['不是', '1', '1']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('您的代办申请已记录')
+    expect(ticketOf(chat.effects).areaPointId).toBe('xianggou-center')
+    expect(ticketOf(chat.effects).village).toBe('黄家庄村')
+  })
+
   it('an unknown place is not found; a real question is offered as a switch', async () => {
     const chat = await atTownQuestion()
     expect(joined(await chat.say('东京镇'))).toContain('没找到这个地方。')
