@@ -88,6 +88,9 @@ const questionsAndConditions: Check = ({ items }) => {
       if (m.要求 === '按情况' && m.条件 === undefined) {
         errors.push(errorAt(item, [...at, '要求'], '要求为 "按情况" 时要写 条件（问题和答案），说明什么情况下需要这份材料'))
       }
+      if (m.结论 !== undefined && (m.提示 !== true || m.条件 === undefined)) {
+        errors.push(errorAt(item, [...at, '结论'], '结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）；没有条件的话，所有人都办不了'))
+      }
       const condition = m.条件
       if (condition === undefined) return
       if (m.要求 !== '按情况') {

@@ -165,6 +165,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
       ...(m.解释 !== undefined && { explain: m.解释 }),
       ...(m.窗口提供 === true && { atWindow: true }),
       ...(m.提示 === true && { notice: true }),
+      ...(m.结论 !== undefined && { conclusion: m.结论 }),
     })),
     steps: f.办理流程,
     ...(f.法定时限 !== undefined && { legalLimitDays: days(f.法定时限) }),

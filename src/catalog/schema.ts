@@ -119,6 +119,15 @@ export const MaterialSchema = z.strictObject({
    * never asked, never missing; the checklist shows 名称 as a 提示 line above the materials.
    */
   提示: z.boolean({ error: '应为 true 或 false' }).optional(),
+  /**
+   * On a 提示 with a 条件: this case ends the matter. 不符合条件: it cannot be applied for (not a 低保 or 特困 elder);
+   * 不用办: it needs no application (trees by one's own house). The bot says the 提示 and the 咨询电话, and neither lists
+   * materials nor offers 代办.
+   */
+  结论: z
+    .enum(['不符合条件', '不用办'], { error: '应为 不符合条件、不用办 之一' })
+    .optional()
+    .describe('只用于写了 提示: true 和 条件 的材料：这种情况办不了（不符合条件）或不用办（不用办），机器人说这条提示和咨询电话，不列材料，也不提供代办'),
 })
 
 /** A fixed service point, or a tier meaning "the resident's own town centre / village room". */

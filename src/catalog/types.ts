@@ -51,6 +51,8 @@ export interface Material {
   atWindow?: boolean
   /** Not a material but a notice for this case (提示): not asked, never missing, shown above the materials. */
   notice?: boolean
+  /** On a notice with a condition (结论): this case cannot be applied for, or needs no application; the walk ends there. */
+  conclusion?: '不符合条件' | '不用办'
 }
 
 export interface ServicePoint {

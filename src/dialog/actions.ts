@@ -11,7 +11,7 @@ import { isInElderWords } from './elder.js'
 import { itemFields } from './fields.js'
 import { givenAnswers, materialStatuses, nextStep, startingAnswers } from './materials.js'
 import { go } from './navigate.js'
-import { fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
+import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
@@ -231,6 +231,13 @@ export function listAll(t: Turn): void {
   // A state whose prompt carries the 告知单 (or the materials) shows them once, with its own prompt; elsewhere
   // (after 自己办理, in the 代办 form) the whole 告知单 again, then this step's question in short.
   const carries = state !== undefined && (state.prompt.includes('{checklist}') || state.prompt.includes('{materials}'))
+  // A case that cannot, or need not, be applied for has no list: why, again.
+  const closed = closedText(t, item)
+  if (closed !== undefined) {
+    say(t, closed)
+    say(t, shortPrompt(t))
+    return
+  }
   if (carries) {
     say(t, fullPrompt(t))
     return

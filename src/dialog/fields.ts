@@ -30,7 +30,7 @@ export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.fo
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
-export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'unconfirmed', 'switch.name', 'checklist', 'materials'] as const
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'unconfirmed', 'switch.name', 'checklist', 'materials', 'closed'] as const
 
 /** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
 export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -47,6 +47,9 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
+  'say.closedNotEligible': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'say.closedNotNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'say.closedNoProxy': ITEM_FIELDS,
   'say.villageElsewhere': ['town.name', 'village.name'],
   'say.villageStay': ['town.name', 'village.name'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],

@@ -74,11 +74,23 @@ function applies(item: CatalogItem, m: Material, answers: Record<string, string>
 }
 
 /**
+ * The 提示 with a 结论 (不符合条件, 不用办) the answers bring in: the resident's case cannot, or need not, be applied for,
+ * so nothing more is asked and no materials are listed. Undefined while no such case holds.
+ */
+export function closingNotice(item: CatalogItem, answers: Record<string, string>): Material | undefined {
+  for (const m of item.materials) {
+    if (m.conclusion !== undefined && applies(item, m, answers) === true) return m
+  }
+  return undefined
+}
+
+/**
  * The next thing to ask, or undefined when the walk is complete. Optional materials are never asked, nor those the
  * window provides or has filled in on the spot (窗口提供): nothing to prepare. A 提示 is not asked either, but the
  * question it hangs on is: the resident should learn that in an emergency help comes first.
  */
 export function nextStep(item: CatalogItem, p: Progress): WalkStep | undefined {
+  if (closingNotice(item, p.answers) !== undefined) return undefined
   for (const m of item.materials) {
     if (m.requirement === '可选' || m.atWindow === true) continue
     const applicable = m.requirement === '按情况' ? applies(item, m, p.answers) : true
@@ -165,8 +177,10 @@ export function walkStamp(item: CatalogItem): string {
  * the answers: said as the walk reaches them, since they may make the rest moot (in an emergency, help comes first).
  */
 export function noticesFor(item: CatalogItem, answer?: { questionId: string; option: string }): Material[] {
+  // A notice that ends the matter (结论) is said where the walk ends, with what it means (the closing step).
   return item.materials.filter((m) =>
     m.notice === true &&
+    m.conclusion === undefined &&
     (answer === undefined
       ? m.condition === undefined
       : m.condition?.questionId === answer.questionId && m.condition.answers.includes(answer.option)),

@@ -2,12 +2,12 @@
  * What the resident sees for a state: the prompt with its numbered options. Each state kind lists its own
  * options (menu options, candidate items, towns, help kinds, a material's 有 / 没有); numbering is 1-based.
  */
-import type { HelpKind, ServicePoint } from '../catalog/types.js'
+import type { CatalogItem, HelpKind, ServicePoint } from '../catalog/types.js'
 import { areaLabel, pointLabel, towns, villages } from './area.js'
 import { isInElderWords } from './elder.js'
 import { renderChecklist, renderMaterials } from './checklist.js'
 import { itemFields, materialFields } from './fields.js'
-import { nextStep, type WalkStep } from './materials.js'
+import { closingNotice, nextStep, type WalkStep } from './materials.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { layered, render, type Fields } from './template.js'
 import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
@@ -27,13 +27,26 @@ export function stateFields(t: Turn, extra: Record<string, string | undefined> =
   const session = sessionValue(t)
   return (name) => {
     if (Object.hasOwn(extra, name)) return extra[name]
-    if (name !== 'checklist' && name !== 'materials') return session(name)
+    if (name !== 'checklist' && name !== 'materials' && name !== 'closed') return session(name)
     const item = currentItem(t)
     if (!item) return undefined
+    if (name === 'closed') return closedText(t, item)
     if (name === 'checklist') return renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages, takesPlaces(stateOf(t)))
     if (name === 'materials') return renderMaterials(item, t.s, t.defs.messages)
     return undefined
   }
+}
+
+/**
+ * What the resident is told when their case cannot, or need not, be applied for (closingNotice): the 提示, its note,
+ * and the 咨询电话. Undefined when no such case holds.
+ */
+export function closedText(t: Turn, item: CatalogItem): string | undefined {
+  const notice = closingNotice(item, t.s.answers)
+  if (notice === undefined) return undefined
+  const m = t.defs.messages
+  const template = notice.conclusion === '不用办' ? m.say.closedNotNeeded : m.say.closedNotEligible
+  return render(template, layered(materialFields(notice, item, m), itemFields(item, m)))
 }
 
 /** Whether the state answers a town's (or village's) name with where the current item is handled there. */

@@ -25,6 +25,12 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   const option = checklist?.options.find((o) => o.when === 'canProxy')
   if (checklist === undefined || option === undefined) return undefined
   if (currentItem(t) === undefined) return afterCancel(t, r, option)
+  // The resident's case cannot, or need not, be applied for (the walk ended in it): nothing for an agent to do.
+  if (holds(t, 'caseClosed') && wishes(r, option)) {
+    say(t, render(t.defs.messages.say.closedNoProxy, stateFields(t)))
+    say(t, shortPrompt(t, state))
+    return false
+  }
   const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
   // 还是帮我办吧 after 自己办理, or after 不办了 at the 代办 summary: a change of mind (not after 问别的事, which lets
   // the item go).

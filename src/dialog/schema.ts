@@ -15,7 +15,7 @@ export const StateNameSchema = z
   .regex(/^[a-z][a-z0-9_]*$/, { error: '状态名只能用小写英文字母、数字和 _，并以字母开头' })
 
 /** Facts the engine knows about the current item and resident; `!` negates. */
-export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'doorToDoor', 'hasItem', 'hasPhone'] as const
+export const CONDITIONS = ['canProxy', 'canMail', 'offersSpecial', 'isSpecial', 'doorToDoor', 'hasItem', 'hasPhone', 'caseClosed'] as const
 export type ConditionName = (typeof CONDITIONS)[number]
 export const ConditionSchema = z
   .string({ error: '应为条件名' })
@@ -391,6 +391,14 @@ const sayMessages = z.strictObject({
   villageElsewhere: text('打的村不在选的镇').default('{town.name}的村（社区）名单上没有{village.name}，别的镇（街道）有。是哪一个？'),
   /** The last option after villageElsewhere: the chosen town after all, the village as one not on its list. */
   villageStay: text('就是选的镇').default('就是{town.name}的{village.name}（名单上没有）'),
+  /**
+   * {closed} in a state's prompt: the resident's case cannot be applied for (a 提示 with 结论: 不符合条件; its
+   * {material.name}, {material.note}), or needs no application (结论: 不用办). No materials, no 代办.
+   */
+  closedNotEligible: text('这种情况办不了').default('★ {material.name}\n{material.note}\n按您说的情况，"{item.name}"申请不了，不用准备材料。拿不准的，打咨询电话 {item.consultPhone} 问问。'),
+  closedNotNeeded: text('这种情况不用办').default('★ {material.name}\n{material.note}\n按您说的情况，不用申请"{item.name}"，也不用准备材料。拿不准的，打咨询电话 {item.consultPhone} 问问。'),
+  /** 代办, 帮我办 once the case is closed (closedNotEligible, closedNotNeeded): nothing to do for them. */
+  closedNoProxy: text('这种情况不用代办').default('按您说的情况，没有要办的，也就不用代办。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),

@@ -8,7 +8,7 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { feeFor, noticesFor, presumedAnswers } from './materials.js'
+import { closingNotice, feeFor, noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, comparableFixed, type CompiledVocabulary } from './text.js'
 
@@ -103,6 +103,7 @@ export function holds(t: Turn, condition: string): boolean {
     isSpecial: t.s.form.special === true,
     doorToDoor: deliversToDoor(t.s.form),
     hasPhone: t.s.form.phone !== undefined,
+    caseClosed: item !== undefined && closingNotice(item, t.s.answers) !== undefined,
   }
   return facts[name] !== negated
 }

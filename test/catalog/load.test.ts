@@ -249,6 +249,13 @@ describe('loadCatalogFromFiles(files)', () => {
       ])
     })
 
+    it('rejects 结论 on a material that is no 提示 with a condition', () => {
+      const { text, errors } = dibaoErrors('    份数: 2\n    要求: 按情况\n', '    份数: 2\n    要求: 按情况\n    结论: 不用办\n')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '结论: 不用办')} 申请材料[2].结论：结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）；没有条件的话，所有人都办不了`,
+      ])
+    })
+
     it('rejects a condition on a material that is not 按情况', () => {
       const { text, errors } = dibaoErrors('    份数: 2\n    要求: 按情况\n', '    份数: 2\n')
       expect(errors).toEqual([

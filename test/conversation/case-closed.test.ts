@@ -1,0 +1,56 @@
+/**
+ * Transcripts of a case the catalogue marks as ending the matter (a 提示 with 结论): the resident is told plainly
+ * that it cannot (不符合条件) or need not (不用办) be applied for, with the 咨询电话; no materials, no 代办.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat } from './support.js'
+
+describe('a case that cannot be applied for (结论: 不符合条件)', () => {
+  it('都不是 at 经济困难老年人补贴给付 says the subsidy is only for 低保 / 特困 elders, the phone, and offers no list nor 代办', async () => {
+    const chat = await newChat()
+    await chat.say('俺爷爷今年82了 听说有高龄补贴 咋申请')
+    let replies = joined(await chat.say('1'))
+    if (!replies.includes('老人是低保户还是特困')) replies = joined(await chat.say('1'))
+    expect(replies).toContain('老人是低保户还是特困')
+    const closed = joined(await chat.say('3'))
+    expect(closed).toContain('申请不了')
+    expect(closed).toContain('0539-7211000')
+    expect(closed).not.toContain('一次性告知单')
+    expect(closed).not.toContain('申请代办')
+    expect(closed).not.toContain('是否已准备好')
+    // 代办 asked for all the same: there is nothing to apply for; no form.
+    const proxy = joined(await chat.say('帮我办'))
+    expect(proxy).toContain('不用代办')
+    expect(proxy).not.toContain('申请人的姓名')
+    expect(joined(await chat.say('3'))).not.toContain('申请人的姓名')
+    // 全部列出 lists nothing either.
+    expect(joined(await chat.say('全部列出'))).not.toContain('一次性告知单')
+    // 返回 goes back to the question, to answer it otherwise.
+    expect(joined(await chat.say('返回'))).toContain('老人是低保户还是特困')
+    expect(joined(await chat.say('1'))).not.toContain('申请不了')
+  })
+})
+
+describe('a case that needs no application (结论: 不用办)', () => {
+  it('家门口的 at 林木采伐 says no permit is needed, the phone, and offers no list nor 代办', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('想砍棵树 要办证不'))
+    for (let i = 0; i < 2 && !replies.includes('要砍的树长在哪儿'); i++) replies = joined(await chat.say('1'))
+    expect(replies).toContain('要砍的树长在哪儿')
+    const closed = joined(await chat.say('家门口的'))
+    expect(closed).toContain('不用办采伐许可证')
+    expect(closed).toContain('0539-7211000')
+    expect(closed).not.toContain('一次性告知单')
+    expect(closed).not.toContain('申请代办')
+    expect(joined(await chat.say('3'))).not.toContain('帮您申请代办')
+  })
+
+  it('said in the question itself (院子里的树想砍了，要办证不), the answer comes at once, without a list', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('院子里的树想砍了，要办证不'))
+    if (replies.includes('对吗')) replies = joined(await chat.say('1'))
+    expect(replies).toContain('不用办采伐许可证')
+    expect(replies).not.toContain('一次性告知单')
+    expect(replies).not.toContain('申请代办')
+  })
+})
