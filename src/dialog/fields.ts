@@ -106,6 +106,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.alreadyDone': ITEM_FIELDS,
   'walk.heardMaterial': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'answer'],
   'walk.unneeded': [...ITEM_FIELDS, 'name'],
+  'walk.notOnList': [...ITEM_FIELDS, 'name', 'note'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'checklist.title': ITEM_FIELDS,
   'checklist.materials': [...ITEM_FIELDS, 'legend'],

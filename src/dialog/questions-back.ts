@@ -2,7 +2,7 @@
  * Questions a resident asks back instead of answering (这是啥, 这个去哪开, 要带户口本不, 要钱不): about the item's
  * materials or the item itself. Each is answered, then the pending question asked again.
  */
-import type { CatalogItem, Material, Question } from '../catalog/types.js'
+import type { Catalog, CatalogItem, Material, Question, Synonym } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { renderPlaces } from './checklist.js'
 import { itemFields, materialFields, type Values } from './fields.js'
@@ -91,7 +91,7 @@ export function needReply(t: Turn, state: DialogState, r: Reading): boolean {
   const best = Math.max(0, ...overlaps.map((o) => o.overlap))
   const mostChars = Math.max(0, ...overlaps.filter((o) => o.overlap === best).map((o) => o.chars))
   const candidates = overlaps.filter((o) => o.overlap === best && o.chars === mostChars).map((o) => o.m)
-  if (candidates.length === 0) return false
+  if (candidates.length === 0) return notOnList(t, state, item, rest)
   const walkTexts = t.defs.messages.walk
   const statuses = materialStatuses(item, t.s)
   // 户口本 names the 参保人户口簿 this case needs and the 继承人的户口簿 it does not: only the one that counts.
@@ -112,6 +112,66 @@ export function needReply(t: Turn, state: DialogState, r: Reading): boolean {
               : walkTexts.needed
     say(t, render(template, values))
   }
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/** Shortest document named (compared form) that is said not to be on the list: 户口 alone may mean where one is registered. */
+const MIN_DOCUMENT = 3
+
+interface DocumentWords {
+  /** Every material name of the catalogue (compared form). */
+  names: string[]
+  /** The last two characters of each document in those names (结婚证 in 父母结婚证: 婚证; 户口簿: 口簿). */
+  endings: Set<string>
+}
+
+const documentWordsOf = new WeakMap<Catalog, DocumentWords>()
+
+/** A name's parts that name one document each: 授权委托书和受托人身份证 is 授权委托书, 受托人身份证. */
+const DOCUMENT_BREAK = /[、，,；;：:（）()《》\s和或及与]+/u
+
+function documentWords(catalog: Catalog): DocumentWords {
+  let words = documentWordsOf.get(catalog)
+  if (words === undefined) {
+    const names = [...new Set(catalog.items.flatMap((item) => item.materials.filter((m) => m.notice !== true).map((m) => comparableFixed(m.name))))]
+    const endings = new Set(names.flatMap((n) => n.split(DOCUMENT_BREAK).filter((part) => part.length >= 2).map((part) => part.slice(-2))))
+    words = { names, endings }
+    documentWordsOf.set(catalog, words)
+  }
+  return words
+}
+
+/** `said` with the catalogue's variants put back to their standard word (户口本 → 户口簿). */
+function standardWords(said: string, synonyms: readonly Synonym[]): string {
+  let out = said
+  for (const s of synonyms) {
+    for (const v of s.variants) {
+      const form = comparableFixed(v)
+      if (form.length >= 2 && out.includes(form) && !out.includes(comparableFixed(s.canonical))) out = out.split(form).join(comparableFixed(s.canonical))
+    }
+  }
+  return out
+}
+
+/**
+ * 户口本用带吗, 要带离婚证不 where the item lists no such thing: a document (a material of another item, 户口本 for its
+ * 户口簿, or named like one, 离婚证 as 结婚证 is) not needed here. Said so, with an item's material note that
+ * mentions it (不再需要户口簿), then the pending question again. False when `said` is no document, or shares three
+ * characters in a row with one of the item's own materials (身份证复印件 may be its 身份证: read as before).
+ */
+function notOnList(t: Turn, state: DialogState, item: CatalogItem, said: string): boolean {
+  if (said.length < MIN_DOCUMENT || !/^\p{Script=Han}+$/u.test(said)) return false
+  const standard = standardWords(said, t.ctx.catalog.synonyms)
+  const own = item.materials.filter((m) => m.notice !== true).map((m) => comparableFixed(m.name))
+  for (let k = 0; k + 3 <= standard.length; k++) {
+    const run = standard.slice(k, k + 3)
+    if (own.some((name) => name.includes(run))) return false
+  }
+  const words = documentWords(t.ctx.catalog)
+  if (!words.endings.has(standard.slice(-2)) && !words.names.some((name) => name.includes(standard))) return false
+  const note = item.materials.find((m) => m.note !== undefined && comparableFixed(m.note).includes(standard))?.note
+  say(t, render(t.defs.messages.walk.notOnList, { ...itemFields(item, t.defs.messages), name: said, note }))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
 }

@@ -506,6 +506,8 @@ const walkMessages = z.strictObject({
   /** Something else said to be missing (健康证还没办) while a material is asked: that material again ({options}). */
   otherThing: text('说的是别的东西没有').default('先说这一样：{material.name}，您有没有？\n{options}'),
   /** A document the item does not ask for, said with 有 or 没有 (户口本也有): not needed, then the question again. */
+  /** 户口本用带吗 where the item lists no such document ({name}, in the resident's words): not needed; {note}, a material's note mentioning it. */
+  notOnList: text('问到的东西不在材料里').default('不用带{name}，办"{item.name}"用不上。\n{note}'),
   unneeded: text('居民说的材料这件事用不上').default('{name}：办"{item.name}"用不上，不用带。'),
   /** In the walk's intro after a clear find that was not confirmed: how to say it is the wrong item. */
   unconfirmed: text('没问"对吗"就开始时，说不对的办法').default('问的不是这件事，请回复"不对"。'),

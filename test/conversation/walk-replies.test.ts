@@ -293,6 +293,31 @@ describe('a yes/no question about a material the item does not list', () => {
   })
 })
 
+describe('a yes/no question about a document no material of the item is', () => {
+  it('结婚登记: 户口本用带吗, 要带离婚证不 say it is not needed (with the note that mentions it), then the question again', async () => {
+    const chat = await newChat()
+    const opening = joined(await startItem(chat, '结婚登记'))
+    const question = opening.split('\n').slice(-2).join('\n')
+    const hukou = await chat.say('户口本用带吗')
+    expect(hukou[0]).toContain('不用带户口本，办"结婚登记"用不上。')
+    expect(hukou[0]).toContain('不再需要户口簿')
+    expect(joined(hukou)).not.toContain('没看明白')
+    expect(joined(hukou)).toContain(question)
+    const divorce = await chat.say('要带离婚证不')
+    expect(divorce[0]).toContain('不用带离婚证，办"结婚登记"用不上。')
+    expect(divorce[0]).not.toContain('户口簿')
+    expect(joined(divorce)).toContain(question)
+  })
+
+  it('after the checklist too; a material the item lists is still answered as before', async () => {
+    const chat = await newChat()
+    await startItem(chat, '结婚登记')
+    expect(joined(await chat.say('全部列出'))).toContain('【一次性告知单】')
+    expect(joined(await chat.say('要带离婚证不'))).toContain('不用带离婚证')
+    expect(joined(await chat.say('身份证要带吗'))).toContain('双方本人居民身份证：要带')
+  })
+})
+
 describe('a yes/no question naming a material closely', () => {
   it('独生子女证要带不 is about the 光荣证, not also the 申请表 that shares 独生子女', async () => {
     const chat = await newChat()
