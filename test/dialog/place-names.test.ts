@@ -31,6 +31,17 @@ describe('namedPlace', () => {
     expect(r?.kind === 'villages' && r.points.map((p) => p.parentId)).toEqual(['laopo-center'])
   })
 
+  it('says whether the town was named with the village (岭泉镇西山村) or the village alone (西山村)', async () => {
+    const { catalog, definitions } = await real()
+    const withTown = (text: string) => {
+      const r = namedPlace(catalog, text, definitions.vocab.placeWords)
+      return r?.kind === 'villages' ? r.withTown : undefined
+    }
+    expect(withTown('岭泉镇西山村')).toBe(true)
+    expect(withTown('西山村')).toBe(false)
+    expect(withTown('俺是西山村的')).toBe(false)
+  })
+
   it('with a town already chosen, that town\'s own village wins a core it shares with the town (坊前 in 坊前镇 → 坊前村)', async () => {
     const { catalog, definitions } = await real()
     const inFangqian = namedPlace(catalog, '坊前', definitions.vocab.placeWords, 'fangqian-center')
