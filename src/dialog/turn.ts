@@ -95,7 +95,9 @@ export function holds(t: Turn, condition: string): boolean {
   const negated = condition.startsWith('!')
   const name = (negated ? condition.slice(1) : condition) as ConditionName
   const item = currentItem(t)
-  const facts: Record<ConditionName, boolean> = {
+  // Scans the item's materials: only when asked for.
+  if (name === 'caseClosed') return (item !== undefined && closingNotice(item, t.s.answers) !== undefined) !== negated
+  const facts: Record<Exclude<ConditionName, 'caseClosed'>, boolean> = {
     hasItem: item !== undefined,
     canProxy: item?.proxy.allowed === true,
     canMail: item?.mail === true,
@@ -103,7 +105,6 @@ export function holds(t: Turn, condition: string): boolean {
     isSpecial: t.s.form.special === true,
     doorToDoor: deliversToDoor(t.s.form),
     hasPhone: t.s.form.phone !== undefined,
-    caseClosed: item !== undefined && closingNotice(item, t.s.answers) !== undefined,
   }
   return facts[name] !== negated
 }
