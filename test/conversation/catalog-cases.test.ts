@@ -48,3 +48,25 @@ describe("住房公积金提取: building, rebuilding or repairing the resident'
     expect(after).not.toContain('备案购房合同（')
   })
 })
+
+describe('农药使用事故处理: someone poisoned', () => {
+  const FIRST_AID = '★ 有人中毒的，先救人：马上送医院，情况重的打 120'
+
+  it('俺爹在地里打药中毒了 咋办: 有人中毒 is taken as 是 and 先送医 is said before any paperwork', async () => {
+    const first = await ask(await newChat(), '俺爹在地里打药中毒了 咋办')
+    expect(first).toContain('"有没有人因为打药中毒、去医院看病？"就按"是"算')
+    expect(first.indexOf(FIRST_AID)).toBeGreaterThanOrEqual(0)
+    expect(first.indexOf(FIRST_AID)).toBeLessThan(first.indexOf('是否已准备好'))
+  })
+
+  it('a crop case is asked 有没有人中毒 first; 否 says nothing of hospitals, 是 does', async () => {
+    const crops = await newChat()
+    const first = await ask(crops, '打了除草剂把玉米苗烧死了，找谁')
+    expect(first).toContain('有没有人因为打药中毒、去医院看病？')
+    expect(first).not.toContain('是否已准备好')
+    expect(joined(await crops.say('2'))).not.toContain('120')
+    const poisoned = await newChat()
+    await ask(poisoned, '打了除草剂把玉米苗烧死了，找谁')
+    expect(joined(await poisoned.say('1'))).toContain(FIRST_AID)
+  })
+})
