@@ -70,3 +70,27 @@ describe('农药使用事故处理: someone poisoned', () => {
     expect(joined(await poisoned.say('1'))).toContain(FIRST_AID)
   })
 })
+
+describe('食品经营许可: a shop that sells only packaged food', () => {
+  const FILING = '★ 只卖包装好的预包装食品（不卖散装的、不现做现卖）的，不用办食品经营许可证，向县里备案就行'
+
+  it('小卖部只卖包装好的零食饮料: told to file (备案) instead, and not walked through the licence', async () => {
+    const reply = await ask(await newChat(), '小卖部只卖包装好的零食饮料')
+    expect(reply).toContain(FILING)
+    expect(reply).not.toContain('食品经营许可申请书（')
+    expect(reply).not.toContain('是否已准备好')
+  })
+
+  it('主要干哪一类？ is asked first and offers the packaged-food case; a restaurant is walked as before', async () => {
+    const shop = await newChat()
+    const first = await ask(shop, '开个包子铺要啥许可')
+    expect(first).toContain('主要干哪一类？')
+    expect(first).toContain('4 只卖包装好的预包装食品')
+    expect(joined(await shop.say('4'))).toContain(FILING)
+    const restaurant = await newChat()
+    await ask(restaurant, '开个包子铺要啥许可')
+    const walk = joined(await restaurant.say('1'))
+    expect(walk).toContain('是否已准备好：食品经营许可申请书')
+    expect(walk).not.toContain('备案')
+  })
+})

@@ -1005,6 +1005,7 @@ describe('where to get a paper the item does not ask for', () => {
   it('健康证去哪办 at the 食品经营许可 walk: not needed here, then the same question (not 没看明白)', async () => {
     const chat = await newChat()
     await startItem(chat, '食品经营许可')
+    await chat.say('1') // 主要干哪一类？ 饭店小吃等餐饮: the licence's materials follow
     const said = await chat.say('健康证去哪办')
     expect(said[0]).toBe('健康证：办"食品经营许可"用不上，不用带。')
     expect(said[1]).toContain('是否已准备好：食品经营许可申请书')
