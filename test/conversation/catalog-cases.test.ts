@@ -94,3 +94,31 @@ describe('食品经营许可: a shop that sells only packaged food', () => {
     expect(walk).not.toContain('备案')
   })
 })
+
+describe('materials the office itself produces or fills in', () => {
+  it('特困: the 审批表、调查表 are filled at the window and the 民政 office makes the 核对报告: neither asked nor missing', async () => {
+    const chat = await newChat()
+    await ask(chat, '特困供养怎么申请')
+    const list = await untilChecklist(chat, () => '2')
+    expect(list).not.toContain('✗ 特困人员救助供养申请审批表')
+    expect(list).not.toContain('家庭经济状况核对报告（原件')
+    expect(list).toMatch(/到窗口现场填写（不用提前准备）：[^\n]*特困人员救助供养申请审批表/)
+    expect(list).toContain('出具核对报告（不用自己开）')
+  })
+
+  it('残疾人两项补贴: its 审批表 is filled at the window, not asked', async () => {
+    const chat = await newChat()
+    const first = await ask(chat, '残疾人两项补贴怎么申请')
+    expect(first).not.toContain('是否已准备好：残疾人两项补贴申请审批表')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toMatch(/到窗口现场填写（不用提前准备）：[^\n]*残疾人两项补贴申请审批表/)
+  })
+
+  it('林木采伐: the 公示 is a step the village takes, not a material to bring', async () => {
+    const chat = await newChat()
+    await ask(chat, '山上承包的林子要砍树 办采伐证要带啥')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).not.toContain('村内公示材料')
+    expect(list).toContain('公示期满后出具公示材料（不用自己准备）')
+  })
+})
