@@ -122,3 +122,12 @@ describe('materials the office itself produces or fills in', () => {
     expect(list).toContain('公示期满后出具公示材料（不用自己准备）')
   })
 })
+
+describe('办理残疾人证: how much it pays', () => {
+  it('办残疾证能领多少钱: the card itself pays nothing; the money is 残疾人两项补贴, named', async () => {
+    const reply = await ask(await newChat(), '办残疾证能领多少钱')
+    expect(reply).toContain('能领多少：\n办残疾人证本身不发钱\n')
+    expect(reply).toContain('"困难残疾人生活补贴和重度残疾人护理补贴"')
+    expect(reply).not.toContain('按本县当年的标准发')
+  })
+})
