@@ -32,7 +32,80 @@ export function optionSaid(question: Question, r: Reading): string | undefined {
   }
   // 租的房子 for 租房 (the question's own words): the 的 inside says nothing more either.
   const bare = said.replace(/的/g, '')
-  return bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
+  const plainer = bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
+  return plainer ?? optionByOwnWords(question, r.full)
+}
+
+/** Longest reply (compared form) read for an option's own words (see optionByOwnWords). */
+const MAX_OWN_WORDS_REPLY = 14
+
+/**
+ * The one option of two a short reply says in two characters of its own in a row (上班 or 单位 for 在单位上班, 打工 for the
+ * question's 给单位打工, 领了 for 领了结婚证的（婚生）): two characters found in that option's label, or in the part of
+ * the question asking for it (X是A，还是B？), and in no other option's. Characters that only join words (的, 是,
+ * 在 …) do not count. Any negation in the reply outside those words (不在单位上班) says nothing; inside them it is
+ * part of what is said (没领 for 没领结婚证（非婚生）).
+ */
+function optionByOwnWords(question: Question, full: string): string | undefined {
+  // Of two options only: of more, two characters of one may be said of another in other words (外地 for 异地长期居住
+  // as much as for 转诊到外地医院). Nor what is yet to come (快生了 is not 孩子已经出生了).
+  if (question.options.length !== 2 || full.length < MIN_OPTION_WORDS || full.length > MAX_OWN_WORDS_REPLY || YET_TO_COME.test(full)) return undefined
+  const own = ownPairs(question)
+  let found: string | undefined
+  const covered = new Set<number>()
+  for (let k = 0; k + 2 <= full.length; k++) {
+    const option = own.get(full.slice(k, k + 2))
+    if (option === undefined) continue
+    if (found !== undefined && found !== option) return undefined
+    found = option
+    covered.add(k).add(k + 1)
+  }
+  if (found === undefined) return undefined
+  for (let k = 0; k < full.length; k++) if (NEGATION.test(full[k]!) && !covered.has(k)) return undefined
+  return found
+}
+
+/** Characters that only join words: no pair with one of them is an option's own. */
+const JOINING = /[的是在给您你我俺咱他她这那边个吗呢吧啊和或等还也都就要来现]/
+
+const ownPairsOf = new WeakMap<Question, Map<string, string>>()
+/** Two-character pairs each option alone has, in its label or its part of the question (see optionByOwnWords). */
+function ownPairs(question: Question): Map<string, string> {
+  let own = ownPairsOf.get(question)
+  if (own !== undefined) return own
+  const texts = question.options.map((o) => [comparableFixed(o)])
+  for (const prompt of [question.prompt, question.elderPrompt]) {
+    const parts = prompt === undefined ? [] : promptParts(prompt)
+    if (parts.length === question.options.length) parts.forEach((p, n) => texts[n]!.push(p))
+  }
+  const pairsOf = texts.map((ts) => {
+    const pairs = new Set<string>()
+    for (const t of ts) for (let k = 0; k + 2 <= t.length; k++) pairs.add(t.slice(k, k + 2))
+    return pairs
+  })
+  own = new Map()
+  for (const [n, pairs] of pairsOf.entries()) {
+    for (const pair of pairs) {
+      if (JOINING.test(pair) || pairsOf.some((other, m) => m !== n && other.has(pair))) continue
+      own.set(pair, question.options[n]!)
+    }
+  }
+  ownPairsOf.set(question, own)
+  return own
+}
+
+/**
+ * The parts of a question asking for each option in turn (孩子父母在这边是给单位打工，还是自己做生意（个体户）？ →
+ * 给单位打工, 自己做生意个体户), in compared form: split at 还是, the first part from its last 是 (what comes before
+ * is who is asked about). None when the question has no 还是.
+ */
+function promptParts(prompt: string): string[] {
+  const sides = prompt.split(/[？?]/)[0]!.split('还是')
+  if (sides.length < 2) return []
+  const first = sides[0]!
+  const at = first.lastIndexOf('是')
+  sides[0] = at >= 0 ? first.slice(at + 1) : first
+  return sides.map(comparable)
 }
 
 /** Words saying what a 了 ends is still to come: 快生了, 要走了, 马上就80了, 差两个月80了, 下个月就生了. */

@@ -1,0 +1,47 @@
+/**
+ * Answers to situation questions in a resident's own words: two characters only one option has (上班, 单位, 打工 for
+ * 在单位上班; 领了 for 婚生), 有 to a question asking whether something is lost, and so on. Through the conversation
+ * service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem } from './support.js'
+
+const SUIQIAN = '随迁子女义务教育入学申请'
+const WORK = '孩子父母在这边是给单位打工，还是自己做生意（个体户）？'
+const BIRTH = '出生登记（新生儿落户）'
+
+describe('an option said in two characters of its own', () => {
+  it('takes 俺在厂里上班, 上班, 单位, 打工 for 在单位上班 and 做生意 for 自己做生意', async () => {
+    for (const [reply, material] of [
+      ['俺在厂里上班', '1 年以上劳动合同和社保缴费记录'],
+      ['上班', '1 年以上劳动合同和社保缴费记录'],
+      ['单位', '1 年以上劳动合同和社保缴费记录'],
+      ['打工', '1 年以上劳动合同和社保缴费记录'],
+      ['做生意', '营业执照和纳税凭证'],
+    ] as const) {
+      const chat = await newChat()
+      await startItem(chat, SUIQIAN)
+      for (const n of ['1', '1']) await chat.say(n)
+      expect(joined(await chat.say('1')), reply).toContain(WORK)
+      expect(joined(await chat.say(reply)), reply).toContain(`是否已准备好：${material}`)
+    }
+  })
+
+  it('takes 领了 for 领了结婚证的（婚生） and 没领 for 没领结婚证（非婚生）', async () => {
+    for (const [reply, next] of [
+      ['领了', '父母双方居民身份证'],
+      ['没领', '孩子的户口跟妈妈落，还是跟爸爸落？'],
+    ] as const) {
+      const chat = await newChat()
+      expect(joined(await startItem(chat, BIRTH))).toContain('孩子爸妈是领了结婚证的（婚生）')
+      expect(joined(await chat.say(reply)), reply).toContain(next)
+    }
+  })
+
+  it('does not take words turned round outside the option (不在单位上班 is not 在单位上班)', async () => {
+    const chat = await newChat()
+    await startItem(chat, SUIQIAN)
+    for (const n of ['1', '1', '1']) await chat.say(n)
+    expect(joined(await chat.say('不在单位上班'))).not.toContain('劳动合同')
+  })
+})
