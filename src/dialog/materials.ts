@@ -244,6 +244,48 @@ export function presumedIn(item: CatalogItem, compared: string): Map<string, str
   for (const q of item.questions) {
     const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => saysWord(text, comparableFixed(w))))
     if (said.length === 1) presumed.set(q.id, said[0]!)
+    // 俺有光荣证, 光荣证在家放着呢 at 《独生子女父母光荣证》是不是丢了？: not lost, 否.
+    else if (said.length === 0 && q.options.length === 2 && q.options[1] === '否' && holdsLostThing(text, lostThingAsked(q))) presumed.set(q.id, '否')
   }
   return presumed
+}
+
+/** Words saying a thing is lost, in a question asking so (是不是丢了, 是否遗失) or in a reply. */
+const LOST = /丢|遗失|找不[到着见]/
+
+const lostThings = new WeakMap<Question, string | null>()
+/**
+ * The thing a yes/no question asks whether it is lost (《独生子女父母光荣证》是不是丢了？ → 独生子女父母光荣证), in
+ * compared form; undefined for other questions. A resident who has it answers such a question by saying so (有,
+ * 俺有光荣证, 光荣证在家): its 否, not the 是 a 有 is elsewhere.
+ */
+export function lostThingAsked(q: Question): string | undefined {
+  let thing = lostThings.get(q)
+  if (thing === undefined) {
+    const m = /^(.*?)(?:是不是|是否)([^？?]*)/.exec(q.prompt)
+    thing = m !== null && LOST.test(m[2]!) ? comparable(m[1]!) || null : null
+    lostThings.set(q, thing)
+  }
+  return thing ?? undefined
+}
+
+/** Shortest run of the lost thing's name a resident calls it by (光荣证 for 独生子女父母光荣证). */
+const MIN_THING_WORDS = 3
+
+/**
+ * Whether `text` says the resident has `thing` (see lostThingAsked): three characters or more of its name in a row,
+ * with 有 just before them (俺有光荣证, not 没有光荣证) or 在 / 有 just after (光荣证在家放着呢), and no word of loss.
+ */
+function holdsLostThing(text: string, thing: string | undefined): boolean {
+  if (thing === undefined || LOST.test(text)) return false
+  for (let k = 0; k < text.length; k++) {
+    let len = 0
+    while (k + len < text.length && thing.includes(text.slice(k, k + len + 1))) len++
+    if (len < Math.min(MIN_THING_WORDS, thing.length)) continue
+    const before = text.slice(0, k)
+    if (/有$/.test(before) && !/[没无]有$/.test(before)) return true
+    if (/^(?:还|都|也)?(?:在|有)/.test(text.slice(k + len)) && !/^有没/.test(text.slice(k + len))) return true
+    k += len - 1
+  }
+  return false
 }

@@ -8,7 +8,7 @@ import { aboutItemAtHand, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer, mayName } from './material-words.js'
-import { materialStatuses, noticesFor, presumedIn } from './materials.js'
+import { lostThingAsked, materialStatuses, noticesFor, presumedIn } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
@@ -219,6 +219,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       say(t, fullPrompt(t, state))
       return true
     }
+    // 有, 在呢, 光荣证在家 at 《独生子女父母光荣证》是不是丢了？: the resident has it, so not lost (否), not the 是 a 有
+    // is elsewhere. 是 and 对 still are 是.
+    const notLost = lostThingAsked(step.question) !== undefined ? step.question.options.indexOf('否') : -1
+    if (i === undefined && notLost >= 0 && (saysHas(t, r) || presumedIn(currentItem(t)!, r.full).get(step.question.id) === '否')) i = notLost
+    // 丢了, 找不着了 there: its 是; 没丢 its 否.
+    const lost = notLost >= 0 && i === undefined && r.plain.length <= MAX_OTHER_MISSING_REPLY ? LOST_SAID.exec(r.plain) : null
+    if (lost !== null) i = NEGATION.test(lost[1]!) ? notLost : 1 - notLost
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -289,6 +296,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** 有, 有的, 在, 在家 (a yes word of 有, or vocabulary.yaml present said alone): the resident has the thing asked about. */
+function saysHas(t: Turn, r: Reading): boolean {
+  return (r.yes && r.plain.startsWith('有') && !t.vocab.agreeOnly.has(r.plain)) || t.vocab.present.includes(r.plain)
 }
 
 /** 都有, 都准备好了 (vocabulary.yaml allReady): every material is there. */
@@ -507,6 +519,9 @@ function yesNoOption(q: Question, said: 'yes' | 'no', vocab: CompiledVocabulary)
   if (turned.length !== 1) return undefined
   return said === 'no' ? turned[0] : q.options.find((o) => o !== turned[0])
 }
+
+/** A loss said (丢了, 弄丢, 找不着), with what is just before it (没丢 turns it round). */
+const LOST_SAID = /(.?)(?:丢|遗失|找不[到着见])/
 
 /** Longest reply (compared form) read as saying something else is missing (健康证还没办). */
 const MAX_OTHER_MISSING_REPLY = 12

@@ -9,6 +9,8 @@ import { joined, newChat, startItem } from './support.js'
 const SUIQIAN = '随迁子女义务教育入学申请'
 const WORK = '孩子父母在这边是给单位打工，还是自己做生意（个体户）？'
 const BIRTH = '出生登记（新生儿落户）'
+const ONLY_CHILD = '农村和城镇无业人员独生子女父母奖励费发放'
+const LOST = '《独生子女父母光荣证》是不是丢了？'
 
 describe('an option said in two characters of its own', () => {
   it('takes 俺在厂里上班, 上班, 单位, 打工 for 在单位上班 and 做生意 for 自己做生意', async () => {
@@ -43,5 +45,31 @@ describe('an option said in two characters of its own', () => {
     await startItem(chat, SUIQIAN)
     for (const n of ['1', '1', '1']) await chat.say(n)
     expect(joined(await chat.say('不在单位上班'))).not.toContain('劳动合同')
+  })
+})
+
+describe('a question asking whether something is lost', () => {
+  it('takes 有, 有的, 在呢, 光荣证在家, 没丢 as 否, and 是, 丢了, 找不着了 as 是', async () => {
+    for (const [reply, lost] of [
+      ['有', false], ['有的', false], ['在呢', false], ['光荣证在家', false], ['没丢', false],
+      ['是', true], ['丢了', true], ['找不着了', true],
+    ] as const) {
+      const chat = await newChat()
+      await startItem(chat, ONLY_CHILD)
+      await chat.say('1')
+      expect(joined(await chat.say('1')), reply).toContain(LOST)
+      const next = joined(await chat.say(reply))
+      expect(next, reply).toContain(lost ? '光荣证遗失补办申请' : '是否已准备好：《独生子女父母光荣证》')
+      expect(joined(await chat.say('全部列出')).includes('光荣证遗失补办申请'), reply).toBe(lost)
+    }
+  })
+
+  it('takes 俺有光荣证 said in the question as 否: the question is not asked', async () => {
+    for (const question of ['俺有光荣证 独生子女费咋领', '光荣证在家放着呢 独生子女费咋领']) {
+      const chat = await newChat()
+      expect(joined(await chat.say(question)), question).toContain(`按您说的，"${LOST}"就按"否"算。`)
+      await chat.say('1')
+      expect(joined(await chat.say('1')), question).toContain('是否已准备好：《独生子女父母光荣证》')
+    }
   })
 })
