@@ -305,6 +305,13 @@ export const VocabularyFileSchema = z.strictObject({
   found: z.array(text('材料找着了、又有了的说法')).default([]),
   /** Said of a material, it is not there after all (其实没有, 又没了): read as 没有, and change an earlier 有. */
   notAfterAll: z.array(text('材料其实没有的说法')).default([]),
+  /**
+   * At a yes/no question naming one of `asked` (委托, 替您; 外省), a reply saying one of `said` (自己去, 自己办; 本地)
+   * with no negation in it is the question's 否: 俺自己去 at 是不是委托别人替您申请？.
+   */
+  turnedRound: z
+    .array(z.strictObject({ asked: z.array(text('问题里的词')).min(1), said: z.array(text('算"否"的说法')).min(1) }))
+    .default([]),
   /** Said of a material, it is at hand or done (户口本在, 契税交了, 照片照好了): read as 有. */
   present: z.array(text('材料在、已经交了的说法')).default([]),
   /** Words in a question that ask about the time limit, the fee, … (多少天, 要不要钱): answered before the walk. */

@@ -99,6 +99,8 @@ export interface CompiledVocabulary {
   notAfterAll: string[]
   /** Said of a material, it is at hand or done (在, 交了, 开好了): trailing particles dropped too. */
   present: string[]
+  /** A yes/no question naming one of `asked` (委托; 外省) is answered 否 by a reply saying one of `said` (自己去; 本地). */
+  turnedRound: { asked: string[]; said: string[] }[]
   /** Said first, then other words, at a material question: a correction, not 没有 (不是，我是给我爹办). */
   corrections: Set<string>
   /** 都有, 都准备好了: said alone at a material question, every material still to ask is there. */
@@ -163,6 +165,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     found: bare(v.found),
     notAfterAll: bare(v.notAfterAll),
     present: bare(v.present),
+    turnedRound: v.turnedRound.map((pair) => ({ asked: pair.asked.map(comparable).filter(Boolean), said: pair.said.map(comparable).filter(Boolean) })),
     corrections: set(v.corrections),
     allReady: set(v.allReady),
     severalPeople: v.severalPeople.map(comparable).filter(Boolean),

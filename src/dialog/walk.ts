@@ -237,6 +237,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       const none = r.no ? step.question.options.filter((o) => NONE_OPTION.test(comparableFixed(o))) : []
       if (answer === undefined && none.length === 1) answer = none[0]
     }
+    // 俺自己去 at 是不是委托别人替您申请？, 俺是本地的 at 夫妻俩是不是都是外省户口？: 否.
+    if (answer === undefined && i === undefined) answer = turnedRoundNo(t, step.question, r)
     if (answer === undefined && i === undefined) answer = optionSaid(step.question, r)
     // 俺娘是低保户 at 老人是不是低保…？: the kind named, which a material of one answer proves.
     if (answer === undefined && i === undefined) answer = kindSaid(currentItem(t)!, step.question, r)
@@ -301,6 +303,23 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
 /** 有, 有的, 在, 在家 (a yes word of 有, or vocabulary.yaml present said alone): the resident has the thing asked about. */
 function saysHas(t: Turn, r: Reading): boolean {
   return (r.yes && r.plain.startsWith('有') && !t.vocab.agreeOnly.has(r.plain)) || t.vocab.present.includes(r.plain)
+}
+
+/** Longest reply (compared form) read for words turning a yes/no question round (see turnedRoundNo). */
+const MAX_TURNED_REPLY = 16
+
+/**
+ * The 否 of a yes/no question a reply answers by saying the other way round (vocabulary.yaml turnedRound): 俺自己去,
+ * 我自己办 where the question asks about 委托 or 替您; 俺是本地的 他是河北的 where it asks 是不是都是外省户口. Not a
+ * reply with a negation in it (不能自己去), nor a long one.
+ */
+function turnedRoundNo(t: Turn, q: Question, r: Reading): string | undefined {
+  if (t.vocab.turnedRound.length === 0 || r.full.length > MAX_TURNED_REPLY || NEGATION.test(r.full)) return undefined
+  const no = yesNoOption(q, 'no', t.vocab)
+  if (no === undefined) return undefined
+  const prompts = [comparableFixed(q.prompt), q.elderPrompt === undefined ? '' : comparableFixed(q.elderPrompt)]
+  const turned = t.vocab.turnedRound.some((pair) => pair.asked.some((w) => prompts.some((p) => p.includes(w))) && pair.said.some((w) => r.full.includes(w)))
+  return turned ? no : undefined
 }
 
 /** 都有, 都准备好了 (vocabulary.yaml allReady): every material is there. */

@@ -4,7 +4,15 @@
  * service with the real catalogue and dialog files.
  */
 import { describe, expect, it } from 'vitest'
-import { joined, newChat, startItem } from './support.js'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+/** Answers 1 until a reply shows `prompt` (at most ten times); the replies that show it. */
+async function answerUntil(chat: Chat, first: string[], prompt: string): Promise<string> {
+  let replies = joined(first)
+  for (let n = 0; n < 10 && !replies.includes(prompt); n++) replies = joined(await chat.say('1'))
+  expect(replies).toContain(prompt)
+  return replies
+}
 
 const SUIQIAN = '随迁子女义务教育入学申请'
 const WORK = '孩子父母在这边是给单位打工，还是自己做生意（个体户）？'
@@ -71,5 +79,36 @@ describe('a question asking whether something is lost', () => {
       await chat.say('1')
       expect(joined(await chat.say('1')), question).toContain('是否已准备好：《独生子女父母光荣证》')
     }
+  })
+})
+
+describe('a yes/no question answered the other way round (vocabulary.yaml turnedRound)', () => {
+  it('takes 俺自己去, 我自己办 as 否 to 是不是委托…替您申请？', async () => {
+    for (const reply of ['俺自己去', '我自己办']) {
+      const chat = await newChat()
+      await answerUntil(chat, await startItem(chat, '特困人员救助供养申请'), '是不是委托村（居）委会或别人替您申请？')
+      expect(joined(await chat.say(reply)), reply).not.toContain('没看明白')
+      expect(joined(await chat.say('全部列出')), reply).not.toContain('授权委托书')
+    }
+  })
+
+  it('takes 俺自己去 as 否 to 是不是由家里人替参保人来办？ in 长者模式', async () => {
+    const chat = await newChat()
+    await startItem(chat, '居民养老保险待遇登记及终止')
+    await chat.say('长者模式')
+    await answerUntil(chat, await chat.say('1'), '是不是由家里人替参保人来办？')
+    expect(joined(await chat.say('俺自己去'))).not.toContain('没看明白')
+    expect(joined(await chat.say('全部列出'))).not.toContain('授权委托书')
+  })
+
+  it('takes 俺是本地的 他是河北的 as 否 to 夫妻俩是不是都是外省户口？, but not 不能自己去 to a 委托 question', async () => {
+    const chat = await newChat()
+    await answerUntil(chat, await startItem(chat, '一孩、二孩生育登记及《服务手册》发放'), '夫妻俩是不是都是外省户口')
+    const next = joined(await chat.say('俺是本地的 他是河北的'))
+    expect(next).not.toContain('没看明白')
+    expect(next).toContain('现在是怀孕期间来登记')
+    const entrust = await newChat()
+    await answerUntil(entrust, await startItem(entrust, '特困人员救助供养申请'), '是不是委托村（居）委会或别人替您申请？')
+    expect(joined(await entrust.say('不能自己去'))).toContain('是不是委托村（居）委会或别人替您申请？')
   })
 })
