@@ -23,8 +23,14 @@ type WalkState = Extract<DialogState, { kind: 'materials' }>
 
 /** Replies this long or shorter (compared form) are left to the short readings (这个去哪开, 户口本没有 在哪补). */
 const MAX_SHORT_REPLY = 12
-/** What makes a piece a question: 咋, 啥, 吗, 哪, 怎么, 什么, 多少, 几天, 能不能 …, or a 不 / 没 at its end (是真的不). */
-export const ASKS = /[咋啥吗嘛么哪]|怎么|什么|多少|几[个天份张样次回趟年月]|能不能|行不行|可不可以|要不要|[不没]$/
+/**
+ * What makes a piece a question: 咋, 啥, 吗, 哪, 怎么, 什么, 多少, 几天, 能不能 …, or a 不 / 没 at its end (是真的不).
+ * Not 过几天, 前几天, 这几天, 等几天: they tell when (医院说过几天).
+ */
+export const ASKS = /[咋啥吗嘛么哪]|怎么|什么|多少|(?<![过前这等再隔头])几[个天份张样次回趟年月]|能不能|行不行|可不可以|要不要|[不没]$/
+
+/** 过几天, 前几天, 这几个月: a few days said to tell when, not to ask how long. */
+const TELLS_WHEN = /[过前这等再隔头]几(?:个)?[天年月]/g
 
 /** Asking how many to bring: 要几张, 几份, 多少份. */
 const HOW_MANY = /几[份张本套]|多少[份张本套]/
@@ -98,7 +104,8 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
     const named = !names || step === undefined ? undefined : whereAskedMaterial(t, rest, step)
     for (const m of named !== undefined ? [named] : gone) where.add(m)
   }
-  const aspects = askedAspects(r.raw, t.vocab, item.type)
+  // 医院说过几天 tells when, it asks no 多久 (while 村主任说一个月能给三百多 是真的不 does ask how much).
+  const aspects = askedAspects(r.raw.replace(TELLS_WHEN, ''), t.vocab, item.type)
   if (!told && where.size === 0 && counts.size === 0 && forms.size === 0 && aspects.length === 0) return undefined
   // Said back, so the resident sees the story was heard: what the walk took without saying so (a plain 没有).
   const walkTexts = t.defs.messages.walk
