@@ -65,6 +65,32 @@ function names(said: string, name: string, synonyms: readonly Synonym[]): boolea
 }
 
 /**
+ * Whether a reply says one of the material's alternatives is there (残疾证没有 有病历 at 残疾人证或住院病历、诊断证明):
+ * an alternative named (as `names` reads it) with 有 just before it (有病历, not 没有病历) or 有 / 在 just after it
+ * (病历有, 病历在). Then the material is ready, whatever is said of the others.
+ */
+export function alternativeHeld(material: Material, said: string, synonyms: readonly Synonym[]): boolean {
+  for (const a of alternatives(material)) {
+    const form = comparableFixed(a)
+    const text = withSynonyms(said, a, synonyms)
+    for (let k = 0; k + 2 <= text.length; k++) {
+      const pair = text.slice(k, k + 2)
+      if (SHARED_BY_MATERIALS.has(pair) || !form.includes(pair)) continue
+      let end = k + 2
+      while (end < text.length && form.includes(text.slice(k, end + 1))) end++
+      const before = text.slice(0, k)
+      const after = text.slice(end)
+      if ((before.endsWith('有') && !/[没无]有$/.test(before)) || (HELD_AFTER.test(after) && !/^[证本卡簿]?有没/.test(after))) return true
+      k = end - 1
+    }
+  }
+  return false
+}
+
+/** 有, 在 (也有, 还在) just after a paper's name, past the 证 or 本 a resident adds (残疾证有). */
+const HELD_AFTER = /^[证本卡簿]?(?:也|还|都)?(?:有|在)/
+
+/**
  * 医保卡没有 of a material any one of several papers will do for: said that another will do (walk.eitherOne), and
  * true, so that the material is not recorded missing. False when the reply names none of them, or all.
  */

@@ -3,7 +3,7 @@
  * 身份证有户口本没有), documents the item does not need, situations said by their 说法. Heard, recorded and said back.
  */
 import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.js'
-import { otherPaperWillDo } from './either-one.js'
+import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { itemFields } from './fields.js'
 import { mayName, namedAnswers, runAt, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
@@ -160,7 +160,11 @@ export function takeHeard(t: Turn, item: CatalogItem, heard: Heard, asked?: Mate
   }
   // 医保卡没有 of a material any one of several papers will do for: not missing while another may be there.
   const said = heard.said
-  if (said !== undefined) heard = { ...heard, materials: heard.materials.filter(([m, ready]) => ready || !otherPaperWillDo(t, m, said)) }
+  if (said !== undefined) {
+    // 有病历 残疾证没有 of 残疾人证或住院病历、诊断证明: one of them is there, so the material is.
+    const held = heard.materials.map(([m, ready]): [Material, boolean] => [m, ready || alternativeHeld(m, said, t.ctx.catalog.synonyms)])
+    heard = { ...heard, materials: held.filter(([m, ready]) => ready || !otherPaperWillDo(t, m, said)) }
+  }
   const changed = heard.materials.filter(([m, ready]) => t.s.ready[m.name] === !ready)
   const noted = heard.materials.filter(([m, ready]) => t.s.ready[m.name] !== !ready)
   for (const [m, ready] of heard.materials) t.s.ready[m.name] = ready

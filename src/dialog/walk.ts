@@ -22,7 +22,7 @@ import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kind
 import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
-import { otherPaperWillDo } from './either-one.js'
+import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -193,6 +193,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
     // 医保卡没有 where any one of 医保电子凭证、有效身份证件或社保卡 will do: the others may be there; asked again.
+    // 残疾证没有 有病历 where 残疾人证或住院病历、诊断证明 is asked: one of them is there, so it is.
+    if (i === 1 && alternativeHeld(step.material, r.plain, t.ctx.catalog.synonyms)) i = 0
     if (i === 1 && otherPaperWillDo(t, step.material, r.plain)) {
       say(t, fullPrompt(t, state))
       return false

@@ -112,3 +112,16 @@ describe('a yes/no question answered the other way round (vocabulary.yaml turned
     expect(joined(await entrust.say('不能自己去'))).toContain('是不是委托村（居）委会或别人替您申请？')
   })
 })
+
+describe('a material any one of several papers will do for', () => {
+  it('is ready when one is there: 残疾证没有 有病历 at the material, 有病历 残疾证没有 at the question before it', async () => {
+    const material = '残疾人证或住院病历、诊断证明'
+    for (const [atQuestion, reply] of [[false, '残疾证没有 有病历'], [true, '有病历 残疾证没有']] as const) {
+      const chat = await newChat()
+      await answerUntil(chat, await startItem(chat, '最低生活保障申请'), '家里有没有残疾或生重病的人？')
+      if (!atQuestion) expect(joined(await chat.say('是')), reply).toContain(`是否已准备好：${material}`)
+      expect(joined(await chat.say(reply)), reply).not.toContain(`${material}没有`)
+      expect(joined(await chat.say('全部列出')), reply).not.toContain(`✗ ${material}`)
+    }
+  })
+})
