@@ -86,7 +86,7 @@ describe.each(adapters)('conversation service on the %s session store', (_name, 
 
   it('handles two messages of one resident arriving together in order, one at a time, on two service instances', async () => {
     const pair = await makePair()
-    const run = await sendTogether(pair.stores)
+    const run = await sendTogether(pair.stores, pair)
     expect(run.overlapped).toBe(false)
     expect(run.events).toEqual(SCRIPT.flatMap((t) => [`start ${t}`, `end ${t}`]))
     // Each message saw the state the previous one left: the last one completes the walk.
@@ -120,7 +120,12 @@ const SCRIPT = [MEAL, '1', '没有', '2', '②']
  * (At 5 ms apart a loaded machine could deliver two messages sent on different connections to Redis in one read,
  * in either order: that is no ordering a resident could rely on either, and it made the test flaky.)
  */
-async function sendTogether(stores: [SessionStore, SessionStore]) {
+/**
+ * Sends SCRIPT alternately through two chats, each message while the one before it is still being handled. On Redis,
+ * each is sent only once the one before it has taken its place in the queue (the lock's ticket counter), so that the
+ * order the lock sees is the order sent even on a loaded machine (a fixed pause alone let them swap places).
+ */
+async function sendTogether(stores: [SessionStore, SessionStore], pair?: Pick<Pair, 'redis' | 'prefix'>) {
   const events: string[] = []
   let running = 0
   let overlapped = false
@@ -144,8 +149,18 @@ async function sendTogether(stores: [SessionStore, SessionStore]) {
   for (const [i, text] of SCRIPT.entries()) {
     pending.push(chats[i % 2]!.say(text))
     await new Promise((resolve) => setTimeout(resolve, 12))
+    if (pair?.redis) await ticketsTaken(pair.redis, `${pair.prefix}lock:http:resident-1:next`, i + 1)
   }
   return { replies: await Promise.all(pending), events, overlapped }
+}
+
+/** Waits (up to 5 s) until `count` tickets have been taken on the lock counter `key`. */
+async function ticketsTaken(redis: Redis, key: string, count: number): Promise<void> {
+  const deadline = Date.now() + 5_000
+  while (Number(await redis.get(key)) < count) {
+    if (Date.now() > deadline) throw new Error(`ticket ${count} not taken on ${key}`)
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
 }
 
 describe('sessions in Redis', () => {
