@@ -43,6 +43,11 @@ describe('目录外 words by department', () => {
       '小区物业不管事找谁',
       '天然气开户去哪办',
       '公积金缴存比例多少',
+      // the employer's 公积金 account (开户, 汇缴) and a lease filed with 住建 (租房备案)
+      '单位给员工开公积金户咋弄',
+      '公积金开户找谁',
+      '租赁合同备案找谁',
+      '房子租出去了 租房备案去哪',
       '社保转移到外地咋办',
       '上班摔伤了算工伤吗',
       // 残联: a disabled driver's fuel subsidy (燃油补贴, 油补) is not the two 残疾人 subsidies

@@ -118,6 +118,12 @@ describe('resident vocabulary in item keywords', () => {
     // Employees' schemes name the items that serve employees in their keywords (事业单位参保证明, 企业职工失业保险).
     ['事业单位要开单位参保证明', '单位参保证明查询打印'],
     ['企业职工被辞退了 失业金咋领', '失业保险金申领'],
+    // A breakfast stall (早餐店, 卖油条) sells food: the food licence. 计生 alone is 计划生育关系.
+    ['开早餐店卖油条 要办啥证', '食品经营许可'],
+    ['计生那块关系咋转', '计划生育关系迁入、迁出'],
+    // The second child said 老二 (生老二), and whether registering costs anything (收钱, 要钱): a detail.
+    ['生老二要登记吗', '一孩、二孩生育登记及《服务手册》发放'],
+    ['二胎登记要钱不', '一孩、二孩生育登记及《服务手册》发放'],
     // Whose 户口 a newborn is put on said as 落在妈 / 落到他爹那边 is the newborn's registration.
     ['孩子能落到他爹那边不', '出生登记（新生儿落户）'],
     // 低保 has a rural and an urban standard (农村低保, 城市低保): 农村 beside 低保 asks for its standard.
