@@ -8,9 +8,9 @@ import { buildLexicon, type Lexicon } from './lexicon.js'
 import { canonicalText, createNormalizer, type Normalizer, type Unit } from './normalize.js'
 import { findLookalikes, findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
-import { REISSUE } from './lexicon.js'
+import { OWN_WEIGHT, REISSUE } from './lexicon.js'
 import { looseAt, lostThing } from './reissue.js'
-import { createScratch, scoreItems, type Reissue, type Span } from './score.js'
+import { createScratch, scoreItems, weightOf, type Reissue, type Span } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
@@ -41,9 +41,10 @@ export function buildMatcher(catalog: Catalog): Matcher {
     // Who asks (我是村干部，…) is left out: neither its words nor its units count for or against an item.
     const askers = askerFinds(lexicon, finds, units, clauses)
     const told = askers.length ? finds.filter((o) => !askers.some((a) => a.start <= o.start && o.end <= a.end)) : finds
-    const found = markNeeded(markModifiers(lexicon, markHad(told, units, parts), units, parts), units)
+    const found = markDetails(lexicon, markNeeded(markModifiers(lexicon, markHad(told, units, parts), units, parts), units), units, parts)
     const neutral = neutralUnits(lexicon, units, found)
     for (const a of askers) neutral.fill(1, a.start, a.end)
+    for (const o of found) if (o.detail) neutral.fill(1, o.start, o.end)
     const asked = echoedRequests(lexicon, units, clauses, neutral, askedSpans(lexicon, units, clauses, found))
     const reissue = reissueAsked(lexicon, units, clauses, found, neutral)
     // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
@@ -263,6 +264,15 @@ const NEEDING = ['带', '要', '需要', '得有', '要有']
  */
 function markNeeded(found: Occurrence[], units: Unit[]): Occurrence[] {
   let marked = found
+  for (const { start, end } of neededSpans(found, units)) {
+    marked = marked.map((o) => (o.start >= start && o.end <= end && !o.needed ? { ...o, needed: true as const } : o))
+  }
+  return marked
+}
+
+/** The runs of found words right after a word for needing (要带 建设工程规划许可证): see markNeeded. */
+function neededSpans(found: Occurrence[], units: Unit[]): Span[] {
+  const spans: Span[] = []
   for (let u = 1; u < units.length; u++) {
     if (!NEEDING.some((w) => [...w].every((ch, k) => units[u - w.length + k]?.text === ch))) continue
     let end = u
@@ -270,9 +280,62 @@ function markNeeded(found: Occurrence[], units: Unit[]): Occurrence[] {
       grown = false
       for (const o of found) if (o.start <= end && o.start >= u && o.end > end) (end = o.end), (grown = true)
     }
-    if (end > u) marked = marked.map((o) => (o.start >= u && o.end <= end && !o.needed ? { ...o, needed: true as const } : o))
+    if (end > u) spans.push({ start: u, end })
   }
-  return marked
+  return spans
+}
+
+/** Words before 要 by which it says what else is needed (还要带啥, 也要转吗), not what someone wants (我要举报). */
+const ALSO = new Set(['还', '也', '都', '得'])
+
+/** Whether `word` is typed right before unit `end`. */
+function endsAt(units: Unit[], end: number, word: string): boolean {
+  return [...word].every((ch, k) => units[end - word.length + k]?.text === ch)
+}
+
+/** 请求字 that, with 了 after them, say a thing is done already: 办了居住证, 领了结婚证. */
+const DONE_VERBS = new Set(['办', '领', '申', '评', '补'])
+
+/**
+ * Marks as details (like something the resident has) the things said around another item's own word: what the resident
+ * asks whether to bring (一孩登记 … 要带结婚证不), what is done already (办了居住证; a part ending in 了: 户口迁过来了，
+ * 计生那块咋转). Only where another part of the question names an item by its own word (its name, a whole keyword) that
+ * the detail is not one of: 要带结婚证不 alone still asks about 结婚登记, and so does a question with nothing else.
+ */
+function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Occurrence[] {
+  const detail = new Uint8Array(units.length)
+  for (const span of neededSpans(found, units)) {
+    // 要办残疾证 asks for it: a 请求字 after the word for needing is the request, not something to bring.
+    if (lexicon.askingChars.has(units[span.start]!.text ?? '')) continue
+    // A bare 要 after who or what (我要举报, 公司要盖厂房) is a wish; it needs a thing at the start of a part (要盖公章的
+    // 申请表不) or after 还, 也 (还要带啥).
+    if (units[span.start - 1]!.text === '要' && !NEEDING.some((w) => w.length > 1 && endsAt(units, span.start, w))) {
+      const before = units[span.start - 2]?.text
+      const partStart = parts.some((p) => p.start === span.start - 1)
+      if (!partStart && !ALSO.has(before ?? '')) continue
+    }
+    detail.fill(1, span.start, span.end)
+  }
+  for (let u = 1; u < units.length; u++) {
+    if (units[u]!.afterParticle !== '了' || !DONE_VERBS.has(units[u - 1]!.text ?? '')) continue
+    for (const o of found) if (o.start === u || o.start === u - 1) detail.fill(1, o.start, o.end)
+  }
+  if (!detail.includes(1)) return found
+  const isDetail = (o: Occurrence) => {
+    for (let u = o.start; u < o.end; u++) if (!detail[u]) return false
+    return true
+  }
+  const owners = new Set<number>()
+  for (const o of found) {
+    const owner = lexicon.ownedBy.get(o.term)
+    if (owner !== undefined && !o.guessed && !o.had && !isDetail(o)) owners.add(owner)
+  }
+  if (!owners.size) return found
+  return found.map((o) => {
+    if (o.had || lexicon.generic.has(o.term) || !isDetail(o)) return o
+    const other = [...owners].some((item) => weightOf(lexicon, o.term, item) < OWN_WEIGHT)
+    return other ? { ...o, had: true as const, detail: true as const } : o
+  })
 }
 
 /** How a resident says who they are (我是村干部, 俺是单位出纳): the rest of that part is about the asker. */

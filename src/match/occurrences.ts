@@ -23,6 +23,11 @@ export interface Occurrence {
   had?: true
   /** Something the resident asks past (除了营业执照还要啥证): the item that is this thing is not what is asked for. */
   besides?: true
+  /**
+   * Said around another item's own word as something to bring or done already (要带结婚证不, 办了居住证): `had`, and
+   * its units are not what an item must explain.
+   */
+  detail?: true
   /** Said to be needed (要带规划许可证吗, 要死亡证明不): something to bring, a material of what is asked for. */
   needed?: true
   /** A verb-first keyword read from its verb and its object said in other words (交农村养老保险 as 交农保). */

@@ -442,7 +442,7 @@ function knownUnits(found: Occurrence[], length: number): Uint8Array {
 }
 
 /** The field weight of a term for one item (postings are sorted by item, so binary search). */
-function weightOf(lexicon: Lexicon, term: string, item: number): number {
+export function weightOf(lexicon: Lexicon, term: string, item: number): number {
   const p = lexicon.postings.get(term)
   if (!p) return 0
   let lo = 0

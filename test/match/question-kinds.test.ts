@@ -326,3 +326,18 @@ describe('a long story told before the question asked last', () => {
     expect(top('俺家开了个小超市，营业执照还没办，要带啥')).toBe('个体工商户登记')
   })
 })
+
+describe('something to bring, or done already, beside another item’s own word (要带结婚证吗, 办了居住证)', () => {
+  it('is a detail of the item the rest of the question names', () => {
+    expect(top('准生证咋办 要带结婚证吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
+    expect(top('头胎登记收钱不，要带结婚证吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
+    expect(top('厂里让开单位参保证明，要盖公章不')).toBe('单位参保证明查询打印')
+    expect(top('在这边办了居住证，怀二胎了能在这边登记吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
+  })
+
+  it('names its own item when nothing else does, and 我要 is a wish, not a thing to bring', () => {
+    expect(top('要带结婚证不')).toBe('结婚登记')
+    expect(top('我要举报超市卖过期面包')).toBe('投诉举报处理')
+    expect(top('俺们公司要盖厂房 施工许可证咋办')).toBe('建筑工程施工许可证核发')
+  })
+})
