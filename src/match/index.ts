@@ -320,22 +320,52 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
     if (units[u]!.afterParticle !== '了' || !DONE_VERBS.has(units[u - 1]!.text ?? '')) continue
     for (const o of found) if (o.start === u || o.start === u - 1) detail.fill(1, o.start, o.end)
   }
-  if (!detail.includes(1)) return found
-  const isDetail = (o: Occurrence) => {
-    for (let u = o.start; u < o.end; u++) if (!detail[u]) return false
-    return true
+  // A part ending in a procedure and 了 before the last (户口迁过来了，营业执照办下来了，) tells what is done: a detail
+  // when the last part, where the question is, names another item by its own word. Not what befell the resident
+  // (身份证掉了，庄稼全死了): that is what the question is about.
+  const last = parts[parts.length - 1]!
+  for (const part of parts) {
+    if (part !== last && units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) {
+      for (let u = part.start; u < part.end; u++) detail[u] ||= STORY
+    }
+  }
+  if (!detail.includes(1) && !detail.includes(STORY)) return found
+  /** The kind of detail every unit of `o` is (the stricter one where they differ), or 0. */
+  const kindOf = (o: Occurrence) => {
+    let kind = 0
+    for (let u = o.start; u < o.end; u++) {
+      if (!detail[u]) return 0
+      kind = Math.max(kind, detail[u]!)
+    }
+    return kind
   }
   const owners = new Set<number>()
+  const askedOwners = new Set<number>()
   for (const o of found) {
     const owner = lexicon.ownedBy.get(o.term)
-    if (owner !== undefined && !o.guessed && !o.had && !isDetail(o)) owners.add(owner)
+    if (owner === undefined || o.guessed || o.had || kindOf(o)) continue
+    owners.add(owner)
+    if (o.start >= last.start) askedOwners.add(owner)
   }
   if (!owners.size) return found
   return found.map((o) => {
-    if (o.had || lexicon.generic.has(o.term) || !isDetail(o)) return o
-    const other = [...owners].some((item) => weightOf(lexicon, o.term, item) < OWN_WEIGHT)
+    const kind = kindOf(o)
+    if (o.had || lexicon.generic.has(o.term) || !kind) return o
+    const other = [...(kind === STORY ? askedOwners : owners)].some((item) => weightOf(lexicon, o.term, item) < OWN_WEIGHT)
     return other ? { ...o, had: true as const, detail: true as const } : o
   })
+}
+
+/** Detail kind of a part ending in 了 (see markDetails): it gives way only to the last part's own words. */
+const STORY = 2
+/** Verbs of a procedure gone through (迁过来了, 办下来了, 批了, 领到了), in the last units of a part. */
+const PROCEDURE_DONE = new Set(['办', '领', '迁', '批', '转', '落', '申', '拿'])
+const DONE_REACH = 3
+
+/** Whether one of the last DONE_REACH units of the part is a verb of a procedure gone through. */
+function doneAt(units: Unit[], part: Span): boolean {
+  for (let u = Math.max(part.start, part.end - DONE_REACH); u < part.end; u++) if (PROCEDURE_DONE.has(units[u]!.text ?? '')) return true
+  return false
 }
 
 /** How a resident says who they are (我是村干部, 俺是单位出纳): the rest of that part is about the asker. */

@@ -30,6 +30,8 @@ export interface Unit {
   syllable: string
   /** The particle (的, 了) dropped right before this unit: 交的农村养老保险 is the one paid, not paying it. */
   afterParticle?: string
+  /** The particle dropped right after this unit where it ends its part: 户口迁过来了， tells what has happened. */
+  endParticle?: string
 }
 
 /**
@@ -116,6 +118,7 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
       let current: Unit[] = []
       let afterParticle: string | undefined
       const flush = () => {
+        if (afterParticle && current.length) current[current.length - 1] = { ...current[current.length - 1]!, endParticle: afterParticle }
         if (current.length) segments.push(current)
         current = []
         afterParticle = undefined
@@ -133,6 +136,8 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
           else push({ text: token, syllable: token })
         } else {
           const rest = token.replaceAll(DROPPED, '')
+          // A particle typed right before a break (迁过来了，) ends the part: flush() records it on the part's last unit.
+          if (rest && token.startsWith(DROPPED) && current.length) afterParticle = dropped[droppedAt]
           droppedAt += token.length - rest.length
           if (!rest) afterParticle = current.length > 0 ? dropped[droppedAt - 1] : undefined
           // Spaces between pinyin words ("gongjijin tiqu") do not break a term.

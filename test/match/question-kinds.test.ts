@@ -335,6 +335,16 @@ describe('something to bring, or done already, beside another item’s own word 
     expect(top('在这边办了居住证，怀二胎了能在这边登记吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
   })
 
+  it('is a procedure told done in a part ending in 了 (批下来了，) when the last part names another item', () => {
+    expect(top('营业执照批下来了，公章上哪刻')).toBe('印章管理')
+    expect(top('闺女户口落过来了，计生关系要转不')).toBe('计划生育关系迁入、迁出')
+  })
+
+  it('is not what befell the resident (身份证掉了), nor a procedure the question asks about no further', () => {
+    expect(top('身份证掉了 人在外地能补不')).toBe('居民身份证申领、换领、补领')
+    expect(top('户口迁过来了，咋弄')).toBe('户口迁入登记')
+  })
+
   it('names its own item when nothing else does, and 我要 is a wish, not a thing to bring', () => {
     expect(top('要带结婚证不')).toBe('结婚登记')
     expect(top('我要举报超市卖过期面包')).toBe('投诉举报处理')
