@@ -124,6 +124,9 @@ describe('resident vocabulary in item keywords', () => {
     // The second child said 老二 (生老二), and whether registering costs anything (收钱, 要钱): a detail.
     ['生老二要登记吗', '一孩、二孩生育登记及《服务手册》发放'],
     ['二胎登记要钱不', '一孩、二孩生育登记及《服务手册》发放'],
+    // Paying through someone else (代交, 帮着交) from 外地 is paying, not treatment elsewhere.
+    ['人在外地 家里的医保能让别人代交吗', '城乡居民基本医疗保险参保登记和缴费'],
+    ['在外地打工 养老保险能让家里人代交不', '城乡居民养老保险参保登记'],
     // Whose 户口 a newborn is put on said as 落在妈 / 落到他爹那边 is the newborn's registration.
     ['孩子能落到他爹那边不', '出生登记（新生儿落户）'],
     // 低保 has a rural and an urban standard (农村低保, 城市低保): 农村 beside 低保 asks for its standard.
