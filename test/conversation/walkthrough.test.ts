@@ -340,12 +340,14 @@ describe('a situation the question already tells', () => {
   })
 
   it('is not taken from a word the question turns round (没领证 does not say 领证)', async () => {
-    let chat = await newChat()
-    await chat.say('俺俩领证了 孩子上户口要啥')
-    expect(joined(await chat.say('1'))).toContain('按您说的"婚生"来准备材料。')
-    chat = await newChat()
-    await chat.say('孩子爸妈没领证 上户口要啥')
-    expect(joined(await chat.say('1'))).not.toContain('按您说的"婚生"')
+    // The item is found clearly (the walk starts at once) or surely (对吗 first): either way, up to the first material.
+    const untilWalk = async (question: string) => {
+      const chat = await newChat()
+      const first = joined(await chat.say(question))
+      return first.includes('对吗') ? `${first}\n${joined(await chat.say('1'))}` : first
+    }
+    expect(await untilWalk('俺俩领证了 孩子上户口要啥')).toContain('按您说的"婚生"来准备材料。')
+    expect(await untilWalk('孩子爸妈没领证 上户口要啥')).not.toContain('按您说的"婚生"')
   })
 
   it('is asked when the question fits more than one answer, or only names the item', async () => {
