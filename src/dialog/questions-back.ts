@@ -128,6 +128,14 @@ interface DocumentWords {
 
 const documentWordsOf = new WeakMap<Catalog, DocumentWords>()
 
+/** How the name of a paper ends (离婚证, 出生证明, 户口本, 社保卡, 申请表, 营业执照, 租房合同): 照片, 本人, 电话 are not papers. */
+const DOCUMENT_END = /(?:证|证明|证书|本|簿|卡|书|表|执照|合同)$/u
+
+/** The last two characters of each paper named in `names` (see DocumentWords.endings). */
+function endingsOf(names: readonly string[]): string[] {
+  return names.flatMap((n) => n.split(DOCUMENT_BREAK).filter((part) => part.length >= 2).map((part) => part.slice(-2)))
+}
+
 /** A name's parts that name one document each: 授权委托书和受托人身份证 is 授权委托书, 受托人身份证. */
 const DOCUMENT_BREAK = /[、，,；;：:（）()《》\s和或及与]+/u
 
@@ -135,7 +143,7 @@ function documentWords(catalog: Catalog): DocumentWords {
   let words = documentWordsOf.get(catalog)
   if (words === undefined) {
     const names = [...new Set(catalog.items.flatMap((item) => item.materials.filter((m) => m.notice !== true).map((m) => comparableFixed(m.name))))]
-    const endings = new Set(names.flatMap((n) => n.split(DOCUMENT_BREAK).filter((part) => part.length >= 2).map((part) => part.slice(-2))))
+    const endings = new Set(endingsOf(names))
     words = { names, endings }
     documentWordsOf.set(catalog, words)
   }
@@ -157,13 +165,16 @@ function standardWords(said: string, synonyms: readonly Synonym[]): string {
 /**
  * 户口本用带吗, 要带离婚证不 where the item lists no such thing: a document (a material of another item, 户口本 for its
  * 户口簿, or named like one, 离婚证 as 结婚证 is) not needed here. Said so, with an item's material note that
- * mentions it (不再需要户口簿), then the pending question again. False when `said` is no document, or shares three
- * characters in a row with one of the item's own materials (身份证复印件 may be its 身份证: read as before).
+ * mentions it (不再需要户口簿), then the pending question again. False when `said` is no paper (两寸照片, 老人本人, 打电话),
+ * shares three characters in a row with one of the item's own materials (身份证复印件 may be its 身份证), or ends as
+ * one of them does (医院证明 where the item asks for a 诊断证明): read as before, never told it is not needed.
  */
 function notOnList(t: Turn, state: DialogState, item: CatalogItem, said: string): boolean {
   if (said.length < MIN_DOCUMENT || !/^\p{Script=Han}+$/u.test(said)) return false
   const standard = standardWords(said, t.ctx.catalog.synonyms)
+  if (!DOCUMENT_END.test(standard)) return false
   const own = item.materials.filter((m) => m.notice !== true).map((m) => comparableFixed(m.name))
+  if (endingsOf(own).includes(standard.slice(-2))) return false
   for (let k = 0; k + 3 <= standard.length; k++) {
     const run = standard.slice(k, k + 3)
     if (own.some((name) => name.includes(run))) return false

@@ -316,6 +316,13 @@ describe('a yes/no question about a document no material of the item is', () => 
     expect(joined(await chat.say('要带离婚证不'))).toContain('不用带离婚证')
     expect(joined(await chat.say('身份证要带吗'))).toContain('双方本人居民身份证：要带')
   })
+  it('is never said of what is no paper, nor of a paper ending as one of the item\'s own does (both may be needed)', async () => {
+    const chat = await newChat()
+    await startItem(chat, '办理残疾人证')
+    for (const question of ['要带两寸照片吗', '需要老人本人吗', '需要打电话吗', '需要填申请吗', '要带医院证明吗']) {
+      expect(joined(await chat.say(question)), question).not.toContain('不用带')
+    }
+  })
 })
 
 describe('a yes/no question naming a material closely', () => {
