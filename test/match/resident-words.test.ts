@@ -159,8 +159,19 @@ describe('resident vocabulary in item keywords', () => {
     for (const q of ['手机被偷了咋补卡', '家里被偷了 报警吗', '村口有条流浪狗 谁管']) expect(matcher.match(q), q).toEqual([])
   })
 
-  it('leaves the pension of an employees’ scheme (事业单位, 企业职工, 机关) outside the catalogue: 居民养老 is for residents without one', () => {
-    for (const q of ['事业单位退休的 养老金在哪领', '企业职工的养老金咋领', '机关单位退休了 养老金找谁']) expect(matcher.match(q), q).toEqual([])
+  it('leaves the pension of an employees’ scheme (事业单位, 机关) outside the catalogue: 居民养老 is for residents without one', () => {
+    for (const q of ['事业单位的养老金咋领', '机关退休的养老金找谁', '职工养老保险怎么交']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('still finds what employees ask besides their pension: 事业单位, 企业职工 only say where they work', () => {
+    const cases: [string, string][] = [
+      ['我在事业单位上班，孩子上户口要啥', '出生登记（新生儿落户）'],
+      ['事业单位职工结婚登记要带啥', '结婚登记'],
+      ['事业单位的人能领失业金吗', '失业保险金申领'],
+      ['机关单位的能办老年证不', '《山东省老年人优待证》办理'],
+      ['事业单位退休老人办老年证要啥', '《山东省老年人优待证》办理'],
+    ]
+    for (const [q, name] of cases) expect(matcher.match(q)[0]?.item.name, q).toBe(name)
   })
 
   it('leaves what is wrong on the 身份证 (名字, 信息) to the police station, not to the certificate correction item', () => {
