@@ -96,6 +96,8 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     return point.tier === '村' ? chooseVillage(point) : chooseTown(point)
   }
   if (i === 'outOfRange') return noSuchNumber(t)
+  // 不是, 不知道 when asked whether the village is another town's: the chosen town kept, the village not on its list.
+  if ((r.no || r.unsure) && form.notInTown !== undefined && form.townId !== undefined) return chooseUnlisted(form.townId, form.notInTown)
   // 不是, 不对 at a town's villages (the town taken from earlier, or picked by mistake): the towns again.
   if (r.no && !r.unsure && form.townId !== undefined && form.choices === undefined) {
     form.townId = undefined
@@ -114,7 +116,8 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     const found = near.length > 0 ? near : named.points
     // 西山村 after 坊前镇 was chosen (or taken from earlier): other towns have one, 坊前镇 does not list one. Many
     // villages share a name: asked which, the chosen town kept as one choice, never moved without a word.
-    if (near.length === 0 && form.townId !== undefined && form.choices === undefined && !named.withTown) {
+    // Asked that, another village other towns list (东山村): asked again about that one, still never moved silently.
+    if (near.length === 0 && form.townId !== undefined && (form.choices === undefined || form.notInTown !== undefined) && !named.withTown) {
       form.choices = found.map((v) => v.id)
       form.notInTown = pointLabel(found[0]!)
       say(t, fullPrompt(t, state))

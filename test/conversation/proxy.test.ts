@@ -844,6 +844,24 @@ describe('the town / village question of the 代办 form', () => {
     expect(await submittedVillage(chat)).toBe('lingquan-v2')
   })
 
+  it('asked whether 西山村 is another town\'s: 不是 / 不知道 keep the chosen town; another town\'s village typed then is asked about too', async () => {
+    for (const answer of ['不是', '不知道']) {
+      const chat = await atTownQuestion()
+      await chat.say('坊前')
+      await chat.say('西山村')
+      expect(joined(await chat.say(answer)), answer).toContain('申请人是不是老人')
+      expect(await submittedVillage(chat)).toBe('fangqian-center')
+    }
+    const chat = await atTownQuestion()
+    await chat.say('坊前')
+    await chat.say('西山村')
+    const reply = joined(await chat.say('东山村'))
+    expect(reply).toContain('坊前镇的村（社区）名单上没有东山村')
+    expect(reply).not.toContain('申请人是不是老人')
+    expect(joined(await chat.say('2'))).toContain('申请人是不是老人')
+    expect(await submittedVillage(chat)).toBe('fangqian-center')
+  })
+
   it('a village of another town typed after the town was taken from earlier (相沟镇, then 黄家庄村) asks which too', async () => {
     const chat = await newChat()
     await chat.say('相沟镇低保怎么办')
