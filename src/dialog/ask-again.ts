@@ -9,7 +9,8 @@ import { countyCentre } from './checklist.js'
 import { alreadyDone } from './already-done.js'
 import { heardAfterWalk, noteAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
-import { fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
+import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
+import { remarkOnAsked } from './asked-remark.js'
 import { aspectReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
@@ -105,10 +106,16 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     return true
   }
   const unsure = state.kind === 'menu' ? state.unsure : undefined
+  if (state.kind === 'materials') {
+    // 房子已经过户了 in the 不动产转移登记 walk: the item is done, so its materials are not what is needed.
+    const done = alreadyDone(t, state, r)
+    if (done !== undefined) return done
+    // 他下不了床 咋拍照 at the photo: about the step asked, not a new question (the matcher is sure of 经济困难老年人补贴).
+    const step = currentWalkStep(t)
+    const remark = step === undefined ? undefined : remarkOnAsked(t, state, step, r)
+    if (remark !== undefined) return remark
+  }
   if (offerSwitch(t, r.raw, unsure)) return true
-  // 房子已经过户了 in the 不动产转移登记 walk: the item is done, so its materials are not what is needed.
-  const done = state.kind === 'materials' ? alreadyDone(t, state, r) : undefined
-  if (done !== undefined) return done
   // A question mid-walk the matcher finds a few close items for: offered, with the walk to come back to. Only a
   // question (房子还没过户 tells), and only likely finds: a walk reply is mostly an answer.
   if (state.kind === 'materials' && ASKS.test(r.plain) && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true

@@ -87,6 +87,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.restated': ITEM_FIELDS,
   'walk.situationYesNo': [...ITEM_FIELDS, 'question.prompt', 'yes', 'no'],
   'walk.situationOptions': [...ITEM_FIELDS, 'question.prompt'],
+  'walk.situationRemark': [...ITEM_FIELDS, 'question.prompt'],
   'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],
   'walk.needed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.notNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

@@ -301,6 +301,8 @@ export const VocabularyFileSchema = z.strictObject({
   missing: z.array(text('材料丢了、找不到的说法')).default([]),
   /** With the item's name or a 关键词, in a short walk reply: the item is done already (房子已经过户了). */
   alreadyDone: z.array(text('事项已经办完的说法')).default([]),
+  /** In a walk reply, it asks for another matter (另外, 我还想办): words of the step asked do not keep it there. */
+  anotherMatter: z.array(text('另外要办别的事的说法')).default([]),
   /** Said of a material, it is there after all (找着了, 又有了, 其实有): read as 有, and change an earlier 没有. */
   found: z.array(text('材料找着了、又有了的说法')).default([]),
   /** Said of a material, it is not there after all (其实没有, 又没了): read as 没有, and change an earlier 有. */
@@ -511,6 +513,8 @@ const walkMessages = z.strictObject({
   /** The walk's item is done already (房子已经过户了): its materials are not needed. */
   alreadyDone: text('事项已经办完了').default('已经办完了的话，"{item.name}"就不用再办了，这些材料也不用准备。'),
   /** Something else said to be missing (健康证还没办) while a material is asked: that material again ({options}). */
+  /** A remark on a situation question that names its words, not an option (新房产证还没下来): how to answer, then its options. */
+  situationRemark: text('情形问题上说了相关的话，没选').default('这一问请按您的情况选一个；拿不准就回"不知道"，清单上会写明什么情况要带什么。'),
   otherThing: text('说的是别的东西没有').default('先说这一样：{material.name}，您有没有？\n{options}'),
   /** A document the item does not ask for, said with 有 or 没有 (户口本也有): not needed, then the question again. */
   /** 户口本用带吗 where the item lists no such document ({name}, in the resident's words): not needed; {note}, a material's note mentioning it. */

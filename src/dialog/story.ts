@@ -139,7 +139,7 @@ function namesMaterial(t: Turn, r: Reading, material: Material): boolean {
 }
 
 /** Whether a piece of a story asks something (see ASKS), rather than tells. */
-function asks(t: Turn, p: Reading): boolean {
+export function asks(t: Turn, p: Reading): boolean {
   return p.asksWhere !== undefined || t.vocab.whatToDo.some((w) => p.plain.includes(w)) || ASKS.test(p.plain)
 }
 

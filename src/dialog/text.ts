@@ -93,6 +93,8 @@ export interface CompiledVocabulary {
   missing: string[]
   /** With the item's name or a keyword, the item is done already (已经, 办完). */
   alreadyDone: string[]
+  /** In a walk reply, it asks for another matter (另外, 还想办). */
+  anotherMatter: string[]
   /** Said of a material, it is there after all (找着, 又有): with trailing particles dropped, as `plain` drops them. */
   found: string[]
   /** Said of a material, it is not there after all (其实没有, 又没): trailing particles dropped too. */
@@ -162,6 +164,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     contactLabels: [...new Set(v.contactLabels.map(comparable).filter(Boolean))].sort((a, b) => b.length - a.length),
     missing: v.missing.map(comparable).filter(Boolean),
     alreadyDone: v.alreadyDone.map(comparable).filter(Boolean),
+    anotherMatter: v.anotherMatter.map(comparable).filter(Boolean),
     found: bare(v.found),
     notAfterAll: bare(v.notAfterAll),
     present: bare(v.present),

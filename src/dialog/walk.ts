@@ -23,6 +23,7 @@ import { render } from './template.js'
 import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
+import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -108,7 +109,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   // sure of). Not needed here, said so, then the same question: it was 没看明白.
   const paper = whereRest === undefined ? undefined : unlistedPaper(t, whereRest)
   if (paper !== undefined) {
-    if (offerSwitch(t, r.raw)) return true
+    const away = remarkOrSwitch(t, state, step, r)
+    if (away !== undefined) return away
     say(t, render(t.defs.messages.walk.unneeded, { ...itemFields(currentItem(t)!, t.defs.messages), name: paper }))
     say(t, fullPrompt(t, state))
     return false
@@ -173,22 +175,27 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     const restated = i === undefined && state.wrongItem !== undefined ? restatedQuestion(t, r) : undefined
     if (restated !== undefined) return leaveWrongItem(t, state.wrongItem!, restated)
     if (i === undefined && correctsQuestion(t, r)) {
-      if (offerSwitch(t, r.raw)) return true
+      const away = remarkOrSwitch(t, state, step, r)
+      if (away !== undefined) return away
       return misunderstood(t, state, render(walkTexts.correction, fields(step.material)), fullPrompt(t, state))
     }
     if (i === undefined && r.leading) i = r.leading === 'yes' ? 0 : 1
     // 有身份证, 户口本丢了: the material named with the answer, read as the answer rather than as a new question.
     if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
+    // 户口本在俺婆婆家 在: the material named in one part, 有 said in another.
+    if (i === undefined) i = clausesAnswer(t, r, step.material)
     // 健康证还没办 while another material is asked: not this one's 没有 (another item named is still offered).
     if (i === undefined && saysOtherMissing(t, r)) {
-      if (offerSwitch(t, r.raw)) return true
+      const away = remarkOrSwitch(t, state, step, r)
+      if (away !== undefined) return away
       return misunderstood(t, state, render(walkTexts.otherThing, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
     // 俺儿子是残疾人 at 您有残疾人证吗, 俺是户主 at the 户口簿: a fact about someone, not whether the paper is there.
     // Not 这一步只问… (as if what was said did not count): the material asked again, plainly (another item named is
     // still offered).
     if (i === undefined && kindStated(r)) {
-      if (offerSwitch(t, r.raw)) return true
+      const away = remarkOrSwitch(t, state, step, r)
+      if (away !== undefined) return away
       return misunderstood(t, state, render(walkTexts.statedFact, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
@@ -300,6 +307,16 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/**
+ * A reply that may be a new question: about the step asked, it is none (a question about the material is answered,
+ * see materialAsked; else undefined, and the walk says what it would); otherwise a switch to the item the matcher is
+ * sure of. Undefined when neither (the walk reads it on).
+ */
+function remarkOrSwitch(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): boolean | undefined {
+  if (aboutStepAsked(t, step, r)) return materialAsked(t, state, step, r)
+  return offerSwitch(t, r.raw) ? true : undefined
 }
 
 /** 有, 有的, 在, 在家 (a yes word of 有, or vocabulary.yaml present said alone): the resident has the thing asked about. */

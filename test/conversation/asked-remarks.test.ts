@@ -1,0 +1,54 @@
+/**
+ * A remark mid-walk about the material or situation asked (他下不了床 咋拍照, 户口本在俺婆婆家 在, 新房产证还没下来) is
+ * about it, not a new question for the matcher, which may be sure of another item for its other words. Through the
+ * conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+/** Answers 1 until `prompt` is asked (at most a dozen replies). */
+async function answerUntil(chat: Chat, first: string[], prompt: string): Promise<void> {
+  let replies = first
+  for (let k = 0; k < 12 && !joined(replies).includes(prompt); k++) replies = await chat.say('1')
+  expect(joined(replies)).toContain(prompt)
+}
+
+describe('a question about the material asked', () => {
+  it('他下不了床 咋拍照 at the photo (长者模式): where to get it, which says 卧床的可请…上门拍, then the photo again', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await answerUntil(chat, await startItem(chat, '办理残疾人证'), '您有近期 2 寸白底免冠彩色照片吗？')
+    const replies = joined(await chat.say('他下不了床 咋拍照'))
+    expect(replies).toContain('卧床的可请镇（街道）残联专职委员上门拍')
+    expect(replies).toContain('您有近期 2 寸白底免冠彩色照片吗？')
+    expect(replies).not.toContain('您要问的是')
+  })
+})
+
+describe('an answer said in parts about the material asked', () => {
+  it('户口本在俺婆婆家 在 at 落户方居民户口簿: 有, and the walk goes on', async () => {
+    const chat = await newChat()
+    await answerUntil(chat, await startItem(chat, '出生登记（新生儿落户）'), '落户方居民户口簿')
+    const replies = joined(await chat.say('户口本在俺婆婆家 在'))
+    expect(replies).not.toContain('您是想问')
+    expect(replies).not.toContain('落户方居民户口簿')
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 落户方居民户口簿')
+  })
+})
+
+describe('a remark at a situation question naming its words', () => {
+  it('新房产证还没下来 at 和房子过户一起办还是已过户: how to answer, then the options again', async () => {
+    const chat = await newChat()
+    await answerUntil(chat, await startItem(chat, '水电气热过户'), '还是房子已经过完户了现在单独办？')
+    const replies = await chat.say('新房产证还没下来')
+    expect(replies[0]).toBe('这一问请按您的情况选一个；拿不准就回"不知道"，清单上会写明什么情况要带什么。')
+    expect(replies[1]).toContain('1 和房子过户一起办，2 房子已过户单独办')
+    expect(joined(await chat.say('1'))).not.toContain('还是房子已经过完户了现在单独办？')
+  })
+
+  it('另外 … 咋办 naming another item still offers it', async () => {
+    const chat = await newChat()
+    await answerUntil(chat, await startItem(chat, '水电气热过户'), '还是房子已经过完户了现在单独办？')
+    expect(joined(await chat.say('另外 新房产证咋办'))).toContain('您是想问"新建商品房不动产登记')
+  })
+})
