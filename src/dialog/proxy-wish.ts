@@ -1,5 +1,5 @@
 /**
- * 代办, 找人帮我办 away from the checklist (at 对吗, in the middle of the walk, or after choosing 自己办理): the resident
+ * 代办, 找人帮我办 away from the checklist (at 对吗, in the middle of the walk, at 您是想问"X"吗？, or after choosing 自己办理): the resident
  * wants someone to do it for them. Residents who said so were told 没看明白 or 没找到 until they gave up; the
  * checklist's own 代办 option is taken at once instead, and an item that cannot be done by an agent says why, as the
  * checklist does.
@@ -7,7 +7,7 @@
 import { applyOption } from './actions.js'
 import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
-import { copyData } from './session.js'
+import { copyData, snapshot } from './session.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
 import { currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
@@ -31,6 +31,9 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
     say(t, shortPrompt(t, state))
     return false
   }
+  // 找人帮我办 at 您是想问"X"吗？ (a switch offered mid-walk or at the checklist): about the item at hand, not X. The
+  // offer is let go, and the wish taken where it was made from.
+  if (atSwitchOffer(t, state)) return wishAtOffer(t, r, option)
   const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
   // 还是帮我办吧 after 自己办理, or after 不办了 at the 代办 summary: a change of mind (not after 问别的事, which lets
   // the item go).
@@ -76,6 +79,39 @@ function afterCancel(t: Turn, r: Reading, option: DialogOption): boolean | undef
   if (option.unavailable !== undefined) say(t, render(option.unavailable, stateFields(t)))
   say(t, fullPrompt(t, state))
   return false
+}
+
+/**
+ * 找人帮我办 at a switch offer: the offer let go, back where it was made from (the walk, the checklist), and the 代办
+ * option taken for the item at hand as it would be there. False (the history set here, so that 返回 from the form goes
+ * back to that step, not to the offer) when taken up; undefined when the reply is no such wish, or names another item
+ * (帮我办结婚登记).
+ */
+function wishAtOffer(t: Turn, r: Reading, option: DialogOption): boolean | undefined {
+  const back = t.s.resume === undefined ? undefined : stateOf(t, t.s.resume)
+  if (back === undefined || !wishes(r, option) || t.ctx.matcher.match(r.raw).some((m) => m.item.id !== t.s.itemId)) return undefined
+  t.s.state = t.s.resume!
+  t.s.switchTo = undefined
+  t.s.resume = undefined
+  t.s.candidates = undefined
+  if (holds(t, 'caseClosed')) {
+    say(t, render(t.defs.messages.say.closedNoProxy, stateFields(t)))
+    say(t, shortPrompt(t, back))
+    return false
+  }
+  if (holds(t, option.when!)) {
+    t.s.history.push(snapshot(t.s))
+    applyOption(t, option)
+    return false
+  }
+  if (option.unavailable !== undefined) say(t, render(option.unavailable, stateFields(t)))
+  say(t, back.kind === 'materials' ? fullPrompt(t, back) : shortPrompt(t, back))
+  return false
+}
+
+/** Whether a switch to another item is offered (您是想问"X"吗？, or which of a few), with the step it was offered from kept. */
+function atSwitchOffer(t: Turn, state: DialogState): boolean {
+  return t.s.resume !== undefined && (t.s.state === t.defs.flow.switch || state.kind === 'chooseItem')
 }
 
 /** The steps of the 代办 form: from where the 代办 option leads on, up to a step that takes new questions. */

@@ -1100,3 +1100,28 @@ describe('代办 asked for at the checklist with the reason the resident cannot 
     }
   })
 })
+
+describe('a 代办 wish at a switch offer (您是想问"X"吗？)', () => {
+  it('找人帮我办, 帮我办 mid-walk are about the walk\'s item: its 代办 form, not 没看明白; 返回 goes back to the walk', async () => {
+    for (const wish of ['找人帮我办', '帮我办']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      expect(joined(await chat.say('结婚登记')), wish).toContain('您是想问"结婚登记"吗？')
+      expect(await chat.say(wish), wish).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+      expect(joined(await chat.say('返回')), wish).toContain('是否已准备好：申请人居民身份证')
+    }
+  })
+
+  it('at the checklist: the checklist item\'s 代办 form', async () => {
+    const chat = await mealChecklist()
+    expect(joined(await chat.say('结婚登记'))).toContain('您是想问"结婚登记"吗？')
+    expect(await chat.say('找人帮我办')).toEqual(['好的，帮您申请代办。请告诉我申请人的姓名：'])
+  })
+
+  it('帮我办结婚登记 there still names the offered item: not the 代办 form of the one at hand', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    await chat.say('结婚登记')
+    expect(joined(await chat.say('帮我办结婚登记'))).not.toContain('请告诉我申请人的姓名')
+  })
+})
