@@ -148,6 +148,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'answers.phone': ITEM_FIELDS,
   'answers.online': ITEM_FIELDS,
   'answers.onlineNone': ITEM_FIELDS,
+  'answers.replaceNone': ITEM_FIELDS,
 }
 
 export type Values = Record<string, string | undefined>

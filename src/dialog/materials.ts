@@ -244,10 +244,31 @@ export function presumedIn(item: CatalogItem, compared: string): Map<string, str
   for (const q of item.questions) {
     const said = q.options.filter((o) => (q.words[o] ?? []).some((w) => saysWord(text, comparableFixed(w))))
     if (said.length === 1) presumed.set(q.id, said[0]!)
+    // 老年证丢了能补不 where a question has one option for a replacement (补领, 遗失补办): that one.
+    else if (said.length === 0 && asksReplacement(text)) {
+      const replacing = q.options.filter((o) => REPLACEMENT_OPTION.test(o))
+      if (replacing.length === 1) presumed.set(q.id, replacing[0]!)
+    }
     // 俺有光荣证, 光荣证在家放着呢 at 《独生子女父母光荣证》是不是丢了？: not lost, 否.
     else if (said.length === 0 && q.options.length === 2 && q.options[1] === '否' && holdsLostThing(text, lostThingAsked(q))) presumed.set(q.id, '否')
   }
   return presumed
+}
+
+/** Asking for a lost or spoilt one to be replaced: 能补不, 咋补办, 补个新的, 补领. */
+const REPLACEMENT = /补办|补领|补发|补证|能补|咋补|怎么补|补个|补一个|补张|补本/
+
+/** An option for a replacement (遗失补领, 补办读者证, 章丢了补刻; not 补贴, 补录, 损坏换领). */
+const REPLACEMENT_OPTION = /补办|补领|补发|补刻|补证|遗失|丢失|丢了/
+
+/** Whether a question (compared form) asks for a lost one to be replaced (老年证丢了能补不). */
+export function asksReplacement(compared: string): boolean {
+  return REPLACEMENT.test(compared)
+}
+
+/** Whether one of the item's situation questions has an option for a replacement (居民身份证's 遗失补领). */
+export function hasReplacementOption(item: CatalogItem): boolean {
+  return item.questions.some((q) => q.options.some((o) => REPLACEMENT_OPTION.test(o)))
 }
 
 /** Words saying a thing is lost, in a question asking so (是不是丢了, 是否遗失) or in a reply. */

@@ -606,6 +606,8 @@ const answersMessages = z.strictObject({
   /** Whether it can be done online: the item's 网上办理; onlineNone for an item without one. */
   online: text('回答能不能网上办').default('网上也能办：{item.online}'),
   onlineNone: text('回答不能网上办').default('这件事网上办不了，要到窗口办。拿不准的打电话问 {item.consultPhone}'),
+  /** 老年证丢了能补不 where the item has no replacement case (no 补领 option): handled at the window; the phone. */
+  replaceNone: text('回答丢了能不能补（事项没写补办）').default('丢了要补办的，这里没有单列，到窗口说明是补办就行；拿不准先打电话问 {item.consultPhone}'),
 })
 
 const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: text('帮办说明'), 代办: text('代办说明'), 特办: text('特办说明') })
@@ -653,6 +655,7 @@ export const MessagesFileSchema = z.strictObject({
     phone: '咨询电话：{item.consultPhone}',
     online: '网上也能办：{item.online}',
     onlineNone: '这件事网上办不了，要到窗口办。拿不准的打电话问 {item.consultPhone}',
+    replaceNone: '丢了要补办的，这里没有单列，到窗口说明是补办就行；拿不准先打电话问 {item.consultPhone}',
   }),
   tiers,
   helpKinds: helpKindMessages,

@@ -515,10 +515,25 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
 }
 
+/**
+ * 能领…不, 能不能办…, 可以申请…吗, in one part of a question (厂子倒闭了 俺失业了 能领失业金不): asking whether one may
+ * get something. Not 能领多少 (what is paid), nor 能补 (a lost one replaced: see asksReplacement).
+ */
+const MAY_GET = /(?:能|可以|能不能|可不可以)(?:领|办|申请|享受)(?!多少)\p{Script=Han}{0,8}(?:不|吗|么|嘛|没)$/u
+
+/** Where a question is cut into its parts (厂子倒闭了 俺失业了 能领失业金不). */
+const QUESTION_PARTS = /[\s,，。.;；!！?？、]+/u
+
+function asksMayGet(question: string): boolean {
+  return question.normalize('NFKC').split(QUESTION_PARTS).some((part) => MAY_GET.test(part.replace(/[吧呀啊呢]+$/u, '')))
+}
+
 /** The aspects a question asks about besides the materials (残疾证多少天能拿到: limit), in ASPECTS order. */
 export function askedAspects(question: string, v: CompiledVocabulary, itemType: string): Aspect[] {
   const text = comparable(question)
   let asked = v.asks.filter(([, words]) => words.some((w) => text.includes(w))).map(([aspect]) => aspect)
+  // 能领失业金不, 我可以申请低保吗: whether the resident may get it, wherever the thing is named between the words.
+  if (!asked.includes('conditions') && !asked.includes('amount') && asksMayGet(question)) asked = ASPECTS.filter((a) => a === 'conditions' || asked.includes(a))
   // 手机上能办不: the 能办不 asks whether it can be done that way, not whether the resident qualifies.
   if (asked.includes('online')) asked = asked.filter((a) => a !== 'conditions')
   if (!asked.includes('amount')) return asked

@@ -8,9 +8,9 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { closingNotice, feeFor, noticesFor, presumedAnswers } from './materials.js'
+import { asksReplacement, closingNotice, feeFor, hasReplacementOption, noticesFor, presumedAnswers } from './materials.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, type CompiledVocabulary } from './text.js'
+import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
 
 /** What the engine needs besides the definitions: the current catalogue, its matcher, and the idle limit. */
 export interface EngineContext {
@@ -168,6 +168,8 @@ function answersTo(t: Turn): string | undefined {
   if (!item || t.s.asked === undefined) return undefined
   const fields = caseItemFields(t, item)
   const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => aspectAnswer(t, aspect, fields))
+  // 老年证丢了能补不 where the catalogue has no replacement case: said plainly, not a first application's list alone.
+  if (asksReplacement(comparable(t.s.asked)) && !hasReplacementOption(item)) lines.push(render(t.defs.messages.answers.replaceNone, fields))
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 
