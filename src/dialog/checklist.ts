@@ -8,6 +8,7 @@ import { feeFor, materialStatuses, type MaterialStatus } from './materials.js'
 import type { Messages } from './schema.js'
 import type { DialogData } from './session.js'
 import { layered, render } from './template.js'
+import { comparableFixed } from './text.js'
 
 type Progress = Pick<DialogData, 'answers' | 'ready'>
 
@@ -134,6 +135,19 @@ export function renderPlaces(item: CatalogItem, catalog: Catalog, m: Messages): 
   return item.places.map((place) => renderPlace(place, catalog, m)).filter((s) => s !== '').join('\n')
 }
 
+/** Words a place's note may add to what the point's hours say (周六上午也可办理 is the hours' 周六上午办理). */
+const NOTE_FILLER = /也|还|均|都|可以|可/g
+
+/**
+ * A place's note, unless the point's hours say it already (周六上午也可办理身份证业务 under hours ending 周六上午办理身份证业务):
+ * the same line twice under one point.
+ */
+export function noteBeyondHours(note: string | undefined, hours: string): string | undefined {
+  if (note === undefined) return undefined
+  const said = comparableFixed(note).replace(NOTE_FILLER, '')
+  return said !== '' && comparableFixed(hours).includes(said) ? undefined : note
+}
+
 function renderPlace(place: Place, catalog: Catalog, m: Messages): string {
   const point = place.pointId ? catalog.points.get(place.pointId) : place.tier === '县' ? countyCentre(catalog) : undefined
   if (point) {
@@ -143,7 +157,7 @@ function renderPlace(place: Place, catalog: Catalog, m: Messages): string {
       'place.address': point.address,
       'place.hours': point.hours,
       'place.phone': point.phone,
-      'place.note': place.note,
+      'place.note': noteBeyondHours(place.note, point.hours),
     })
   }
   // A tier means "the resident's own town centre / village room": which one is not known here.

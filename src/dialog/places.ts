@@ -6,7 +6,7 @@
 import type { Place, ServicePoint } from '../catalog/types.js'
 import { decide } from '../match/decide.js'
 import { namedPlace, pointPlaceName, townPointFor, villages } from './area.js'
-import { localTierPlaces } from './checklist.js'
+import { localTierPlaces, noteBeyondHours } from './checklist.js'
 import { shortPrompt, takesPlaces } from './prompts.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
@@ -50,7 +50,7 @@ function pointLines(t: Turn, point: ServicePoint, place: Place, name = point.nam
     'place.address': point.address,
     'place.hours': point.hours,
     'place.phone': point.phone,
-    'place.note': place.note,
+    'place.note': noteBeyondHours(place.note, point.hours),
   })
 }
 
