@@ -11,7 +11,7 @@ import { heardAfterWalk, noteAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { remarkOnAsked } from './asked-remark.js'
-import { aspectReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
+import { aspectReply, awayReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -100,6 +100,8 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (aspectReply(t, state, r)) return false
   // "在哪办" in the middle (a name, a town asked): where to apply, then the same question again.
   if (placesReply(t, state, r)) return false
+  // 俺在外地打工能在外地补不: what the item says of applying away from home (异地办理的，到居住地派出所).
+  if (awayReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)

@@ -88,6 +88,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.situationYesNo': [...ITEM_FIELDS, 'question.prompt', 'yes', 'no'],
   'walk.situationOptions': [...ITEM_FIELDS, 'question.prompt'],
   'walk.situationRemark': [...ITEM_FIELDS, 'question.prompt'],
+  'walk.away': [...ITEM_FIELDS, 'away'],
   'walk.kindPartly': [...ITEM_FIELDS, 'question.prompt', 'kind', 'yes', 'no'],
   'walk.needed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.notNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

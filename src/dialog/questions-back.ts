@@ -321,3 +321,41 @@ function namesItem(t: Turn, text: string, item: CatalogItem): boolean {
 
 /** 这个, 那个, 这, 它, 这个东西: pointing at what was just asked. */
 const POINTING = /^(这|那|它)(个|些|项|样)?(材料|东西)?$/
+
+/** Said in a question about applying away from home (俺在外地打工能在外地补不): the words that tell so. */
+const AWAY = /外地|异地|外省|外市|外县|在外面|不在本地|不在家/
+/** How such a question asks: where, or whether it can be done (能…不, 能不能, 可以…吗, 行不行). */
+const ASKS_WHERE_OR_CAN = /哪|能不能|可不可以|行不行|[能可].*[不吗么嘛]$/
+
+/** Text of an item about applying away from home (异地办理的，到居住地派出所): one tier of lines, places first. */
+const awayLinesOf = new WeakMap<CatalogItem, string[]>()
+
+function awayLines(item: CatalogItem): string[] {
+  let lines = awayLinesOf.get(item)
+  if (lines === undefined) {
+    const about = (text: string | undefined) => text !== undefined && AWAY.test(text)
+    const notes = item.places.map((p) => p.note).filter(about) as string[]
+    lines = notes.length > 0 ? notes : item.steps.filter(about)
+    if (lines.length === 0) lines = item.conditions.filter(about)
+    awayLinesOf.set(item, [...new Set(lines)])
+  }
+  return lines
+}
+
+/**
+ * 俺在外地打工能在外地补不, 在外地能办吗 while a material, a situation or a field is asked: what the item says about
+ * applying away from home (a place's note, else a step or a condition: 异地办理的，到居住地派出所), then the pending
+ * question again. False when the reply asks no such thing or the item says nothing of it.
+ */
+export function awayReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_AWAY_REPLY || !AWAY.test(r.plain) || !ASKS_WHERE_OR_CAN.test(r.plain)) return false
+  const lines = awayLines(item)
+  if (lines.length === 0) return false
+  say(t, render(t.defs.messages.walk.away, { ...itemFields(item, t.defs.messages), away: lines.join('；') }))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/** Longest reply (compared form) read as asking about applying away from home. */
+const MAX_AWAY_REPLY = 20

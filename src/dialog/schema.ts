@@ -513,6 +513,8 @@ const walkMessages = z.strictObject({
   /** The walk's item is done already (房子已经过户了): its materials are not needed. */
   alreadyDone: text('事项已经办完了').default('已经办完了的话，"{item.name}"就不用再办了，这些材料也不用准备。'),
   /** Something else said to be missing (健康证还没办) while a material is asked: that material again ({options}). */
+  /** 在外地能办吗 mid-walk: what the item says of applying away from home ({away}: its lines, joined). */
+  away: text('问在外地能不能办').default('在外地办：{away}'),
   /** A remark on a situation question that names its words, not an option (新房产证还没下来): how to answer, then its options. */
   situationRemark: text('情形问题上说了相关的话，没选').default('这一问请按您的情况选一个；拿不准就回"不知道"，清单上会写明什么情况要带什么。'),
   otherThing: text('说的是别的东西没有').default('先说这一样：{material.name}，您有没有？\n{options}'),

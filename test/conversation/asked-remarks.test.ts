@@ -52,3 +52,22 @@ describe('a remark at a situation question naming its words', () => {
     expect(joined(await chat.say('另外 新房产证咋办'))).toContain('您是想问"新建商品房不动产登记')
   })
 })
+
+describe('a question mid-walk about applying away from home', () => {
+  it('俺在外地打工能在外地补不 in the 居民身份证 walk: the item\'s 异地办理的，到居住地派出所, then the question again', async () => {
+    const chat = await newChat()
+    const first = joined(await chat.say('身份证丢了'))
+    const question = first.split('\n').slice(-2).join('\n')
+    expect(await chat.say('俺在外地打工能在外地补不')).toEqual(['在外地办：异地办理的，到居住地派出所', question])
+  })
+})
+
+describe('the places of an item', () => {
+  it('say a place\'s note once where the point\'s hours already say it (周六上午办理身份证业务)', async () => {
+    const chat = await newChat()
+    await chat.say('身份证丢了')
+    const places = joined(await chat.say('在哪办'))
+    expect(places).toContain('周六上午办理身份证业务')
+    expect(places.split('周六上午').length - 1).toBe(1)
+  })
+})
