@@ -1,6 +1,6 @@
 /**
- * 代办, 找人帮我办 away from the checklist (at 对吗, in the middle of the walk, at 您是想问"X"吗？, or after choosing 自己办理): the resident
- * wants someone to do it for them. Residents who said so were told 没看明白 or 没找到 until they gave up; the
+ * 代办, 找人帮我办 away from the checklist (at 对吗, in the middle of the walk, at 您是想问"X"吗？, or after choosing
+ * 自己办理): the resident wants someone to do it for them. Residents who said so were told 没看明白 or 没找到 until they gave up; the
  * checklist's own 代办 option is taken at once instead, and an item that cannot be done by an agent says why, as the
  * checklist does.
  */
