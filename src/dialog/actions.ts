@@ -9,13 +9,13 @@ import { pointPlaceName, townMentioned } from './area.js'
 import { renderChecklist } from './checklist.js'
 import { isInElderWords } from './elder.js'
 import { itemFields } from './fields.js'
-import { givenAnswers, materialStatuses, nextStep, startingAnswers } from './materials.js'
+import { givenAnswers, materialStatuses, nextStep } from './materials.js'
 import { go } from './navigate.js'
 import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
-import { clearItem, currentItem, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
+import { caseAnswers, clearItem, currentItem, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
 
 /** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
 const ASKED_MAX = 60
@@ -63,7 +63,7 @@ export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
 function asksFirst(t: Turn, state: string): boolean {
   const item = currentItem(t)
   if (stateOf(t, state)?.kind !== 'materials' || !item) return true
-  return nextStep(item, { answers: startingAnswers(item, t.s.asked, t.s.answers), ready: t.s.ready }) !== undefined
+  return nextStep(item, { answers: caseAnswers(t, item), ready: t.s.ready }) !== undefined
 }
 
 /**
@@ -222,7 +222,7 @@ export function listAll(t: Turn): void {
   // 对吗 again, which asked residents to confirm what they had just read).
   const walk = confirmedWalk(t)
   if (walk !== undefined) {
-    t.s.answers = startingAnswers(item, t.s.asked, t.s.answers)
+    t.s.answers = caseAnswers(t, item)
     t.s.unconfirmed = undefined
     t.s.skipped = true
     go(t, walk.done)

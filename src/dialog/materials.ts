@@ -223,9 +223,18 @@ export function materialStatuses(item: CatalogItem, p: Progress): { material: Ma
   return out
 }
 
-/** The answers a walk starts from: those given, and what the resident's question already said (presumedAnswers). */
-export function startingAnswers(item: CatalogItem, asked: string | undefined, given: Record<string, string>): Record<string, string> {
-  return { ...Object.fromEntries(presumedAnswers(item, asked)), ...given }
+/**
+ * The answers a walk starts from: those given, and what the resident's question already said (presumedAnswers),
+ * but for the questions in `notPresumed` (the resident went back to answer them: DialogData.notPresumed).
+ */
+export function startingAnswers(
+  item: CatalogItem,
+  asked: string | undefined,
+  given: Record<string, string>,
+  notPresumed: readonly string[] = [],
+): Record<string, string> {
+  const presumed = [...presumedAnswers(item, asked)].filter(([id]) => !notPresumed.includes(id))
+  return { ...Object.fromEntries(presumed), ...given }
 }
 
 /**

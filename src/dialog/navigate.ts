@@ -5,9 +5,9 @@
 import { pointPlaceName, villages } from './area.js'
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
-import { nextStep, startingAnswers, walkStamp } from './materials.js'
+import { nextStep, walkStamp } from './materials.js'
 import { freshSession } from './session.js'
-import { currentItem, holds, say, stateOf, type Turn } from './turn.js'
+import { caseAnswers, currentItem, holds, say, stateOf, type Turn } from './turn.js'
 
 /** More hops than any sane flow needs: a loop of skipped states (dialogs:check reports it) ends at the start. */
 const MAX_HOPS = 20
@@ -30,7 +30,7 @@ export function go(t: Turn, name: string, returning = false): void {
       case 'materials': {
         const item = currentItem(t)
         // What the question already said is not asked again ({presumed} in the intro says so).
-        if (item) t.s.answers = startingAnswers(item, t.s.asked, t.s.answers)
+        if (item) t.s.answers = caseAnswers(t, item)
         if (!item || nextStep(item, t.s) === undefined) {
           target = state.done
           continue

@@ -10,7 +10,7 @@ import { itemFields, materialFields } from './fields.js'
 import { closingNotice, nextStep, type WalkStep } from './materials.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { layered, render, type Fields } from './template.js'
-import { currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
+import { caseAnswers, currentItem, holds, sessionValue, stateOf, type Turn } from './turn.js'
 
 /** `回复 1 有，2 没有` when short, one option per line when long. `numbers`: each label's own, when not 1, 2, 3 … */
 export function renderOptions(t: Turn, labels: string[], numbers?: readonly number[]): string {
@@ -42,7 +42,7 @@ export function stateFields(t: Turn, extra: Record<string, string | undefined> =
  * and the 咨询电话. Undefined when no such case holds.
  */
 export function closedText(t: Turn, item: CatalogItem): string | undefined {
-  const notice = closingNotice(item, t.s.answers)
+  const notice = closingNotice(item, caseAnswers(t, item))
   if (notice === undefined) return undefined
   const m = t.defs.messages
   const template = notice.conclusion === '不用办' ? m.say.closedNotNeeded : m.say.closedNotEligible

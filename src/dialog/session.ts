@@ -62,6 +62,11 @@ export interface DialogData {
   walkStamp?: string
   form: ProxyForm
   /**
+   * Situation questions (ids) not taken from the resident's question: it closed the case (院子里的树 → 不用办) and the
+   * resident said 返回 to answer it themselves, so the walk asks it.
+   */
+  notPresumed?: string[]
+  /**
    * A town the resident named earlier (in a question, or asking where to apply): the 代办 form starts from it rather
    * than asking again. Kept across items: it is where the resident lives, not part of an item.
    */

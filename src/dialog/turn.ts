@@ -8,7 +8,7 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { asksReplacement, closingNotice, feeFor, hasReplacementOption, noticesFor, presumedAnswers } from './materials.js'
+import { asksReplacement, closingNotice, feeFor, hasReplacementOption, noticesFor, presumedAnswers, startingAnswers } from './materials.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
 
@@ -96,7 +96,7 @@ export function holds(t: Turn, condition: string): boolean {
   const name = (negated ? condition.slice(1) : condition) as ConditionName
   const item = currentItem(t)
   // Scans the item's materials: only when asked for.
-  if (name === 'caseClosed') return (item !== undefined && closingNotice(item, t.s.answers) !== undefined) !== negated
+  if (name === 'caseClosed') return (item !== undefined && closingNotice(item, caseAnswers(t, item)) !== undefined) !== negated
   const facts: Record<Exclude<ConditionName, 'caseClosed'>, boolean> = {
     hasItem: item !== undefined,
     canProxy: item?.proxy.allowed === true,
@@ -107,6 +107,14 @@ export function holds(t: Turn, condition: string): boolean {
     hasPhone: t.s.form.phone !== undefined,
   }
   return facts[name] !== negated
+}
+
+/**
+ * The answers the resident's case stands on: those given and what their question already said. At 对吗, or in a
+ * 代办 form begun from there, the walk that takes in the question's answers has not run yet.
+ */
+export function caseAnswers(t: Turn, item: CatalogItem): Record<string, string> {
+  return startingAnswers(item, t.s.asked, t.s.answers, t.s.notPresumed)
 }
 
 /**
@@ -152,6 +160,7 @@ export function clearItem(t: Turn): void {
   s.skipped = undefined
   s.unconfirmed = undefined
   s.walkStamp = undefined
+  s.notPresumed = undefined
   s.form = {}
   s.switchTo = undefined
   s.resume = undefined
@@ -196,7 +205,7 @@ function presumedLines(t: Turn): string | undefined {
   const lines: string[] = []
   for (const [id, option] of presumedAnswers(item, t.s.asked)) {
     const question = item.questions.find((q) => q.id === id)
-    if (question && t.s.answers[id] === option) {
+    if (question && t.s.answers[id] === option && !t.s.notPresumed?.includes(id)) {
       // 按您说的"是" says nothing: a yes/no answer is said with its question.
       const yesNo = question.options.length === 2 && question.options.some((o) => t.vocab.yes.has(comparableFixed(o)))
       lines.push(render(yesNo ? t.defs.messages.walk.presumedYesNo : t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))

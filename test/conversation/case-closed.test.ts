@@ -54,3 +54,15 @@ describe('a case that needs no application (结论: 不用办)', () => {
     expect(replies).not.toContain('申请代办')
   })
 })
+
+describe('a case closed by the question itself, before the walk (at 对吗)', () => {
+  it('帮我办 at 对吗 for 院子里的树要砍需要办证吗 opens no 代办 form, and no ticket', async () => {
+    const chat = await newChat()
+    expect(joined(await chat.say('院子里的树要砍需要办证吗'))).toContain('对吗')
+    const proxy = joined(await chat.say('帮我办'))
+    expect(proxy).toContain('不用代办')
+    expect(proxy).not.toContain('申请人的姓名')
+    for (const reply of ['张三', '13812345678', '大店镇', '1', '不是', '帮办', '1']) await chat.say(reply)
+    expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
+  })
+})
