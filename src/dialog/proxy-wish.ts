@@ -65,6 +65,12 @@ function afterCancel(t: Turn, r: Reading, option: DialogOption): boolean | undef
   const history = t.s.history.slice(0, -1)
   t.s = { ...t.s, ...copyData(last), history }
   const state = stateOf(t)!
+  // 不办了 was said at a case that cannot, or need not, be applied for: back to it, still with nothing for an agent.
+  if (holds(t, 'caseClosed')) {
+    say(t, render(t.defs.messages.say.closedNoProxy, stateFields(t)))
+    say(t, shortPrompt(t, state))
+    return false
+  }
   if (formStates(t, option).has(last.state)) {
     say(t, render(t.defs.messages.say.proxyResumed, stateFields(t)))
     say(t, fullPrompt(t, state))

@@ -66,3 +66,17 @@ describe('a case closed by the question itself, before the walk (at 对吗)', ()
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
+
+describe('不办了 at a closed case, then 还是帮我办吧', () => {
+  it('brings the case back, still with nothing for an agent: no 代办 form', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('砍树要办证吗'))
+    for (let i = 0; i < 2 && !replies.includes('要砍的树长在哪儿'); i++) replies = joined(await chat.say('1'))
+    expect(joined(await chat.say('1'))).toContain('不用办采伐许可证')
+    await chat.say('不办了')
+    const again = joined(await chat.say('还是帮我办吧'))
+    expect(again).toContain('不用代办')
+    expect(again).not.toContain('申请人的姓名')
+    expect(joined(await chat.say('张三'))).not.toContain('手机号')
+  })
+})
