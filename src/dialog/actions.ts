@@ -15,7 +15,7 @@ import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleO
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
-import { caseAnswers, clearItem, currentItem, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
+import { caseAnswers, clearItem, currentItem, flowFacts, holds, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
 
 /** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
 const ASKED_MAX = 60
@@ -155,6 +155,11 @@ export function rememberTown(t: Turn, text: string): void {
 }
 
 export function applyOption(t: Turn, option: DialogOption): void {
+  // Into the 代办 form (the checklist's 代办, 重新填写) for a case that cannot, or need not, be applied for: no form.
+  if (option.go !== undefined && option.go === proxyFormStart(t) && holds(t, 'caseClosed')) {
+    refuseClosed(t)
+    return
+  }
   if (option.set?.special !== undefined) t.s.form.special = option.set.special
   if (option.set?.delivery !== undefined) t.s.form.delivery = option.set.delivery
   switch (option.do) {
@@ -264,6 +269,11 @@ export function openTicket(t: Turn): boolean {
   const item = currentItem(t)
   const f = t.s.form
   const m = t.defs.messages.say
+  // A 结论 added since the form began (the catalogue reloaded), or a session stored before there were any.
+  if (holds(t, 'caseClosed')) {
+    refuseClosed(t)
+    return false
+  }
   // The village's point, or the town's when the village is not on the network's list.
   const areaPointId = f.villageId ?? (f.unlistedVillage !== undefined ? f.townId : undefined)
   if (!item || !f.name || !f.phone || !areaPointId || !f.help) {
@@ -301,6 +311,23 @@ export function openTicket(t: Turn): boolean {
   clearItem(t)
   t.s.history = []
   return true
+}
+
+/** The first step of the 代办 form: where the checklist's 代办 option (`when: canProxy`) leads. */
+function proxyFormStart(t: Turn): string | undefined {
+  return flowFacts(t.defs).checklist?.options.find((o) => o.when === 'canProxy')?.go
+}
+
+/**
+ * 代办 for a case that cannot, or need not, be applied for: say there is nothing for an agent, drop what the form
+ * had, and go to the end of the walk, which for such a case is the step saying why (checklist's `else`).
+ */
+export function refuseClosed(t: Turn): void {
+  say(t, render(t.defs.messages.say.closedNoProxy, stateFields(t)))
+  t.s.form = {}
+  const done = flowFacts(t.defs).checklistName
+  if (done !== undefined) go(t, done)
+  else say(t, shortPrompt(t))
 }
 
 /** Fields for 我的进度. */

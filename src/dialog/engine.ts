@@ -14,7 +14,7 @@ import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type Dial
 import { handleReply } from './states.js'
 import { render } from './template.js'
 import { comparableFixed, ONLY_QUESTION_MARKS, read, type Reading } from './text.js'
-import { currentItem, isMatchTarget, say, stateOf, type EngineContext, type Turn } from './turn.js'
+import { currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type EngineContext, type Turn } from './turn.js'
 
 export type { EngineContext } from './turn.js'
 
@@ -58,7 +58,7 @@ export function step(
   if (session) startOverIfStale(t, session)
   t.s.lastAt = now
   // The item's materials changed mid-walk: the reply may answer a material that is no longer the one asked.
-  if (!restartWalkIfEdited(t)) handleText(t, input.content.text)
+  if (!restartWalkIfEdited(t) && !closeShownChecklist(t)) handleText(t, input.content.text)
   // Misses count only in a row: a reply the step understood (or a command) starts over.
   if (!t.missed) delete t.s.misses
   // Set from the wording this turn ended in: 返回 and 重新开始 replace t.s, a command may switch the wording.
@@ -105,6 +105,18 @@ function restartWalkIfEdited(t: Turn): boolean {
   t.s.skipped = undefined
   t.s.walkStamp = undefined
   go(t, t.s.state)
+  return true
+}
+
+/**
+ * At the checklist of a case that cannot, or need not, be applied for (stored before 结论 existed, or an admin added
+ * one since): its 申请代办 must not be taken. Go to the step saying why (the checklist's `else`) instead of applying
+ * this reply.
+ */
+function closeShownChecklist(t: Turn): boolean {
+  const name = flowFacts(t.defs).checklistName
+  if (name === undefined || t.s.state !== name || !holds(t, 'caseClosed')) return false
+  go(t, name)
   return true
 }
 

@@ -63,6 +63,8 @@ export interface FlowFacts {
   matchTargets: { sure: ReadonlySet<string>; none: ReadonlySet<string> }
   /** The state the walk ends in (the checklist), when it is a menu. */
   checklist: Extract<DialogState, { kind: 'menu' }> | undefined
+  /** Its name. */
+  checklistName: string | undefined
   /** The states a submitting menu's own 不办了 leads to (an option with no action but a step elsewhere). */
   submitDrops: ReadonlySet<string>
 }
@@ -82,6 +84,7 @@ export function flowFacts(defs: DialogDefinitions): FlowFacts {
     facts = {
       matchTargets: { sure: targets('sure'), none: targets('none') },
       checklist: done?.kind === 'menu' ? done : undefined,
+      checklistName: done?.kind === 'menu' && walk?.kind === 'materials' ? walk.done : undefined,
       submitDrops: new Set(
         submitting.flatMap((s) => (s.kind === 'menu' ? s.options.filter((o) => o.do === undefined && o.go !== undefined).map((o) => o.go!) : [])),
       ),

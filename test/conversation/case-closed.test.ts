@@ -3,7 +3,8 @@
  * that it cannot (不符合条件) or need not (不用办) be applied for, with the 咨询电话; no materials, no 代办.
  */
 import { describe, expect, it } from 'vitest'
-import { joined, newChat } from './support.js'
+import type { Catalog } from '../../src/catalog/types.js'
+import { joined, newChat, real, type Chat } from './support.js'
 
 describe('a case that cannot be applied for (结论: 不符合条件)', () => {
   it('都不是 at 经济困难老年人补贴给付 says the subsidy is only for 低保 / 特困 elders, the phone, and offers no list nor 代办', async () => {
@@ -78,5 +79,61 @@ describe('不办了 at a closed case, then 还是帮我办吧', () => {
     expect(again).toContain('不用代办')
     expect(again).not.toContain('申请人的姓名')
     expect(joined(await chat.say('张三'))).not.toContain('手机号')
+  })
+})
+
+describe('a session that reached the checklist or the 代办 form before its case was marked closed', () => {
+  /** The catalogue as it was before 结论 (a session stored before this deploy, or before an admin added one). */
+  function withoutConclusions(catalog: Catalog): Catalog {
+    const items = catalog.items.map((i) => ({ ...i, materials: i.materials.map(({ conclusion: _c, ...m }) => m) }))
+    return { ...catalog, items, byId: new Map(items.map((i) => [i.id, i])) }
+  }
+
+  /** 家门口的树 at 林木采伐 walked to its checklist while nothing closed the case, then the catalogue marks it closed. */
+  async function atChecklist(): Promise<{ chat: Chat; close: () => void }> {
+    const r = await real()
+    let catalog = withoutConclusions(r.catalog)
+    const chat = await newChat({ catalog: () => ({ catalog, matcher: r.matcher }) })
+    let replies = joined(await chat.say('砍树要办证吗'))
+    for (let i = 0; i < 2 && !replies.includes('要砍的树长在哪儿'); i++) replies = joined(await chat.say('1'))
+    expect(joined(await chat.say('1'))).toContain('您打算怎么办')
+    return { chat, close: () => (catalog = r.catalog) }
+  }
+
+  it('at the checklist, 3 (申请代办) goes to the notice that nothing needs applying for, not to the 代办 form', async () => {
+    const { chat, close } = await atChecklist()
+    close()
+    const replies = joined(await chat.say('3'))
+    expect(replies).toContain('不用办采伐许可证')
+    expect(replies).not.toContain('申请人的姓名')
+    expect(joined(await chat.say('3'))).not.toContain('申请人的姓名')
+  })
+
+  async function atSummary(chat: Chat): Promise<void> {
+    let replies = joined(await chat.say('3'))
+    for (const reply of ['张三', '13812345678', '大店镇', '1', '不是', '1', '1']) {
+      if (replies.includes('请核对您的代办申请')) break
+      replies = joined(await chat.say(reply))
+    }
+    expect(replies).toContain('请核对您的代办申请')
+  }
+
+  it('at the 代办 summary, 重新填写 does not start the form again', async () => {
+    const { chat, close } = await atChecklist()
+    await atSummary(chat)
+    close()
+    const replies = joined(await chat.say('2'))
+    expect(replies).toContain('不用代办')
+    expect(replies).not.toContain('申请人的姓名')
+  })
+
+  it('at the 代办 summary, 确认提交 opens no ticket and says there is nothing to apply for', async () => {
+    const { chat, close } = await atChecklist()
+    await atSummary(chat)
+    close()
+    const submitted = joined(await chat.say('1'))
+    expect(submitted).toContain('不用代办')
+    expect(submitted).toContain('不用办采伐许可证')
+    expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
