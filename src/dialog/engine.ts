@@ -4,6 +4,7 @@
  */
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
+import { reaskPresumed } from './closed-case.js'
 import { itemFields } from './fields.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
@@ -242,6 +243,7 @@ function command(t: Turn, name: CommandName): boolean {
       return false
     }
     case 'back': {
+      if (reaskPresumed(t)) return false
       // 返回 at the first question of a walk a clear find began unasked: before it is the welcome, which would drop
       // the item. Stay, and say how to change the item instead.
       const last = t.s.history.at(-1)

@@ -137,3 +137,18 @@ describe('a session that reached the checklist or the 代办 form before its cas
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
+
+describe('返回 at a case the question itself closed', () => {
+  it('asks the question the case was closed by, instead of taking the answer from the question again', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('院子里的树要砍需要办证吗'))
+    if (replies.includes('对吗')) replies = joined(await chat.say('1'))
+    expect(replies).toContain('不用办采伐许可证')
+    const back = joined(await chat.say('返回'))
+    expect(back).toContain('要砍的树长在哪儿')
+    expect(back).not.toContain('不用办采伐许可证')
+    const forest = joined(await chat.say('2'))
+    expect(forest).not.toContain('不用办采伐许可证')
+    expect(forest).toContain('是否已准备好')
+  })
+})
