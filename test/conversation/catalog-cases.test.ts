@@ -74,11 +74,18 @@ describe('农药使用事故处理: someone poisoned', () => {
 describe('食品经营许可: a shop that sells only packaged food', () => {
   const FILING = '★ 只卖包装好的预包装食品（不卖散装的、不现做现卖）的，不用办食品经营许可证，向县里备案就行'
 
-  it('小卖部只卖包装好的零食饮料: told to file (备案) instead, and not walked through the licence', async () => {
-    const reply = await ask(await newChat(), '小卖部只卖包装好的零食饮料')
+  it('小卖部只卖包装好的零食饮料: told to file (备案) instead, not walked through the licence, its 流程 nor its 代办', async () => {
+    const chat = await newChat()
+    const reply = await ask(chat, '小卖部只卖包装好的零食饮料')
     expect(reply).toContain(FILING)
+    expect(reply).toContain('不用申请"食品经营许可"')
     expect(reply).not.toContain('食品经营许可申请书（')
     expect(reply).not.toContain('是否已准备好')
+    expect(reply).not.toContain('【一次性告知单】')
+    expect(reply).not.toContain('申请代办')
+    const proxy = joined(await chat.say('帮我办'))
+    expect(proxy).toContain('不用代办')
+    expect(proxy).not.toContain('申请人的姓名')
   })
 
   it('主要干哪一类？ is asked first and offers the packaged-food case; a restaurant is walked as before', async () => {
@@ -86,7 +93,10 @@ describe('食品经营许可: a shop that sells only packaged food', () => {
     const first = await ask(shop, '开个包子铺要啥许可')
     expect(first).toContain('主要干哪一类？')
     expect(first).toContain('4 只卖包装好的预包装食品')
-    expect(joined(await shop.say('4'))).toContain(FILING)
+    const packaged = joined(await shop.say('4'))
+    expect(packaged).toContain(FILING)
+    expect(packaged).not.toContain('【一次性告知单】')
+    expect(packaged).not.toContain('申请代办')
     const restaurant = await newChat()
     await ask(restaurant, '开个包子铺要啥许可')
     const walk = joined(await restaurant.say('1'))
