@@ -88,9 +88,7 @@ const questionsAndConditions: Check = ({ items }) => {
       if (m.要求 === '按情况' && m.条件 === undefined) {
         errors.push(errorAt(item, [...at, '要求'], '要求为 "按情况" 时要写 条件（问题和答案），说明什么情况下需要这份材料'))
       }
-      if (m.结论 !== undefined && (m.提示 !== true || m.条件 === undefined)) {
-        errors.push(errorAt(item, [...at, '结论'], '结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）；没有条件的话，所有人都办不了'))
-      }
+      if (m.结论 !== undefined) checkConclusion(item, at, m, options, errors)
       const condition = m.条件
       if (condition === undefined) return
       if (m.要求 !== '按情况') {
@@ -101,6 +99,38 @@ const questionsAndConditions: Check = ({ items }) => {
     })
   }
   return errors
+}
+
+/**
+ * A 结论 (this case cannot, or need not, be applied for) at material `at`: only on a 提示 (not a paper to bring) with a
+ * 条件 that leaves some answer open. Without a condition, or with one listing every option, it would close the item
+ * for everyone.
+ */
+function checkConclusion(
+  item: Parsed<ItemFile>,
+  at: (string | number)[],
+  m: ItemFile['申请材料'][number],
+  options: Map<string, string[]>,
+  errors: SourceError[],
+): void {
+  const everyone = m.结论 === '不用办' ? '所有人都不用办' : '所有人都办不了'
+  if (m.提示 !== true && m.条件 === undefined) {
+    errors.push(errorAt(item, [...at, '结论'], `结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）：请加上这两项，或去掉 结论`))
+    return
+  }
+  if (m.提示 !== true) {
+    errors.push(errorAt(item, [...at, '结论'], '结论 只用于 提示（说明哪种情况办不了或不用办），这一项是要带的材料：请加上 提示: true，或去掉 结论'))
+    return
+  }
+  if (m.条件 === undefined) {
+    errors.push(errorAt(item, [...at, '结论'], `结论 要写 条件（问题和答案），说明哪种情况办不了或不用办；没有条件的话，${everyone}`))
+    return
+  }
+  const allowed = options.get(m.条件.问题)
+  const answers = typeof m.条件.答案 === 'string' ? [m.条件.答案] : m.条件.答案
+  if (allowed !== undefined && allowed.every((o) => answers.includes(o))) {
+    errors.push(errorAt(item, [...at, '条件', '答案'], `写了 结论 的条件把问题 "${m.条件.问题}" 的选项都列上了（${allowed.join('、')}），怎么答都一样，${everyone}：只写办不了或不用办的那几个选项`))
+  }
 }
 
 /** A 条件 at `at`: its 问题 is one of `options` (id → its options), and each 答案 one of that question's options. */

@@ -249,11 +249,37 @@ describe('loadCatalogFromFiles(files)', () => {
       ])
     })
 
-    it('rejects 结论 on a material that is no 提示 with a condition', () => {
+    it('rejects 结论 on a material to bring (no 提示), saying to add 提示: true', () => {
       const { text, errors } = dibaoErrors('    份数: 2\n    要求: 按情况\n', '    份数: 2\n    要求: 按情况\n    结论: 不用办\n')
       expect(errors).toEqual([
-        `${DIBAO_FILE}:${lineOf(text, '结论: 不用办')} 申请材料[2].结论：结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）；没有条件的话，所有人都办不了`,
+        `${DIBAO_FILE}:${lineOf(text, '结论: 不用办')} 申请材料[2].结论：结论 只用于 提示（说明哪种情况办不了或不用办），这一项是要带的材料：请加上 提示: true，或去掉 结论`,
       ])
+    })
+
+    it('rejects 结论 on a 提示 without a condition: it would close the item for everyone', () => {
+      const { text, errors } = dibaoErrors('  - 名称: 申请人身份证\n    形式: 复印件\n', '  - 名称: 申请人身份证\n    形式: 复印件\n  - 名称: 外地户口办不了\n    形式: 原件\n    提示: true\n    结论: 不符合条件\n')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '结论: 不符合条件')} 申请材料[2].结论：结论 要写 条件（问题和答案），说明哪种情况办不了或不用办；没有条件的话，所有人都办不了`,
+      ])
+    })
+
+    it('rejects 结论 on a material with neither 提示 nor condition, naming both', () => {
+      const { text, errors } = dibaoErrors('  - 名称: 申请人身份证\n    形式: 复印件\n', '  - 名称: 申请人身份证\n    形式: 复印件\n    结论: 不用办\n')
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '结论: 不用办')} 申请材料[1].结论：结论 只用于写了 提示: true 和 条件 的材料（说明哪种情况办不了或不用办）：请加上这两项，或去掉 结论`,
+      ])
+    })
+
+    it('rejects 结论 whose condition lists every option of its question: it would close the item for everyone', () => {
+      const { text, errors } = dibaoErrors(
+        '    份数: 2\n    要求: 按情况\n    条件: { 问题: 委托他人, 答案: 是 }\n',
+        '    份数: 2\n    提示: true\n    结论: 不用办\n    要求: 按情况\n    条件: { 问题: 委托他人, 答案: [是, 否] }\n',
+      )
+      expect(errors).toEqual([
+        `${DIBAO_FILE}:${lineOf(text, '答案: [是, 否]')} 申请材料[2].条件.答案：写了 结论 的条件把问题 "委托他人" 的选项都列上了（是、否），怎么答都一样，所有人都不用办：只写办不了或不用办的那几个选项`,
+      ])
+      // One option left open is fine.
+      expect(dibaoErrors('    份数: 2\n    要求: 按情况\n', '    份数: 2\n    提示: true\n    结论: 不用办\n    要求: 按情况\n').errors).toEqual([])
     })
 
     it('rejects a condition on a material that is not 按情况', () => {
