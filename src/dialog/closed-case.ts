@@ -1,8 +1,10 @@
 /**
  * A case that cannot, or need not, be applied for (a 提示 with 结论 the answers bring in), after the walk ended in it.
  */
+import { itemFields, materialFields } from './fields.js'
 import { closingNotice, presumedAnswers } from './materials.js'
 import { go } from './navigate.js'
+import { layered, render } from './template.js'
 import { caseAnswers, currentItem, flowFacts, type Turn } from './turn.js'
 
 /**
@@ -22,4 +24,13 @@ export function reaskPresumed(t: Turn): boolean {
   delete t.s.answers[id]
   go(t, walk)
   return true
+}
+
+/** 我的进度 at a case that cannot, or need not, be applied for: that, in short (no materials to count); else undefined. */
+export function closedProgress(t: Turn): string | undefined {
+  const item = currentItem(t)
+  const notice = item === undefined ? undefined : closingNotice(item, caseAnswers(t, item))
+  if (item === undefined || notice === undefined) return undefined
+  const m = t.defs.messages
+  return render(m.say.progressClosed, layered(materialFields(notice, item, m), itemFields(item, m)))
 }

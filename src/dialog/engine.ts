@@ -4,7 +4,7 @@
  */
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
-import { reaskPresumed } from './closed-case.js'
+import { closedProgress, reaskPresumed } from './closed-case.js'
 import { itemFields } from './fields.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
@@ -275,15 +275,18 @@ function command(t: Turn, name: CommandName): boolean {
       say(t, shortPrompt(t))
       return false
     case 'progress': {
-      const fields = progressFields(t)
-      say(t, fields ? render(say_.progress, fields) : render(say_.progressNone, {}))
+      // A case that cannot, or need not, be applied for has no materials to count: say that, in short.
+      const closed = closedProgress(t)
+      const fields = closed === undefined ? progressFields(t) : undefined
+      say(t, closed ?? (fields ? render(say_.progress, fields) : render(say_.progressNone, {})))
       // Mid-way, the question still waits: ask it again, as after 帮助.
       const state = stateOf(t)
-      if (fields && state && !('match' in state && state.match)) say(t, shortPrompt(t, state))
+      const underWay = closed !== undefined || fields !== undefined
+      if (underWay && state && !('match' in state && state.match)) say(t, shortPrompt(t, state))
       // The tickets service answers with the resident's proxy tickets (its reply comes after these); mid-way, only
       // when there are some (您还没有代办工单，先告诉我要办什么事 would contradict the question just asked).
       const elder = isInElderWords(t.defs) ? { elder: true } : {}
-      t.effects.push(fields ? { type: 'listTickets', quietIfNone: true, ...elder } : { type: 'listTickets', ...elder })
+      t.effects.push(underWay ? { type: 'listTickets', quietIfNone: true, ...elder } : { type: 'listTickets', ...elder })
       return false
     }
     case 'listAll': {

@@ -50,6 +50,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.closedNotEligible': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNotNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNoProxy': ITEM_FIELDS,
+  'say.progressClosed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.villageElsewhere': ['town.name', 'village.name'],
   'say.villageStay': ['town.name', 'village.name'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],

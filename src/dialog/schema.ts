@@ -421,6 +421,8 @@ const sayMessages = z.strictObject({
   backNone: text('无法返回'),
   progress: text('进度'),
   progressNone: text('无进度'),
+  /** 我的进度 at a case that cannot, or need not, be applied for (closedNotEligible, closedNotNeeded): no materials to count. */
+  progressClosed: text('进度：这种情况没有要办的').default('您问的是：{item.name}\n★ {material.name}\n按您说的情况，没有要办的，也不用准备材料。'),
   listAllNoItem: text('未选事项时全部列出'),
   itemGone: text('事项已下线'),
   materialsChanged: text('核对材料时材料有更新'),

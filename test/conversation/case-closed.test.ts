@@ -152,3 +152,17 @@ describe('返回 at a case the question itself closed', () => {
     expect(forest).toContain('是否已准备好')
   })
 })
+
+describe('我的进度 at a closed case', () => {
+  it('says there is nothing to apply for, not materials 未核对', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('院子里的树要砍需要办证吗'))
+    if (replies.includes('对吗')) replies = joined(await chat.say('1'))
+    expect(replies).toContain('不用办采伐许可证')
+    const progress = joined(await chat.say('我的进度'))
+    expect(progress).toContain('没有要办的')
+    expect(progress).toContain('林木采伐许可证核发审批')
+    expect(progress).not.toContain('未核对')
+    expect(progress).not.toContain('还没有代办工单')
+  })
+})
