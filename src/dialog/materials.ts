@@ -134,15 +134,18 @@ function questionStep(item: CatalogItem, question: Question): WalkStep {
 
 /**
  * Whether `text` says `word` (a 子 or 儿 between its characters allowed, see wordPattern), somewhere not turned round by
- * the character before it (没领证 does not say 领证).
+ * the character before it (没领证 does not say 领证) nor by a 不是, 没有 just before (不是五保 does not say 五保).
  */
 function saysWord(text: string, word: string): boolean {
   if (word === '') return false
   for (const m of text.matchAll(wordPattern(word))) {
-    if (!NEGATION.test(text.charAt(m.index - 1))) return true
+    if (!NEGATION.test(text.charAt(m.index - 1)) && !NOT_BEING.test(text.slice(0, m.index))) return true
   }
   return false
 }
+
+/** A negation and 是, 有 or 算 ending a text: what follows is what the resident is not, or has not. */
+const NOT_BEING = /[没不未非无][是有算]$/
 
 const stamps = new WeakMap<CatalogItem, string>()
 

@@ -68,6 +68,20 @@ describe('a case closed by the question itself, before the walk (at 对吗)', ()
   })
 })
 
+describe('a question saying what the case is not (俺家老人不是低保也不是五保)', () => {
+  it('presumes neither 低保 nor 五保: the question is asked, 都不是 closes the case, and 代办 opens no form', async () => {
+    const chat = await newChat()
+    let replies = joined(await chat.say('俺家老人不是低保也不是五保，能领高龄补贴吗'))
+    if (replies.includes('对吗')) replies = joined(await chat.say('1'))
+    expect(replies).toContain('老人是低保户还是特困')
+    expect(replies).not.toContain('特困人员救助供养证')
+    expect(joined(await chat.say('3'))).toContain('申请不了')
+    const proxy = joined(await chat.say('代办'))
+    expect(proxy).toContain('不用代办')
+    expect(proxy).not.toContain('申请人的姓名')
+  })
+})
+
 describe('不办了 at a closed case, then 还是帮我办吧', () => {
   it('brings the case back, still with nothing for an agent: no 代办 form', async () => {
     const chat = await newChat()
