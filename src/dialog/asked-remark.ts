@@ -12,6 +12,7 @@ import { fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { asks } from './story.js'
+import { decide } from '../match/decide.js'
 import { itemFields } from './fields.js'
 import { render } from './template.js'
 import { comparableFixed, read, type Reading } from './text.js'
@@ -25,6 +26,8 @@ const GENERIC = new Set([
   ...SHARED_BY_MATERIALS,
   ...['还是', '已经', '现在', '是不', '不是', '是否', '有没', '没有', '您是', '是在', '可以', '需要', '办理', '本人', '自己', '这个', '那个'],
   ...['什么', '怎么', '时候', '的话', '要带', '准备', '一起', '同时', '办的', '的可', '可请', '到窗', '窗口', '工作', '人员', '提供', '所在'],
+  // What every where-to-get text says of a lost paper (丢了先到户籍地派出所补办): 社保卡丢了咋办 is not about the 身份证.
+  ...['丢了', '丢失', '遗失', '补办', '补领', '派出', '出所', '户籍', '籍地', '到户'],
 ])
 
 /** The two-character words of a step's texts, kept per material or question (the catalogue's objects live as long as it). */
@@ -85,12 +88,25 @@ function decidedBy(t: Turn, q: Question): Material[] {
 /** Whether a reply talks about the step asked: a word of its texts (the material's names put back: 户口本 for 户口簿). */
 export function aboutStepAsked(t: Turn, step: WalkStep, r: Reading): boolean {
   if (r.plain.length < 2 || r.plain.length > MAX_REMARK || asksAnotherMatter(t, r)) return false
+  // A question at a situation question is no remark on it (孩子上学要啥 at 是不是未满 16 周岁): maybe a new one.
+  if (step.kind === 'question' && asks(t, r)) return false
+  if (namesAnItem(t, r)) return false
   const itemName = comparableFixed(currentItem(t)!.name)
   const synonyms = t.ctx.catalog.synonyms
   if (step.kind === 'material') return holdsWord(withSynonyms(r.plain, step.material.name, synonyms), materialWords(step.material), itemName)
   const decided = decidedBy(t, step.question)
   const said = decided.reduce((text, m) => withSynonyms(text, m.name, synonyms), r.plain)
   return holdsWord(said, questionWords(step.question, decided), itemName)
+}
+
+/**
+ * Whether the reply asks for an item by itself: the item at hand asked again (低保咋申请 in the 低保 walk, answered
+ * as such elsewhere), or another one the matcher finds clearly (残疾证怎么办理 in the 低保 walk: offered as a switch).
+ */
+function namesAnItem(t: Turn, r: Reading): boolean {
+  const decision = decide(t.ctx.matcher.match(r.raw))
+  if (decision.kind !== 'sure') return false
+  return decision.result.item.id === t.s.itemId || decision.clear
 }
 
 /** Whether `said` holds two characters in a row of `name` that not every other name holds too (户口簿, not 证明). */

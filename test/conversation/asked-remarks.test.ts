@@ -71,3 +71,26 @@ describe('the places of an item', () => {
     expect(places.split('周六上午').length - 1).toBe(1)
   })
 })
+
+describe('what is no remark on the step asked (found in review)', () => {
+  async function walkThen(question: string, answers: string[], reply: string): Promise<string> {
+    const chat = await newChat()
+    await chat.say(question)
+    for (const a of answers) await chat.say(a)
+    return joined(await chat.say(reply))
+  }
+
+  it('the item at hand asked again is said to be this one; another item asked clearly is offered', async () => {
+    expect(await walkThen('低保咋申请', ['1', '1', '1', '1', '1'], '低保咋申请')).toContain('您问的就是"最低生活保障申请"')
+    expect(await walkThen('低保咋申请', ['1', '1', '1', '1'], '残疾证怎么办理')).toContain('您是想问"办理残疾人证"吗？')
+  })
+
+  it('another paper lost (社保卡丢了咋办) is not about the 身份证 asked, whose note says 丢了…补办', async () => {
+    const said = await walkThen('低保咋申请', ['1'], '社保卡丢了咋办')
+    expect(said).not.toContain('身份证丢了先到户籍地派出所补办')
+  })
+
+  it('a question at a situation question may be a new one (孩子上学要啥 at 是不是未满 16 周岁)', async () => {
+    expect(await walkThen('身份证丢了咋补', ['1'], '孩子上学要啥')).toContain('您是想问"随迁子女义务教育入学申请"吗？')
+  })
+})
