@@ -62,11 +62,13 @@ function optionByOwnWords(question: Question, full: string): string | undefined 
   }
   if (found === undefined) return undefined
   for (let k = 0; k < full.length; k++) if (NEGATION.test(full[k]!) && !covered.has(k)) return undefined
+  // 生活能自理 for 不到80岁生活不能自理: the option says it with a negation the reply does not have, so the opposite.
+  if ([...comparableFixed(found)].some((c) => NEGATION.test(c)) && ![...full].some((c) => NEGATION.test(c))) return undefined
   return found
 }
 
 /** Characters that only join words: no pair with one of them is an option's own. */
-const JOINING = /[的是在给您你我俺咱他她这那边个吗呢吧啊和或等还也都就要来现]/
+const JOINING = /[的是在给您你我俺咱他她这那边个吗呢吧啊和或等还也都就要来现自己]/
 
 const ownPairsOf = new WeakMap<Question, Map<string, string>>()
 /** Two-character pairs each option alone has, in its label or its part of the question (see optionByOwnWords). */

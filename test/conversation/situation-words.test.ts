@@ -56,6 +56,19 @@ describe('an option said in two characters of its own', () => {
   })
 })
 
+describe('an option said with a negation the reply does not have (found in review)', () => {
+  it('does not take 生活能自理 for 不到80岁生活不能自理, but takes 不能自理', async () => {
+    for (const [reply, recorded] of [['生活能自理', false], ['能自理', false], ['不能自理', true]] as const) {
+      const chat = await newChat()
+      await chat.say('高龄补贴咋领')
+      await chat.say('1')
+      await chat.say('1')
+      const said = joined(await chat.say(reply))
+      expect(said.startsWith('是否已准备好：医院出具的生活不能自理诊断证明'), reply).toBe(recorded)
+    }
+  })
+})
+
 describe('a question asking whether something is lost', () => {
   it('takes 有, 有的, 在呢, 光荣证在家, 没丢 as 否, and 是, 丢了, 找不着了 as 是', async () => {
     for (const [reply, lost] of [
