@@ -285,10 +285,18 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
   if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return false
   const aspects = askedAspects(r.raw, t.vocab, item.type).filter((a) => !ignore.includes(a))
   if (aspects.length === 0) return false
+  // 我家能办低保不 in the 医保 walk asks about another item: not answered with this one's conditions (a switch may follow).
+  if (namesAnotherItem(t, r)) return false
   const fields = caseItemFields(t, item)
   say(t, aspects.map((aspect) => aspectAnswer(t, aspect, fields)).join('\n'))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
+}
+
+/** Whether the matcher is sure the reply is about an item other than the one at hand. */
+function namesAnotherItem(t: Turn, r: Reading): boolean {
+  const decision = decide(t.ctx.matcher.match(r.raw))
+  return decision.kind === 'sure' && decision.result.item.id !== t.s.itemId
 }
 
 /** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */

@@ -94,3 +94,14 @@ describe('what is no remark on the step asked (found in review)', () => {
     expect(await walkThen('身份证丢了咋补', ['1'], '孩子上学要啥')).toContain('您是想问"随迁子女义务教育入学申请"吗？')
   })
 })
+
+describe('能办X不 mid-walk about another item (found in review)', () => {
+  it('is not answered with the conditions of the item at hand: the other item is offered', async () => {
+    const chat = await newChat()
+    await chat.say('医保咋交')
+    await chat.say('1')
+    const said = joined(await chat.say('我家能办低保不'))
+    expect(said).toContain('您是想问"最低生活保障申请"吗？')
+    expect(said).not.toContain('谁能办')
+  })
+})
