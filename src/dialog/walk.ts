@@ -234,7 +234,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (i === undefined && notLost >= 0 && (saysHas(t, r) || presumedIn(currentItem(t)!, r.full).get(step.question.id) === '否')) i = notLost
     // 丢了, 找不着了 there: its 是; 没丢 its 否.
     const lost = notLost >= 0 && i === undefined && r.plain.length <= MAX_OTHER_MISSING_REPLY ? LOST_SAID.exec(r.plain) : null
-    if (lost !== null) i = NEGATION.test(lost[1]!) ? notLost : 1 - notLost
+    if (lost !== null && lossOfThingAsked(r.plain, lost, lostThingAsked(step.question)!)) i = NEGATION.test(lost[1]!) ? notLost : 1 - notLost
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -556,6 +556,19 @@ function yesNoOption(q: Question, said: 'yes' | 'no', vocab: CompiledVocabulary)
   const turned = q.options.filter((o) => NEGATION.test(o))
   if (turned.length !== 1) return undefined
   return said === 'no' ? turned[0] : q.options.find((o) => o !== turned[0])
+}
+
+/** Said before a loss without naming a thing: 丢了, 真丢了, 俺给弄丢了, 这个找不着了. */
+const NO_THING = /^(?:[这那]个|它|[我俺咱他她]们?|真|早|已经|就|都|也|又|给|被|弄|是)*$/u
+
+/**
+ * Whether the loss said (LOST_SAID's match in `plain`) is of the thing asked (光荣证丢了, 丢了), not of another paper
+ * (结婚证丢了咋补 at 光荣证是不是丢了: a question of its own, read on).
+ */
+function lossOfThingAsked(plain: string, lost: RegExpExecArray, thing: string): boolean {
+  const before = plain.slice(0, lost.index) + (NEGATION.test(lost[1]!) ? '' : lost[1]!)
+  const named = before.replace(/[给被弄都也又真]+$/u, '')
+  return NO_THING.test(before) || (named.length >= 2 && thing.includes(named)) || thing.endsWith(named.slice(-3))
 }
 
 /** A loss said (丢了, 弄丢, 找不着), with what is just before it (没丢 turns it round). */

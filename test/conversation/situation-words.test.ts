@@ -95,6 +95,20 @@ describe('a question asking whether something is lost', () => {
   })
 })
 
+describe('a loss said at 是不是丢了 of another paper (found in review)', () => {
+  it('结婚证丢了咋补 is not the 光荣证 lost; 光荣证丢了 and 丢了 are', async () => {
+    const at = async (reply: string) => {
+      const chat = await newChat()
+      await chat.say('独生子女费咋领')
+      await chat.say('1')
+      await chat.say('1')
+      return joined(await chat.say(reply))
+    }
+    expect(await at('结婚证丢了咋补')).not.toContain('是否已准备好：光荣证遗失补办申请')
+    for (const reply of ['光荣证丢了', '丢了']) expect(await at(reply), reply).toContain('是否已准备好：光荣证遗失补办申请')
+  })
+})
+
 describe('a yes/no question answered the other way round (vocabulary.yaml turnedRound)', () => {
   it('takes 俺自己去, 我自己办 as 否 to 是不是委托…替您申请？', async () => {
     for (const reply of ['俺自己去', '我自己办']) {
