@@ -26,7 +26,7 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   if (checklist === undefined || option === undefined) return undefined
   if (currentItem(t) === undefined) return afterCancel(t, r, option)
   // The resident's case cannot, or need not, be applied for (the walk ended in it): nothing for an agent to do.
-  if (holds(t, 'caseClosed') && wishes(r, option)) {
+  if (wishes(r, option) && holds(t, 'caseClosed')) {
     say(t, render(t.defs.messages.say.closedNoProxy, stateFields(t)))
     say(t, shortPrompt(t, state))
     return false
