@@ -76,12 +76,33 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
   // 没有手机, 用俺儿子的, a landline: whose number will do instead, and who helps without one.
   if (state.field === 'phone' && hasNoMobile(t, r)) return misunderstood(t, state, render(t.defs.messages.say.noMobile, stateFields(t)))
+  // 12345678901, 1381234567: digits close to a mobile, told what is wrong with them rather than the step's general rule.
+  const problem = state.field === 'phone' ? phoneProblem(t, r.raw) : undefined
+  if (problem !== undefined) return misunderstood(t, state, problem)
   // 要钱不 where a name or the phone is asked: answered, then the field asked for again (电话 here is more likely
   // their own number than a question about the item's).
   if (aspectReply(t, state, r, ['phone'])) return true
   // 在哪办: where to apply, then the same field again.
   if (placesReply(t, state, r)) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))
+}
+
+/** Digits typed as a phone (spaces, dashes, +86 allowed), with nothing else. */
+const DIGITS_ONLY = /^(?:\+?86)?[\d\s\-()（）]+$/
+
+/**
+ * What is wrong with a reply of digits near a mobile number: eleven starting with 1 but with a second digit no
+ * mobile has (12345678901: 手机号要 11 位 would be untrue), or one or two digits too few or too many. Undefined for
+ * anything else (138, a sentence), which the step's own words answer.
+ */
+function phoneProblem(t: Turn, raw: string): string | undefined {
+  const text = raw.normalize('NFKC').trim()
+  if (!DIGITS_ONLY.test(text) || text.startsWith('0')) return undefined
+  const digits = text.replace(/\D/g, '').replace(/^86(?=\d{11}$)/, '')
+  const say_ = t.defs.messages.say
+  if (digits.length === 11 && digits.startsWith('1')) return render(say_.phoneNotMobile, stateFields(t))
+  if (digits.startsWith('1') && Math.abs(digits.length - 11) <= 2) return render(say_.phoneLength, stateFields(t, { count: String(digits.length) }))
+  return undefined
 }
 
 /** A landline number (0539-7211000, 7211000): not a mobile the agent can text. */

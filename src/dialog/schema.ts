@@ -433,6 +433,10 @@ const sayMessages = z.strictObject({
   askOther: text('再问一遍并提示可以问别的事'),
   /** A mobile number typed at a step marked `phone: true`: recorded for the ticket and said back masked. */
   phoneNoted: text('记下代办手机号').default('好的，手机号记下了：{form.phoneMasked}'),
+  /** 11 digits at the phone step with a prefix no mobile has (12…, 10…): not a mobile, and what one looks like. */
+  phoneNotMobile: text('号码不像手机号').default('这个号码不像手机号：手机号是 13、15、18 等开头的 11 位数字，比如 13812345678。请再看看，再输一次：'),
+  /** Digits one or two off eleven at the phone step ({count}: how many were typed). */
+  phoneLength: text('手机号位数不对').default('您打了 {count} 位数字，手机号是 11 位，比如 13812345678。请再看看，再输一次：'),
   /** 手机号错了 at such a step, without a number: how to change it. */
   phoneChange: text('怎么改代办手机号').default('要换手机号，直接打新的号码就行，比如 13812345678'),
   /** At the 代办 town/village question, a place outside the county (临沂市兰山区, 北京): only the county's towns are served. */

@@ -1,0 +1,49 @@
+/**
+ * The phone step of the 代办 form: a number that is no mobile is told what is wrong with it, plainly.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+/** At the phone question of the meal subsidy's 代办 form. */
+async function atPhone(elder = false): Promise<Chat> {
+  const chat = await newChat()
+  if (elder) await chat.say('长者模式')
+  await startItem(chat, '长者食堂助餐补贴申请')
+  await chat.say('全部列出')
+  await chat.say('3')
+  await chat.say('张秀英')
+  return chat
+}
+
+describe('the phone step of the 代办 form', () => {
+  it('11 digits with a prefix no mobile has (12…, 10…, 11…) are said not to look like a mobile, not to be short', async () => {
+    for (const typed of ['12345678901', '10012345678', '110 1234 5678']) {
+      const chat = await atPhone()
+      const reply = joined(await chat.say(typed))
+      expect(reply, typed).toContain('这个号码不像手机号')
+      expect(reply, typed).toContain('13、15、18')
+      expect(reply, typed).not.toContain('手机号要 11 位数字')
+    }
+  })
+
+  it('a number one digit short or long says how many digits were typed', async () => {
+    let chat = await atPhone()
+    expect(joined(await chat.say('1381234567'))).toContain('您打了 10 位数字，手机号是 11 位')
+    chat = await atPhone()
+    expect(joined(await chat.say('138123456789'))).toContain('您打了 12 位数字，手机号是 11 位')
+  })
+
+  it('in 长者模式 in its plainer words; real mobiles (13–19) are still taken', async () => {
+    let chat = await atPhone(true)
+    expect(joined(await chat.say('12345678901'))).toContain('这个号不像手机号')
+    for (const phone of ['13812345678', '14512345678', '16612345678', '17712345678', '19912345678']) {
+      chat = await atPhone()
+      expect(joined(await chat.say(phone)), phone).toContain('申请人住在哪个镇（街道）？')
+    }
+  })
+
+  it('keeps the general words for what is far from a number (1381234, 138)', async () => {
+    const chat = await atPhone()
+    expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
+  })
+})
