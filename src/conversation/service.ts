@@ -7,6 +7,7 @@
  */
 import type { Catalog } from '../catalog/types.js'
 import { awaitsAnswer, step } from '../dialog/engine.js'
+import { standsSubmitted } from '../dialog/proxy-wish.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
@@ -69,6 +70,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       let names: boolean | undefined
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+        submitted: standsSubmitted(opts.definitions, session),
         elder: message.elder ?? session?.elder === true,
         namesItem() {
           return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')

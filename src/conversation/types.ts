@@ -102,6 +102,11 @@ export interface InterceptContext {
    * new questions (the start, 办完了, 已提交).
    */
   dialogOpen: boolean
+  /**
+   * The dialog stands where a submitted 代办 request leaves it (its 已提交 step), so that 返回 or 确认 there is about
+   * that request (told it was cancelled, when it was since).
+   */
+  submitted?: boolean
   /** The resident reads 长者模式's words (the channel's switch, else their own choice in the dialog). */
   elder?: boolean
   /**

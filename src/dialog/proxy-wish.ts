@@ -6,8 +6,8 @@
  */
 import { applyOption } from './actions.js'
 import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
-import type { DialogOption, DialogState } from './schema.js'
-import { copyData, snapshot } from './session.js'
+import type { DialogDefinitions, DialogOption, DialogState } from './schema.js'
+import { copyData, snapshot, type DialogSession } from './session.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
 import { currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
@@ -162,4 +162,13 @@ export function wishes(r: Reading, option: DialogOption): boolean {
   const text = r.full.replace(CANNOT, '').replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')
   if (NEGATION.test(text)) return false
   return [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && text.includes(w))
+}
+
+/**
+ * Whether a session stands where a submitted 代办 request leaves it (the step the submitting option goes to), for
+ * the tickets' side: 返回 or 确认 there is about that request.
+ */
+export function standsSubmitted(defs: DialogDefinitions, session: DialogSession | undefined): boolean {
+  if (session === undefined) return false
+  return Object.values(defs.flow.states).some((s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket' && o.go === session.state))
 }

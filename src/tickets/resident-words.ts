@@ -50,6 +50,17 @@ export interface ResidentWords {
    */
   refused(id: string, r: RefusalFacts): string
   actFailed: string
+  /**
+   * A wish to stop (不办了, 取消, 撤回) with one ticket still waiting for an agent: it is named, kept, and withdrawn
+   * only on 确认取消 (CONFIRM_CANCEL in resident.ts).
+   */
+  cancelAsk(t: Pick<TicketFacts, 'id' | 'itemName'>): string
+  /** The same with several waiting (`lines`: · id item): which one, by its number. */
+  cancelWhich(lines: string[], exampleId: string): string
+  /** The same when none waits but one is being handled (claimed, returned): whom to tell instead. */
+  cannotCancel(t: Pick<TicketFacts, 'id' | 'itemName'>): string
+  /** 返回, 确认 or a number where the dialog stands at a submitted request the resident has since cancelled. */
+  cancelledBefore(t: Pick<TicketFacts, 'id' | 'itemName'>): string
   /** Notifications: `item` is 工单号（事项）. */
   claimed(item: string, agentName: string, agentPhone: string): string
   started(item: string): string
@@ -109,6 +120,13 @@ export const STANDARD_WORDS: ResidentWords = {
   severalReturned: (n, id) => `您有 ${n} 个工单在等补充材料，请带上工单号，如：补齐 ${id} 已准备好`,
   resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
   refused: (_id, r) => r.message,
+  cancelAsk: (t) =>
+    `您的代办申请 ${t.id}（${t.itemName}）还在等工作人员接单，现在还没有取消。\n` +
+    `确定不办了，请回复"确认取消"，就给您取消；还要办的话，不用回复。`,
+  cancelWhich: (lines, id) => `您有 ${lines.length} 件代办申请还在等工作人员接单：\n${lines.join('\n')}\n要取消哪一件，请回复"取消"加工单号，比如：取消 ${id}`,
+  cannotCancel: (t) =>
+    `您的代办申请 ${t.id}（${t.itemName}）已经有代办员接单了，这里取消不了。不想办了，请回复"查询 ${t.id}"看代办员的电话，打电话跟他说一声。`,
+  cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了，不用再确认。想重新申请代办，请直接说要办什么事。`,
   actFailed: '操作没有成功，请稍后再试。',
   claimed: (item, name, phone) => `您的代办工单 ${item}已由代办员 ${name}（${phone}）接单，会尽快和您联系。`,
   started: (item) => `您的代办工单 ${item}开始办理了。`,
@@ -168,6 +186,10 @@ export const ELDER_WORDS: ResidentWords = {
   severalReturned: (n, id) => `您有 ${n} 个工单要补东西，请带上工单号，比如：补齐 ${id} 准备好了`,
   resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
   refused: elderRefusal,
+  cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"确认取消"；还要办，就不用回。`,
+  cancelWhich: (lines, id) => `您有 ${lines.length} 件找人代办的事还没人接：\n${lines.join('\n')}\n不要哪件，就回"取消"加工单号，比如：取消 ${id}`,
+  cannotCancel: (t) => `您找人代办的 ${t.id}（${t.itemName}）已经有人在办了，这里取消不了。不想办了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`,
+  cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了。想重新申请找人办，说说要办什么事就行。`,
   actFailed: '没办成，请过一会再试。',
   claimed: (item, name, phone) => `您的事 ${item}有人接了：${name}，电话 ${phone}，会打电话找您。`,
   started: (item) => `您的事 ${item}开始办了。`,

@@ -12,7 +12,7 @@ import { isBadRating, parseRating } from './rating.js'
 import { act, openTicket, type ActResult, type TicketEnv } from './service.js'
 import { residentWords, type ResidentWords } from './resident-words.js'
 import { deadlineText, pointName, residentDetail, residentList } from './texts.js'
-import type { TicketState } from './types.js'
+import { OPEN_STATUSES, type TicketState } from './types.js'
 
 /** How long after a rating its comment is still expected. */
 const COMMENT_WINDOW_MS = 30 * 60_000
@@ -26,6 +26,21 @@ const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
 /** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
 const READY_NOW = /(好了|齐了|齐全了|补上了|拿到了|开出来了|找到了|找着了)[了啦吧呀啊。！!~～]*$/
 const READY_NOW_MAX = 20
+/**
+ * A short reply wishing to stop or withdraw (不办了, 俺不想办了, 不要了 撤了吧, 取消, 撤回), compared without spaces and
+ * punctuation: with a ticket open and no dialog question pending, it is about that ticket.
+ */
+const WITHDRAW = /取消|撤回|撤销|撤掉|撤了|撤单|退单|不办了|不办啦|不想办|不用办|不要办|不申请|不代办|不要代办|不要了|不用了|算了/
+/** Turned round: 不取消, 别撤了, 不用取消 keep the ticket. */
+const KEEP = /[不别没](要|用)?(取消|撤)/
+const WITHDRAW_MAX = 12
+/** Said to the question cancelAsk asks: withdraw the one ticket waiting. */
+const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)/
+/**
+ * Where the dialog stands at a submitted request: going back to it or confirming it again (返回, 确认, a stray 1),
+ * which the dialog answers with 已经提交过了, untrue once the resident cancelled it.
+ */
+const AT_SUBMITTED = /^(返回|上一步|回上一步|退回|回去|后退|确认|确定|提交|确认提交|再提交|重新提交|好|好的|[1-9])$/
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
@@ -96,6 +111,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
+    const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true)
+    if (withdrawn !== undefined) return withdrawn
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
     if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
       const target = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => awaitingRating(env, t, message.now))
@@ -148,6 +165,40 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
  */
 function explicitRating(text: string, id: string | undefined): boolean {
   return id !== undefined || /^评价/.test(text) || /[分星]/.test(text) || /满意/.test(text)
+}
+
+/**
+ * A wish to stop while a ticket is open, answered about the ticket rather than by the dialog's 先不办了 (which left
+ * it open): with one waiting for an agent, named and asked to confirm (确认取消 then withdraws it); with several, listed
+ * with how to cancel each; with one being handled, whom to tell. After a cancel, where the dialog stands at the
+ * request (返回, 确认), that it was cancelled. Undefined when none of this applies.
+ */
+async function withdrawal(
+  env: TicketEnv,
+  message: IncomingMessage,
+  text: string,
+  mineNow: TicketState[],
+  words: ResidentWords,
+  dialogOpen: () => Promise<boolean>,
+  submitted: boolean,
+): Promise<string[] | undefined> {
+  const compact = text.replace(/[\s\p{P}\p{S}]/gu, '')
+  const waiting = mineNow.filter((t) => t.status === '待领办')
+  const confirms = CONFIRM_CANCEL.test(compact)
+  const wishes = confirms || (compact.length <= WITHDRAW_MAX && WITHDRAW.test(compact) && !KEEP.test(compact) && !(await dialogOpen()))
+  if (wishes) {
+    if (waiting.length === 1 && confirms) {
+      const id = waiting[0]!.id
+      return reply(words, id, await act(env, id, { name: 'cancel' }, resident(message.resident), message.now), () => words.cancelled(id))
+    }
+    if (waiting.length === 1) return [words.cancelAsk(waiting[0]!)]
+    if (waiting.length > 1) return [words.cancelWhich(waiting.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}`), waiting[0]!.id)]
+    const handled = mineNow.find((t) => OPEN_STATUSES.includes(t.status))
+    if (handled !== undefined) return [words.cannotCancel(handled)]
+  }
+  const newest = mineNow[0]
+  if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
+  return undefined
 }
 
 async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined, words: ResidentWords): Promise<string[]> {

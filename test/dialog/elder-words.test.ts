@@ -90,6 +90,10 @@ function sampled(words: ResidentWords): Record<string, string> {
       words.refused(t.id, { code: 'bad_status', message: `工单 ${t.id} 现在是"已领办"，不能取消。`, action: 'cancel', status: '已领办' }) +
       words.refused(t.id, { code: 'not_found', message: `没有找到工单 ${t.id}，请核对工单号。` }),
     actFailed: words.actFailed,
+    cancelAsk: words.cancelAsk(t),
+    cancelWhich: words.cancelWhich(['· DB2611230001 最低生活保障申请', '· DB2611230002 出生登记'], t.id),
+    cannotCancel: words.cannotCancel(t),
+    cancelledBefore: words.cancelledBefore(t),
     claimed: words.claimed(item, '王芳', '13800000000'),
     started: words.started(item),
     returned: words.returned(item, '缺户口簿原件', t.id),

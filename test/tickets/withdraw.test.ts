@@ -1,0 +1,122 @@
+/**
+ * Wishes to stop (不办了, 取消, 撤回) after a 代办 request was submitted: the open ticket is named and withdrawn only
+ * when the resident confirms; never "先不办了" while the ticket stays open. Real catalogue, dialogs and network,
+ * tickets in memory, through the conversation service as a resident's message goes.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadNetwork } from '../../src/tickets/network-file.js'
+import { handleAgentText } from '../../src/tickets/agent-commands.js'
+import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
+import type { TicketEnv } from '../../src/tickets/service.js'
+import { createMemoryTicketBackend } from '../../src/tickets/store/memory-tickets.js'
+import { joined, newChat, real, type Chat } from '../conversation/support.js'
+
+let env: TicketEnv
+
+beforeAll(async () => {
+  const r = await real()
+  const net = await loadNetwork('catalog', r.catalog.points)
+  if (!net.ok) throw new Error('catalog/network.yaml does not load')
+  env = { store: createMemoryTicketBackend().tickets, network: net.network, calendar: net.calendar, item: (id) => r.catalog.byId.get(id) }
+})
+
+let users = 0
+async function chat(): Promise<Chat> {
+  return newChat({ userId: `withdraw-${++users}`, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+}
+
+/** A submitted 老年证 request; its ticket id. */
+async function submit(c: Chat, elder = false): Promise<string> {
+  if (elder) await c.say('长者模式')
+  for (const reply of ['老年证', '全部列出', '3', '王秀兰', '13812345678', '十字路街道', '1', '2', '1']) await c.say(reply)
+  const id = /工单号 (DB\d+)/.exec(joined(await c.say('1')))?.[1]
+  if (id === undefined) throw new Error('not submitted')
+  return id
+}
+
+const status = async (id: string) => (await env.store.get(id))?.status
+
+describe('a wish to stop with one open ticket', () => {
+  it('不办了 / 俺不想办了 / 不要了 撤了吧 / 取消 / 撤回 name the ticket and ask to confirm; nothing is said dropped, the ticket stays', async () => {
+    for (const wish of ['不办了', '俺不想办了', '不要了 撤了吧', '取消', '撤回', '算了不办了', '我不要了']) {
+      const c = await chat()
+      const id = await submit(c)
+      const reply = joined(await c.say(wish))
+      expect(reply, wish).toContain(id)
+      expect(reply, wish).toContain('确认取消')
+      expect(reply, wish).not.toContain('先不办了')
+      expect(reply, wish).not.toContain('没找到')
+      expect(await status(id), wish).toBe('待领办')
+    }
+  })
+
+  it('确认取消 then cancels it; 返回 afterwards says it was cancelled and how to apply again', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say('不办了')
+    expect(joined(await c.say('确认取消'))).toContain(`工单 ${id} 已取消`)
+    expect(await status(id)).toBe('已取消')
+    for (const reply of ['返回', '确认', '1']) {
+      const text = joined(await c.say(reply))
+      expect(text, reply).toContain(id)
+      expect(text, reply).toContain('已经取消了')
+      expect(text, reply).toContain('重新申请')
+      expect(text, reply).not.toContain('已经提交过了')
+    }
+    // A new question is still a question.
+    expect(joined(await c.say('低保怎么申请'))).toContain('最低生活保障')
+  })
+
+  it('取消 DB… still cancels at once; then 返回 says so too', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    expect(joined(await c.say(`取消 ${id}`))).toContain('已取消')
+    expect(joined(await c.say('返回'))).toMatch(new RegExp(`工单 ${id}.*已经取消了`))
+  })
+
+  it('不取消 / 不撤了 is no wish to withdraw; with nothing open, 不办了 is the dialog\'s again', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    expect(joined(await c.say('不取消'))).not.toContain('确认取消')
+    await c.say(`取消 ${id}`)
+    expect(joined(await c.say('不办了'))).not.toContain('确认取消')
+  })
+
+  it('in 长者模式 in its plainer words', async () => {
+    const c = await chat()
+    const id = await submit(c, true)
+    const reply = joined(await c.say('不办了'))
+    expect(reply).toContain(id)
+    expect(reply).toContain('确认取消')
+    expect(reply).toContain('还没人接')
+  })
+})
+
+describe('a wish to stop with several open tickets, or one someone took', () => {
+  it('lists the waiting ones with how to cancel each; 确认取消 asks which', async () => {
+    const c = await chat()
+    const first = await submit(c)
+    const second = await submit(c)
+    for (const wish of ['取消', '确认取消']) {
+      const reply = joined(await c.say(wish))
+      expect(reply, wish).toContain(first)
+      expect(reply, wish).toContain(second)
+      expect(reply, wish).toContain('取消 DB')
+    }
+    expect(await status(first)).toBe('待领办')
+    expect(await status(second)).toBe('待领办')
+  })
+
+  it('a ticket already taken: says it cannot be cancelled here and whom to tell', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    const ticket = (await env.store.get(id))!
+    const agent = env.network.agentsByPoint.get(ticket.nodeId)![0]!
+    await handleAgentText(env, agent, `接单 ${id}`, c.clock.now + 1000)
+    c.clock.now += 2000
+    const reply = joined(await c.say('不办了'))
+    expect(reply).toContain(id)
+    expect(reply).not.toContain('先不办了')
+    expect(await status(id)).toBe('已领办')
+  })
+})
