@@ -123,6 +123,18 @@ export type NamedPlace =
   | { kind: 'villages'; points: ServicePoint[]; withTown: boolean }
   | { kind: 'unknown'; name: string }
 
+/**
+ * Who is speaking, said before a place (俺们是后沟村, 我们家是后沟村的, 咱村是…): a pronoun, perhaps 们, 家 or 村, and
+ * 是 / 在 / 住 after it (a bare 们 where reading took the 俺 off already). Taken off the front of a reply before its place is looked for, whatever placeWords list.
+ */
+const SPEAKER = /^(?:[我俺咱他她]?们|[我俺咱他她]|老人|家里)(?:家|村|那|这)?(?:就|都)?(?:是|在|住在|住|属于|属)?/u
+
+/** The reply without who is speaking in front (SPEAKER), when a place may follow. */
+function withoutSpeaker(form: string): string {
+  const rest = form.replace(SPEAKER, '')
+  return rest.length >= 2 ? rest : form
+}
+
 function withoutWords(text: string, words: readonly string[]): string {
   let out = text
   for (const w of words) out = out.split(w).join('')
@@ -145,7 +157,7 @@ export function namedPlace(
 ): NamedPlace | undefined {
   // 莒南县大店镇: the county's own name in front says nothing more (every town here is in it).
   const county = countyName(catalog)
-  let rest = placeForm(text)
+  let rest = withoutSpeaker(placeForm(text))
   if (county !== undefined) rest = rest.split(placeForm(county)).join('')
   if (rest.length < 2) return undefined
   const hits: NameForm[] = []
@@ -213,7 +225,7 @@ export function unlistedVillage(
   text: string,
   v: Pick<CompiledVocabulary, 'placeWords' | 'notName'>,
 ): { town?: ServicePoint; name: string } | undefined {
-  let rest = placeForm(text)
+  let rest = withoutSpeaker(placeForm(text))
   const townName = nameForms(catalog).find((f) => f.whole && f.point.tier !== '村' && rest.includes(f.form))
   if (townName) rest = rest.split(townName.form).join('')
   const name = withoutWords(rest, v.placeWords)
@@ -233,7 +245,7 @@ export function villageName(r: Reading, v: CompiledVocabulary): string | undefin
   // A name typed inside markup (<b>王家新村</b>) is the name.
   const unmarked = r.raw.replace(MARKUP_TAGS, ' ')
   const plain = unmarked === r.raw ? r.plain : read(unmarked, v).plain
-  const name = withoutWords(plain, v.placeWords)
+  const name = withoutWords(withoutSpeaker(plain), v.placeWords)
   if (!/^\p{Script=Han}{2,8}$/u.test(name) || v.notName.some((w) => name.includes(w))) return undefined
   // 农村, 社区: a kind of place, not its name.
   return TIER_WORD.test(name) && coreName(name) === undefined ? undefined : name
