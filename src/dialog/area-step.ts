@@ -6,11 +6,12 @@ import type { ServicePoint } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
 import { countyName, mentionsPlace, namedPlace, pointLabel, unlistedVillage, villageName } from './area.js'
 import { misunderstood, noSuchNumber } from './ask-again.js'
+import { inStandardWords } from './elder.js'
 import { countyCentre } from './checklist.js'
 import { goOn } from './navigate.js'
 import { placesReply } from './questions-back.js'
 import { pickIndex } from './pick.js'
-import { areaPoints, fullPrompt, optionLabels, stateFields } from './prompts.js'
+import { areaPoints, fullPrompt, offersOtherVillage, optionLabels, stateFields } from './prompts.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import { comparableFixed, type Reading } from './text.js'
@@ -30,13 +31,26 @@ function isElsewhere(t: Turn, r: Reading): boolean {
   return county === undefined || !r.plain.includes(comparableFixed(county))
 }
 
+/**
+ * Whether a reply says the "another village" option in its own label's words, in either wording (其他, 其他村, 上面没有,
+ * 没有; 别的村 in 长者模式): part of the label, two characters or more, and not a bare kind of place (社区).
+ */
+function saysOtherVillage(t: Turn, r: Reading): boolean {
+  const standard = inStandardWords(t.defs).flow.states[t.s.state]
+  if (standard?.kind !== 'area') return false
+  const labels = [standard.otherVillage, standard.elder?.otherVillage].filter((l) => l !== undefined).map(comparableFixed)
+  const said = [r.full, r.plain].filter((f) => f.length >= 2 && !/^(村|社区|居委会|镇|街道)$/.test(f))
+  return said.some((f) => labels.some((l) => l.includes(f)))
+}
+
 /** A reply at the area step: a town, a village (listed or not), or a place we do not serve. */
 export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: Reading): boolean {
   const catalog = t.ctx.catalog
   const form = t.s.form
   const points = areaPoints(t)
   // After the villages may come "another village" (offersOtherVillage): one past the last village, no point.
-  const i = pickIndex(r, optionLabels(t, state))
+  const labels = optionLabels(t, state)
+  const i = pickIndex(r, labels) ?? (offersOtherVillage(t, state) && saysOtherVillage(t, r) ? labels.length - 1 : undefined)
   const chooseVillage = (village: ServicePoint) => {
     form.townId = village.parentId
     form.villageId = village.id
@@ -49,6 +63,14 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     form.townId = town.id
     form.choices = undefined
     form.notInTown = undefined
+    // A village named at the town question that no list has (后沟村): the town it was asked for completes it.
+    const asked = form.villageAsked
+    if (asked !== undefined) {
+      form.villageAsked = undefined
+      const listed = namedPlace(catalog, asked, [], town.id)
+      const own = listed?.kind === 'villages' ? listed.points.find((v) => v.parentId === town.id) : undefined
+      return own ? chooseVillage(own) : chooseUnlisted(town.id, asked)
+    }
     say(t, fullPrompt(t, state))
     return true
   }
@@ -77,7 +99,9 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
       form.namingVillage = undefined
       return chooseVillage(own)
     }
-    const name = villageName(r, t.vocab)
+    // The last option's own words again (其他村, 上面没有): no name, asked for it again.
+    const name = saysOtherVillage(t, r) ? undefined : villageName(r, t.vocab)
+    if (r.unsure && name === undefined) say(t, render(t.defs.messages.say.villageUnknown, stateFields(t)))
     if (name !== undefined || r.unsure) return chooseUnlisted(form.townId, name ?? '')
     // 代办, 好的: no village name, and not 不知道 either: asked again rather than sent with nothing.
     return misunderstood(t, state, `${render(state.invalid, stateFields(t))}\n${fullPrompt(t, state)}`)
@@ -105,7 +129,10 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     return true
   }
   // 不知道 at a town's villages: the town's centre takes it, as for a village not on the list (its name unknown).
-  if (r.unsure && form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined) return chooseUnlisted(form.townId, '')
+  if (r.unsure && form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined) {
+    say(t, render(t.defs.messages.say.villageUnknown, stateFields(t)))
+    return chooseUnlisted(form.townId, '')
+  }
   // 不知道 at the towns: the village's name will do, or 人工.
   if (r.unsure && form.townId === undefined) return misunderstood(t, state, `${render(t.defs.messages.say.townUnsure, stateFields(t))}\n${fullPrompt(t, state)}`)
   // A typed name, alone or in a sentence (我是坊前的, 俺家在大店, 文疃镇南岭村), read as the checklist reads it.
@@ -150,6 +177,13 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
   const other = named === undefined || named.kind === 'unknown' ? unlistedVillage(catalog, r.plain, t.vocab) : undefined
   const otherTown = other?.town?.id ?? (form.choices === undefined ? form.townId : undefined)
   if (other && otherTown !== undefined && state.otherVillage !== undefined) return chooseUnlisted(otherTown, other.name)
+  // 后沟村 at the town question, on no list: which town it is in is asked, the village kept for it.
+  if (other && form.townId === undefined && form.choices === undefined && state.otherVillage !== undefined) {
+    form.villageAsked = other.name
+    say(t, render(t.defs.messages.say.villageWhichTown, stateFields(t, { 'village.name': other.name })))
+    say(t, fullPrompt(t, state))
+    return true
+  }
   if (offerSwitch(t, r.raw)) return true
   // 在哪办: where to apply, then the town (or village) question again.
   if (placesReply(t, state, r)) return true

@@ -55,6 +55,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.progressClosed': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.villageElsewhere': ['town.name', 'village.name'],
   'say.villageStay': ['town.name', 'village.name'],
+  'say.villageWhichTown': ['village.name'],
+  'say.villageUnknown': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,
   'say.sameItemListed': ITEM_FIELDS,

@@ -58,6 +58,7 @@ export function go(t: Turn, name: string, returning = false): void {
         t.s.form.namingVillage = undefined
         t.s.form.choices = undefined
         t.s.form.notInTown = undefined
+        t.s.form.villageAsked = undefined
         // A town named earlier (大店镇低保怎么申请, or at 在哪办): its villages are asked at once, said so, and another
         // town's name still changes it. Not when fixing the address at the summary: the old town was what was wrong.
         if (t.s.namedTown !== undefined && t.s.form.returnTo === undefined) {

@@ -408,6 +408,10 @@ const sayMessages = z.strictObject({
   closedNotNeeded: text('这种情况不用办').default('★ {material.name}\n{material.note}\n按您说的情况，不用申请"{item.name}"，也不用准备材料。拿不准的，打咨询电话 {item.consultPhone} 问问。'),
   /** 代办, 帮我办 once the case is closed (closedNotEligible, closedNotNeeded): nothing to do for them. */
   closedNoProxy: text('这种情况不用代办').default('按您说的情况，没有要办的，也就不用代办。'),
+  /** 不知道 at a town's villages: the ticket goes to the town's centre, and the agent asks. */
+  villageUnknown: text('不知道是哪个村').default('好的，村名先空着，交给镇（街道）便民服务中心，工作人员会打电话问清楚住在哪。'),
+  /** A village named at the town question that no list has ({village.name}): its town is asked, the village kept. */
+  villageWhichTown: text('名单上没有的村是哪个镇的').default('{village.name}是哪个镇（街道）的？'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),

@@ -22,6 +22,8 @@ export interface ProxyForm {
    * keeps the chosen town, the village as one not on the list. The town is never moved without asking.
    */
   notInTown?: string
+  /** A village named at the town question that no list has (后沟村): kept while its town is asked, then taken as that town's. */
+  villageAsked?: string
   /** The resident said the applicant is elderly, disabled or cannot travel: 特办 is offered. */
   special?: boolean
   help?: HelpKind
