@@ -50,6 +50,14 @@ export interface TicketStore {
    * conversation then learns "no tickets" in the round trip that takes the resident's turn. Absent elsewhere.
    */
   residentKey?(resident: Resident): string
+  /**
+   * Remembers until `until` that `resident` was just asked to confirm withdrawing ticket `id` (a bare 是 then
+   * withdraws it), in place of any earlier such question. Kept with the tickets, not in the process, because the
+   * answer may reach another server.
+   */
+  askCancel(resident: Resident, id: string, now: number, until: number): Promise<void>
+  /** The ticket `resident` was asked to confirm withdrawing, when asked and not past `until` at `now`; forgotten as read. */
+  takeCancelAsk(resident: Resident, now: number): Promise<string | undefined>
 }
 
 /** A notification handed out for delivery; give it back with ack or fail. */

@@ -55,6 +55,8 @@ export interface ResidentWords {
    * only on 确认取消 (CONFIRM_CANCEL in resident.ts).
    */
   cancelAsk(t: Pick<TicketFacts, 'id' | 'itemName'>): string
+  /** 不, 不取消 said to cancelAsk's question: the ticket is kept. */
+  cancelKept(t: Pick<TicketFacts, 'id' | 'itemName'>): string
   /** The same with several waiting (`lines`: · id item): which one, by its number. */
   cancelWhich(lines: string[], exampleId: string): string
   /** The same when none waits but one is being handled (claimed, returned): whom to tell instead. */
@@ -122,7 +124,8 @@ export const STANDARD_WORDS: ResidentWords = {
   refused: (_id, r) => r.message,
   cancelAsk: (t) =>
     `您的代办申请 ${t.id}（${t.itemName}）还在等工作人员接单，现在还没有取消。\n` +
-    `确定不办了，请回复"确认取消"，就给您取消；还要办的话，不用回复。`,
+    `确定不办了，请回复"确认取消"（回"是"也行）；还要办的话，回复"不"或者不用回复。`,
+  cancelKept: (t) => `好的，不取消。您的代办申请 ${t.id}（${t.itemName}）照常办理，工作人员接单后会通知您。`,
   cancelWhich: (lines, id) => `您有 ${lines.length} 件代办申请还在等工作人员接单：\n${lines.join('\n')}\n要取消哪一件，请回复"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) =>
     `您的代办申请 ${t.id}（${t.itemName}）已经有代办员接单了，这里取消不了。不想办了，请回复"查询 ${t.id}"看代办员的电话，打电话跟他说一声。`,
@@ -186,7 +189,8 @@ export const ELDER_WORDS: ResidentWords = {
   severalReturned: (n, id) => `您有 ${n} 个工单要补东西，请带上工单号，比如：补齐 ${id} 准备好了`,
   resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
   refused: elderRefusal,
-  cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"确认取消"；还要办，就不用回。`,
+  cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,
+  cancelKept: (t) => `好，不取消。您找人代办的 ${t.id}（${t.itemName}）接着办，有人接了会告诉您。`,
   cancelWhich: (lines, id) => `您有 ${lines.length} 件找人代办的事还没人接：\n${lines.join('\n')}\n不要哪件，就回"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) => `您找人代办的 ${t.id}（${t.itemName}）已经有人在办了，这里取消不了。不想办了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`,
   cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了。想重新申请找人办，说说要办什么事就行。`,

@@ -36,6 +36,12 @@ const KEEP = /[不别没](要|用)?(取消|撤)/
 const WITHDRAW_MAX = 12
 /** Said to the question cancelAsk asks: withdraw the one ticket waiting. */
 const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)/
+/** How long after cancelAsk a bare yes (是, 对, 1) still answers it. */
+const CANCEL_ASK_MS = 10 * 60_000
+/** A bare yes to cancelAsk's question (是, 对的, 嗯嗯, 1, 确认, 好吧), compared without spaces and punctuation. */
+const YES = /^(是|对|嗯|恩|好|行|中|可以|确认|确定|1|一)+(的|啊|呀|吧|了|哈|呢)*$/
+/** A no to it (不, 不是, 还要办): the ticket is kept, and said so. KEEP's 不取消, 别撤了 too. */
+const NO = /^(不|不是|不对|否|没有|别|还要办|还办|要办|继续办|接着办|照常办)(的|啊|呀|吧|了)*$/
 /**
  * Where the dialog stands at a submitted request: going back to it or confirming it again (返回, 确认, a stray 1),
  * which the dialog answers with 已经提交过了, untrue once the resident cancelled it.
@@ -88,6 +94,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const id = findTicketId(text)
     const early = prefetched.get(message)
     prefetched.delete(message)
+    // The question cancelAsk asked, when it was the last thing said: taken (so forgotten) by whatever comes next.
+    const asked = takeCancelAsk(env, who, message.now, early)
     const words = residentWords(context?.elder ?? message.elder)
 
     if (/^(查询|查看|查进度|进度查询|查询工单|我的工单|查工单|工单|我的申请|我的代办)$/.test(text)) return [residentList(await mine(env, who), env.network, words)]
@@ -111,7 +119,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
-    const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true)
+    const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
     if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
@@ -170,8 +178,9 @@ function explicitRating(text: string, id: string | undefined): boolean {
 /**
  * A wish to stop while a ticket is open, answered about the ticket rather than by the dialog's 先不办了 (which left
  * it open): with one waiting for an agent, named and asked to confirm (确认取消 then withdraws it); with several, listed
- * with how to cancel each; with one being handled, whom to tell. After a cancel, where the dialog stands at the
- * request (返回, 确认), that it was cancelled. Undefined when none of this applies.
+ * with how to cancel each; with one being handled, whom to tell. Right after that question (`asked`), a bare yes
+ * (是, 1, 嗯 取消吧) withdraws it and a no (不, 不取消) keeps it, saying so. After a cancel, where the dialog stands at
+ * the request (返回, 确认), that it was cancelled. Undefined when none of this applies.
  */
 async function withdrawal(
   env: TicketEnv,
@@ -181,17 +190,26 @@ async function withdrawal(
   words: ResidentWords,
   dialogOpen: () => Promise<boolean>,
   submitted: boolean,
+  asked: string | undefined,
 ): Promise<string[] | undefined> {
   const compact = text.replace(/[\s\p{P}\p{S}]/gu, '')
   const waiting = mineNow.filter((t) => t.status === '待领办')
   const confirms = CONFIRM_CANCEL.test(compact)
-  const wishes = confirms || (compact.length <= WITHDRAW_MAX && WITHDRAW.test(compact) && !KEEP.test(compact) && !(await dialogOpen()))
+  const wish = compact.length <= WITHDRAW_MAX && WITHDRAW.test(compact) && !KEEP.test(compact)
+  const cancel = async (id: string) =>
+    reply(words, id, await act(env, id, { name: 'cancel' }, resident(message.resident), message.now), () => words.cancelled(id))
+  const askedFor = asked === undefined ? undefined : mineNow.find((t) => t.id === asked)
+  if (askedFor !== undefined) {
+    if (KEEP.test(compact) || NO.test(compact)) return [words.cancelKept(askedFor)]
+    if (confirms || wish || YES.test(compact)) return cancel(askedFor.id)
+  }
+  const wishes = confirms || (wish && !(await dialogOpen()))
   if (wishes) {
-    if (waiting.length === 1 && confirms) {
-      const id = waiting[0]!.id
-      return reply(words, id, await act(env, id, { name: 'cancel' }, resident(message.resident), message.now), () => words.cancelled(id))
+    if (waiting.length === 1 && confirms) return cancel(waiting[0]!.id)
+    if (waiting.length === 1) {
+      await env.store.askCancel(message.resident, waiting[0]!.id, message.now, message.now + CANCEL_ASK_MS)
+      return [words.cancelAsk(waiting[0]!)]
     }
-    if (waiting.length === 1) return [words.cancelAsk(waiting[0]!)]
     if (waiting.length > 1) return [words.cancelWhich(waiting.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}`), waiting[0]!.id)]
     const handled = mineNow.find((t) => OPEN_STATUSES.includes(t.status))
     if (handled !== undefined) return [words.cannotCancel(handled)]
@@ -199,6 +217,16 @@ async function withdrawal(
   const newest = mineNow[0]
   if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
   return undefined
+}
+
+/**
+ * The ticket `who` was asked to confirm withdrawing (see withdrawal), read and forgotten: started as the message
+ * comes, so that any reply lets the question go. Not read for a resident the prefetch found without tickets.
+ */
+function takeCancelAsk(env: TicketEnv, who: Resident, now: number, early: Promise<boolean> | undefined): Promise<string | undefined> {
+  const asked = (early ?? Promise.resolve(true)).then((any) => (any ? env.store.takeCancelAsk(who, now) : undefined))
+  asked.catch(() => {})
+  return asked
 }
 
 async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined, words: ResidentWords): Promise<string[]> {

@@ -91,6 +91,7 @@ function sampled(words: ResidentWords): Record<string, string> {
       words.refused(t.id, { code: 'not_found', message: `没有找到工单 ${t.id}，请核对工单号。` }),
     actFailed: words.actFailed,
     cancelAsk: words.cancelAsk(t),
+    cancelKept: words.cancelKept(t),
     cancelWhich: words.cancelWhich(['· DB2611230001 最低生活保障申请', '· DB2611230002 出生登记'], t.id),
     cannotCancel: words.cannotCancel(t),
     cancelledBefore: words.cancelledBefore(t),

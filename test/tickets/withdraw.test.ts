@@ -3,7 +3,11 @@
  * when the resident confirms; never "先不办了" while the ticket stays open. Real catalogue, dialogs and network,
  * tickets in memory, through the conversation service as a resident's message goes.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RedisSessionStore } from '../../src/store/redis-session-store.js'
+import { createRedis, waitReady } from '../../src/store/redis-connection.js'
+import { createRedisTicketBackend } from '../../src/tickets/store/redis-backend.js'
+import { newTestRedis, testRedisUrl } from '../support/redis.js'
 import { loadNetwork } from '../../src/tickets/network-file.js'
 import { handleAgentText } from '../../src/tickets/agent-commands.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
@@ -21,8 +25,8 @@ beforeAll(async () => {
 })
 
 let users = 0
-async function chat(): Promise<Chat> {
-  return newChat({ userId: `withdraw-${++users}`, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+async function chat(on: TicketEnv = env, more: Parameters<typeof newChat>[0] = {}): Promise<Chat> {
+  return newChat({ userId: `withdraw-${++users}`, executeEffect: createTicketEffectExecutor(on), interceptors: [createTicketInterceptor(on)], ...more })
 }
 
 /** A submitted 老年证 request; its ticket id. */
@@ -34,7 +38,7 @@ async function submit(c: Chat, elder = false): Promise<string> {
   return id
 }
 
-const status = async (id: string) => (await env.store.get(id))?.status
+const status = async (id: string, on: TicketEnv = env) => (await on.store.get(id))?.status
 
 describe('a wish to stop with one open ticket', () => {
   it('不办了 / 俺不想办了 / 不要了 撤了吧 / 取消 / 撤回 name the ticket and ask to confirm; nothing is said dropped, the ticket stays', async () => {
@@ -118,5 +122,74 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
     expect(reply).toContain(id)
     expect(reply).not.toContain('先不办了')
     expect(await status(id)).toBe('已领办')
+  })
+})
+
+describe('the answer to 确认取消\'s question', () => {
+  it('是 / 对 / 1 / 确认 / 嗯 取消吧 right after it withdraw the ticket', async () => {
+    for (const yes of ['是', '对', '1', '确认', '嗯 取消吧', '是的', '好']) {
+      const c = await chat()
+      const id = await submit(c, yes === '1')
+      await c.say('不办了')
+      expect(joined(await c.say(yes)), yes).toContain(`工单 ${id} ${yes === '1' ? '取消了' : '已取消'}`)
+      expect(await status(id), yes).toBe('已取消')
+    }
+  })
+
+  it('不 / 不取消 / 算了不取消 keep the ticket and say so; a 是 after that withdraws nothing', async () => {
+    for (const no of ['不', '不取消', '算了不取消', '还要办']) {
+      const c = await chat()
+      const id = await submit(c)
+      await c.say('取消')
+      const reply = joined(await c.say(no))
+      expect(reply, no).toContain(id)
+      expect(reply, no).toContain('不取消')
+      expect(await status(id), no).toBe('待领办')
+      await c.say('是')
+      expect(await status(id), no).toBe('待领办')
+    }
+  })
+
+  it('any other reply lets the question go: a later 是 or 1 withdraws nothing', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say('不办了')
+    expect(joined(await c.say('低保怎么申请'))).toContain('最低生活保障')
+    await c.say('是')
+    expect(await status(id)).toBe('待领办')
+  })
+
+  it('is answered within 10 minutes: 是 later withdraws nothing', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say('不办了')
+    c.clock.now += 11 * 60_000
+    await c.say('是')
+    expect(await status(id)).toBe('待领办')
+  })
+})
+
+describe('the question to confirm, with two server processes on one Redis', () => {
+  let cleanup: () => Promise<void> = async () => {}
+  afterAll(() => cleanup())
+
+  it('is answered on the other process', async () => {
+    const r = await newTestRedis()
+    const second = createRedis(testRedisUrl(), { connectionName: 'daiban-test-2' })
+    await waitReady(second, 5_000)
+    cleanup = async () => {
+      await second.quit()
+      await r.cleanup()
+    }
+    const envOn = (redis: typeof second): TicketEnv => ({ ...env, store: createRedisTicketBackend(redis, { prefix: r.prefix }).tickets })
+    const [one, two] = [envOn(r.redis), envOn(second)]
+    const clock = { now: Date.UTC(2026, 10, 24, 1, 0, 0) }
+    const userId = `withdraw-redis-${++users}`
+    const a = await chat(one, { userId, clock, sessions: new RedisSessionStore(r.redis, { prefix: r.prefix }) })
+    const b = await chat(two, { userId, clock, sessions: new RedisSessionStore(second, { prefix: r.prefix }) })
+    const id = await submit(a)
+    expect(joined(await a.say('不办了'))).toContain('确认取消')
+    expect(joined(await b.say('是'))).toContain(`工单 ${id} 已取消`)
+    expect(await status(id, one)).toBe('已取消')
   })
 })

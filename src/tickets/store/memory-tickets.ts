@@ -4,7 +4,7 @@
  */
 import { formatTicketId } from '../ids.js'
 import type { Outgoing, TicketBackend, TicketDraft, TicketQuery, TicketStore } from '../ports.js'
-import type { Ticket, TicketState } from '../types.js'
+import type { Resident, Ticket, TicketState } from '../types.js'
 import { MemoryOutbox } from './memory-outbox.js'
 import { MemoryNotificationQueue } from './memory-queue.js'
 import { MemoryTimerStore } from './memory-timers.js'
@@ -13,6 +13,8 @@ import type { RetryPolicy } from '../ports.js'
 export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, Ticket>()
   private readonly seqs = new Map<string, number>()
+  /** Questions to confirm a withdrawal, by resident (channel:userId). */
+  private readonly cancelAsks = new Map<string, { id: string; until: number }>()
 
   constructor(
     private readonly queue: MemoryNotificationQueue,
@@ -47,6 +49,17 @@ export class MemoryTicketStore implements TicketStore {
     const all = [...this.tickets.values()].filter((t) => matches(t, query))
     all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
     return all.slice(0, limit).map(({ history: _history, ...state }) => structuredClone(state))
+  }
+
+  async askCancel(resident: Resident, id: string, _now: number, until: number): Promise<void> {
+    this.cancelAsks.set(`${resident.channel}:${resident.userId}`, { id, until })
+  }
+
+  async takeCancelAsk(resident: Resident, now: number): Promise<string | undefined> {
+    const key = `${resident.channel}:${resident.userId}`
+    const asked = this.cancelAsks.get(key)
+    this.cancelAsks.delete(key)
+    return asked !== undefined && now < asked.until ? asked.id : undefined
   }
 
   private async commit(out: Outgoing): Promise<void> {

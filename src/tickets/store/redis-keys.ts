@@ -6,6 +6,7 @@
  *   q                 notification stream, group "deliver"; q:retry (zset by due time), q:dead (list, newest first)
  *   tm:due            timers by due time              tm:lease     claimed timers by lease end    tm:data  timer JSON by id
  *   ob:<userId>       outbox list of a resident polling over HTTP
+ *   ask:<channel>:<userId>  the ticket a resident was just asked to confirm withdrawing, JSON { id, until }, with a TTL
  *
  * Scripts build key names from the prefix passed in ARGV[1]: one Redis, not a cluster.
  */
