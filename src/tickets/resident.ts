@@ -36,6 +36,11 @@ const KEEP = /[不别没](要|用)?(取消|撤)/
 const WITHDRAW_MAX = 12
 /** Said to the question cancelAsk asks: withdraw the one ticket waiting. */
 const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)/
+/**
+ * A wish to withdraw and nothing else (取消, 撤回, 我要撤回, 不办了, 取消申请), compared without spaces and punctuation:
+ * with no ticket open and no dialog under way, there is nothing to withdraw, and that is said.
+ */
+const BARE_WISH = /^(我|俺|咱)?(要|想)?(取消|撤回|撤销|撤单|退单|不办了|不办啦|不想办了|不申请了|不代办了|不要代办了|先不办了|算了不办了)(申请|代办|工单)?(了|吧|啦|啊)*$/
 /** How long after cancelAsk a bare yes (是, 对, 1) still answers it. */
 const CANCEL_ASK_MS = 10 * 60_000
 /** A bare yes to cancelAsk's question (是, 对的, 嗯嗯, 1, 确认, 好吧), compared without spaces and punctuation. */
@@ -111,14 +116,19 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id, words)
 
     const rateWord = /^评价/.test(text)
-    if (early && !(await early) && !rateWord) return undefined
-    const mineNow = await mine(env, who)
-    const outOfRange = RATING_WITH_NUMBER.test(text) && parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '')) === undefined
-    if (mineNow.length === 0) return rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined) ? [words.nothingToRate] : undefined
-    if (outOfRange && id === undefined) return [words.ratingRange]
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
+    // 取消 with nothing under way: not a question for the catalogue (没找到"取消"), nothing to withdraw.
+    const nothingToWithdraw = async () => BARE_WISH.test(compacted(text)) && !(await dialogOpen())
+    if (early && !(await early) && !rateWord) return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
+    const mineNow = await mine(env, who)
+    const outOfRange = RATING_WITH_NUMBER.test(text) && parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '')) === undefined
+    if (mineNow.length === 0) {
+      if (rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined)) return [words.nothingToRate]
+      return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
+    }
+    if (outOfRange && id === undefined) return [words.ratingRange]
     const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
     const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
@@ -192,7 +202,7 @@ async function withdrawal(
   submitted: boolean,
   asked: string | undefined,
 ): Promise<string[] | undefined> {
-  const compact = text.replace(/[\s\p{P}\p{S}]/gu, '')
+  const compact = compacted(text)
   const waiting = mineNow.filter((t) => t.status === '待领办')
   const confirms = CONFIRM_CANCEL.test(compact)
   const wish = compact.length <= WITHDRAW_MAX && WITHDRAW.test(compact) && !KEEP.test(compact)
@@ -216,7 +226,13 @@ async function withdrawal(
   }
   const newest = mineNow[0]
   if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
+  if (wishes && BARE_WISH.test(compact)) return [words.nothingToCancel(true)]
   return undefined
+}
+
+/** The text without spaces and punctuation, as wishes to withdraw are compared. */
+function compacted(text: string): string {
+  return text.replace(/[\s\p{P}\p{S}]/gu, '')
 }
 
 /**

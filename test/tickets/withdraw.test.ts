@@ -193,3 +193,37 @@ describe('the question to confirm, with two server processes on one Redis', () =
     expect(await status(id, one)).toBe('已取消')
   })
 })
+
+describe('a wish to stop with nothing to withdraw', () => {
+  it('bare 取消 / 撤回 / 不办了 with no ticket and no dialog under way say there is nothing to withdraw, and what to do', async () => {
+    for (const wish of ['取消', '撤回', '不办了', '取消申请', '我要撤回']) {
+      const c = await chat()
+      const reply = joined(await c.say(wish))
+      expect(reply, wish).toContain('您现在没有要取消的代办申请')
+      expect(reply, wish).toContain('直接告诉我要办什么')
+      expect(reply, wish).not.toContain('没找到')
+      expect(reply, wish).not.toContain('先不办了')
+    }
+  })
+
+  it('the same once the only ticket is cancelled', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say(`取消 ${id}`)
+    const reply = joined(await c.say('取消'))
+    expect(reply).toContain('您现在没有要取消的代办申请')
+    expect(reply).toContain('我的工单')
+  })
+
+  it('in 长者模式 in its plainer words', async () => {
+    const c = await chat()
+    await c.say('长者模式')
+    expect(joined(await c.say('撤回'))).toContain('没有要取消的')
+  })
+
+  it('mid-walk with no ticket, 不办了 is still the dialog\'s', async () => {
+    const c = await chat()
+    await c.say('老年证')
+    expect(joined(await c.say('不办了'))).toContain('先不办了')
+  })
+})
