@@ -44,6 +44,9 @@ export function createDefaultEffectExecutor(definitions: DialogDefinitions, logg
         // resident did ask for a 代办 whose progress they may mean.
         if (effect.quietIfNone === true && !requested.has(`${who.channel}\u0000${who.userId}`)) return []
         return [render((effect.elder === true ? inElderWords(definitions).messages.say : say).ticketsUnavailable, {})]
+      case 'mentionOpenTicket':
+        // No tickets service: no ticket to mention.
+        return []
       case 'handoff':
         logger.info({ effect: 'handoff', who, reason: effect.reason }, 'resident asked for a person')
         return []

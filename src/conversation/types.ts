@@ -87,6 +87,11 @@ export type Effect =
   | { type: 'openTicket'; request: TicketRequest }
   /** The resident's proxy tickets; `quietIfNone`: say nothing when there are none (mid-dialog, the progress said enough). */
   | { type: 'listTickets'; quietIfNone?: boolean; elder?: boolean }
+  /**
+   * 不办了 said mid-way: the dialog let the item at hand go. The tickets service adds a line when an earlier 代办
+   * request is still open (it was not withdrawn, and how to withdraw it); nothing when none is.
+   */
+  | { type: 'mentionOpenTicket'; elder?: boolean }
   | { type: 'handoff'; reason: string }
   /** A question that matched nothing or with low confidence: kept for admins to add phrasings. */
   | { type: 'unmatched'; text: string; candidates: { id: string; name: string; score: number }[] }

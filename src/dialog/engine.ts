@@ -240,6 +240,8 @@ function command(t: Turn, name: CommandName): boolean {
       say(t, underWay ? `${render(say_.cancel, {})}\n${render(say_.cancelUndo, {})}` : render(say_.cancel, {}))
       const history = underWay ? [...t.s.history, snapshot(t.s)].slice(-HISTORY_DEPTH) : []
       t.s = { ...freshSession(t.defs.flow.start, t.now), history }
+      // About the item at hand: an earlier 代办 request still open is not withdrawn, and the tickets service says so.
+      if (underWay) t.effects.push({ type: 'mentionOpenTicket', ...(isInElderWords(t.defs) && { elder: true }) })
       return false
     }
     case 'back': {

@@ -120,6 +120,7 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
     const executors: Partial<Record<Effect['type'], EffectExecutor>> = {
       openTicket: tickets.executeEffect,
       listTickets: tickets.executeEffect,
+      mentionOpenTicket: tickets.executeEffect,
       unmatched: createUnmatchedRecorder(unanswered, logger),
     }
     const logOnly = createDefaultEffectExecutor(dialogs.definitions, logger)

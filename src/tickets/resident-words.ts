@@ -60,6 +60,11 @@ export interface ResidentWords {
    * `hadSome`: the resident has had tickets (我的工单 shows them).
    */
   nothingToCancel(hadSome: boolean): string
+  /**
+   * 不办了 in the middle of another item: the dialog's 先不办了 was about that item; the earlier request `t` (the
+   * newest open; `more`: there are others) is still open, and how to withdraw it (`waiting`: 取消 works, else whom to tell).
+   */
+  stillOpen(t: Pick<TicketFacts, 'id' | 'itemName'>, waiting: boolean, more: boolean): string
   /** 不, 不取消 said to cancelAsk's question: the ticket is kept. */
   cancelKept(t: Pick<TicketFacts, 'id' | 'itemName'>): string
   /** The same with several waiting (`lines`: · id item): which one, by its number. */
@@ -132,6 +137,9 @@ export const STANDARD_WORDS: ResidentWords = {
     `确定不办了，请回复"确认取消"（回"是"也行）；还要办的话，回复"不"或者不用回复。`,
   nothingToCancel: (had) =>
     `您现在没有要取消的代办申请。${had ? '查以前的申请，请回复"我的工单"。' : ''}有别的事，请直接告诉我要办什么，比如：低保怎么申请`,
+  stillOpen: (t, waiting, more) =>
+    `您之前的代办申请 ${t.id}（${t.itemName}）${more ? '等' : ''}还在办，没有取消。` +
+    (waiting ? `要取消它，请回复：取消 ${t.id}` : `要取消它，请回复"查询 ${t.id}"看代办员的电话，打电话跟他说一声。`),
   cancelKept: (t) => `好的，不取消。您的代办申请 ${t.id}（${t.itemName}）照常办理，工作人员接单后会通知您。`,
   cancelWhich: (lines, id) => `您有 ${lines.length} 件代办申请还在等工作人员接单：\n${lines.join('\n')}\n要取消哪一件，请回复"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) =>
@@ -198,6 +206,9 @@ export const ELDER_WORDS: ResidentWords = {
   refused: elderRefusal,
   cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,
   nothingToCancel: (had) => `您现在没有要取消的代办申请。${had ? '想看以前交的，回"我的工单"。' : ''}有事就直接告诉我要办什么，比如：低保`,
+  stillOpen: (t, waiting, more) =>
+    `您前面找人代办的 ${t.id}（${t.itemName}）${more ? '等' : ''}还在办，没取消。` +
+    (waiting ? `那件也不要了，就回：取消 ${t.id}` : `那件也不要了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`),
   cancelKept: (t) => `好，不取消。您找人代办的 ${t.id}（${t.itemName}）接着办，有人接了会告诉您。`,
   cancelWhich: (lines, id) => `您有 ${lines.length} 件找人代办的事还没人接：\n${lines.join('\n')}\n不要哪件，就回"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) => `您找人代办的 ${t.id}（${t.itemName}）已经有人在办了，这里取消不了。不想办了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`,

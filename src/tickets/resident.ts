@@ -55,13 +55,18 @@ const AT_SUBMITTED = /^(返回|上一步|回上一步|退回|回去|后退|确�
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
-/** Carries out openTicket and listTickets; other effects are not the tickets' business (returns no replies). */
+/** Carries out openTicket, listTickets and mentionOpenTicket; other effects are not the tickets' business (returns no replies). */
 export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
   return async (effect, message) => {
     const now = message.now
     if (effect.type === 'listTickets') {
       const tickets = await mine(env, message.resident)
       return tickets.length === 0 && effect.quietIfNone ? [] : [residentList(tickets, env.network, residentWords(effect.elder))]
+    }
+    if (effect.type === 'mentionOpenTicket') {
+      const open = (await mine(env, message.resident)).filter((t) => OPEN_STATUSES.includes(t.status))
+      const t = open[0]
+      return t === undefined ? [] : [residentWords(effect.elder).stillOpen(t, t.status === '待领办', open.length > 1)]
     }
     if (effect.type !== 'openTicket') return []
     const r = await openTicket(env, effect.request, now)

@@ -227,3 +227,30 @@ describe('a wish to stop with nothing to withdraw', () => {
     expect(joined(await c.say('不办了'))).toContain('先不办了')
   })
 })
+
+describe('不办了 in another item\'s walk or form with a ticket open', () => {
+  it('is the dialog\'s 先不办了 about that item, with one line that the earlier request is still open and how to withdraw it', async () => {
+    for (const at of ['walk', 'form']) {
+      const c = await chat()
+      const id = await submit(c)
+      await c.say('低保怎么申请')
+      if (at === 'form') {
+        await c.say('全部列出')
+        await c.say('代办')
+      }
+      const reply = joined(await c.say('不办了'))
+      expect(reply, at).toContain('先不办了')
+      expect(reply, at).toContain(id)
+      expect(reply, at).toContain(`取消 ${id}`)
+      expect(await status(id), at).toBe('待领办')
+    }
+  })
+
+  it('says nothing more when no ticket is open', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say(`取消 ${id}`)
+    await c.say('低保怎么申请')
+    expect(joined(await c.say('不办了'))).not.toContain(id)
+  })
+})
