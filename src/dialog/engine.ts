@@ -5,6 +5,7 @@
 import type { Effect, IncomingMessage, Resident } from '../conversation/types.js'
 import { handoff, listAll, progressFields } from './actions.js'
 import { closedProgress, reaskPresumed } from './closed-case.js'
+import { reaskPresumedStep } from './form-presumed.js'
 import { itemFields } from './fields.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
@@ -245,7 +246,7 @@ function command(t: Turn, name: CommandName): boolean {
       return false
     }
     case 'back': {
-      if (reaskPresumed(t)) return false
+      if (reaskPresumed(t) || reaskPresumedStep(t)) return false
       // 返回 at the first question of a walk a clear find began unasked: before it is the welcome, which would drop
       // the item. Stay, and say how to change the item instead.
       const last = t.s.history.at(-1)

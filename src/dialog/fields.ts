@@ -49,6 +49,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.phoneLength': [...ITEM_FIELDS, ...FORM_FIELDS, 'count'],
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
+  'say.formPresumed': ['option', 'question.prompt'],
   'say.closedNotEligible': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNotNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNoProxy': ITEM_FIELDS,

@@ -3,6 +3,7 @@
  * (a walk with no material left, a single help kind), then show its prompt.
  */
 import { pointPlaceName, villages } from './area.js'
+import { presumedStep } from './form-presumed.js'
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
 import { nextStep, walkStamp } from './materials.js'
@@ -76,6 +77,8 @@ export function go(t: Turn, name: string, returning = false): void {
         }
         break
     }
+    // A step of the 代办 form the first question already answered (俺爹瘫在床上 at 特办): taken, said so, and on.
+    if (state.kind === 'menu' && presumedStep(t, target, state)) return
     say(t, fullPrompt(t, state))
     return
   }

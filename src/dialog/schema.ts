@@ -30,6 +30,12 @@ export const OptionSchema = z.strictObject({
   label: text('选项文字'),
   /** Other words that choose this option besides its number and its label. */
   words: z.array(text('说法')).optional(),
+  /**
+   * Words that, in the resident's first question (the one that found the item), already choose this option (瘫在床上
+   * for 特办's 是): the step is not asked; the option is taken and said so (say.formPresumed), and 返回 asks it.
+   * Read as the walk reads an item's 说法 (a 不 just before a word rules it out).
+   */
+  said: z.array(text('居民问题里的说法')).optional(),
   /** The vocabulary's yes (or no) words choose this option. */
   answer: z.enum(['yes', 'no'], { error: 'answer 应为 yes 或 no' }).optional(),
   /** Only offered when this condition holds. */
@@ -392,6 +398,7 @@ const sayMessages = z.strictObject({
   sameItemListed: text('告知单后又问了这件事').default('您问的就是"{item.name}"，要带什么、去哪办都在上面的告知单里。想再看一遍，回复"全部列出"。'),
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
+  formPresumed: text('按居民的问题定下的代办申请一项').default('按您说的，"{question.prompt}"就按"{option}"算。不对的话，回复"返回"重新选。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),
   /**
    * The 代办 form: a village typed that the chosen town ({town.name}) does not list but other towns do
@@ -687,6 +694,7 @@ export const KEY_LABELS: Readonly<Record<string, string>> = {
   options: '选项',
   label: '选项文字',
   words: '说法',
+  said: '居民问题里的说法',
   answer: '是/否',
   when: '条件',
   else: '条件不成立时去的状态',

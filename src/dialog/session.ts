@@ -31,6 +31,13 @@ export interface ProxyForm {
   address?: string
   /** Set when the resident said one field was wrong at the summary: once it is given again, back to this state. */
   returnTo?: string
+  /**
+   * A step not asked because the first question already answered it (an option's `said`), and the step asked
+   * instead: 返回 there asks it. See form-presumed.ts.
+   */
+  presumed?: { step: string; at: string }
+  /** Steps the resident went back to answer themselves: not taken from the question again. */
+  notPresumed?: string[]
 }
 
 /** Everything a step can change; a snapshot of it is what 返回 goes back to. */

@@ -1,0 +1,43 @@
+/**
+ * The 代办 form's questions already answered by the resident's first question (俺爹瘫在床上出不了门 想办残疾证 at
+ * 申请人是不是老人、残疾人，或者行动不便、出不了门？): taken as said, in one line, and changeable with 返回, as the walk
+ * presumes its situation answers. Real catalogue and dialogs.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, type Chat } from './support.js'
+
+/** From the first question through the town, where the 特办 question comes next. */
+async function upToSpecial(c: Chat, first: string): Promise<string> {
+  let last = ''
+  for (const reply of [first, '1', '全部列出', '3', '李大山', '13812345678', '相沟镇', '1']) last = joined(await c.say(reply))
+  return last
+}
+
+describe('the 代办 form after a first question that said the applicant cannot get out', () => {
+  it('takes 是 at the 特办 question and says so in one line, instead of asking it', async () => {
+    for (const first of ['俺爹瘫在床上出不了门 想办残疾证', '我妈下不了床 想办残疾证', '俺爹腿脚不好 办残疾证']) {
+      const c = await newChat({ userId: `presumed-${first}` })
+      const reply = await upToSpecial(c, first)
+      expect(reply, first).not.toContain('回复 1 是，2 不是')
+      expect(reply, first).toMatch(/按您说的.*就按"是"算/)
+      expect(reply, first).toContain('需要哪种帮助')
+      expect(reply, first).toContain('特办')
+    }
+  })
+
+  it('返回 right after asks the 特办 question, whose 不是 then holds', async () => {
+    const c = await newChat({ userId: 'presumed-back' })
+    await upToSpecial(c, '俺爹瘫在床上出不了门 想办残疾证')
+    expect(joined(await c.say('返回'))).toContain('是不是老人、残疾人')
+    const reply = joined(await c.say('不是'))
+    expect(reply).toContain('需要哪种帮助')
+    expect(reply).not.toContain('特办')
+  })
+
+  it('asks it as before when the first question said nothing of the kind, or said the opposite', async () => {
+    for (const first of ['想办残疾证', '俺爹不是出不了门 想办残疾证']) {
+      const c = await newChat({ userId: `not-presumed-${first}` })
+      expect(await upToSpecial(c, first), first).toContain('是不是老人、残疾人')
+    }
+  })
+})
