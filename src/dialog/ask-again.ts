@@ -11,6 +11,7 @@ import { heardAfterWalk, noteAfterWalk } from './out-of-turn.js'
 import { placeReply } from './places.js'
 import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { remarkOnAsked } from './asked-remark.js'
+import { requestedThing } from './service-request.js'
 import { aspectReply, awayReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
@@ -119,8 +120,10 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   }
   if (offerSwitch(t, r.raw, unsure)) return true
   // A question mid-walk the matcher finds a few close items for: offered, with the walk to come back to. Only a
-  // question (房子还没过户 tells), and only likely finds: a walk reply is mostly an answer.
-  if (state.kind === 'materials' && ASKS.test(r.plain) && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
+  // question or a request (俺想申请城乡居民养老保险; 房子还没过户 tells), and only likely finds: a walk reply is
+  // mostly an answer.
+  const asking = ASKS.test(r.plain) || requestedThing(r) !== undefined
+  if (state.kind === 'materials' && asking && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
   // 低保怎么申请 at the 低保 checklist or walk: the item at hand asked about again; not 没看明白, it is this one.
   if ((state.kind === 'materials' || takesPlaces(state)) && aboutItemAtHand(t, r.raw)) {
     const listed = state.kind !== 'materials'

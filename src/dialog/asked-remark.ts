@@ -2,7 +2,8 @@
  * A remark about what the walk asks now (他下不了床 咋拍照 at the photo, 户口本在俺婆婆家 在 at the 户口簿, 新房产证还没下来
  * at 和房子过户一起办还是已过户？): read as about it, not as a new question for the matcher, which may be sure of another
  * item for its other words (卧床 is 经济困难老年人补贴's). Unless the reply asks for another matter in so many words
- * (vocabulary.yaml anotherMatter: 另外, 我还想办).
+ * (vocabulary.yaml anotherMatter: 另外, 我还想办) or for a thing other than the step asked (想办个残疾人证, 上户口咋办: see
+ * service-request.ts).
  */
 import type { Material, Question } from '../catalog/types.js'
 import { misunderstood } from './ask-again.js'
@@ -12,6 +13,7 @@ import { fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { asks } from './story.js'
+import { asksAnotherMatter, requestsOtherThing } from './service-request.js'
 import { decide } from '../match/decide.js'
 import { itemFields } from './fields.js'
 import { render } from './template.js'
@@ -75,11 +77,6 @@ function holdsWord(said: string, words: ReadonlySet<string>, itemName: string): 
   return false
 }
 
-/** 另外 …, 我还想办 …: the reply asks for another matter, whatever words of the step it holds. */
-function asksAnotherMatter(t: Turn, r: Reading): boolean {
-  return t.vocab.anotherMatter.some((w) => r.full.includes(w))
-}
-
 /** The materials a situation question decides (those it brings in on one of its answers). */
 function decidedBy(t: Turn, q: Question): Material[] {
   return currentItem(t)!.materials.filter((m) => m.notice !== true && m.condition?.questionId === q.id)
@@ -88,6 +85,8 @@ function decidedBy(t: Turn, q: Question): Material[] {
 /** Whether a reply talks about the step asked: a word of its texts (the material's names put back: 户口本 for 户口簿). */
 export function aboutStepAsked(t: Turn, step: WalkStep, r: Reading): boolean {
   if (r.plain.length < 2 || r.plain.length > MAX_REMARK || asksAnotherMatter(t, r)) return false
+  // 想办个残疾人证 at 本人有效身份证件 (whose note says 军人证), 上户口咋办 at the 身份证: asking for another thing.
+  if (requestsOtherThing(t, step, r)) return false
   // A question at a situation question is no remark on it (孩子上学要啥 at 是不是未满 16 周岁): maybe a new one.
   if (step.kind === 'question' && asks(t, r)) return false
   if (namesAnItem(t, r)) return false

@@ -297,7 +297,7 @@ const NAME_PARTS = /[^\p{L}\p{N}]+|[和或及与]/u
  * Whether `run` ends one of the things a material's name lists: the word a Chinese name ends in says what the thing
  * is (父母光荣证 is a 光荣证; 光荣证遗失补办申请 is a 申请, about a 光荣证).
  */
-function headedBy(name: string, run: string): boolean {
+export function headedBy(name: string, run: string): boolean {
   return name.split(NAME_PARTS).some((part) => comparableFixed(part).endsWith(run))
 }
 

@@ -25,6 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
+import { requestAway } from './service-request.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
 export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
@@ -115,6 +116,10 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     say(t, fullPrompt(t, state))
     return false
   }
+  // 还想问问残疾证咋办, 想办个残疾人证, 上户口咋办: asking for another matter or thing, not answering (残疾 is a 说法 of
+  // 家里有没有残疾或生重病的人？'s 是, and would be heard out of turn at a material question too).
+  const requested = i === undefined ? requestAway(t, state, step, r) : undefined
+  if (requested !== undefined) return requested
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
     const item = currentItem(t)!

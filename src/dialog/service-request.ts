@@ -1,0 +1,153 @@
+/**
+ * A walk reply asking for a service (还想问问残疾证咋办, 俺想申请残疾人两项补贴, 想办个残疾人证, 上户口咋办) rather than
+ * answering: what it asks for, and whether that is the step asked, one of the item's papers or another item. Read
+ * before the reply's words are taken as an answer: 残疾证 holds 残疾, a 说法 of 家里有没有残疾或生重病的人？'s 是, and
+ * 人证 is in the 军人证 of a material's note, but the resident asks for a paper or a benefit, not how things are.
+ */
+import type { CatalogItem, Material } from '../catalog/types.js'
+import { decide, SURE_SCORE } from '../match/decide.js'
+import { offerItem, offerSwitch } from './actions.js'
+import { covered, headedBy, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
+import { presumedIn, type WalkStep } from './materials.js'
+import { fullPrompt } from './prompts.js'
+import { itemMaterialFields } from './questions-back.js'
+import type { DialogState } from './schema.js'
+import { optionSaid } from './situation-answers.js'
+import { render } from './template.js'
+import { comparable, comparableFixed, read, type Reading } from './text.js'
+import { currentItem, say, type Turn } from './turn.js'
+
+/** Who is speaking, and wanting (还想, 也要, 打算): before the verb or the thing asked for. */
+const LEAD = '(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:还|也|再|就)?(?<want>想|要|得|准备|打算)?'
+/** Asking about a thing: 问问, 打听, 咨询 (俺想问问残疾人两项补贴). */
+const ABOUT = '(?<about>问问|问一下|问下|打听一下|打听|咨询一下|咨询|请问)?'
+/** Asking how or where, just before the verb: 咋, 怎么, 去哪, 能, 该怎么去. */
+const HOW = '(?<how>(?:该|能不能|可不可以|能|可以|要|得|想|需要)?(?:咋|怎么|怎样|如何|去哪里|去哪儿|去哪|在哪里|在哪儿|在哪|到哪里|到哪|上哪|哪里|哪儿|哪)?(?:去|才能|能)?)'
+/** The verbs of asking for a service. */
+const VERB = '(?:办理|申请|申领|领取|补办|补领|办|领|补)'
+/** What a request asks after naming the thing: 要啥, 咋办, 行不 … */
+const TAIL = '(?<tail>要啥|要什么|需要啥|需要什么|要带啥|得带啥|带啥|要哪些|咋办|怎么办|咋弄|怎么弄|行不行|行不|行吗|可以吗|能行吗|中不|去哪|在哪|不|吗)?'
+/** The thing asked for (checked by THING_WORDS). */
+const THING = '(?<thing>\\p{Script=Han}{2,10}?)'
+
+/** 残疾证咋办, 残疾人补贴怎么领, 还想问问残疾证咋办, 残疾证能办不: the thing, then how to get it. */
+const THING_THEN_VERB = new RegExp(`^${LEAD}${ABOUT}${THING}${HOW}${VERB}(?<end>不|吗)?(?:呢|啊|呀|嘛)?$`, 'u')
+/** 想办个残疾证, 俺想申请卧床老人补贴, 办残疾证要啥, 能办残疾证不: the verb, then the thing (个体户 is one, 办个体户). */
+const VERB_THEN_THING = new RegExp(`^${LEAD}${HOW}${VERB}(?:一?个(?!体)|一下|一?张|一?本|一?份)?${THING}${TAIL}$`, 'u')
+/** 俺想问问残疾人两项补贴, 打听一下低保的事: asking about the thing. */
+const ASKING_ABOUT = new RegExp(`^${LEAD}${ABOUT}${THING}(?:的事儿|的事|这事|的事咋办|咋办|怎么办|咋弄|怎么弄)?$`, 'u')
+
+/** Characters no name of a thing holds: who (自己, 找人), pointing, asking (多少, 能), what has happened (了, 过), negation. */
+const NOT_A_THING = /[我俺咱你他她它自帮找这那咋啥什么吗呢哪谁多几能了过着没不未非无别]/u
+
+/** Where a reply is cut into what it says one after the other. */
+const PIECES = /[\s,，。.;；!！?？、~～]+/u
+
+/**
+ * The thing a reply asks for (compared form): a verb of asking for a service (办, 申请, 领, 补) or asking about (问问,
+ * 打听) with the thing it is about, in one piece of the reply, said as a question or a wish (咋, 怎么, 想, 要 …).
+ * Undefined when no piece asks so, or the words next to the verb name no thing (身份证丢了咋补: a loss told).
+ */
+export function requestedThing(r: Reading): string | undefined {
+  for (const piece of r.raw.split(PIECES)) {
+    const text = comparable(piece)
+    for (const pattern of [THING_THEN_VERB, VERB_THEN_THING, ASKING_ABOUT]) {
+      const m = pattern.exec(text)
+      const g = m?.groups
+      if (g === undefined || NOT_A_THING.test(g.thing!)) continue
+      // 残疾证办 alone is no request: a wish (想), a question (咋, 要啥) or asking about it (问问) makes it one.
+      if (g.want === undefined && (g.about ?? '') === '' && (g.how ?? '') === '' && (g.tail ?? '') === '' && g.end === undefined && pattern !== ASKING_ABOUT) continue
+      if (pattern === ASKING_ABOUT && (g.about ?? '') === '') continue
+      return g.thing
+    }
+  }
+  return undefined
+}
+
+/**
+ * Whether `thing` names the material `m`: all of it but one character is in the name, in runs of two or more (with
+ * the catalogue's variants put back: 户口本 for 户口簿), not only words every name has (证明), and it ends as the name,
+ * or one of the things the name lists, ends: the last word of a name says what it is (残疾证 is the 残疾人证 of 残疾人证
+ * 或住院病历、诊断证明; 上户口 is no 户口簿, 低保 no 低保备案表, 参保凭证 no 农药购买凭证). Nor is a variant of a standard
+ * word another name holds (二代证 is a 居民身份证, not the 第二代残疾人证).
+ */
+export function namesPaper(t: Turn, thing: string, m: Material): boolean {
+  const synonyms = t.ctx.catalog.synonyms
+  const name = comparableFixed(m.name)
+  const standard = synonyms.find((s) => s.variants.some((v) => comparableFixed(v) === thing))
+  if (standard !== undefined && !name.includes(comparableFixed(standard.canonical))) return false
+  const said = withSynonyms(thing, m.name, synonyms)
+  if (covered(said, name) < Math.max(2, said.length - 1)) return false
+  let own = false
+  for (let k = 0; k + 2 <= said.length && !own; k++) own = !SHARED_BY_MATERIALS.has(said.slice(k, k + 2)) && name.includes(said.slice(k, k + 2))
+  return own && headedBy(m.name, said.slice(-1))
+}
+
+/** The item other than the one at hand the matcher finds for `text`: clearly, or (`sureEnough`) at least surely. */
+function otherItem(t: Turn, text: string, sureEnough: boolean): CatalogItem | undefined {
+  const decision = decide(t.ctx.matcher.match(text))
+  if (decision.kind !== 'sure' || decision.result.item.id === t.s.itemId) return undefined
+  return decision.clear || sureEnough ? decision.result.item : undefined
+}
+
+/** The item other than the one at hand the matcher finds clearly for `text` (残疾证: 办理残疾人证). */
+export function clearlyOther(t: Turn, text: string): CatalogItem | undefined {
+  return otherItem(t, text, false)
+}
+
+/** Whether `thing` reads as a situation of the item (老头瘫痪: 家里有没有残疾或生重病的人？ 是): said, not asked for. */
+export function situationOf(t: Turn, item: CatalogItem, thing: string): boolean {
+  if (presumedIn(item, thing).size > 0) return true
+  const reading = read(thing, t.vocab)
+  return item.questions.some((q) => optionSaid(q, reading) !== undefined)
+}
+
+/** 另外 …, 我还想办 … (vocabulary.yaml anotherMatter): the reply asks for another matter in so many words. */
+export function asksAnotherMatter(t: Turn, r: Reading): boolean {
+  return t.vocab.anotherMatter.some((w) => r.full.includes(w))
+}
+
+/**
+ * Whether a reply asks for something other than the step asked (see requestedThing): at a material question, a thing
+ * not that material (二代证怎么领 at the 身份证 is about it); at a situation question, any thing (its answer is said,
+ * not asked for).
+ */
+export function requestsOtherThing(t: Turn, step: WalkStep, r: Reading): boolean {
+  const thing = requestedThing(r)
+  if (thing === undefined) return false
+  return step.kind !== 'material' || !namesPaper(t, thing, step.material)
+}
+
+/**
+ * A reply at a walk step asking for another matter or for a thing other than the material asked, before any answer is
+ * read in it: another item asked for in so many words (另外, 还想问) or clearly named is offered as a switch (the
+ * resident may go back with 不是，接着刚才的); one of the item's papers is said where to get, with the step again;
+ * another item the matcher is sure of, where the thing is no situation of this item (老头瘫痪咋办 tells one), is
+ * offered. Undefined when the reply asks for nothing of the kind: the walk reads it on.
+ */
+export function requestAway(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): boolean | undefined {
+  const thing = requestedThing(r)
+  const another = asksAnotherMatter(t, r)
+  if (thing === undefined && !another) return undefined
+  // 二代证怎么领, 临时身份证咋办 at the 身份证: about the material asked.
+  if (thing !== undefined && step.kind === 'material' && namesPaper(t, thing, step.material)) return undefined
+  if (another && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
+  if (thing === undefined) return undefined
+  const item = currentItem(t)!
+  const clear = otherItem(t, thing, false) ?? otherItem(t, r.raw, false)
+  if (clear !== undefined) {
+    offerItem(t, r.raw, clear)
+    return true
+  }
+  const paper = item.materials.find((m) => m.notice !== true && namesPaper(t, thing, m))
+  if (paper !== undefined) {
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, paper)))
+    say(t, fullPrompt(t, state))
+    return false
+  }
+  if (situationOf(t, item, thing)) return undefined
+  const sure = otherItem(t, thing, true)
+  if (sure === undefined) return undefined
+  offerItem(t, r.raw, sure)
+  return true
+}
