@@ -15,6 +15,7 @@ import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleO
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
+import { turnedDownQuestion } from './wrong-item.js'
 import { caseAnswers, clearItem, currentItem, flowFacts, holds, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
 
 /** Questions are kept in the session only this long (for {asked} and admins' unmatched list). */
@@ -26,7 +27,10 @@ type Outcomes = NonNullable<Extract<FlowFile['states'][string], { kind: 'menu' }
 
 /** Free text as a question: sure → that item, unsure → numbered candidates, nothing → say so (and tell admins). */
 export function askMatcher(t: Turn, text: string, outcomes: Outcomes): void {
-  const results = t.ctx.matcher.match(text)
+  // 不是低保 是医保: what is wanted is the question, and the item turned down is no answer to it.
+  const turned = t.turnedDown === undefined ? turnedDownQuestion(t, text) : undefined
+  if (turned !== undefined) t.turnedDown = turned.denied
+  const results = matchLeavingOut(t, turned?.wanted ?? text)
   const decision = decide(results)
   const asked = text.slice(0, ASKED_MAX)
   rememberTown(t, text)
@@ -66,6 +70,12 @@ function asksFirst(t: Turn, state: string): boolean {
   return nextStep(item, { answers: caseAnswers(t, item), ready: t.s.ready }) !== undefined
 }
 
+/** The matcher's finds for `text`, without the item this reply turns down (Turn.turnedDown). */
+function matchLeavingOut(t: Turn, text: string) {
+  const results = t.ctx.matcher.match(text)
+  return t.turnedDown === undefined ? results : results.filter((r) => r.item.id !== t.turnedDown)
+}
+
 /**
  * A question about another item in the middle of a flow: ask whether to switch. True when offered.
  * `unsure` (a chooseItem state): a question the matcher is not sure about offers its candidates there, with a
@@ -73,7 +83,7 @@ function asksFirst(t: Turn, state: string): boolean {
  */
 export function offerSwitch(t: Turn, text: string, unsure?: string, minChooseScore = 0): boolean {
   if (comparable(text).length < 2) return false
-  const results = t.ctx.matcher.match(text)
+  const results = matchLeavingOut(t, text)
   const decision = decide(results)
   const switchState = t.defs.flow.switch
   if (decision.kind === 'sure') {

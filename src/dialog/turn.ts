@@ -31,6 +31,8 @@ export interface Turn {
   effects: Effect[]
   /** This reply was not understood and the step asked again (see session.misses). */
   missed?: boolean
+  /** The id of an item this reply turns down (不是低保 是医保): not chosen for it, nor offered (see wrong-item.ts). */
+  turnedDown?: string
 }
 
 export function say(t: Turn, text: string): void {

@@ -24,7 +24,7 @@ import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabula
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
-import { leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
+import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
 import { requestAway } from './service-request.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -56,6 +56,14 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   // 不是这个, 俺问的不是这个, 不对 不是这个事 later on (or after 对吗): the item is wrong, as above; a bare 不对 is 没有.
   if (state.wrongItem !== undefined && saysWrongItem(t, r)) return leaveWrongItem(t, state.wrongItem)
+  // 不是低保 是医保, 俺不是问这个，俺要办居住证: the item turned down is not chosen (nor 低保备案表 read as 没有); what is
+  // wanted is the question: asked afresh when the walk's item is the one turned down, else offered with the walk kept.
+  const turned = state.wrongItem !== undefined ? itemTurnedDown(t, step, r) : undefined
+  if (turned !== undefined) {
+    t.turnedDown = turned.denied
+    if (turned.atHand) return leaveWrongItem(t, state.wrongItem!, turned.wanted)
+    return offerSwitch(t, turned.wanted, state.unsure) || freeText(t, state, read(turned.wanted, t.vocab))
+  }
   // 对 right after the intro's 问的不是这件事，请回复"不对": the item is right. Taken for 有 it marked the first
   // material ready unasked; asked again instead.
   // At a yes/no question (是不是遇上了急事？) 对 is its 是.

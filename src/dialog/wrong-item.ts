@@ -1,12 +1,18 @@
 /**
  * The item said to be wrong later in a walk, not only as the first reply to a clear find: 不是这个, 俺问的不是这个,
- * 不对 不是这个事, or 不对 followed by what the resident really does (不对 俺是卖饲料的), which is their question.
+ * 不对 不是这个事, or 不对 followed by what the resident really does (不对 俺是卖饲料的), which is their question; an
+ * item turned down with what is wanted instead (不是低保 是医保), which is then not chosen.
  */
 import type { DialogState } from './schema.js'
 import { handleReply } from './states.js'
 import { correctedText, optionSaid } from './situation-answers.js'
 import { render } from './template.js'
-import { read, type Reading } from './text.js'
+import { comparable, read, type Reading } from './text.js'
+import { decide } from '../match/decide.js'
+import { aboutItemAtHand } from './actions.js'
+import { denialAndRest } from './denial.js'
+import type { WalkStep } from './materials.js'
+import { clearlyOther, namesPaper, situationOf } from './service-request.js'
 import { itemFields } from './fields.js'
 import { go } from './navigate.js'
 import { clearItem, currentItem, say, stateOf, type Turn } from './turn.js'
@@ -41,6 +47,40 @@ export function restatedQuestion(t: Turn, r: Reading): string | undefined {
   const readings = [read(rest, t.vocab), ...(corrected === undefined ? [] : [{ ...r, plain: corrected, full: corrected, leading: undefined }])]
   if (item !== undefined && item.questions.some((q) => readings.some((reading) => optionSaid(q, reading) !== undefined))) return undefined
   return rest
+}
+
+/** Words pointing at the item at hand when it is turned down: 不是这个, 俺不是问这件事. */
+const POINTING = /^(?:这个|那个|这|那)(?:件|项)?(?:事|事情|事儿)?$/u
+
+/**
+ * An item a new question turns down, and what it asks instead (不是低保 是医保 → 低保's id, 医保; see denialAndRest):
+ * only when what is denied names an item the matcher is sure of (不是本地人 能办低保吗 turns nothing down).
+ */
+export function turnedDownQuestion(t: Turn, text: string): { denied: string; wanted: string } | undefined {
+  const said = denialAndRest(text)
+  if (said === undefined) return undefined
+  const decision = decide(t.ctx.matcher.match(said.denied))
+  return decision.kind === 'sure' ? { denied: decision.result.item.id, wanted: said.wanted } : undefined
+}
+
+/**
+ * An item turned down in a walk reply, and what is wanted instead (不是低保 是医保, 俺不是问这个，俺要办居住证, 俺问的不是
+ * 低保 是居住证): `atHand` when it is the walk's item (named, or pointed at: 这个, 这件事). Undefined when either part
+ * is an answer of this walk (不是残疾 是重病, 不是转诊 俺在外地住院了; 残疾证 is an item, though it holds 残疾), when
+ * what is denied is the material asked or what is wanted one of the item's papers (不是身份证 是户口本), or when what
+ * is denied is no item.
+ */
+export function itemTurnedDown(t: Turn, step: WalkStep, r: Reading): { denied: string; wanted: string; atHand: boolean } | undefined {
+  const item = currentItem(t)
+  const said = denialAndRest(r.raw)
+  if (item === undefined || said === undefined) return undefined
+  const wanted = comparable(said.wanted)
+  if ([said.denied, wanted].some((p) => situationOf(t, item, p) && clearlyOther(t, p) === undefined)) return undefined
+  if (step.kind === 'material' && namesPaper(t, said.denied, step.material)) return undefined
+  if (item.materials.some((m) => m.notice !== true && namesPaper(t, wanted, m))) return undefined
+  if (POINTING.test(said.denied) || aboutItemAtHand(t, said.denied)) return { denied: item.id, wanted: said.wanted, atHand: true }
+  const other = turnedDownQuestion(t, r.raw)
+  return other === undefined ? undefined : { ...other, atHand: false }
 }
 
 /**
