@@ -8,6 +8,7 @@ import { stateFields } from './prompts.js'
 import { render } from './template.js'
 import { comparable, comparableFixed, NEGATION, wordPattern, type Reading } from './text.js'
 import { say, type Turn } from './turn.js'
+import { denialAndRest } from './denial.js'
 
 /** Shortest reply, and shortest 说法, taken to name a situation: one character says too little. */
 const MIN_OPTION_WORDS = 2
@@ -152,15 +153,21 @@ export function deniedOption(options: readonly string[], r: Reading, named: (sai
   return others.length === 1 ? { option, other: others[0]! } : { option }
 }
 
-/** After a first piece that denies an option (不是转诊), the option the rest of the reply names (俺在外地住院了). */
+/**
+ * After a first piece that denies an option (不是转诊), the option the rest of the reply names (俺在外地住院了); the
+ * rest may also follow the denial run on, after a 是 (不是残疾是重病).
+ */
 export function saidAfterDenial(question: Question, r: Reading): string | undefined {
   const pieces = r.raw.split(/[\s,，。.!！、;；]+/).filter(Boolean)
-  if (pieces.length < 2 || !DENIAL.test(comparable(pieces[0]!))) return undefined
-  const rest = comparable(pieces.slice(1).join(''))
+  const runOn = pieces.length < 2 ? denialAndRest(r.raw) : undefined
+  if (runOn === undefined && (pieces.length < 2 || !DENIAL.test(comparable(pieces[0]!)))) return undefined
+  const deniedWords = runOn?.denied ?? comparable(pieces[0]!).replace(DENIAL, '')
+  const rest = comparable(runOn?.wanted ?? pieces.slice(1).join(''))
   const answer = rest.length >= MIN_OPTION_WORDS ? optionSaid(question, { ...r, plain: rest, full: rest, leading: undefined }) : undefined
-  // 不是转诊，转诊证明没开: the rest naming the denied option again says nothing new.
-  const denied = optionSaid(question, { ...r, plain: comparable(pieces[0]!).replace(DENIAL, ''), leading: undefined })
-  return answer !== denied ? answer : undefined
+  // 不是转诊，转诊证明没开: the rest naming the denied option again, in its words, says nothing new. In other words
+  // it says that option after all (不是残疾 是重病: both 是 of 家里有没有残疾或生重病的人？, and 重病 is what it is).
+  const denied = optionSaid(question, { ...r, plain: deniedWords, leading: undefined })
+  return answer !== denied || (deniedWords !== '' && !rest.includes(deniedWords)) ? answer : undefined
 }
 
 /** A reply going on with who is speaking (我是, 俺家): it says what is, not what is not. */

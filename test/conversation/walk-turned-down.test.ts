@@ -1,7 +1,8 @@
 /**
  * An item turned down with what is wanted instead (不是低保 是医保, 俺不是问这个，俺要办居住证) mid-walk is not chosen,
- * nor read as a material (低保备案表 没有) or a document not needed (居住证 用不上); what is wanted is the question.
- * Through the conversation service with the real catalogue and dialog files.
+ * nor read as a material (低保备案表 没有) or a document not needed (居住证 用不上); what is wanted is the question. An
+ * option turned down for another (不是残疾 是重病) is still that question's answer. Through the conversation service
+ * with the real catalogue and dialog files.
  */
 import { describe, expect, it } from 'vitest'
 import { joined, newChat, startItem, type Chat } from './support.js'
@@ -80,5 +81,14 @@ describe('an item turned down in the first question', () => {
     const said = joined(await chat.say('不是低保是医保'))
     expect(said).toContain('城乡居民基本医疗保险参保登记和缴费')
     expect(said).not.toContain(DIBAO)
+  })
+})
+
+describe('an option turned down for another of the same answer', () => {
+  it('不是残疾 是重病 at 家里有没有残疾或生重病的人？ is its 是 (was 否: the 不是 was read as denying 是)', async () => {
+    for (const reply of ['不是残疾 是重病', '不是残疾，是重病', '不是残疾是重病']) {
+      const chat = await atDisabled()
+      expect(joined(await chat.say(reply)), reply).toContain(DISABLED_PAPERS)
+    }
   })
 })
