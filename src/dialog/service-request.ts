@@ -27,7 +27,7 @@ const HOW = '(?<how>(?:该|能不能|可不可以|能|可以|要|得|想|需要)
 const VERB = '(?:办理|申请|申领|领取|补办|补领|办|领|补)'
 /** What a request asks after naming the thing: 要啥, 咋办, 行不 … */
 const TAIL = '(?<tail>要啥|要什么|需要啥|需要什么|要带啥|得带啥|带啥|要哪些|咋办|怎么办|咋弄|怎么弄|行不行|行不|行吗|可以吗|能行吗|中不|去哪|在哪|不|吗)?'
-/** The thing asked for (checked by THING_WORDS). */
+/** The thing asked for (checked with NOT_A_THING). */
 const THING = '(?<thing>\\p{Script=Han}{2,10}?)'
 
 /** 残疾证咋办, 残疾人补贴怎么领, 还想问问残疾证咋办, 残疾证能办不: the thing, then how to get it. */
@@ -55,8 +55,9 @@ export function requestedThing(r: Reading): string | undefined {
       const m = pattern.exec(text)
       const g = m?.groups
       if (g === undefined || NOT_A_THING.test(g.thing!)) continue
-      // 残疾证办 alone is no request: a wish (想), a question (咋, 要啥) or asking about it (问问) makes it one.
-      if (g.want === undefined && (g.about ?? '') === '' && (g.how ?? '') === '' && (g.tail ?? '') === '' && g.end === undefined && pattern !== ASKING_ABOUT) continue
+      // 残疾证办 alone is no request: a wish (想), a question (咋, 要啥, 不) or asking about it (问问) makes it one.
+      const asking = (g.about ?? '') !== '' || (pattern !== ASKING_ABOUT && ((g.how ?? '') !== '' || (g.tail ?? '') !== '' || g.end !== undefined))
+      if (g.want === undefined && !asking) continue
       if (pattern === ASKING_ABOUT && (g.about ?? '') === '') continue
       return g.thing
     }
