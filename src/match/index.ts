@@ -41,7 +41,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
     // Who asks (我是村干部，…) is left out: neither its words nor its units count for or against an item.
     const askers = askerFinds(lexicon, finds, units, clauses)
     const told = askers.length ? finds.filter((o) => !askers.some((a) => a.start <= o.start && o.end <= a.end)) : finds
-    const found = markDetails(lexicon, markNeeded(markModifiers(lexicon, markHad(told, units, parts), units, parts), units), units, parts)
+    const found = markDetails(lexicon, markNeeded(lexicon, markModifiers(lexicon, markHad(told, units, parts), units, parts), units, parts), units, parts)
     const neutral = neutralUnits(lexicon, units, found)
     for (const a of askers) neutral.fill(1, a.start, a.end)
     for (const o of found) if (o.detail) neutral.fill(1, o.start, o.end)
@@ -255,30 +255,42 @@ function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrenc
   })
 }
 
-/** Words for needing something, typed right before it: 要带, 需要, 得有 (要带规划许可证吗, 要死亡证明不). */
-const NEEDING = ['带', '要', '需要', '得有', '要有']
+/**
+ * Words for needing something, typed right before it: 要带, 需要, 得有, 先有 (要带规划许可证吗, 要死亡证明不, 得先有规划
+ * 许可证吗: a prerequisite).
+ */
+const NEEDING = ['带', '要', '需要', '得有', '要有', '先有']
 
 /**
  * Marks the finds said to be needed: those in the run of found words right after a word for needing (要带 建设工程规划
  * 许可证, every word of it). A thing the resident asks whether to bring is a material of what is asked for.
  */
-function markNeeded(found: Occurrence[], units: Unit[]): Occurrence[] {
+function markNeeded(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Occurrence[] {
   let marked = found
-  for (const { start, end } of neededSpans(found, units)) {
+  for (const { start, end } of neededSpans(lexicon, found, units, parts)) {
     marked = marked.map((o) => (o.start >= start && o.end <= end && !o.needed ? { ...o, needed: true as const } : o))
   }
   return marked
 }
 
-/** The runs of found words right after a word for needing (要带 建设工程规划许可证): see markNeeded. */
-function neededSpans(found: Occurrence[], units: Unit[]): Span[] {
+/**
+ * The runs of found words right after a word for needing (要带 建设工程规划许可证), inside its part: see markNeeded. Not
+ * after a needing character that ends a longer word typed around it (顺带卖点农药, 捎带: 带 is no bringing there).
+ */
+function neededSpans(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Span[] {
   const spans: Span[] = []
   for (let u = 1; u < units.length; u++) {
-    if (!NEEDING.some((w) => [...w].every((ch, k) => units[u - w.length + k]?.text === ch))) continue
+    const word = NEEDING.find(
+      (w) =>
+        endsAt(units, u, w) &&
+        !found.some((o) => !o.guessed && o.start < u - w.length && o.end > u - w.length && !lexicon.generic.has(o.term)),
+    )
+    if (!word) continue
+    const partEnd = parts.find((p) => p.start < u && u <= p.end)?.end ?? units.length
     let end = u
     for (let grown = true; grown; ) {
       grown = false
-      for (const o of found) if (o.start <= end && o.start >= u && o.end > end) (end = o.end), (grown = true)
+      for (const o of found) if (o.start <= end && o.start >= u && o.end > end && o.end <= partEnd) (end = o.end), (grown = true)
     }
     if (end > u) spans.push({ start: u, end })
   }
@@ -304,7 +316,7 @@ const DONE_VERBS = new Set(['办', '领', '申', '评', '补'])
  */
 function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Occurrence[] {
   const detail = new Uint8Array(units.length)
-  for (const span of neededSpans(found, units)) {
+  for (const span of neededSpans(lexicon, found, units, parts)) {
     // 要办残疾证 asks for it: a 请求字 after the word for needing is the request, not something to bring.
     if (lexicon.askingChars.has(units[span.start]!.text ?? '')) continue
     // A bare 要 after who or what (我要举报, 公司要盖厂房) is a wish; it needs a thing at the start of a part (要盖公章的

@@ -351,3 +351,17 @@ describe('something to bring, or done already, beside another item’s own word 
     expect(top('俺们公司要盖厂房 施工许可证咋办')).toBe('建筑工程施工许可证核发')
   })
 })
+
+describe('a prerequisite asked about (得先有规划许可证吗, 要先有)', () => {
+  it('is a material of the item asked for, not a 目录外 thing that takes the question over', () => {
+    expect(top('办施工许可证得先有规划许可证吗')).toBe('建筑工程施工许可证核发')
+    expect(top('申请施工许可证要先有规划许可证不')).toBe('建筑工程施工许可证核发')
+  })
+})
+
+describe('带 at the end of a longer word (顺带, 捎带)', () => {
+  it('is no word for bringing: what is sold after it is the request, not something to bring', () => {
+    expect(top('开农资店好多年了，想捎带卖点杀虫药，得办啥证')).toBe('农药经营许可')
+    expect(top('俺在村头卖种子，想顺带卖点农药，要办证不')).toBe('农药经营许可')
+  })
+})
