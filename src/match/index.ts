@@ -455,7 +455,8 @@ const MAY_REACH = 3
 /**
  * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's
  * own and no other's, right after 能 / 可以 (俺家老头瘫在床上能吃低保不): from 能 to the end of the part. What comes
- * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能.
+ * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能. So does a part that
+ * names the item's own verb-first word object first, the 请求字 last (残疾有证，低保能给办不: 办低保): from the thing on.
  */
 function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): Span[] {
   const spans: Span[] = []
@@ -471,6 +472,11 @@ function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Oc
       if (own) spans.push({ start: u, end: part.end })
       break
     }
+    // The thing named before the request verb (低保能给办不, 低保在哪办): from the thing to the end of the part.
+    const asked = found.find(
+      (o) => o.start >= part.start && o.end <= part.end && lexicon.ownedBy.has(o.term) && invertedRequest(lexicon, units, o),
+    )
+    if (asked && !spans.some((s) => s.end === part.end)) spans.push({ start: asked.start, end: part.end })
   }
   return spans
 }
@@ -511,6 +517,16 @@ function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], spli
     if (!lexicon.generic.has(o.term) && !apart) inTerm.fill(1, o.start, o.end)
   }
   return inTerm
+}
+
+/**
+ * Whether `o` is a verb-first keyword read object first, over the words between, up to a 请求字 typed last (低保能给办不,
+ * 低保在哪办 read as 办低保): that verb is the resident's own request, said after the thing it is for.
+ */
+function invertedRequest(lexicon: Lexicon, units: Unit[], o: Occurrence): boolean {
+  if (o.length === undefined || o.length >= o.end - o.start) return false
+  const verb = units[o.end - 1]!.text ?? ''
+  return lexicon.askingChars.has(verb) && units[o.start]!.text !== verb && o.term.startsWith(verb)
 }
 
 /** Characters by which a resident turns from the story to the request inside one run of text: 想 (给她) 办个低保. */

@@ -365,3 +365,11 @@ describe('带 at the end of a longer word (顺带, 捎带)', () => {
     expect(top('俺在村头卖种子，想顺带卖点农药，要办证不')).toBe('农药经营许可')
   })
 })
+
+describe('the item named before its request verb (低保能给办不)', () => {
+  it('is the request: the story told before it (a disability one has) does not take the question', () => {
+    expect(top('俺是三级残疾有证，没有收入，低保能办不')).toBe('最低生活保障申请')
+    // 低包 heard as 低保.
+    expect(top('俺腿有残疾 家里就俺一个 低包能给办吗')).toBe('最低生活保障申请')
+  })
+})
