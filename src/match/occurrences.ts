@@ -61,6 +61,8 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     const n = units.length
     /** Per unit, the widest exact find of a specific (not generic) term covering it: [start, end) within the segment. */
     const wordAt: ([number, number] | undefined)[] = new Array(n)
+    /** The same for any term, 泛词 too (部门): a character typed as part of a word is that word's, no slip. */
+    const typedAt: ([number, number] | undefined)[] = new Array(n)
     for (let i = 0; i < n; i++) {
       // Exact: characters as typed.
       let text = ''
@@ -75,6 +77,10 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           found.push({ term, start: offset + i, end: offset + j + 1, quality: 1 })
           exactSpans.add(`${offset + i}:${offset + j + 1}:${term}`)
           exactWords.add(`${offset + i}:${offset + j + 1}`)
+          for (let u = i; u <= j; u++) {
+            const w = typedAt[u]
+            if (!w || w[1] - w[0] < j + 1 - i) typedAt[u] = [i, j + 1]
+          }
           if (!lexicon.generic.has(term)) {
             for (let u = i; u <= j; u++) {
               const w = wordAt[u]
@@ -127,6 +133,8 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
           for (const surface of lexicon.oneOff.get(key) ?? []) {
             // Pinyin keyboards slip to a near sound (急/疾, 身分/身份), not to an unrelated word (二手车 ≠ 二手房).
             if (!soundsNear(units[i + p]!.syllable, charSyllable(surface[p]!))) continue
+            // Nor a character of a word typed exactly that reaches beyond the window (门 of 部门 in 部门报年报 ≠ 没报年报).
+            if (misreadsWord(units, typedAt, i, i + len, surface)) continue
             const term = lexicon.surfaces.get(surface)!
             if (exactSpans.has(`${offset + i}:${offset + i + len}:${term}`)) continue
             found.push({ term, start: offset + i, end: offset + i + len, quality: ONE_OFF_QUALITY, guessed: true, read: surface })

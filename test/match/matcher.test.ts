@@ -100,6 +100,17 @@ describe('match(question)', () => {
     expect(reads).not.toContain('买房落户')
   })
 
+  it('does not read a character of a word typed exactly, reaching outside the window, as a wrong one', () => {
+    // 门 of 部门 (a 泛词) is no slip for 没: 部门报年报 is not 没报年报 (经营异常名录's keyword).
+    const lexicon = buildLexicon(catalog)
+    const normalizer = createNormalizer(catalog.words.fillers, (s) => lexicon.surfaces.has(s))
+    for (const q of ['去年没给出版部门报年报', '厂里年底才给主管部门报年报']) {
+      expect(findOccurrences(lexicon, normalizer.units(q)).map((o) => o.read), q).not.toContain('没报年报')
+    }
+    // Typed as a slip where no word holds it, it is still read.
+    expect(findOccurrences(lexicon, normalizer.units('公司梅报年报咋办')).map((o) => o.read)).toContain('没报年报')
+  })
+
   it('reads a look-alike character (形近字) as the one it is written for when nothing is found as typed', () => {
     expect(top('想办个居往证 要带啥')).toBe('居住证办理')
     expect(top('特因供养咋申请')).toBe('特困人员救助供养申请')
