@@ -35,6 +35,9 @@ describe('resident vocabulary in item keywords', () => {
     // Residents name the city they live or work in (北京, 深圳) where the catalogue says 外地.
     ['在北京儿子那住着 住院能报不 要办啥', '医保异地就医备案'],
     ['老两口去深圳跟闺女过 看病报销咋弄', '医保异地就医备案'],
+    // A printing shop said by what it prints (印包装盒, 印纸箱, 印盒子): packaging printing is printing.
+    ['俺家作坊印纸箱的，年报往哪交', '印刷企业年度报告'],
+    ['印包装的小厂 一年一审去哪报', '印刷企业年度报告'],
     // Crops killed by a herbicide, said as the seedlings dying (苗都死了, 把苗烧了).
     ['麦田里喷了除草剂 麦苗都死了', '农药使用事故处理'],
     // Mushroom growing (蘑菇, 香菇, 食用菌) is agricultural technique.
