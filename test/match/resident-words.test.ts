@@ -38,6 +38,11 @@ describe('resident vocabulary in item keywords', () => {
     // A printing shop said by what it prints (印包装盒, 印纸箱, 印盒子): packaging printing is printing.
     ['俺家作坊印纸箱的，年报往哪交', '印刷企业年度报告'],
     ['印包装的小厂 一年一审去哪报', '印刷企业年度报告'],
+    // Leaves dropping after spraying (叶子全掉了, 掉叶子) is a 药害, as the seedlings dying is.
+    ['桃园打了药，桃树叶子都掉了，找谁看看', '农药使用事故处理'],
+    ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
+    // Without the spraying it is a question for the 农技站.
+    ['苹果树叶子都掉了 咋回事', '农业技术推广'],
     // Crops killed by a herbicide, said as the seedlings dying (苗都死了, 把苗烧了).
     ['麦田里喷了除草剂 麦苗都死了', '农药使用事故处理'],
     // Mushroom growing (蘑菇, 香菇, 食用菌) is agricultural technique.
