@@ -217,8 +217,11 @@ function asksForSomething(lexicon: Lexicon, question: string, units: Unit[], fou
 const HOLDING = ['有', '拿着', '带着', '持', '持有']
 /** Words for what the resident already knows about and asks past: 除了 (开美容院除了营业执照还要啥证). */
 const BESIDES = ['除了']
-/** Who may hold it, typed before 有: with anything else before it, 有 says a thing exists (听说有个补贴, 都有高龄津贴). */
-const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', '爹', '妈', '爸', '孩', '子'])
+/**
+ * Who may hold it, typed before 有, the resident's shop or works too (店有营业执照, 厂有): with anything else before it, 有
+ * says a thing exists (听说有个补贴, 都有高龄津贴).
+ */
+const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', '爹', '妈', '爸', '孩', '子', '店', '厂'])
 
 /**
  * Marks the terms the resident says they already have: a word for holding right before the term, at the start of a

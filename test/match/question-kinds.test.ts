@@ -97,6 +97,11 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
     expect(top('俺有残疾证 能领啥补贴')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
   })
 
+  it('may be held by the resident’s shop or works (店有, 厂有营业执照)', () => {
+    expect(top('俺们厂有营业执照，职工孩子在这上学咋报名')).toBe('随迁子女义务教育入学申请')
+    expect(top('我家店有营业执照，孩子跟着过来上学咋报名')).toBe('随迁子女义务教育入学申请')
+  })
+
   it('is not a thing that exists (听说有个补贴) nor one lacking (没有居住证咋办)', () => {
     expect(top('听说有个高龄补贴 咋领')).toBe('经济困难老年人补贴给付')
     expect(top('没有居住证 想办一个')).toBe('居住证办理')
