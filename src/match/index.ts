@@ -10,7 +10,7 @@ import { findLookalikes, findOccurrences, type Occurrence } from './occurrences.
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { OWN_WEIGHT, REISSUE } from './lexicon.js'
 import { looseAt, lostThing } from './reissue.js'
-import { createScratch, scoreItems, weightOf, type Reissue, type Span } from './score.js'
+import { createScratch, scoreItems, weightOf, type NamedSpan, type Reissue, type Span } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
@@ -458,11 +458,11 @@ const MAY_REACH = 3
 /**
  * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's
  * own and no other's, right after 能 / 可以 (俺家老头瘫在床上能吃低保不): from 能 to the end of the part. What comes
- * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能. So does a part that
- * names the item's own verb-first word object first, the 请求字 last (残疾有证，低保能给办不: 办低保): from the thing on.
+ * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能. So does a last part
+ * that names an item's own verb-first word object first, its verb last (残疾有证，低保能给办不: 办低保), `acted`.
  */
-function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): Span[] {
-  const spans: Span[] = []
+function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): NamedSpan[] {
+  const spans: NamedSpan[] = []
   for (const part of parts) {
     for (let u = part.end - 1; u >= part.start; u--) {
       const word = MAY.find((w) => [...w].every((ch, k) => units[u + k]?.text === ch))
@@ -475,12 +475,11 @@ function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Oc
       if (own) spans.push({ start: u, end: part.end })
       break
     }
-    // The thing named before the request verb (低保能给办不, 低保在哪办): from the thing to the end of the part.
-    const asked = found.find(
-      (o) => o.start >= part.start && o.end <= part.end && lexicon.ownedBy.has(o.term) && invertedRequest(lexicon, units, o),
-    )
-    if (asked && !spans.some((s) => s.end === part.end)) spans.push({ start: asked.start, end: part.end })
   }
+  // The thing named before its verb in the last part (低保能给办不, 医保能在手机上交吗): from the thing to the end.
+  const last = parts[parts.length - 1]!
+  const acted = found.find((o) => o.start >= last.start && lexicon.ownedBy.has(o.term) && invertedRequest(units, o))
+  if (acted && !spans.some((s) => s.end === last.end)) spans.push({ start: acted.start, end: last.end, acted: true })
   return spans
 }
 
@@ -523,13 +522,13 @@ function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], spli
 }
 
 /**
- * Whether `o` is a verb-first keyword read object first, over the words between, up to a 请求字 typed last (低保能给办不,
- * 低保在哪办 read as 办低保): that verb is the resident's own request, said after the thing it is for.
+ * Whether `o` is a verb-first keyword read object first, over the words between, up to its verb typed last (低保能给办不
+ * read as 办低保, 医保能在手机上交吗 as 交医保): that verb is what the resident asks to have done to the thing.
  */
-function invertedRequest(lexicon: Lexicon, units: Unit[], o: Occurrence): boolean {
+function invertedRequest(units: Unit[], o: Occurrence): boolean {
   if (o.length === undefined || o.length >= o.end - o.start) return false
   const verb = units[o.end - 1]!.text ?? ''
-  return lexicon.askingChars.has(verb) && units[o.start]!.text !== verb && o.term.startsWith(verb)
+  return units[o.start]!.text !== verb && o.term.startsWith(verb)
 }
 
 /** Characters by which a resident turns from the story to the request inside one run of text: 想 (给她) 办个低保. */

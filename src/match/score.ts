@@ -66,6 +66,14 @@ const ASIDE_FACTOR = 0.75
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
+/**
+ * A part asking for an item by its own word (see `named` in scoreItems). `acted`: named with the verb of the item's
+ * keyword (医保能在手机上交吗: 交医保), so an item that only shares the thing (医保) does not do what is asked.
+ */
+export interface NamedSpan extends Span {
+  acted?: true
+}
+
 /** A request for a reissue in the question, with the thing it is about. */
 export interface Reissue {
   o: Occurrence
@@ -134,7 +142,7 @@ export function scoreItems(
   clauses: readonly Span[] = [],
   reissue: readonly Reissue[] = [],
   requested = true,
-  named: readonly Span[] = [],
+  named: readonly NamedSpan[] = [],
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -203,8 +211,9 @@ export function scoreItems(
     for (const span of named) {
       for (const h of taken) {
         if (h.weight < ASKED_MIN_WEIGHT || h.o.end <= span.start || h.o.start >= span.end || lexicon.outside.has(h.o.term)) continue
-        namedAny = true
-        if (h.weight >= OWN_WEIGHT && lexicon.ownedBy.get(h.o.term) === item) namedOwn = true
+        const own = h.weight >= OWN_WEIGHT && lexicon.ownedBy.get(h.o.term) === item
+        if (own || !span.acted) namedAny = true
+        if (own) namedOwn = true
       }
     }
     // Only when the outside word weighs more than the item's own words beside it: 二手车 outweighs 过户 (and 二手

@@ -377,4 +377,12 @@ describe('the item named before its request verb (低保能给办不)', () => {
     // 低包 heard as 低保.
     expect(top('俺腿有残疾 家里就俺一个 低包能给办吗')).toBe('最低生活保障申请')
   })
+
+  it('with the keyword’s own verb (医保能在手机上交吗: 交医保), is not an item that only shares the thing (医保)', () => {
+    // Living elsewhere is the story; paying the premium is the request, not treatment elsewhere.
+    expect(top('在外地住着 医保在手机上能交吗')).toBe('城乡居民基本医疗保险参保登记和缴费')
+    const [first, second] = matcher.match('在南方打工回不去 老家医保能在微信上交不')
+    expect(first?.item.name).toBe('城乡居民基本医疗保险参保登记和缴费')
+    expect(second?.score ?? 0).toBeLessThan(0.5)
+  })
 })
