@@ -440,7 +440,7 @@ function clauseSpans(segments: Unit[][]): Span[] {
  */
 function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occurrence[]): Span[] {
   if (clauses.length === 0) return wishSpan(lexicon, units, requestWords(lexicon, units, found, true))
-  const inTerm = requestWords(lexicon, units, found)
+  const inTerm = requestWords(lexicon, units, found, 'undone')
   return clauses.filter((c) => {
     for (let u = c.start; u < c.end; u++) {
       const text = units[u]!.text
@@ -509,13 +509,16 @@ function echoedRequests(lexicon: Lexicon, units: Unit[], clauses: Span[], neutra
  * Units inside a term, whose 请求字 name a thing (领证, 开公司) rather than ask for one. Not a verb read apart from its
  * object (想办个残疾本 as 办残疾证): that verb is the resident's own request; with `split`, for the request typed
  * straight after the story (wishSpan), nor one read over a measure word (想给她办个低保: 办个低保 as the keyword 办低保).
- * Not so between parts: 新开了个小店 is the story before 要刻个公章.
+ * Between parts (`undone`) only without 了 after the verb: 办个居住证，… asks for it, 新开了个小店 is the story before
+ * 要刻个公章.
  */
-function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], split = false): Uint8Array {
+function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], split: boolean | 'undone' = false): Uint8Array {
   const inTerm = new Uint8Array(units.length)
   for (const o of found) {
-    // After 想 (`split`: 想给她办个低保), a verb-first keyword read over a measure word has its verb apart too.
-    const apart = o.verbObject || (split && o.length !== undefined && lexicon.askingChars.has(units[o.start]!.text ?? ''))
+    // After 想 (`split`: 想给她办个低保), a verb-first keyword read over a measure word has its verb apart too; between
+    // parts (`undone`) only where no 了 follows the verb (办个居住证, not 开了个小店).
+    const splitHere = split === true || (split === 'undone' && !units[o.start + 1]?.afterParticle)
+    const apart = o.verbObject || (splitHere && o.length !== undefined && lexicon.askingChars.has(units[o.start]!.text ?? ''))
     if (!lexicon.generic.has(o.term) && !apart) inTerm.fill(1, o.start, o.end)
   }
   return inTerm

@@ -386,3 +386,16 @@ describe('the item named before its request verb (低保能给办不)', () => {
     expect(second?.score ?? 0).toBeLessThan(0.5)
   })
 })
+
+describe('a part asking for an item with its verb over a measure word (办个居住证, 给他办个低保)', () => {
+  it('is the request among parts of story, when no 了 says it is done', () => {
+    expect(top('俺爹有病干不了活，给他办个低保，要啥材料')).toBe('最低生活保障申请')
+    const [first, second] = matcher.match('办个居住证，房东不给合同，咋整')
+    expect(first?.item.name).toBe('居住证办理')
+    expect(first!.score - (second?.score ?? 0)).toBeGreaterThan(0.12)
+  })
+
+  it('is the story when 了 follows the verb (新开了个小店, then the request)', () => {
+    expect(top('新开了个小店，要刻个公章上哪刻')).toBe('印章管理')
+  })
+})
