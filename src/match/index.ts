@@ -26,14 +26,15 @@ const FUSE_SHARE = 0.1
 /** Builds a matcher for one catalogue version (index build: tens of ms for real catalogues). */
 export function buildMatcher(catalog: Catalog): Matcher {
   const lexicon = buildLexicon(catalog)
-  const normalizer = createNormalizer(catalog.words.fillers, (s) => lexicon.surfaces.has(s))
-  const scratch = createScratch(lexicon)
-  const names = catalog.items.map((item) => item.name)
-  const byPhrasing = phrasingIndex(catalog, normalizer)
   // Filler phrases that ask for something to be done (咋办, 如何办理): removed before matching, but a request.
   const requestFillers = catalog.words.fillers
     .map((f) => canonicalText(f))
     .filter((f) => f.length > 1 && [...f].some((ch) => lexicon.askingChars.has(ch)))
+  const requestSet = new Set(requestFillers)
+  const normalizer = createNormalizer(catalog.words.fillers, (s) => lexicon.surfaces.has(s), undefined, (f) => requestSet.has(f))
+  const scratch = createScratch(lexicon)
+  const names = catalog.items.map((item) => item.name)
+  const byPhrasing = phrasingIndex(catalog, normalizer)
 
   /** The items a question's finds point at, best first, those under the bar left out. */
   const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
@@ -442,6 +443,8 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
   if (clauses.length === 0) return wishSpan(lexicon, units, requestWords(lexicon, units, found, true))
   const inTerm = requestWords(lexicon, units, found, 'undone')
   return clauses.filter((c) => {
+    // A part followed by 咋办 or the like (这种残疾证咋办，…) asks for what it names.
+    if (units[c.end - 1]!.requestAfter) return true
     for (let u = c.start; u < c.end; u++) {
       const text = units[u]!.text
       if (text !== undefined && lexicon.askingChars.has(text) && !inTerm[u]) return true

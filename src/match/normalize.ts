@@ -32,6 +32,8 @@ export interface Unit {
   afterParticle?: string
   /** The particle dropped right after this unit where it ends its part: 户口迁过来了， tells what has happened. */
   endParticle?: string
+  /** A filler asking for something to be done (咋办, 怎么办理) was typed right after this unit: 残疾证咋办 asks for it. */
+  requestAfter?: true
 }
 
 /**
@@ -71,6 +73,8 @@ const HAN = /\p{Script=Han}/u
  */
 const SPACED_HAN = /(?<!\p{Script=Han})(\p{Script=Han})\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+(?=\p{Script=Han}(?!\p{Script=Han}))/gu
 const BREAK = '\u0001'
+/** A break where a filler asking for something to be done (咋办) was: see Unit.requestAfter. */
+const REQUEST_BREAK = '\u0003'
 /** Where a particle was dropped: no break, but the next unit is marked (see Unit.afterParticle). */
 const DROPPED = '\u0002'
 
@@ -80,9 +84,15 @@ export interface Normalizer {
 
 /**
  * Builds the normalizer for one catalogue version's filler list. `isWord` tells which strings are
- * known terms, so a particle inside a word (吧 in 网吧) is kept.
+ * known terms, so a particle inside a word (吧 in 网吧) is kept; `isRequest` which fillers ask for something to be
+ * done (咋办), so the unit before one is marked.
  */
-export function createNormalizer(fillers: string[], isWord: (s: string) => boolean = () => false, maxChars = 400): Normalizer {
+export function createNormalizer(
+  fillers: string[],
+  isWord: (s: string) => boolean = () => false,
+  maxChars = 400,
+  isRequest: (filler: string) => boolean = () => false,
+): Normalizer {
   const sorted = [...new Set(fillers.map(matchableText).filter(Boolean))].sort((a, b) => b.length - a.length)
   // A filler phrase (怎么办) breaks the question; a lone particle (了, 的) is dropped instead, since it
   // often sits inside what the resident means (家里着了火 → 家里着火).
@@ -110,7 +120,7 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
       // Markup pasted or injected into a question (<img …>) says nothing about what is asked.
       let text = canonicalText(raw.slice(0, maxChars)).replace(/<[^<>]{0,200}>/g, ' ')
       text = text.replace(SPACED_HAN, '$1')
-      if (phrasePattern) text = text.replace(phrasePattern, BREAK)
+      if (phrasePattern) text = text.replace(phrasePattern, (f) => (isRequest(f) ? REQUEST_BREAK : BREAK))
       let dropped: string[] = []
       if (particleSet.size) [text, dropped] = dropParticles(text)
       let droppedAt = 0
@@ -136,6 +146,7 @@ export function createNormalizer(fillers: string[], isWord: (s: string) => boole
           else push({ text: token, syllable: token })
         } else {
           const rest = token.replaceAll(DROPPED, '')
+          if (rest.includes(REQUEST_BREAK) && current.length) current[current.length - 1] = { ...current[current.length - 1]!, requestAfter: true }
           // A particle typed right before a break (迁过来了，) ends the part: flush() records it on the part's last unit.
           if (rest && token.startsWith(DROPPED) && current.length) afterParticle = dropped[droppedAt]
           droppedAt += token.length - rest.length

@@ -22,6 +22,19 @@ describe('normalization', () => {
     expect(canonicalText('辦理殘疾人證')).toBe('办理残疾人证')
   })
 
+  it('marks the unit a filler asking for something to be done follows (残疾证咋办，…), not one after another filler', () => {
+    const n = createNormalizer(['请问', '咋办', '吧'], () => false, undefined, (f) => f === '咋办')
+    const marked = (q: string) => n.units(q).map((seg) => seg.filter((u) => u.requestAfter).map((u) => u.text).join(''))
+    expect(marked('村里说有好处，这种残疾证咋办，俺能替他跑不')).toEqual(['', '证', ''])
+    expect(marked('请问低保，俺能办不')).toEqual(['', ''])
+  })
+
+  it('reads a part followed by 咋办 as where the request is, among parts of story', () => {
+    const [first, second] = matcher.match('俺娘眼睛不好使好几年了，一直没人管，村里说办个证以后有补贴，视力的残疾证咋办，俺是她闺女能替她跑不')
+    expect(first?.item.name).toBe('办理残疾人证')
+    expect(first!.score - second!.score).toBeGreaterThan(0.1)
+  })
+
   it('breaks at filler phrases and keeps particles that belong to a word', () => {
     const n = createNormalizer(['请问', '怎么办', '吧', '了'], (s) => s === '网吧')
     const text = (q: string) => n.units(q).map((seg) => seg.map((u) => u.text).join(''))
