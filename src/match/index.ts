@@ -455,8 +455,13 @@ function askedSpans(lexicon: Lexicon, units: Unit[], clauses: Span[], found: Occ
 
 /** Words by which a resident asks whether they may have something: 能 (能吃低保不), 可以 (可以办低保吗). */
 const MAY = ['能', '可以']
-/** Units at most between 能 and the item's own word (能吃低保, 能申请低保, 能给他办低保 is too far). */
+/**
+ * Units at most between 能 and the item's own word (能吃低保, 能申请低保, 能给他办低保 is too far), not counting those
+ * saying where (能在咱这领证).
+ */
 const MAY_REACH = 3
+/** Characters of a place said between 能 and the item's word (能在咱这领证): they do not put the item further off. */
+const PLACE_CHARS = new Set(['在', '咱', '这', '那', '边', '里'])
 
 /**
  * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's
@@ -466,6 +471,12 @@ const MAY_REACH = 3
  */
 function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): NamedSpan[] {
   const spans: NamedSpan[] = []
+  /** Units from `from` to `to` that say more than where (在咱这, 在这边: 能在这边领证 is as near as 能领证). */
+  const reach = (from: number, to: number) => {
+    let n = 0
+    for (let u = from; u < to; u++) if (!PLACE_CHARS.has(units[u]!.text ?? '')) n++
+    return n
+  }
   for (const part of parts) {
     for (let u = part.end - 1; u >= part.start; u--) {
       const word = MAY.find((w) => [...w].every((ch, k) => units[u + k]?.text === ch))
@@ -473,7 +484,7 @@ function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Oc
       const after = u + word.length
       if (found.some((o) => o.start < after && o.end > u && !lexicon.generic.has(o.term))) continue
       const own = found.some(
-        (o) => !o.guessed && o.start >= after && o.start - after < MAY_REACH && o.end <= part.end && lexicon.ownedBy.has(o.term),
+        (o) => !o.guessed && o.start >= after && reach(after, o.start) < MAY_REACH && o.end <= part.end && lexicon.ownedBy.has(o.term),
       )
       if (own) spans.push({ start: u, end: part.end })
       break

@@ -53,6 +53,11 @@ describe('asking whether one may have an item by its own word (能吃低保不, 
     expect(top('老两口都瘫在床上了可以办低保吗')).toBe('最低生活保障申请')
   })
 
+  it('reaches over where it is asked (能在这里, 能在咱这): 外地户口 before it is the story', () => {
+    expect(top('外地户口的 能在这里办低保吗')).toBe('最低生活保障申请')
+    expect(top('俺对象是外地户口 能在这边领证不')).toBe('结婚登记')
+  })
+
   it('is not a status said before 能 (低保户能…): that is who asks', () => {
     expect(top('低保户住院花了不少 能再给报点不')).toBe('医疗救助申请')
   })
