@@ -336,12 +336,13 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
     if (units[u]!.afterParticle !== '了' || !DONE_VERBS.has(units[u - 1]!.text ?? '')) continue
     for (const o of found) if (o.start === u || o.start === u - 1) detail.fill(1, o.start, o.end)
   }
-  // A part ending in a procedure and 了 before the last (户口迁过来了，营业执照办下来了，) tells what is done: a detail
-  // when the last part, where the question is, names another item by its own word. Not what befell the resident
-  // (身份证掉了，庄稼全死了): that is what the question is about.
+  // A part ending in a procedure and 了 before the last (户口迁过来了，营业执照办下来了，), or in 下来 (执照刚下来),
+  // tells what is done: a detail when the last part, where the question is (a word reaching into it counts: 公章去哪刻
+  // is 公章 and, after the filler, 刻), names another item by its own word. Not what befell the resident (身份证掉了，
+  // 庄稼全死了): that is what the question is about.
   const last = parts[parts.length - 1]!
   for (const part of parts) {
-    if (part !== last && units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) {
+    if (part !== last && ((units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) || endsAt(units, part.end, CAME_OUT))) {
       for (let u = part.start; u < part.end; u++) detail[u] ||= STORY
     }
   }
@@ -361,7 +362,7 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
     const owner = lexicon.ownedBy.get(o.term)
     if (owner === undefined || o.guessed || o.had || kindOf(o)) continue
     owners.add(owner)
-    if (o.start >= last.start) askedOwners.add(owner)
+    if (o.end > last.start) askedOwners.add(owner)
   }
   if (!owners.size) return found
   return found.map((o) => {
@@ -377,6 +378,8 @@ const STORY = 2
 /** Verbs of a procedure gone through (迁过来了, 办下来了, 批了, 领到了), in the last units of a part. */
 const PROCEDURE_DONE = new Set(['办', '领', '迁', '批', '转', '落', '申', '拿'])
 const DONE_REACH = 3
+/** What a part ends with when a paper has come out (执照刚下来, 证批下来): done, with 了 or without. */
+const CAME_OUT = '下来'
 
 /** Whether one of the last DONE_REACH units of the part is a verb of a procedure gone through. */
 function doneAt(units: Unit[], part: Span): boolean {

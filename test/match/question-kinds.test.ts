@@ -404,3 +404,12 @@ describe('a part asking for an item with its verb over a measure word (办个居
     expect(top('新开了个小店，要刻个公章上哪刻')).toBe('印章管理')
   })
 })
+
+describe('a paper said to have come out (执照刚下来, 营业执照下来了)', () => {
+  it('is the story before the last part, even when that part is only the verb after a filler (公章去哪刻)', () => {
+    expect(top('公司营业执照下来了 公章去哪刻')).toBe('印章管理')
+    const [first, second] = matcher.match('个体执照刚下来，食品经营许可证咋办')
+    expect(first?.item.name).toBe('食品经营许可')
+    expect(second).toBeUndefined()
+  })
+})
