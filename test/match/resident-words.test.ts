@@ -43,6 +43,9 @@ describe('resident vocabulary in item keywords', () => {
     ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
     // Without the spraying it is a question for the 农技站.
     ['苹果树叶子都掉了 咋回事', '农业技术推广'],
+    // 番茄 and 洋柿子 are 西红柿: a greenhouse crop's trouble is a question for the 农技站.
+    ['大棚里番茄烂果了 咋整', '农业技术推广'],
+    ['番茄大棚长病了 请谁来看', '农业技术推广'],
     // Crops killed by a herbicide, said as the seedlings dying (苗都死了, 把苗烧了).
     ['麦田里喷了除草剂 麦苗都死了', '农药使用事故处理'],
     // Mushroom growing (蘑菇, 香菇, 食用菌) is agricultural technique.
