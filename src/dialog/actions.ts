@@ -11,6 +11,7 @@ import { isInElderWords } from './elder.js'
 import { itemFields } from './fields.js'
 import { givenAnswers, materialStatuses, nextStep } from './materials.js'
 import { go } from './navigate.js'
+import { resumeParked } from './parked-walks.js'
 import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
 import { render } from './template.js'
@@ -237,6 +238,8 @@ export function listAll(t: Turn): void {
   // 对吗 again, which asked residents to confirm what they had just read).
   const walk = confirmedWalk(t)
   if (walk !== undefined) {
+    // An item left mid-walk before: the checklist marks what was answered then.
+    resumeParked(t.s, item)
     t.s.answers = caseAnswers(t, item)
     t.s.unconfirmed = undefined
     t.s.skipped = true

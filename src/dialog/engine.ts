@@ -172,7 +172,21 @@ function handleText(t: Turn, text: string): void {
     restartAtStart(t)
     return
   }
-  if (handleReply(t, state, r)) remember(t, before)
+  if (walkOver(t, r) || handleReply(t, state, r)) remember(t, before)
+}
+
+/**
+ * 从头核对 in a walk (vocabulary.yaml walkOver; offered when a walk left for another item goes on, walk.resumed):
+ * the answers given are dropped and the walk asked again from its first question. 返回 brings them back.
+ */
+function walkOver(t: Turn, r: Reading): boolean {
+  const state = stateOf(t)
+  if (state?.kind !== 'materials' || !t.defs.vocabulary.walkOver.some((w) => [r.plain, r.full].includes(comparableFixed(w)))) return false
+  t.s.answers = {}
+  t.s.ready = {}
+  t.s.skipped = undefined
+  go(t, t.s.state)
+  return true
 }
 
 /**

@@ -30,7 +30,7 @@ export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.fo
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
 /** Fields of a state's prompt, reprompt, option labels and other texts. */
-export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'unconfirmed', 'switch.name', 'checklist', 'materials', 'closed'] as const
+export const STATE_FIELDS = [...ITEM_FIELDS, ...FORM_FIELDS, 'options', 'asked', 'answers', 'presumed', 'unconfirmed', 'resumed', 'switch.name', 'checklist', 'materials', 'closed'] as const
 
 /** Allowed fields per messages.yaml entry (section.key); an entry not listed here takes no fields. */
 export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -86,6 +86,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.agreeOnly': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'options'],
   'walk.notThat': ['option'],
   'walk.allReady': [...ITEM_FIELDS, 'count'],
+  'walk.resumed': ['count'],
   'walk.wrongItemLater': [],
   'walk.wrongItemOthers': [],
   'walk.firstStep': ITEM_FIELDS,

@@ -7,6 +7,7 @@ import { presumedStep } from './form-presumed.js'
 import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
 import { nextStep, walkStamp } from './materials.js'
+import { resumeParked } from './parked-walks.js'
 import { freshSession } from './session.js'
 import { caseAnswers, currentItem, holds, say, stateOf, type Turn } from './turn.js'
 
@@ -30,6 +31,9 @@ export function go(t: Turn, name: string, returning = false): void {
     switch (state.kind) {
       case 'materials': {
         const item = currentItem(t)
+        // Back to an item left mid-walk for another: its answers again ({resumed} in the intro says so).
+        const resumed = item === undefined ? undefined : resumeParked(t.s, item)
+        if (resumed !== undefined) t.resumed = resumed
         // What the question already said is not asked again ({presumed} in the intro says so).
         if (item) t.s.answers = caseAnswers(t, item)
         if (!item || nextStep(item, t.s) === undefined) {

@@ -278,6 +278,8 @@ export const VocabularyFileSchema = z.strictObject({
   severalPeople: z.array(text('材料名称里说好几个人的词')).default([]),
   /** Said alone before any answer after a clear find (不对, 不是这个): the item is not what the resident asked. */
   wrongItem: z.array(text('说事项找错了的说法')).default([]),
+  /** 从头核对 in a walk: its answers dropped, asked again from the first question (see walk.resumed). */
+  walkOver: z.array(text('从头核对的说法')).default([]),
   /**
    * Said alone before any answer after a clear find (对, 没错, 就是这个): the item is right, which answers nothing
    * of the question asked (walk.itemConfirmed, then the question again).
@@ -545,6 +547,8 @@ const walkMessages = z.strictObject({
   allReady: text('居民说剩下的都有了').default('好的，{count}样材料都记成有了。清单上都列着，出门前再对一遍。'),
   /** 返回 at a walk's first question, where before it no item was chosen: the item stays; how to change it. */
   firstStep: text('核对第一项时说返回').default('这已经是第一项了。要办的不是"{item.name}"，请回复"不对"。'),
+  /** Coming back to an item whose walk was left unfinished: {count} answers kept, and how to start over. */
+  resumed: text('回到上次没核对完的事项').default('接着上次的：已记下 {count} 项。要从头核对，回复"从头核对"。'),
   /** 医保卡没有 where any one of several papers will do ({alternatives}): not recorded missing; the question follows. */
   eitherOne: text('几样有一样就行的材料，居民说其中一样没有').default('不要紧，{alternatives}，有一样就行。'),
   /** 不是这个, 俺问的不是这个 later in the walk: sorry, what is it then (and 返回 if only the last answer was wrong). */

@@ -40,6 +40,21 @@ export interface ProxyForm {
   notPresumed?: string[]
 }
 
+/**
+ * An item's walk left unfinished for another item (俺还想问问老年证咋办 · 1): its answers, picked up again when the
+ * resident comes back to it (see parked-walks.ts). Never changed in place.
+ */
+export interface ParkedWalk {
+  itemId: string
+  answers: Record<string, string>
+  ready: Record<string, boolean>
+  /** walkStamp() of the item when it was left: an item edited since starts over. */
+  walkStamp?: string
+}
+
+/** How many walks left unfinished are kept (the oldest is dropped); the session's expiry bounds the rest. */
+export const PARKED_MAX = 3
+
 /** Everything a step can change; a snapshot of it is what 返回 goes back to. */
 export interface DialogData {
   state: string
@@ -80,6 +95,8 @@ export interface DialogData {
    * than asking again. Kept across items: it is where the resident lives, not part of an item.
    */
   namedTown?: string
+  /** Walks of other items left unfinished, oldest first (at most PARKED_MAX). */
+  parked?: ParkedWalk[]
   /** An item the resident asked about mid-flow, waiting for "switch?" to be answered. */
   switchTo?: string
   /** The state to go back to when the resident declines the switch. */

@@ -9,6 +9,7 @@ import { formFields, itemFields, materialFields, type Values } from './fields.js
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
 import { asksReplacement, closingNotice, feeFor, hasReplacementOption, noticesFor, presumedAnswers, startingAnswers } from './materials.js'
+import { parkWalk } from './parked-walks.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
 
@@ -33,6 +34,8 @@ export interface Turn {
   missed?: boolean
   /** The id of an item this reply turns down (不是低保 是医保): not chosen for it, nor offered (see wrong-item.ts). */
   turnedDown?: string
+  /** The walk entered this turn went on from answers kept for it (parked-walks.ts): how many. */
+  resumed?: number
 }
 
 export function say(t: Turn, text: string): void {
@@ -141,14 +144,20 @@ export function sessionValue(t: Turn): (name: string) => string | undefined {
     if (name === 'asked') return t.s.asked
     if (name === 'answers') return answersTo(t)
     if (name === 'presumed') return presumedLines(t)
+    if (name === 'resumed') return t.resumed === undefined ? undefined : render(t.defs.messages.walk.resumed, { count: String(t.resumed) })
     if (name === 'unconfirmed') return t.s.unconfirmed ? t.defs.messages.walk.unconfirmed : undefined
     if (name === 'switch.name') return t.s.switchTo ? t.ctx.catalog.byId.get(t.s.switchTo)?.name : undefined
     return undefined
   }
 }
 
-/** Chooses an item: everything gathered for the previous one no longer applies. */
+/**
+ * Chooses an item: everything gathered for the previous one no longer applies to it. A walk of another item left
+ * unfinished is kept apart, to go on with should the resident come back to it (parked-walks.ts).
+ */
 export function setItem(t: Turn, item: CatalogItem): void {
+  const previous = currentItem(t)
+  if (previous !== undefined && previous.id !== item.id) parkWalk(t.s, previous)
   clearItem(t)
   t.s.itemId = item.id
   t.s.itemName = item.name
