@@ -87,6 +87,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.notThat': ['option'],
   'walk.allReady': [...ITEM_FIELDS, 'count'],
   'walk.resumed': ['count'],
+  'walk.noneToAsk': STATE_FIELDS,
   'walk.wrongItemLater': [],
   'walk.wrongItemOthers': [],
   'walk.firstStep': ITEM_FIELDS,

@@ -9,7 +9,7 @@ import { render } from './template.js'
 import { nextStep, walkStamp } from './materials.js'
 import { resumeParked } from './parked-walks.js'
 import { freshSession } from './session.js'
-import { caseAnswers, currentItem, holds, say, stateOf, type Turn } from './turn.js'
+import { caseAnswers, currentItem, holds, presumedLines, say, stateOf, type Turn } from './turn.js'
 
 /** More hops than any sane flow needs: a loop of skipped states (dialogs:check reports it) ends at the start. */
 const MAX_HOPS = 20
@@ -37,6 +37,9 @@ export function go(t: Turn, name: string, returning = false): void {
         // What the question already said is not asked again ({presumed} in the intro says so).
         if (item) t.s.answers = caseAnswers(t, item)
         if (!item || nextStep(item, t.s) === undefined) {
+          // Nothing to ask: what the intro would have said first (the fee asked, the case taken) is still said.
+          // The 提示 are left to the checklist, which lists them next.
+          if (item) say(t, render(t.defs.messages.walk.noneToAsk, stateFields(t, { presumed: presumedLines(t, false) })))
           target = state.done
           continue
         }

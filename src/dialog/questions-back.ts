@@ -11,7 +11,7 @@ import { materialStatuses, type WalkStep } from './materials.js'
 import { fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
 import type { Aspect, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparableFixed, type Reading } from './text.js'
+import { askedAspects, comparable, comparableFixed, type Reading } from './text.js'
 import { aspectAnswer, caseItemFields, currentItem, say, type Turn } from './turn.js'
 
 /**
@@ -293,9 +293,15 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
   return true
 }
 
-/** Whether the matcher is sure the reply is about an item other than the one at hand. */
+/**
+ * Whether the matcher is sure the reply is about an item other than the one at hand, by what it says besides the
+ * asking: 一年交多少钱 names nothing (the matcher finds 缴费证明 by its 交…钱), 我家能办低保不 names 低保.
+ */
 function namesAnotherItem(t: Turn, r: Reading): boolean {
-  const decision = decide(t.ctx.matcher.match(r.raw))
+  let rest = comparable(r.raw)
+  for (const [, words] of t.vocab.asks) for (const w of words) rest = rest.split(w).join('')
+  if (rest.length < 2) return false
+  const decision = decide(t.ctx.matcher.match(rest))
   return decision.kind === 'sure' && decision.result.item.id !== t.s.itemId
 }
 

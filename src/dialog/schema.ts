@@ -547,6 +547,12 @@ const walkMessages = z.strictObject({
   allReady: text('居民说剩下的都有了').default('好的，{count}样材料都记成有了。清单上都列着，出门前再对一遍。'),
   /** 返回 at a walk's first question, where before it no item was chosen: the item stays; how to change it. */
   firstStep: text('核对第一项时说返回').default('这已经是第一项了。要办的不是"{item.name}"，请回复"不对"。'),
+  /**
+   * Entering a walk with nothing to ask (the question said the case, 合作医疗今年交多少钱 → 续费, and it needs no
+   * materials): what the walk's intro would have said first, the aspects asked ({answers}) and the case taken
+   * ({presumed}), before the checklist.
+   */
+  noneToAsk: text('不用核对、直接列清单时先说的话').default('{answers}\n{presumed}'),
   /** Coming back to an item whose walk was left unfinished: {count} answers kept, and how to start over. */
   resumed: text('回到上次没核对完的事项').default('接着上次的：已记下 {count} 项。要从头核对，回复"从头核对"。'),
   /** 医保卡没有 where any one of several papers will do ({alternatives}): not recorded missing; the question follows. */

@@ -8,7 +8,8 @@ import type { Effect, Resident } from '../conversation/types.js'
 import { formFields, itemFields, materialFields, type Values } from './fields.js'
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
-import { asksReplacement, closingNotice, feeFor, hasReplacementOption, noticesFor, presumedAnswers, startingAnswers } from './materials.js'
+import { renderPlaces } from './checklist.js'
+import { asksReplacement, closingNotice, feeFor, hasReplacementOption, nextStep, noticesFor, presumedAnswers, startingAnswers } from './materials.js'
 import { parkWalk } from './parked-walks.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
@@ -193,6 +194,11 @@ function answersTo(t: Turn): string | undefined {
   const lines = askedAspects(t.s.asked, t.vocab, item.type).map((aspect) => aspectAnswer(t, aspect, fields))
   // 老年证丢了能补不 where the catalogue has no replacement case: said plainly, not a first application's list alone.
   if (asksReplacement(comparable(t.s.asked)) && !hasReplacementOption(item)) lines.push(render(t.defs.messages.answers.replaceNone, fields))
+  // 低保在哪办: where to apply, as the checklist will list it (not twice when the checklist comes at once).
+  const asked = comparable(t.s.asked)
+  if (t.vocab.whereToApply.some((w) => asked.includes(w)) && nextStep(item, t.s) !== undefined) {
+    lines.push(`${render(t.defs.messages.walk.places, fields)}\n${renderPlaces(item, t.ctx.catalog, t.defs.messages)}`)
+  }
   return lines.length > 0 ? lines.join('\n') : undefined
 }
 
@@ -212,8 +218,11 @@ export function noticeText(t: Turn, item: CatalogItem, m: Material): string {
   return render(t.defs.messages.checklist.notice, { ...itemFields(item, t.defs.messages), ...materialFields(m, item, t.defs.messages) })
 }
 
-/** The situation answers taken from the resident's question (see presumedAnswers), one line each. */
-function presumedLines(t: Turn): string | undefined {
+/**
+ * The situation answers taken from the resident's question (see presumedAnswers), one line each, with the 提示 they
+ * bring in (`notices`; not where the checklist that lists them follows at once).
+ */
+export function presumedLines(t: Turn, notices = true): string | undefined {
   const item = currentItem(t)
   if (!item) return undefined
   const lines: string[] = []
@@ -223,9 +232,9 @@ function presumedLines(t: Turn): string | undefined {
       // 按您说的"是" says nothing: a yes/no answer is said with its question.
       const yesNo = question.options.length === 2 && question.options.some((o) => t.vocab.yes.has(comparableFixed(o)))
       lines.push(render(yesNo ? t.defs.messages.walk.presumedYesNo : t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
-      lines.push(...noticesFor(item, { questionId: id, option }).map((m) => noticeText(t, item, m)))
+      if (notices) lines.push(...noticesFor(item, { questionId: id, option }).map((m) => noticeText(t, item, m)))
     }
   }
-  lines.push(...noticesFor(item).map((m) => noticeText(t, item, m)))
+  if (notices) lines.push(...noticesFor(item).map((m) => noticeText(t, item, m)))
   return lines.length > 0 ? lines.join('\n') : undefined
 }
