@@ -12,7 +12,7 @@ import { placeReply } from './places.js'
 import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { remarkOnAsked } from './asked-remark.js'
 import { requestedThing } from './service-request.js'
-import { aspectReply, awayReply, materialsAskedWhere, materialWhereReply, needReply, placesReply } from './questions-back.js'
+import { aspectReply, awayReply, countReply, materialsAskedWhere, materialWhereReply, needReply, placesReply, whereDoneReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -103,6 +103,8 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (placesReply(t, state, r)) return false
   // 俺在外地打工能在外地补不: what the item says of applying away from home (异地办理的，到居住地派出所).
   if (awayReply(t, state, r)) return false
+  // 照片要几张, 去哪个医院评: how many of a material, where a step is done, from the item's own text.
+  if (countReply(t, state, r) || whereDoneReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
   if (match) {
     askMatcher(t, r.raw, match)

@@ -8,7 +8,7 @@ import { renderPlaces } from './checklist.js'
 import { itemFields, materialFields, type Values } from './fields.js'
 import { covered, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
 import { materialStatuses, type WalkStep } from './materials.js'
-import { fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
+import { currentWalkStep, fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
 import type { Aspect, DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, type Reading } from './text.js'
@@ -373,3 +373,73 @@ export function awayReply(t: Turn, state: DialogState, r: Reading): boolean {
 
 /** Longest reply (compared form) read as asking about applying away from home. */
 const MAX_AWAY_REPLY = 20
+
+/** How a short reply asks how many (照片要几张, 要几份, 多少张照片): the count word it holds. */
+const ASKS_COUNT = /(?:几|多少)(?:张|份|个|本|页|套)/u
+/** Said around a material in such a question: 要, 得带, 需要准备 … */
+const COUNT_FILLER = /需要|准备|要|得|带|交|的|呢|啊|呀|[我俺咱他她]们?/gu
+/** Longest reply (compared form) read as asking how many of a material. */
+const MAX_COUNT_REPLY = 14
+
+/**
+ * 照片要几张, 要几份 while a material, a situation or a choice is asked: how many of the item's material it names (the
+ * one asked when it names none) are wanted, from the catalogue (walk.howMany), then the pending question again.
+ * False when the reply asks no such thing or names none of the item's materials.
+ */
+export function countReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_COUNT_REPLY) return false
+  const count = ASKS_COUNT.exec(r.plain)
+  if (count === null) return false
+  const rest = r.plain.replace(count[0], '').replace(COUNT_FILLER, '')
+  const step = state.kind === 'materials' ? currentWalkStep(t) : undefined
+  const current = step?.kind === 'material' ? step.material : undefined
+  const named = item.materials.filter((m) => m.notice !== true && rest.length >= 2 && namesMaterial(withSynonyms(rest, m.name, t.ctx.catalog.synonyms), m.name, t.vocab.unsure, false))
+  const material = rest === '' || POINTING.test(rest) ? current : (named.find((m) => m === current) ?? named[0])
+  if (material === undefined) return false
+  say(t, render(t.defs.messages.walk.howMany, itemMaterialFields(t, item, material)))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
+/** How a short reply asks where something is done (去哪个医院评, 表交到哪): 哪些 asks which, not where. */
+const ASKS_WHERE_DONE = /(?:去|到|在|上)?(?:哪个|哪家|哪里|哪儿|什么地方|啥地方|哪(?!些))/u
+/** Said around the thing in such a question: 去, 能, 要, 材料 … (what is left names the step: 医院评). */
+const WHERE_FILLER = /可以|能|要|得|该|去|到|在|上|做|办|的|呢|啊|呀|材料|东西|[我俺咱他她]们?/gu
+/** Longest reply (compared form) read as asking where a step is done. */
+const MAX_WHERE_DONE_REPLY = 12
+
+/** The lines of an item that say where or how something is done: its steps, then its materials' and places' notes. */
+function itemLines(item: CatalogItem): string[] {
+  return [
+    ...item.steps,
+    ...item.materials.flatMap((m) => [m.whereToGet, m.note]),
+    ...item.places.map((p) => p.note),
+  ].filter((line): line is string => line !== undefined && line !== '')
+}
+
+/**
+ * 去哪个医院评, 哪个医院能评 while a material, a situation or a choice is asked, naming none of the item's materials:
+ * the item's own line that speaks of it (a step, a material's or a place's note sharing two characters in a row
+ * with what is asked: 医院 → 到县残联指定医院做残疾评定…), then the pending question again. False when the reply asks
+ * no such thing or no line of the item speaks of it.
+ */
+export function whereDoneReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length > MAX_WHERE_DONE_REPLY) return false
+  const where = ASKS_WHERE_DONE.exec(r.plain)
+  if (where === null) return false
+  const rest = r.plain.replace(where[0], '').replace(WHERE_FILLER, '')
+  if (rest.length < 2) return false
+  const pairs = new Set<string>()
+  for (let k = 0; k + 2 <= rest.length; k++) pairs.add(rest.slice(k, k + 2))
+  const scored = itemLines(item).map((line) => {
+    const compared = comparableFixed(line)
+    return { line, shared: [...pairs].filter((p) => compared.includes(p)).length }
+  })
+  const best = scored.reduce((a, b) => (b.shared > a.shared ? b : a), { line: '', shared: 0 })
+  if (best.shared === 0) return false
+  say(t, render(t.defs.messages.walk.fromItem, { ...itemFields(item, t.defs.messages), line: best.line }))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}

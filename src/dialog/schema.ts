@@ -553,6 +553,10 @@ const walkMessages = z.strictObject({
    * ({presumed}), before the checklist.
    */
   noneToAsk: text('不用核对、直接列清单时先说的话').default('{answers}\n{presumed}'),
+  /** 照片要几张 mid-walk: how many of that material (the one asked when none is named). */
+  howMany: text('问材料要几张、几份').default('{material.name}：要{material.amount}。'),
+  /** 去哪个医院评 mid-walk: the item's own line ({line}: a step, a material's or a place's note) that speaks of it. */
+  fromItem: text('问某一步去哪办').default('办"{item.name}"：{line}'),
   /** Coming back to an item whose walk was left unfinished: {count} answers kept, and how to start over. */
   resumed: text('回到上次没核对完的事项').default('接着上次的：已记下 {count} 项。要从头核对，回复"从头核对"。'),
   /** 医保卡没有 where any one of several papers will do ({alternatives}): not recorded missing; the question follows. */

@@ -1,0 +1,54 @@
+/**
+ * Simple questions mid-walk answered from the catalogue: how many of a material (照片要几张: 3 张), and where a step of
+ * the item is done (去哪个医院评: the item's own words, 县残联指定医院), then the question asked again, not 没看明白.
+ * Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+const ID_CARD = '是否已准备好：申请人居民身份证'
+
+async function inDisabledWalk(): Promise<Chat> {
+  const chat = await newChat()
+  await chat.say('俺想给俺爹办残疾证')
+  expect(joined(await chat.say('1'))).toContain(ID_CARD)
+  return chat
+}
+
+describe('how many of a material, asked mid-walk', () => {
+  it('照片要几张 says the photos\' count from the item, then the material asked again', async () => {
+    for (const ask of ['照片要几张', '几张照片', '照片要多少张']) {
+      const chat = await inDisabledWalk()
+      const said = joined(await chat.say(ask))
+      expect(said, ask).toContain('3张')
+      expect(said, ask).not.toContain('没看明白')
+      expect(said, ask).toContain(ID_CARD)
+    }
+  })
+
+  it('要几份 of the material asked says its own amount', async () => {
+    const chat = await inDisabledWalk()
+    const said = joined(await chat.say('要几份'))
+    expect(said).toContain('原件和复印件1份')
+    expect(said).not.toContain('没看明白')
+  })
+
+  it('in another walk too: the 老年证 photos', async () => {
+    const chat = await newChat()
+    await startItem(chat, '《山东省老年人优待证》办理')
+    const said = joined(await chat.say('照片要几张'))
+    expect(said).toContain('3张')
+  })
+})
+
+describe('where a step of the item is done, asked mid-walk', () => {
+  it('去哪个医院评 says the item\'s words about the hospital, then the material asked again', async () => {
+    for (const ask of ['去哪个医院评', '哪个医院能评', '在哪个医院评残']) {
+      const chat = await inDisabledWalk()
+      const said = joined(await chat.say(ask))
+      expect(said, ask).toContain('指定医院')
+      expect(said, ask).not.toContain('没看明白')
+      expect(said, ask).toContain(ID_CARD)
+    }
+  })
+})
