@@ -30,12 +30,32 @@ const READY_NOW_MAX = 20
  * A short reply wishing to stop or withdraw (不办了, 俺不想办了, 不要了 撤了吧, 取消, 撤回), compared without spaces and
  * punctuation: with a ticket open and no dialog question pending, it is about that ticket.
  */
-const WITHDRAW = /取消|撤回|撤销|撤掉|撤了|撤单|退单|不办了|不办啦|不想办|不用办|不要办|不申请|不代办|不要代办|不要了|不用了|算了/
+const WITHDRAW = /取消|撤回|撤销|撤掉|撤了|撤单|退单|不办了|不办啦|不想办|不用办|不要办|不申请|不代办|不要代办|不要了/
+/**
+ * 不用了, 算了: how a chat is often closed (好的谢谢 不用了), a wish to withdraw only with the request named near it
+ * (代办不用了, 申请算了, 工单不用了).
+ */
+const WITHDRAW_SOFT = /不用了|算了/
+const ABOUT_REQUEST = /办|申请|工单/
 /** Turned round: 不取消, 别撤了, 不用取消 keep the ticket. */
 const KEEP = /[不别没](要|用)?(取消|撤)/
 const WITHDRAW_MAX = 12
-/** Said to the question cancelAsk asks: withdraw the one ticket waiting. */
-const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)/
+/**
+ * What a wish to withdraw may say besides itself (who, asking how, politeness, particles): what is left after these
+ * names something else (取消低保咋办, 我问的是取消低保, 商标撤销怎么办 leave 低保, 商标), and is no wish about the ticket.
+ */
+const WISH_WORDS = new RegExp(
+  [
+    'db\\d+', '取消', '撤回', '撤销', '撤掉', '撤单', '退单', '撤', '不办', '不想', '不用', '不要', '不申请', '不代办', '算了',
+    '确认', '确定', '申请', '代办', '工单', '办理', '办', '咋办', '怎么', '咋', '如何', '怎样', '能不能', '可不可以', '可以',
+    '一下', '能', '吗', '嘛', '呢', '啊', '呀', '吧', '了', '啦', '哈', '哦', '的', '是', '我', '俺', '咱', '你', '您',
+    '们', '要', '想', '请', '问', '帮', '给', '麻烦', '谢谢', '先', '还', '就', '这', '那', '个', '件', '事', '嗯', '恩',
+    '好', '行', '对', '师傅', '同志',
+  ].join('|'),
+  'gi',
+)
+/** Said to the question cancelAsk asks, or at once with one ticket waiting: withdraw it. */
+const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)(申请|代办|工单|吧|了|啊|啦)*$/
 /**
  * A wish to withdraw and nothing else (取消, 撤回, 我要撤回, 不办了, 取消申请), compared without spaces and punctuation:
  * with no ticket open and no dialog under way, there is nothing to withdraw, and that is said.
@@ -43,8 +63,12 @@ const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)
 const BARE_WISH = /^(我|俺|咱)?(要|想)?(取消|撤回|撤销|撤单|退单|不办了|不办啦|不想办了|不申请了|不代办了|不要代办了|先不办了|算了不办了)(申请|代办|工单)?(了|吧|啦|啊)*$/
 /** How long after cancelAsk a bare yes (是, 对, 1) still answers it. */
 const CANCEL_ASK_MS = 10 * 60_000
-/** A bare yes to cancelAsk's question (是, 对的, 嗯嗯, 1, 确认, 好吧), compared without spaces and punctuation. */
-const YES = /^(是|对|嗯|恩|好|行|中|可以|确认|确定|1|一)+(的|啊|呀|吧|了|哈|呢)*$/
+/**
+ * A yes to cancelAsk's question, compared without spaces and punctuation: what it offers (是, 确认, 1), or a
+ * cancel word again (嗯 取消吧, 好 不办了). A bare 好, 行, 嗯, 中 is said out of habit and withdraws nothing.
+ */
+const YES = /^(嗯|恩|哦|噢|对|好)*(是|确认|确定|1)+(的|啊|呀|吧|了|哈|呢)*$/
+const YES_CANCEL = /^(嗯|恩|哦|噢|对|好|行|是|那|那就|就)*(给我|帮我)?(要)?(取消|撤回|撤销|撤了|撤掉|撤单|不办了|不办啦|不要了|不想办了|不用办了)(申请|代办|工单|吧|了|啊|啦|呀)*$/
 /** A no to it (不, 不是, 还要办): the ticket is kept, and said so. KEEP's 不取消, 别撤了 too. */
 const NO = /^(不|不是|不对|否|没有|别|还要办|还办|要办|继续办|接着办|照常办)(的|啊|呀|吧|了)*$/
 /**
@@ -209,14 +233,15 @@ async function withdrawal(
 ): Promise<string[] | undefined> {
   const compact = compacted(text)
   const waiting = mineNow.filter((t) => t.status === '待领办')
-  const confirms = CONFIRM_CANCEL.test(compact)
-  const wish = compact.length <= WITHDRAW_MAX && WITHDRAW.test(compact) && !KEEP.test(compact)
+  const confirms = CONFIRM_CANCEL.test(compact.replace(/db\d+/gi, ''))
+  const wish = isWish(compact, mineNow)
   const cancel = async (id: string) =>
     reply(words, id, await act(env, id, { name: 'cancel' }, resident(message.resident), message.now), () => words.cancelled(id))
   const askedFor = asked === undefined ? undefined : mineNow.find((t) => t.id === asked)
   if (askedFor !== undefined) {
     if (KEEP.test(compact) || NO.test(compact)) return [words.cancelKept(askedFor)]
-    if (confirms || wish || YES.test(compact)) return cancel(askedFor.id)
+    // Only what the question offers: anything else (我问的是取消低保, 好) is a new message, and the question is let go.
+    if (confirms || YES.test(compact) || YES_CANCEL.test(compact)) return cancel(askedFor.id)
   }
   const wishes = confirms || (wish && !(await dialogOpen()))
   if (wishes) {
@@ -233,6 +258,17 @@ async function withdrawal(
   if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
   if (wishes && BARE_WISH.test(compact)) return [words.nothingToCancel(true)]
   return undefined
+}
+
+/**
+ * A short wish to withdraw about the resident's ticket (`compact`: without spaces and punctuation): a withdraw word,
+ * not turned round (不取消), and nothing else named but the ticket's own item (老年证不办了, not 取消低保咋办).
+ */
+function isWish(compact: string, tickets: readonly TicketState[]): boolean {
+  if (compact.length > WITHDRAW_MAX || KEEP.test(compact)) return false
+  if (!WITHDRAW.test(compact) && !(WITHDRAW_SOFT.test(compact) && ABOUT_REQUEST.test(compact))) return false
+  const rest = [...compact.replace(WISH_WORDS, '')]
+  return rest.length < 2 || tickets.some((t) => rest.every((c) => t.itemName.includes(c)))
 }
 
 /** The text without spaces and punctuation, as wishes to withdraw are compared. */

@@ -42,7 +42,7 @@ const status = async (id: string, on: TicketEnv = env) => (await on.store.get(id
 
 describe('a wish to stop with one open ticket', () => {
   it('不办了 / 俺不想办了 / 不要了 撤了吧 / 取消 / 撤回 name the ticket and ask to confirm; nothing is said dropped, the ticket stays', async () => {
-    for (const wish of ['不办了', '俺不想办了', '不要了 撤了吧', '取消', '撤回', '算了不办了', '我不要了']) {
+    for (const wish of ['不办了', '俺不想办了', '不要了 撤了吧', '取消', '撤回', '算了不办了', '我不要了', '老年证不办了', '能取消吗']) {
       const c = await chat()
       const id = await submit(c)
       const reply = joined(await c.say(wish))
@@ -86,6 +86,40 @@ describe('a wish to stop with one open ticket', () => {
     expect(joined(await c.say('不办了'))).not.toContain('确认取消')
   })
 
+  it('a question about another item with a cancel word in it (取消低保咋办, 商标撤销怎么办) is no wish: it is answered, the ticket not asked about', async () => {
+    for (const question of ['取消低保咋办', '商标撤销怎么办', '低保怎么取消']) {
+      const c = await chat()
+      const id = await submit(c)
+      const reply = joined(await c.say(question))
+      expect(reply, question).not.toContain('确认取消')
+      expect(reply, question).not.toContain(id)
+      // The resident's next words are no answer to a question never asked.
+      const next = joined(await c.say('我问的是取消低保'))
+      expect(next, question).not.toContain('已取消')
+      expect(await status(id), question).toBe('待领办')
+    }
+  })
+
+  it('a polite closing (好的谢谢 不用了, 算了谢谢) is no wish to withdraw; a 好 after it withdraws nothing', async () => {
+    for (const closing of ['好的谢谢 不用了', '算了谢谢', '不用了谢谢', '好的 算了']) {
+      const c = await chat()
+      const id = await submit(c)
+      expect(joined(await c.say(closing)), closing).not.toContain('确认取消')
+      await c.say('好')
+      expect(await status(id), closing).toBe('待领办')
+    }
+  })
+
+  it('不用了 / 算了 near 办, 申请, 代办 or 工单 still name the ticket (代办不用了, 算了不申请了)', async () => {
+    for (const wish of ['代办不用了', '算了 不用办了', '申请算了', '工单不用了']) {
+      const c = await chat()
+      const id = await submit(c)
+      const reply = joined(await c.say(wish))
+      expect(reply, wish).toContain(id)
+      expect(reply, wish).toContain('确认取消')
+    }
+  })
+
   it('in 长者模式 in its plainer words', async () => {
     const c = await chat()
     const id = await submit(c, true)
@@ -126,8 +160,8 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
 })
 
 describe('the answer to 确认取消\'s question', () => {
-  it('是 / 对 / 1 / 确认 / 嗯 取消吧 right after it withdraw the ticket', async () => {
-    for (const yes of ['是', '对', '1', '确认', '嗯 取消吧', '是的', '好']) {
+  it('是 / 1 / 确认 / 嗯 取消吧 right after it withdraw the ticket', async () => {
+    for (const yes of ['是', '1', '确认', '嗯 取消吧', '是的', '确认取消', '好 取消吧', '嗯 不办了']) {
       const c = await chat()
       const id = await submit(c, yes === '1')
       await c.say('不办了')
@@ -147,6 +181,28 @@ describe('the answer to 确认取消\'s question', () => {
       expect(await status(id), no).toBe('待领办')
       await c.say('是')
       expect(await status(id), no).toBe('待领办')
+    }
+  })
+
+  it('a bare 好 / 行 / 嗯 / 中 / 对 is no yes: the question offers 是 and 确认取消; the ticket stays', async () => {
+    for (const reply of ['好', '行', '嗯', '中', '好的', '对']) {
+      const c = await chat()
+      const id = await submit(c)
+      await c.say('不办了')
+      expect(joined(await c.say(reply)), reply).not.toContain('已取消')
+      expect(await status(id), reply).toBe('待领办')
+    }
+  })
+
+  it('a new question naming something else or asking (我问的是取消低保, 商标撤销怎么办) is a new message: the ticket stays', async () => {
+    for (const question of ['我问的是取消低保', '商标撤销怎么办', '取消低保咋办', '怎么取消', '低保取消了咋办']) {
+      const c = await chat()
+      const id = await submit(c)
+      await c.say('不办了')
+      const reply = joined(await c.say(question))
+      expect(reply, question).not.toContain('已取消')
+      expect(reply, question).not.toContain('取消了')
+      expect(await status(id), question).toBe('待领办')
     }
   })
 
