@@ -4,14 +4,14 @@
  */
 import type { ServicePoint } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
-import { countyName, mentionsPlace, namedPlace, pointLabel, unlistedVillage, villageName } from './area.js'
+import { countyName, mentionsPlace, namedPlace, pointLabel, pointsAtVillage, unlistedVillage, villageName } from './area.js'
 import { misunderstood, noSuchNumber } from './ask-again.js'
 import { inStandardWords } from './elder.js'
 import { countyCentre } from './checklist.js'
 import { goOn } from './navigate.js'
 import { placesReply } from './questions-back.js'
 import { pickIndex } from './pick.js'
-import { areaPoints, fullPrompt, offersOtherVillage, optionLabels, stateFields } from './prompts.js'
+import { areaPoints, fullPrompt, offersOtherVillage, optionLabels, optionNumbers, renderOptions, stateFields } from './prompts.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import { comparableFixed, type Reading } from './text.js'
@@ -91,6 +91,10 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     const outside = render(t.defs.messages.say.outsideCounty, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })
     return misunderstood(t, state, `${outside}\n${fullPrompt(t, state)}`)
   }
+  // 本村, 这个村, 俺村: a village pointed at, never kept as its name; its name is asked for.
+  if (i === undefined && pointsAtVillage(r.raw)) {
+    return misunderstood(t, state, `${render(t.defs.messages.say.villagePointed, stateFields(t))}\n${fullPrompt(t, state)}`)
+  }
   if (form.namingVillage && form.townId !== undefined) {
     // Asked the name of a village not on the list: a listed one of the town after all, else the name (or none).
     const listed = namedPlace(catalog, r.plain, t.vocab.placeWords, form.townId)
@@ -132,6 +136,12 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
   if (r.unsure && form.townId !== undefined && form.choices === undefined && state.otherVillage !== undefined) {
     say(t, render(t.defs.messages.say.villageUnknown, stateFields(t)))
     return chooseUnlisted(form.townId, '')
+  }
+  // 不知道 asked which town a village on no list is in: the village kept, 人工 offered, the towns listed again (not
+  // the prompt, which asks for a village's name the resident gave).
+  if (r.unsure && form.townId === undefined && form.villageAsked !== undefined) {
+    const unsure = render(t.defs.messages.say.villageTownUnsure, stateFields(t, { 'village.name': form.villageAsked }))
+    return misunderstood(t, state, `${unsure}\n${renderOptions(t, labels, optionNumbers(t, state))}`)
   }
   // 不知道 at the towns: the village's name will do, or 人工.
   if (r.unsure && form.townId === undefined) return misunderstood(t, state, `${render(t.defs.messages.say.townUnsure, stateFields(t))}\n${fullPrompt(t, state)}`)

@@ -212,6 +212,18 @@ export function townMentioned(catalog: Catalog, text: string): ServicePoint | un
   return ids.size === 1 && id !== undefined ? catalog.points.get(id) : undefined
 }
 
+/**
+ * A village pointed at, not named (本村, 这个村, 那个村, 俺村, 我们村里, 就在本村, 我就是本村的), in compared form: no
+ * name to keep, wherever a village's name is taken.
+ */
+const POINTING =
+  /^(?:[我俺咱他她]们?)?家?(?:就|都|也)?(?:是|在|住在|住|属于|属)?(?:本|这个?|那个?|该|此|俺们?|我们?|咱们?|自己|自家|当地|同一个?)?的?(?:村|社区|庄|屯|村子|村里)(?:的|里|人|子)*$/u
+
+/** Whether a reply only points at a village (本村, 这个村, 俺村) instead of naming it. */
+export function pointsAtVillage(text: string): boolean {
+  return POINTING.test(placeForm(text))
+}
+
 /** A village's name as residents type it: a few characters and its tier word (后河村, 城西社区). */
 const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 
@@ -232,6 +244,7 @@ export function unlistedVillage(
   // A name, not a sentence (不知道哪个村, 我们村) nor a kind of place (农村).
   const core = coreName(name)
   if (!VILLAGE_SHAPE.test(name) || core === undefined || v.notName.some((w) => name.includes(w))) return undefined
+  if (pointsAtVillage(text) || POINTING.test(name)) return undefined
   return { ...(townName && { town: townName.point }), name }
 }
 
@@ -247,6 +260,7 @@ export function villageName(r: Reading, v: CompiledVocabulary): string | undefin
   const plain = unmarked === r.raw ? r.plain : read(unmarked, v).plain
   const name = withoutWords(withoutSpeaker(plain), v.placeWords)
   if (!/^\p{Script=Han}{2,8}$/u.test(name) || v.notName.some((w) => name.includes(w))) return undefined
+  if (POINTING.test(plain) || POINTING.test(name)) return undefined
   // 农村, 社区: a kind of place, not its name.
   return TIER_WORD.test(name) && coreName(name) === undefined ? undefined : name
 }

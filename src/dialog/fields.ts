@@ -57,6 +57,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.villageElsewhere': ['town.name', 'village.name'],
   'say.villageStay': ['town.name', 'village.name'],
   'say.villageWhichTown': ['village.name'],
+  'say.villageTownUnsure': ['village.name'],
   'say.villageUnknown': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,

@@ -421,6 +421,11 @@ const sayMessages = z.strictObject({
   villageUnknown: text('不知道是哪个村').default('好的，村名先空着，交给镇（街道）便民服务中心，工作人员会打电话问清楚住在哪。'),
   /** A village named at the town question that no list has ({village.name}): its town is asked, the village kept. */
   villageWhichTown: text('名单上没有的村是哪个镇的').default('{village.name}是哪个镇（街道）的？'),
+  /** 不知道 asked villageWhichTown: the village kept, 人工 offered, the town asked again. */
+  villageTownUnsure: text('不知道名单上没有的村是哪个镇的')
+    .default('不知道{village.name}是哪个镇（街道）的，可以回复"人工"，工作人员帮您查。知道的话，回复镇（街道）的编号。'),
+  /** 本村, 这个村, 俺村 where a village's name is asked: pointed at, not named; the name is asked again. */
+  villagePointed: text('只说本村、这个村').default('"本村""这个村"工作人员不知道是哪个村，请打村（社区）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),

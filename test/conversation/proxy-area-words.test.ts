@@ -83,6 +83,59 @@ describe('a village named at the town question', () => {
 
   it('a listed village (黄家庄村 of 岭泉镇) gives its town at once', async () => {
     const chat = await atVillages(false, '')
-    expect(joined(await chat.say('俺们是黄家庄村'))).toMatch(/申请人是不是老人|哪个镇/)
+    const text = joined(await chat.say('俺们是黄家庄村'))
+    expect(text).toContain('申请人是不是老人')
+    expect(text).not.toContain('哪个镇')
+    await chat.say('不是')
+    expect(joined(await chat.say('1'))).toContain('住址：岭泉镇 黄家庄村')
+  })
+
+  it('不知道 asked the village\'s town keeps the village: 人工 is offered, its name is not asked again, a town then completes it', async () => {
+    for (const elder of [false, true]) {
+      const chat = await atVillages(elder, '')
+      await chat.say('后沟村')
+      const text = joined(await chat.say('不知道'))
+      expect(text, String(elder)).toContain('人工')
+      expect(text, String(elder)).toContain('后沟村')
+      expect(text, String(elder)).not.toMatch(/打村|村名也行|村（社区）的名字/)
+      expect(joined(await chat.say('岭泉镇')), String(elder)).toMatch(/申请人是不是老人|是不是老人/)
+      await chat.say('不是')
+      expect(joined(await chat.say('1')), String(elder)).toContain('岭泉镇 后沟村')
+    }
+  })
+})
+
+describe('a village pointed at, not named (本村, 这个村, 俺村)', () => {
+  const pointing = ['就在本村', '那个村', '就这个村', '俺村', '我们村', '本村的', '我就是本村的', '俺们这个村']
+
+  it('at the town question is no village name: asked for the name, no town asked for it', async () => {
+    for (const reply of pointing) {
+      const chat = await atVillages(false, '')
+      const text = joined(await chat.say(reply))
+      expect(text, reply).toContain('村（社区）的名字')
+      expect(text, reply).not.toContain('是哪个镇（街道）的？')
+      await chat.say('2')
+      // The town chosen, its villages are asked: nothing was kept as a village.
+      const after = joined(await chat.say('1'))
+      expect(after, reply).toContain('申请人是不是老人')
+    }
+  })
+
+  it('at a town\'s villages and asked the name of one not on the list, is asked again; a real name is then kept', async () => {
+    for (const reply of pointing) {
+      const chat = await atVillages()
+      expect(joined(await chat.say(reply)), reply).toContain('村（社区）的名字')
+      await chat.say('4')
+      expect(joined(await chat.say(reply)), reply).toContain('村（社区）的名字')
+      await chat.say('后沟村')
+      await chat.say('不是')
+      const summary = joined(await chat.say('1'))
+      expect(summary, reply).toContain('住址：岭泉镇 后沟村')
+    }
+  })
+
+  it('a name with a pointing word in front is still the name (俺村是后沟村)', async () => {
+    const chat = await atVillages()
+    expect(joined(await chat.say('俺村是后沟村'))).toContain('申请人是不是老人')
   })
 })
