@@ -111,8 +111,10 @@ export function formVerdict(material: Material, reply: FormReply): 'ready' | 'mi
   if (formSatisfies(material, had)) return 'ready'
   switch (material.form) {
     case '原件':
-    case '原件和复印件':
       return lacking.has('原件') ? 'missing' : undefined
+    // 原件在俺儿那, 有原件: the original to bring is there, and the copy is made from it (the form is said).
+    case '原件和复印件':
+      return lacking.has('原件') ? 'missing' : had.has('原件') && !lacking.has('复印件') ? 'ready' : undefined
     case '原件或电子':
       return lacking.has('原件') && lacking.has('电子') ? 'missing' : undefined
     case '复印件':

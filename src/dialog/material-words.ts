@@ -100,9 +100,10 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   if (v.found.some((w) => saysUnturned(rest, w))) return 0
   // 户口本在, 契税已经交了, or 已经交了 alone: at hand, or done (the 已经 says nothing more).
   if (v.present.includes(rest.replace(ALREADY, ''))) return 0
-  if (!named) return undefined
-  // 户口本在俺儿那, 在他手里: there is one, kept by someone else, so the resident can bring it.
+  // 户口本在俺儿那, 在他手里, or 在俺闺女家放着 alone at its question: there is one, kept by someone else, so the
+  // resident can bring it.
   if (KEPT_ELSEWHERE.test(rest)) return 0
+  if (!named) return undefined
   if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
 }

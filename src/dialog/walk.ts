@@ -6,7 +6,7 @@
 import type { Material, Question } from '../catalog/types.js'
 import { aboutItemAtHand, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
-import { formReply, formText, formVerdict, wantsOriginal } from './material-form.js'
+import { formReply, formSatisfies, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer, mayName } from './material-words.js'
 import { lostThingAsked, materialStatuses, noticesFor, presumedIn } from './materials.js'
 import { go } from './navigate.js'
@@ -147,6 +147,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       else if (form.material !== step.material) return answerable(t, form.material) ? formTold(t, state, form.material, verdict) : formAnswered(t, state, form.material)
       else {
         if (verdict === 'missing' && wantsOriginal(step.material)) say(t, render(walkTexts.originalMissing, fields(step.material)))
+        // 原件在俺儿那 where 原件和复印件 are wanted: there, and the copy still to make is said.
+        if (verdict === 'ready' && !formSatisfies(step.material, form.had)) say(t, formText(t, step.material))
         i = verdict === 'ready' ? 0 : 1
       }
     }
