@@ -3,7 +3,7 @@
  * 身份证有户口本没有), documents the item does not need, situations said by their 说法. Heard, recorded and said back.
  */
 import type { Catalog, CatalogItem, Material, Synonym } from '../catalog/types.js'
-import { alternativeHeld, otherPaperWillDo } from './either-one.js'
+import { alternativeHeld, alternatives, otherPaperWillDo } from './either-one.js'
 import { itemFields } from './fields.js'
 import { mayName, namedAnswers, runAt, withSynonyms } from './material-words.js'
 import { materialStatuses, noticesFor, presumedIn, questionOpen, type WalkStep } from './materials.js'
@@ -189,7 +189,12 @@ function answerShownBy(t: Turn, item: CatalogItem, m: Material, said: string): v
   if (c === undefined || c.answers.length !== 1 || t.s.answers[c.questionId] !== undefined) return
   const question = item.questions.find((q) => q.id === c.questionId)
   if (question === undefined || questionOpen(item, question, t.s.answers) === false) return
-  if (!sharesWord(said, comparableFixed(m.name), comparableFixed(question.prompt))) return
+  const name = comparableFixed(m.name)
+  const prompt = comparableFixed(question.prompt)
+  // 有诊断证明 of 残疾人证或住院病历、诊断证明 at 家里有没有残疾或生重病的人？: any one of papers that prove the case
+  // together (the name shares the question's words: 残疾) proves it, as 有残疾证 does.
+  const provedByAnyOne = alternatives(m).length > 0 && sharesWord(name, name, prompt)
+  if (!provedByAnyOne && !sharesWord(said, name, prompt)) return
   const option = c.answers[0]!
   t.s.answers[question.id] = option
   say(t, render(t.defs.messages.walk.shownByMaterial, { option, 'question.prompt': question.prompt, 'material.name': m.name }))
