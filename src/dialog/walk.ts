@@ -20,12 +20,13 @@ import type { DialogState } from './schema.js'
 import { itemFields } from './fields.js'
 import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
 import { render } from './template.js'
-import { comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
+import { comparable, comparableFixed, NEGATION, read, SEVERAL_NUMBERS, type CompiledVocabulary, type Reading } from './text.js'
 import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './turn.js'
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
 import { requestAway } from './service-request.js'
+import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
 export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, r: Reading, ask = true): boolean {
@@ -63,6 +64,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     t.turnedDown = turned.denied
     if (turned.atHand) return leaveWrongItem(t, state.wrongItem!, turned.wanted)
     return offerSwitch(t, turned.wanted, state.unsure) || freeText(t, state, read(turned.wanted, t.vocab))
+  }
+  // 不是居住证 是暂住证 in the 居住证 walk: the item at hand named twice, in other words; nothing answered (it recorded
+  // 原居住证 没有). Said to be this item, then the same question.
+  if (state.wrongItem !== undefined && namesItemTwice(t, step, r)) {
+    say(t, render(t.defs.messages.say.sameItem, itemFields(currentItem(t)!, t.defs.messages)))
+    say(t, fullPrompt(t, state))
+    return false
   }
   // 对 right after the intro's 问的不是这件事，请回复"不对": the item is right. Taken for 有 it marked the first
   // material ready unasked; asked again instead.
@@ -322,6 +330,20 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (!currentWalkStep(t)) go(t, state.done)
   else if (ask) say(t, fullPrompt(t, state))
   return true
+}
+
+/** Longest part (compared form) of 不是X 是Y read as a name for the item: longer parts say more than a name. */
+const MAX_ITEM_NAME = 8
+
+/** 不是居住证 是暂住证: both what is denied and what is said instead name the walk's item (a correction of words). */
+function namesItemTwice(t: Turn, step: WalkStep, r: Reading): boolean {
+  const said = denialAndRest(r.raw)
+  const item = currentItem(t)
+  if (said === undefined || item === undefined) return false
+  const parts = [said.denied, comparable(said.wanted)]
+  // 不是转诊 俺在外地住院了: a situation of the walk said, not the item named.
+  const situation = (p: string) => presumedIn(item, p).size > 0 || (step.kind === 'question' && optionSaid(step.question, read(p, t.vocab)) !== undefined)
+  return parts.every((p) => p.length <= MAX_ITEM_NAME && !situation(p) && aboutItemAtHand(t, p))
 }
 
 /**
