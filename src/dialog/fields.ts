@@ -112,6 +112,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.formOriginalOrElectronic': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.formElectronic': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.originalMissing': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.expired': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.presumed': ['option', 'question.prompt'],
   'walk.presumedYesNo': ['option', 'question.prompt'],
   'walk.heard': ['list'],

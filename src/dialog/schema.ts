@@ -509,6 +509,8 @@ const walkMessages = z.strictObject({
   formElectronic: text('问原件还是复印件：要电子的').default('{material.name}：要的是电子版，不用带纸的。'),
   /** 没有原件, 只有复印件 where the original is wanted: not ready; said why, and where to get it, before the next question. */
   originalMissing: text('要原件、居民说没有原件').default('{material.name}要带原件。缺了怎么办：{material.whereToGet}'),
+  /** 身份证过期了: not ready; said it must be renewed first, and where, before the next question. */
+  expired: text('材料过期了').default('{material.name}过期了不能用，要先换新的，先记作"没有"。去哪办：{material.whereToGet}'),
   /** 有低保证 (a material of one case said to be there): that case taken as the answer to its question. */
   shownByMaterial: text('材料说明了情形').default('那"{question.prompt}"就按"{option}"算。'),
   /** 身份证有 at the 您是想问…吗 offer: the walk's answer, the offer left; before the walk goes on. */

@@ -222,6 +222,15 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       return misunderstood(t, state, render(walkTexts.statedFact, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
     }
     if (typeof i !== 'number') return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+    // 身份证倒是有 就是过期了, 有 过期了: there, but of no use until renewed: 没有, and said so with where to renew it
+    // (a lost one's 补办 alone said nothing of it). Not 快过期了 (still good), nor of another material named.
+    if (heard === undefined && EXPIRED.test(r.plain)) {
+      say(t, render(walkTexts.expired, fields(step.material)))
+      i = 1
+    }
+    // 身份证快过期了: still good, so there (its 过期了 read it as 没有), unless the rest says otherwise.
+    const notYet = r.plain.replace(EXPIRING, '')
+    if (heard === undefined && i === 1 && notYet !== r.plain && materialAnswer(read(notYet, t.vocab), step.material.name, t.vocab, t.ctx.catalog.synonyms) !== 1) i = 0
     // 医保卡没有 where any one of 医保电子凭证、有效身份证件或社保卡 will do: the others may be there; asked again.
     // 残疾证没有 有病历 where 残疾人证或住院病历、诊断证明 is asked: one of them is there, so it is.
     if (i === 1 && alternativeHeld(step.material, r.plain, t.ctx.catalog.synonyms)) i = 0
@@ -331,6 +340,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   else if (ask) say(t, fullPrompt(t, state))
   return true
 }
+
+/** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期). */
+const EXPIRED = /(?<![没不未快要将])(?:过期|到期|失效)/
+
+/** About to be out of date, so still good: 快过期了, 马上到期. */
+const EXPIRING = /(?:快要|快|要|将要|马上就?)(?:过期|到期)了?/
 
 /** Longest part (compared form) of 不是X 是Y read as a name for the item: longer parts say more than a name. */
 const MAX_ITEM_NAME = 8
