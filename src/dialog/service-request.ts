@@ -9,13 +9,13 @@ import { decide, SURE_SCORE } from '../match/decide.js'
 import { offerItem, offerSwitch } from './actions.js'
 import { covered, headedBy, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
 import { presumedIn, type WalkStep } from './materials.js'
-import { fullPrompt } from './prompts.js'
+import { currentWalkStep, fullPrompt } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { optionSaid } from './situation-answers.js'
 import { render } from './template.js'
 import { comparable, comparableFixed, read, type Reading } from './text.js'
-import { currentItem, say, type Turn } from './turn.js'
+import { currentItem, say, stateOf, type Turn } from './turn.js'
 
 /** Who is speaking, and wanting (还想, 也要, 打算): before the verb or the thing asked for. */
 const LEAD = '(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:还|也|再|就)?(?<want>想|要|得|准备|打算)?'
@@ -120,16 +120,50 @@ export function requestsOtherThing(t: Turn, step: WalkStep, r: Reading): boolean
 }
 
 /**
+ * A reply of several pieces some of which ask for a service (还想办个残疾证) and some not (身份证有): the two apart.
+ * Undefined when every piece asks, or none.
+ */
+export function answerAndRequest(t: Turn, r: Reading): { answer: Reading; request: Reading } | undefined {
+  const pieces = r.raw.split(PIECES).filter((p) => comparable(p) !== '')
+  if (pieces.length < 2) return undefined
+  const asking = pieces.map((p) => {
+    const piece = read(p, t.vocab)
+    return requestedThing(piece) !== undefined || asksAnotherMatter(t, piece)
+  })
+  if (asking.every((a) => a) || !asking.some((a) => a)) return undefined
+  const join = (want: boolean) => read(pieces.filter((_, k) => asking[k] === want).join(' '), t.vocab)
+  return { answer: join(false), request: join(true) }
+}
+
+/**
  * A reply at a walk step asking for another matter or for a thing other than the material asked, before any answer is
  * read in it: another item asked for in so many words (另外, 还想问) or clearly named is offered as a switch (the
  * resident may go back with 不是，接着刚才的); one of the item's papers is said where to get, with the step again;
  * another item the matcher is sure of, where the thing is no situation of this item (老头瘫痪咋办 tells one), is
  * offered. Undefined when the reply asks for nothing of the kind: the walk reads it on.
  */
-export function requestAway(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): boolean | undefined {
-  const thing = requestedThing(r)
-  const another = asksAnotherMatter(t, r)
+export function requestAway(
+  t: Turn,
+  state: Extract<DialogState, { kind: 'materials' }>,
+  step: WalkStep,
+  r: Reading,
+  answer?: (r: Reading) => boolean,
+): boolean | undefined {
+  let thing = requestedThing(r)
+  let another = asksAnotherMatter(t, r)
   if (thing === undefined && !another) return undefined
+  // 身份证有 还想办个残疾证: the pieces that answer are taken first (by `answer`, which undoes what answers nothing),
+  // then only the asking is offered (it offered 居民身份证 too, and the 有 was lost).
+  const split = answer === undefined ? undefined : answerAndRequest(t, r)
+  if (split !== undefined && answer!(split.answer)) {
+    const now = currentWalkStep(t)
+    if (stateOf(t) !== state || now === undefined) return true
+    step = now
+    r = split.request
+    thing = requestedThing(r)
+    another = asksAnotherMatter(t, r)
+    if (thing === undefined && !another) return undefined
+  }
   // 二代证怎么领, 临时身份证咋办 at the 身份证: about the material asked.
   if (thing !== undefined && step.kind === 'material' && namesPaper(t, thing, step.material)) return undefined
   if (another && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true

@@ -7,8 +7,9 @@
  * the question asked again.
  */
 import type { Material } from '../catalog/types.js'
-import type { WalkStep } from './materials.js'
+import { UNSURE_ANSWER, type WalkStep } from './materials.js'
 import { decide } from '../match/decide.js'
+import { asksAnotherMatter, requestAway, requestedThing } from './service-request.js'
 import { formReply, formText } from './material-form.js'
 import { namedAnswers } from './material-words.js'
 import { fullPrompt, currentWalkStep } from './prompts.js'
@@ -65,6 +66,14 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
     // was said of the question asked before: it must not answer one the resident was never asked.
     if (told && !sameStep(now, asked) && now.kind === 'material' && !namesMaterial(t, reading, now.material)) continue
     if (tryTelling(t, state, reading, walk)) told = true
+  }
+  // 俺老伴瘫痪在床 能申请护理补贴不: what is told taken (是), then the service asked for offered, as a request is.
+  const requests = asking.filter((p) => requestedThing(p) !== undefined || asksAnotherMatter(t, p))
+  const now = currentWalkStep(t)
+  if (told && requests.length > 0 && stateOf(t) === state && now !== undefined) {
+    sayBack(t, before)
+    const away = requestAway(t, state, now, read(requests.map((p) => p.raw).join(' '), t.vocab))
+    if (away !== undefined) return true
   }
   // 俺闺女要结婚了 结婚登记要带啥: a story about another item, answering nothing here, is offered as a switch, as always.
   if (!told) {
@@ -125,6 +134,38 @@ export function story(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, sta
   }
   if (stateOf(t) === state) say(t, fullPrompt(t, state))
   return told
+}
+
+/**
+ * The answering part of a reply that also asks for another service (身份证有 in 身份证有 还想办个残疾证), taken as a
+ * walk reply and said back (sayBack); nothing kept when it answers nothing.
+ */
+export function takeTelling(t: Turn, state: WalkState, r: Reading, walk: (t: Turn, state: WalkState, r: Reading) => boolean): boolean {
+  const before = { ready: { ...t.s.ready }, answers: { ...t.s.answers } }
+  if (!tryTelling(t, state, r, walk)) return false
+  sayBack(t, before)
+  return true
+}
+
+/**
+ * What a telling recorded, said back when the walk said nothing of it (a plain 有, 是): the materials answered
+ * (walk.heard) and the situations (walk.shownByMaterial), so the resident sees it was heard before another matter
+ * is offered.
+ */
+function sayBack(t: Turn, before: { ready: Record<string, boolean>; answers: Record<string, string> }): void {
+  const item = currentItem(t)
+  if (item === undefined) return
+  const walkTexts = t.defs.messages.walk
+  const list = item.materials
+    .filter((m) => t.s.ready[m.name] !== undefined && t.s.ready[m.name] !== before.ready[m.name])
+    .map((m) => render(walkTexts.heardMaterial, { ...itemMaterialFields(t, item, m), answer: t.s.ready[m.name] ? walkTexts.ready : walkTexts.missing }))
+    .join('；')
+  if (list !== '') say(t, render(walkTexts.heard, { list }))
+  for (const q of item.questions) {
+    const option = t.s.answers[q.id]
+    if (option === undefined || option === before.answers[q.id] || option === UNSURE_ANSWER) continue
+    say(t, render(walkTexts.shownByMaterial, { option, 'question.prompt': q.prompt }))
+  }
 }
 
 /** Whether two walk steps ask the same thing (nextStep builds a new one each time). */

@@ -13,7 +13,7 @@ import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
-import { story } from './story.js'
+import { story, takeTelling } from './story.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -134,7 +134,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   // 还想问问残疾证咋办, 想办个残疾人证, 上户口咋办: asking for another matter or thing, not answering (残疾 is a 说法 of
   // 家里有没有残疾或生重病的人？'s 是, and would be heard out of turn at a material question too).
-  const requested = i === undefined ? requestAway(t, state, step, r) : undefined
+  const requested = i === undefined ? requestAway(t, state, step, r, (answer) => takeTelling(t, state, answer, (t, state, r) => walk(t, state, r))) : undefined
   if (requested !== undefined) return requested
   if (step.kind === 'material') {
     const walkTexts = t.defs.messages.walk
