@@ -1,0 +1,116 @@
+/**
+ * Walk replies an exploratory tester found misread: a question about someone else's matter taken for an answer
+ * (俺孩子上学咋办 at the 居住证 住处 question), a paper kept at a relative's (原件在俺儿那), one of an either-one
+ * material said there (有诊断证明) and its situation question asked all the same, a situation said in the first
+ * question asked again, 跳过, an expired paper, an answer with a request for another item, 不是居住证 是暂住证.
+ * Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+const DIBAO = '最低生活保障申请'
+const DISABLED_ID = '办理残疾人证'
+const RESIDENCE = '居住证办理'
+const DISABLED_Q = '家里有没有残疾或生重病的人？'
+const HOUSEHOLD = '是否已准备好：户口簿'
+const FAMILY_HOUSEHOLD = '是否已准备好：共同生活家庭成员户口簿'
+
+async function at(name: string, ...replies: string[]): Promise<Chat> {
+  const chat = await newChat()
+  await startItem(chat, name)
+  for (const reply of replies) await chat.say(reply)
+  return chat
+}
+
+describe('walk replies found by the exploratory tester', () => {
+  // Not fixed yet: 上学 is heard as 居住依据's option out of turn (see the report); the matcher is sure of the 入学 item.
+  it.todo('俺孩子上学咋办 at the 居住证 住处 question offers 随迁子女义务教育入学申请 and records no 上学')
+
+  it.skip('(todo above, kept to run once fixed) 俺孩子上学咋办 at the 居住证 住处 question offers 随迁子女义务教育入学申请 and records no 上学', async () => {
+    for (const reply of ['俺孩子上学咋办', '外地孩子上学要带啥']) {
+      const chat = await at(RESIDENCE, '1')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('按您说的"上学"')
+      expect(said, reply).toContain('随迁子女义务教育入学申请')
+    }
+  })
+
+  it('上学 said of the applicant is still the 居住依据 answer', async () => {
+    const chat = await at(RESIDENCE, '1', '1')
+    const said = joined(await chat.say('俺在这边上学'))
+    expect(said).not.toContain('随迁子女义务教育入学申请')
+  })
+
+  it('a paper at a relative\'s (原件在俺儿那) is 有', async () => {
+    for (const reply of ['原件在俺儿那', '身份证原件在俺儿那里', '在俺闺女家放着', '身份证在俺儿子那']) {
+      const chat = await at(DISABLED_ID)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain(HOUSEHOLD)
+      expect(joined(await chat.say('全部列出')), reply).toContain('✓ 申请人居民身份证')
+    }
+  })
+
+  it('one of an either-one material said there (有诊断证明, 有病历) answers its situation question 是', async () => {
+    for (const reply of ['有诊断证明', '有病历', '有住院病历']) {
+      const chat = await at(DIBAO, '1')
+      await chat.say(reply)
+      const said = joined(await chat.say('1'))
+      expect(said, reply).not.toContain(DISABLED_Q)
+    }
+  })
+
+  it('俺孙子刚生 in the first question is the 未成年人 of 给谁参保？', async () => {
+    const chat = await newChat()
+    await chat.say('俺孙子刚生 想给他办合作医疗')
+    const said = joined(await chat.say('1'))
+    expect(said).not.toContain('给谁参保？')
+  })
+
+  it('跳过 and 下一个 at a material go on to the next one, the skipped one to check on the list', async () => {
+    for (const reply of ['跳过', '下一个', '先跳过']) {
+      const chat = await at(DISABLED_ID)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain(HOUSEHOLD)
+      expect(said, reply).not.toContain('没看明白')
+      expect(joined(await chat.say('全部列出')), reply).not.toContain('✓ 申请人居民身份证')
+    }
+  })
+
+  it('an expired paper is said to need renewing (换领), recorded missing', async () => {
+    for (const reply of ['身份证倒是有 就是过期了', '身份证过期了', '有 过期了']) {
+      const chat = await at(DIBAO)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('过期')
+      expect(said, reply).toContain('换')
+      expect(said, reply).toContain(FAMILY_HOUSEHOLD)
+      expect(joined(await chat.say('全部列出')), reply).toContain('✗ 申请人居民身份证')
+    }
+  })
+
+  it('a paper about to expire (快过期了) is still 有', async () => {
+    const chat = await at(DIBAO)
+    expect(joined(await chat.say('身份证快过期了'))).toContain(FAMILY_HOUSEHOLD)
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证')
+  })
+
+  it('身份证有 还想办个残疾证 records the 有, then offers 办理残疾人证', async () => {
+    const chat = await at(DIBAO)
+    const said = joined(await chat.say('身份证有 还想办个残疾证'))
+    expect(said).toContain(DISABLED_ID)
+    expect(joined(await chat.say('全部列出'))).toContain('✓ 申请人居民身份证')
+  })
+
+  it('俺老伴瘫痪在床 能申请护理补贴不 at the 残疾或重病 question records 是, then offers the 护理补贴 item', async () => {
+    const chat = await at(DIBAO, '1', '1')
+    const said = joined(await chat.say('俺老伴瘫痪在床 能申请护理补贴不'))
+    expect(said).toContain('困难残疾人生活补贴和重度残疾人护理补贴申请')
+    expect(joined(await chat.say('全部列出'))).not.toContain(`${DISABLED_Q}选"是"才要带`)
+  })
+
+  it('不是居住证 是暂住证 in the 居住证 walk records nothing', async () => {
+    const chat = await at(RESIDENCE)
+    const said = joined(await chat.say('不是居住证 是暂住证'))
+    expect(said).not.toContain('原居住证没有')
+    expect(joined(await chat.say('全部列出'))).not.toContain('✗ 原居住证')
+  })
+})
