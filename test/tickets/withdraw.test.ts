@@ -302,6 +302,18 @@ describe('不办了 in another item\'s walk or form with a ticket open', () => {
     }
   })
 
+  it('取消 there is read as 不办了: the dialog\'s line, and the open ticket mentioned, not withdrawn', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    await c.say('办残疾证')
+    await c.say('有')
+    const reply = joined(await c.say('取消'))
+    expect(reply).toContain('先不办了')
+    expect(reply).not.toContain('没看明白')
+    expect(reply).toContain(`取消 ${id}`)
+    expect(await status(id)).toBe('待领办')
+  })
+
   it('says nothing more when no ticket is open', async () => {
     const c = await chat()
     const id = await submit(c)
