@@ -89,7 +89,7 @@ describe('loadDialogsFromFiles', () => {
     expect(errorsOf(allConditional)).toEqual([
       `dialogs/flow.yaml:${lineOf(allConditional, 'flow.yaml', '自己办理, when: canMail') - 1} states.checklist.options：状态 "checklist" 的选项都带 when：条件都不成立时居民没法离开，请至少留一个不带 when 的选项`,
     ])
-    const loop = edited('flow.yaml', '      - { label: 不办了, words: [不办了, 不申请了, 算了], go: proxy_dropped, elder: { label: 不办了 } }', '      - { label: 不办了, go: proxy_name }')
+    const loop = edited('flow.yaml', '      - { label: 不办了, words: [不办了, 不申请了, 算了, 取消], go: proxy_dropped, elder: { label: 不办了 } }', '      - { label: 不办了, go: proxy_name }')
     const loopErrors = errorsOf(loop.map((f) => f.path.endsWith('flow.yaml') ? { ...f, text: f.text.replace('do: openTicket, go: ticket_done', 'go: proxy_name') } : f))
     expect(loopErrors.join('\n')).toContain('states.proxy_summary：从状态 "proxy_summary" 出发回不到能提问的状态')
   })
