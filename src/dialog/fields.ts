@@ -59,6 +59,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.villageWhichTown': ['village.name'],
   'say.villageTownUnsure': ['village.name'],
   'say.villageUnknown': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.nameOfWhom': ['who'],
+  'say.namePlace': ['said'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,
   'say.sameItemListed': ITEM_FIELDS,

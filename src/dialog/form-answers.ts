@@ -9,12 +9,13 @@ import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { villageLabel } from './fields.js'
 import { go, goOn } from './navigate.js'
 import { pickIndex } from './pick.js'
+import { isNoName, nameInSentence, notAName } from './form-name.js'
 import { helpKinds, optionNumbers, stateFields } from './prompts.js'
 import { aspectReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import { askedAspects, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
-import { currentItem, type Turn } from './turn.js'
+import { currentItem, say, type Turn } from './turn.js'
 
 /** The help kind asked for at the help step: by number, its label, or in the resident's words (上门). */
 export function helpKind(t: Turn, state: Extract<DialogState, { kind: 'help' }>, r: Reading): boolean {
@@ -74,6 +75,9 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  // 本人, 俺是给俺娘办的, 本村: what the reply says instead of a name, and what to type.
+  const hint = state.field === 'name' ? nameHint(t, r) : undefined
+  if (hint !== undefined) return hint.kindly ? (say(t, hint.text), false) : misunderstood(t, state, hint.text)
   // 没有手机, 用俺儿子的, a landline: whose number will do instead, and who helps without one.
   if (state.field === 'phone' && hasNoMobile(t, r)) return misunderstood(t, state, render(t.defs.messages.say.noMobile, stateFields(t)))
   // 12345678901, 1381234567: digits close to a mobile, told what is wrong with them rather than the step's general rule.
@@ -153,11 +157,26 @@ export function applicantName(t: Turn, r: Reading): string | undefined {
   // 要钱不, 多久能办好: a question about the item, not a name.
   const item = currentItem(t)
   if (item && askedAspects(r.raw, t.vocab, item.type).some((a) => a !== 'phone')) return undefined
-  // 俺叫刘秀英, 我是张三: the name after the label.
-  const name = personName(withoutContactLabel(r.raw, t.vocab.contactLabels), t.vocab.notName)
+  // 俺叫刘秀英, 我是张三: the name after the label; 给俺爹办 他叫张德福, 张德福是俺爹: the name in the sentence.
+  const name = personName(withoutContactLabel(nameInSentence(r.raw), t.vocab.contactLabels), t.vocab.notName)
+  // 本人, 本村, 老伴: who or where, not a name.
+  if (name !== undefined && isNoName(name)) return undefined
   // 坊前 alone is a town (a street office), typed a step early; a village's bare name may be a person's (东山).
   if (name !== undefined && namedPlace(t.ctx.catalog, name, [])?.kind === 'towns') return undefined
   return name
+}
+
+/**
+ * What to say to a reply at the name step that gives something else instead of a name: oneself (本人: type your own),
+ * a place (本村), or for whom without the name (俺是给俺娘办的: asked kindly for it, no miss counted).
+ */
+function nameHint(t: Turn, r: Reading): { text: string; kindly: boolean } | undefined {
+  const said = notAName(r.raw)
+  if (said === undefined) return undefined
+  const say_ = t.defs.messages.say
+  if ('self' in said) return { text: render(say_.nameSelf, {}), kindly: false }
+  if ('place' in said) return { text: render(say_.namePlace, { said: said.place }), kindly: false }
+  return { text: render(say_.nameOfWhom, { who: said.who }), kindly: true }
 }
 
 /** The text after a leading label such as 我叫, 姓名： (contactLabels, longest first), or the text as typed. */

@@ -424,6 +424,12 @@ const sayMessages = z.strictObject({
   /** 不知道 asked villageWhichTown: the village kept, 人工 offered, the town asked again. */
   villageTownUnsure: text('不知道名单上没有的村是哪个镇的')
     .default('不知道{village.name}是哪个镇（街道）的，可以回复"人工"，工作人员帮您查。知道的话，回复镇（街道）的编号。'),
+  /** 本人, 俺自己 at the 代办 form's name step: no name; whose to type. */
+  nameSelf: text('申请人姓名写了本人').default('给自己办的，请打您自己的名字，比如：张三'),
+  /** 俺是给俺娘办的 at the name step ({who}: 您娘, 老人): that person's name, asked kindly. */
+  nameOfWhom: text('只说了给谁办').default('好的，给{who}办。请告诉我{who}的名字，比如：张三'),
+  /** 本村 at the name step ({said}): a place, not a name. */
+  namePlace: text('申请人姓名写了地方').default('"{said}"是地方，不是名字。请打申请人的姓名，比如：张三'),
   /** 本村, 这个村, 俺村 where a village's name is asked: pointed at, not named; the name is asked again. */
   villagePointed: text('只说本村、这个村').default('"本村""这个村"工作人员不知道是哪个村，请打村（社区）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),

@@ -1,0 +1,73 @@
+/**
+ * The applicant's name as residents say it at the 代办 form's name step: in a sentence saying for whom (给俺爹办 他叫
+ * 张德福, 张德福是俺爹, 俺娘的名字是王桂兰), or not at all: themselves (本人, 俺自己), a relative without the name
+ * (俺是给俺娘办的), a place pointed at (本村). Pure; the step (form-answers.ts) says the hints.
+ */
+import { pointsAtVillage } from './area.js'
+
+/** A relative or someone near, as residents name them (俺爹, 给俺娘办). */
+const KIN =
+  '(?:老爹|老娘|爹|娘|爸爸|妈妈|爸|妈|父亲|母亲|老父亲|老母亲|老伴儿?|爷爷|奶奶|姥姥|姥爷|外公|外婆|公公|婆婆|丈夫|老公|对象|媳妇|老婆|儿子|闺女|女儿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|大爷|大娘|叔叔|婶婶|叔|婶|舅舅|舅|姑姑|姑|姨|岳父|岳母|老丈人|丈母娘|孩子)'
+/** Whose: 俺, 我, 咱 (家, 的). */
+const MY = '(?:[俺我咱](?:们)?(?:家)?(?:的)?)'
+/** A name as typed in a sentence: two to four characters. */
+const NAME = '([\\p{Script=Han}·]{2,4})'
+
+/** For whom, with no name: 给俺娘办的, 俺是给俺娘办的, 替俺爹申请, 俺娘, 是俺爹. */
+const FOR_WHOM = new RegExp(`^(?:[俺我咱](?:这|就)?是)?(?:给|替|帮|是)?${MY}?(${KIN}|老人)(?:办|申请|代办|弄)?(?:的|哈|呢|啊)?$`, 'u')
+/** Names said with who they are: 他叫X, 俺娘的名字是X, 名字叫X. */
+const CALLED_IS = new RegExp(`^(?:[他她]|${MY}?${KIN}|老人)?(?:的)?(?:名字|姓名|大名)?(?:叫|是)[\\s:：]*${NAME}$`, 'u')
+/** X是俺爹, X就是俺娘. */
+const IS_KIN = new RegExp(`^${NAME}(?:就)?是${MY}?${KIN}$`, 'u')
+/** 俺爹张德福. */
+const KIN_NAME = new RegExp(`^${MY}${KIN}${NAME}$`, 'u')
+
+/** Themselves, no name: 本人, 俺自己, 我本人, 就是我, 给自己办. */
+const SELF = /^(?:[俺我咱]?(?:就|这)?是)?(?:给|替)?[俺我咱]?(?:自己|自个儿?|本人)(?:办|申请|的)*$|^(?:就)?是?[俺我](?:的)?$/u
+
+/** What a reply at the name step says instead of a name; undefined when it may be one. */
+export type NotAName = { self: true } | { who: string } | { place: string }
+
+/** Parts of a reply: split where residents pause (给俺爹办 他叫张德福). */
+function parts(raw: string): string[] {
+  return raw
+    .normalize('NFKC')
+    .trim()
+    .split(/[\s,，。.!！;；、]+/u)
+    .filter((p) => p !== '')
+}
+
+/**
+ * The name a sentence gives (给俺爹办 他叫张德福 → 张德福, 张德福是俺爹 → 张德福), or the reply as typed when it is not
+ * such a sentence (a name, 王 秀英, 张秀英 138…, or something else the step refuses).
+ */
+export function nameInSentence(raw: string): string {
+  const all = parts(raw)
+  const rest = all.filter((p) => !FOR_WHOM.test(p))
+  // Only for-whom parts: no name in it (see notAName).
+  if (rest.length === 0) return raw
+  const found = rest.flatMap((p) => {
+    const m = CALLED_IS.exec(p) ?? IS_KIN.exec(p) ?? KIN_NAME.exec(p)
+    return m?.[1] !== undefined ? [m[1]] : []
+  })
+  if (found.length === 1 && rest.length === 1) return found[0]!
+  // 俺爹 张德福: the part saying for whom dropped, the other is the name.
+  return rest.length < all.length ? rest.join(' ') : raw
+}
+
+/** Whether a word taken for a name is none: a relative (老伴), oneself (本人), a place pointed at (本村). */
+export function isNoName(name: string): boolean {
+  return new RegExp(`^${KIN}$`, 'u').test(name) || /自己|自个|本人/.test(name) || pointsAtVillage(name)
+}
+
+/** What the reply says instead of a name: oneself (本人, 俺自己), for whom without the name (俺是给俺娘办的), a place (本村). */
+export function notAName(raw: string): NotAName | undefined {
+  const all = parts(raw)
+  const compact = all.join('')
+  if (compact === '') return undefined
+  if (pointsAtVillage(compact)) return { place: compact }
+  if (SELF.test(compact)) return { self: true }
+  if (all.some((p) => !FOR_WHOM.test(p))) return undefined
+  const kin = all.map((p) => FOR_WHOM.exec(p)?.[1]).find((k) => k !== undefined)
+  return kin === undefined ? undefined : { who: kin === '老人' ? kin : `您${kin}` }
+}
