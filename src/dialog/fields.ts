@@ -46,6 +46,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.phoneNoted': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.phoneChange': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.phoneNotMobile': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.phoneLandline': [...ITEM_FIELDS, ...FORM_FIELDS],
+  'say.landlineTaken': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.phoneLength': [...ITEM_FIELDS, ...FORM_FIELDS, 'count'],
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],

@@ -75,14 +75,19 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
+  if (state.field === 'phone' && landlineReply(t, state, r)) return true
   // 本人, 俺是给俺娘办的, 本村: what the reply says instead of a name, and what to type.
   const hint = state.field === 'name' ? nameHint(t, r) : undefined
   if (hint !== undefined) return hint.kindly ? (say(t, hint.text), false) : misunderstood(t, state, hint.text)
   // 没有手机, 用俺儿子的, a landline: whose number will do instead, and who helps without one.
   if (state.field === 'phone' && hasNoMobile(t, r)) return misunderstood(t, state, render(t.defs.messages.say.noMobile, stateFields(t)))
   // 12345678901, 1381234567: digits close to a mobile, told what is wrong with them rather than the step's general rule.
+  // Said each time, never the way out (抱歉，我还是没看明白): the resident is typing a number and is told what is wrong.
   const problem = state.field === 'phone' ? phoneProblem(t, r.raw) : undefined
-  if (problem !== undefined) return misunderstood(t, state, problem)
+  if (problem !== undefined) {
+    say(t, problem)
+    return false
+  }
   // 要钱不 where a name or the phone is asked: answered, then the field asked for again (电话 here is more likely
   // their own number than a question about the item's).
   if (aspectReply(t, state, r, ['phone'])) return true
@@ -104,13 +109,41 @@ function phoneProblem(t: Turn, raw: string): string | undefined {
   if (!DIGITS_ONLY.test(text) || text.startsWith('0')) return undefined
   const digits = text.replace(/\D/g, '').replace(/^86(?=\d{11}$)/, '')
   const say_ = t.defs.messages.say
-  if (digits.length === 11 && digits.startsWith('1')) return render(say_.phoneNotMobile, stateFields(t))
+  // 12345678901, and 23812345678 (eleven digits no mobile starts with).
+  if (digits.length === 11) return render(say_.phoneNotMobile, stateFields(t))
   if (digits.startsWith('1') && Math.abs(digits.length - 11) <= 2) return render(say_.phoneLength, stateFields(t, { count: String(digits.length) }))
   return undefined
 }
 
 /** A landline number (0539-7211000, 7211000): not a mobile the agent can text. */
-const LANDLINE = /^0\d{2,3}[-\s]?\d{7,8}$/
+const LANDLINE = /^(?:0\d{2,3}[-\s]?)?[2-9]\d{6,7}$/
+
+/** The landline a reply is (0539-7211000 as typed, without spaces or brackets), or undefined. */
+function landline(raw: string): string | undefined {
+  const text = raw.normalize('NFKC').trim().replace(/[\s()（）]/g, '')
+  return LANDLINE.test(text) ? text : undefined
+}
+
+/**
+ * A landline at the phone step: the agent calls, and texts too, so a mobile is asked for (a relative's will do) and
+ * the landline kept. The same landline again, or 没有手机 then, takes it as the contact phone, said so.
+ */
+function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
+  const form = t.s.form
+  const typed = landline(r.raw)
+  const taken = typed !== undefined && typed === form.landline ? typed : typed === undefined && form.landline !== undefined && hasNoMobile(t, r) ? form.landline : undefined
+  if (taken !== undefined) {
+    form.phone = taken
+    delete form.landline
+    say(t, render(t.defs.messages.say.landlineTaken, stateFields(t)))
+    goOn(t, state.go)
+    return true
+  }
+  if (typed === undefined) return false
+  form.landline = typed
+  say(t, render(t.defs.messages.say.phoneLandline, stateFields(t)))
+  return false
+}
 
 /** Whether a reply at the phone step says the resident has no mobile (没有, 不知道, 用俺儿子的, a landline). */
 function hasNoMobile(t: Turn, r: Reading): boolean {

@@ -459,6 +459,10 @@ const sayMessages = z.strictObject({
   phoneNoted: text('记下代办手机号').default('好的，手机号记下了：{form.phoneMasked}'),
   /** 11 digits at the phone step with a prefix no mobile has (12…, 10…): not a mobile, and what one looks like. */
   phoneNotMobile: text('号码不像手机号').default('这个号码不像手机号：手机号是 13、15、18 等开头的 11 位数字，比如 13812345678。请再看看，再输一次：'),
+  /** A landline at the phone step: a mobile asked for; the landline again is taken (see landlineTaken). */
+  phoneLandline: text('打了座机号').default('这是座机号。工作人员要打电话，有时还发短信，最好留个手机号（家里人的也行）。没有手机的话，再打一遍这个座机号，就按座机联系您。'),
+  /** The landline taken as the contact phone ({form.phone}). */
+  landlineTaken: text('记下座机号').default('好的，没有手机，就按座机号 {form.phone} 联系您。'),
   /** Digits one or two off eleven at the phone step ({count}: how many were typed). */
   phoneLength: text('手机号位数不对').default('您打了 {count} 位数字，手机号是 11 位，比如 13812345678。请再看看，再输一次：'),
   /** 手机号错了 at such a step, without a number: how to change it. */

@@ -8,6 +8,8 @@ import type { HelpKind } from '../catalog/types.js'
 export interface ProxyForm {
   name?: string
   phone?: string
+  /** A landline typed at the phone step: a mobile is asked for; typed again (or 没有手机) it is taken as the phone. */
+  landline?: string
   townId?: string
   villageId?: string
   /** A village the network does not list (the resident typed it, or '' when they only said it is not listed). */
