@@ -124,6 +124,9 @@ function landline(raw: string): string | undefined {
   return LANDLINE.test(text) ? text : undefined
 }
 
+/** Saying there is no mobile at all, or to use the landline (没有手机, 老年机, 就用座机). */
+const NO_MOBILE_AT_ALL = /没有?手机|不会用手机|不用手机|老年机|座机|固话/
+
 /**
  * A landline at the phone step: the agent calls, and texts too, so a mobile is asked for (a relative's will do) and
  * the landline kept. The same landline again, or 没有手机 then, takes it as the contact phone, said so.
@@ -131,7 +134,10 @@ function landline(raw: string): string | undefined {
 function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
   const form = t.s.form
   const typed = landline(r.raw)
-  const taken = typed !== undefined && typed === form.landline ? typed : typed === undefined && form.landline !== undefined && hasNoMobile(t, r) ? form.landline : undefined
+  const again = typed !== undefined && typed === form.landline
+  // 没有手机, 就用座机 after it; not 用俺闺女的 (another number is coming).
+  const noMobile = typed === undefined && form.landline !== undefined && (r.no || NO_MOBILE_AT_ALL.test(r.plain))
+  const taken = again ? typed : noMobile ? form.landline : undefined
   if (taken !== undefined) {
     form.phone = taken
     delete form.landline
