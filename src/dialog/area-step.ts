@@ -14,7 +14,7 @@ import { pickIndex } from './pick.js'
 import { areaPoints, fullPrompt, offersOtherVillage, optionLabels, optionNumbers, renderOptions, stateFields } from './prompts.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
-import { comparableFixed, type Reading } from './text.js'
+import { comparableFixed, read, type Reading } from './text.js'
 import { say, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as naming a place (临沂市兰山区柳青街道): longer ones are sentences. */
@@ -41,6 +41,17 @@ function saysOtherVillage(t: Turn, r: Reading): boolean {
   const labels = [standard.otherVillage, standard.elder?.otherVillage].filter((l) => l !== undefined).map(comparableFixed)
   const said = [r.full, r.plain].filter((f) => f.length >= 2 && !/^(村|社区|居委会|镇|街道)$/.test(f))
   return said.some((f) => labels.some((l) => l.includes(f)))
+}
+
+/** 其他, 别的, 上面没有, 找不到 at the town question: the resident's place seems not listed. */
+const OTHER_TOWN = /^(?:其他|其它|别的|别处|都不是|上面没有|上面都没有|名单上没有|上面找不到|找不到|没找到|不在上面|没有俺的|没有我的|没有俺们的|没有我们的)(?:的)?(?:村|镇|地方|街道|乡|社区)?(?:的)?$/u
+
+/** What a village is called, typed with its wrapper (俺村叫前王庄, 村叫前王庄, 我们村名叫前王庄): the name, or undefined. */
+const VILLAGE_CALLED = /^(?:[我俺咱](?:们)?)?(?:的)?(?:村|村子|村名)(?:名)?(?:叫|是|名叫|名字叫)[:：]?(\p{Script=Han}{2,8})$/u
+
+function villageCalled(raw: string): string | undefined {
+  const name = VILLAGE_CALLED.exec(raw.normalize('NFKC').replace(/[\s，,。.!！]/g, ''))?.[1]
+  return name === undefined || pointsAtVillage(name) ? undefined : name
 }
 
 /** A reply at the area step: a town, a village (listed or not), or a place we do not serve. */
@@ -90,6 +101,24 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     const centre = countyCentre(catalog)
     const outside = render(t.defs.messages.say.outsideCounty, { 'centre.name': centre?.name ?? '', 'centre.phone': centre?.phone ?? '' })
     return misunderstood(t, state, `${outside}\n${fullPrompt(t, state)}`)
+  }
+  // 其他, 上面没有 at the towns (no such option there): every town is listed, the town asked once more, 人工 offered.
+  if (i === undefined && form.townId === undefined && form.choices === undefined && OTHER_TOWN.test(r.plain)) {
+    say(t, `${render(t.defs.messages.say.townOther, stateFields(t))}\n${renderOptions(t, labels, optionNumbers(t, state))}`)
+    return false
+  }
+  // 俺村叫前王庄: the village's name after the wrapper, read as that name alone; one on no list is kept as typed.
+  const called = i === undefined ? villageCalled(r.raw) : undefined
+  if (called !== undefined) {
+    const known = namedPlace(catalog, called, t.vocab.placeWords, form.choices === undefined ? form.townId : undefined)
+    if (known !== undefined && known.kind !== 'unknown') return area(t, state, read(called, t.vocab))
+    if (form.choices === undefined && form.townId !== undefined && state.otherVillage !== undefined) return chooseUnlisted(form.townId, called)
+    if (form.choices === undefined && form.townId === undefined && state.otherVillage !== undefined) {
+      form.villageAsked = called
+      say(t, render(t.defs.messages.say.villageWhichTown, stateFields(t, { 'village.name': called })))
+      say(t, fullPrompt(t, state))
+      return true
+    }
   }
   // 本村, 这个村, 俺村: a village pointed at, never kept as its name; its name is asked for.
   if (i === undefined && pointsAtVillage(r.raw)) {

@@ -420,7 +420,9 @@ const sayMessages = z.strictObject({
   /** 不知道 at a town's villages: the ticket goes to the town's centre, and the agent asks. */
   villageUnknown: text('不知道是哪个村').default('好的，村名先空着，交给镇（街道）便民服务中心，工作人员会打电话问清楚住在哪。'),
   /** A village named at the town question that no list has ({village.name}): its town is asked, the village kept. */
-  villageWhichTown: text('名单上没有的村是哪个镇的').default('{village.name}是哪个镇（街道）的？'),
+  villageWhichTown: text('名单上没有的村是哪个镇的').default('{village.name}是哪个镇（街道）的？名单上没有这个村，回复镇（街道）的编号就行；不知道的，回复"人工"。'),
+  /** 其他, 上面没有 at the 代办 form's towns: every town of the county is listed; the town asked once more, 人工 offered. */
+  townOther: text('镇的名单上没有').default('上面是本县全部的镇（街道）。村不在名单上也能办，请回复所在镇（街道）的编号；不知道是哪个镇的，回复"人工"，工作人员帮您查。'),
   /** 不知道 asked villageWhichTown: the village kept, 人工 offered, the town asked again. */
   villageTownUnsure: text('不知道名单上没有的村是哪个镇的')
     .default('不知道{village.name}是哪个镇（街道）的，可以回复"人工"，工作人员帮您查。知道的话，回复镇（街道）的编号。'),
