@@ -51,13 +51,13 @@ export interface TicketStore {
    */
   residentKey?(resident: Resident): string
   /**
-   * Remembers until `until` that `resident` was just asked to confirm withdrawing ticket `id` (a bare 是 then
-   * withdraws it), in place of any earlier such question. Kept with the tickets, not in the process, because the
-   * answer may reach another server.
+   * Remembers until `until` that `resident` was just asked about withdrawing tickets `ids`: one, to confirm (a bare
+   * 是 then withdraws it), or several, which one (1, 残疾证那个 then names it), in place of any earlier such question.
+   * Kept with the tickets, not in the process, because the answer may reach another server.
    */
-  askCancel(resident: Resident, id: string, now: number, until: number): Promise<void>
-  /** The ticket `resident` was asked to confirm withdrawing, when asked and not past `until` at `now`; forgotten as read. */
-  takeCancelAsk(resident: Resident, now: number): Promise<string | undefined>
+  askCancel(resident: Resident, ids: readonly string[], now: number, until: number): Promise<void>
+  /** The tickets `resident` was asked about withdrawing, when asked and not past `until` at `now`; forgotten as read. */
+  takeCancelAsk(resident: Resident, now: number): Promise<string[] | undefined>
 }
 
 /** A notification handed out for delivery; give it back with ack or fail. */

@@ -229,7 +229,7 @@ async function withdrawal(
   words: ResidentWords,
   dialogOpen: () => Promise<boolean>,
   submitted: boolean,
-  asked: string | undefined,
+  asked: string[] | undefined,
 ): Promise<string[] | undefined> {
   const compact = compacted(text)
   const waiting = mineNow.filter((t) => t.status === '待领办')
@@ -237,7 +237,10 @@ async function withdrawal(
   const wish = isWish(compact, mineNow)
   const cancel = async (id: string) =>
     reply(words, id, await act(env, id, { name: 'cancel' }, resident(message.resident), message.now), () => words.cancelled(id))
-  const askedFor = asked === undefined ? undefined : mineNow.find((t) => t.id === asked)
+  const askedFor = asked?.length === 1 ? mineNow.find((t) => t.id === asked[0]) : undefined
+  // Asked which of several: one named by its number or its item's words (1, 第一个, 残疾证那个) is asked to confirm.
+  const chosen = asked !== undefined && asked.length > 1 ? chosenTicket(compact, asked, mineNow) : undefined
+  if (chosen !== undefined) return askToConfirm(env, message, chosen, words)
   if (askedFor !== undefined) {
     if (KEEP.test(compact) || NO.test(compact)) return [words.cancelKept(askedFor)]
     // Only what the question offers: anything else (我问的是取消低保, 好) is a new message, and the question is let go.
@@ -246,11 +249,12 @@ async function withdrawal(
   const wishes = confirms || (wish && !(await dialogOpen()))
   if (wishes) {
     if (waiting.length === 1 && confirms) return cancel(waiting[0]!.id)
-    if (waiting.length === 1) {
-      await env.store.askCancel(message.resident, waiting[0]!.id, message.now, message.now + CANCEL_ASK_MS)
-      return [words.cancelAsk(waiting[0]!)]
+    if (waiting.length === 1) return askToConfirm(env, message, waiting[0]!, words)
+    if (waiting.length > 1) {
+      const listed = waiting.slice(0, 10)
+      await env.store.askCancel(message.resident, listed.map((t) => t.id), message.now, message.now + CANCEL_ASK_MS)
+      return [words.cancelWhich(listed.map((t, i) => `${i + 1}. ${t.id} ${t.itemName}`), listed[0]!.id)]
     }
-    if (waiting.length > 1) return [words.cancelWhich(waiting.slice(0, 10).map((t) => `· ${t.id} ${t.itemName}`), waiting[0]!.id)]
     const handled = mineNow.find((t) => OPEN_STATUSES.includes(t.status))
     if (handled !== undefined) return [words.cannotCancel(handled)]
   }
@@ -258,6 +262,38 @@ async function withdrawal(
   if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
   if (wishes && BARE_WISH.test(compact)) return [words.nothingToCancel(true)]
   return undefined
+}
+
+/** Asks to confirm withdrawing ticket `t`, remembering the question (a bare 是 then withdraws it). */
+async function askToConfirm(env: TicketEnv, message: IncomingMessage, t: TicketState, words: ResidentWords): Promise<string[]> {
+  await env.store.askCancel(message.resident, [t.id], message.now, message.now + CANCEL_ASK_MS)
+  return [words.cancelAsk(t)]
+}
+
+const HAN_NUMBERS = '一二三四五六七八九十'
+/** A choice by number from cancelWhich's list: 1, 第一个, 第2件, 1号 (with 取消 or 那个 around). */
+const BY_NUMBER = new RegExp(`^(?:第)?([1-9]|10|[${HAN_NUMBERS}])(?:个|件|条|号)?$`)
+/** Words around a choice (取消残疾证那个, 老年证那件吧): dropped to leave the number or the item's words. */
+const AROUND_CHOICE = /取消|撤回|撤销|不要了|不办了|不要|那个|这个|那件|这件|那张|那一个|那一件|申请|工单|代办|吧|了|的|啊|呀/g
+
+/**
+ * The ticket a reply picks from cancelWhich's list (`ids`, in the order listed): by its number (1, 第一个), or by
+ * its item's words (残疾证那个: every character of them in the item's name) when they fit exactly one. Undefined
+ * for anything else (a new question, 是), which lets the question go.
+ */
+function chosenTicket(compact: string, ids: readonly string[], tickets: readonly TicketState[]): TicketState | undefined {
+  const listed = ids.flatMap((id) => tickets.filter((t) => t.id === id && t.status === '待领办'))
+  if (compact.length > WITHDRAW_MAX) return undefined
+  const rest = compact.replace(AROUND_CHOICE, '')
+  const n = BY_NUMBER.exec(rest)?.[1]
+  if (n !== undefined) {
+    const index = /\d/.test(n) ? Number(n) : HAN_NUMBERS.indexOf(n) + 1
+    const id = ids[index - 1]
+    return listed.find((t) => t.id === id)
+  }
+  if ([...rest].length < 2) return undefined
+  const fits = listed.filter((t) => [...rest].every((c) => t.itemName.includes(c)))
+  return fits.length === 1 ? fits[0] : undefined
 }
 
 /**
@@ -277,10 +313,10 @@ function compacted(text: string): string {
 }
 
 /**
- * The ticket `who` was asked to confirm withdrawing (see withdrawal), read and forgotten: started as the message
+ * The tickets `who` was asked about withdrawing (see withdrawal), read and forgotten: started as the message
  * comes, so that any reply lets the question go. Not read for a resident the prefetch found without tickets.
  */
-function takeCancelAsk(env: TicketEnv, who: Resident, now: number, early: Promise<boolean> | undefined): Promise<string | undefined> {
+function takeCancelAsk(env: TicketEnv, who: Resident, now: number, early: Promise<boolean> | undefined): Promise<string[] | undefined> {
   const asked = (early ?? Promise.resolve(true)).then((any) => (any ? env.store.takeCancelAsk(who, now) : undefined))
   asked.catch(() => {})
   return asked

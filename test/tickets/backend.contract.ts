@@ -153,16 +153,16 @@ export function describeTicketBackend(adapter: string, make: () => Promise<Backe
         const u1 = { channel: 'http' as const, userId: 'u-1' }
         const u2 = { channel: 'wechat' as const, userId: 'u-1' }
         expect(await h.backend.tickets.takeCancelAsk(u1, NOW)).toBeUndefined()
-        await h.backend.tickets.askCancel(u1, 'DB2611230001', NOW, NOW + 600_000)
-        await h.backend.tickets.askCancel(u2, 'DB2611230002', NOW, NOW + 600_000)
-        expect(await h.other.tickets.takeCancelAsk(u1, NOW + 1_000)).toBe('DB2611230001')
+        await h.backend.tickets.askCancel(u1, ['DB2611230001'], NOW, NOW + 600_000)
+        await h.backend.tickets.askCancel(u2, ['DB2611230002'], NOW, NOW + 600_000)
+        expect(await h.other.tickets.takeCancelAsk(u1, NOW + 1_000)).toEqual(['DB2611230001'])
         // Taken once: the next reply is no answer to it.
         expect(await h.backend.tickets.takeCancelAsk(u1, NOW + 2_000)).toBeUndefined()
-        // Asked again: the newest question counts.
-        await h.backend.tickets.askCancel(u2, 'DB2611230003', NOW, NOW + 600_000)
-        expect(await h.other.tickets.takeCancelAsk(u2, NOW + 1_000)).toBe('DB2611230003')
+        // Asked again, which of several: the newest question counts, its tickets in order.
+        await h.backend.tickets.askCancel(u2, ['DB2611230003', 'DB2611230001'], NOW, NOW + 600_000)
+        expect(await h.other.tickets.takeCancelAsk(u2, NOW + 1_000)).toEqual(['DB2611230003', 'DB2611230001'])
         // Past its time (by the caller's clock): gone.
-        await h.backend.tickets.askCancel(u1, 'DB2611230001', NOW, NOW + 600_000)
+        await h.backend.tickets.askCancel(u1, ['DB2611230001'], NOW, NOW + 600_000)
         expect(await h.other.tickets.takeCancelAsk(u1, NOW + 600_000)).toBeUndefined()
       })
     })

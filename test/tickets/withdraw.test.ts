@@ -38,6 +38,16 @@ async function submit(c: Chat, elder = false): Promise<string> {
   return id
 }
 
+/** A submitted request for `item` (any item whose steps after the town take 1); its ticket id. */
+async function submitItem(c: Chat, item: string): Promise<string> {
+  for (const reply of [item, '全部列出', '3', '王秀兰', '13812345678', '十字路街道', '1']) await c.say(reply)
+  for (let i = 0; i < 6; i++) {
+    const id = /工单号 (DB\d+)/.exec(joined(await c.say('1')))?.[1]
+    if (id !== undefined) return id
+  }
+  throw new Error(`${item} not submitted`)
+}
+
 const status = async (id: string, on: TicketEnv = env) => (await on.store.get(id))?.status
 
 describe('a wish to stop with one open ticket', () => {
@@ -143,6 +153,36 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
     }
     expect(await status(first)).toBe('待领办')
     expect(await status(second)).toBe('待领办')
+  })
+
+  it('right after the list, a choice by number (1, 第二个) or by item words (残疾证那个) is asked to confirm as one ticket', async () => {
+    const c = await chat()
+    const first = await submit(c)
+    const other = await submitItem(c, '残疾证')
+    for (const [choice, id] of [['残疾证那个', other], ['2', first], ['第二个', first], ['老年证的', first]] as const) {
+      expect(joined(await c.say('取消')), choice).toContain('1. ')
+      const reply = joined(await c.say(choice))
+      expect(reply, choice).toContain(id)
+      expect(reply, choice).toContain('确认取消')
+      expect(reply, choice).not.toContain('要办的是')
+      expect(await status(id), choice).toBe('待领办')
+      expect(joined(await c.say('不')), choice).toContain('不取消')
+    }
+    await c.say('取消')
+    await c.say('第2个')
+    expect(joined(await c.say('是'))).toContain(`工单 ${first} 已取消`)
+    expect(await status(other)).toBe('待领办')
+  })
+
+  it('a choice is taken only right after the list: a new question lets it go', async () => {
+    const c = await chat()
+    await submit(c)
+    const other = await submitItem(c, '残疾证')
+    await c.say('取消')
+    expect(joined(await c.say('低保怎么申请'))).toContain('最低生活保障')
+    await c.say('残疾证那个')
+    await c.say('是')
+    expect(await status(other)).toBe('待领办')
   })
 
   it('a ticket already taken: says it cannot be cancelled here and whom to tell', async () => {

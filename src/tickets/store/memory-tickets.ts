@@ -14,7 +14,7 @@ export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, Ticket>()
   private readonly seqs = new Map<string, number>()
   /** Questions to confirm a withdrawal, by resident (channel:userId). */
-  private readonly cancelAsks = new Map<string, { id: string; until: number }>()
+  private readonly cancelAsks = new Map<string, { ids: string[]; until: number }>()
 
   constructor(
     private readonly queue: MemoryNotificationQueue,
@@ -51,15 +51,15 @@ export class MemoryTicketStore implements TicketStore {
     return all.slice(0, limit).map(({ history: _history, ...state }) => structuredClone(state))
   }
 
-  async askCancel(resident: Resident, id: string, _now: number, until: number): Promise<void> {
-    this.cancelAsks.set(`${resident.channel}:${resident.userId}`, { id, until })
+  async askCancel(resident: Resident, ids: readonly string[], _now: number, until: number): Promise<void> {
+    this.cancelAsks.set(`${resident.channel}:${resident.userId}`, { ids: [...ids], until })
   }
 
-  async takeCancelAsk(resident: Resident, now: number): Promise<string | undefined> {
+  async takeCancelAsk(resident: Resident, now: number): Promise<string[] | undefined> {
     const key = `${resident.channel}:${resident.userId}`
     const asked = this.cancelAsks.get(key)
     this.cancelAsks.delete(key)
-    return asked !== undefined && now < asked.until ? asked.id : undefined
+    return asked !== undefined && now < asked.until ? asked.ids : undefined
   }
 
   private async commit(out: Outgoing): Promise<void> {

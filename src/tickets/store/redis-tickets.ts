@@ -107,17 +107,19 @@ export class RedisTicketStore implements TicketStore {
     return states.filter((s): s is string => s !== null).map((s) => JSON.parse(s) as TicketState)
   }
 
-  async askCancel(resident: Resident, id: string, now: number, until: number): Promise<void> {
-    await this.redis.set(this.askKey(resident), JSON.stringify({ id, until }), 'PX', Math.max(1, until - now))
+  async askCancel(resident: Resident, ids: readonly string[], now: number, until: number): Promise<void> {
+    await this.redis.set(this.askKey(resident), JSON.stringify({ ids, until }), 'PX', Math.max(1, until - now))
   }
 
-  async takeCancelAsk(resident: Resident, now: number): Promise<string | undefined> {
+  async takeCancelAsk(resident: Resident, now: number): Promise<string[] | undefined> {
     const res = await this.redis.multi().get(this.askKey(resident)).del(this.askKey(resident)).exec()
     const stored = res?.[0]?.[1]
     if (typeof stored !== 'string') return undefined
-    const asked = JSON.parse(stored) as { id: string; until: number }
+    // { id } as stored before a question could name several (kept for minutes only).
+    const asked = JSON.parse(stored) as { ids?: string[]; id?: string; until: number }
+    const ids = asked.ids ?? (asked.id !== undefined ? [asked.id] : [])
     // The caller's clock decides, as in memory; Redis's expiry only clears what nobody answers.
-    return now < asked.until ? asked.id : undefined
+    return now < asked.until && ids.length > 0 ? ids : undefined
   }
 
   residentKey(resident: Resident): string {
