@@ -38,6 +38,8 @@ describe('resident vocabulary in item keywords', () => {
     // A printing shop said by what it prints (印包装盒, 印纸箱, 印盒子): packaging printing is printing.
     ['俺家作坊印纸箱的，年报往哪交', '印刷企业年度报告'],
     ['印包装的小厂 一年一审去哪报', '印刷企业年度报告'],
+    // 年纪大了 is 岁数大了, the story of who the thing is for: not read by sound as 年级 (a school question's word).
+    ['俺爷年纪大了 家里那片杨树林想卖了 替他办证要啥', '林木采伐许可证核发审批'],
     // Leaves dropping after spraying (叶子全掉了, 掉叶子) is a 药害, as the seedlings dying is.
     ['桃园打了药，桃树叶子都掉了，找谁看看', '农药使用事故处理'],
     ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
