@@ -42,7 +42,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
     // Who asks (我是村干部，…) is left out: neither its words nor its units count for or against an item.
     const askers = askerFinds(lexicon, finds, units, clauses)
     const told = askers.length ? finds.filter((o) => !askers.some((a) => a.start <= o.start && o.end <= a.end)) : finds
-    const found = markDetails(lexicon, markNeeded(lexicon, markModifiers(lexicon, markHad(told, units, parts), units, parts), units, parts), units, parts)
+    const found = markDetails(lexicon, markNeeded(lexicon, markModifiers(lexicon, markHad(lexicon, told, units, parts), units, parts), units, parts), units, parts)
     const neutral = neutralUnits(lexicon, units, found)
     for (const a of askers) neutral.fill(1, a.start, a.end)
     for (const o of found) if (o.detail) neutral.fill(1, o.start, o.end)
@@ -227,23 +227,26 @@ const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', 
 /**
  * Marks the terms the resident says they already have: a word for holding right before the term, at the start of a
  * part or after who holds it (有居住证，孩子能上公办小学不; 俺有残疾证). What one has is a detail of the question,
- * not the thing asked for. 没有 is lacking, which may well be the request (没有居住证咋办). A term right after 除了 is
- * asked past (`besides`): a detail too, and the item it is the whole of is not what is asked for. Finds inside a
- * marked term are marked as details with it.
+ * not the thing asked for. Not after a holding word that ends a longer word (捎带着卖兽药: along with). 没有 is
+ * lacking, which may well be the request (没有居住证咋办). A term right after 除了 is asked past (`besides`): a detail
+ * too, and the item it is the whole of is not what is asked for. Finds inside a marked term are marked as details with
+ * it.
  */
-function markHad(found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
+function markHad(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
   const text = (u: number) => units[u]?.text ?? ''
   const typedBefore = (o: Occurrence, word: string, clause: Span) => {
     const at = o.start - word.length
     return at >= clause.start && [...word].every((ch, k) => text(at + k) === ch) ? at : -1
   }
+  // A holding word whose first character ends a longer word typed around it (捎带着卖兽药, 顺带着: along with) holds nothing.
+  const endsLongerWord = (at: number) => found.some((w) => !w.guessed && w.start < at && w.end === at + 1 && !lexicon.generic.has(w.term))
   const marked = found.map((o) => {
     const clause = clauses.find((c) => c.start <= o.start && o.start < c.end)!
     // 除了营业执照: a thing the resident asks past is a detail, and not what the question asks for.
     if (BESIDES.some((word) => typedBefore(o, word, clause) >= 0)) return { ...o, had: true as const, besides: true as const }
     for (const word of HOLDING) {
       const at = typedBefore(o, word, clause)
-      if (at < 0 || text(at - 1) === '没') continue
+      if (at < 0 || text(at - 1) === '没' || endsLongerWord(at)) continue
       if (at === clause.start || HOLDER.has(text(at - 1)) || word.length > 1) return { ...o, had: true as const }
     }
     return o

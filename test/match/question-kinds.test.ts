@@ -111,6 +111,10 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
     expect(top('听说有个高龄补贴 咋领')).toBe('经济困难老年人补贴给付')
     expect(top('没有居住证 想办一个')).toBe('居住证办理')
   })
+
+  it('is not what follows 带着 ending a longer word (捎带着卖点兽药: along with, nothing held)', () => {
+    expect(top('俺开饲料店 想捎带着卖点兽药 得办啥证')).toBe('兽药经营许可审批')
+  })
 })
 
 describe('whom the resident asks for (俺闺女, 给儿子)', () => {
