@@ -40,6 +40,8 @@ describe('resident vocabulary in item keywords', () => {
     ['印包装的小厂 一年一审去哪报', '印刷企业年度报告'],
     // 年纪大了 is 岁数大了, the story of who the thing is for: not read by sound as 年级 (a school question's word).
     ['俺爷年纪大了 家里那片杨树林想卖了 替他办证要啥', '林木采伐许可证核发审批'],
+    // 发钱 asks when a benefit is paid, any benefit: neutral, not read by sound as 罚钱 (a library fine).
+    ['地保批下来了 啥时候发钱', '最低生活保障申请'],
     // Leaves dropping after spraying (叶子全掉了, 掉叶子) is a 药害, as the seedlings dying is.
     ['桃园打了药，桃树叶子都掉了，找谁看看', '农药使用事故处理'],
     ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
