@@ -396,12 +396,17 @@ const ASKER = ['我是', '俺是', '咱是', '我们是', '俺们是', '本人�
 /**
  * The 身份词 finds in a part that only says who the resident is (我是村干部，村里一户困难户想吃低保): a part of its own,
  * starting with 我是 or the like. Who asks (村干部, 网格员, 退伍军人) is not what is asked for, which the other parts
- * say, nor against it. A word there saying which scheme applies (我是公务员: 机关事业单位养老) is no 身份词 and still
- * counts as any 目录外 word does.
+ * say, nor against it. So is a part saying who such a person is to the resident (村干部是俺亲戚，网格员是俺侄子): it
+ * starts with the 身份词 and 是. A word there saying which scheme applies (我是公务员: 机关事业单位养老) is no 身份词 and
+ * still counts as any 目录外 word does.
  */
 function askerFinds(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
   if (!lexicon.askers.size) return []
-  const spans = clauses.filter((c) => ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)))
+  const spans = clauses.filter(
+    (c) =>
+      ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)) ||
+      found.some((o) => o.start === c.start && !o.guessed && lexicon.askers.has(o.term) && o.end < c.end && units[o.end]!.text === '是'),
+  )
   if (!spans.length) return []
   return found.filter((o) => !o.guessed && lexicon.askers.has(o.term) && spans.some((c) => c.start <= o.start && o.end <= c.end))
 }

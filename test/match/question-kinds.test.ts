@@ -137,6 +137,11 @@ describe('who the resident is, said in a part of its own (我是村干部，…)
     for (const q of ['我是村干部，想开个小卖部', '我是退伍军人，想开个小卖部', '俺是村干部，想开个小卖部']) expect(top(q), q).toBe('个体工商户登记')
   })
 
+  it('leaves out a part saying who such a person is to the resident (村干部是俺表叔): a relation, not a complaint', () => {
+    expect(top('想给俺娘办个残疾证 村干部是俺表叔 能快点批不')).toBe('办理残疾人证')
+    expect(top('俺家想申请特困供养，村干部是俺本家，会不会有人说闲话')).toBe('特困人员救助供养申请')
+  })
+
   it('still counts a word there that says which scheme applies: a civil servant’s pension is not the residents’ one', () => {
     for (const q of ['我是公务员，到60岁了养老金咋领', '我是公务员，能领养老金吗', '俺是公务员，养老金咋领']) expect(matcher.match(q), q).toEqual([])
     // Without the asker part, the residents' pension as before.
