@@ -226,11 +226,11 @@ const HOLDER = new Set(['俺', '我', '他', '她', '咱', '们', '家', '娘', 
 
 /**
  * Marks the terms the resident says they already have: a word for holding right before the term, at the start of a
- * part or after who holds it (有居住证，孩子能上公办小学不; 俺有残疾证). What one has is a detail of the question,
- * not the thing asked for. Not after a holding word that ends a longer word (捎带着卖兽药: along with). 没有 is
- * lacking, which may well be the request (没有居住证咋办). A term right after 除了 is asked past (`besides`): a detail
- * too, and the item it is the whole of is not what is asked for. Finds inside a marked term are marked as details with
- * it.
+ * part or of a phrase (after 了: 残疾好多年了有残疾证) or after who holds it (有居住证，孩子能上公办小学不; 俺有残疾证).
+ * What one has is a detail of the question, not the thing asked for. Not after a holding word that ends a longer word
+ * (捎带着卖兽药: along with). 没有 is lacking, which may well be the request (没有居住证咋办). A term right after 除了 is
+ * asked past (`besides`): a detail too, and the item it is the whole of is not what is asked for. Finds inside a marked
+ * term are marked as details with it.
  */
 function markHad(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
   const text = (u: number) => units[u]?.text ?? ''
@@ -247,7 +247,9 @@ function markHad(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: 
     for (const word of HOLDING) {
       const at = typedBefore(o, word, clause)
       if (at < 0 || text(at - 1) === '没' || endsLongerWord(at)) continue
-      if (at === clause.start || HOLDER.has(text(at - 1)) || word.length > 1) return { ...o, had: true as const }
+      // After 了 a new phrase starts (残疾好多年了有残疾证), as at the start of a part.
+      const phraseStart = at === clause.start || units[at]!.afterParticle === '了'
+      if (phraseStart || HOLDER.has(text(at - 1)) || word.length > 1) return { ...o, had: true as const }
     }
     return o
   })

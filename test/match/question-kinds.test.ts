@@ -112,6 +112,10 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
     expect(top('没有居住证 想办一个')).toBe('居住证办理')
   })
 
+  it('is held when said at the start of a phrase after 了 (瘸了好几年了有残疾证): a detail of the request after it', () => {
+    expect(top('俺爹腿断了好几年了有残疾证 低保咋办')).toBe('最低生活保障申请')
+  })
+
   it('is not what follows 带着 ending a longer word (捎带着卖点兽药: along with, nothing held)', () => {
     expect(top('俺开饲料店 想捎带着卖点兽药 得办啥证')).toBe('兽药经营许可审批')
   })
