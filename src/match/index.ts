@@ -51,7 +51,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
     // Only a question naming a 目录外 word needs to know (most do not: skip the second look at the raw text).
     const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
     const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
-    const named = namedRequests(lexicon, units, parts, found)
+    const named = namedRequests(lexicon, units, parts, found, clauses.length > 1 ? asked : [], neutral)
     const scored = scoreItems(lexicon, scratch, found, neutral, [...asked, ...named], clauses, reissue, requested, named)
       .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
       .slice(0, FUSE_CANDIDATES)
@@ -480,9 +480,17 @@ const PLACE_CHARS = new Set(['在', '咱', '这', '那', '边', '里'])
  * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's
  * own and no other's, right after 能 / 可以 (俺家老头瘫在床上能吃低保不): from 能 to the end of the part. What comes
  * before is the story. 低保户能再补点吗 asks for no item by its word: 低保户 is who asks, before 能. So does a last part
- * that names an item's own verb-first word object first, its verb last (残疾有证，低保能给办不: 办低保), `acted`.
+ * that names an item's own verb-first word object first, its verb last (残疾有证，低保能给办不: 办低保), `acted`, and
+ * a last part among the `asked` ones whose content is one item's own word and nothing else (…，低保咋申请).
  */
-function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Occurrence[]): NamedSpan[] {
+function namedRequests(
+  lexicon: Lexicon,
+  units: Unit[],
+  parts: Span[],
+  found: Occurrence[],
+  asked: readonly Span[] = [],
+  neutral?: Uint8Array,
+): NamedSpan[] {
   const spans: NamedSpan[] = []
   /** Units from `from` to `to` that say more than where (在咱这, 在这边: 能在这边领证 is as near as 能领证). */
   const reach = (from: number, to: number) => {
@@ -507,7 +515,24 @@ function namedRequests(lexicon: Lexicon, units: Unit[], parts: Span[], found: Oc
   const last = parts[parts.length - 1]!
   const acted = found.find((o) => o.start >= last.start && lexicon.ownedBy.has(o.term) && invertedRequest(units, o))
   if (acted && !spans.some((s) => s.end === last.end)) spans.push({ start: acted.start, end: last.end, acted: true })
+  // A last part asking for something that is nothing but one item's own word (…，低保咋申请): that item is asked for.
+  if (neutral && asked.includes(last) && !spans.some((s) => s.end === last.end) && wholeOwnWord(lexicon, found, neutral, last, units)) {
+    spans.push({ start: last.start, end: last.end, whole: true })
+  }
   return spans
+}
+
+/**
+ * Whether one item's own word, typed, covers every content unit of the part, named before the request (低保 in 低保咋申请,
+ * 残疾证去哪办): not after it (要办啥资格 asks which qualification, not for the item named 资格).
+ */
+function wholeOwnWord(lexicon: Lexicon, found: Occurrence[], neutral: Uint8Array, part: Span, units: Unit[]): boolean {
+  return found.some((o) => {
+    if (o.guessed || o.had || o.start < part.start || o.end > part.end || !lexicon.ownedBy.has(o.term)) return false
+    for (let u = part.start; u < part.end; u++) if (!neutral[u] && (u < o.start || u >= o.end)) return false
+    for (let u = part.start; u < o.start; u++) if (lexicon.askingChars.has(units[u]!.text ?? '')) return false
+    return true
+  })
 }
 
 /**

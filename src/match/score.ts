@@ -72,6 +72,11 @@ const PHRASING_ONLY_FACTOR = 0.9
  */
 export interface NamedSpan extends Span {
   acted?: true
+  /**
+   * The part is one item's own word and nothing else (…，低保咋申请): as with `acted`, an item that only borrows the word
+   * (低保 in a keyword of the disability allowances) does not explain it.
+   */
+  whole?: true
 }
 
 /** A request for a reissue in the question, with the thing it is about. */
@@ -212,7 +217,7 @@ export function scoreItems(
       for (const h of taken) {
         if (h.weight < ASKED_MIN_WEIGHT || h.o.end <= span.start || h.o.start >= span.end || lexicon.outside.has(h.o.term)) continue
         const own = h.weight >= OWN_WEIGHT && lexicon.ownedBy.get(h.o.term) === item
-        if (own || !span.acted) namedAny = true
+        if (own || !(span.acted || span.whole)) namedAny = true
         if (own) namedOwn = true
       }
     }

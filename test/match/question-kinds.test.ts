@@ -58,6 +58,10 @@ describe('asking whether one may have an item by its own word (能吃低保不, 
     expect(top('俺对象是外地户口 能在这边领证不')).toBe('结婚登记')
   })
 
+  it('is also a last part that is the item’s own word and how to get it (…，低保咋申请): an item borrowing 低保 comes second', () => {
+    expect(top('俺外甥残疾十来年了有残疾证 一家子没啥收入 低保咋申请')).toBe('最低生活保障申请')
+  })
+
   it('is not a status said before 能 (低保户能…): that is who asks', () => {
     expect(top('低保户住院花了不少 能再给报点不')).toBe('医疗救助申请')
   })
@@ -112,7 +116,7 @@ describe('something the resident already has (有居住证, 拿着老年证)', (
     expect(top('没有居住证 想办一个')).toBe('居住证办理')
   })
 
-  it('is held when said at the start of a phrase after 了 (瘸了好几年了有残疾证): a detail of the request after it', () => {
+  it('is held when said at the start of a phrase after 了 (腿断了好几年了有残疾证): a detail of the request after it', () => {
     expect(top('俺爹腿断了好几年了有残疾证 低保咋办')).toBe('最低生活保障申请')
   })
 
