@@ -42,6 +42,9 @@ describe('resident vocabulary in item keywords', () => {
     ['俺爷年纪大了 家里那片杨树林想卖了 替他办证要啥', '林木采伐许可证核发审批'],
     // 发钱 asks when a benefit is paid, any benefit: neutral, not read by sound as 罚钱 (a library fine).
     ['地保批下来了 啥时候发钱', '最低生活保障申请'],
+    // 现场 is how any item is done (到现场几次, 能现场拍不): a 泛词, no pull towards 田间现场鉴定 (whose 现场鉴定 still counts).
+    ['扯证照片 能现场照不', '结婚登记'],
+    ['苗出得不齐 想找人来地里现场鉴定一下', '农作物种子质量纠纷田间现场鉴定'],
     // Leaves dropping after spraying (叶子全掉了, 掉叶子) is a 药害, as the seedlings dying is.
     ['桃园打了药，桃树叶子都掉了，找谁看看', '农药使用事故处理'],
     ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
