@@ -45,6 +45,8 @@ describe('resident vocabulary in item keywords', () => {
     // 现场 is how any item is done (到现场几次, 能现场拍不): a 泛词, no pull towards 田间现场鉴定 (whose 现场鉴定 still counts).
     ['扯证照片 能现场照不', '结婚登记'],
     ['苗出得不齐 想找人来地里现场鉴定一下', '农作物种子质量纠纷田间现场鉴定'],
+    // The couple's photo (合影, 合照) is a material of 结婚登记 (guides: 2 寸半身免冠合影).
+    ['扯证要交几张合照', '结婚登记'],
     // Leaves dropping after spraying (叶子全掉了, 掉叶子) is a 药害, as the seedlings dying is.
     ['桃园打了药，桃树叶子都掉了，找谁看看', '农药使用事故处理'],
     ['梨树打了杀菌剂以后掉叶子 能鉴定不', '农药使用事故处理'],
