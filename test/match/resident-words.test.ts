@@ -201,6 +201,9 @@ describe('resident vocabulary in item keywords', () => {
 
   it('leaves the bus company’s 公交卡 outside the catalogue, unlike the 优待证 it honours', () => {
     expect(matcher.match('老人办公交卡去哪')).toEqual([])
+    // Said with 公交车 (公交车老年卡, 公交车卡) it is the same card.
+    expect(matcher.match('俺爷七十多了 想办个公交车老年卡')).toEqual([])
+    expect(top('老年证能坐公交车不')).toBe('《山东省老年人优待证》办理')
     expect(top('拿着老年优待证坐公交免费吗')).toBe('《山东省老年人优待证》办理')
   })
 
