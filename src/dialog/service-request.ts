@@ -76,7 +76,8 @@ export function namesPaper(t: Turn, thing: string, m: Material): boolean {
   const synonyms = t.ctx.catalog.synonyms
   const name = comparableFixed(m.name)
   const standard = synonyms.find((s) => s.variants.some((v) => comparableFixed(v) === thing))
-  if (standard !== undefined && !name.includes(comparableFixed(standard.canonical))) return false
+  // (低保证, a variant of 最低生活保障, is the material 低保证 all the same: the name holds it as said.)
+  if (standard !== undefined && !name.includes(comparableFixed(standard.canonical)) && !name.includes(thing)) return false
   const said = withSynonyms(thing, m.name, synonyms)
   if (covered(said, name) < Math.max(2, said.length - 1)) return false
   let own = false
@@ -155,7 +156,8 @@ export function requestAway(
   // 身份证有 还想办个残疾证: the pieces that answer are taken first (by `answer`, which undoes what answers nothing),
   // then only the asking is offered (it offered 居民身份证 too, and the 有 was lost).
   const split = answer === undefined ? undefined : answerAndRequest(t, r)
-  if (split !== undefined && answer!(split.answer)) {
+  const answered = split !== undefined && answer!(split.answer)
+  if (answered) {
     const now = currentWalkStep(t)
     if (stateOf(t) !== state || now === undefined) return true
     step = now
@@ -164,25 +166,40 @@ export function requestAway(
     another = asksAnotherMatter(t, r)
     if (thing === undefined && !another) return undefined
   }
-  // 二代证怎么领, 临时身份证咋办 at the 身份证: about the material asked.
-  if (thing !== undefined && step.kind === 'material' && namesPaper(t, thing, step.material)) return undefined
+  const item = currentItem(t)!
+  // 二代证怎么领, 临时身份证咋办 at the 身份证: about the material asked, which the walk answers; once an answer was
+  // taken (五保户，五保证咋领, and the 特困人员救助供养证 is asked now), where to get it said here.
+  if (thing !== undefined && step.kind === 'material' && namesPaper(t, thing, step.material)) {
+    if (!answered) return undefined
+    return whereThenAsk(t, state, item, step.material, true)
+  }
   if (another && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
   if (thing === undefined) return undefined
-  const item = currentItem(t)!
   const clear = otherItem(t, thing, false) ?? otherItem(t, r.raw, false)
-  if (clear !== undefined) {
+  // 低保证要补办, 残疾证咋办: one of the item's own papers is said where to get before any item the matcher finds (低保证
+  // found 最低生活保障申请, offered with the 低保户 said before it as if that were the question). The other item is
+  // still offered after it when it is the one issuing that paper (办理残疾人证 for 残疾证).
+  const paper = item.materials.find((m) => m.notice !== true && namesPaper(t, thing, m))
+  if (paper !== undefined) {
+    if (clear === undefined || !namesPaper(t, thing, { ...paper, name: clear.name })) return whereThenAsk(t, state, item, paper, answered)
+    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, paper)))
     offerItem(t, r.raw, clear)
     return true
   }
-  const paper = item.materials.find((m) => m.notice !== true && namesPaper(t, thing, m))
-  if (paper !== undefined) {
-    say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, paper)))
-    say(t, fullPrompt(t, state))
-    return false
+  if (clear !== undefined) {
+    offerItem(t, r.raw, clear)
+    return true
   }
   if (situationOf(t, item, thing)) return undefined
   const sure = otherItem(t, thing, true)
   if (sure === undefined) return undefined
   offerItem(t, r.raw, sure)
   return true
+}
+
+/** Where to get `paper`, then the step asked again; `moved`: whether the reply recorded an answer before it. */
+function whereThenAsk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, item: CatalogItem, paper: Material, moved: boolean): boolean {
+  say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, paper)))
+  say(t, fullPrompt(t, state))
+  return moved
 }

@@ -55,12 +55,14 @@ describe('a request for another service at a situation question', () => {
     }
   })
 
-  it('残疾证咋办 there is not its 是 either: the paper it may bring is offered or said where to get, and the question asked again', async () => {
+  it('残疾证咋办 there is not its 是 either: the paper it may bring is said where to get, then the item issuing it offered', async () => {
     const chat = await atDisabled()
     const said = joined(await chat.say('残疾证咋办'))
     expect(said).not.toContain('就按"是"算')
     expect(said).not.toContain(DISABLED_PAPERS)
-    expect(said).toMatch(/残疾人证到县残联办理|您是想问"办理残疾人证"吗？/)
+    expect(said).toContain('残疾人证或住院病历、诊断证明：残疾人证到县残联办理')
+    expect(said).toContain('您是想问"办理残疾人证"吗？')
+    expect(joined(await chat.say('2'))).toContain(DISABLED)
   })
 
   it('a true answer naming the situation still is its 是 (俺家老头是残疾, 有个残疾的孩子, 俺家领过残疾证, 老头瘫痪咋办)', async () => {
@@ -96,11 +98,12 @@ describe('a request for another service out of turn', () => {
     expect(joined(await chat.say('1'))).toContain(DISABLED)
   })
 
-  it('残疾证咋办, which the matcher finds clearly, offers 办理残疾人证; 2 goes back with nothing recorded', async () => {
+  it('残疾证咋办, which the matcher finds clearly, says where to get it and offers 办理残疾人证; 2 goes back with nothing recorded', async () => {
     const chat = await newChat()
     await startItem(chat, DIBAO)
     const said = joined(await chat.say('残疾证咋办'))
     expect(said).not.toContain('就按"是"算')
+    expect(said).toContain('残疾人证到县残联办理')
     expect(said).toContain('您是想问"办理残疾人证"吗？')
     expect(joined(await chat.say('2'))).toContain(ID_CARD)
     await chat.say('1')

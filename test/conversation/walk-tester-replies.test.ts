@@ -14,6 +14,7 @@ const RESIDENCE = '居住证办理'
 const DISABLED_Q = '家里有没有残疾或生重病的人？'
 const HOUSEHOLD = '是否已准备好：户口簿'
 const FAMILY_HOUSEHOLD = '是否已准备好：共同生活家庭成员户口簿'
+const ELDER_Q = '老人是低保户还是特困（五保）户？'
 
 async function at(name: string, ...replies: string[]): Promise<Chat> {
   const chat = await newChat()
@@ -105,6 +106,23 @@ describe('walk replies found by the exploratory tester', () => {
     const said = joined(await chat.say('俺老伴瘫痪在床 能申请护理补贴不'))
     expect(said).toContain('困难残疾人生活补贴和重度残疾人护理补贴申请')
     expect(joined(await chat.say('全部列出'))).not.toContain(`${DISABLED_Q}选"是"才要带`)
+  })
+
+  it('an answer with a request for one of the item\'s own papers (是低保户 低保证要补办) records the answer and says where to get the paper', async () => {
+    const cases: [string, string, string][] = [
+      ['是低保户 低保证要补办', '低保证：低保证丢了到户籍地镇（街道）民政窗口补办', '□ 低保证'],
+      ['五保户，五保证咋领', '特困人员救助供养证：特困供养证丢了到户籍地镇（街道）民政窗口补办', '□ 特困人员救助供养证'],
+    ]
+    for (const [reply, where, listed] of cases) {
+      const chat = await newChat()
+      expect(joined(await chat.say('俺爹瘫痪在床 高龄补贴咋领'))).toContain(ELDER_Q)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain(where)
+      expect(said, reply).not.toContain('您是想问')
+      expect(said, reply).not.toContain('回复 1 低保户')
+      const list = joined(await chat.say('全部列出'))
+      expect(list, reply).toContain(listed)
+    }
   })
 
   it('不是居住证 是暂住证 in the 居住证 walk records nothing', async () => {
