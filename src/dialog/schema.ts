@@ -239,6 +239,11 @@ export const VocabularyFileSchema = z.strictObject({
   thanks: z.array(text('道谢的说法')).default([]),
   /** 再见, 没事了: the resident is leaving; said goodbye to, not looked up as a question. */
   farewells: z.array(text('告别的说法')).default([]),
+  /**
+   * 不用了, 行了, 算了: said with thanks or a goodbye (好的谢谢 不用了, 行了 知道了), the resident is done; alone they
+   * keep their own meaning (不用 is a 否, 算了 drops a 代办 form).
+   */
+  closings: z.array(text('说完了、不用了的说法')).default([]),
   /** At the 代办 form's phone step, the resident has no mobile of their own (没有手机, 用俺儿子的, 座机). */
   noMobile: z.array(text('没有手机的说法')).default([]),
   /** At a situation question of several options, the case is not settled yet (房子还没定, 还没租好): as 不知道. */

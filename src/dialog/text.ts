@@ -69,6 +69,8 @@ export interface CompiledVocabulary {
   vague: Set<string>
   thanks: Set<string>
   farewells: Set<string>
+  /** Words read by closingSaid with what each says, longest first: thanks, goodbyes and closings, agreement. */
+  closingWords: [string, 'thanks' | 'farewell' | 'agree'][]
   noMobile: string[]
   notDecided: string[]
   acks: Set<string>
@@ -149,6 +151,7 @@ export function compileVocabulary(v: Vocabulary): CompiledVocabulary {
     vague: set(v.vague),
     thanks: set(v.thanks),
     farewells: set(v.farewells),
+    closingWords: closingWords(v),
     noMobile: v.noMobile.map(comparable).filter(Boolean),
     notDecided: v.notDecided.map(comparable).filter(Boolean),
     acks: set(v.acknowledgements),
@@ -288,6 +291,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     v.waiting.some((w) => plain.startsWith(w) || unprefixed.startsWith(w))
   // 有有有, 没有没有, 对对对: a yes or no said over and over is that yes or no.
   const repeated = repeatedUnit(plain, v)
+  // 好的谢谢 不用了, 行了 知道了, 谢谢 再见: thanks or a goodbye said with more words of the kind.
+  const closing = closingSaid(full, v)
   // "-1", "0.1": comparable() drops the sign and the point, but they are not option 1.
   const signed = SIGNED.exec(raw)
   if (signed && (signed[1] !== undefined || signed[2]!.includes('.'))) number = (signed[1] ? -1 : 1) * Number(signed[2])
@@ -303,8 +308,8 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
-    thanks: has(v.thanks),
-    farewell: has(v.farewells),
+    thanks: has(v.thanks) || closing === 'thanks',
+    farewell: has(v.farewells) || closing === 'farewell',
     ack: has(v.acks) || waiting,
     waiting,
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
@@ -314,6 +319,53 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     ...whatAsked(plain, v),
     ...leadingYesNo(raw, v),
   }
+}
+
+/** The words closingSaid reads, with what each says, longest first (compared forms). */
+function closingWords(v: Vocabulary): [string, 'thanks' | 'farewell' | 'agree'][] {
+  const kinds: [string[], 'thanks' | 'farewell' | 'agree'][] = [
+    [v.thanks, 'thanks'],
+    [v.farewells, 'farewell'],
+    [v.closings, 'farewell'],
+    [v.acknowledgements, 'agree'],
+    [v.agreeOnly, 'agree'],
+  ]
+  const words = new Map<string, 'thanks' | 'farewell' | 'agree'>()
+  for (const [list, kind] of kinds) for (const w of list) if (comparable(w) !== '' && !words.has(comparable(w))) words.set(comparable(w), kind)
+  return [...words].sort((a, b) => b[0].length - a[0].length)
+}
+
+/** Most words, and characters (compared form), read by closingSaid: longer replies say more than thanks and goodbye. */
+const MAX_CLOSING_WORDS = 5
+const MAX_CLOSING_REPLY = 16
+
+/**
+ * A reply made only of two or more words of thanks (谢谢), goodbye (再见), agreement (好的, 知道了) and ending the
+ * matter (不用了, 行了: vocabulary.yaml closings), each maybe with a particle after it (好的谢谢 不用了, 行了 知道了, 谢谢
+ * 再见, 知道了 谢谢): 'farewell' when one says goodbye or ends the matter, else 'thanks' when one thanks. Undefined for
+ * anything else, agreement alone included (好的 知道了 keeps the question waiting).
+ */
+function closingSaid(full: string, v: CompiledVocabulary): 'thanks' | 'farewell' | undefined {
+  const words = v.closingWords
+  if (full === '' || full.length > MAX_CLOSING_REPLY) return undefined
+  // What the words from `k` on say (longest words tried first); undefined when the rest is not such words.
+  const from = (k: number, left: number): ('thanks' | 'farewell' | 'agree')[] | undefined => {
+    if (k === full.length) return []
+    if (left === 0) return undefined
+    for (const [w, kind] of words) {
+      if (!full.startsWith(w, k)) continue
+      const end = k + w.length
+      const particle = v.particles.find((p) => full.startsWith(p, end))
+      for (const stop of particle === undefined ? [end] : [end + particle.length, end]) {
+        const rest = from(stop, left - 1)
+        if (rest !== undefined) return [kind, ...rest]
+      }
+    }
+    return undefined
+  }
+  const said = from(0, MAX_CLOSING_WORDS)
+  if (said === undefined || said.length < 2) return undefined
+  return said.includes('farewell') ? 'farewell' : said.includes('thanks') ? 'thanks' : undefined
 }
 
 /** See Reading.asksYesNo: 有 + 没有 / 木有 / 么有 / 莫有 (any no word of the vocabulary ending in the yes word), 有没. */

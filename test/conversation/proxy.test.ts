@@ -640,6 +640,18 @@ describe('申请代办', () => {
     expect(chat.effects.filter((e) => e.type === 'openTicket')).toHaveLength(1)
   })
 
+  it('after 确认提交, thanks and goodbyes with 不用了 / 知道了 (好的谢谢 不用了, 行了 知道了) get a short closing, not 没找到', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    expect(joined(await chat.say('确认'))).toContain('收到，正在为您提交……')
+    const bye = ['好的，再见！以后有事随时来问我。']
+    for (const reply of ['好的谢谢 不用了', '行了 知道了', '谢谢 再见', '好的，谢谢，不用了']) expect(await chat.say(reply), reply).toEqual(bye)
+    for (const reply of ['好的 谢谢', '知道了 谢谢']) expect(await chat.say(reply), reply).toEqual(['不客气！还有别的事，直接告诉我就行。'])
+    expect(chat.effects.some((e) => e.type === 'unmatched')).toBe(false)
+    // A question with such words is still a question.
+    expect(joined(await chat.say('谢谢 低保怎么申请'))).toContain(DIBAO)
+  })
+
   it('after 自己办理 (and at the start), a bare 确认 / 好的 / 谢谢 is not a question for the matcher', async () => {
     const chat = await mealChecklist()
     expect(joined(await chat.say('1'))).toContain('祝您办理顺利')

@@ -76,6 +76,12 @@ describe('read(text)', () => {
     expect(read('谢谢您！', vocab).thanks).toBe(true)
   })
 
+  it('reads thanks and goodbyes said with agreement or 不用了 (好的谢谢 不用了, 行了 知道了) as a goodbye or thanks; each such word alone keeps its meaning', () => {
+    for (const text of ['好的谢谢 不用了', '行了 知道了', '谢谢 再见', '好的，谢谢，不用了啊', '算了 谢谢']) expect(read(text, vocab).farewell, text).toBe(true)
+    for (const text of ['好的 谢谢', '知道了 谢谢']) expect(read(text, vocab).thanks, text).toBe(true)
+    for (const text of ['不用了', '算了', '行了', '好的 知道了', '谢谢 低保怎么办', '不用了 俺自己办']) expect(read(text, vocab).farewell, text).toBe(false)
+  })
+
   it('recognises a bare acknowledgement (确认, 知道了), but not a question that starts with one', () => {
     for (const text of ['确认', '确定。', '确认提交', '知道了呢']) expect(read(text, vocab).ack, text).toBe(true)
     for (const text of ['确认一下低保怎么办', '好的']) expect(read(text, vocab).ack, text).toBe(false)
