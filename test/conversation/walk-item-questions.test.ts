@@ -17,7 +17,7 @@ async function inDisabledWalk(): Promise<Chat> {
 
 describe('how many of a material, asked mid-walk', () => {
   it('照片要几张 says the photos\' count from the item, then the material asked again', async () => {
-    for (const ask of ['照片要几张', '几张照片', '照片要多少张']) {
+    for (const ask of ['照片要几张', '几张照片', '照片要多少张', '相片要几张', '要几张相片']) {
       const chat = await inDisabledWalk()
       const said = joined(await chat.say(ask))
       expect(said, ask).toContain('3张')
@@ -50,5 +50,20 @@ describe('where a step of the item is done, asked mid-walk', () => {
       expect(said, ask).not.toContain('没看明白')
       expect(said, ask).toContain(ID_CARD)
     }
+  })
+
+  it('a short form of the step (在哪评残, 评残去哪评: 评残 for 残疾评定) finds the same line', async () => {
+    for (const ask of ['在哪评残', '评残去哪评', '去哪评残']) {
+      const chat = await inDisabledWalk()
+      const said = joined(await chat.say(ask))
+      expect(said, ask).toContain('到县残联指定医院做残疾评定')
+      expect(said, ask).not.toContain('您问的就是')
+      expect(said, ask).toContain(ID_CARD)
+    }
+  })
+
+  it('characters of the item\'s words found apart in a line are no hit (在哪交费 in the 残疾证 walk)', async () => {
+    const chat = await inDisabledWalk()
+    expect(joined(await chat.say('在哪交费'))).not.toContain('指定医院')
   })
 })
