@@ -418,11 +418,34 @@ function itemLines(item: CatalogItem): string[] {
   ].filter((line): line is string => line !== undefined && line !== '')
 }
 
+/** The item's line sharing the most runs of two characters with `words` (the first of equals); undefined when none shares one. */
+function bestLine(item: CatalogItem, words: readonly string[]): { line: string; shared: number } | undefined {
+  const pairs = new Set<string>()
+  for (const w of words) for (let k = 0; k + 2 <= w.length; k++) pairs.add(w.slice(k, k + 2))
+  const scored = itemLines(item).map((line) => {
+    const compared = comparableFixed(line)
+    return { line, shared: [...pairs].filter((p) => compared.includes(p)).length }
+  })
+  const best = scored.reduce((a, b) => (b.shared > a.shared ? b : a), { line: '', shared: 0 })
+  return best.shared === 0 ? undefined : best
+}
+
+/**
+ * A short form of the item's words in `rest` spelled out by the item's own keywords: for each keyword `rest` holds
+ * (评残), the item's longer keywords holding all its characters (残疾评定). Empty when `rest` holds no keyword.
+ */
+function longerKeywords(item: CatalogItem, rest: string): string[] {
+  const keywords = [...new Set(item.keywords.map(comparableFixed))].filter((k) => k.length >= 2)
+  const said = keywords.filter((k) => rest.includes(k))
+  return keywords.filter((k) => said.some((s) => k.length > s.length && [...s].every((c) => k.includes(c))))
+}
+
 /**
  * 去哪个医院评, 哪个医院能评 while a material, a situation or a choice is asked, naming none of the item's materials:
  * the item's own line that speaks of it (a step, a material's or a place's note sharing two characters in a row
- * with what is asked: 医院 → 到县残联指定医院做残疾评定…), then the pending question again. False when the reply asks
- * no such thing or no line of the item speaks of it.
+ * with what is asked: 医院 → 到县残联指定医院做残疾评定…; or, when none does, with a longer keyword of the item spelling
+ * out a short one asked: 评残 → 残疾评定), then the pending question again. False when the reply asks no such thing or
+ * no line of the item speaks of it.
  */
 export function whereDoneReply(t: Turn, state: DialogState, r: Reading): boolean {
   const item = currentItem(t)
@@ -431,14 +454,9 @@ export function whereDoneReply(t: Turn, state: DialogState, r: Reading): boolean
   if (where === null) return false
   const rest = r.plain.replace(where[0], '').replace(WHERE_FILLER, '')
   if (rest.length < 2) return false
-  const pairs = new Set<string>()
-  for (let k = 0; k + 2 <= rest.length; k++) pairs.add(rest.slice(k, k + 2))
-  const scored = itemLines(item).map((line) => {
-    const compared = comparableFixed(line)
-    return { line, shared: [...pairs].filter((p) => compared.includes(p)).length }
-  })
-  const best = scored.reduce((a, b) => (b.shared > a.shared ? b : a), { line: '', shared: 0 })
-  if (best.shared === 0) return false
+  // 在哪评残: no line says 评残, but the item's keywords have 残疾评定 beside it, which lines do say.
+  const best = bestLine(item, [rest]) ?? bestLine(item, longerKeywords(item, rest))
+  if (best === undefined) return false
   say(t, render(t.defs.messages.walk.fromItem, { ...itemFields(item, t.defs.messages), line: best.line }))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
