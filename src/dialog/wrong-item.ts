@@ -52,6 +52,9 @@ export function restatedQuestion(t: Turn, r: Reading): string | undefined {
 /** Words pointing at the item at hand when it is turned down: 不是这个, 俺不是问这件事. */
 const POINTING = /^(?:这个|那个|这|那)(?:件|项)?(?:事|事情|事儿)?$/u
 
+/** How the words for a kind of household or person end (低保户, 特困人员, 五保老人, 救助对象): who someone is, not an item. */
+const HOUSEHOLD_KIND = /(?:户|家庭|人员|老人|对象)$/u
+
 /**
  * An item a new question turns down, and what it asks instead (不是低保 是医保 → 低保's id, 医保; see denialAndRest):
  * only when what is denied names an item the matcher is sure of (不是本地人 能办低保吗 turns nothing down).
@@ -65,7 +68,8 @@ export function turnedDownQuestion(t: Turn, text: string): { denied: string; wan
 
 /**
  * An item turned down in a walk reply, and what is wanted instead (不是低保 是医保, 俺不是问这个，俺要办居住证, 俺问的不是
- * 低保 是居住证): `atHand` when it is the walk's item (named, or pointed at: 这个, 这件事). Undefined when either part
+ * 低保 是居住证): `atHand` when it is the walk's item (named, or pointed at: 这个, 这件事; not a kind of household
+ * named: 不是低保户 是特困户 is offered, the walk kept). Undefined when either part
  * is an answer of this walk (不是残疾 是重病, 不是转诊 俺在外地住院了; 残疾证 is an item, though it holds 残疾), when
  * what is denied is the material asked or what is wanted one of the item's papers (不是身份证 是户口本), or when what
  * is denied is no item.
@@ -78,7 +82,11 @@ export function itemTurnedDown(t: Turn, step: WalkStep, r: Reading): { denied: s
   if ([said.denied, wanted].some((p) => situationOf(t, item, p) && clearlyOther(t, p) === undefined)) return undefined
   if (step.kind === 'material' && namesPaper(t, said.denied, step.material)) return undefined
   if (item.materials.some((m) => m.notice !== true && namesPaper(t, wanted, m))) return undefined
-  if (POINTING.test(said.denied) || aboutItemAtHand(t, said.denied)) return { denied: item.id, wanted: said.wanted, atHand: true }
+  // 不是低保户 是特困户 in the 低保 walk: who the household is, not the item turned down; the other item is offered
+  // with the walk kept (it left 低保 unasked for 特困人员救助供养申请).
+  if (POINTING.test(said.denied) || (!HOUSEHOLD_KIND.test(said.denied) && aboutItemAtHand(t, said.denied))) {
+    return { denied: item.id, wanted: said.wanted, atHand: true }
+  }
   const other = turnedDownQuestion(t, r.raw)
   return other === undefined ? undefined : { ...other, atHand: false }
 }

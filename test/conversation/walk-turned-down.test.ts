@@ -75,6 +75,20 @@ describe('an item turned down mid-walk (不是X …)', () => {
   })
 })
 
+describe('a kind of household turned down for another (不是低保户 是特困户)', () => {
+  it('is who the household is, not the item turned down: the other item offered, the walk kept', async () => {
+    for (const reply of ['不是低保户 是特困户', '俺不是低保户，是五保户']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('您是想问"特困人员救助供养申请"吗？')
+      expect(said, reply).not.toContain('办"特困人员救助供养申请"要准备的材料')
+      expect(joined(await chat.say('2')), reply).toContain(ID_CARD)
+      expect(joined(await chat.say('全部列出')), reply).not.toContain('✗ 申请人居民身份证')
+    }
+  })
+})
+
 describe('an item turned down in the first question', () => {
   it('不是低保是医保 offers the 医保 items, not 低保', async () => {
     const chat = await newChat()
