@@ -25,7 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
-import { requestAway } from './service-request.js'
+import { namesPaper, requestAway } from './service-request.js'
 import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -141,6 +141,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     const item = currentItem(t)!
     const fields = (material: Material) => itemMaterialFields(t, item, material)
     if (i === undefined && r.asksWhat) return explain(t, state, step, r)
+    // 不是身份证 是户口本 at the 身份证: which paper the resident meant, set straight; neither is said to be missing (it
+    // recorded both 没有). Nothing recorded; the one asked first.
+    if (i === undefined && otherPaperMeant(t, step.material, r)) {
+      say(t, render(walkTexts.otherThing, { ...fields(step.material), options: renderOptions(t, walkLabels(t, step)) }))
+      return false
+    }
     // 要带原件吗, 原件还是复印件, 是原件: which form is wanted, not whether it is there; said, then asked again. 有复印件
     // where a 复印件 is wanted is the answer 有, 没有原件 where the 原件 is wanted 没有 (formVerdict).
     const form = i === undefined ? formReply(t, step, r) : undefined
@@ -346,6 +352,18 @@ const EXPIRED = /(?<![没不未快要将])(?:过期|到期|失效)/
 
 /** About to be out of date, so still good: 快过期了, 马上到期. */
 const EXPIRING = /(?:快要|快|要|将要|马上就?)(?:过期|到期)了?/
+
+/**
+ * 不是身份证 是户口本 at the 身份证: the material asked turned down for another of the item's materials (not a
+ * variant of the same one: 不是身份证 是临时身份证 is about it).
+ */
+function otherPaperMeant(t: Turn, material: Material, r: Reading): boolean {
+  const said = denialAndRest(r.raw)
+  if (said === undefined || !namesPaper(t, said.denied, material)) return false
+  const wanted = comparable(said.wanted)
+  if (namesPaper(t, wanted, material)) return false
+  return currentItem(t)!.materials.some((m) => m !== material && m.notice !== true && namesPaper(t, wanted, m))
+}
 
 /** Longest part (compared form) of 不是X 是Y read as a name for the item: longer parts say more than a name. */
 const MAX_ITEM_NAME = 8

@@ -73,6 +73,20 @@ describe('an item turned down mid-walk (不是X …)', () => {
     // 不是身份证 是户口本: about the papers, not an item turned down.
     expect(await atIdCard('不是身份证 是户口本')).not.toContain('您是想问')
   })
+
+  it('不是身份证 是户口本 at the 身份证 sets straight which paper is meant: nothing recorded, the 身份证 asked first', async () => {
+    for (const reply of ['不是身份证 是户口本', '俺说的不是身份证，是户口本']) {
+      const chat = await newChat()
+      await startItem(chat, DIBAO)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('记下了')
+      expect(said, reply).not.toContain('改过来了')
+      expect(said, reply).toContain('先说这一样：申请人居民身份证，您有没有？')
+      const list = joined(await chat.say('全部列出'))
+      expect(list, reply).not.toContain('✗ 申请人居民身份证')
+      expect(list, reply).not.toContain('✗ 共同生活家庭成员户口簿')
+    }
+  })
 })
 
 describe('a kind of household turned down for another (不是低保户 是特困户)', () => {
