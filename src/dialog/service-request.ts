@@ -104,6 +104,28 @@ export function situationOf(t: Turn, item: CatalogItem, thing: string): boolean 
   return item.questions.some((q) => optionSaid(q, reading) !== undefined)
 }
 
+/** Asking how to go about a matter, at the end of a reply: 咋办, 怎么弄, 要带啥, 去哪办 … */
+const HOW_ASKED = /(?:咋办|怎么办|咋弄|怎么弄|咋整|怎么整|咋申请|怎么申请|要带啥|要带什么|带啥|要啥|要什么|需要啥|需要什么|去哪办|在哪办)(?:呢|啊|呀)?$/u
+/** Someone of the family as the subject, said first (俺孩子, 外地孩子, 我闺女): the matter is theirs, not the resident's. */
+const OTHER_PERSON = /^(?:[我俺咱]们?家?的?|外地的?|家里的?)*(?:孩子|小孩|娃|孙子|孙女|外孙|闺女|女儿|儿子|儿媳|媳妇|老伴|老头|老婆|爹|娘|父亲|母亲|爸|妈|婆婆|公公)/u
+/** A question asking about the household or someone in it, not about the resident alone (家里有没有…, 老人是…). */
+const ASKS_OF_OTHERS = /家|老人|孩子|子女|配偶|亲属|老伴|父母|对方|申请人/u
+
+/**
+ * The item another family member's matter asked about belongs to (俺孩子上学咋办 at the 居住证 walk: 随迁子女义务教育入学
+ * 申请): a how-question with the person as its subject, which the matcher surely finds another item for, and which
+ * answers, if anything, only questions asked of the resident (您在这边是上班、有住处，还是上学？ its 上学). A question
+ * answering a question about the household stays an answer (俺老头瘫痪咋办 at 家里有没有残疾或生重病的人？).
+ */
+export function othersMatterAsked(t: Turn, r: Reading): CatalogItem | undefined {
+  if (!HOW_ASKED.test(r.plain) || !OTHER_PERSON.test(r.plain)) return undefined
+  const item = currentItem(t)
+  if (item === undefined) return undefined
+  const answered = item.questions.filter((q) => optionSaid(q, r) !== undefined)
+  if (answered.some((q) => !q.prompt.includes('您') || ASKS_OF_OTHERS.test(q.prompt))) return undefined
+  return otherItem(t, r.raw, true)
+}
+
 /** 另外 …, 我还想办 … (vocabulary.yaml anotherMatter): the reply asks for another matter in so many words. */
 export function asksAnotherMatter(t: Turn, r: Reading): boolean {
   return t.vocab.anotherMatter.some((w) => r.full.includes(w))

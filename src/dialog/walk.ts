@@ -4,7 +4,7 @@
  * to an item found unasked, 不知道, 好的, answers out of turn, questions back). The walk's last answer ends it.
  */
 import type { Material, Question } from '../catalog/types.js'
-import { aboutItemAtHand, offerSwitch } from './actions.js'
+import { aboutItemAtHand, offerItem, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formReply, formSatisfies, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer, mayName } from './material-words.js'
@@ -25,7 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
-import { namesPaper, requestAway } from './service-request.js'
+import { namesPaper, othersMatterAsked, requestAway } from './service-request.js'
 import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -134,6 +134,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   }
   // 还想问问残疾证咋办, 想办个残疾人证, 上户口咋办: asking for another matter or thing, not answering (残疾 is a 说法 of
   // 家里有没有残疾或生重病的人？'s 是, and would be heard out of turn at a material question too).
+  // 俺孩子上学咋办 at the 居住证 walk: someone else's matter asked about, not the 上学 of 您在这边是…还是上学？.
+  const others = i === undefined ? othersMatterAsked(t, r) : undefined
+  if (others !== undefined) {
+    offerItem(t, r.raw, others)
+    return true
+  }
   const requested = i === undefined ? requestAway(t, state, step, r, (answer) => takeTelling(t, state, answer, (t, state, r) => walk(t, state, r))) : undefined
   if (requested !== undefined) return requested
   if (step.kind === 'material') {

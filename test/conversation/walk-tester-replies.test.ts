@@ -1,6 +1,6 @@
 /**
  * Walk replies an exploratory tester found misread: a question about someone else's matter taken for an answer
- * (俺孩子上学咋办 at the 居住证 住处 question), a paper kept at a relative's (原件在俺儿那), one of an either-one
+ * (俺孩子上学咋办 at the 居住证 住处 question, offered as the item it is), a paper kept at a relative's (原件在俺儿那), one of an either-one
  * material said there (有诊断证明) and its situation question asked all the same, a situation said in the first
  * question asked again, 跳过, an expired paper, an answer with a request for another item, 不是居住证 是暂住证.
  * Through the conversation service with the real catalogue and dialog files.
@@ -24,15 +24,13 @@ async function at(name: string, ...replies: string[]): Promise<Chat> {
 }
 
 describe('walk replies found by the exploratory tester', () => {
-  // Not fixed yet: 上学 is heard as 居住依据's option out of turn (see the report); the matcher is sure of the 入学 item.
-  it.todo('俺孩子上学咋办 at the 居住证 住处 question offers 随迁子女义务教育入学申请 and records no 上学')
-
-  it.skip('(todo above, kept to run once fixed) 俺孩子上学咋办 at the 居住证 住处 question offers 随迁子女义务教育入学申请 and records no 上学', async () => {
+  it('俺孩子上学咋办 at the 居住证 住处 question offers 随迁子女义务教育入学申请 and records no 上学', async () => {
     for (const reply of ['俺孩子上学咋办', '外地孩子上学要带啥']) {
       const chat = await at(RESIDENCE, '1')
       const said = joined(await chat.say(reply))
       expect(said, reply).not.toContain('按您说的"上学"')
       expect(said, reply).toContain('随迁子女义务教育入学申请')
+      expect(joined(await chat.say('2')), reply).toContain('住的是自己（家人）的房子')
     }
   })
 
