@@ -207,6 +207,12 @@ describe('resident vocabulary in item keywords', () => {
     expect(top('拿着老年优待证坐公交免费吗')).toBe('《山东省老年人优待证》办理')
   })
 
+  it('leaves a bookshop’s licence (出版物经营许可) outside the catalogue, unlike a printer’s annual report', () => {
+    expect(matcher.match('俺想在镇上开个小书店 得办啥证')).toEqual([])
+    expect(matcher.match('报刊亭卖杂志要许可不')).toEqual([])
+    expect(top('印包装盒的小厂年报咋报')).toBe('印刷企业年度报告')
+  })
+
   it('leaves a maternity allowance (生育津贴) outside the catalogue, pregnant or not', () => {
     expect(matcher.match('怀二胎了 生育津贴咋领')).toEqual([])
   })
