@@ -16,9 +16,10 @@ const MIN_OPTION_WORDS = 2
 /**
  * The one option a reply names in other words: half its label or more (急诊 for 急诊抢救), the whole label inside
  * it (本县户口的), or one of its 说法 (领证了 → 婚生). Any negation in the rest of a reply (不是本县户口) rules it out,
- * stricter than for the first question's 说法, where only the character just before a word is looked at.
+ * stricter than for the first question's 说法, where only the character just before a word is looked at. Without
+ * `ownWords`, not by two characters of the option's own alone (see optionByOwnWords).
  */
-export function optionSaid(question: Question, r: Reading): string | undefined {
+export function optionSaid(question: Question, r: Reading, ownWords = true): string | undefined {
   // 租的 for 租房: the 的 that makes a kind of a word says nothing more.
   const said = r.plain.length > MIN_OPTION_WORDS ? r.plain : r.plain.replace(/的$/, '')
   if (said === '') return undefined
@@ -34,7 +35,7 @@ export function optionSaid(question: Question, r: Reading): string | undefined {
   // 租的房子 for 租房 (the question's own words): the 的 inside says nothing more either.
   const bare = said.replace(/的/g, '')
   const plainer = bare !== said && bare.length >= MIN_OPTION_WORDS ? optionNamed(question, bare) : undefined
-  return plainer ?? optionByOwnWords(question, r.full)
+  return plainer ?? (ownWords ? optionByOwnWords(question, r.full) : undefined)
 }
 
 /** Longest reply (compared form) read for an option's own words (see optionByOwnWords). */

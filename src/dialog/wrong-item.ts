@@ -11,8 +11,8 @@ import { comparable, read, type Reading } from './text.js'
 import { decide } from '../match/decide.js'
 import { aboutItemAtHand } from './actions.js'
 import { denialAndRest } from './denial.js'
-import type { WalkStep } from './materials.js'
-import { clearlyOther, namesPaper, situationOf } from './service-request.js'
+import { presumedIn, type WalkStep } from './materials.js'
+import { clearlyOther, namesPaper } from './service-request.js'
 import { itemFields } from './fields.js'
 import { go } from './navigate.js'
 import { clearItem, currentItem, say, stateOf, type Turn } from './turn.js'
@@ -79,14 +79,20 @@ export function itemTurnedDown(t: Turn, step: WalkStep, r: Reading): { denied: s
   const said = denialAndRest(r.raw)
   if (item === undefined || said === undefined) return undefined
   const wanted = comparable(said.wanted)
-  if ([said.denied, wanted].some((p) => situationOf(t, item, p) && clearlyOther(t, p) === undefined)) return undefined
+  // A situation by its option's label or 说法, not by two characters of the question's wording (上户口 holds the 户口
+  // of 孩子的户口跟妈妈落，还是跟爸爸落？, yet names the 出生登记 item).
+  const situation = (p: string) => presumedIn(item, p).size > 0 || item.questions.some((q) => optionSaid(q, read(p, t.vocab), false) !== undefined)
+  if ([said.denied, wanted].some((p) => situation(p) && clearlyOther(t, p) === undefined)) return undefined
   if (step.kind === 'material' && namesPaper(t, said.denied, step.material)) return undefined
-  if (item.materials.some((m) => m.notice !== true && namesPaper(t, wanted, m))) return undefined
   // 不是低保户 是特困户 in the 低保 walk: who the household is, not the item turned down; the other item is offered
   // with the walk kept (it left 低保 unasked for 特困人员救助供养申请).
-  if (POINTING.test(said.denied) || (!HOUSEHOLD_KIND.test(said.denied) && aboutItemAtHand(t, said.denied))) {
-    return { denied: item.id, wanted: said.wanted, atHand: true }
-  }
+  const named = !HOUSEHOLD_KIND.test(said.denied) && !POINTING.test(said.denied) && aboutItemAtHand(t, said.denied)
+  const atHand = named || POINTING.test(said.denied)
+  // 不是身份证 是户口本, 不是这个 是户口本: which of the item's papers is meant. Not when the item itself is turned
+  // down by name (不是居住证 是身份证) or the paper asked for (不是这个 是办身份证): a request for that paper's item.
+  const paper = item.materials.some((m) => m.notice !== true && namesPaper(t, wanted, m))
+  if (paper && !(atHand && (named || said.requested) && !aboutItemAtHand(t, wanted))) return undefined
+  if (atHand) return { denied: item.id, wanted: said.wanted, atHand: true }
   const other = turnedDownQuestion(t, r.raw)
   return other === undefined ? undefined : { ...other, atHand: false }
 }

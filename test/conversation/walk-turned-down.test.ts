@@ -120,3 +120,41 @@ describe('an option turned down for another of the same answer', () => {
     }
   })
 })
+
+describe('the item at hand turned down for a request naming one of its papers (不是上户口 是办身份证)', () => {
+  const ID_ITEM = /居民身份证申领/
+
+  it('records nothing and asks the request as a new question', async () => {
+    for (const reply of ['不是上户口 是办身份证', '不是这个 是办身份证']) {
+      const chat = await newChat()
+      await chat.say('俺想给孙子上户口')
+      await chat.say('对')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('记下了')
+      expect(said, reply).not.toContain('没有')
+      expect(said, reply).toMatch(ID_ITEM)
+    }
+  })
+
+  it('keeps answers given (it said 改过来了：父母双方居民身份证没有)', async () => {
+    const chat = await newChat()
+    await chat.say('俺想给孙子上户口')
+    await chat.say('对')
+    await chat.say('1')
+    await chat.say('有')
+    const said = joined(await chat.say('不是上户口 是办身份证'))
+    expect(said).not.toContain('改过来了')
+    expect(said).toMatch(ID_ITEM)
+  })
+
+  it('不是居住证 是身份证 in the 居住证 walk asks for the 身份证, recording nothing', async () => {
+    const chat = await newChat()
+    await chat.say('居住证咋办')
+    await chat.say('有')
+    await chat.say('不知道')
+    const said = joined(await chat.say('不是居住证 是身份证'))
+    expect(said).not.toContain('改过来了')
+    expect(said).not.toContain('记下了')
+    expect(said).toMatch(ID_ITEM)
+  })
+})

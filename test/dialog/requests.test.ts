@@ -50,7 +50,16 @@ describe('denialAndRest(reply)', () => {
     ['俺问的不是这个 是个体户', '这个', '个体户'],
     ['不是残疾是重病', '残疾', '重病'],
   ])('cuts %j into %j turned down and %j wanted', (reply, denied, wanted) => {
-    expect(denialAndRest(reply)).toEqual({ denied, wanted })
+    expect(denialAndRest(reply)).toMatchObject({ denied, wanted })
+  })
+
+  it.each([
+    ['不是上户口 是办身份证', true],
+    ['俺不是问这个，俺要办居住证', true],
+    ['不是低保 是医保', false],
+    ['不是身份证 是户口本', false],
+  ])('tells whether %j asks for what it wants (%j)', (reply, requested) => {
+    expect(denialAndRest(reply)?.requested).toBe(requested)
   })
 
   it.each(['不是，俺要办居住证', '不是说好了吗', '不是低保', '低保不是这么办的', '俺家不是低保户'])('finds nothing turned down and said instead in %j', (reply) => {
