@@ -37,6 +37,15 @@ const VERB_THEN_THING = new RegExp(`^${LEAD}${HOW}${VERB}(?:一?个(?!体)|一�
 /** 俺想问问残疾人两项补贴, 打听一下低保的事: asking about the thing. */
 const ASKING_ABOUT = new RegExp(`^${LEAD}${ABOUT}${THING}(?:的事儿|的事|这事|的事咋办|咋办|怎么办|咋弄|怎么弄)?$`, 'u')
 
+/**
+ * 接着上次的残疾证, 接着办残疾证, 回到残疾证那个, 还是继续办残疾证吧: going back to a thing asked about before (not 接着刚才的,
+ * 回到上一步: the walk's own going back).
+ */
+const GOING_BACK = new RegExp(
+  `^(?:还是)?${LEAD}(?<back>接着|继续|回到|回去|返回到?)(?:上次|上回|刚才|之前|前面|原来)?的?(?:${VERB}|问|说|核对)?的?(?!上一|上个|刚才|上次|前面)${THING}(?:那个|那件事|那事|的事儿|的事|那一?项)?(?:吧|呢|啊|呀)?$`,
+  'u',
+)
+
 /** Characters no name of a thing holds: who (自己, 找人), pointing, asking (多少, 能), what has happened (了, 过), negation. */
 const NOT_A_THING = /[我俺咱你他她它自帮找这那咋啥什么吗呢哪谁多几能了过着没不未非无别]/u
 
@@ -45,16 +54,18 @@ const PIECES = /[\s,，。.;；!！?？、~～]+/u
 
 /**
  * The thing a reply asks for (compared form): a verb of asking for a service (办, 申请, 领, 补) or asking about (问问,
- * 打听) with the thing it is about, in one piece of the reply, said as a question or a wish (咋, 怎么, 想, 要 …).
+ * 打听) with the thing it is about, in one piece of the reply, said as a question or a wish (咋, 怎么, 想, 要 …), or
+ * going back to it (接着办残疾证).
  * Undefined when no piece asks so, or the words next to the verb name no thing (身份证丢了咋补: a loss told).
  */
 export function requestedThing(r: Reading): string | undefined {
   for (const piece of r.raw.split(PIECES)) {
     const text = comparable(piece)
-    for (const pattern of [THING_THEN_VERB, VERB_THEN_THING, ASKING_ABOUT]) {
+    for (const pattern of [THING_THEN_VERB, VERB_THEN_THING, ASKING_ABOUT, GOING_BACK]) {
       const m = pattern.exec(text)
       const g = m?.groups
       if (g === undefined || NOT_A_THING.test(g.thing!)) continue
+      if (pattern === GOING_BACK) return g.thing
       // 残疾证办 alone is no request: a wish (想), a question (咋, 要啥, 不) or asking about it (问问) makes it one.
       const asking = (g.about ?? '') !== '' || (pattern !== ASKING_ABOUT && ((g.how ?? '') !== '' || (g.tail ?? '') !== '' || g.end !== undefined))
       if (g.want === undefined && !asking) continue

@@ -36,6 +36,15 @@ describe('a request for another service at a situation question', () => {
     expect(joined(await chat.say('2'))).toContain(DISABLED)
   })
 
+  it('going back to another item (接着上次的残疾证, 接着办残疾证, 回到残疾证那个) offers it, not 是', async () => {
+    for (const reply of ['接着上次的残疾证', '接着办残疾证', '回到残疾证那个']) {
+      const chat = await atDisabled()
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('您是想问"办理残疾人证"吗？')
+      expect(said, reply).not.toContain(DISABLED_PAPERS)
+    }
+  })
+
   it('asking for another item in other words there offers it too, and records no 是', async () => {
     const offers: [string, string][] = [
       ['俺想申请残疾人两项补贴', '困难残疾人生活补贴和重度残疾人护理补贴申请'],

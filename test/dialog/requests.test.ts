@@ -27,6 +27,10 @@ describe('requestedThing(reply)', () => {
     ['上户口咋办', '上户口'],
     ['想办个体户', '个体户'],
     ['有残疾证 还想办个居住证', '居住证'],
+    ['接着上次的残疾证', '残疾证'],
+    ['接着办残疾证', '残疾证'],
+    ['回到残疾证那个', '残疾证'],
+    ['还是继续办残疾证吧', '残疾证'],
   ])('reads %j as asking for %j', (reply, thing) => {
     expect(requestedThing(read(reply, vocab))).toBe(thing)
   })
@@ -34,6 +38,7 @@ describe('requestedThing(reply)', () => {
   it.each([
     '俺家老头是残疾', '有个残疾的孩子', '俺家领过残疾证', '俺老伴瘫了咋办', '身份证丢了咋补', '他下不了床 咋拍照',
     '户口本在俺婆婆家', '能领多少', '俺想自己办', '已经申请了', '身份证在补办', '残疾证办了',
+    '接着刚才的', '回到上一步', '继续',
   ])('reads %j as asking for nothing', (reply) => {
     expect(requestedThing(read(reply, vocab))).toBeUndefined()
   })
