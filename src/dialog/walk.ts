@@ -279,6 +279,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 丢了, 找不着了 there: its 是; 没丢 its 否.
     const lost = notLost >= 0 && i === undefined && r.plain.length <= MAX_OTHER_MISSING_REPLY ? LOST_SAID.exec(r.plain) : null
     if (lost !== null && lossOfThingAsked(r.plain, lost, lostThingAsked(step.question)!)) i = NEGATION.test(lost[1]!) ? notLost : 1 - notLost
+    // 有 / 没有 at 申请人是不是未满 18 岁的孩子…？ (a 是不是 or …还是… question): it says nothing of which; asked again
+    // plainly. Where the question asks 有没有 (or an option is had or not), it is the answer.
+    if (i === undefined && saysHaveOrNot(r) && !asksHaving(step.question)) return haveAtChoice(t, state, step.question)
     let answer = typeof i === 'number' ? step.question.options[i] : undefined
     if (answer === undefined && i === undefined) {
       // The option's own words ("否", "外地户口") or a yes/no word for a 是/否 question.
@@ -415,6 +418,31 @@ function turnedRoundNo(t: Turn, q: Question, r: Reading): string | undefined {
   const prompts = [comparableFixed(q.prompt), q.elderPrompt === undefined ? '' : comparableFixed(q.elderPrompt)]
   const turned = t.vocab.turnedRound.some((pair) => pair.asked.some((w) => prompts.some((p) => p.includes(w))) && pair.said.some((w) => r.full.includes(w)))
   return turned ? no : undefined
+}
+
+/** A yes or no word of having (有, 有的, 没有, 没, 无, 木有): not 是, 对, 不是. */
+const HAVE_WORD = /有|^没|^无|冇|冒得/u
+
+/** Whether a reply is only a word of having or not having (see HAVE_WORD), said alone. */
+function saysHaveOrNot(r: Reading): boolean {
+  return (r.yes || r.no) && HAVE_WORD.test(r.plain)
+}
+
+/** Having in a question's words or options (有没有, 是否有, 有无; an option 有… or 无…): 有 and 没有 answer it. */
+const HAVING = /有|无/u
+
+/** Whether a situation question asks whether something is had (家里有没有…？), so that 有 / 没有 answers it. */
+function asksHaving(q: Question): boolean {
+  return [q.prompt, q.elderPrompt ?? '', ...q.options].some((text) => HAVING.test(text))
+}
+
+/**
+ * 有 or 没有 at a question asking 是不是 or which (not whether something is had): how to answer, by number, then the
+ * question again. Counted as not understood.
+ */
+function haveAtChoice(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, question: Question): false {
+  const choices = question.options.map((o, k) => `${k + 1} ${o}`).join('，')
+  return misunderstood(t, state, render(t.defs.messages.walk.haveAtChoice, { choices }), fullPrompt(t, state))
 }
 
 /** 都有, 都准备好了 (vocabulary.yaml allReady): every material is there. */

@@ -130,3 +130,24 @@ describe('walk replies found by the exploratory tester', () => {
     expect(joined(await chat.say('全部列出'))).not.toContain('✗ 原居住证')
   })
 })
+
+describe('有 / 没有 at a 是不是 question', () => {
+  const GUARDIAN_Q = '申请人是不是未满 18 岁的孩子'
+  const GUARDIAN_PAPERS = '是否已准备好：监护人身份证和监护关系证明'
+
+  it('is asked again plainly (请回 1 是，2 否), not taken as 是 or 否', async () => {
+    for (const reply of ['有', '没有']) {
+      const chat = await at(DISABLED_ID, '有', '有', '有', '有')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('请回 1 是，2 否')
+      expect(said, reply).toContain(GUARDIAN_Q)
+      expect(said, reply).not.toContain(GUARDIAN_PAPERS)
+      expect(joined(await chat.say('1')), reply).toContain(GUARDIAN_PAPERS)
+    }
+  })
+
+  it('is the answer where the question asks 有没有', async () => {
+    const chat = await at(DIBAO, '1', '1')
+    expect(joined(await chat.say('有'))).toContain('残疾人证或住院病历、诊断证明')
+  })
+})
