@@ -102,6 +102,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.restated': ITEM_FIELDS,
   'walk.situationYesNo': [...ITEM_FIELDS, 'question.prompt', 'yes', 'no'],
   'walk.haveAtChoice': ['choices'],
+  'walk.situationNoPaper': [...ITEM_FIELDS, 'question.prompt'],
   'walk.situationOptions': [...ITEM_FIELDS, 'question.prompt'],
   'walk.situationRemark': [...ITEM_FIELDS, 'question.prompt'],
   'walk.away': [...ITEM_FIELDS, 'away'],

@@ -9,7 +9,7 @@
  */
 import type { Material } from '../catalog/types.js'
 import type { WalkStep } from './materials.js'
-import { materialStatuses } from './materials.js'
+import { materialStatuses, stepMaterial } from './materials.js'
 import { itemMaterialFields, whereAskedMaterial } from './questions-back.js'
 import { runAt, withSynonyms } from './material-words.js'
 import { render } from './template.js'
@@ -68,10 +68,23 @@ const MAX_FORM_REPLY = 14
 
 /**
  * The reply read as about the form of a material of the current item: the one it names (户口本要原件吗), else the
- * material asked at `step`. Undefined when it names no form, says more than that (原件叫俺儿拿去了), or, at a situation
- * question, names no material.
+ * material asked at `step` (at a situation question, the one its option brings in). Undefined when it names no form,
+ * says more than that (原件叫俺儿拿去了), or, at a situation question bringing in no one material, names no material
+ * (see formOfNoPaper).
  */
 export function formReply(t: Turn, step: WalkStep | undefined, r: Reading): FormReply | undefined {
+  const said = formSaid(t, step, r)
+  return said?.material === undefined ? undefined : { ...said, material: said.material }
+}
+
+/** 要原件吗 at a situation question bringing in no one material: a form asked of no paper the step names. */
+export function formOfNoPaper(t: Turn, step: WalkStep | undefined, r: Reading): boolean {
+  const said = formSaid(t, step, r)
+  return said !== undefined && said.material === undefined && said.asking
+}
+
+/** What a short reply says of forms (see formReply), `material` undefined when it names none and the step asks none. */
+function formSaid(t: Turn, step: WalkStep | undefined, r: Reading): (Omit<FormReply, 'material'> & { material: Material | undefined }) | undefined {
   const item = currentItem(t)
   if (item === undefined || step === undefined || r.plain.length > MAX_FORM_REPLY) return undefined
   const forms = new Set<Form>()
@@ -91,8 +104,7 @@ export function formReply(t: Turn, step: WalkStep | undefined, r: Reading): Form
     said = named === undefined ? undefined : saidOfForms(withoutName(marked, named.name, t), words)
   }
   if (said === undefined) return undefined
-  const material = named ?? (step.kind === 'material' ? step.material : undefined)
-  if (material === undefined) return undefined
+  const material = named ?? stepMaterial(step)
   const asking = ASKING.test(r.plain) || /[?？]/.test(r.raw)
   // 原件有吗, 只有复印件行吗: what is asked of a form there is not told (a clerk says the form and asks again); 原件丢了
   // 复印件行吗 still tells the original is gone.

@@ -12,6 +12,11 @@ export type WalkStep =
   /** needs: the one option that brings in a material, when only one option does and brings only one (选"是"的话，还要带…). */
   | { kind: 'question'; question: Question; needs?: { option: string; material: Material } }
 
+/** The material a step asks about: its own, or at a situation question the one its option brings in (see needs). */
+export function stepMaterial(step: WalkStep): Material | undefined {
+  return step.kind === 'material' ? step.material : step.needs?.material
+}
+
 interface Progress {
   answers: Record<string, string>
   ready: Record<string, boolean>

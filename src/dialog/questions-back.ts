@@ -7,7 +7,7 @@ import { decide } from '../match/decide.js'
 import { renderPlaces } from './checklist.js'
 import { itemFields, materialFields, type Values } from './fields.js'
 import { covered, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
-import { materialStatuses, type WalkStep } from './materials.js'
+import { materialStatuses, stepMaterial, type WalkStep } from './materials.js'
 import { currentWalkStep, fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
 import type { Aspect, DialogState } from './schema.js'
 import { render } from './template.js'
@@ -222,7 +222,7 @@ function namesMaterial(rest: string, material: string, unsure: ReadonlySet<strin
  */
 export function whereAskedMaterial(t: Turn, rest: string, step: WalkStep): Material | undefined {
   const item = currentItem(t)!
-  const current = step.kind === 'material' ? step.material : undefined
+  const current = stepMaterial(step)
   // 这个, or nothing (没有咋办, 没这个咋整: the 没 said before it), points at the material asked.
   const pointed = rest.replace(/^还?(?:没有|木有|没得|没)/, '')
   if (current !== undefined && namesMaterial(pointed, current.name, t.vocab.unsure, true) && !namesMaterial(pointed, current.name, t.vocab.unsure, false)) return current

@@ -599,6 +599,8 @@ const walkMessages = z.strictObject({
   situationYesNo: text('情形问题（是/否）上说"都有"').default('这一问问的是您的情况，不是材料。请回答"{yes}"或"{no}"。'),
   /** 都有 at a situation question of several options: how to answer, then the question with its numbered options. */
   situationOptions: text('情形问题（几个选项）上说"都有"').default('这一问问的是您的情况，不是材料。请回复下面的编号。'),
+  /** 要原件吗, 这个去哪开 at a situation question bringing in no one material: it asks how things are, not for a paper. */
+  situationNoPaper: text('情形问题上问"要原件吗""这个去哪开"').default('这一问问的是您的情况，不是问材料，不用为它开证明。您选好以后，要带的材料再一样一样问您。'),
   /** 有 / 没有 at a 是不是 or …还是… question: it says neither; how to answer by number ({choices}: 1 是，2 否), then the question. */
   haveAtChoice: text('是不是、还是的情形问题上只回了"有""没有"').default('这一问不是问有没有，请回 {choices}。'),
 })

@@ -6,7 +6,7 @@
 import type { Material, Question } from '../catalog/types.js'
 import { aboutItemAtHand, offerItem, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
-import { formReply, formSatisfies, formText, formVerdict, wantsOriginal } from './material-form.js'
+import { formOfNoPaper, formReply, formSatisfies, formText, formVerdict, wantsOriginal } from './material-form.js'
 import { materialAnswer, mayName } from './material-words.js'
 import { lostThingAsked, materialStatuses, noticesFor, presumedIn } from './materials.js'
 import { go } from './navigate.js'
@@ -265,6 +265,13 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       const verdict = formVerdict(form.material, form)
       return verdict === undefined || !answerable(t, form.material) ? formAnswered(t, state, form.material) : formTold(t, state, form.material, verdict)
     }
+    // 要原件吗, 这个去哪开 at 老人是低保户还是特困（五保）户？ (no one material it brings in): it asks who someone is,
+    // not for a paper; said so, then the question again, not counted as not understood.
+    if (i === undefined && (formOfNoPaper(t, step, r) || POINTED.test(whereRest ?? '-'))) {
+      say(t, render(t.defs.messages.walk.situationNoPaper, { ...itemFields(currentItem(t)!, t.defs.messages), 'question.prompt': step.question.prompt }))
+      say(t, fullPrompt(t, state))
+      return false
+    }
     // 不对，身份证没有: an earlier material set straight, not 否 to this question; taken, then this one again.
     const straightened = i === undefined && setsStraight(t, r) ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
     if (straightened !== undefined && straightened.materials.length > 0) {
@@ -355,6 +362,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   else if (ask) say(t, fullPrompt(t, state))
   return true
 }
+
+/** The thing a where-question is about only pointed at (这个去哪开, 那个证明在哪办): the step's own paper. */
+const POINTED = /^(?:这个|那个|这|那|它)?(?:证明|材料|证)?$/u
 
 /** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期). */
 const EXPIRED = /(?<![没不未快要将])(?:过期|到期|失效)/

@@ -151,3 +151,34 @@ describe('有 / 没有 at a 是不是 question', () => {
     expect(joined(await chat.say('有'))).toContain('残疾人证或住院病历、诊断证明')
   })
 })
+
+describe('a question about a paper at a situation question', () => {
+  const ELDER = '俺娘80了 听说有高龄补贴 咋领'
+  const STUCK = '我还是没看明白'
+
+  it('要原件吗 and 这个去哪开 at 老人是低保户还是特困（五保）户？ say the step asks who the elder is, not a paper; not counted', async () => {
+    const chat = await newChat()
+    await chat.say(ELDER)
+    await chat.say('对')
+    await chat.say('有')
+    await chat.say('有')
+    for (const reply of ['要原件吗', '这个去哪开', '要原件吗']) {
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain(STUCK)
+      expect(said, reply).not.toContain('没看明白')
+      expect(said, reply).toContain('不是问材料')
+      expect(said, reply).toContain(ELDER_Q)
+    }
+  })
+
+  it('at a question adding one material (选"是"的话，还要带…) they are about that material', async () => {
+    const chat = await at(DISABLED_ID, '有', '有', '有', '有')
+    const form = joined(await chat.say('要原件吗'))
+    expect(form).toContain('监护人身份证和监护关系证明')
+    expect(form).toContain('原件')
+    expect(form).not.toContain('没看明白')
+    const where = joined(await chat.say('这个去哪开'))
+    expect(where).toContain('监护人身份证和监护关系证明')
+    expect(where).not.toContain('没看明白')
+  })
+})
