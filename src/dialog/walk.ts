@@ -116,11 +116,11 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       return false
     }
     if (whereRest !== r.asksWhere || !lostAndAsked(t, r, askedWhere)) {
-      say(t, render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, currentItem(t)!, askedWhere)))
+      say(t, render(t.defs.messages.walk.whereToGet, whereFields(t, askedWhere, r)))
       say(t, fullPrompt(t, state))
       return false
     }
-    return lostWhere(t, state, step, askedWhere, ask)
+    return lostWhere(t, state, step, askedWhere, r, ask)
   }
   // 健康证去哪办 at the 食品经营许可 walk: a paper none of the item's materials is (nor another item the matcher is
   // sure of). Not needed here, said so, then the same question: it was 没看明白.
@@ -237,7 +237,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 身份证倒是有 就是过期了, 有 过期了: there, but of no use until renewed: 没有, and said so with where to renew it
     // (a lost one's 补办 alone said nothing of it). Not 快过期了 (still good), nor of another material named.
     if (heard === undefined && EXPIRED.test(r.plain)) {
-      say(t, render(walkTexts.expired, fields(step.material)))
+      const where = renewalWhere(step.material.whereToGet)
+      say(t, render(walkTexts.expired, { ...fields(step.material), ...(where === undefined ? {} : { 'material.whereToGet': where }) }))
       i = 1
     }
     // 身份证快过期了: still good, so there (its 过期了 read it as 没有), unless the rest says otherwise.
@@ -368,6 +369,26 @@ const POINTED = /^(?:这个|那个|这|那|它)?(?:证明|材料|证)?$/u
 
 /** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期). */
 const EXPIRED = /(?<![没不未快要将])(?:过期|到期|失效)/
+
+/** Where a lost paper is got again (身份证丢了先到户籍地派出所补办): the place, between the loss and the 补办. */
+const LOST_THEN_PLACE = /(?:丢了|丢失|遗失|弄丢)[^，,；;。]*?(到[^，,；;。]+?)(?:申请)?(?:补办|补领|补发)/u
+
+/**
+ * Where to renew an expired paper, from where to get one that is missing when that speaks of a loss (身份证丢了先到户籍地
+ * 派出所补办 → 到户籍地派出所换领): the lost card's 补办 is not what an expired one needs. Undefined when the text says
+ * no loss (then it is said as it is).
+ */
+function renewalWhere(whereToGet: string | undefined): string | undefined {
+  const lost = whereToGet === undefined ? null : LOST_THEN_PLACE.exec(whereToGet)
+  return lost === null ? undefined : `${lost[1]}换领`
+}
+
+/** The fields saying where to get `material`: where to renew it when the reply says it is out of date (身份证过期了去哪换). */
+function whereFields(t: Turn, material: Material, r: Reading): Record<string, string | undefined> {
+  const fields = itemMaterialFields(t, currentItem(t)!, material)
+  const renew = EXPIRED.test(r.plain) ? renewalWhere(material.whereToGet) : undefined
+  return renew === undefined ? fields : { ...fields, 'material.whereToGet': renew }
+}
 
 /** About to be out of date, so still good: 快过期了, 马上到期. */
 const EXPIRING = /(?:快要|快|要|将要|马上就?)(?:过期|到期)了?/
@@ -559,9 +580,9 @@ function lostAndAsked(t: Turn, r: Reading, material: Material): boolean {
  * 户口本丢了咋整 at the 户口簿: 没有, with where to get it, and the walk goes on. Of another material (身份证过期了去哪换
  * while the 户口簿 is asked): that one noted and said back, where to get it, and the same question again.
  */
-function lostWhere(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, material: Material, ask: boolean): true {
+function lostWhere(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, material: Material, r: Reading, ask: boolean): true {
   const item = currentItem(t)!
-  const where = render(t.defs.messages.walk.whereToGet, itemMaterialFields(t, item, material))
+  const where = render(t.defs.messages.walk.whereToGet, whereFields(t, material, r))
   if (step.kind !== 'material' || step.material !== material) {
     takeHeard(t, item, { materials: [[material, false]], answers: [] })
     say(t, where)

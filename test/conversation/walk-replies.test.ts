@@ -696,7 +696,7 @@ describe('丢了咋整 said of a material', () => {
     await chat.say('1')
     expect(await chat.say('身份证过期了去哪换')).toEqual([
       '好的，改过来了：申请人居民身份证没有。',
-      '申请人居民身份证：身份证丢了先到户籍地派出所补办，可先用临时身份证',
+      '申请人居民身份证：到户籍地派出所换领',
       ID_QUESTION.replace('申请人居民身份证（复印件1份）', '共同生活家庭成员户口簿（复印件1份）'),
     ])
     // Not yet asked: noted, and not asked when the walk gets there.

@@ -81,9 +81,19 @@ describe('walk replies found by the exploratory tester', () => {
       const said = joined(await chat.say(reply))
       expect(said, reply).toContain('过期')
       expect(said, reply).toContain('换')
+      // Where to renew it, not the lost card's 丢了先…补办.
+      expect(said, reply).toContain('到户籍地派出所换领')
+      expect(said, reply).not.toContain('丢了')
       expect(said, reply).toContain(FAMILY_HOUSEHOLD)
       expect(joined(await chat.say('全部列出')), reply).toContain('✗ 申请人居民身份证')
     }
+  })
+
+  it('身份证过期了去哪换 says where to renew it, not the lost card\'s 补办', async () => {
+    const chat = await at(DIBAO)
+    const said = joined(await chat.say('身份证过期了去哪换'))
+    expect(said).toContain('到户籍地派出所换领')
+    expect(said).not.toContain('丢了')
   })
 
   it('a paper about to expire (快过期了) is still 有', async () => {
