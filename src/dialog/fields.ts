@@ -93,6 +93,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.allReady': [...ITEM_FIELDS, 'count'],
   'walk.resumed': ['count'],
   'walk.howMany': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
+  'walk.onSite': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.fromItem': [...ITEM_FIELDS, 'line'],
   'walk.noneToAsk': STATE_FIELDS,
   'walk.wrongItemLater': [],

@@ -397,9 +397,25 @@ export function countReply(t: Turn, state: DialogState, r: Reading): boolean {
   const named = item.materials.filter((m) => m.notice !== true && rest.length >= 2 && namesMaterial(withSynonyms(rest, m.name, t.ctx.catalog.synonyms), m.name, t.vocab.unsure, false))
   const material = rest === '' || POINTING.test(rest) ? current : (named.find((m) => m === current) ?? named[0])
   if (material === undefined) return false
-  say(t, render(t.defs.messages.walk.howMany, itemMaterialFields(t, item, material)))
+  const fields = itemMaterialFields(t, item, material)
+  if (onSite(material)) say(t, render(t.defs.messages.walk.onSite, fields))
+  else say(t, render(t.defs.messages.walk.howMany, { ...fields, 'material.amount': electronicAmount(material) ?? fields['material.amount'] }))
   say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return true
+}
+
+/** A photo's name: 照片, 相片, 像片, 免冠照. */
+const PHOTO = /照片|相片|像片|免冠照/u
+
+/** Whether an electronic photo is taken at the window (备注: 多数派出所现场拍摄采集): nothing to bring. */
+function onSite(material: Material): boolean {
+  return material.form === '电子' && PHOTO.test(material.name) && [material.note, material.whereToGet].some((text) => text?.includes('现场') ?? false)
+}
+
+/** How many of an electronic material, said plainly: 电子照片1张, 电子版1份 (not 电子1份). */
+function electronicAmount(material: Material): string | undefined {
+  if (material.form !== '电子') return undefined
+  return PHOTO.test(material.name) ? `电子照片${material.copies}张` : `电子版${material.copies}份`
 }
 
 /** How a short reply asks where something is done (去哪个医院评, 表交到哪): 哪些 asks which, not where. */

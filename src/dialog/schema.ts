@@ -579,6 +579,8 @@ const walkMessages = z.strictObject({
   noneToAsk: text('不用核对、直接列清单时先说的话').default('{answers}\n{presumed}'),
   /** 照片要几张 mid-walk: how many of that material (the one asked when none is named). */
   howMany: text('问材料要几张、几份').default('{material.name}：要{material.amount}。'),
+  /** How many of a photo taken at the window (an electronic photo whose note says 现场): none to bring. */
+  onSite: text('问现场采集的照片要几张').default('{material.name}：一般到窗口现场采集，当场拍，不用自己带。'),
   /** 去哪个医院评 mid-walk: the item's own line ({line}: a step, a material's or a place's note) that speaks of it. */
   fromItem: text('问某一步去哪办').default('办"{item.name}"：{line}'),
   /** Coming back to an item whose walk was left unfinished: {count} answers kept, and how to start over. */

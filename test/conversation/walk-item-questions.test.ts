@@ -67,3 +67,14 @@ describe('where a step of the item is done, asked mid-walk', () => {
     expect(joined(await chat.say('在哪交费'))).not.toContain('指定医院')
   })
 })
+
+describe('how many of an electronic or on-site photo', () => {
+  it('照片要几张 in the 居住证 walk says the photo is taken on site, not 电子1份', async () => {
+    const chat = await newChat()
+    await chat.say('居住证咋办')
+    const said = joined(await chat.say('照片要几张'))
+    expect(said).not.toContain('电子1份')
+    expect(said).toContain('现场采集')
+    expect(said).toContain('本人近期照片')
+  })
+})
