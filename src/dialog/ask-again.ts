@@ -53,6 +53,14 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   const say_ = t.defs.messages.say
   // 再见, 没事了 where a new question is awaited (after the checklist, 办完了): goodbye, not 没找到"再见".
   // Mid-way, the question still waits for whenever the resident comes back.
+  // 好了 谢谢, 好的 不用了 (ending words, no goodbye word) are a goodbye only where no question waits: at the 代办
+  // summary, a walk step or a form step the question is asked again (the summary neither closes nor submits).
+  const waits = !('match' in state && state.match)
+  if (r.farewell && r.closingOnly && waits) {
+    if (r.thanks) say(t, `${render(say_.thanksPending, {})}\n${shortPrompt(t, state)}`)
+    else say(t, reprompt(t, state))
+    return false
+  }
   if (r.farewell) {
     say(t, render(say_.farewell, {}))
     return false

@@ -36,6 +36,11 @@ export interface Reading {
   thanks: boolean
   /** 再见, 没事了: leaving. */
   farewell: boolean
+  /**
+   * The farewell is only words ending the matter (好了 谢谢, 好的 不用了, 行了 可以了: vocabulary.yaml closings), no
+   * goodbye word: a goodbye only where no question waits; where one does, it is asked again.
+   */
+  closingOnly: boolean
   /** 确认, 知道了, 收到: an acknowledgement, not a question (after a submission there is nothing left to confirm). */
   ack: boolean
   /** 等一下, 俺问问俺儿, 我找找: a moment needed; also an ack (where a question is awaited it is none). */
@@ -70,7 +75,7 @@ export interface CompiledVocabulary {
   thanks: Set<string>
   farewells: Set<string>
   /** Words read by closingSaid with what each says, longest first: thanks, goodbyes and closings, agreement. */
-  closingWords: [string, 'thanks' | 'farewell' | 'agree'][]
+  closingWords: [string, ClosingKind][]
   noMobile: string[]
   notDecided: string[]
   acks: Set<string>
@@ -308,8 +313,9 @@ export function read(text: string, v: CompiledVocabulary): Reading {
     command: v.commands.get(full) ?? v.commands.get(unprefixed) ?? v.commands.get(plain),
     // 我要办事 is answered as a greeting is: tell us what.
     greeting: has(v.greetings) || has(v.vague),
-    thanks: has(v.thanks) || closing === 'thanks',
-    farewell: has(v.farewells) || closing === 'farewell',
+    thanks: has(v.thanks) || closing?.thanks === true,
+    farewell: has(v.farewells) || closing?.farewell === true,
+    closingOnly: !has(v.farewells) && closing?.closingOnly === true,
     ack: has(v.acks) || waiting,
     waiting,
     // 俺也不知道, 这个不清楚: a short reply with one in it is still not sure.
@@ -321,16 +327,19 @@ export function read(text: string, v: CompiledVocabulary): Reading {
   }
 }
 
+/** What a word read by closingSaid says: thanks, goodbye, ending the matter (不用了, 好了), agreement. */
+type ClosingKind = 'thanks' | 'farewell' | 'closing' | 'agree'
+
 /** The words closingSaid reads, with what each says, longest first (compared forms). */
-function closingWords(v: Vocabulary): [string, 'thanks' | 'farewell' | 'agree'][] {
-  const kinds: [string[], 'thanks' | 'farewell' | 'agree'][] = [
+function closingWords(v: Vocabulary): [string, ClosingKind][] {
+  const kinds: [string[], ClosingKind][] = [
     [v.thanks, 'thanks'],
     [v.farewells, 'farewell'],
-    [v.closings, 'farewell'],
+    [v.closings, 'closing'],
     [v.acknowledgements, 'agree'],
     [v.agreeOnly, 'agree'],
   ]
-  const words = new Map<string, 'thanks' | 'farewell' | 'agree'>()
+  const words = new Map<string, ClosingKind>()
   for (const [list, kind] of kinds) for (const w of list) if (comparable(w) !== '' && !words.has(comparable(w))) words.set(comparable(w), kind)
   return [...words].sort((a, b) => b[0].length - a[0].length)
 }
@@ -342,14 +351,15 @@ const MAX_CLOSING_REPLY = 16
 /**
  * A reply made only of two or more words of thanks (谢谢), goodbye (再见), agreement (好的, 知道了) and ending the
  * matter (不用了, 行了: vocabulary.yaml closings), each maybe with a particle after it (好的谢谢 不用了, 行了 知道了, 谢谢
- * 再见, 知道了 谢谢): 'farewell' when one says goodbye or ends the matter, else 'thanks' when one thanks. Undefined for
+ * 再见, 知道了 谢谢): farewell when one says goodbye or ends the matter (closingOnly when no goodbye word is said, 好了
+ * 谢谢), thanks when one thanks and says no goodbye word. Undefined for
  * anything else, agreement alone included (好的 知道了 keeps the question waiting).
  */
-function closingSaid(full: string, v: CompiledVocabulary): 'thanks' | 'farewell' | undefined {
+function closingSaid(full: string, v: CompiledVocabulary): { thanks: boolean; farewell: boolean; closingOnly: boolean } | undefined {
   const words = v.closingWords
   if (full === '' || full.length > MAX_CLOSING_REPLY) return undefined
   // What the words from `k` on say (longest words tried first); undefined when the rest is not such words.
-  const from = (k: number, left: number): ('thanks' | 'farewell' | 'agree')[] | undefined => {
+  const from = (k: number, left: number): ClosingKind[] | undefined => {
     if (k === full.length) return []
     if (left === 0) return undefined
     for (const [w, kind] of words) {
@@ -365,7 +375,10 @@ function closingSaid(full: string, v: CompiledVocabulary): 'thanks' | 'farewell'
   }
   const said = from(0, MAX_CLOSING_WORDS)
   if (said === undefined || said.length < 2) return undefined
-  return said.includes('farewell') ? 'farewell' : said.includes('thanks') ? 'thanks' : undefined
+  const bye = said.includes('farewell')
+  const ends = said.includes('closing')
+  if (!bye && !ends && !said.includes('thanks')) return undefined
+  return { thanks: !bye && said.includes('thanks'), farewell: bye || ends, closingOnly: !bye && ends }
 }
 
 /** See Reading.asksYesNo: 有 + 没有 / 木有 / 么有 / 莫有 (any no word of the vocabulary ending in the yes word), 有没. */

@@ -1,0 +1,49 @@
+/**
+ * Replies a reviewer found misread: a polite closing (好了 谢谢, 行了 可以了) where a question waits taken for a goodbye
+ * (at the 代办 summary the ticket was never submitted), 没有过期 recorded as expired, 俺爹姓张 taken for a name,
+ * 哪个都没有 taken for a where-question, 俺村是贫困村 taken for a village's name.
+ * Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat, startItem, type Chat } from './support.js'
+
+const ELDER = '《山东省老年人优待证》办理'
+const BYE = '再见'
+const SUMMARY = '回复 1 确认提交，2 重新填写，3 不办了'
+
+/** Up to the 代办 summary of the 老年证: 全部列出, 代办, a name, a phone, a town, a village, no special help, 帮办. */
+async function elderSummary(): Promise<Chat> {
+  const chat = await newChat()
+  await startItem(chat, ELDER)
+  for (const answer of ['全部列出', '3', '张德福', '13812345678', '2', '1', '2']) await chat.say(answer)
+  expect(joined(await chat.say('1'))).toContain(SUMMARY)
+  return chat
+}
+
+describe('a closing said where a question waits', () => {
+  it('at the 代办 summary, 好了 谢谢 / 行了 可以了 neither close nor submit: 1/2/3 is asked again, and 1 then submits', async () => {
+    for (const reply of ['好了 谢谢', '行了 可以了', '好的 不用了']) {
+      const chat = await elderSummary()
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain(BYE)
+      expect(said, reply).toContain(SUMMARY)
+      expect(chat.effects.some((e) => e.type === 'openTicket'), reply).toBe(false)
+      await chat.say('1')
+      expect(chat.effects.filter((e) => e.type === 'openTicket'), reply).toHaveLength(1)
+    }
+  })
+
+  it('mid-walk, 好的 不用了 asks the material again, not goodbye', async () => {
+    const chat = await newChat()
+    await startItem(chat, ELDER)
+    const said = joined(await chat.say('好的 不用了'))
+    expect(said).not.toContain(BYE)
+    expect(said).toContain('是否已准备好：')
+  })
+
+  it('where no question waits (after submitting), 好了 谢谢 is still a goodbye', async () => {
+    const chat = await elderSummary()
+    await chat.say('1')
+    expect(joined(await chat.say('好了 谢谢'))).toContain(BYE)
+  })
+})
