@@ -241,8 +241,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       say(t, render(walkTexts.expired, { ...fields(step.material), ...(where === undefined ? {} : { 'material.whereToGet': where }) }))
       i = 1
     }
-    // 身份证快过期了: still good, so there (its 过期了 read it as 没有), unless the rest says otherwise.
-    const notYet = r.plain.replace(EXPIRING, '')
+    // 身份证快过期了, 有 没有过期, 有 长期的 不会过期: still good, so there (its 过期了 or 没有 read it as 没有), unless
+    // the rest says otherwise.
+    const notYet = r.plain.replace(STILL_GOOD, '')
     if (heard === undefined && i === 1 && notYet !== r.plain && materialAnswer(read(notYet, t.vocab), step.material.name, t.vocab, t.ctx.catalog.synonyms) !== 1) i = 0
     // 医保卡没有 where any one of 医保电子凭证、有效身份证件或社保卡 will do: the others may be there; asked again.
     // 残疾证没有 有病历 where 残疾人证或住院病历、诊断证明 is asked: one of them is there, so it is.
@@ -367,8 +368,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
 /** The thing a where-question is about only pointed at (这个去哪开, 那个证明在哪办): the step's own paper. */
 const POINTED = /^(?:这个|那个|这|那|它)?(?:证明|材料|证)?$/u
 
-/** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期). */
-const EXPIRED = /(?<![没不未快要将])(?:过期|到期|失效)/
+/** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期, 没有过期, 不会过期). */
+const EXPIRED = /(?<!(?:[没不未快要将]|没有|不会))(?:过期|到期|失效)/
 
 /** Where a lost paper is got again (身份证丢了先到户籍地派出所补办): the place, between the loss and the 补办. */
 const LOST_THEN_PLACE = /(?:丢了|丢失|遗失|弄丢)[^，,；;。]*?(到[^，,；;。]+?)(?:申请)?(?:补办|补领|补发)/u
@@ -390,8 +391,11 @@ function whereFields(t: Turn, material: Material, r: Reading): Record<string, st
   return renew === undefined ? fields : { ...fields, 'material.whereToGet': renew }
 }
 
-/** About to be out of date, so still good: 快过期了, 马上到期. */
-const EXPIRING = /(?:快要|快|要|将要|马上就?)(?:过期|到期)了?/
+/**
+ * Still good: about to be out of date (快过期了, 马上到期), or said not to be (没有过期, 还没过期, 不会过期, 未过期, 长期的,
+ * 长期有效): its 没有 / 不 is not the answer.
+ */
+const STILL_GOOD = /(?:快要|快|要|将要|马上就?)(?:过期|到期)了?|(?:还|也|都)?(?:没有|没|未|不会|不)(?:过期|到期|失效)(?:呢|了|的)?|长期(?:有效)?的?/gu
 
 /**
  * 不是身份证 是户口本 at the 身份证: the material asked turned down for another of the item's materials (not a

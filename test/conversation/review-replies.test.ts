@@ -47,3 +47,19 @@ describe('a closing said where a question waits', () => {
     expect(joined(await chat.say('好了 谢谢'))).toContain(BYE)
   })
 })
+
+describe('a paper said not to be out of date', () => {
+  it('有，没有过期 / 有 还没有过期 / 有 长期的 不会过期 / 有 未过期 are 有, not expired; 有 过期了 is still 没有', async () => {
+    for (const reply of ['有，没有过期', '有 还没有过期', '有 长期的 不会过期', '有 没过期', '有 未过期', '有，长期有效的']) {
+      const chat = await newChat()
+      await startItem(chat, ELDER)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('过期了不能用')
+      expect(joined(await chat.say('全部列出')), reply).toContain('✓ 老人居民身份证')
+    }
+    const chat = await newChat()
+    await startItem(chat, ELDER)
+    expect(joined(await chat.say('有 过期了'))).toContain('过期了不能用')
+    expect(joined(await chat.say('全部列出'))).toContain('✗ 老人居民身份证')
+  })
+})
