@@ -19,8 +19,29 @@ const FOR_WHOM = new RegExp(`^(?:[俺我咱](?:这|就)?是)?(?:给|替|帮|是)
 const CALLED_IS = new RegExp(`^(?:[他她]|${MY}?${KIN}|老人)?(?:的)?(?:名字|姓名|大名)?(?:叫|是)[\\s:：]*${NAME}$`, 'u')
 /** X是俺爹, X就是俺娘. */
 const IS_KIN = new RegExp(`^${NAME}(?:就)?是${MY}?${KIN}$`, 'u')
-/** 俺爹张德福. */
+/** 俺爹张德福 (the name checked by looksLikeName: 俺爹姓张, 俺娘今年八十 say something else of them). */
 const KIN_NAME = new RegExp(`^${MY}${KIN}${NAME}$`, 'u')
+/** 俺爹姓张, 俺娘今年八十, 俺爹80岁了: a relative with something said of them (a name or not). */
+const KIN_SAID = new RegExp(`^${MY}(${KIN})(.+)$`, 'u')
+
+/**
+ * Words no name is made of, that say something of a person instead: 姓张, 今年八十, 80岁, 身体不好, 腿脚不行, 住院了.
+ * Numbers of ten and more (八十, 七十多) are ages; 张三 is still a name.
+ */
+const NOT_NAME_WORDS = /姓|今年|年纪|岁|[0-9０-９十百]|身体|腿脚|生病|有病|住院|瘫|去世|已经|不|没|了|的|呢|吧|啊|吗|在/u
+
+/** Whether words said after a relative (俺爹张德福) look like a name: two to four Han characters, no phrase (姓张, 今年八十). */
+function looksLikeName(words: string): boolean {
+  return /^[\p{Script=Han}·]{2,4}$/u.test(words) && !NOT_NAME_WORDS.test(words)
+}
+
+/** A part saying only for whom: 给俺娘办的, or 俺爹姓张 (the relative, with no name said); the relative, or undefined. */
+function forWhomOnly(part: string): string | undefined {
+  const kin = FOR_WHOM.exec(part)?.[1]
+  if (kin !== undefined) return kin
+  const said = KIN_SAID.exec(part)
+  return said !== null && !looksLikeName(said[2]!) ? said[1] : undefined
+}
 
 /** Themselves, no name: 本人, 俺自己, 我本人, 就是我, 给自己办. */
 const SELF = /^(?:[俺我咱]?(?:就|这)?是)?(?:给|替)?[俺我咱]?(?:自己|自个儿?|本人)(?:办|申请|的)*$|^(?:就)?是?[俺我](?:的)?$/u
@@ -43,12 +64,13 @@ function parts(raw: string): string[] {
  */
 export function nameInSentence(raw: string): string {
   const all = parts(raw)
-  const rest = all.filter((p) => !FOR_WHOM.test(p))
+  const rest = all.filter((p) => forWhomOnly(p) === undefined)
   // Only for-whom parts: no name in it (see notAName).
   if (rest.length === 0) return raw
   const found = rest.flatMap((p) => {
-    const m = CALLED_IS.exec(p) ?? IS_KIN.exec(p) ?? KIN_NAME.exec(p)
-    return m?.[1] !== undefined ? [m[1]] : []
+    const kinName = KIN_NAME.exec(p)?.[1]
+    const m = CALLED_IS.exec(p)?.[1] ?? IS_KIN.exec(p)?.[1] ?? (kinName !== undefined && looksLikeName(kinName) ? kinName : undefined)
+    return m !== undefined ? [m] : []
   })
   if (found.length === 1 && rest.length === 1) return found[0]!
   // 俺爹 张德福: the part saying for whom dropped, the other is the name.
@@ -67,7 +89,7 @@ export function notAName(raw: string): NotAName | undefined {
   if (compact === '') return undefined
   if (pointsAtVillage(compact)) return { place: compact }
   if (SELF.test(compact)) return { self: true }
-  if (all.some((p) => !FOR_WHOM.test(p))) return undefined
-  const kin = all.map((p) => FOR_WHOM.exec(p)?.[1]).find((k) => k !== undefined)
+  if (all.some((p) => forWhomOnly(p) === undefined)) return undefined
+  const kin = all.map(forWhomOnly).find((k) => k !== undefined)
   return kin === undefined ? undefined : { who: kin === '老人' ? kin : `您${kin}` }
 }

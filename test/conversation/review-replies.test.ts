@@ -63,3 +63,22 @@ describe('a paper said not to be out of date', () => {
     expect(joined(await chat.say('全部列出'))).toContain('✗ 老人居民身份证')
   })
 })
+
+describe('the name step after 俺 and a relative', () => {
+  it('俺爹姓张 / 俺娘今年八十 / 俺爹80岁了 are no name: the relative\'s name is asked for', async () => {
+    for (const [reply, who] of [['俺爹姓张', '您爹'], ['俺娘今年八十', '您娘'], ['俺爹80岁了', '您爹']] as const) {
+      const chat = await newChat()
+      await startItem(chat, ELDER)
+      for (const answer of ['全部列出', '3']) await chat.say(answer)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain(`请告诉我${who}的名字`)
+    }
+  })
+
+  it('俺爹张德福 still gives the name', async () => {
+    const chat = await newChat()
+    await startItem(chat, ELDER)
+    for (const answer of ['全部列出', '3']) await chat.say(answer)
+    expect(joined(await chat.say('俺爹张德福'))).toContain('请留一个手机号')
+  })
+})
