@@ -39,6 +39,8 @@ function looksLikeName(words: string): boolean {
 function forWhomOnly(part: string): string | undefined {
   const kin = FOR_WHOM.exec(part)?.[1]
   if (kin !== undefined) return kin
+  // 俺娘的名字是王桂兰 says the name.
+  if (CALLED_IS.test(part) || IS_KIN.test(part)) return undefined
   const said = KIN_SAID.exec(part)
   return said !== null && !looksLikeName(said[2]!) ? said[1] : undefined
 }
