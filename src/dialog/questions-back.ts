@@ -419,7 +419,10 @@ function electronicAmount(material: Material): string | undefined {
 }
 
 /** How a short reply asks where something is done (去哪个医院评, 表交到哪): 哪些 asks which, not where. */
-const ASKS_WHERE_DONE = /(?:去|到|在|上)?(?:哪个|哪家|哪里|哪儿|什么地方|啥地方|哪(?!些))/u
+const ASKS_WHERE_DONE =
+  /(?:去|到|在|上|交|送|找)(?:哪个|哪家|哪里|哪儿|哪)|哪里|哪儿|什么地方|啥地方|哪家|哪个(?=医院|单位|部门|地方|窗口|机构|大厅|科室|村|镇|街道)/u
+/** Characters of words said everywhere (没有, 有残 of 俺哪有残疾证): a run with one says nothing of a step. */
+const COMMON_CHAR = /[有没是不的了个都也还就吗呢啊吧这那我俺咱他她你要能去到在哪]/u
 /** Said around the thing in such a question: 去, 能, 要, 材料 … (what is left names the step: 医院评). */
 const WHERE_FILLER = /可以|能|要|得|该|去|到|在|上|做|办|的|呢|啊|呀|材料|东西|[我俺咱他她]们?/gu
 /** Longest reply (compared form) read as asking where a step is done. */
@@ -437,7 +440,7 @@ function itemLines(item: CatalogItem): string[] {
 /** The item's line sharing the most runs of two characters with `words` (the first of equals); undefined when none shares one. */
 function bestLine(item: CatalogItem, words: readonly string[]): { line: string; shared: number } | undefined {
   const pairs = new Set<string>()
-  for (const w of words) for (let k = 0; k + 2 <= w.length; k++) pairs.add(w.slice(k, k + 2))
+  for (const w of words) for (let k = 0; k + 2 <= w.length; k++) if (!COMMON_CHAR.test(w.slice(k, k + 2))) pairs.add(w.slice(k, k + 2))
   const scored = itemLines(item).map((line) => {
     const compared = comparableFixed(line)
     return { line, shared: [...pairs].filter((p) => compared.includes(p)).length }

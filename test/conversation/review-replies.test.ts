@@ -82,3 +82,25 @@ describe('the name step after 俺 and a relative', () => {
     expect(joined(await chat.say('俺爹张德福'))).toContain('请留一个手机号')
   })
 })
+
+describe('where a step is done, asked only with a where-phrase', () => {
+  const DISABLED_ID = '办理残疾人证'
+  const ASSESS = '到县残联指定医院做残疾评定'
+
+  it('哪个都没有 / 俺哪有残疾证 get no line of the item (哪 alone asks no where)', async () => {
+    for (const reply of ['哪个都没有', '俺哪有残疾证']) {
+      const chat = await newChat()
+      await startItem(chat, DISABLED_ID)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toContain('办"办理残疾人证"：')
+    }
+  })
+
+  it('去哪个医院评 / 哪个医院能评 still get the 评定 line', async () => {
+    for (const reply of ['去哪个医院评', '哪个医院能评']) {
+      const chat = await newChat()
+      await startItem(chat, DISABLED_ID)
+      expect(joined(await chat.say(reply)), reply).toContain(ASSESS)
+    }
+  })
+})
