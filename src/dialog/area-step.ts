@@ -4,7 +4,7 @@
  */
 import type { ServicePoint } from '../catalog/types.js'
 import { offerSwitch } from './actions.js'
-import { countyName, mentionsPlace, namedPlace, pointLabel, pointsAtVillage, unlistedVillage, villageName } from './area.js'
+import { countyName, describesVillage, mentionsPlace, namedPlace, pointLabel, pointsAtVillage, unlistedVillage, villageName } from './area.js'
 import { misunderstood, noSuchNumber } from './ask-again.js'
 import { inStandardWords } from './elder.js'
 import { countyCentre } from './checklist.js'
@@ -51,7 +51,8 @@ const VILLAGE_CALLED = /^(?:[我俺咱](?:们)?)?(?:的)?(?:村|村子|村名)(?
 
 function villageCalled(raw: string): string | undefined {
   const name = VILLAGE_CALLED.exec(raw.normalize('NFKC').replace(/[\s，,。.!！]/g, ''))?.[1]
-  return name === undefined || pointsAtVillage(name) ? undefined : name
+  // 俺村是贫困村: what the village is, not its name.
+  return name === undefined || pointsAtVillage(name) || describesVillage(raw) ? undefined : name
 }
 
 /** A reply at the area step: a town, a village (listed or not), or a place we do not serve. */

@@ -232,6 +232,17 @@ const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
  * (后河村, 涝坡镇后河村, 俺是涝坡镇后河村的), with `placeWords` around: its name, and the town when named. Only
  * for replies namedPlace() could not place.
  */
+/**
+ * 俺村是贫困村, 俺们村是山区的村: what a village is (贫困村, 大村, 山区的村, 本村), said with 是, not its name.
+ */
+const VILLAGE_DESCRIBED =
+  /(?:村|村子)是(?:[^是]*的|(?:贫困|困难|大|小|穷|富|山区|山里|平原|老|新|本|示范|移民|重点|偏远|边远|落后|空心|文明|先进|合并)(?:村|村子|庄)?)$/u
+
+/** Whether the text says what a village is (俺村是贫困村), not what it is called. */
+export function describesVillage(text: string): boolean {
+  return VILLAGE_DESCRIBED.test(text.normalize('NFKC').replace(/[\s，,。.!！]/g, ''))
+}
+
 export function unlistedVillage(
   catalog: Catalog,
   text: string,
@@ -244,7 +255,7 @@ export function unlistedVillage(
   // A name, not a sentence (不知道哪个村, 我们村) nor a kind of place (农村).
   const core = coreName(name)
   if (!VILLAGE_SHAPE.test(name) || core === undefined || v.notName.some((w) => name.includes(w))) return undefined
-  if (pointsAtVillage(text) || POINTING.test(name)) return undefined
+  if (pointsAtVillage(text) || POINTING.test(name) || describesVillage(text)) return undefined
   return { ...(townName && { town: townName.point }), name }
 }
 

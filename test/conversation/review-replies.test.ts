@@ -104,3 +104,21 @@ describe('where a step is done, asked only with a where-phrase', () => {
     }
   })
 })
+
+describe('the town step, a village described with 是', () => {
+  it('俺村是贫困村 / 俺村是大村 keep no village named so; 俺村是前王庄 and 俺村叫前王庄 still name one', async () => {
+    for (const reply of ['俺村是贫困村', '俺村是大村']) {
+      const chat = await newChat()
+      await startItem(chat, ELDER)
+      for (const answer of ['全部列出', '3', '张德福', '13812345678']) await chat.say(answer)
+      const said = joined(await chat.say(reply))
+      expect(said, reply).not.toMatch(/贫困村是哪个镇|大村是哪个镇/)
+    }
+    for (const reply of ['俺村是前王庄', '俺村叫前王庄']) {
+      const chat = await newChat()
+      await startItem(chat, ELDER)
+      for (const answer of ['全部列出', '3', '张德福', '13812345678']) await chat.say(answer)
+      expect(joined(await chat.say(reply)), reply).toContain('前王庄是哪个镇（街道）的')
+    }
+  })
+})
