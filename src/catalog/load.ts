@@ -192,6 +192,7 @@ function toItem(f: ItemFile, file: string): CatalogItem {
     legalBasis: f.设定依据,
     phrasings: f.常见问法,
     keywords: f.关键词,
+    ...(f.不适用.length > 0 && { notFor: f.不适用 }),
     sources: f.来源,
     ...(f.备注 !== undefined && { note: f.备注 }),
     file,

@@ -185,6 +185,8 @@ export const ItemSchema = z.strictObject({
   /** What residents actually say; feeds the matcher. */
   常见问法: z.array(text('常见问法')).min(3, { error: '至少写 3 条常见问法' }),
   关键词: z.array(text('关键词')).default([]),
+  /** Who the item is not for, as residents say it of themselves (本地户口): a question saying so does not find it. */
+  不适用: z.array(text('不适用')).default([]),
   来源: z.array(text('来源')).default([]),
   备注: text('备注').optional(),
 })

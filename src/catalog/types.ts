@@ -100,6 +100,8 @@ export interface CatalogItem {
   legalBasis: string[]
   phrasings: string[]
   keywords: string[]
+  /** Who it is not for, as residents say it (不适用: 本地户口): a question saying so, not negated, does not find it. */
+  notFor?: string[]
   sources: string[]
   note?: string
   /** Path of the file it came from, relative to the catalogue root. */

@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js'
 import type { Catalog, CatalogItem } from '../catalog/types.js'
 import { buildLexicon, type Lexicon } from './lexicon.js'
-import { canonicalText, createNormalizer, type Normalizer, type Unit } from './normalize.js'
+import { canonicalText, createNormalizer, matchableText, type Normalizer, type Unit } from './normalize.js'
 import { findLookalikes, findOccurrences, type Occurrence } from './occurrences.js'
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { OWN_WEIGHT, REISSUE } from './lexicon.js'
@@ -35,6 +35,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
   const scratch = createScratch(lexicon)
   const names = catalog.items.map((item) => item.name)
   const byPhrasing = phrasingIndex(catalog, normalizer)
+  const notFor = notForPhrases(catalog)
 
   /** The items a question's finds point at, best first, those under the bar left out. */
   const rank = (question: string, units: Unit[], clauses: Span[], finds: Occurrence[]): MatchResult[] => {
@@ -87,6 +88,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
         const lookalikes = findLookalikes(lexicon, segments, typed)
         if (lookalikes.length) results = rank(question, units, clauses, [...typed, ...lookalikes])
       }
+      if (notFor.size && results.length) results = withoutNotFor(results, notFor, partsText(question))
       return withExact(results, exact, limit)
     },
   }
@@ -120,6 +122,44 @@ function phrasingIndex(catalog: Catalog, normalizer: Normalizer): Map<string, Ca
     }
   }
   return index
+}
+
+/** Each item's 不适用 phrases (本地户口, 户口在本村), as matchable text; items without any are left out. */
+function notForPhrases(catalog: Catalog): Map<CatalogItem, string[]> {
+  const phrases = new Map<CatalogItem, string[]>()
+  for (const item of catalog.items) {
+    const own = (item.notFor ?? []).map(matchableText).filter((p) => p.length > 1)
+    if (own.length) phrases.set(item, own)
+  }
+  return phrases
+}
+
+/** The question's matchable text, its parts kept apart (在这边 户口在老家 does not say 这边户口). */
+function partsText(question: string): string {
+  return canonicalText(question).replace(/[^\p{Script=Han}a-z0-9]+/gu, '|')
+}
+
+/** Said just before a 不适用 phrase, these deny it: 不是本地户口 is what the item is for. */
+const DENIALS = ['不是', '不', '非', '没', '无']
+
+/** Whether the question says `phrase` of the resident, not denied (不是本地户口, 非本村户口). */
+function says(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at)
+    if (!DENIALS.some((d) => before.endsWith(d))) return true
+  }
+  return false
+}
+
+/**
+ * The results without items whose 不适用 the question says (俺孩子是本村户口 is not 随迁子女入学). When the best was
+ * one of them, the question is about that item's business for someone it does not serve (a local child's school
+ * enrolment): outside the catalogue, not a runner-up that shares a word (小学新生 is no 新生儿落户).
+ */
+function withoutNotFor(results: MatchResult[], notFor: Map<CatalogItem, string[]>, text: string): MatchResult[] {
+  const kept = results.filter((r) => !notFor.get(r.item)?.some((p) => says(text, p)))
+  if (kept.length === results.length) return results
+  return kept[0] === results[0] && results[0]!.score >= MIN_SCORE ? kept : []
 }
 
 function withExact(results: MatchResult[], exact: CatalogItem[] | undefined, limit: number): MatchResult[] {
