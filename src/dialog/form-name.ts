@@ -8,6 +8,8 @@ import { pointsAtVillage } from './area.js'
 /** A relative or someone near, as residents name them (俺爹, 给俺娘办). */
 const KIN =
   '(?:老爹|老娘|爹|娘|爸爸|妈妈|爸|妈|父亲|母亲|老父亲|老母亲|老伴儿?|爷爷|奶奶|姥姥|姥爷|外公|外婆|公公|婆婆|丈夫|老公|对象|媳妇|老婆|儿子|闺女|女儿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|大爷|大娘|叔叔|婶婶|叔|婶|舅舅|舅|姑姑|姑|姨|岳父|岳母|老丈人|丈母娘|孩子)'
+/** A relative's word alone, so no name. */
+const ONLY_KIN = new RegExp(`^${KIN}$`, 'u')
 /** Whose: 俺, 我, 咱 (家, 的). */
 const MY = '(?:[俺我咱](?:们)?(?:家)?(?:的)?)'
 /** A name as typed in a sentence: two to four characters. */
@@ -81,7 +83,7 @@ export function nameInSentence(raw: string): string {
 
 /** Whether a word taken for a name is none: a relative (老伴), oneself (本人), a place pointed at (本村). */
 export function isNoName(name: string): boolean {
-  return new RegExp(`^${KIN}$`, 'u').test(name) || /自己|自个|本人/.test(name) || pointsAtVillage(name)
+  return ONLY_KIN.test(name) || /自己|自个|本人/.test(name) || pointsAtVillage(name)
 }
 
 /** What the reply says instead of a name: oneself (本人, 俺自己), for whom without the name (俺是给俺娘办的), a place (本村). */
