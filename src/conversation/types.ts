@@ -67,7 +67,8 @@ export interface TicketRequest {
   /** A village the network does not list, as the resident named it ('' when they did not say). */
   village?: string
   help: HelpKind
-  delivery: { kind: 'pickup' } | { kind: 'mail'; address: string }
+  /** pickup: the resident collects it; door: the agent brings it (特办, or 代办 for someone who cannot travel); mail: posted. */
+  delivery: { kind: 'pickup' } | { kind: 'door' } | { kind: 'mail'; address: string }
   materialsReady: string[]
   materialsMissing: string[]
   /**

@@ -14,6 +14,7 @@ import { go } from './navigate.js'
 import { resumeParked } from './parked-walks.js'
 import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleOptions } from './prompts.js'
 import type { DialogOption, FlowFile } from './schema.js'
+import { deliversToDoor } from './session.js'
 import { render } from './template.js'
 import { comparable } from './text.js'
 import { turnedDownQuestion } from './wrong-item.js'
@@ -302,7 +303,7 @@ export function openTicket(t: Turn): boolean {
     f.villageId === undefined ? render(m.ticketNoteUnlistedVillage, { town: townName(t, f.townId), village: f.unlistedVillage || render(m.villageUnnamed, {}) }) : '',
   ].filter(Boolean)
   const delivery: TicketRequest['delivery'] =
-    f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : { kind: 'pickup' }
+    f.delivery === 'mail' && f.address ? { kind: 'mail', address: f.address } : deliversToDoor(f) ? { kind: 'door' } : { kind: 'pickup' }
   const request: Required<Pick<TicketRequest, 'materialsUnknown'>> & TicketRequest = {
     resident: t.resident,
     itemId: item.id,

@@ -52,11 +52,16 @@ export function statusLine(t: TicketState, network: Network, words: ResidentWord
   return words.statusLine(words.status(t.status), agent ? agentLabel(agent) : undefined, returned)
 }
 
+/** The agent brings the result to the door: said so by the request, or a 特办 ticket filed before requests said it. */
+function doorDelivery(t: TicketState): boolean {
+  return t.delivery.kind === 'door' || t.help === '特办'
+}
+
 /** The ticket as an agent sees it; `full` (only for the claimer) shows the real name, phone and address. */
 export function agentSummary(t: TicketState, network: Network, full: boolean): string {
   const name = full ? t.name : maskName(t.name)
   const phone = full ? t.phone : maskPhone(t.phone)
-  const mail = t.delivery.kind === 'mail' ? `邮寄到 ${full ? t.delivery.address : '（接单后可见）'}` : t.help === '特办' ? '上门送达（特办）' : '自取'
+  const mail = t.delivery.kind === 'mail' ? `邮寄到 ${full ? t.delivery.address : '（接单后可见）'}` : doorDelivery(t) ? `上门送达（${t.help}）` : '自取'
   const lines = [
     `工单 ${t.id}（${t.status}）`,
     `事项：${t.itemName}（${t.help}）`,

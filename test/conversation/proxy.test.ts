@@ -127,7 +127,7 @@ describe('申请代办', () => {
       phone: '13812345678',
       areaPointId: 'dadian-v1',
       help: '特办',
-      delivery: { kind: 'pickup' },
+      delivery: { kind: 'door' },
       materialsReady: ['老人居民身份证', '代办人身份证'],
       materialsMissing: ['户口簿'],
       materialsUnknown: [],
@@ -483,6 +483,15 @@ describe('申请代办', () => {
     expect(joined(await chat.say('是'))).toMatch(/需要哪种帮助？\n请回复编号：\n1 帮办：.*\n2 代办：.*\n3 领办：.*\n4 特办：/)
     expect(joined(await chat.say('4'))).toContain('办好以后，结果怎么拿？\n回复 1 代办员送上门，2 邮寄到家')
     expect(joined(await chat.say('1'))).toContain('结果领取：代办员送上门')
+  })
+
+  it('代办 for someone who cannot come, brought to the door: the ticket says door, as the resident was told', async () => {
+    const chat = await newChat()
+    await startItem(chat, DIBAO)
+    for (const answer of ['全部列出', '3', '王五', '13612345678', '十字路', '城东社区', '是', '2']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('结果领取：代办员送上门')
+    await chat.say('1')
+    expect(ticketOf(chat.effects)).toMatchObject({ help: '代办', delivery: { kind: 'door' } })
   })
 
   it('重新填写 starts the form again; 不办了 ends without a ticket', async () => {

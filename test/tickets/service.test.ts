@@ -53,6 +53,9 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(agentSummary(await open(), env.network, false)).toContain('取件：自取')
       const doorToDoor = await open(MONDAY_9AM, { help: '特办' })
       expect(agentSummary(doorToDoor, env.network, false)).toContain('上门送达（特办）')
+      // 代办 for someone who cannot come, who chose 代办员送上门.
+      const brought = await open(MONDAY_9AM, { help: '代办', delivery: { kind: 'door' } })
+      expect(agentSummary(brought, env.network, false)).toContain('取件：上门送达（代办）')
       const mailed = await open(MONDAY_9AM, { help: '特办', delivery: { kind: 'mail', address: '大店镇大店一村3排5号' } })
       expect(agentSummary(mailed, env.network, true)).toContain('邮寄到 大店镇大店一村3排5号')
     })

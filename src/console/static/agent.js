@@ -244,7 +244,8 @@ async function showDetails(cardNode, id) {
     const { ticket: t } = await api(`/api/agent/tickets/${encodeURIComponent(id)}`)
     box.replaceChildren()
     box.append(line('电话', t.resident.phone))
-    const pickup = t.help === '特办' ? '上门送达（特办）' : '自己去取'
+    // Tickets filed before 'door' existed say pickup; a 特办 one was still brought to the door.
+    const pickup = t.delivery.kind === 'door' || t.help === '特办' ? `上门送达（${t.help}）` : '自己去取'
     box.append(line('取件方式', t.delivery.kind === 'mail' ? `邮寄：${t.delivery.address}` : pickup))
     if (t.materialsReady.length > 0) box.append(line('已备好材料', t.materialsReady.join('、')))
     if (t.note) box.append(line('备注', t.note))
