@@ -54,7 +54,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       if (claimer) add(toAgent(claimer), `工单 ${after.id} 居民已补齐：${entry.note ?? '（无说明）'}\n工单回到办理中。`)
       break
     case 'done':
-      add(resident, `${words.done(item, entry.note)}\n${words.ratingPrompt}`)
+      add(resident, `${words.done(item, entry.note)}\n${words.ratingPrompt(network.settings.ratingDays)}`)
       break
     case 'cancel':
       for (const a of agentsAt(network, after.nodeId)) add(toAgent(a), `工单 ${after.id} 居民已取消，不用再接单。`)

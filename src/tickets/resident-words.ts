@@ -7,7 +7,7 @@
  * Agents' texts are not here: they read the standard ones (texts.ts, notify.ts).
  */
 import type { Refusal } from './lifecycle.js'
-import { RATING_LABELS, RATING_PROMPT } from './rating.js'
+import { RATING_LABELS, ratingPrompt } from './rating.js'
 import type { TicketStatus } from './types.js'
 
 /** The ticket's facts a text may say. */
@@ -35,10 +35,15 @@ export interface ResidentWords {
   notFound(id: string): string
   cancelled(id: string): string
   nothingToRate: string
+  /** A score for a ticket done longer ago than the rating period (`days` working days). */
+  ratingExpired(id: string, days: number): string
   ratingRange: string
   alreadyRated(id: string, score: number): string
-  /** Thanks for a rating; a 差评 is followed up within `followUpDays`; mid-dialog the pending question comes next. */
-  rated(score: number, bad: boolean, followUpDays: number, midDialog: boolean): string
+  /**
+   * Thanks for a rating; a 差评 is followed up within `followUpDays`; mid-dialog the pending question comes next;
+   * `commented`: a comment came with the score (不满意 太慢了) and was kept too.
+   */
+  rated(score: number, bad: boolean, followUpDays: number, midDialog: boolean, commented?: boolean): string
   commentNoted(midDialog: boolean): string
   commentSkipped: string
   noneReturned: string
@@ -84,7 +89,8 @@ export interface ResidentWords {
    * Asked when a ticket is done. The scores end it one per line, 1 to 5, so that the web chat shows them as buttons
    * (it takes a list of numbers counting up from 1 at the end of a reply).
    */
-  ratingPrompt: string
+  /** The rating question after 办结, open for `days` working days. */
+  ratingPrompt(days: number): string
 }
 
 /** A refusal as the resident's side gets it: the lifecycle's (with what was tried and the status then), or not found. */
@@ -119,12 +125,16 @@ export const STANDARD_WORDS: ResidentWords = {
   nothingToRate: '您现在没有可以评价的工单：代办工单办结后才能评价。查工单请回复"我的工单"。',
   ratingRange: `评价请回复 1 到 5 的数字，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
   alreadyRated: (id, score) => `工单 ${id} 已经评价过了（${score} ${RATING_LABELS[score]}），谢谢您！`,
-  rated: (score, bad, days, mid) =>
+  ratingExpired: (id, days) => `工单 ${id} 办结已超过 ${days} 个工作日，评价时间已过。有意见可以打 12345 热线反映。`,
+  rated: (score, bad, days, mid, commented) =>
     [
       `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
+      commented ? '您的意见也记下了。' : '',
       bad ? `很抱歉这次没让您满意，督办人员会在 ${days} 个工作日内回访您。` : '',
       // Mid-dialog the next reply answers the dialog's question: a comment is said with 意见 in front.
-      mid ? `${bad ? '有意见可以回复"意见"加上您的话，比如：意见 跑了好几趟。' : ''}请接着回答上面的问题。` : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
+      mid
+        ? `${bad && !commented ? '有意见可以回复"意见"加上您的话，比如：意见 跑了好几趟。' : ''}请接着回答上面的问题。`
+        : commented ? '' : '还有什么意见或建议，可以直接回复；没有请回复"无"。',
     ].join(''),
   commentNoted: (mid) => `您的意见已记下，谢谢！${mid ? '请接着回答上面的问题。' : ''}`,
   commentSkipped: '好的，谢谢您！',
@@ -153,7 +163,7 @@ export const STANDARD_WORDS: ResidentWords = {
   done: (item, note) => `您的代办工单 ${item}已办结。${note ? `\n说明：${note}` : ''}`,
   escalated: (item, point) => `您的代办工单 ${item}还没有人接单，已转${point}督办，请稍候。`,
   followedUp: (item, note) => `关于您对工单 ${item}的评价，督办已回访：${note}\n谢谢您的意见。`,
-  ratingPrompt: RATING_PROMPT,
+  ratingPrompt,
 }
 
 /** How each status reads in 长者模式. */
@@ -193,11 +203,15 @@ export const ELDER_WORDS: ResidentWords = {
   nothingToRate: '现在没有能打分的事：找人代办的事办好了才能打分。想看办到哪了，回"我的工单"。',
   ratingRange: `打分请回 1 到 5，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
   alreadyRated: (id, score) => `工单 ${id} 您打过分了（${score} ${RATING_LABELS[score]}），谢谢您！`,
-  rated: (score, bad, days, mid) =>
+  ratingExpired: (id, days) => `工单 ${id} 办好超过 ${days} 个工作日了，过了打分的时候。有意见可以打 12345 说。`,
+  rated: (score, bad, days, mid, commented) =>
     [
       `谢谢您打分（${score} ${RATING_LABELS[score]}）！`,
+      commented ? '您说的也记下了。' : '',
       bad ? `没让您满意，对不起。${days} 个工作日内会有人打电话问您。` : '',
-      mid ? `${bad ? '有意见就回"意见"再说，比如：意见 跑了好几趟。' : ''}请接着回上面的问题。` : '还有啥意见，直接说；没有就回"无"。',
+      mid
+        ? `${bad && !commented ? '有意见就回"意见"再说，比如：意见 跑了好几趟。' : ''}请接着回上面的问题。`
+        : commented ? '' : '还有啥意见，直接说；没有就回"无"。',
     ].join(''),
   commentNoted: (mid) => `您说的记下了，谢谢！${mid ? '请接着回上面的问题。' : ''}`,
   commentSkipped: '好，谢谢您！',
@@ -221,7 +235,9 @@ export const ELDER_WORDS: ResidentWords = {
   done: (item, note) => `您的事 ${item}办好了。${note ? `\n办事的人说：${note}` : ''}`,
   escalated: (item, point) => `您的事 ${item}还没人接，已经交给${point}去催，请再等等。`,
   followedUp: (item, note) => `您给工单 ${item}打的分，管事的人回复了：${note}\n谢谢您。`,
-  ratingPrompt: '请给这次办事打个分：回"评价"加数字，比如：评价 5（没在问别的事时，只回数字也行）。\n' + SCORES.map((s) => `${s} ${RATING_LABELS[s]}`).join('\n'),
+  ratingPrompt: (days) =>
+    `请给这次办事打个分：回"评价"加数字，比如：评价 5，有意见接着写，比如：评价 2 跑了两趟（${days} 个工作日内有效；没在问别的事时，只回数字也行）。\n` +
+    SCORES.map((s) => `${s} ${RATING_LABELS[s]}`).join('\n'),
 }
 
 /**

@@ -8,7 +8,7 @@ import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessag
 import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
-import { isBadRating, parseRating } from './rating.js'
+import { isBadRating, parseRatingReply } from './rating.js'
 import { act, openTicket, type ActResult, type TicketEnv } from './service.js'
 import { residentWords, type ResidentWords } from './resident-words.js'
 import { deadlineText, pointName, residentDetail, residentList } from './texts.js'
@@ -152,27 +152,33 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const nothingToWithdraw = async () => BARE_WISH.test(compacted(text)) && !(await dialogOpen())
     if (early && !(await early) && !rateWord) return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
     const mineNow = await mine(env, who)
-    const outOfRange = RATING_WITH_NUMBER.test(text) && parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '')) === undefined
+    const scored = parseRatingReply(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
+    const outOfRange = RATING_WITH_NUMBER.test(text) && scored === undefined
     if (mineNow.length === 0) {
-      if (rateWord && (outOfRange || parseRating(text.replace(/^评价\s*/, '')) !== undefined)) return [words.nothingToRate]
+      if (rateWord && (outOfRange || scored !== undefined)) return [words.nothingToRate]
       return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
     }
     if (outOfRange && id === undefined) return [words.ratingRange]
     const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
-    const score = parseRating(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
-    if (score !== undefined && (explicitRating(text, id) || !(await dialogOpen()))) {
+    // 2 我想问问低保咋办: a number, then a new question; not a score with a comment.
+    const asksAfterScore = () => scored?.comment !== undefined && ASKS.test(scored.comment) && context?.namesItem?.() === true
+    if (scored !== undefined && (explicitRating(text, id) || !(await dialogOpen())) && !asksAfterScore()) {
+      const { score, comment } = scored
       const target = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) {
+        const expired = id === undefined ? mineNow.find((t) => t.status === '已办结' && t.rating === undefined) : undefined
         // "评价 5" is never a question for the catalogue: say why it cannot rate instead of "没找到".
-        if (!rateWord && id === undefined) return undefined
+        if (!rateWord && id === undefined && expired === undefined) return undefined
         const rated = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => t.rating)
-        return [rated?.rating ? words.alreadyRated(rated.id, rated.rating.score) : words.nothingToRate]
+        if (rated?.rating) return [words.alreadyRated(rated.id, rated.rating.score)]
+        return [expired ? words.ratingExpired(expired.id, env.network.settings.ratingDays) : words.nothingToRate]
       }
       const midDialog = await dialogOpen()
-      return reply(words, target.id, await act(env, target.id, { name: 'rate', score }, resident(who), message.now), () =>
-        words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog),
-      )
+      const r = await act(env, target.id, { name: 'rate', score }, resident(who), message.now)
+      // The comment said with the score is kept with it (its failure would only lose the comment: the score stands).
+      const commented = r.ok && comment !== undefined && (await act(env, target.id, { name: 'comment', text: comment }, resident(who), message.now)).ok
+      return reply(words, target.id, r, () => words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog, commented))
     }
     const commenting = mineNow.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.

@@ -78,6 +78,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     notFound: words.notFound(t.id),
     cancelled: words.cancelled(t.id),
     nothingToRate: words.nothingToRate,
+    ratingExpired: words.ratingExpired(t.id, 5),
     ratingRange: words.ratingRange,
     alreadyRated: words.alreadyRated(t.id, 5),
     rated: words.rated(1, true, 5, true) + words.rated(5, false, 5, false),
@@ -103,7 +104,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     done: words.done(item, '已寄出'),
     escalated: words.escalated(item, '大店镇便民服务中心'),
     followedUp: words.followedUp(item, '已电话回访'),
-    ratingPrompt: words.ratingPrompt,
+    ratingPrompt: words.ratingPrompt(5),
   }
   return all
 }
@@ -120,6 +121,6 @@ describe('ticket texts for residents (src/tickets/resident-words.ts)', () => {
   })
 
   it('the rating question ends with the scores one per line in both (the web chat shows them as buttons)', () => {
-    for (const words of [STANDARD_WORDS, ELDER_WORDS]) expect(words.ratingPrompt).toMatch(/\n1 非常不满意\n2 不满意\n3 基本满意\n4 满意\n5 非常满意$/)
+    for (const words of [STANDARD_WORDS, ELDER_WORDS]) expect(words.ratingPrompt(5)).toMatch(/\n1 非常不满意\n2 不满意\n3 基本满意\n4 满意\n5 非常满意$/)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findTicketId, formatTicketId, ticketDay } from '../../src/tickets/ids.js'
-import { parseRating } from '../../src/tickets/rating.js'
+import { parseRating, parseRatingReply } from '../../src/tickets/rating.js'
 
 describe('ticket ids', () => {
   it('are DB + yymmdd (Shanghai) + a 4-digit daily sequence', () => {
@@ -23,6 +23,27 @@ describe('parseRating(text)', () => {
   it('takes nothing else for a rating', () => {
     expect(['6', '0', '5个人', '我想办低保', '满意吗我问你', ''].map(parseRating)).toEqual([
       undefined, undefined, undefined, undefined, undefined, undefined,
+    ])
+  })
+  it('reads everyday words with their particles, but not a bare 好 / 行 / 中 (as often "noted" as a score)', () => {
+    expect(['挺好的', '还行吧', '不错', '一般般', '太差了！', '很满意啊'].map(parseRating)).toEqual([4, 3, 4, 3, 1, 5])
+    expect(['好', '好的', '行', '中', '谢谢', '不好意思', '很好很好'].map(parseRating)).toEqual([
+      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+    ])
+  })
+})
+
+describe('parseRatingReply(text)', () => {
+  it('takes a score said first and what follows it as the comment', () => {
+    expect(parseRatingReply('不满意 太慢了')).toEqual({ score: 2, comment: '太慢了' })
+    expect(parseRatingReply('不满意太慢了')).toEqual({ score: 2, comment: '太慢了' })
+    expect(parseRatingReply('2 跑了三趟')).toEqual({ score: 2, comment: '跑了三趟' })
+    expect(parseRatingReply('挺好的，谢谢你们')).toEqual({ score: 4, comment: '谢谢你们' })
+    expect(parseRatingReply('5')).toEqual({ score: 5 })
+  })
+  it('does not read a score out of words that run on (不好意思, 25, 1号, 满意吗)', () => {
+    expect(['不好意思 问一下', '25', '1号', '满意吗', '一个人去的'].map(parseRatingReply)).toEqual([
+      undefined, undefined, undefined, undefined, undefined,
     ])
   })
 })

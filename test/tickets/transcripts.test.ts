@@ -102,6 +102,40 @@ describe('resident and agent transcripts', () => {
     expect(await intercept(say('4分', (now += 60_000)))).toEqual([expect.stringMatching(/^谢谢您的评价（4 满意）/)])
   })
 
+  it('a score said in everyday words with the comment after it (不满意 太慢了): both kept in one reply', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    expect(await resident('不满意 太慢了')).toEqual([
+      '谢谢您的评价（2 不满意）！您的意见也记下了。很抱歉这次没让您满意，督办人员会在 5 个工作日内回访您。',
+    ])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 2, comment: '太慢了', commentClosed: true })
+  })
+
+  it('挺好的 and 评价 2 跑了三趟 rate; a bare 好 (noted) does not', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    expect(await resident('好')).toBeUndefined()
+    expect(await resident('挺好的')).toEqual([expect.stringMatching(/^谢谢您的评价（4 满意）！/)])
+    const other = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', now))
+    const second = /DB\d+/.exec(other[0]!)![0]
+    await agent('a-v1', `接单 ${second}`)
+    await agent('a-v1', `办理 ${second}`)
+    await agent('a-v1', `办结 ${second}`)
+    expect(await resident(`评价 2 跑了三趟`)).toEqual([expect.stringMatching(/^谢谢您的评价（2 不满意）！您的意见也记下了。/)])
+    expect((await backend.tickets.get(second))?.rating).toMatchObject({ score: 2, comment: '跑了三趟' })
+  })
+
+  it('a score after the rating period says the time is over, not that nothing was done', async () => {
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    now += 14 * 24 * HOUR
+    expect(await resident('评价 5')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
+    expect(await resident('非常满意')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
+  })
+
   it('a good rating with no comment', async () => {
     await agent('a-v1', `接单 ${id}`)
     await agent('a-v1', `办理 ${id}`)

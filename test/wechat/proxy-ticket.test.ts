@@ -17,7 +17,7 @@ import { deliverNotifications } from '../../src/tickets/delivery.js'
 import { loadNetwork } from '../../src/tickets/network-file.js'
 import { createNotifierHub } from '../../src/tickets/notifiers/hub.js'
 import type { TicketBackend } from '../../src/tickets/ports.js'
-import { RATING_PROMPT } from '../../src/tickets/rating.js'
+import { ratingPrompt } from '../../src/tickets/rating.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
 import type { TicketEnv } from '../../src/tickets/service.js'
 import { createRedisTicketBackend } from '../../src/tickets/store/redis-backend.js'
@@ -159,7 +159,7 @@ describe('WeChat: a resident asks for 代办, an agent claims and closes, the re
       expect.stringContaining(`您的代办工单 ${id}（长者食堂助餐补贴申请）开始办理了`),
       expect.stringContaining('已办结。\n说明：已送到老人家里'),
     ])
-    expect(told[1]).toContain(RATING_PROMPT)
+    expect(told[1]).toContain(ratingPrompt(5))
 
     // The resident rates and adds nothing more.
     expect(await ask('5')).toMatch(/^谢谢您的评价（5 非常满意）！/)
