@@ -84,7 +84,11 @@ export function applyAction(ticket: Ticket, action: Action, actor: Actor, ctx: A
   if (denied) return refuse('forbidden', denied)
   if (!rule.from.includes(ticket.status)) {
     // Read in WeChat and in the console alike: both ways of taking the ticket.
-    const hint = ticket.status === '待领办' && actor.kind === 'agent' ? `请先接单（微信里回复：接单 ${ticket.id}，或在工作台点"接单"）。` : ''
+    const hint =
+      actor.kind !== 'agent' ? ''
+      : ticket.status === '待领办' ? `请先接单（微信里回复：接单 ${ticket.id}，或在工作台点"接单"）。`
+      : ticket.status === '已领办' && action.name === 'done' ? `请先开始办理（微信里回复：办理 ${ticket.id}，或在工作台点"开始办理"），办完再办结。`
+      : ''
     return refuse('bad_status', `工单 ${ticket.id} 现在是"${ticket.status}"，不能${rule.label}。${hint}`)
   }
   const changed = change(ticket, action, actor, ctx)

@@ -52,6 +52,12 @@ describe('resident and agent transcripts', () => {
     ])
   })
 
+  it('an agent who finishes a ticket not yet started, or not yet claimed, is told what to do first', async () => {
+    expect(await agent('a-v1', `办结 ${id}`)).toEqual([expect.stringContaining(`请先接单（微信里回复：接单 ${id}`)])
+    await agent('a-v1', `接单 ${id}`)
+    expect(await agent('a-v1', `办结 ${id}`)).toEqual([expect.stringContaining(`请先开始办理（微信里回复：办理 ${id}`)])
+  })
+
   it('return and resume: the resident is told what to bring and answers with 补齐', async () => {
     await agent('a-v1', `接单 ${id}`)
     await agent('a-v1', `办理 ${id}`)
