@@ -47,7 +47,8 @@ export interface ResidentWords {
   commentNoted(midDialog: boolean): string
   commentSkipped: string
   noneReturned: string
-  severalReturned(count: number, exampleId: string): string
+  /** Several tickets wait for materials and the reply did not say which: each (`lines`: · id item：what to add), and how to say it. */
+  severalReturned(lines: string[], exampleItem: string): string
   resumed(id: string): string
   /**
    * What the resident tried on ticket `id` (取消, 补齐, 评价 …) was refused: not theirs or not found, or not from its
@@ -139,7 +140,7 @@ export const STANDARD_WORDS: ResidentWords = {
   commentNoted: (mid) => `您的意见已记下，谢谢！${mid ? '请接着回答上面的问题。' : ''}`,
   commentSkipped: '好的，谢谢您！',
   noneReturned: '您没有等待补充材料的工单。',
-  severalReturned: (n, id) => `您有 ${n} 个工单在等补充材料，请带上工单号，如：补齐 ${id} 已准备好`,
+  severalReturned: (lines, item) => `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名，比如：补齐 ${item}；也可以带上工单号。`,
   resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
   refused: (_id, r) => r.message,
   cancelAsk: (t) =>
@@ -216,7 +217,7 @@ export const ELDER_WORDS: ResidentWords = {
   commentNoted: (mid) => `您说的记下了，谢谢！${mid ? '请接着回上面的问题。' : ''}`,
   commentSkipped: '好，谢谢您！',
   noneReturned: '您没有要补东西的工单。',
-  severalReturned: (n, id) => `您有 ${n} 个工单要补东西，请带上工单号，比如：补齐 ${id} 准备好了`,
+  severalReturned: (lines, item) => `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事，比如：补齐 ${item}；带上工单号也行。`,
   resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
   refused: elderRefusal,
   cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,

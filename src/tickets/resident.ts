@@ -198,8 +198,10 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     // 复印好了 with one ticket waiting for materials, and no dialog question it could answer: the materials are ready.
     const returned = mineNow.filter((t) => t.status === '已退回')
-    if (returned.length === 1 && text.length <= READY_NOW_MAX && READY_NOW.test(text) && !(await dialogOpen())) {
-      return resume(env, message, `补齐 ${message.content.text.trim()}`, returned[0]!.id, words)
+    if (returned.length > 0 && text.length <= READY_NOW_MAX && READY_NOW.test(text) && !(await dialogOpen())) {
+      // With several, the one it names; none named: which one (rather than leaving 照片拍好了 to the catalogue).
+      const named = returned.length === 1 ? returned[0] : namedReturned(returned, text)
+      return resume(env, message, `补齐 ${message.content.text.trim()}`, named?.id, words)
     }
     return undefined
   }
@@ -330,13 +332,43 @@ function takeCancelAsk(env: TicketEnv, who: Resident, now: number, early: Promis
 
 async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined, words: ResidentWords): Promise<string[]> {
   const returned = (await mine(env, message.resident)).filter((t) => t.status === '已退回')
-  const target = id ?? (returned.length === 1 ? returned[0]?.id : undefined)
+  const target = id ?? (returned.length === 1 ? returned[0]?.id : namedReturned(returned, text)?.id)
   if (target === undefined) {
-    return returned.length === 0 ? [words.noneReturned] : [words.severalReturned(returned.length, returned[0]!.id)]
+    if (returned.length === 0) return [words.noneReturned]
+    const lines = returned.map((t) => `· ${t.id} ${t.itemName}：${t.returnReason ?? '补充材料'}`)
+    return [words.severalReturned(lines, returned[0]!.itemName)]
   }
   const answer = text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
   return reply(words, target, r, () => words.resumed(target))
+}
+
+/**
+ * Of several tickets waiting for materials, the one the reply is about: it shares the most two-character words with
+ * the ticket's item and what the agent asked for (照片拍好了 → the one returned for 缺照片; 补齐 老年证 → the 老年证 one).
+ * Undefined when none shares a word or two share as many.
+ */
+function namedReturned(returned: readonly TicketState[], text: string): TicketState | undefined {
+  const said = pairs(text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, ''))
+  const scored = returned.map((t) => {
+    const own = pairs(`${t.itemName} ${t.returnReason ?? ''}`)
+    let shared = 0
+    for (const p of said) if (own.has(p)) shared++
+    return { t, shared }
+  })
+  const best = Math.max(0, ...scored.map((s) => s.shared))
+  const top = scored.filter((s) => s.shared === best)
+  return best > 0 && top.length === 1 ? top[0]!.t : undefined
+}
+
+/** Two-character pieces of the Chinese in `text` (照片拍好了 → 照片, 片拍, 拍好, 好了). */
+function pairs(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fff]+/g, ' ')
+  const out = new Set<string>()
+  for (const run of han.split(' ')) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2))
+  // Words of no weight: said of any ticket.
+  for (const common of ['好了', '准备', '备好', '已经', '材料', '补齐', '拿到', '找到']) out.delete(common)
+  return out
 }
 
 /** What the resident reads after acting on ticket `id`: `ok`'s text, or the refusal in the resident's words. */

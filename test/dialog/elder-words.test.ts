@@ -85,7 +85,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     commentNoted: words.commentNoted(true),
     commentSkipped: words.commentSkipped,
     noneReturned: words.noneReturned,
-    severalReturned: words.severalReturned(2, t.id),
+    severalReturned: words.severalReturned([`· ${t.id} 最低生活保障申请：缺户口簿原件`], '最低生活保障申请'),
     resumed: words.resumed(t.id),
     refused:
       words.refused(t.id, { code: 'bad_status', message: `工单 ${t.id} 现在是"已领办"，不能取消。`, action: 'cancel', status: '已领办' }) +

@@ -82,6 +82,22 @@ describe('resident and agent transcripts', () => {
     expect(await resident('复印件也弄好了')).toBeUndefined()
   })
 
+  it('two tickets waiting for materials: 照片拍好了 resumes the one that asked for photos; 补齐 alone lists both by item', async () => {
+    const other = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ itemId: 'window-item' }) }, say('1', now))
+    const second = /DB\d+/.exec(other[0]!)![0]
+    for (const [t, reason] of [[id, '缺户口簿原件'], [second, '缺两张一寸照片']] as const) {
+      await agent('a-v1', `接单 ${t}`)
+      await agent('a-v1', `退回 ${t} ${reason}`)
+    }
+    await drainQueue(backend, now)
+    expect(await resident('补齐')).toEqual([
+      `您有 2 个工单在等补充材料：\n· ${second} 水电气热过户：缺两张一寸照片\n· ${id} 最低生活保障申请：缺户口簿原件\n` +
+        '补好了哪一件，请回复"补齐"加事项名，比如：补齐 水电气热过户；也可以带上工单号。',
+    ])
+    expect(await resident('照片拍好了')).toEqual([`收到，已告诉代办员，工单 ${second} 继续办理。`])
+    expect(await resident('补齐 低保的户口簿找到了')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
+  })
+
   it('done → the resident rates 2, adds a comment; the supervisor answers the follow-up', async () => {
     await agent('a-v1', `接单 ${id}`)
     await agent('a-v1', `办理 ${id}`)
