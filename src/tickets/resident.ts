@@ -93,6 +93,12 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
       return t === undefined ? [] : [residentWords(effect.elder).stillOpen(t, t.status === '待领办', open.length > 1)]
     }
     if (effect.type !== 'openTicket') return []
+    // The same request sent again (the form filled twice): one ticket, as duplicate requests are merged.
+    const req = effect.request
+    const same = (await mine(env, message.resident)).find(
+      (t) => OPEN_STATUSES.includes(t.status) && t.itemId === req.itemId && t.name === req.name && t.phone === req.phone,
+    )
+    if (same) return [residentWords(req.elder).alreadyOpen(same, residentWords(req.elder).status(same.status))]
     const r = await openTicket(env, effect.request, now)
     if (!r.ok) return [r.message]
     const t = r.ticket

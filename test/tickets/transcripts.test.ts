@@ -52,6 +52,15 @@ describe('resident and agent transcripts', () => {
     ])
   })
 
+  it('the same request sent again while the first is open is not opened twice; another applicant is', async () => {
+    const open = createTicketEffectExecutor(env)
+    expect(await open({ type: 'openTicket', request: request() }, say('1', (now += 60_000)))).toEqual([
+      `这件事您已经申请过代办了：工单 ${id}（最低生活保障申请），现在待领办（等工作人员接单），不用重复提交。查进度请回复：查询 ${id}`,
+    ])
+    const neighbour = await open({ type: 'openTicket', request: request({ name: '李四', phone: '13912345678' }) }, say('1', (now += 60_000)))
+    expect(neighbour[0]).toMatch(/^已为您提交代办申请，工单号 DB2611230002/)
+  })
+
   it('an agent who finishes a ticket not yet started, or not yet claimed, is told what to do first', async () => {
     expect(await agent('a-v1', `办结 ${id}`)).toEqual([expect.stringContaining(`请先接单（微信里回复：接单 ${id}`)])
     await agent('a-v1', `接单 ${id}`)

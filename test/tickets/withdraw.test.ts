@@ -30,9 +30,9 @@ async function chat(on: TicketEnv = env, more: Parameters<typeof newChat>[0] = {
 }
 
 /** A submitted 老年证 request; its ticket id. */
-async function submit(c: Chat, elder = false): Promise<string> {
+async function submit(c: Chat, elder = false, applicant = '王秀兰'): Promise<string> {
   if (elder) await c.say('长者模式')
-  for (const reply of ['老年证', '全部列出', '3', '王秀兰', '13812345678', '十字路街道', '1', '2', '1']) await c.say(reply)
+  for (const reply of ['老年证', '全部列出', '3', applicant, '13812345678', '十字路街道', '1', '2', '1']) await c.say(reply)
   const id = /工单号 (DB\d+)/.exec(joined(await c.say('1')))?.[1]
   if (id === undefined) throw new Error('not submitted')
   return id
@@ -144,7 +144,8 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
   it('lists the waiting ones with how to cancel each; 确认取消 asks which', async () => {
     const c = await chat()
     const first = await submit(c)
-    const second = await submit(c)
+    // For another applicant (the same one twice is merged into the first).
+    const second = await submit(c, false, '王秀英')
     for (const wish of ['取消', '确认取消']) {
       const reply = joined(await c.say(wish))
       expect(reply, wish).toContain(first)
