@@ -41,20 +41,39 @@ export async function agentView(env: TicketEnv, agent: Agent, id: string): Promi
   if (!mayHandle(env.network, agent, ticket.chain) && ticket.claimedBy !== agent.id) {
     return { ok: false, code: 'forbidden', message: `工单 ${id} 不在您负责的服务点。` }
   }
-  return { ok: true, ticket, full: ticket.claimedBy === agent.id }
+  return { ok: true, ticket, full: ticket.claimedBy === agent.id || followsUp(agent, ticket) }
 }
 
-/** The agent's queue: tickets waiting at their node(s), and open tickets they claimed; supervisors also see overdue ones. */
-export async function agentQueue(env: TicketEnv, agent: Agent): Promise<{ waiting: TicketState[]; mine: TicketState[]; overdue: TicketState[] }> {
+/**
+ * A supervisor over a ticket whose 差评 awaits its 回访: they are to call or visit the resident, so they see the
+ * name and phone in full, as the claimer does (others see them masked).
+ */
+export function followsUp(agent: Agent, t: TicketState): boolean {
+  return agent.role === '督办' && t.followUp !== undefined && t.followUp.answeredAt === undefined
+}
+
+/**
+ * The agent's queue: tickets waiting at their node(s), and open tickets they claimed; supervisors also see overdue
+ * ones, and the 差评 whose 回访 is theirs to do (followUps).
+ */
+export async function agentQueue(
+  env: TicketEnv,
+  agent: Agent,
+): Promise<{ waiting: TicketState[]; mine: TicketState[]; overdue: TicketState[]; followUps: TicketState[] }> {
   const atNode = await env.store.list({ nodeId: agent.pointId }, 500)
   const waiting = atNode.filter((t) => t.status === '待领办')
   const mine = (await env.store.list({ claimedBy: agent.id }, 500)).filter((t) => OPEN_STATUSES.includes(t.status))
   let overdue: TicketState[] = []
+  let followUps: TicketState[] = []
   if (agent.role === '督办') {
     const open = await Promise.all(OPEN_STATUSES.map((status) => env.store.list({ status }, 1000)))
     overdue = open.flat().filter((t) => t.overdueAt !== undefined && mayHandle(env.network, agent, t.chain))
+    // Due first: the 回访 has a deadline (working days after the rating).
+    followUps = (await env.store.list({ status: '已办结' }, 1000))
+      .filter((t) => followsUp(agent, t) && mayHandle(env.network, agent, t.chain))
+      .sort((a, b) => a.followUp!.dueAt - b.followUp!.dueAt)
   }
-  return { waiting, mine, overdue }
+  return { waiting, mine, overdue, followUps }
 }
 
 /** The JSON an agent gets over HTTP: the resident masked unless the agent claimed the ticket. */

@@ -13,7 +13,7 @@ import type { Middleware } from 'koa'
 import { z } from 'zod'
 import { HttpError } from '../server/errors.js'
 import { readJsonBody } from '../server/json-body.js'
-import { agentAct, agentQueue, agentView, ticketJsonForAgent } from './agent-actions.js'
+import { agentAct, agentQueue, agentView, followsUp, ticketJsonForAgent } from './agent-actions.js'
 import { maskText } from './mask.js'
 import { hashAgentToken } from './network-file.js'
 import type { NotificationQueue } from './ports.js'
@@ -83,8 +83,9 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
 
   router.get('/tickets', async (ctx) => {
     const q = await agentQueue(deps.env, ctx.state.agent)
-    const json = (list: typeof q.waiting) => list.map((t) => ticketJsonForAgent(t, deps.env, t.claimedBy === ctx.state.agent.id))
-    ctx.body = { waiting: json(q.waiting), mine: json(q.mine), overdue: json(q.overdue) }
+    const agent = ctx.state.agent
+    const json = (list: typeof q.waiting) => list.map((t) => ticketJsonForAgent(t, deps.env, t.claimedBy === agent.id || followsUp(agent, t)))
+    ctx.body = { waiting: json(q.waiting), mine: json(q.mine), overdue: json(q.overdue), followUps: json(q.followUps) }
   })
 
   router.get('/tickets/:id', async (ctx) => {
@@ -100,7 +101,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
     const agent = ctx.state.agent
     const r = await agentAct(deps.env, agent, ticketIdParam(ctx.params.id), action, text, now())
     if (!r.ok) throw new HttpError(STATUS_OF_REFUSAL[r.code], r.code, r.message)
-    ctx.body = { ticket: ticketJsonForAgent(r.ticket, deps.env, r.ticket.claimedBy === agent.id) }
+    ctx.body = { ticket: ticketJsonForAgent(r.ticket, deps.env, r.ticket.claimedBy === agent.id || followsUp(agent, r.ticket)) }
   })
 
   router.get('/stats', supervisorsOnly, async (ctx) => {

@@ -91,6 +91,8 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
           add(
             toAgent(s),
             `【差评回访】工单 ${item}居民评价 ${score} ${RATING_LABELS[score]}。请在 ${formatDeadline(after.followUp.dueAt)}前回访，` +
+              // The supervisor is to call: the resident in full, as for the agent who claimed it.
+              `居民：${after.name}，电话 ${after.phone}${after.rating.comment ? `，意见：${after.rating.comment}` : ''}。` +
               `回访后回复：回访 ${after.id} 情况`,
           )
         }

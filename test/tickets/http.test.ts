@@ -103,4 +103,23 @@ describe('createAgentRouter(deps): the agents’ HTTP API', () => {
     ])
     expect(dead.body.deadLetters[0].text).toContain('138****5678')
   })
+
+  it('lists a 差评 awaiting its 回访 to the supervisor, with the resident in full (they are to call); 回访 clears it', async () => {
+    const other = await openTicket(env, request({ name: '李秀兰', phone: '13912340000' }), MONDAY_9AM)
+    if (!other.ok) throw new Error(other.message)
+    const t = other.ticket.id
+    for (const action of ['claim', 'start', 'done']) expect((await call(`/tickets/${t}/actions`, 'tok-village', { action })).status).toBe(200)
+    const { act } = await import('../../src/tickets/service.js')
+    const rated = await act(env, t, { name: 'rate', score: 1 }, { kind: 'resident', resident: request().resident }, MONDAY_9AM + 7_200_000)
+    expect(rated.ok).toBe(true)
+    const queue = await call('/tickets', 'tok-sup')
+    expect(queue.body.followUps.map((x: { id: string }) => x.id)).toEqual([t])
+    expect(queue.body.followUps[0].resident).toMatchObject({ name: '李秀兰', phone: '13912340000' })
+    expect((await call(`/tickets/${t}`, 'tok-sup')).body.ticket.resident.phone).toBe('13912340000')
+    // Not for a village agent, nor in full for anyone else.
+    expect((await call('/tickets', 'tok-village')).body.followUps).toEqual([])
+    expect((await call(`/tickets/${t}/actions`, 'tok-sup', { action: 'followUp', text: '已电话道歉' })).status).toBe(200)
+    expect((await call('/tickets', 'tok-sup')).body.followUps).toEqual([])
+    expect((await call(`/tickets/${t}`, 'tok-sup')).body.ticket.resident.phone).toBe('139****0000')
+  })
 })

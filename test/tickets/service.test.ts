@@ -132,7 +132,7 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(done[0]?.text).toContain('已办结。\n说明：低保已批准\n请为这次代办服务打分')
       await ok(t.id, { name: 'rate', score: 2 }, RESIDENT, (now += HOUR))
       expect(who(await drainQueue(backend, now))).toEqual([
-        `s-town: 【差评回访】工单 ${t.id}（最低生活保障申请）居民评价 2 不满意。请在 2026年11月30日前回访，回访后回复：回访 ${t.id} 情况`,
+        `s-town: 【差评回访】工单 ${t.id}（最低生活保障申请）居民评价 2 不满意。请在 2026年11月30日前回访，居民：张三丰，电话 13812345678。回访后回复：回访 ${t.id} 情况`,
       ])
       await ok(t.id, { name: 'followUp', answer: '已上门道歉，说明了审核时间' }, agent('s-town'), (now += HOUR))
       expect(who(await drainQueue(backend, now))).toEqual([

@@ -117,8 +117,12 @@ describe('resident and agent transcripts', () => {
     ])
     expect(await resident('跑了三趟才办完')).toEqual(['您的意见已记下，谢谢！'])
     expect(await resident('5')).toBeUndefined() // already rated: the dialog gets it
+    // The supervisor's list says whom to call.
+    expect((await agent('s-town', '我的工单'))?.[0]).toContain(`待回访（1）：\n${id} 最低生活保障申请（2 分，`)
+    expect((await agent('s-town', '我的工单'))?.[0]).toContain('张三丰 13812345678')
     expect(await agent('a-v1', `回访 ${id} 已电话道歉`)).toEqual(['回访要由督办人员操作。'])
     expect(await agent('s-town', `回访 ${id} 已电话道歉`)).toEqual([`工单 ${id} 的回访已记录，已告知居民。`])
+    expect((await agent('s-town', '我的工单'))?.[0]).toContain('待回访：无')
     const t = await backend.tickets.get(id)
     expect(t?.rating).toMatchObject({ score: 2, comment: '跑了三趟才办完', commentClosed: true })
     expect(t?.followUp).toMatchObject({ answeredBy: 's-town', answer: '已电话道歉' })

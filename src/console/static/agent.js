@@ -13,7 +13,7 @@ const ACTION_LABELS = {
   cancel: '取消', escalate: '督办', overdue: '超期提醒', rate: '评价', comment: '评价意见',
   followUp: '回访', followUpOverdue: '回访超期提醒',
 }
-const DONE_WORDS = { claim: '已接单', start: '已开始办理', return: '已退回给居民', done: '已办结' }
+const DONE_WORDS = { claim: '已接单', start: '已开始办理', return: '已退回给居民', done: '已办结', followUp: '回访已记录，居民会收到' }
 
 let me = null
 let running = false
@@ -141,6 +141,8 @@ function render() {
   fill('mine', latest.mine, '您手上没有正在办的工单。')
   show($('overdue-box'), me.role === '督办')
   fill('overdue', latest.overdue, '没有超期的工单。')
+  show($('followups-box'), me.role === '督办')
+  fill('followups', latest.followUps ?? [], '没有待回访的差评。')
 }
 
 function fill(id, tickets, emptyText) {
@@ -163,6 +165,11 @@ function card(t) {
   if (t.materialsMissing.length > 0) c.append(line('还缺材料', t.materialsMissing.join('、')))
   if (t.returnReason) c.append(line('退回原因', t.returnReason))
   if (t.claimedBy && t.claimedBy.id !== me.id) c.append(line('接单人', t.claimedBy.name))
+  const followUpDue = t.followUp && !t.followUp.answeredAt
+  if (followUpDue && t.rating) {
+    c.append(line('居民评价', `${t.rating.score} 分${t.rating.comment ? `：${t.rating.comment}` : ''}`))
+    c.append(line('回访期限', `${formatDeadline(t.followUp.dueAt)}前`))
+  }
   c.append(line('提交时间', formatTime(t.createdAt)), line('承诺办结', t.dueAt ? `${formatDeadline(t.dueAt)}前` : '以窗口告知为准'))
 
   const actions = el('div', 'actions')
@@ -173,6 +180,7 @@ function card(t) {
   if (mine && (t.status === '已领办' || t.status === '办理中')) {
     actions.append(button('退回', () => openForm(c, t.id, 'return'), 'danger'))
   }
+  if (me.role === '督办' && followUpDue) actions.append(button('记录回访', () => openForm(c, t.id, 'followUp')))
   actions.append(button(expanded.has(t.id) ? '收起详情' : '详情', () => toggleDetails(t.id), 'secondary'))
   c.append(actions)
   if (expanded.has(t.id)) void showDetails(c, t.id)
@@ -198,19 +206,25 @@ async function act(id, action, text) {
   await loadQueue()
 }
 
-/** 退回 needs a reason (the resident reads it); 办结 takes an optional note. */
+/** What each form asks; 退回 and 回访 need their text (the resident reads both), 办结 takes an optional note. */
+const FORMS = {
+  return: { label: '退回原因（居民会看到，请写清楚要补什么）', submit: '确认退回', required: true, kind: 'danger' },
+  done: { label: '办结说明（可不填，居民会看到）', submit: '确认办结', required: false, kind: null },
+  followUp: { label: '回访情况（居民会看到，写清楚怎么处理的）', submit: '确认回访', required: true, kind: null },
+}
+
 function openForm(cardNode, id, action) {
   if (cardNode.querySelector('.inline-form')) return
-  const isReturn = action === 'return'
+  const spec = FORMS[action]
   const form = el('form', 'inline-form')
-  const label = el('label', null, isReturn ? '退回原因（居民会看到，请写清楚要补什么）' : '办结说明（可不填，居民会看到）')
+  const label = el('label', null, spec.label)
   const input = el('textarea')
   input.rows = 2
   input.maxLength = 500
-  input.required = isReturn
+  input.required = spec.required
   label.htmlFor = input.id = `form-${id}-${action}`
   const row = el('div', 'actions')
-  const submit = el('button', isReturn ? 'danger' : null, isReturn ? '确认退回' : '确认办结')
+  const submit = el('button', spec.kind, spec.submit)
   submit.type = 'submit'
   const close = () => {
     form.remove()
@@ -222,7 +236,7 @@ function openForm(cardNode, id, action) {
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const text = input.value.trim()
-    if (isReturn && text === '') return
+    if (spec.required && text === '') return
     close()
     void act(id, action, text)
   })
