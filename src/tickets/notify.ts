@@ -5,7 +5,7 @@
  */
 import { agentsAt, supervisorsFor } from './routing.js'
 import { RATING_LABELS } from './rating.js'
-import { residentWords } from './resident-words.js'
+import { residentWords, type ResultCollection } from './resident-words.js'
 import { agentSummary, formatDeadline, pointName } from './texts.js'
 import type { Agent, HistoryEntry, Network, Notification, Recipient, Ticket } from './types.js'
 
@@ -54,7 +54,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       if (claimer) add(toAgent(claimer), `工单 ${after.id} 居民已补齐：${entry.note ?? '（无说明）'}\n工单回到办理中。`)
       break
     case 'done':
-      add(resident, `${words.done(item, entry.note)}\n${words.ratingPrompt(network.settings.ratingDays)}`)
+      add(resident, `${words.done(item, entry.note, collection(after, network, claimer))}\n${words.ratingPrompt(network.settings.ratingDays)}`)
       break
     case 'cancel':
       for (const a of agentsAt(network, after.nodeId)) add(toAgent(a), `工单 ${after.id} 居民已取消，不用再接单。`)
@@ -119,4 +119,12 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
 
 function unique(agents: Agent[]): Agent[] {
   return [...new Map(agents.map((a) => [a.id, a])).values()]
+}
+
+/** How the result of a done ticket reaches the resident, as its request said (a 特办 one filed before requests said door: door). */
+function collection(t: Ticket, network: Network, claimer: Agent | undefined): ResultCollection {
+  const agent = claimer && { name: claimer.name, phone: claimer.phone }
+  if (t.delivery.kind === 'mail') return { kind: 'mail' }
+  if (t.delivery.kind === 'door' || t.help === '特办') return { kind: 'door', ...(agent && { agent }) }
+  return { kind: 'pickup', point: pointName(network, t.nodeId), ...(agent && { agent }) }
 }

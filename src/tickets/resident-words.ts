@@ -10,6 +10,12 @@ import type { Refusal } from './lifecycle.js'
 import { RATING_LABELS, ratingPrompt } from './rating.js'
 import type { TicketStatus } from './types.js'
 
+/** How the resident gets the result: fetched at `point`, brought by the agent, or mailed. */
+export type ResultCollection =
+  | { kind: 'pickup'; point: string; agent?: { name: string; phone: string } }
+  | { kind: 'door'; agent?: { name: string; phone: string } }
+  | { kind: 'mail' }
+
 /** The ticket's facts a text may say. */
 export interface TicketFacts {
   id: string
@@ -85,7 +91,8 @@ export interface ResidentWords {
   claimed(item: string, agentName: string, agentPhone: string): string
   started(item: string): string
   returned(item: string, note: string, id: string): string
-  done(item: string, note: string | undefined): string
+  /** Done: what the agent said, and how the result comes back (`collect`). */
+  done(item: string, note: string | undefined, collect: ResultCollection): string
   escalated(item: string, point: string): string
   followedUp(item: string, note: string): string
   /**
@@ -165,7 +172,14 @@ export const STANDARD_WORDS: ResidentWords = {
   claimed: (item, name, phone) => `您的代办工单 ${item}已由代办员 ${name}（${phone}）接单，会尽快和您联系。`,
   started: (item) => `您的代办工单 ${item}开始办理了。`,
   returned: (item, note, id) => `您的代办工单 ${item}需要您补充：${note}\n准备好后请回复：补齐 ${id} 加说明，如"补齐 ${id} 已准备好"。`,
-  done: (item, note) => `您的代办工单 ${item}已办结。${note ? `\n说明：${note}` : ''}`,
+  done: (item, note, c) =>
+    `您的代办工单 ${item}已办结。` +
+    // The agent's note says how it went (已送到家里); without one, how the result comes back.
+    (note ? `\n说明：${note}` : '\n' + (c.kind === 'mail'
+      ? '结果会邮寄到您留的地址。'
+      : c.kind === 'door'
+        ? `代办员${c.agent ? ` ${c.agent.name}（${c.agent.phone}）` : ''}会把结果送到家里。`
+        : `结果请到${c.point}领取，带上身份证${c.agent ? `；去之前可以先打电话问代办员 ${c.agent.name}（${c.agent.phone}）` : ''}。`)),
   escalated: (item, point) => `您的代办工单 ${item}还没有人接单，已转${point}督办，请稍候。`,
   followedUp: (item, note) => `关于您对工单 ${item}的评价，督办已回访：${note}\n谢谢您的意见。`,
   ratingPrompt,
@@ -238,7 +252,13 @@ export const ELDER_WORDS: ResidentWords = {
   claimed: (item, name, phone) => `您的事 ${item}有人接了：${name}，电话 ${phone}，会打电话找您。`,
   started: (item) => `您的事 ${item}开始办了。`,
   returned: (item, note, id) => `您的事 ${item}还要您补：${note}\n准备好了，回"补齐 ${id} 准备好了"。`,
-  done: (item, note) => `您的事 ${item}办好了。${note ? `\n办事的人说：${note}` : ''}`,
+  done: (item, note, c) =>
+    `您的事 ${item}办好了。` +
+    (note ? `\n办事的人说：${note}` : '\n' + (c.kind === 'mail'
+      ? '东西会寄到您家。'
+      : c.kind === 'door'
+        ? `办事的人${c.agent ? ` ${c.agent.name}（${c.agent.phone}）` : ''}会送到您家。`
+        : `东西到${c.point}去拿，带上身份证${c.agent ? `；去之前可以先打电话问 ${c.agent.name}（${c.agent.phone}）` : ''}。`)),
   escalated: (item, point) => `您的事 ${item}还没人接，已经交给${point}去催，请再等等。`,
   followedUp: (item, note) => `您给工单 ${item}打的分，管事的人回复了：${note}\n谢谢您。`,
   ratingPrompt: (days) =>

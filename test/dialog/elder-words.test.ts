@@ -102,7 +102,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     claimed: words.claimed(item, '王芳', '13800000000'),
     started: words.started(item),
     returned: words.returned(item, '缺户口簿原件', t.id),
-    done: words.done(item, '已寄出'),
+    done: words.done(item, '已寄出', { kind: 'pickup', point: '大店镇便民服务中心', agent: { name: '王芳', phone: '13800000000' } }),
     escalated: words.escalated(item, '大店镇便民服务中心'),
     followedUp: words.followedUp(item, '已电话回访'),
     ratingPrompt: words.ratingPrompt(5),

@@ -351,7 +351,7 @@ describe('a resident in 长者模式 reads the ticket news in its plainer words'
     expect(await chat.say('补齐 准备好了')).toEqual([`收到，告诉办事的人了，工单 ${id} 接着办。`])
     await agent(`办结 ${id}`)
     const done = await news()
-    expect(done.at(-1)).toMatch(new RegExp(`^您的事 ${id}（最低生活保障申请）办好了。\\n请给这次办事打个分`))
+    expect(done.at(-1)).toMatch(new RegExp(`^您的事 ${id}（最低生活保障申请）办好了。\\n东西到.+去拿，带上身份证；去之前可以先打电话问 村代办（\\d+）。\\n请给这次办事打个分`))
     expect(done.at(-1)).toMatch(/\n1 非常不满意\n2 不满意\n3 基本满意\n4 满意\n5 非常满意$/)
     expect(joined(await chat.say('我的工单'))).toBe(`您找人代办的事：\n· ${id} 最低生活保障申请：办好了，代办员 村代办（${byId('a-v1').phone}）\n想看哪件，回"查询"加工单号，比如：查询 ${id}`)
     expect(await chat.say('评价 2')).toEqual([expect.stringMatching(/^谢谢您打分（2 不满意）！没让您满意，对不起。5 个工作日内会有人打电话问您。还有啥意见/)])
