@@ -66,6 +66,43 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await context.close()
   })
 
+  it('a double tap answers once; a reply that did not understand keeps the question with its buttons; a reload mid-reply asks again', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
+    await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
+    await page.locator('#text').fill('残疾人证怎么办')
+    await page.locator('#text').press('Enter')
+    const confirm = page.locator('.msg.bot', { hasText: '办理残疾人证，对吗？' })
+    await confirm.waitFor()
+    // A shaky finger: two taps; the second must not answer the next question unseen.
+    await confirm.locator('.option[data-say="1"]').dblclick()
+    await page.locator('.msg.bot', { hasText: '申请人居民身份证' }).waitFor()
+    await page.waitForTimeout(300)
+    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', '1 对'])
+    expect(await confirm.locator('.option.chosen').count()).toBe(1)
+
+    // Not understood: the question comes again, still with buttons to tap.
+    await page.locator('#text').fill('办理步骤')
+    await page.locator('#text').press('Enter')
+    await expect.poll(() => page.locator('.msg.me').count()).toBe(3)
+    const live = page.locator('.msg.bot:not(.pending) .option:not([disabled])')
+    await expect.poll(() => live.locator('.label').allTextContents()).toEqual(['有', '没有'])
+    await screenshot(page, 'web-chat-not-understood')
+
+    // A reload before a reply arrived: the page does not offer the old buttons, it asks the bot where it stands.
+    await page.evaluate(() => {
+      const saved = JSON.parse(localStorage.getItem('daiban.transcript') ?? '{}')
+      saved.entries.push({ who: 'me', text: '1 有' })
+      localStorage.setItem('daiban.transcript', JSON.stringify(saved))
+    })
+    await page.reload()
+    await page.locator('.msg.bot', { hasText: '刚才那条的回复没收到' }).waitFor()
+    await expect.poll(() => page.locator('.msg.bot:not(.pending) .option:not([disabled])').count()).toBeGreaterThan(0)
+    expect(await page.locator('.msg.me').last().textContent()).toBe('1 有')
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('shows what a resident typed as text, never as markup', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
     await page.goto(`${ctx.server.url}/`)

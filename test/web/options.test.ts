@@ -70,3 +70,21 @@ describe('splitOptions(reply)', () => {
     expect(splitOptions('承诺时限：\n20 个工作日')).toEqual({ body: '承诺时限：\n20 个工作日', tail: '', choices: [] })
   })
 })
+
+describe('a hint line after the choices', () => {
+  it('keeps the choices as buttons (也可以直接打字问别的事 after 回复 1 有，2 没有), the hint shown after them', () => {
+    const text = '没看明白您的意思。\n是否已准备好：申请人居民身份证\n回复 1 有，2 没有\n也可以直接打字问别的事，比如：残疾人证怎么办'
+    const split = splitOptions(text)
+    expect(split.choices).toEqual([
+      { n: 1, label: '有' },
+      { n: 2, label: '没有' },
+    ])
+    expect(split.after).toBe('也可以直接打字问别的事，比如：残疾人证怎么办')
+    expect(splitOptions('请回数字：1 有，2 没有\n想问别的事，直接打字说，比如：残疾证').choices).toHaveLength(2)
+  })
+
+  it('does not make buttons of a list followed by some other line', () => {
+    expect(parseOptions('材料：\n1 身份证\n2 户口本\n请带齐原件')).toEqual([])
+    expect(parseOptions('也可以直接打字问别的事')).toEqual([])
+  })
+})

@@ -41,7 +41,11 @@ function storedElder() {
 // The toggle also asks the bot for plainer words: its state goes with every message, and the bot's answer says
 // which words it now uses (typing 长者模式 / 普通模式 in the chat switches the toggle too).
 const elderOn = () => document.documentElement.classList.contains('elder')
-elderButton.addEventListener('click', () => setElder(!elderOn()))
+elderButton.addEventListener('click', () => {
+  setElder(!elderOn())
+  // Bigger letters push the open question down: bring it back into view.
+  scrollDown()
+})
 setElder(storedElder())
 
 // ---- messages on screen ----
@@ -80,16 +84,26 @@ function addMine(text) {
   remember({ who: 'me', text })
 }
 
+/** The dialog's buttons (not ticket news', whose rating buttons stay good until used). */
+const dialogOptions = () => log.querySelectorAll('.msg.bot:not(.news) .option')
+
+/** A reply that points back to the question above (请接着回答上面的问题) leaves that question's buttons on. */
+const REFERS_BACK = /上面的问题|接着回答|接着回上面/
+
+/** Rating news ("回复"评价"加分数"): its buttons say 评价 N, so that a tap rates even while the dialog asks something. */
+const RATING_NEWS = /回复?"评价"加/
+
 /**
- * A bot bubble; its numbered choices become buttons. A new dialog reply switches off older replies' buttons,
- * whose numbers would now mean something else; ticket news and error notes leave them be.
+ * A bot bubble; its numbered choices become buttons. A new dialog reply with choices switches off older replies'
+ * buttons, whose numbers would now mean something else (see deliver for replies without); ticket news and error
+ * notes leave them be.
  */
 function addBot(text, kind = 'bot') {
-  if (kind === 'bot') for (const old of log.querySelectorAll('.option')) old.disabled = true
   const msg = el('div', `msg bot ${kind === 'bot' ? '' : kind}`.trim())
   const bubble = el('p', 'text')
   if (kind === 'news') bubble.append(el('span', 'tag', '工单消息'))
-  const { body, tail, choices } = splitOptions(text)
+  const { body, tail, choices, after } = splitOptions(text)
+  if (kind === 'bot' && choices.length > 0) for (const old of dialogOptions()) old.disabled = true
   bubble.append(withPhoneLinks(body))
   // The choices as written; 长者模式 hides them, the buttons below say the same in bigger letters.
   if (tail !== '') {
@@ -97,13 +111,14 @@ function addBot(text, kind = 'bot') {
     written.append(withPhoneLinks(`${body === '' ? '' : '\n'}${tail}`))
     bubble.append(written)
   }
+  if (after) bubble.append(withPhoneLinks(`\n${after}`))
   msg.append(bubble)
   if (choices.length > 0) {
     const row = el('div', 'options')
     for (const { n, label } of choices) {
       const button = el('button', 'option')
       button.type = 'button'
-      button.dataset.say = String(n)
+      button.dataset.say = kind === 'news' && RATING_NEWS.test(text) ? `评价 ${n}` : String(n)
       button.append(el('span', 'num', String(n)), el('span', 'label', label))
       row.append(button)
     }
@@ -195,7 +210,12 @@ async function deliver(text) {
     })
     if (typeof body.elder === 'boolean' && body.elder !== elderOn()) setElder(body.elder)
     waiting.remove()
-    for (const reply of body.replies ?? []) addBot(String(reply))
+    const replies = (body.replies ?? []).map(String)
+    // A turn whose replies bring no choices moved on to something else (a name to type): older buttons go off,
+    // unless it points back to the question still open above.
+    const keepOpen = replies.some((r) => REFERS_BACK.test(r))
+    if (!keepOpen && replies.every((r) => splitOptions(r).choices.length === 0)) for (const old of dialogOptions()) old.disabled = true
+    for (const reply of replies) addBot(reply)
   } catch (err) {
     waiting.remove()
     addSystem(err.message)
@@ -228,10 +248,24 @@ document.addEventListener('click', (event) => {
   if (!button || button.disabled) return
   // A choice is sent as its number; the bubble says which choice it was, for whoever reads back later.
   const label = button.classList.contains('option') ? button.querySelector('.label')?.textContent : undefined
+  // One answer per question: a second tap (a shaky finger, a slow reply) would answer the next question unseen.
+  if (button.classList.contains('option')) {
+    for (const sibling of button.parentElement?.querySelectorAll('.option') ?? []) sibling.disabled = true
+    button.classList.add('chosen')
+  }
   say(button.dataset.say, label ? `${button.dataset.say} ${label}` : button.dataset.say)
 })
 
 restoreTranscript()
+
+// Reloaded before the last message's reply arrived: the bot may have moved on to a question not on screen. The old
+// buttons go off and the bot is asked for the question it now waits on (帮助 says it again), without a bubble of ours.
+const lastSaid = readTranscript().at(-1)
+if (lastSaid?.who === 'me') {
+  for (const old of dialogOptions()) old.disabled = true
+  addSystem('刚才那条的回复没收到，下面是现在要回答的问题：')
+  queue = queue.then(() => deliver('帮助'))
+}
 
 // The first request gets the browser its signed id, before anything is said; then ticket news is polled
 // while the page is on screen.

@@ -6,6 +6,8 @@
 // reply (or a date, an amount) must not become buttons.
 
 const CIRCLED_FIRST = 0x2460 // ①
+/** A short line after the choices that offers typing instead (not a choice, nor a new question). */
+const HINT = /^\s*(?:也可以直接打字|也可以打字|想问别的事|想问别的，|或者直接打字|直接打字说)[^\n]{0,40}$/u
 
 const LINE = /^\s*(?:(\d{1,2})(?:\s*[.、．:：)）]\s*|\s+)|([\u2460-\u2473])\s*)(\S.*?)\s*$/u
 const INLINE = /请?(?:回复|回数字)[：:]?\s*((?:\d{1,2}|[\u2460-\u2473]).*?)[。.]?\s*$/u
@@ -19,13 +21,21 @@ export function parseOptions(text) {
 /**
  * The reply cut where its numbered choices begin: `body` before them, `tail` the choices as written (the lines
  * of a list, or the 回复 … part of the last line), so that 长者模式 can show them as buttons only.
- * @returns {{ body: string, tail: string, choices: { n: number, label: string }[] }}
+ * `after`: a hint line that followed the choices (也可以直接打字问别的事), shown after them.
+ * @returns {{ body: string, tail: string, choices: { n: number, label: string }[], after?: string }}
  */
 export function splitOptions(text) {
   const whole = String(text)
   const none = { body: whole, tail: '', choices: [] }
   const lines = whole.split(/\r?\n/)
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
+  // A hint after the choices ("也可以直接打字问别的事"): the choices are still the reply's last question.
+  if (lines.length > 1 && HINT.test(lines[lines.length - 1])) {
+    const hint = lines.pop()
+    const found = splitOptions(lines.join('\n'))
+    if (found.choices.length > 0) return { ...found, after: hint.trim() }
+    return none
+  }
   const last = lines[lines.length - 1]
   if (last === undefined) return none
 
