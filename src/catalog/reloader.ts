@@ -23,6 +23,8 @@ export interface CatalogStatus {
   version: string
   loadedAt: Date
   itemCount: number
+  /** Warnings of the version serving (sample data left in, a question that decides nothing …), as the checker prints them. */
+  warnings: string[]
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
@@ -59,6 +61,7 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
   let loadedAt = new Date()
   let lastErrors: SourceError[] = []
   let lastErrorAt: Date | undefined
+  let warnings = first.warnings
   const listeners = new Set<(catalog: Catalog) => void | Promise<void>>()
   logLoaded('目录已加载', first.warnings)
 
@@ -80,6 +83,8 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
     }
     const recovered = lastErrors.length > 0
     lastErrors = []
+    // Also when the items are as before: a file the catalogue ignores changes only its warnings.
+    warnings = result.warnings
     if (result.catalog.version === catalog.version) {
       // A bad edit undone: the log's last word on the catalogue should not stay the error.
       if (recovered) logger.info({ dir, version: catalog.version }, `目录错误已改好，继续使用版本 ${catalog.version}`)
@@ -115,6 +120,7 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
       version: catalog.version,
       loadedAt,
       itemCount: catalog.items.length,
+      warnings,
       lastErrors,
       ...(lastErrorAt && { lastErrorAt }),
     }),

@@ -144,6 +144,7 @@ function catalogJson(s: CatalogStatus): Record<string, unknown> {
     version: s.version,
     loadedAt: s.loadedAt.toISOString(),
     itemCount: s.itemCount,
+    warnings: s.warnings,
     lastErrors: errorsJson(s.lastErrors),
     lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
   }
@@ -154,6 +155,7 @@ function networkJson(s: NetworkStatus): Record<string, unknown> {
     version: s.version,
     loadedAt: s.loadedAt.toISOString(),
     agentCount: s.agentCount,
+    warnings: errorsJson(s.warnings),
     lastErrors: errorsJson(s.lastErrors),
     lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
   }

@@ -90,11 +90,12 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await screenshot(page, 'web-chat-not-understood')
 
     // A reload before a reply arrived: the page does not offer the old buttons, it asks the bot where it stands.
-    await page.evaluate(() => {
+    // (A string: the tests are not compiled with the browser's types.)
+    await page.evaluate(`{
       const saved = JSON.parse(localStorage.getItem('daiban.transcript') ?? '{}')
       saved.entries.push({ who: 'me', text: '1 有' })
       localStorage.setItem('daiban.transcript', JSON.stringify(saved))
-    })
+    }`)
     await page.reload()
     await page.locator('.msg.bot', { hasText: '刚才那条的回复没收到' }).waitFor()
     await expect.poll(() => page.locator('.msg.bot:not(.pending) .option:not([disabled])').count()).toBeGreaterThan(0)

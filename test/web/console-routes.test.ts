@@ -140,6 +140,19 @@ describe('logging in', () => {
 })
 
 describe('admin: the catalogue', () => {
+  it('shows the warnings of the version serving (the console 提醒), not only its errors', async () => {
+    await writeFile(join(dir, 'notes.yaml'), 'a: 1\n')
+    try {
+      const reload = await call('/console/api/admin/catalog/reload', ADMIN, { method: 'POST' })
+      expect(reload.body.ok).toBe(true)
+      expect(reload.body.catalog.warnings).toEqual([expect.stringMatching(/notes\.yaml.*不是目录里认识的文件，已忽略/)])
+    } finally {
+      const { rm } = await import('node:fs/promises')
+      await rm(join(dir, 'notes.yaml'))
+      await call('/console/api/admin/catalog/reload', ADMIN, { method: 'POST' })
+    }
+  })
+
   it('shows the version and, after a broken edit, the error with file and line while the last good version stays', async () => {
     const before = await call('/console/api/admin/catalog', ADMIN)
     expect(before.body.catalog).toMatchObject({ itemCount: 2, lastErrors: [], lastErrorAt: null })

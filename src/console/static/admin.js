@@ -48,8 +48,9 @@ function showCatalog(c, n) {
   const list = $('catalog-errors')
   list.replaceChildren(...errors.map((e) => el('li', null, formatSourceError(e))))
   show($('errors-title'), errors.length > 0)
-  const warnings = n && n.warnings ? n.warnings : []
-  $('catalog-warnings').replaceChildren(...warnings.map((e) => el('li', null, formatSourceError(e))))
+  // The catalogue's come as the checker prints them; the network's (holidays.yaml …) as parts.
+  const warnings = [...(c.warnings ?? []), ...(n && n.warnings ? n.warnings.map(formatSourceError) : [])]
+  $('catalog-warnings').replaceChildren(...warnings.map((w) => el('li', null, w)))
   show($('warnings-title'), warnings.length > 0)
 }
 
