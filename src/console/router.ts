@@ -132,7 +132,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   })
 
   api.get('/admin/stats', admin, async (ctx) => {
-    ctx.body = { stats: await ticketStats(deps.tickets.store, now()) }
+    ctx.body = { stats: await ticketStats(deps.tickets.store, now(), (id) => deps.tickets.network.points.get(id)?.tier) }
   })
 
   router.use(api.routes(), api.allowedMethods())

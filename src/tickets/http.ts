@@ -105,7 +105,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
   })
 
   router.get('/stats', supervisorsOnly, async (ctx) => {
-    ctx.body = { stats: await ticketStats(deps.env.store, now()) }
+    ctx.body = { stats: await ticketStats(deps.env.store, now(), (id) => deps.env.network.points.get(id)?.tier) }
   })
 
   router.get('/dead-letters', supervisorsOnly, async (ctx) => {

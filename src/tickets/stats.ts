@@ -27,14 +27,18 @@ export interface TicketStats {
   followUps: { open: number; answered: number; late: number }
 }
 
-export function computeStats(tickets: readonly TicketState[], now: number): TicketStats {
+/**
+ * `tierOf`: the tier of the service point now holding a ticket, so that byTier counts where tickets are (a ticket
+ * escalated from a village to the town counts at the town); without it, the tier routing first picked.
+ */
+export function computeStats(tickets: readonly TicketState[], now: number, tierOf?: (nodeId: string) => Tier | undefined): TicketStats {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>
   const byTier: Record<Tier, number> = { 县: 0, 镇: 0, 村: 0 }
   const byScore = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
   const s = { overdueOpen: 0, overdueEver: 0, escalated: 0, rated: 0, sum: 0, good: 0, bad: 0, fuOpen: 0, fuAnswered: 0, fuLate: 0 }
   for (const t of tickets) {
     byStatus[t.status]++
-    byTier[t.tier]++
+    byTier[tierOf?.(t.nodeId) ?? t.tier]++
     const open = OPEN_STATUSES.includes(t.status)
     if (open && (t.overdueAt !== undefined || (t.dueAt !== undefined && now >= t.dueAt))) s.overdueOpen++
     if (t.overdueAt !== undefined) s.overdueEver++
@@ -72,7 +76,12 @@ export function computeStats(tickets: readonly TicketState[], now: number): Tick
 }
 
 /** Stats over every stored ticket (up to `limit` per status). */
-export async function ticketStats(store: TicketStore, now: number, limit = 100_000): Promise<TicketStats> {
+export async function ticketStats(
+  store: TicketStore,
+  now: number,
+  tierOf?: (nodeId: string) => Tier | undefined,
+  limit = 100_000,
+): Promise<TicketStats> {
   const lists = await Promise.all(STATUSES.map((status) => store.list({ status }, limit)))
-  return computeStats(lists.flat(), now)
+  return computeStats(lists.flat(), now, tierOf)
 }

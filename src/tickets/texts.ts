@@ -32,11 +32,12 @@ export function pointName(network: Network, id: string): string {
 
 /**
  * Where the applicant lives, for agents: the village point, or for a village not on the list its name and the
- * town's point that took it (an agent going door to door needs the village).
+ * town's point whose area it is in (an agent going door to door needs the village). Where the ticket lives is
+ * another matter: it may have moved up since (see the node).
  */
 export function areaText(t: Pick<TicketState, 'areaPointId' | 'village'>, network: Network): string {
   const point = pointName(network, t.areaPointId)
-  return t.village === undefined ? point : `${t.village || '村名没说'}（名单上没有这个村，交给${point}）`
+  return t.village === undefined ? point : `${t.village || '村名没说'}（名单上没有这个村，属${point}）`
 }
 
 export function agentLabel(agent: Agent | undefined, withPhone = true): string {

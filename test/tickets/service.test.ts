@@ -44,7 +44,7 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
 
     it('names a village not on the list, with the point that took it, where an agent reads the place', async () => {
       const unlisted = await open(MONDAY_9AM, { areaPointId: 'town-a-center', village: '后山峪村' })
-      expect(agentSummary(unlisted, env.network, false)).toMatch(/地点：后山峪村（名单上没有这个村，交给.+）/)
+      expect(agentSummary(unlisted, env.network, false)).toMatch(/地点：后山峪村（名单上没有这个村，属.+）/)
       const unnamed = await open(MONDAY_9AM, { areaPointId: 'town-a-center', village: '' })
       expect(agentSummary(unnamed, env.network, false)).toContain('地点：村名没说（名单上没有这个村')
     })
@@ -174,6 +174,10 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
 
       expect(await sweepTimers(env, backend.timers, MONDAY_9AM + 24 * HOUR)).toMatchObject({ fired: 1 })
       expect((await backend.tickets.get(t.id))?.nodeId).toBe('town-a-center')
+      // Counted where it is now (the town), not where routing first put it; and said so to the agents who see it.
+      const { ticketStats } = await import('../../src/tickets/stats.js')
+      const stats = await ticketStats(backend.tickets, MONDAY_9AM + 24 * HOUR, (id) => env.network.points.get(id)?.tier)
+      expect(stats.byTier).toEqual({ 县: 0, 镇: 1, 村: 0 })
       expect(who(await drainQueue(backend, MONDAY_9AM + 24 * HOUR)).sort()).toEqual([
         'a-town-1: 【督办转派】town-a-v1 服务点超过 24 小时无人接单，转给您：',
         'a-town-2: 【督办转派】town-a-v1 服务点超过 24 小时无人接单，转给您：',

@@ -162,6 +162,8 @@ function card(t) {
   c.append(line('帮助方式', t.help))
   c.append(line('居民', `${t.resident.name} ${t.resident.phone}`))
   c.append(line('所在村（社区）', t.area.name))
+  // Moved up (nobody took it in time, or no agent there): who holds it now.
+  if (t.node.id !== t.area.id) c.append(line('现由', t.node.name))
   if (t.materialsMissing.length > 0) c.append(line('还缺材料', t.materialsMissing.join('、')))
   if (t.returnReason) c.append(line('退回原因', t.returnReason))
   if (t.claimedBy && t.claimedBy.id !== me.id) c.append(line('接单人', t.claimedBy.name))
