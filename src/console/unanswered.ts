@@ -4,6 +4,7 @@
  * unanswered-redis.ts), and the recorder that turns the dialog's 'unmatched' effect into a record.
  */
 import type { Effect, EffectExecutor } from '../conversation/types.js'
+import { INVISIBLE, toSimplified } from '../match/normalize.js'
 import { maskText } from '../tickets/mask.js'
 
 export interface UnansweredCandidate {
@@ -32,6 +33,9 @@ export interface UnansweredLog {
   dismiss(text: string): Promise<void>
 }
 
+/** Sentence marks and spaces at either end: 怎么办？ and 怎么办。 are one question (markup like <b> stays, for the admin to see). */
+const END_MARKS = /^[\s。.？?！!~～…，,、;；:：]+|[\s。.？?！!~～…，,、;；:：]+$/gu
+
 /** Distinct questions kept; past this the least asked (then the oldest) are dropped, so a flood cannot fill memory. */
 export const DEFAULT_MAX_QUESTIONS = 1000
 /** Longer questions are cut: an admin needs the gist, and the dialog refuses long text anyway. */
@@ -40,11 +44,12 @@ export const MAX_TEXT_CHARS = 200
 export const MAX_CANDIDATES = 5
 
 /**
- * The key a question is counted under. NFKC folds full-width letters and digits (ｄｂ → db) so one question
- * typed two ways counts once; masking keeps residents' phone and ID numbers off the admin screen.
+ * The key a question is counted under, so that one question typed several ways counts once: full-width forms
+ * folded (ｄｂ → db), traditional characters as simplified (二手車過戶 → 二手车过户), punctuation and spaces at either end
+ * dropped (怎么办？ / 怎么办。). Masking keeps residents' phone and ID numbers off the admin screen.
  */
 export function normalizeQuestion(text: string): string {
-  const folded = maskText(text.normalize('NFKC').replace(/\s+/g, ' ').trim())
+  const folded = maskText(toSimplified(text.replace(INVISIBLE, '').normalize('NFKC')).replace(/\s+/g, ' ').replace(END_MARKS, ''))
   return [...folded].slice(0, MAX_TEXT_CHARS).join('')
 }
 

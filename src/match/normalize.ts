@@ -14,7 +14,7 @@ const simplifiedChar = new Map<string, string>()
  * converts the same character by character, and a province-sized catalogue builds in a fraction
  * of the time OpenCC takes over whole strings.
  */
-function toSimplified(text: string): string {
+export function toSimplified(text: string): string {
   let out = ''
   for (const ch of text) {
     let s = simplifiedChar.get(ch)

@@ -61,6 +61,14 @@ export function describeUnansweredLog(name: string, make: (maxQuestions: number)
       expect((await log.top(5)).map((e) => [e.text, e.count])).toEqual([['低保 ABC', 2]])
     })
 
+    it('counts one question in traditional characters or with other end punctuation once', async () => {
+      const log = await fresh()
+      for (const [i, asked] of ['二手车过户怎么办', '二手车过户怎么办？', '二手车过户怎么办。', '二手車過戶怎麼辦', '  二手车过户怎么办!! '].entries()) {
+        await log.record(asked, [], T0 + i)
+      }
+      expect((await log.top(5)).map((e) => [e.text, e.count])).toEqual([['二手车过户怎么办', 5]])
+    })
+
     it('masks phone and ID numbers before keeping a question', async () => {
       const log = await fresh()
       await log.record('我电话13812345678身份证370102199001011234', [], T0)
