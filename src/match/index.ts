@@ -355,7 +355,7 @@ function endsAt(units: Unit[], end: number, word: string): boolean {
 }
 
 /** 请求字 that, with 了 after them, say a thing is done already: 办了居住证, 领了结婚证. */
-const DONE_VERBS = new Set(['办', '领', '申', '评', '补'])
+const DONE_VERBS = new Set(['办', '领', '申', '评', '补', '买'])
 
 /**
  * Marks as details (like something the resident has) the things said around another item's own word: what the resident
