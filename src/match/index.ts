@@ -354,7 +354,7 @@ function endsAt(units: Unit[], end: number, word: string): boolean {
   return [...word].every((ch, k) => units[end - word.length + k]?.text === ch)
 }
 
-/** 请求字 that, with 了 after them, say a thing is done already: 办了居住证, 领了结婚证. */
+/** 请求字 that, with 了 after them, say a thing is done already: 办了居住证, 领了结婚证; and 买了二手房, a purchase made. */
 const DONE_VERBS = new Set(['办', '领', '申', '评', '补', '买'])
 
 /**

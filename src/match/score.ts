@@ -231,7 +231,12 @@ export function scoreItems(
       // A 目录外 word the item has only in a 常见问法 (助学贷款的表要盖章) does not make a question its own when nothing
       // else in it is the item's name or keywords either (大学生助学贷款咋办: no 盖章).
       if (mentioned !== 0) {
-        if (mentioned < ASKED_MIN_WEIGHT) return phrasingOnly
+        // Nor when the item's name or keyword words only read a piece of the 目录外 word itself (养老金 in 企业职工的养老金
+        // 咋领): nothing beside it says the question is the item's, so it is weighed as any 目录外 word is, below.
+        if (mentioned < ASKED_MIN_WEIGHT) {
+          if (phrasingOnly) return true
+          if (taken.some((t) => t.weight >= ASKED_MIN_WEIGHT && !overlap(t.o, o))) return false
+        }
         // Named whole (a keyword that is the word), or only inside a longer keyword (月嫂 in 考月嫂, 博物馆 in 博物馆免费)
         // with that find or another of the item's own words in the question too (想当月嫂要考啥证: 考证). Without them
         // the question is about the 目录外 thing itself (月嫂一个月多少钱, 县博物馆几点开门).

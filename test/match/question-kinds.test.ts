@@ -360,6 +360,8 @@ describe('something to bring, or done already, beside another item’s own word 
     expect(top('头胎登记收钱不，要带结婚证吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
     expect(top('厂里让开单位参保证明，要盖公章不')).toBe('单位参保证明查询打印')
     expect(top('在这边办了居住证，怀二胎了能在这边登记吗')).toBe('一孩、二孩生育登记及《服务手册》发放')
+    // A purchase done (买了) is the story too: the meters are what the resident wants moved to their name.
+    expect(top('刚买了套二手房，水表电表的户名咋改')).toBe('水电气热过户')
   })
 
   it('is a procedure told done in a part ending in 了 (批下来了，) when the last part names another item', () => {

@@ -180,7 +180,7 @@ describe('resident vocabulary in item keywords', () => {
   })
 
   it('leaves the pension of an employees’ scheme (事业单位, 机关) outside the catalogue: 居民养老 is for residents without one', () => {
-    for (const q of ['事业单位的养老金咋领', '机关退休的养老金找谁', '职工养老保险怎么交']) expect(matcher.match(q), q).toEqual([])
+    for (const q of ['事业单位的养老金咋领', '机关退休的养老金找谁', '职工养老保险怎么交', '企业职工的养老金咋领']) expect(matcher.match(q), q).toEqual([])
   })
 
   it('still finds what employees ask besides their pension: 事业单位, 企业职工 only say where they work', () => {
