@@ -384,8 +384,9 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
   // A part ending in a procedure and 了 before the last (户口迁过来了，营业执照办下来了，), or in 下来 (执照刚下来),
   // tells what is done: a detail when the last part, where the question is (a word reaching into it counts: 公章去哪刻
   // is 公章 and, after the filler, 刻), names another item by its own word. Not what befell the resident (身份证掉了，
-  // 庄稼全死了): that is what the question is about.
-  const last = parts[parts.length - 1]!
+  // 庄稼全死了): that is what the question is about. Parts after it that name nothing (…，这个去哪办，几天能下来) only
+  // ask how: the question is in the last part that names something.
+  const last = lastNaming(lexicon, found, parts)
   for (const part of parts) {
     if (part !== last && ((units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) || endsAt(units, part.end, CAME_OUT))) {
       for (let u = part.start; u < part.end; u++) detail[u] ||= STORY
@@ -416,6 +417,15 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
     const other = [...(kind === STORY ? askedOwners : owners)].some((item) => weightOf(lexicon, o.term, item) < OWN_WEIGHT)
     return other ? { ...o, had: true as const, detail: true as const } : o
   })
+}
+
+/** The last part with a specific word typed in it (not a 泛词), or the last part when none has one. */
+function lastNaming(lexicon: Lexicon, found: Occurrence[], parts: Span[]): Span {
+  for (let k = parts.length - 1; k > 0; k--) {
+    const part = parts[k]!
+    if (found.some((o) => !o.guessed && !lexicon.generic.has(o.term) && o.start >= part.start && o.start < part.end)) return part
+  }
+  return parts[0]!
 }
 
 /** Detail kind of a part ending in 了 (see markDetails): it gives way only to the last part's own words. */

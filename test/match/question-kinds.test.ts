@@ -431,4 +431,9 @@ describe('a paper said to have come out (执照刚下来, 营业执照下来了)
     expect(first?.item.name).toBe('食品经营许可')
     expect(second).toBeUndefined()
   })
+
+  it('is the story before the last part that names something: parts after it only ask how (…，在哪办，多久能下来)', () => {
+    const found = matcher.match('俺的个体执照年前批下来了，想在集上卖熟食，听说还得有个食品的证，这个上哪办，多长时间')
+    expect(found.map((r) => r.item.name)).toEqual(['食品经营许可'])
+  })
 })
