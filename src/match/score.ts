@@ -215,7 +215,9 @@ export function scoreItems(
     let namedOwn = false
     for (const span of named) {
       for (const h of taken) {
+        // A 泛词 (申请 in 能申请急难救助吗) is in many items' names: it explains no item's part of the question.
         if (h.weight < ASKED_MIN_WEIGHT || h.o.end <= span.start || h.o.start >= span.end || lexicon.outside.has(h.o.term)) continue
+        if (lexicon.generic.has(h.o.term)) continue
         const own = h.weight >= OWN_WEIGHT && lexicon.ownedBy.get(h.o.term) === item
         if (own || !(span.acted || span.whole)) namedAny = true
         if (own) namedOwn = true

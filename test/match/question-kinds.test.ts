@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Catalog } from '../../src/catalog/types.js'
-import { buildMatcher, type Matcher } from '../../src/match/index.js'
+import { buildMatcher, decide, type Matcher } from '../../src/match/index.js'
 import { realCatalog } from './real-catalog.js'
 
 let catalog: Catalog
@@ -60,6 +60,11 @@ describe('asking whether one may have an item by its own word (能吃低保不, 
 
   it('is also a last part that is the item’s own word and how to get it (…，低保咋申请): an item borrowing 低保 comes second', () => {
     expect(top('俺外甥残疾十来年了有残疾证 一家子没啥收入 低保咋申请')).toBe('最低生活保障申请')
+  })
+
+  it('is not explained by a 泛词 in another item’s name (申请 in 能申请急难救助吗): that item answers only the story', () => {
+    const results = matcher.match('在这边打工 孩子在这上小学 家里突然出了大事 外地人能申请急难救助不')
+    expect(decide(results)).toMatchObject({ kind: 'sure', result: { item: { name: '临时救助申请' } } })
   })
 
   it('is not a status said before 能 (低保户能…): that is who asks', () => {
