@@ -33,6 +33,9 @@ describe('目录外 words by department', () => {
       '公墓一个墓穴多少钱',
       '房子赠与给闺女 公证处在哪',
       '被单位辞退了想申请劳动仲裁',
+      // 劳动监察 and the village's mediation: wages held back, a neighbour's eaves over the yard
+      '跟着包工头在济南干了大半年 年底了工资一直拖着不给 回老家了能找谁',
+      '邻居家盖房子 滴水檐滴到俺家院里了 咋整',
       // 税务、教育、医疗、金融、交通
       '增值税发票去哪开',
       '低保户孩子上大学有助学金吗',
@@ -87,6 +90,9 @@ describe('目录外 words by department', () => {
       '户口迁出去外省咋办',
       '房子赠与给闺女 公证处在哪',
       '被单位辞退了想申请劳动仲裁',
+      // 劳动监察 and the village's mediation: wages held back, a neighbour's eaves over the yard
+      '跟着包工头在济南干了大半年 年底了工资一直拖着不给 回老家了能找谁',
+      '邻居家盖房子 滴水檐滴到俺家院里了 咋整',
       '老人坐高铁能半价不',
       '天然气开户去哪办',
       '公积金缴存比例多少',
