@@ -157,6 +157,9 @@ describe('resident vocabulary in item keywords', () => {
     // A baby just born said 刚生的 alone is a newborn too; a poor family's old people (家庭困难的老人) are 高龄/困难老人补贴's.
     ['孙女刚生的，那个看病的医保咋给她交', '城乡居民基本医疗保险参保登记和缴费'],
     ['家庭困难的老人一个月补多少', '经济困难老年人补贴给付'],
+    // A flat handed over to a child (过给) is a 过户; an old flat bought (旧楼) is a second-hand one.
+    ['爹娘想把老家的楼房过给俺兄弟 得去哪', '不动产转移登记'],
+    ['买了邻村人家的旧楼 合同签完了 房本咋弄', '不动产转移登记'],
     // Going to school here (在这上学) is the incomers' children's enrolment: a shop the parent runs is the story.
     ['俺在县城开了个小店也有执照 儿子户口在河南 能在这上学吗', '随迁子女义务教育入学申请'],
   ])('%s → %s', (q, name) => {
