@@ -153,6 +153,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     return {
       name: nameParts.join(''),
       nameParts,
+      glosses: glossParts(item.name, matchableText),
       keywords,
       phrasings: item.phrasings.map(matchableText).filter(Boolean),
     }
@@ -225,21 +226,38 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (!ids) wholeMemo.set(text, (ids = [...new Set([idOf(surfaces.get(text) ?? text), ...inside(text)])]))
     return ids
   }
-  /** A name counts whole and by the terms inside each of its phrases. */
-  const nameMemo = new Map<string, number[]>()
+  /**
+   * A name counts whole and by the terms inside each of its phrases; a phrase in brackets (新生儿落户 in 出生登记（新生儿落户）)
+   * counts whole, but the words inside it (落户) only as words inside a keyword do (`gloss`): a gloss explains the name,
+   * it does not make its words the item's own, nor borrowed where another item has them (落户 is 户口迁入登记's keyword).
+   */
+  const nameMemo = new Map<string, { ids: number[]; gloss: number[] }>()
+  const noGloss: number[] = []
   const nameTerms = (n: (typeof named)[number]) => {
-    if (n.nameParts.length === 1) return wholeAndInside(n.name)
-    let ids = nameMemo.get(n.name)
-    if (!ids) {
-      ids = [idOf(surfaces.get(n.name) ?? n.name)]
-      for (const part of n.nameParts) for (const t of inside(part)) if (!ids.includes(t)) ids.push(t)
-      nameMemo.set(n.name, ids)
+    if (n.nameParts.length === 1) return { ids: wholeAndInside(n.name), gloss: noGloss }
+    let terms = nameMemo.get(n.name)
+    if (!terms) {
+      const ids = [idOf(surfaces.get(n.name) ?? n.name)]
+      const gloss: number[] = []
+      for (const part of n.nameParts) {
+        const whole = surfaces.has(part) ? idOf(surfaces.get(part)!) : -1
+        for (const t of inside(part)) {
+          if (ids.includes(t)) continue
+          if (t === whole || !n.glosses.includes(part)) ids.push(t)
+          else if (!gloss.includes(t)) gloss.push(t)
+        }
+      }
+      terms = { ids, gloss: gloss.filter((t) => !ids.includes(t)) }
+      nameMemo.set(n.name, terms)
     }
-    return ids
+    return terms
   }
   // 低保 as a keyword of 医疗救助 says less than 低保 in 最低生活保障申请's own name.
-  const nameIds = named.map(nameTerms)
+  const nameTermsOf = named.map(nameTerms)
+  const nameIds = nameTermsOf.map((t) => t.ids)
+  const glossIds = nameTermsOf.map((t) => t.gloss)
   for (const ids of nameIds) for (const t of ids) kinds[t]! |= IN_NAME | STRONG
+  for (const ids of glossIds) for (const t of ids) kinds[t]! |= STRONG
   for (const k of keywords) for (const t of wholeAndInside(k)) kinds[t]! |= STRONG
 
   // Items are credited in order, so each term's list comes out sorted by item.
@@ -330,6 +348,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
       credit(i, t, FIELD_WEIGHT.name)
       if (watched(t)) mention(t, i)
     }
+    for (const t of glossIds[i]!) credit(i, t, FIELD_WEIGHT.keyword * INSIDE_KEYWORD)
     if (n.nameParts.some((p) => looseChars(p).length)) mention(reissueId, i)
     for (const k of n.keywords) {
       const ids = wholeAndInside(k)
@@ -581,4 +600,16 @@ function placeNames(catalog: Catalog): string[] {
     if (core !== place) names.push(core)
   }
   return names
+}
+
+/** The phrases of a name written in brackets (（新生儿落户）, （不含草原、林地）), as matchable text. */
+function glossParts(name: string, matchable: (t: string) => string): string[] {
+  const parts: string[] = []
+  for (const m of name.matchAll(/[（(]([^（()）]*)[）)]/gu)) {
+    for (const p of m[1]!.split(NAME_BREAKS)) {
+      const text = matchable(p)
+      if (text) parts.push(text)
+    }
+  }
+  return parts
 }

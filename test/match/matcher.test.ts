@@ -311,8 +311,16 @@ describe('match(question)', () => {
   })
 
   it('offers a runner-up a little under the bar once the question is in scope', () => {
+    const [, second] = matcher.match('供水单位卫生许可')
+    expect(second?.item.name).toBe('公共场所卫生许可')
+    expect(second!.score).toBeLessThan(MIN_SCORE)
+  })
+
+  it('reads the words of a name’s bracketed gloss as a keyword’s, not the name’s own (落户 in 出生登记（新生儿落户）)', () => {
+    // 落户 alone is first a move (户口迁入登记's keyword); a newborn's registration is offered after it.
     const names = matcher.match('落户').map((r) => r.item.name)
-    expect(names.slice(0, 2)).toEqual(['出生登记（新生儿落户）', '户口迁入登记'])
+    expect(names.slice(0, 2)).toEqual(['户口迁入登记', '出生登记（新生儿落户）'])
+    expect(top('孩子落户要带啥')).toBe('出生登记（新生儿落户）')
   })
 
   it('does not hold a resident’s own words for the situation against the item a term names', () => {
