@@ -157,6 +157,8 @@ describe('resident vocabulary in item keywords', () => {
     // A baby just born said 刚生的 alone is a newborn too; a poor family's old people (家庭困难的老人) are 高龄/困难老人补贴's.
     ['孙女刚生的，那个看病的医保咋给她交', '城乡居民基本医疗保险参保登记和缴费'],
     ['家庭困难的老人一个月补多少', '经济困难老年人补贴给付'],
+    // Paying up the missing years at 60 (补齐, 补够) before drawing the pension is its 待遇登记 (1965 年底前出生的允许补缴).
+    ['六十了 农保才交了六年 能一次补够了再领吗', '居民养老保险待遇登记及终止'],
     // A flat handed over to a child (过给) is a 过户; an old flat bought (旧楼) is a second-hand one.
     ['爹娘想把老家的楼房过给俺兄弟 得去哪', '不动产转移登记'],
     ['买了邻村人家的旧楼 合同签完了 房本咋弄', '不动产转移登记'],
