@@ -343,6 +343,23 @@ function neededSpans(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
     }
     if (end > u) spans.push({ start: u, end })
   }
+  // Things named first and asked about last, in a part of their own after the request (…，户口本身份证都要吗, 身份证要不要):
+  // needed the same way.
+  for (const part of parts) {
+    if (part.start === 0 || part.end - part.start < 3 || units[part.end - 1]!.text !== '要') continue
+    const asked = endsAt(units, part.end, '要不要') ? 3 : ALSO.has(units[part.end - 2]!.text ?? '') ? 2 : 1
+    const end = part.end - asked
+    let reached = part.start
+    for (let grown = true; grown; ) {
+      grown = false
+      for (const o of found) {
+        if (o.guessed || lexicon.generic.has(o.term) || o.start > reached || o.end <= reached || o.end > end) continue
+        reached = o.end
+        grown = true
+      }
+    }
+    if (reached === end && end > part.start && !spans.some((s) => s.start < end && part.start < s.end)) spans.push({ start: part.start, end })
+  }
   return spans
 }
 

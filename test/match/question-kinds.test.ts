@@ -379,6 +379,11 @@ describe('something to bring, or done already, beside another item’s own word 
     expect(top('户口迁过来了，咋弄')).toBe('户口迁入登记')
   })
 
+  it('is also a thing named first and asked about last in a part of its own (…，户口本身份证都要吗, 要不要)', () => {
+    expect(top('村里让去镇上盖个章，身份证户口本都要吗')).toBe('印章管理')
+    expect(top('想开个证明盖章，户口本身份证要不要')).toBe('印章管理')
+  })
+
   it('names its own item when nothing else does, and 我要 is a wish, not a thing to bring', () => {
     expect(top('要带结婚证不')).toBe('结婚登记')
     expect(top('我要举报超市卖过期面包')).toBe('投诉举报处理')
