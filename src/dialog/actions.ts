@@ -180,7 +180,8 @@ export function applyOption(t: Turn, option: DialogOption): void {
       break
     case 'clearForm':
       // 重新填写 asks every field again: a phone kept from the first round would skip its step (when: !hasPhone).
-      t.s.form = {}
+      // Nor is a step taken from the first question again (特办 from 俺爹瘫在床上): the resident is filling it in anew.
+      t.s.form = { refilled: true }
       break
     case 'openTicket':
       // Nothing was sent: stay on the summary (effectFailed said what to do) rather than claim a submission.

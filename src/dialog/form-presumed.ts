@@ -15,11 +15,12 @@ import { currentItem, say, stateOf, type Turn } from './turn.js'
 /**
  * Entering menu step `name`: the option the first question (DialogData.asked) already chose by its `said` words is
  * taken (said so first, say.formPresumed) and the dialog moves on as that option goes. True when done; false (nothing
- * changed) when the question chose none, or the resident answered this step themselves after 返回.
+ * changed) when the question chose none, the resident answered this step themselves after 返回, or is filling in the
+ * form again (重新填写: ProxyForm.refilled).
  */
 export function presumedStep(t: Turn, name: string, state: DialogState): boolean {
   const item = currentItem(t)
-  if (state.kind !== 'menu' || item === undefined || t.s.asked === undefined || t.s.form.notPresumed?.includes(name)) return false
+  if (state.kind !== 'menu' || item === undefined || t.s.asked === undefined || t.s.form.refilled || t.s.form.notPresumed?.includes(name)) return false
   const options = visibleOptions(t, state.options)
   if (!options.some((o) => o.said !== undefined)) return false
   // The step as one of the item's situation questions, its options' `said` as their 说法: read as the walk reads them.

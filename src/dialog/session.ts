@@ -40,6 +40,11 @@ export interface ProxyForm {
   presumed?: { step: string; at: string }
   /** Steps the resident went back to answer themselves: not taken from the question again. */
   notPresumed?: string[]
+  /**
+   * The resident chose 重新填写 (do: clearForm): every step is asked again, none taken from the first question
+   * (form-presumed.ts).
+   */
+  refilled?: true
 }
 
 /**

@@ -41,3 +41,17 @@ describe('the 代办 form after a first question that said the applicant cannot 
     }
   })
 })
+
+describe('the 代办 form filled in again (重新填写)', () => {
+  it('asks the 特办 question the first question answered', async () => {
+    const c = await newChat({ userId: 'presumed-refill' })
+    await upToSpecial(c, '俺爹瘫在床上出不了门 想办残疾证')
+    // 代办, then the summary: 重新填写 there.
+    await c.say('2')
+    expect(joined(await c.say('重新填写'))).toContain('请告诉我申请人的姓名')
+    for (const reply of ['李大山', '13812345678', '相沟镇']) await c.say(reply)
+    const reply = joined(await c.say('1'))
+    expect(reply).toContain('是不是老人、残疾人')
+    expect(reply).not.toMatch(/按您说的.*就按"是"算/)
+  })
+})
