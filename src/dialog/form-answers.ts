@@ -14,7 +14,7 @@ import { helpKinds, optionNumbers, stateFields } from './prompts.js'
 import { aspectReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, mobileInText, mobileNumber, personName, postalAddress, type Reading } from './text.js'
+import { askedAspects, mobileInText, mobileNumber, personName, postalAddress, read, type Reading } from './text.js'
 import { currentItem, say, type Turn } from './turn.js'
 
 /** The help kind asked for at the help step: by number, its label, or in the resident's words (上门). */
@@ -179,10 +179,33 @@ export function mailingAddress(t: Turn, r: Reading): string | undefined {
 function nameWithPhone(t: Turn, r: Reading): { name: string; phone: string } | undefined {
   const found = mobileInText(r.raw)
   if (!found) return undefined
-  let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
-  for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
-  const name = personName(rest, t.vocab.notName)
+  const name = personName(withoutContactLabels(found.rest, t.vocab.contactLabels), t.vocab.notName)
   return name === undefined ? undefined : { name, phone: found.phone }
+}
+
+/**
+ * What is left of a line beside a phone number once the words around it are dropped: punctuation, and labels
+ * (vocabulary.yaml contactLabels: 姓名, 手机号, 我叫) with a 是 or 为 joining them to what they label (手机号是138…,
+ * 电话为…). Parts stay apart by one space.
+ */
+export function withoutContactLabels(rest: string, labels: readonly string[]): string {
+  let text = rest.replace(/[，,、:：;；。.!！]/g, ' ')
+  for (const label of labels) text = text.split(label).join(' \u0000')
+  return text.replace(/\u0000\s*[是为]?/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The applicant's name in what is left beside a phone at the name step (王秀英, 王秀英 相沟镇 with the place where
+ * the applicant lives after it): the name, and the parts naming one of our places apart (the area step is asked
+ * next). Undefined when the rest is no name.
+ */
+export function nameBesidePhone(t: Turn, rest: string): { name: string; place?: string } | undefined {
+  const parts = rest.split(' ').filter((p) => p !== '')
+  const places = parts.length > 1 ? parts.filter((p) => mentionsPlace(t.ctx.catalog, p)) : []
+  const others = parts.filter((p) => !places.includes(p))
+  if (others.length === 0) return undefined
+  const name = applicantName(t, read(others.join(' '), t.vocab))
+  return name === undefined ? undefined : { name, ...(places.length > 0 && { place: places.join(' ') }) }
 }
 
 /** A name, not a sentence, nor a yes/no word or a greeting (好的, 没有, 你好 are not names). */

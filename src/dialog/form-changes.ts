@@ -2,10 +2,10 @@
  * Changes to the 代办 application while it is filled in: a field said to be wrong at the summary (名字写错了) asked
  * again, and a mobile number typed at any step taken as the applicant's phone.
  */
-import { applyOption } from './actions.js'
+import { applyOption, rememberTown } from './actions.js'
 import { mentionsPlace } from './area.js'
 import { area } from './area-step.js'
-import { applicantName, mailingAddress, SAYS_WHERE, TURNED_ROUND } from './form-answers.js'
+import { applicantName, mailingAddress, nameBesidePhone, SAYS_WHERE, TURNED_ROUND, withoutContactLabels } from './form-answers.js'
 import { go, goOn } from './navigate.js'
 import { fullPrompt, stateFields, visibleOptions } from './prompts.js'
 import type { DialogState } from './schema.js'
@@ -125,18 +125,23 @@ export function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | u
   }
   t.s.form.phone = found.phone
   if (state.kind === 'input') {
-    let rest = found.rest.replace(/[，,、:：;；。.!！]/g, ' ')
-    for (const label of t.vocab.contactLabels) rest = rest.split(label).join(' ')
-    rest = rest.replace(/\s+/g, ' ').trim()
-    const restReading = read(rest, t.vocab)
-    const value = rest === ''
-      ? undefined
-      : state.field === 'name'
-        ? applicantName(t, restReading)
-        // An address must say where (a place, a road) or hold a house number: 换成 alone is no address.
-        : /\d/.test(rest) || SAYS_WHERE.test(rest) || mentionsPlace(t.ctx.catalog, rest) ? mailingAddress(t, restReading) : undefined
-    if (value !== undefined) {
-      t.s.form[state.field] = value
+    const rest = withoutContactLabels(found.rest, t.vocab.contactLabels)
+    // 张德福 13912345678, 俺叫王秀英手机13812345678: the name, the phone said back (its step is skipped), and a place
+    // said with them (王秀英 138… 相沟镇) kept for the area step, not taken into the name.
+    const named = rest !== '' && state.field === 'name' ? nameBesidePhone(t, rest) : undefined
+    if (named !== undefined) {
+      t.s.form.name = named.name
+      if (named.place !== undefined) rememberTown(t, named.place)
+      say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+      goOn(t, state.go)
+      return true
+    }
+    // An address must say where (a place, a road) or hold a house number: 换成 alone is no address.
+    const address = rest !== '' && state.field === 'address' && (/\d/.test(rest) || SAYS_WHERE.test(rest) || mentionsPlace(t.ctx.catalog, rest))
+      ? mailingAddress(t, read(rest, t.vocab))
+      : undefined
+    if (address !== undefined) {
+      t.s.form.address = address
       goOn(t, state.go)
       return true
     }

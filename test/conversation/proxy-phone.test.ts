@@ -47,3 +47,34 @@ describe('the phone step of the 代办 form', () => {
     expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
   })
 })
+
+describe('the name step of the 代办 form, with the phone on the same line', () => {
+  /** At the name question of the meal subsidy's 代办 form. */
+  async function atName(): Promise<Chat> {
+    const chat = await newChat()
+    await startItem(chat, '长者食堂助餐补贴申请')
+    await chat.say('全部列出')
+    await chat.say('3')
+    return chat
+  }
+
+  it('takes both, says the phone back and asks the town next (手机号是, 电话是 included)', async () => {
+    for (const line of ['张德福 13912345678', '俺叫王秀英手机13812345678', '王秀英 手机号是13812345678', '申请人王秀英 电话是13812345678', '姓名：王秀英，电话：13812345678']) {
+      const chat = await atName()
+      const reply = joined(await chat.say(line))
+      expect(reply, line).toMatch(/手机号记下了：13[89]\*\*\*\*5678/)
+      expect(reply, line).toContain('住在哪个镇')
+      expect(reply, line).not.toContain('请留一个手机号')
+      let summary = ''
+      for (let i = 0; i < 6 && !summary.includes('请核对'); i++) summary = joined(await chat.say('1'))
+      expect(summary, line).toMatch(/申请人：(张德福|王秀英)\n/)
+    }
+  })
+
+  it('a town said with them (王秀英 13812345678 相沟镇) is the town, not part of the name', async () => {
+    const chat = await atName()
+    const reply = joined(await chat.say('王秀英 13812345678 相沟镇'))
+    expect(reply).toContain('是哪个村')
+    expect(reply).not.toContain('王秀英相沟镇')
+  })
+})
