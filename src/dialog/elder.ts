@@ -59,5 +59,6 @@ function withElderWords(m: Messages): Messages {
     answers: { ...m.answers, ...e.answers },
     helpKinds: { ...m.helpKinds, ...e.helpKinds },
     delivery: { ...m.delivery, ...e.delivery },
+    phoneKinds: { ...m.phoneKinds, ...e.phoneKinds },
   }
 }

@@ -25,7 +25,7 @@ export const ITEM_FIELDS = [
   'item.steps',
   'item.benefitStandard',
 ] as const
-export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
+export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.phoneLabel', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
 export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note', 'material.explain'] as const
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
@@ -243,6 +243,9 @@ export function villageLabel(form: ProxyForm, catalog: Catalog): string | undefi
   return areaLabel(catalog, form.townId, form.villageId, form.unlistedVillage)
 }
 
+/** A mobile number as the form keeps it (11 digits); anything else taken as the phone is a landline. */
+const MOBILE = /^1[3-9]\d{9}$/
+
 export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Values {
   // Items without mail delivery never ask: the result is picked up.
   // Door to door (特办, or 代办 for someone who cannot go out): the agent brings the result too, unless it is mailed.
@@ -252,6 +255,8 @@ export function formFields(form: ProxyForm, catalog: Catalog, m: Messages): Valu
     'form.name': form.name,
     'form.phone': form.phone,
     'form.phoneMasked': form.phone === undefined ? undefined : maskPhone(form.phone),
+    // 手机 for a mobile; a landline taken for want of one (0539-7211000) is not called a 手机.
+    'form.phoneLabel': form.phone !== undefined && !MOBILE.test(form.phone) ? m.phoneKinds.landline : m.phoneKinds.mobile,
     'form.area': areaLabel(catalog, form.townId, form.villageId, form.unlistedVillage),
     'form.village': villageLabel(form, catalog),
     'form.help': form.help,

@@ -678,6 +678,12 @@ const helpKindMessages = z.strictObject({ 领办: text('领办说明'), 帮办: 
 /** How the result reaches the resident, as the 代办 summary says it. */
 const deliveryMessages = z.strictObject({ pickup: text('自取'), mail: text('邮寄'), doorstep: text('特办送上门').default('代办员送上门') })
 
+/**
+ * What the 代办 summary calls the contact number ({form.phoneLabel}): a mobile, or a landline taken when the resident
+ * has no mobile (0539-7211000 typed twice).
+ */
+const phoneKindMessages = z.strictObject({ mobile: text('手机号叫什么').default('手机'), landline: text('座机号叫什么').default('固定电话') })
+
 const optionsMessages = z.strictObject({ inline: text('一行显示的选项'), lines: text('分行显示的选项') })
 
 /** Any entries of `section`, each a text or, to leave that line out of the 告知单, empty. */
@@ -698,6 +704,7 @@ const elderMessages = z.strictObject({
   answers: answersMessages.partial().optional(),
   helpKinds: helpKindMessages.partial().optional(),
   delivery: deliveryMessages.partial().optional(),
+  phoneKinds: phoneKindMessages.partial().optional(),
 })
 
 export const MessagesFileSchema = z.strictObject({
@@ -723,6 +730,7 @@ export const MessagesFileSchema = z.strictObject({
   tiers,
   helpKinds: helpKindMessages,
   delivery: deliveryMessages,
+  phoneKinds: phoneKindMessages.default({ mobile: '手机', landline: '固定电话' }),
   elder: elderMessages.optional(),
 })
 export type Messages = z.infer<typeof MessagesFileSchema>

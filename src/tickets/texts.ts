@@ -58,6 +58,9 @@ function doorDelivery(t: TicketState): boolean {
   return t.delivery.kind === 'door' || t.help === '特办'
 }
 
+/** A mobile number as tickets keep it; anything else in `phone` is a landline. */
+const MOBILE = /^1[3-9]\d{9}$/
+
 /** The ticket as an agent sees it; `full` (only for the claimer) shows the real name, phone and address. */
 export function agentSummary(t: TicketState, network: Network, full: boolean): string {
   const name = full ? t.name : maskName(t.name)
@@ -66,7 +69,8 @@ export function agentSummary(t: TicketState, network: Network, full: boolean): s
   const lines = [
     `工单 ${t.id}（${t.status}）`,
     `事项：${t.itemName}（${t.help}）`,
-    `申请人：${name}，电话 ${phone}`,
+    // A landline (taken when the resident has no mobile) gets no text message: said, so the agent calls.
+    `申请人：${name}，电话 ${phone}${MOBILE.test(t.phone) ? '' : '（固定电话）'}`,
     `地点：${areaText(t, network)}`,
     `材料：${materialsLine(t)}`,
     `取件：${mail}`,

@@ -78,3 +78,22 @@ describe('the name step of the 代办 form, with the phone on the same line', ()
     expect(reply).not.toContain('王秀英相沟镇')
   })
 })
+
+describe('the 代办 summary with a landline taken as the phone', () => {
+  it('labels it 固定电话 (座机 in 长者模式), not 手机; a mobile stays 手机', async () => {
+    for (const elder of [false, true]) {
+      const chat = await atPhone(elder)
+      await chat.say('0539-7211000')
+      await chat.say('0539-7211000')
+      let summary = ''
+      for (let i = 0; i < 6 && !/请核对|您看看对不对/.test(summary); i++) summary = joined(await chat.say('1'))
+      expect(summary, String(elder)).toContain(elder ? '座机：0539-7211000' : '固定电话：0539-7211000')
+      expect(summary, String(elder)).not.toContain('手机：')
+    }
+    const chat = await atPhone()
+    await chat.say('13812345678')
+    let summary = ''
+    for (let i = 0; i < 6 && !summary.includes('请核对'); i++) summary = joined(await chat.say('1'))
+    expect(summary).toContain('手机：138****5678')
+  })
+})

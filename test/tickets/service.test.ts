@@ -49,6 +49,12 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(agentSummary(unnamed, env.network, false)).toContain('地点：村名没说（名单上没有这个村')
     })
 
+    it('calls a landline taken as the phone 固定电话 where an agent reads it, and a mobile just 电话', async () => {
+      const landline = await open(MONDAY_9AM, { phone: '0539-7211000' })
+      expect(agentSummary(landline, env.network, true)).toContain('电话 0539-7211000（固定电话）')
+      expect(agentSummary(await open(), env.network, true)).not.toContain('固定电话')
+    })
+
     it('tells the agent how the result goes back: picked up, mailed, or brought to the door for 特办', async () => {
       expect(agentSummary(await open(), env.network, false)).toContain('取件：自取')
       const doorToDoor = await open(MONDAY_9AM, { help: '特办' })
