@@ -221,11 +221,21 @@ export function materialFields(material: Material, item: CatalogItem, m: Message
   return values
 }
 
+/**
+ * How much of a material to bring: 原件和复印件1份, or 3张 for photos (形式 says nothing about a photo). An electronic
+ * one has no copies to count: 电子版, not 电子1份; 原件1份或电子版 where either will do.
+ */
+function materialAmount(material: Pick<Material, 'form' | 'copies' | 'unit'>): string {
+  if (material.unit !== '份') return `${material.copies}${material.unit}`
+  if (material.form === '电子') return '电子版'
+  if (material.form === '原件或电子') return `原件${material.copies}份或电子版`
+  return `${material.form}${material.copies}份`
+}
+
 function buildMaterialFields(material: Material, item: CatalogItem, m: Messages): Values {
   return {
     'material.name': material.name,
-    // 原件和复印件1份, or 3张 for photos: 形式 says nothing about a photo.
-    'material.amount': material.unit === '份' ? `${material.form}${material.copies}份` : `${material.copies}${material.unit}`,
+    'material.amount': materialAmount(material),
     'material.form': material.form,
     'material.copies': String(material.copies),
     'material.whereToGet': material.whereToGet ?? render(m.checklist.whereUnknown, itemFields(item, m)),

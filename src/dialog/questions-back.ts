@@ -412,10 +412,14 @@ function onSite(material: Material): boolean {
   return material.form === '电子' && PHOTO.test(material.name) && [material.note, material.whereToGet].some((text) => text?.includes('现场') ?? false)
 }
 
-/** How many of an electronic material, said plainly: 电子照片1张, 电子版1份 (not 电子1份). */
+/**
+ * What of an electronic material is wanted, said plainly: 电子照片 or 电子版, without a count of copies (not 电子1份);
+ * photos counted in 张 keep their count (电子照片2张).
+ */
 function electronicAmount(material: Material): string | undefined {
   if (material.form !== '电子') return undefined
-  return PHOTO.test(material.name) ? `电子照片${material.copies}张` : `电子版${material.copies}份`
+  if (!PHOTO.test(material.name)) return '电子版'
+  return material.unit === '张' ? `电子照片${material.copies}张` : '电子照片'
 }
 
 /** How a short reply asks where something is done (去哪个医院评, 表交到哪): 哪些 asks which, not where. */

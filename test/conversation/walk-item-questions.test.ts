@@ -77,4 +77,24 @@ describe('how many of an electronic or on-site photo', () => {
     expect(said).toContain('现场采集')
     expect(said).toContain('本人近期照片')
   })
+
+  it('an electronic material shows as 电子版, never with a count of copies (电子1份), in the checklist and in 长者模式', async () => {
+    for (const elder of [false, true]) {
+      const chat = await newChat()
+      if (elder) await chat.say('长者模式')
+      await chat.say('居住证咋办')
+      const list = joined(await chat.say('全部列出'))
+      expect(list, String(elder)).toContain('本人近期照片（电子版）')
+      expect(list, String(elder)).not.toMatch(/电子\d|电子版\d/)
+    }
+  })
+
+  it('照片要几张 of an electronic photo says 电子照片 without a count; either paper or electronic reads 原件1份或电子版', async () => {
+    const chat = await newChat()
+    await startItem(chat, '农业技术推广')
+    expect(joined(await chat.say('照片要几张'))).toContain('照片、视频：要电子照片。')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('（原件1份或电子版）')
+    expect(list).not.toMatch(/电子\d|电子版\d|电子照片\d/)
+  })
 })
