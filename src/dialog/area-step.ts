@@ -97,6 +97,13 @@ export function area(t: Turn, state: Extract<DialogState, { kind: 'area' }>, r: 
     goOn(t, state.go)
     return true
   }
+  // 俺村是贫困村, 俺们村是山区的村: what the village is like, not its name (nor a place elsewhere, for its 区): the
+  // name asked for plainly, no miss counted; where a list is shown, it follows.
+  if (i === undefined && describesVillage(r.raw)) {
+    say(t, render(t.defs.messages.say.villageDescribed, stateFields(t)))
+    if (!form.namingVillage) say(t, fullPrompt(t, state))
+    return false
+  }
   // 临沂市兰山区, 北京: no town of ours serves it (not even as a village left off the list): say so, and where to turn.
   if (i === undefined && isElsewhere(t, r)) {
     const centre = countyCentre(catalog)

@@ -236,7 +236,7 @@ const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
  * 俺村是贫困村, 俺们村是山区的村: what a village is (贫困村, 大村, 山区的村, 本村), said with 是, not its name.
  */
 const VILLAGE_DESCRIBED =
-  /(?:村|村子)是(?:[^是]*的|(?:贫困|困难|大|小|穷|富|山区|山里|平原|老|新|本|示范|移民|重点|偏远|边远|落后|空心|文明|先进|合并)(?:村|村子|庄)?)$/u
+  /(?:村|村子)是(?:一?个)?(?:[^是]*的(?:村|村子|庄)?|(?:贫困|困难|大|小|穷|富|山区|山里|平原|老|新|本|示范|移民|重点|偏远|边远|落后|空心|文明|先进|合并)(?:村|村子|庄)?)$/u
 
 /** Whether the text says what a village is (俺村是贫困村), not what it is called. */
 export function describesVillage(text: string): boolean {

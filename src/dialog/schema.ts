@@ -438,6 +438,7 @@ const sayMessages = z.strictObject({
   /** 本村 at the name step ({said}): a place, not a name. */
   namePlace: text('申请人姓名写了地方').default('"{said}"是地方，不是名字。请打申请人的姓名，比如：张三'),
   /** 本村, 这个村, 俺村 where a village's name is asked: pointed at, not named; the name is asked again. */
+  villageDescribed: text('说村子是什么样的，没说村名').default('请说一下村（社区）的名字，比如"小官庄村"。'),
   villagePointed: text('只说本村、这个村').default('"本村""这个村"工作人员不知道是哪个村，请打村（社区）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */

@@ -122,3 +122,27 @@ describe('the town step, a village described with 是', () => {
     }
   })
 })
+
+describe('the area step, a village described instead of named', () => {
+  /** At the town question of the 老年证 form; `then` answered first (a town, 其他村). */
+  async function atArea(...then: string[]): Promise<Chat> {
+    const chat = await newChat()
+    await startItem(chat, ELDER)
+    for (const answer of ['全部列出', '3', '张德福', '13812345678', ...then]) await chat.say(answer)
+    return chat
+  }
+
+  it('俺村是贫困村 / 俺们村是山区的村 ask for the village\'s name plainly, at the towns, a town\'s villages and 其他村; nothing is kept', async () => {
+    for (const then of [[], ['十字路街道'], ['十字路街道', '其他村']]) {
+      for (const reply of ['俺村是贫困村', '俺们村是山区的村', '俺村是个小村']) {
+        const chat = await atArea(...then)
+        const said = joined(await chat.say(reply))
+        expect(said, `${then.join(' ')} ${reply}`).toContain('请说一下村（社区）的名字')
+        expect(said, reply).not.toMatch(/没找到|只能给本县|是不是老人/)
+      }
+    }
+    const chat = await atArea('十字路街道')
+    await chat.say('俺村是贫困村')
+    expect(joined(await chat.say('1'))).toContain('是不是老人')
+  })
+})
