@@ -69,8 +69,13 @@ const CANCEL_ASK_MS = 10 * 60_000
  */
 const YES = /^(嗯|恩|哦|噢|对|好)*(是|确认|确定|1)+(的|啊|呀|吧|了|哈|呢)*$/
 const YES_CANCEL = /^(嗯|恩|哦|噢|对|好|行|是|那|那就|就)*(给我|帮我)?(要)?(取消|撤回|撤销|撤了|撤掉|撤单|不办了|不办啦|不要了|不想办了|不用办了)(申请|代办|工单|吧|了|啊|啦|呀)*$/
-/** A no to it (不, 不是, 还要办): the ticket is kept, and said so. KEEP's 不取消, 别撤了 too. */
-const NO = /^(不|不是|不对|否|没有|别|还要办|还办|要办|继续办|接着办|照常办)(的|啊|呀|吧|了)*$/
+/** A no to it (不, 不是, 还要办, 还是办吧): the ticket is kept, and said so. KEEP's 不取消, 别撤了 too. */
+const NO = /^(那|那就)?(不|不是|不对|否|没有|别|还要办|还办|要办|还是办|还是要办|继续办|接着办|照常办)(的|啊|呀|吧|了)*$/
+/**
+ * 不要, 不用 to it: "don't cancel" or "don't want it"? Nothing is withdrawn on a guess: the ticket is kept, said so,
+ * with how to withdraw it after all. (不要了 is a yes: YES_CANCEL.)
+ */
+const UNCLEAR_NO = /^(嗯|哦)?(不要|不用|不用了|不需要|不必|不必了)(吧|啊|呀)*$/
 /**
  * Where the dialog stands at a submitted request: going back to it or confirming it again (返回, 确认, a stray 1),
  * which the dialog answers with 已经提交过了, untrue once the resident cancelled it.
@@ -257,6 +262,7 @@ async function withdrawal(
   if (chosen !== undefined) return askToConfirm(env, message, chosen, words)
   if (askedFor !== undefined) {
     if (KEEP.test(compact) || NO.test(compact)) return [words.cancelKept(askedFor)]
+    if (UNCLEAR_NO.test(compact)) return [words.cancelKeptUnclear(askedFor)]
     // Only what the question offers: anything else (我问的是取消低保, 好) is a new message, and the question is let go.
     if (confirms || YES.test(compact) || YES_CANCEL.test(compact)) return cancel(askedFor.id)
   }

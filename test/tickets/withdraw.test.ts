@@ -225,6 +225,38 @@ describe('the answer to 确认取消\'s question', () => {
     }
   })
 
+  it('还是办吧 / 那就不取消了 keep the ticket and say so', async () => {
+    for (const no of ['还是办吧', '那就不取消了', '还是要办']) {
+      const c = await chat()
+      const id = await submit(c)
+      await c.say('不办了')
+      const reply = joined(await c.say(no))
+      expect(reply, no).toContain(`${id}（`)
+      expect(reply, no).toContain('不取消')
+      expect(await status(id), no).toBe('待领办')
+    }
+  })
+
+  it('不要 / 不用 / 不用了 (keep it, or not want it?) keep the ticket, say it is still being handled and how to withdraw it after all', async () => {
+    for (const elder of [false, true]) {
+      for (const unclear of ['不要', '不用', '不用了', '不需要']) {
+        const c = await chat()
+        const id = await submit(c, elder)
+        await c.say('不办了')
+        const reply = joined(await c.say(unclear))
+        expect(reply, unclear).toContain(id)
+        expect(reply, unclear).toContain('先不取消')
+        expect(reply, unclear).toContain(elder ? '还在办' : '还在办理中')
+        expect(reply, unclear).toContain('确认取消')
+        expect(reply, unclear).not.toContain('已经提交过了')
+        expect(await status(id), unclear).toBe('待领办')
+        // It said how: 确认取消 then withdraws it.
+        expect(joined(await c.say('确认取消')), unclear).toContain(id)
+        expect(await status(id), unclear).toBe('已取消')
+      }
+    }
+  })
+
   it('a bare 好 / 行 / 嗯 / 中 / 对 is no yes: the question offers 是 and 确认取消; the ticket stays', async () => {
     for (const reply of ['好', '行', '嗯', '中', '好的', '对']) {
       const c = await chat()
