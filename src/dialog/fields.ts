@@ -52,6 +52,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.outsideCounty': ['centre.name', 'centre.phone'],
   'say.townRemembered': ['town.name'],
   'say.formPresumed': ['option', 'question.prompt'],
+  'say.summaryUnclear': ['options'],
   'say.closedNotEligible': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNotNeeded': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'say.closedNoProxy': ITEM_FIELDS,

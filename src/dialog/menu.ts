@@ -8,7 +8,7 @@ import { applyOption } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { go } from './navigate.js'
 import { pickIndex, yesNoIndex } from './pick.js'
-import { labelsOf, optionNumbers, shortPrompt, stateFields, visibleOptions } from './prompts.js'
+import { labelsOf, optionNumbers, renderOptions, shortPrompt, stateFields, visibleOptions } from './prompts.js'
 import { wishes } from './proxy-wish.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { deniedOption } from './situation-answers.js'
@@ -20,6 +20,12 @@ import { holds, isMatchTarget, say, setItem, type Turn } from './turn.js'
 export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
   const options = visibleOptions(t, state.options)
   const labels = labelsOf(t, options)
+  // 不要, 不用 at the 代办 summary: neither 写错了 (重新填写, its no) nor plainly 不办了. Nothing is changed, and the
+  // resident is told so and asked which, rather than the form started over without a word.
+  if (options.some((o) => o.do === 'openTicket') && (UNCLEAR_NO.test(r.plain) || UNCLEAR_NO.test(r.full))) {
+    const list = renderOptions(t, labels, optionNumbers(t, state))
+    return misunderstood(t, state, render(t.defs.messages.say.summaryUnclear, { options: list }))
+  }
   const i = pickIndex(r, labels, (k) => options[k]?.words ?? [], optionNumbers(t, state)) ?? yesNoIndex(r, options) ?? otherOfTwo(r, labels, options) ?? leadingIndex(t, r, options) ?? saidInside(r, options)
   if (typeof i === 'number') {
     applyOption(t, options[i]!)
@@ -33,6 +39,9 @@ export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: 
   }
   return freeText(t, state, r)
 }
+
+/** A bare refusal that says neither what is wrong nor that the matter is dropped (不要, 不用了, 不需要). */
+const UNCLEAR_NO = /^(?:不要|不用|不需要|不必)(?:了|啦|吧)?$/
 
 /**
  * 不用邮寄 at a menu of two options that are not yes and no (自己去取 / 邮寄到家): the other option. A menu of more

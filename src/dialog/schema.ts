@@ -442,6 +442,7 @@ const sayMessages = z.strictObject({
   villagePointed: text('只说本村、这个村').default('"本村""这个村"工作人员不知道是哪个村，请打村（社区）的名字。'),
   townUnsure: text('不知道是哪个镇').default('不知道是哪个镇（街道）的话，直接打村（社区）的名字也行，比如"大店一村"。还不知道的，回复"人工"。'),
   /** 不知道 at 对吗 (the item found for the question): how to find out. */
+  summaryUnclear: text('核对代办申请时回"不要""不用"').default('代办申请还没有提交。您看怎么办？\n{options}'),
   confirmUnsure: text('不知道是不是要办的事').default('拿不准的话，先回复"对"，看看要带什么、怎么办；看了不是这件事，回复"重新开始"换个说法问。'),
   help: text('帮助'),
   handoff: text('转人工'),

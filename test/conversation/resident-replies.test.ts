@@ -144,3 +144,18 @@ describe('a village typed with a digit', () => {
     }
   })
 })
+
+describe('the 代办 summary, a bare 不要 / 不用', () => {
+  it('changes nothing, says the request is not submitted yet and asks which', async () => {
+    for (const unclear of ['不要', '不用', '不用了', '不需要']) {
+      const chat = await dibaoSummary()
+      const reply = joined(await chat.say(unclear))
+      expect(reply, unclear).toContain('代办申请还没有提交')
+      expect(reply, unclear).toMatch(/1 确认提交，2 重新填写，3 不办了/)
+      expect(reply, unclear).not.toContain('请告诉我申请人的姓名')
+      expect(chat.effects.some((e) => e.type === 'openTicket'), unclear).toBe(false)
+      // The summary still waits: 1 submits it as it was.
+      expect(joined(await chat.say('1')), unclear).toContain('已记录')
+    }
+  })
+})
