@@ -252,7 +252,9 @@ function command(t: Turn, name: CommandName): boolean {
       // 不办了 mid-form or mid-walk: nothing kept, nothing submitted, and no welcome after a goodbye. Said by
       // mistake (不办了 meaning the 代办 only), 返回 brings back where the resident was (a started dialog only).
       const underWay = t.s.state !== t.defs.flow.start
-      say(t, underWay ? `${render(say_.cancel, {})}\n${render(say_.cancelUndo, {})}` : render(say_.cancel, {}))
+      // At the start with nothing asked yet (no step to go back to): nothing to stop. After a 先不办了, again kindly.
+      const nothing = !underWay && t.s.history.length === 0
+      say(t, underWay ? `${render(say_.cancel, {})}\n${render(say_.cancelUndo, {})}` : render(nothing ? say_.cancelNothing : say_.cancel, {}))
       const history = underWay ? [...t.s.history, snapshot(t.s)].slice(-HISTORY_DEPTH) : []
       t.s = { ...freshSession(t.defs.flow.start, t.now), history }
       // About the item at hand: an earlier 代办 request still open is not withdrawn, and the tickets service says so.

@@ -449,6 +449,8 @@ const sayMessages = z.strictObject({
   handoffResume: text('转人工后接着问'),
   restart: text('重新开始'),
   cancel: text('不办了').default('好的，这件事先不办了。以后想办，随时来问我。'),
+  /** 不办了 before anything was asked (a new conversation, or after 重新开始): nothing to stop, and what to do instead. */
+  cancelNothing: text('什么都没办时说不办了').default('好的。您现在没有在办的事，也没有要取消的代办申请。有别的事，请直接告诉我要办什么，比如：低保怎么申请'),
   /** After cancel, when something was under way: 返回 brings it back. */
   cancelUndo: text('不办了以后怎么撤回').default('说错了的话，回复"返回"。'),
   backNone: text('无法返回'),

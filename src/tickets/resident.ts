@@ -61,6 +61,12 @@ const CONFIRM_CANCEL = /^(确认|确定|是的?|对)(要)?(取消|撤回|撤销)
  * with no ticket open and no dialog under way, there is nothing to withdraw, and that is said.
  */
 const BARE_WISH = /^(我|俺|咱)?(要|想)?(取消|撤回|撤销|撤单|退单|不办了|不办啦|不想办了|不申请了|不代办了|不要代办了|先不办了|算了不办了)(申请|代办|工单)?(了|吧|啦|啊)*$/
+/**
+ * The dialog's own 不办了 (its cancel command): with nothing open to withdraw, the dialog answers it, closing the item
+ * at hand kindly (自己办理, a case that needs nothing, 不办了 at the summary), or saying at its start that nothing is
+ * under way. Not 撤回, 取消申请: those are about a request, and there is none.
+ */
+const DIALOG_STOP = /^(我|俺|咱)?(取消|不办了|不办啦|不想办了|不申请了|不代办了|先不办了|算了不办了)(了|吧|啦|啊)*$/
 /** How long after cancelAsk a bare yes (是, 对, 1) still answers it. */
 const CANCEL_ASK_MS = 10 * 60_000
 /**
@@ -159,8 +165,12 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
-    // 取消 with nothing under way: not a question for the catalogue (没找到"取消"), nothing to withdraw.
-    const nothingToWithdraw = async () => BARE_WISH.test(compacted(text)) && !(await dialogOpen())
+    // 撤回 with nothing under way: not a question for the catalogue (没找到"撤回"), nothing to withdraw. The dialog's
+    // own 不办了 is left to it, unless it stands at a submitted request (that request is what it is about).
+    const nothingToWithdraw = async () => {
+      const wish = compacted(text)
+      return BARE_WISH.test(wish) && (context?.submitted === true || !DIALOG_STOP.test(wish)) && !(await dialogOpen())
+    }
     if (early && !(await early) && !rateWord) return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
     const mineNow = await mine(env, who)
     const scored = parseRatingReply(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
@@ -280,7 +290,7 @@ async function withdrawal(
   }
   const newest = mineNow[0]
   if ((confirms || (submitted && AT_SUBMITTED.test(compact))) && newest?.status === '已取消') return [words.cancelledBefore(newest)]
-  if (wishes && BARE_WISH.test(compact)) return [words.nothingToCancel(true)]
+  if (wishes && BARE_WISH.test(compact) && (submitted || !DIALOG_STOP.test(compact))) return [words.nothingToCancel(true)]
   return undefined
 }
 

@@ -533,8 +533,9 @@ describe('申请代办', () => {
     for (const answer of ['13712345678', '2', '2', '不是']) await chat.say(answer)
     expect(joined(await chat.say('1'))).toContain('申请人：张秀英')
 
+    // At the start nothing is under way: nothing to stop, and what to do instead.
     const fresh = await newChat()
-    expect(await fresh.say('算了吧')).toEqual(['好的，这件事先不办了。以后想办，随时来问我。'])
+    expect(await fresh.say('算了吧')).toEqual(['好的。您现在没有在办的事，也没有要取消的代办申请。有别的事，请直接告诉我要办什么，比如：低保怎么申请'])
   })
 
   it('takes the name after 俺叫 / 我是, and refuses a town or a service word as a name', async () => {

@@ -328,7 +328,7 @@ describe('a wish to stop with nothing to withdraw', () => {
     for (const wish of ['取消', '撤回', '不办了', '取消申请', '我要撤回']) {
       const c = await chat()
       const reply = joined(await c.say(wish))
-      expect(reply, wish).toContain('您现在没有要取消的代办申请')
+      expect(reply, wish).toContain('没有要取消的代办申请')
       expect(reply, wish).toContain('直接告诉我要办什么')
       expect(reply, wish).not.toContain('没找到')
       expect(reply, wish).not.toContain('先不办了')
@@ -348,6 +348,33 @@ describe('a wish to stop with nothing to withdraw', () => {
     const c = await chat()
     await c.say('长者模式')
     expect(joined(await c.say('撤回'))).toContain('没有要取消的')
+  })
+
+  it('不办了 / 取消 after 自己办理, at a case that needs nothing, or after 不办了 at the summary close the matter kindly, as mid-walk', async () => {
+    const ends: [string, string[]][] = [
+      ['自己办理', ['老年证', '全部列出', '1']],
+      ['不用办', ['想砍棵树 要办证不']],
+      ['不办了 at the summary', ['老年证', '全部列出', '3', '王秀兰', '13812345678', '十字路街道', '1', '2', '1', '3']],
+    ]
+    for (const [where, replies] of ends) {
+      for (const wish of ['不办了', '取消', '俺不想办了']) {
+        const c = await chat()
+        let last = ''
+        for (const reply of replies) last = joined(await c.say(reply))
+        if (where === '不用办') {
+          for (let i = 0; i < 2 && !last.includes('要砍的树长在哪儿'); i++) last = joined(await c.say('1'))
+          expect(joined(await c.say('家门口的'))).toContain('不用办采伐许可证')
+        }
+        const said = joined(await c.say(wish))
+        expect(said, `${where} ${wish}`).toContain('先不办了')
+        expect(said, `${where} ${wish}`).toContain('随时来问我')
+        expect(said, `${where} ${wish}`).not.toContain('没有要取消的代办申请')
+      }
+    }
+    // 撤回 is about a request, and there is none: said so.
+    const c = await chat()
+    for (const reply of ends[0]![1]) await c.say(reply)
+    expect(joined(await c.say('撤回'))).toContain('您现在没有要取消的代办申请')
   })
 
   it('mid-walk with no ticket, 不办了 is still the dialog\'s', async () => {
