@@ -67,6 +67,15 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
     goOn(t, state.go)
     return true
   }
+  // 王秀兰 0539-7211000: the name, and the landline kept; the phone step asks for a mobile, as for a landline typed there.
+  const withLandline = state.field === 'name' && value === undefined ? nameWithLandline(t, r) : undefined
+  if (withLandline) {
+    t.s.form.name = withLandline.name
+    t.s.form.landline = withLandline.landline
+    say(t, render(t.defs.messages.say.phoneLandline, stateFields(t)))
+    goOn(t, state.go)
+    return true
+  }
   // "低保怎么办" passes as a name: a question the matcher is sure about is taken as one.
   if (state.field === 'name' && value !== undefined && offerSwitch(t, r.raw)) return true
   if (value !== undefined) {
@@ -181,6 +190,19 @@ function nameWithPhone(t: Turn, r: Reading): { name: string; phone: string } | u
   if (!found) return undefined
   const name = personName(withoutContactLabels(found.rest, t.vocab.contactLabels), t.vocab.notName)
   return name === undefined ? undefined : { name, phone: found.phone }
+}
+
+/** A landline inside a line (王秀兰 0539-7211000, 7211000), not part of a longer number. */
+const LANDLINE_IN_TEXT = /(?<![\d-])(?:0\d{2,3}[-\s]?)?[2-9]\d{6,7}(?![\d-])/
+
+/** A name and a landline on one line where the name is asked: both, when what is left is a name. */
+function nameWithLandline(t: Turn, r: Reading): { name: string; landline: string } | undefined {
+  const text = r.raw.normalize('NFKC').replace(/[()（）]/g, ' ')
+  const found = LANDLINE_IN_TEXT.exec(text)
+  if (found === null) return undefined
+  const rest = withoutContactLabels(`${text.slice(0, found.index)} ${text.slice(found.index + found[0].length)}`, t.vocab.contactLabels)
+  const named = rest === '' ? undefined : nameBesidePhone(t, rest)
+  return named === undefined || named.place !== undefined ? undefined : { name: named.name, landline: found[0].replace(/\s/g, '') }
 }
 
 /**

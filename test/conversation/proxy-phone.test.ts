@@ -71,6 +71,18 @@ describe('the name step of the 代办 form, with the phone on the same line', ()
     }
   })
 
+  it('a landline with the name (王秀兰 0539-7211000) takes the name and asks for a mobile; the landline again is taken', async () => {
+    const chat = await atName()
+    const reply = joined(await chat.say('王秀兰 0539-7211000'))
+    expect(reply).toContain('这是座机号')
+    expect(reply).toContain('请留一个手机号')
+    expect(reply).not.toContain('姓名好像不对')
+    expect(joined(await chat.say('0539-7211000'))).toContain('就按座机号 0539-7211000 联系您')
+    let summary = ''
+    for (let i = 0; i < 6 && !summary.includes('请核对'); i++) summary = joined(await chat.say('1'))
+    expect(summary).toContain('申请人：王秀兰\n固定电话：0539-7211000')
+  })
+
   it('a town said with them (王秀英 13812345678 相沟镇) is the town, not part of the name', async () => {
     const chat = await atName()
     const reply = joined(await chat.say('王秀英 13812345678 相沟镇'))
