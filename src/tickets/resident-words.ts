@@ -83,6 +83,8 @@ export interface ResidentWords {
   cancelKept(t: Pick<TicketFacts, 'id' | 'itemName'>): string
   /** 不要, 不用 said to it (keep it, or not want it?): the ticket is kept, said so, with how to withdraw it after all. */
   cancelKeptUnclear(t: Pick<TicketFacts, 'id' | 'itemName'>): string
+  /** 不, 都不取消 said to cancelWhich's list: none of the `count` requests is withdrawn. */
+  cancelKeptAll(count: number): string
   /** The same with several waiting (`lines`: 1. id item): which one, by its number in the list, its item or 取消 ID. */
   cancelWhich(lines: string[], exampleId: string): string
   /** The same when none waits but one is being handled (claimed, returned): whom to tell instead. */
@@ -168,6 +170,7 @@ export const STANDARD_WORDS: ResidentWords = {
   cancelKeptUnclear: (t) =>
     `好的，先不取消。您的代办申请 ${t.id}（${t.itemName}）还在办理中，工作人员接单后会通知您。\n` +
     `要是不想办了，请回复"确认取消"。`,
+  cancelKeptAll: (n) => `好的，都不取消。您的 ${n} 件代办申请还在办理中，工作人员接单后会通知您。`,
   cancelWhich: (lines, id) =>
     `您有 ${lines.length} 件代办申请还在等工作人员接单：\n${lines.join('\n')}\n要取消哪一件，请回复它的编号（比如 1）或事项名，也可以回复"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) =>
@@ -251,6 +254,7 @@ export const ELDER_WORDS: ResidentWords = {
     (waiting ? `那件也不要了，就回：取消 ${t.id}` : `那件也不要了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`),
   cancelKept: (t) => `好，不取消。您找人代办的 ${t.id}（${t.itemName}）接着办，有人接了会告诉您。`,
   cancelKeptUnclear: (t) => `好，先不取消。您找人代办的 ${t.id}（${t.itemName}）还在办，有人接了会告诉您。\n真不要了，就回"确认取消"。`,
+  cancelKeptAll: (n) => `好，都不取消。您找人代办的 ${n} 件事接着办，有人接了会告诉您。`,
   cancelWhich: (lines, id) => `您有 ${lines.length} 件找人代办的事还没人接：\n${lines.join('\n')}\n不要哪件，就回它前面的数字，比如 1；也可以回"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) => `您找人代办的 ${t.id}（${t.itemName}）已经有人在办了，这里取消不了。不想办了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`,
   cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了。想重新申请找人办，说说要办什么事就行。`,

@@ -67,6 +67,8 @@ const BARE_WISH = /^(我|俺|咱)?(要|想)?(取消|撤回|撤销|撤单|退单|
  * under way. Not 撤回, 取消申请: those are about a request, and there is none.
  */
 const DIALOG_STOP = /^(我|俺|咱)?(取消|不办了|不办啦|不想办了|不申请了|不代办了|先不办了|算了不办了)(了|吧|啦|啊)*$/
+/** 都不, 都不要, 一个也不取消 to the list of several. */
+const NONE_OF_THEM = /^(都|全都|一个也|一件也)(不|不要|不用)(取消|撤|撤回)?(了|吧|啊)*$/
 /** How long after cancelAsk a bare yes (是, 对, 1) still answers it. */
 const CANCEL_ASK_MS = 10 * 60_000
 /**
@@ -270,6 +272,10 @@ async function withdrawal(
   // Asked which of several: one named by its number or its item's words (1, 第一个, 残疾证那个) is asked to confirm.
   const chosen = asked !== undefined && asked.length > 1 ? chosenTicket(compact, asked, mineNow) : undefined
   if (chosen !== undefined) return askToConfirm(env, message, chosen, words)
+  // 不, 不要, 都不取消 to which of several: none is withdrawn, and that is said (it fell to the dialog's 已经提交过了).
+  if (asked !== undefined && asked.length > 1 && (KEEP.test(compact) || NO.test(compact) || UNCLEAR_NO.test(compact) || NONE_OF_THEM.test(compact))) {
+    return [words.cancelKeptAll(mineNow.filter((t) => asked.includes(t.id) && t.status === '待领办').length)]
+  }
   if (askedFor !== undefined) {
     if (KEEP.test(compact) || NO.test(compact)) return [words.cancelKept(askedFor)]
     if (UNCLEAR_NO.test(compact)) return [words.cancelKeptUnclear(askedFor)]

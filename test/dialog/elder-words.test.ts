@@ -95,6 +95,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     cancelAsk: words.cancelAsk(t),
     cancelKept: words.cancelKept(t),
     cancelKeptUnclear: words.cancelKeptUnclear(t),
+    cancelKeptAll: words.cancelKeptAll(2),
     stillOpen: words.stillOpen(t, true, false) + words.stillOpen(t, false, true),
     nothingToCancel: words.nothingToCancel(true) + words.nothingToCancel(false),
     cancelWhich: words.cancelWhich(['· DB2611230001 最低生活保障申请', '· DB2611230002 出生登记'], t.id),

@@ -175,6 +175,20 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
     expect(await status(other)).toBe('待领办')
   })
 
+  it('不 / 不要 / 都不取消 right after the list withdraw none, and say so', async () => {
+    for (const no of ['不', '不要', '都不取消', '不用了']) {
+      const c = await chat()
+      const first = await submit(c)
+      const second = await submit(c)
+      await c.say('不办了')
+      const reply = joined(await c.say(no))
+      expect(reply, no).toContain('都不取消')
+      expect(reply, no).toContain('2 件')
+      expect(reply, no).not.toContain('已经提交过了')
+      expect([await status(first), await status(second)], no).toEqual(['待领办', '待领办'])
+    }
+  })
+
   it('a choice is taken only right after the list: a new question lets it go', async () => {
     const c = await chat()
     await submit(c)
