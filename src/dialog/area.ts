@@ -238,9 +238,18 @@ const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 const VILLAGE_DESCRIBED =
   /(?:村|村子)是(?:一?个)?(?:[^是]*的(?:村|村子|庄)?|(?:贫困|困难|大|小|穷|富|山区|山里|平原|老|新|本|示范|移民|重点|偏远|边远|落后|空心|文明|先进|合并)(?:村|村子|庄)?)$/u
 
-/** Whether the text says what a village is (俺村是贫困村), not what it is called. */
+/**
+ * 俺村很小, 俺们村在山里, 村子挺远: the village said something of without 叫 or 是 (those may give its name); 俺住农村,
+ * 在乡下: where, no village named.
+ */
+const VILLAGE_TOLD_OF = /^(?:[我俺咱]们?的?(?:村子|村里|村)|村子|村里)(?![叫名是子里的人])\p{Script=Han}/u
+const LIVES_RURAL = /^(?:[我俺咱他她]们?)?家?(?:就|都|也)?(?:住在?|在)(?:农村|乡下|乡里|村里|山里|山区|山上)(?:的|里|头)?$/u
+
+/** Whether the text says what a village is (俺村是贫困村) or is like (俺村很小), not what it is called. */
 export function describesVillage(text: string): boolean {
-  return VILLAGE_DESCRIBED.test(text.normalize('NFKC').replace(/[\s，,。.!！]/g, ''))
+  const compact = text.normalize('NFKC').replace(/[\s，,。.!！]/g, '')
+  if (pointsAtVillage(compact)) return false
+  return VILLAGE_DESCRIBED.test(compact) || VILLAGE_TOLD_OF.test(compact) || LIVES_RURAL.test(compact)
 }
 
 export function unlistedVillage(

@@ -141,6 +141,16 @@ describe('the area step, a village described instead of named', () => {
         expect(said, reply).not.toMatch(/没找到|只能给本县|是不是老人/)
       }
     }
+    // Said of it without 是 (俺村很小, 俺村在山里), or only that it is rural (俺住农村): no village called 村很小.
+    for (const reply of ['俺村很小', '俺村在山里', '俺住农村']) {
+      const chat = await atArea('十字路街道')
+      const said = joined(await chat.say(reply))
+      expect(said, reply).toContain('请说一下村（社区）的名字')
+      expect(said, reply).not.toContain('是不是老人')
+    }
+    // Named all the same: 村子叫前王庄 keeps it.
+    const named = await atArea('十字路街道')
+    expect(joined(await named.say('村子叫前王庄'))).toContain('是不是老人')
     const chat = await atArea('十字路街道')
     await chat.say('俺村是贫困村')
     expect(joined(await chat.say('1'))).toContain('是不是老人')
