@@ -179,7 +179,7 @@ describe('a wish to stop with several open tickets, or one someone took', () => 
     for (const no of ['不', '不要', '都不取消', '不用了']) {
       const c = await chat()
       const first = await submit(c)
-      const second = await submit(c)
+      const second = await submit(c, false, '王秀英')
       await c.say('不办了')
       const reply = joined(await c.say(no))
       expect(reply, no).toContain('都不取消')
