@@ -14,7 +14,11 @@ export function formatTicketId(day: string, seq: number): string {
   return `DB${day}${String(seq).padStart(4, '0')}`
 }
 
-const ID_IN_TEXT = /d\s*b\s*((?:\d\s*){10,12})/i
+/**
+ * Ten digits, spaces allowed between them (read out in groups); an 11th and 12th only right after the 10th, so that
+ * a number typed after the id (评价 DB2611230001 5) is not taken into it.
+ */
+const ID_IN_TEXT = /d\s*b\s*((?:\d\s*){9}\d{1,3})/i
 
 /**
  * Finds a ticket id in what someone typed or said: case, spaces and full-width digits do not matter

@@ -45,8 +45,24 @@ const WORD_ALTERNATIVES = [...WORD_SCORE.keys()].sort((a, b) => b.length - a.len
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 }
 /** Particles a spoken reply ends with (挺好的, 还行吧, 很满意啊). */
 const PARTICLES = '[的啊呀吧哈啦了呢嘛]*'
-// Words first: 一般 is not the score 一 with 般 after it.
-const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两三四五])(?:分|星|颗星)?)`)
+// Words first: 一般 is not the score 一 with 般 after it. A unit may follow after a space (5 分).
+const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两三四五])(\\s?(?:分|星|颗星))?)`)
+/** A comment that asks something (还可以补办吗, 2 分钟能办完吗): a new question, not a word on the service. */
+const ASKS = /[咋啥吗嘛么哪?？]|怎么|什么|如何|多少|多久|几天|能不能|可不可以|要不要|行不行|中不中|想问|问问|请问/
+
+/** A score read from the start of a reply. */
+export interface RatingReply {
+  score: number
+  /** What followed the score, as typed (a restated label, 2 不满意, is not a comment). */
+  comment?: string
+  /**
+   * Said as a score beyond doubt: a 满意 word, or a number with its unit (4分, 五星). A bare number or 挺好 could
+   * also answer a dialog question.
+   */
+  explicit: boolean
+  /** The comment asks something (还可以补办吗, 满意，我还想问问): without 评价 in front, a new question, not a rating. */
+  asks?: boolean
+}
 
 /**
  * A score from a whole reply ("5", "５分", "五星", "非常满意", "挺好的"); undefined when the reply is something
@@ -54,22 +70,28 @@ const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两�
  */
 export function parseRating(text: string): number | undefined {
   const r = parseRatingReply(text)
+  // (A reply that goes on has a comment: whole replies only.)
   return r && r.comment === undefined ? r.score : undefined
 }
 
 /**
  * A score said first, with or without a comment after it: "不满意 太慢了", "2 跑了三趟", "挺好的，谢谢" (the comment
- * is what follows, as typed). Undefined when the reply does not start with a score.
+ * is what follows, as typed). Undefined when the reply does not start with a score, or goes on to ask something.
  */
-export function parseRatingReply(text: string): { score: number; comment?: string } | undefined {
-  const t = text.normalize('NFKC').trim().replace(/^[①②③④⑤]/, (c) => String('①②③④⑤'.indexOf(c) + 1))
-  const m = SCORE.exec(t.replace(/\s+/g, ' '))
+export function parseRatingReply(text: string): RatingReply | undefined {
+  const t = text.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/^[①②③④⑤]/, (c) => String('①②③④⑤'.indexOf(c) + 1))
+  const m = SCORE.exec(t)
   if (!m) return undefined
-  const score = m[2] ? (DIGITS[m[2]] ?? Number(m[2])) : WORD_SCORE.get(m[1]!)!
-  const rest = t.replace(/\s+/g, ' ').slice(m[0].length)
-  const comment = rest.replace(/^[\s。！!.,，、~～:：]+/, '').trim()
-  if (comment === '') return { score }
-  // Run on without a pause, only a long score word starts a comment (不满意太慢了): 不好意思, 满意吗, 25, 1号 are not scores.
+  const word = m[1]
+  const score = word === undefined ? (DIGITS[m[2]!] ?? Number(m[2])) : WORD_SCORE.get(word)!
+  const explicit = word !== undefined ? word.includes('满意') : m[3] !== undefined
+  const rest = t.slice(m[0].length)
+  let comment = rest.replace(/^[\s。！!.,，、~～:：]+/, '').trim()
+  // 2 不满意, 5 非常满意: the prompt's line copied, the label said again.
+  if (word === undefined && comment.replace(/[。！!.,，~～\s]+$/u, '') === RATING_LABELS[score]) comment = ''
+  if (comment === '') return { score, explicit: explicit || (word === undefined && rest !== '') }
+  // Run on without a pause, only a 满意 word starts a comment (不满意太慢了): 不好意思, 还可以补办, 25, 1号 are not scores.
   const paused = comment.length < rest.length
-  return paused || (m[1] !== undefined && m[1].length >= 3) ? { score, comment } : undefined
+  if (!paused && !(word !== undefined && word.length >= 3 && word.includes('满意'))) return undefined
+  return { score, comment, explicit, ...(ASKS.test(comment) && { asks: true }) }
 }

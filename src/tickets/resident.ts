@@ -8,7 +8,7 @@ import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessag
 import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
-import { isBadRating, parseRatingReply } from './rating.js'
+import { isBadRating, parseRatingReply, type RatingReply } from './rating.js'
 import { act, openTicket, type ActResult, type TicketEnv } from './service.js'
 import { residentWords, type ResidentWords } from './resident-words.js'
 import { deadlineText, pointName, residentDetail, residentList } from './texts.js'
@@ -158,7 +158,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       return [residentDetail(t, env.network, t.history, words)]
     }
     if (/^取消/.test(text) && id !== undefined) {
-      const reason = text.replace(/^取消\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
+      const reason = withoutId(text.replace(/^取消\s*/, ''), id).trim()
       return reply(words, id, await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () => words.cancelled(id))
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id, words)
@@ -175,7 +175,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (early && !(await early) && !rateWord) return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
     const mineNow = await mine(env, who)
-    const scored = parseRatingReply(text.replace(/^评价\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, ''))
+    const scored = parseRatingReply(withoutId(text.replace(/^评价\s*/, ''), id))
     const outOfRange = RATING_WITH_NUMBER.test(text) && scored === undefined
     if (mineNow.length === 0) {
       if (rateWord && (outOfRange || scored !== undefined)) return [words.nothingToRate]
@@ -184,17 +184,16 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (outOfRange && id === undefined) return [words.ratingRange]
     const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
-    // 2 我想问问低保咋办: a number, then a new question; not a score with a comment.
-    const asksAfterScore = () => scored?.comment !== undefined && ASKS.test(scored.comment) && context?.namesItem?.() === true
-    if (scored !== undefined && (explicitRating(text, id) || !(await dialogOpen())) && !asksAfterScore()) {
+    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen))) {
       const { score, comment } = scored
-      const target = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => awaitingRating(env, t, message.now))
+      const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
+      const target = named ? (awaitingRating(env, named, message.now) ? named : undefined) : mineNow.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) {
-        const expired = id === undefined ? mineNow.find((t) => t.status === '已办结' && t.rating === undefined) : undefined
-        // "评价 5" is never a question for the catalogue: say why it cannot rate instead of "没找到".
-        if (!rateWord && id === undefined && expired === undefined) return undefined
-        const rated = (id && mineNow.find((t) => t.id === id)) || mineNow.find((t) => t.rating)
+        // Only a rating said as one (评价 5, 评价 DB… 5) is told why it cannot rate; other words go on to the dialog.
+        if (!rateWord && id === undefined) return undefined
+        const rated = named ?? mineNow.find((t) => t.rating)
         if (rated?.rating) return [words.alreadyRated(rated.id, rated.rating.score)]
+        const expired = named?.status === '已办结' ? named : mineNow.find((t) => t.status === '已办结' && t.rating === undefined)
         return [expired ? words.ratingExpired(expired.id, env.network.settings.ratingDays) : words.nothingToRate]
       }
       const midDialog = await dialogOpen()
@@ -238,11 +237,15 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
 }
 
 /**
- * A rating that cannot be a dialog answer: "评价 5", "5分", "四星", a 满意 word, or one naming its ticket.
- * A bare number (or "好", "还行") rates only when no dialog question is open.
+ * Whether a score read from the reply rates a ticket now. Said as a rating (评价 5, or naming the ticket): always.
+ * Otherwise not when it goes on to ask something (还可以补办吗), and while a dialog question waits only a score said
+ * beyond doubt (4分, 非常满意, 不满意 太慢了): 1 部分材料有了 is the dialog's answer, not a 差评.
  */
-function explicitRating(text: string, id: string | undefined): boolean {
-  return id !== undefined || /^评价/.test(text) || /[分星]/.test(text) || /满意/.test(text)
+async function ratesNow(scored: RatingReply, saidAsRating: boolean, dialogOpen: () => Promise<boolean>): Promise<boolean> {
+  if (saidAsRating) return true
+  if (scored.asks) return false
+  if (!(await dialogOpen())) return true
+  return scored.explicit
 }
 
 /**
@@ -366,7 +369,7 @@ async function resume(env: TicketEnv, message: IncomingMessage, text: string, id
     const lines = returned.map((t) => `· ${t.id} ${t.itemName}：${t.returnReason ?? '补充材料'}`)
     return [words.severalReturned(lines, returned[0]!.itemName)]
   }
-  const answer = text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, '').replace(/d\s*b\s*(\d\s*){10,12}/i, '').trim()
+  const answer = withoutId(text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, ''), id).trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
   return reply(words, target, r, () => words.resumed(target))
 }
@@ -397,6 +400,16 @@ function pairs(text: string): Set<string> {
   // Words of no weight: said of any ticket.
   for (const common of ['好了', '准备', '备好', '已经', '材料', '补齐', '拿到', '找到']) out.delete(common)
   return out
+}
+
+/**
+ * The text without the ticket number found in it (typed with spaces inside or not): exactly its digits, so that a
+ * score or a note after it (评价 DB2611230001 5) is kept.
+ */
+function withoutId(text: string, id: string | undefined): string {
+  if (id === undefined) return text
+  const digits = id.slice(2).split('').join('\\s*')
+  return text.replace(new RegExp(`d\\s*b\\s*${digits}`, 'i'), '').trim()
 }
 
 /** What the resident reads after acting on ticket `id`: `ok`'s text, or the refusal in the resident's words. */

@@ -10,6 +10,9 @@ describe('ticket ids', () => {
   it('are found in what people type: spaces, lower case, full-width digits', () => {
     expect(findTicketId('查询 db 2611 2200 07')).toBe('DB2611220007')
     expect(findTicketId('取消ＤＢ２６１１２２０００７吧')).toBe('DB2611220007')
+    // A score typed after the id is not part of it.
+    expect(findTicketId('评价 DB2611230001 5')).toBe('DB2611230001')
+    expect(findTicketId('评价 DB26112300012')).toBe('DB26112300012')
     expect(findTicketId('我想办低保')).toBeUndefined()
   })
 })
@@ -35,11 +38,26 @@ describe('parseRating(text)', () => {
 
 describe('parseRatingReply(text)', () => {
   it('takes a score said first and what follows it as the comment', () => {
-    expect(parseRatingReply('不满意 太慢了')).toEqual({ score: 2, comment: '太慢了' })
-    expect(parseRatingReply('不满意太慢了')).toEqual({ score: 2, comment: '太慢了' })
-    expect(parseRatingReply('2 跑了三趟')).toEqual({ score: 2, comment: '跑了三趟' })
-    expect(parseRatingReply('挺好的，谢谢你们')).toEqual({ score: 4, comment: '谢谢你们' })
-    expect(parseRatingReply('5')).toEqual({ score: 5 })
+    expect(parseRatingReply('不满意 太慢了')).toEqual({ score: 2, comment: '太慢了', explicit: true })
+    expect(parseRatingReply('不满意太慢了')).toEqual({ score: 2, comment: '太慢了', explicit: true })
+    expect(parseRatingReply('2 跑了三趟')).toEqual({ score: 2, comment: '跑了三趟', explicit: false })
+    expect(parseRatingReply('挺好的，谢谢你们')).toEqual({ score: 4, comment: '谢谢你们', explicit: false })
+    expect(parseRatingReply('5')).toEqual({ score: 5, explicit: false })
+  })
+
+  it('takes a unit after a space (5 分) and a label said again (2 不满意) as the score alone, said beyond doubt', () => {
+    expect(parseRatingReply('5 分')).toEqual({ score: 5, explicit: true })
+    expect(parseRatingReply('2 不满意')).toEqual({ score: 2, explicit: true })
+    expect(parseRatingReply('5 非常满意！')).toEqual({ score: 5, explicit: true })
+  })
+
+  it('marks a comment that asks something (a new question, unless 评价 came first)', () => {
+    expect(parseRatingReply('满意，我还想问问')).toMatchObject({ score: 4, asks: true })
+    expect(parseRatingReply('2 为什么这么慢')).toMatchObject({ score: 2, asks: true })
+    // Run on: not a score at all.
+    expect(['还可以补办吗', '还可以用医保卡吗', '过得去吗', '2 分钟能办完吗', '不太好意思'].map(parseRatingReply)).toEqual([
+      undefined, undefined, undefined, undefined, undefined,
+    ])
   })
   it('does not read a score out of words that run on (不好意思, 25, 1号, 满意吗)', () => {
     expect(['不好意思 问一下', '25', '1号', '满意吗', '一个人去的'].map(parseRatingReply)).toEqual([

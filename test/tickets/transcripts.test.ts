@@ -168,7 +168,23 @@ describe('resident and agent transcripts', () => {
     await agent('a-v1', `办结 ${id}`)
     now += 14 * 24 * HOUR
     expect(await resident('评价 5')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
-    expect(await resident('非常满意')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
+    // Words that are not said as a rating go on to the dialog (most residents never rate: no trap for 还可以补办吗).
+    expect(await resident('非常满意')).toBeUndefined()
+    expect(await resident(`评价 ${id} 5`)).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
+  })
+
+  it('while a dialog question waits, a number with words after it is the answer, not a 差评; 还可以补办吗 is a question', async () => {
+    const intercept = createTicketInterceptor(env, { dialogActive: () => true })
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `办理 ${id}`)
+    await agent('a-v1', `办结 ${id}`)
+    for (const answer of ['1 部分材料有了', '2 分钟能办完吗', '满意，我还想问问']) {
+      expect(await intercept(say(answer, (now += 60_000))), answer).toBeUndefined()
+    }
+    expect(await resident('还可以补办吗')).toBeUndefined()
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+    // Said beyond doubt, it still rates mid-dialog.
+    expect(await intercept(say('不满意 太慢了', (now += 60_000)))).toEqual([expect.stringMatching(/^谢谢您的评价（2 不满意）！您的意见也记下了。/)])
   })
 
   it('a good rating with no comment', async () => {
