@@ -90,7 +90,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
     streamQueue(ctx, {
       read: async () => {
         const q = await agentQueue(deps.tickets, user.agent)
-        return [...q.waiting, ...q.mine, ...q.overdue]
+        return [...q.waiting, ...q.mine, ...q.overdue, ...q.followUps]
       },
       // The same agent with the same token in the network now serving (network.yaml is reloaded without a restart).
       stillAllowed: () => deps.tickets.network.agentsById.get(user.agent.id)?.tokenHash === user.agent.tokenHash,

@@ -4,11 +4,11 @@
  */
 import type { Action } from './lifecycle.js'
 import { maskName, maskPhone, maskText } from './mask.js'
-import { mayHandle } from './routing.js'
+import { followUpSupervisors, mayHandle } from './routing.js'
 import { act, type ActResult, type TicketEnv } from './service.js'
 import { areaText } from './texts.js'
 import { OPEN_STATUSES } from './types.js'
-import type { Agent, HistoryEntry, Ticket, TicketState } from './types.js'
+import type { Agent, HistoryEntry, Network, Ticket, TicketState } from './types.js'
 
 export type AgentVerb = 'claim' | 'start' | 'return' | 'done' | 'followUp'
 
@@ -41,15 +41,17 @@ export async function agentView(env: TicketEnv, agent: Agent, id: string): Promi
   if (!mayHandle(env.network, agent, ticket.chain) && ticket.claimedBy !== agent.id) {
     return { ok: false, code: 'forbidden', message: `工单 ${id} 不在您负责的服务点。` }
   }
-  return { ok: true, ticket, full: ticket.claimedBy === agent.id || followsUp(agent, ticket) }
+  return { ok: true, ticket, full: ticket.claimedBy === agent.id || followsUp(env.network, agent, ticket) }
 }
 
 /**
- * A supervisor over a ticket whose 差评 awaits its 回访: they are to call or visit the resident, so they see the
- * name and phone in full, as the claimer does (others see them masked).
+ * A supervisor whose 回访 a ticket's 差评 awaits (followUpSupervisors: told of it by the 【差评回访】 notice): they are
+ * to call or visit the resident, so they see the name and phone in full, as the claimer does. Other supervisors
+ * over the ticket, higher up, see them masked.
  */
-export function followsUp(agent: Agent, t: TicketState): boolean {
-  return agent.role === '督办' && t.followUp !== undefined && t.followUp.answeredAt === undefined
+export function followsUp(network: Network, agent: Agent, t: TicketState): boolean {
+  if (agent.role !== '督办' || t.followUp === undefined || t.followUp.answeredAt !== undefined) return false
+  return followUpSupervisors(network, t).some((s) => s.id === agent.id)
 }
 
 /**
@@ -70,7 +72,7 @@ export async function agentQueue(
     overdue = open.flat().filter((t) => t.overdueAt !== undefined && mayHandle(env.network, agent, t.chain))
     // Due first: the 回访 has a deadline (working days after the rating).
     followUps = (await env.store.list({ status: '已办结' }, 1000))
-      .filter((t) => followsUp(agent, t) && mayHandle(env.network, agent, t.chain))
+      .filter((t) => followsUp(env.network, agent, t))
       .sort((a, b) => a.followUp!.dueAt - b.followUp!.dueAt)
   }
   return { waiting, mine, overdue, followUps }

@@ -5,7 +5,7 @@
 import { agentAct, agentQueue, agentView, type AgentVerb } from './agent-actions.js'
 import { findTicketId } from './ids.js'
 import type { TicketEnv } from './service.js'
-import { agentSummary, formatTime, historyLines } from './texts.js'
+import { agentSummary, formatDeadline, formatTime, historyLines } from './texts.js'
 import type { Agent, TicketState } from './types.js'
 
 export type AgentCommand =
@@ -99,7 +99,7 @@ async function queueText(env: TicketEnv, agent: Agent): Promise<string> {
     parts.push(q.overdue.length > 0 ? `已超期（${q.overdue.length}）：\n${q.overdue.slice(0, 10).map(line).join('\n')}` : '已超期：无')
     // Whom to call: the supervisor does the 回访, so the resident is named in full.
     const followUp = (t: TicketState) =>
-      `${t.id} ${t.itemName}（${t.rating?.score ?? ''} 分，${formatTime(t.followUp!.dueAt).slice(5)}前）${t.name} ${t.phone}`
+      `${t.id} ${t.itemName}（${t.rating?.score ?? ''} 分，${formatDeadline(t.followUp!.dueAt)}前）${t.name} ${t.phone}`
     parts.push(q.followUps.length > 0 ? `待回访（${q.followUps.length}）：\n${q.followUps.slice(0, 10).map(followUp).join('\n')}\n回访后回复：回访 工单号 情况` : '待回访：无')
   }
   return `${parts.join('\n')}\n回复"查看 工单号"看详情。`

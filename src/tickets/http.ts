@@ -84,7 +84,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
   router.get('/tickets', async (ctx) => {
     const q = await agentQueue(deps.env, ctx.state.agent)
     const agent = ctx.state.agent
-    const json = (list: typeof q.waiting) => list.map((t) => ticketJsonForAgent(t, deps.env, t.claimedBy === agent.id || followsUp(agent, t)))
+    const json = (list: typeof q.waiting) => list.map((t) => ticketJsonForAgent(t, deps.env, t.claimedBy === agent.id || followsUp(deps.env.network, agent, t)))
     ctx.body = { waiting: json(q.waiting), mine: json(q.mine), overdue: json(q.overdue), followUps: json(q.followUps) }
   })
 
@@ -101,7 +101,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
     const agent = ctx.state.agent
     const r = await agentAct(deps.env, agent, ticketIdParam(ctx.params.id), action, text, now())
     if (!r.ok) throw new HttpError(STATUS_OF_REFUSAL[r.code], r.code, r.message)
-    ctx.body = { ticket: ticketJsonForAgent(r.ticket, deps.env, r.ticket.claimedBy === agent.id || followsUp(agent, r.ticket)) }
+    ctx.body = { ticket: ticketJsonForAgent(r.ticket, deps.env, r.ticket.claimedBy === agent.id || followsUp(deps.env.network, agent, r.ticket)) }
   })
 
   router.get('/stats', supervisorsOnly, async (ctx) => {

@@ -3,7 +3,7 @@
  * themselves, the node's agents about new and escalated tickets, supervisors about escalations, overdue work
  * and 差评. Texts to agents carry the resident masked; the claimer sees full details by asking (查看 ID).
  */
-import { agentsAt, supervisorsFor } from './routing.js'
+import { agentsAt, followUpSupervisors, supervisorsFor } from './routing.js'
 import { RATING_LABELS } from './rating.js'
 import { residentWords, type ResultCollection } from './resident-words.js'
 import { agentSummary, formatDeadline, pointName } from './texts.js'
@@ -23,9 +23,8 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
   const resident: Recipient = { kind: 'resident', resident: after.resident }
   const claimer = after.claimedBy === undefined ? undefined : network.agentsById.get(after.claimedBy)
   const sups = supervisorsFor(network, after.nodeId)
-  // A 差评 is about the work: the supervisors over the agent who did it hear of it too, not only those where the
-  // ticket ended up after escalating (a county ticket claimed by a town agent is the town's to follow up).
-  const ratingSups = claimer ? unique([...sups, ...supervisorsFor(network, claimer.pointId)]) : sups
+  // A 差评 is about the work: the supervisors over the agent who did it hear of it too (followUpSupervisors).
+  const ratingSups = followUpSupervisors(network, after)
   const item = `${after.id}（${after.itemName}）`
   const summary = agentSummary(after, network, false)
   // In the words the resident chose when applying (长者模式 or not).
@@ -115,10 +114,6 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
       break
   }
   return out
-}
-
-function unique(agents: Agent[]): Agent[] {
-  return [...new Map(agents.map((a) => [a.id, a])).values()]
 }
 
 /** How the result of a done ticket reaches the resident, as its request said (a 特办 one filed before requests said door: door). */

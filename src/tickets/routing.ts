@@ -44,6 +44,17 @@ export function supervisorsFor(network: Network, nodeId: string): Agent[] {
   return []
 }
 
+/**
+ * Who follows up a ticket's 差评: the supervisors where it ended up and those over the agent who did the work (a
+ * county ticket claimed by a town agent is the town's to follow up too). They alone see the resident in full for it.
+ */
+export function followUpSupervisors(network: Network, t: { nodeId: string; claimedBy?: string | undefined }): Agent[] {
+  const sups = supervisorsFor(network, t.nodeId)
+  const claimer = t.claimedBy === undefined ? undefined : network.agentsById.get(t.claimedBy)
+  if (claimer === undefined) return sups
+  return [...new Set([...sups, ...supervisorsFor(network, claimer.pointId)])]
+}
+
 /** The county hall named in the item's places, if any (e.g. 不动产登记中心). */
 export function countyPointOf(item: Pick<CatalogItem, 'places'>, network: Network): string | undefined {
   for (const place of item.places) {

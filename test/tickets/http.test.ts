@@ -9,7 +9,7 @@ import { createMemoryTicketBackend } from '../../src/tickets/store/memory-ticket
 import { DEFAULT_RETRY, type TicketBackend } from '../../src/tickets/ports.js'
 import { AGENTS, makeEnv, MONDAY_9AM, NETWORK, POINTS, request } from './fixtures.js'
 
-const TOKENS: Record<string, string> = { 'a-v1': 'tok-village', 'a-town-1': 'tok-town', 's-town': 'tok-sup' }
+const TOKENS: Record<string, string> = { 'a-v1': 'tok-village', 'a-town-1': 'tok-town', 's-town': 'tok-sup', 's-county': 'tok-county-sup' }
 
 describe('createAgentRouter(deps): the agents’ HTTP API', () => {
   let server: Server
@@ -116,8 +116,10 @@ describe('createAgentRouter(deps): the agents’ HTTP API', () => {
     expect(queue.body.followUps.map((x: { id: string }) => x.id)).toEqual([t])
     expect(queue.body.followUps[0].resident).toMatchObject({ name: '李秀兰', phone: '13912340000' })
     expect((await call(`/tickets/${t}`, 'tok-sup')).body.ticket.resident.phone).toBe('13912340000')
-    // Not for a village agent, nor in full for anyone else.
+    // Not for a village agent; a supervisor higher up (not told of this 回访) sees it masked, as before.
     expect((await call('/tickets', 'tok-village')).body.followUps).toEqual([])
+    expect((await call('/tickets', 'tok-county-sup')).body.followUps).toEqual([])
+    expect((await call(`/tickets/${t}`, 'tok-county-sup')).body.ticket.resident.phone).toBe('139****0000')
     expect((await call(`/tickets/${t}/actions`, 'tok-sup', { action: 'followUp', text: '已电话道歉' })).status).toBe(200)
     expect((await call('/tickets', 'tok-sup')).body.followUps).toEqual([])
     expect((await call(`/tickets/${t}`, 'tok-sup')).body.ticket.resident.phone).toBe('139****0000')
