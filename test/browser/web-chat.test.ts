@@ -104,6 +104,36 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await context.close()
   })
 
+  it('a reload keeps used and outdated buttons off: a name asked after a choice leaves no old number to tap; a rating sent switches off the rating buttons', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
+    await page.locator('.log .bot').first().waitFor()
+    // (A string: the tests are not compiled with the browser's types.)
+    await page.evaluate(`localStorage.setItem('daiban.transcript', JSON.stringify({ at: Date.now(), entries: [
+      { who: 'bot', kind: 'bot', text: '需要哪种帮助？\\n请回复编号：\\n1 帮办\\n2 代办\\n3 领办' },
+      { who: 'me', text: '2 代办' },
+      { who: 'bot', kind: 'bot', text: '请告诉我申请人的姓名：' },
+      { who: 'bot', kind: 'news', text: '您的代办工单 DB2611230001（最低生活保障申请）已办结。\\n请为这次代办服务打分：回复"评价"加分数，比如：评价 5。\\n1 非常不满意\\n2 不满意\\n3 基本满意\\n4 满意\\n5 非常满意' },
+    ] }))`)
+    await page.reload()
+    await page.locator('.msg.bot', { hasText: '请告诉我申请人的姓名' }).waitFor()
+    expect(await page.locator('.msg.bot:not(.news) .option:not([disabled])').count()).toBe(0)
+    // The news' rating buttons rate that ticket, by its number.
+    const rating = page.locator('.msg.news .option:not([disabled])')
+    expect(await rating.count()).toBe(5)
+    expect(await rating.first().getAttribute('data-say')).toBe('评价 DB2611230001 1')
+    await page.evaluate(`{
+      const saved = JSON.parse(localStorage.getItem('daiban.transcript'))
+      saved.entries.push({ who: 'me', text: '评价 DB2611230001 4 满意' })
+      localStorage.setItem('daiban.transcript', JSON.stringify(saved))
+    }`)
+    await page.reload()
+    await page.locator('.msg.news').waitFor()
+    expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(0)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('shows what a resident typed as text, never as markup', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
     await page.goto(`${ctx.server.url}/`)

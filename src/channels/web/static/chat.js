@@ -93,6 +93,12 @@ const REFERS_BACK = /上面的问题|接着回答|接着回上面/
 /** Rating news ("回复"评价"加分数"): its buttons say 评价 N, so that a tap rates even while the dialog asks something. */
 const RATING_NEWS = /回复?"评价"加/
 
+/** 评价 N for the ticket the news is about (评价 DB… N), so that a tap rates that one, not the newest. */
+function ratingSay(text, n) {
+  const id = /DB\d{10,12}/.exec(text)
+  return id ? `评价 ${id[0]} ${n}` : `评价 ${n}`
+}
+
 /**
  * A bot bubble; its numbered choices become buttons. A new dialog reply with choices switches off older replies'
  * buttons, whose numbers would now mean something else (see deliver for replies without); ticket news and error
@@ -118,7 +124,7 @@ function addBot(text, kind = 'bot') {
     for (const { n, label } of choices) {
       const button = el('button', 'option')
       button.type = 'button'
-      button.dataset.say = kind === 'news' && RATING_NEWS.test(text) ? `评价 ${n}` : String(n)
+      button.dataset.say = kind === 'news' && RATING_NEWS.test(text) ? ratingSay(text, n) : String(n)
       button.append(el('span', 'num', String(n)), el('span', 'label', label))
       row.append(button)
     }
@@ -159,13 +165,26 @@ function remember(entry) {
   }
 }
 
+/**
+ * Puts the saved conversation back, its buttons as they stood: a dialog reply with no choices that does not point
+ * back switched older ones off (as deliver does), and a rating already sent switches off the news' rating buttons.
+ */
 function restoreTranscript() {
   const entries = readTranscript()
   if (entries.length === 0) return
   restoring = true
   for (const e of entries) {
-    if (e.who === 'me') addMine(e.text)
-    else addBot(e.text, e.kind === 'news' ? 'news' : 'bot')
+    if (e.who === 'me') {
+      addMine(e.text)
+      if (/^评价/.test(e.text)) for (const old of log.querySelectorAll('.msg.news .option')) old.disabled = true
+    } else if (e.kind === 'failed') addSystem(e.text)
+    else {
+      const kind = e.kind === 'news' ? 'news' : 'bot'
+      if (kind === 'bot' && splitOptions(e.text).choices.length === 0 && !REFERS_BACK.test(e.text)) {
+        for (const old of dialogOptions()) old.disabled = true
+      }
+      addBot(e.text, kind)
+    }
   }
   restoring = false
 }
@@ -219,6 +238,8 @@ async function deliver(text) {
   } catch (err) {
     waiting.remove()
     addSystem(err.message)
+    // Saved too: a reload then knows this message was answered (with an error), and does not ask the bot again.
+    remember({ who: 'bot', kind: 'failed', text: err.message })
   } finally {
     sendButton.disabled = false
   }
@@ -260,7 +281,9 @@ restoreTranscript()
 
 // Reloaded before the last message's reply arrived: the bot may have moved on to a question not on screen. The old
 // buttons go off and the bot is asked for the question it now waits on (帮助 says it again), without a bubble of ours.
-const lastSaid = readTranscript().at(-1)
+const saved = readTranscript()
+// (Not .at(-1): older phone browsers lack it, and an error here would stop the ticket news below.)
+const lastSaid = saved[saved.length - 1]
 if (lastSaid?.who === 'me') {
   for (const old of dialogOptions()) old.disabled = true
   addSystem('刚才那条的回复没收到，下面是现在要回答的问题：')
