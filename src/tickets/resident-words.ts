@@ -26,8 +26,11 @@ export interface TicketFacts {
 export interface ResidentWords {
   /** Just opened: its number (to keep), what, who handles it, by when, how to ask and cancel. */
   opened(t: TicketFacts, point: string, deadline: string): string
-  /** The same request (item, applicant, phone) is already open as `t`: not opened again. */
-  alreadyOpen(t: TicketFacts, status: string): string
+  /**
+   * The same request (item, applicant, phone, help, delivery) is already open as `t`: not opened again. `returned`:
+   * it waits for materials, and 补齐 is how to say they are ready.
+   */
+  alreadyOpen(t: TicketFacts, status: string, returned: boolean): string
   /** By when it is done: a day, or none promised (以窗口为准). */
   deadline(dueDay: string | undefined): string
   /** A status as the resident reads it (待领办 reads like a help kind: said as waiting for someone to take it). */
@@ -113,8 +116,9 @@ export type RefusalFacts = Pick<Refusal, 'code' | 'message' | 'action' | 'status
 const SCORES = [1, 2, 3, 4, 5] as const
 
 export const STANDARD_WORDS: ResidentWords = {
-  alreadyOpen: (t, status) =>
-    `这件事您已经申请过代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用重复提交。查进度请回复：查询 ${t.id}`,
+  alreadyOpen: (t, status, returned) =>
+    `这件事您已经申请过代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用重复提交。` +
+    (returned ? `材料准备好了，请回复：补齐 ${t.id} 已准备好` : `查进度请回复：查询 ${t.id}`),
   opened: (t, point, deadline) =>
     `已为您提交代办申请，工单号 ${t.id}（请记下，查询时要用）。\n` +
     `事项：${t.itemName}（${t.help}）\n负责：${point}\n` +
@@ -204,7 +208,9 @@ const ELDER_STATUS: Readonly<Record<TicketStatus, string>> = {
 }
 
 export const ELDER_WORDS: ResidentWords = {
-  alreadyOpen: (t, status) => `这件事您已经找人代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用再交一遍。想问办到哪了，回"查询 ${t.id}"。`,
+  alreadyOpen: (t, status, returned) =>
+    `这件事您已经找人代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用再交一遍。` +
+    (returned ? `东西准备好了，回：补齐 ${t.id} 准备好了` : `想问办到哪了，回"查询 ${t.id}"。`),
   opened: (t, point, deadline) =>
     `交上去了。工单号 ${t.id}，请记下来，问的时候要用。\n` +
     `办的事：${t.itemName}（${t.help}）\n谁来办：${point}\n` +

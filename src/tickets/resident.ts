@@ -106,12 +106,18 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
       return t === undefined ? [] : [residentWords(effect.elder).stillOpen(t, t.status === '待领办', open.length > 1)]
     }
     if (effect.type !== 'openTicket') return []
-    // The same request sent again (the form filled twice): one ticket, as duplicate requests are merged.
+    // The same request sent again (the form filled twice): one ticket, as duplicate requests are merged. One that
+    // asks for another kind of help or another way back (now 特办, now mailed) is a new request: the agent sees both.
     const req = effect.request
     const same = (await mine(env, message.resident)).find(
-      (t) => OPEN_STATUSES.includes(t.status) && t.itemId === req.itemId && t.name === req.name && t.phone === req.phone,
+      (t) =>
+        OPEN_STATUSES.includes(t.status) && t.itemId === req.itemId && t.name === req.name && t.phone === req.phone &&
+        t.help === req.help && t.delivery.kind === req.delivery.kind,
     )
-    if (same) return [residentWords(req.elder).alreadyOpen(same, residentWords(req.elder).status(same.status))]
+    if (same) {
+      const words = residentWords(req.elder)
+      return [words.alreadyOpen(same, words.status(same.status), same.status === '已退回')]
+    }
     const r = await openTicket(env, effect.request, now)
     if (!r.ok) return [r.message]
     const t = r.ticket

@@ -59,6 +59,13 @@ describe('resident and agent transcripts', () => {
     ])
     const neighbour = await open({ type: 'openTicket', request: request({ name: '李四', phone: '13912345678' }) }, say('1', (now += 60_000)))
     expect(neighbour[0]).toMatch(/^已为您提交代办申请，工单号 DB2611230002/)
+    // Now asking for 特办 (door to door): a request of its own, not dropped.
+    const special = await open({ type: 'openTicket', request: request({ help: '特办' }) }, say('1', (now += 60_000)))
+    expect(special[0]).toMatch(/^已为您提交代办申请，工单号 DB2611230003/)
+    // Waiting for materials: the merged reply says how to say they are ready.
+    await agent('a-v1', `接单 ${id}`)
+    await agent('a-v1', `退回 ${id} 缺户口簿原件`)
+    expect((await open({ type: 'openTicket', request: request() }, say('1', (now += 60_000))))[0]).toContain(`补齐 ${id} 已准备好`)
   })
 
   it('an agent who finishes a ticket not yet started, or not yet claimed, is told what to do first', async () => {
