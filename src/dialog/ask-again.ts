@@ -114,6 +114,13 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // 照片要几张, 去哪个医院评: how many of a material, where a step is done, from the item's own text.
   if (countReply(t, state, r) || whereDoneReply(t, state, r)) return false
   const match = state.kind === 'menu' || state.kind === 'chooseItem' ? state.match : undefined
+  // 不知道 where a new question is awaited (after the checklist, 自己办理): nothing to look up; looked up, it found
+  // nothing and let go of the item at hand, so 多少钱 next had no item to answer for. How to use this, and the step.
+  if (match && r.unsure) {
+    say(t, render(say_.help, {}))
+    say(t, shortPrompt(t, state))
+    return false
+  }
   if (match) {
     askMatcher(t, r.raw, match)
     return true

@@ -152,5 +152,9 @@ export function chooseItem(t: Turn, state: Extract<DialogState, { kind: 'chooseI
     } else applyOption(t, options[i - items.length]!)
     return true
   }
-  return i === 'outOfRange' ? noSuchNumber(t) : freeText(t, state, r)
+  if (i === 'outOfRange') return noSuchNumber(t)
+  // 不知道, 俺也不知道 at the list: no question to look up (it found nothing, and the list was gone); how to answer,
+  // then the list again.
+  if (r.unsure) return misunderstood(t, state, render(t.defs.messages.say.questionMark, {}), shortPrompt(t, state))
+  return freeText(t, state, r)
 }

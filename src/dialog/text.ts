@@ -244,8 +244,8 @@ export function wordPattern(word: string): RegExp {
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
-/** 2, 第2个, 选2, 2号, 二 — a whole reply that names one number. */
-const NUMBER = /^(?:第|选|选择)?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/
+/** 2, 第2个, 选2, 2号, 二, 头一个 — a whole reply that names one number. */
+const NUMBER = /^(?:第|选|选择|头(?=[一1]))?(\d{1,3}|[一二两三四五六七八九十])(?:个|号|项|条|种)?$/
 
 /** Several numbers in one reply (1 2 1, 一，二，一): answers to several questions, or a slip. */
 export const SEVERAL_NUMBERS = /^[1-9一二两三四五六七八九](?:[\s,，、。;；]+[1-9一二两三四五六七八九])+$/
