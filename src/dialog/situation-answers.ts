@@ -23,7 +23,8 @@ export function optionSaid(question: Question, r: Reading, ownWords = true): str
   // 租的 for 租房: the 的 that makes a kind of a word says nothing more.
   const said = r.plain.length > MIN_OPTION_WORDS ? r.plain : r.plain.replace(/的$/, '')
   if (said === '') return undefined
-  const found = optionNamed(question, said)
+  // 租的 as the item words it (说法 租的 of 租赁房屋): the reply as said first, then without its 的.
+  const found = (said !== r.plain ? optionNamed(question, r.plain) : undefined) ?? optionNamed(question, said)
   if (found !== undefined) return found
   // 俺老伴没了, 老头走了 (参保人去世), 房子塌了: a 说法 ending in 了 is in the reply as typed, not in `plain`, which has
   // lost its 了 with the particles (老伴没). (Out of turn, presumedIn reads the reply as typed already.)

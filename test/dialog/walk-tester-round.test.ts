@@ -25,6 +25,39 @@ async function said(chat: Chat, ...replies: string[]): Promise<string> {
   return joined(last)
 }
 
+describe('不对 and another item is a new question', () => {
+  it('老年证咋办 / 有 / 有 / 不对 俺是想办个体户 offers 个体工商户登记 and records no 否', async () => {
+    const chat = await newChat()
+    const text = await said(chat, '老年证咋办', '有', '有', '不对 俺是想办个体户')
+    expect(text).toContain('个体工商户登记')
+    expect(text).not.toContain('是不是子女或其他人替老人来办？')
+  })
+
+  it('低保 … 不对，俺是想问五保 at 家里有没有残疾 does not record 否', async () => {
+    const chat = await at(DIBAO, '有', '有')
+    const text = joined(await chat.say('不对，俺是想问五保'))
+    expect(text).toContain('特困')
+    expect(text).not.toContain('家里人和低保经办人员')
+  })
+
+  it('不对 是五保 at 对吗 goes to 特困', async () => {
+    const chat = await newChat()
+    expect(await said(chat, '低保')).toContain('对吗')
+    const text = joined(await chat.say('不对 是五保'))
+    expect(text).not.toContain('没看明白')
+    expect(text).toContain('特困')
+  })
+})
+
+describe('one option of several named', () => {
+  it('租的 at 经营的地方是自己的房子还是租的？ is 租赁房屋', async () => {
+    const chat = await newChat()
+    const text = await said(chat, '办个体户', '1', '1', '租的')
+    expect(text).not.toContain('这一问请按您的情况选一个')
+    expect(text).not.toContain('经营的地方是自己的房子还是租的？')
+  })
+})
+
 describe('the list of candidate items', () => {
   const ASK = '俺爹瘫在床上 想办残疾证 中不中'
 
