@@ -13,8 +13,9 @@ import { wishes } from './proxy-wish.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { deniedOption } from './situation-answers.js'
 import { render } from './template.js'
-import { comparableFixed, NEGATION, type Reading } from './text.js'
-import { holds, isMatchTarget, say, setItem, type Turn } from './turn.js'
+import { comparableFixed, NEGATION, read, type Reading } from './text.js'
+import { clearItem, holds, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
+import { handleReply } from './states.js'
 
 /** A menu's reply: one of its options, a yes or no, or free text. */
 export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading): boolean {
@@ -33,6 +34,7 @@ export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: 
   }
   if (i === 'outOfRange' && labels.length > 0) return hiddenNumber(t, state, r) ? false : noSuchNumber(t)
   if (i === undefined && unavailableOption(t, state, r)) return false
+  if (i === undefined && noThenQuestion(t, state, r, options)) return true
   // 不知道 at 对吗 (the item found for the question, some state's match.sure): how to find out, then 对吗 again.
   if (i === undefined && r.unsure && isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch) {
     return misunderstood(t, state, render(t.defs.messages.say.confirmUnsure, stateFields(t)), shortPrompt(t, state))
@@ -42,6 +44,23 @@ export function menu(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: 
 
 /** A bare refusal that says neither what is wrong nor that the matter is dropped (不要, 不用了, 不需要). */
 const UNCLEAR_NO = /^(?:不要|不用|不需要|不必)(?:了|啦|吧)?$/
+
+/**
+ * 不对 是五保 at 对吗 (a step taking no questions, whose 不对 leads to one that does): the 不对 taken, and what follows
+ * it asked there at once, as if typed (it said 没看明白). Only where the matcher finds something for those words
+ * (leadingIndex leaves them unread then).
+ */
+function noThenQuestion(t: Turn, state: Extract<DialogState, { kind: 'menu' }>, r: Reading, options: DialogOption[]): boolean {
+  if (r.leading !== 'no' || !r.afterLeading || ('match' in state && state.match)) return false
+  const no = options.find((o) => o.answer === 'no' && o.go !== undefined && (o.do === undefined || o.do === 'clearItem'))
+  const target = no?.go === undefined ? undefined : stateOf(t, no.go)
+  if (no === undefined || target === undefined || !('match' in target && target.match)) return false
+  if (decide(t.ctx.matcher.match(r.afterLeading)).kind === 'none') return false
+  if (no.do === 'clearItem') clearItem(t)
+  t.s.state = no.go!
+  handleReply(t, target, read(r.afterLeading, t.vocab))
+  return true
+}
 
 /**
  * 不用邮寄 at a menu of two options that are not yes and no (自己去取 / 邮寄到家): the other option. A menu of more

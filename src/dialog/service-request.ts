@@ -17,10 +17,10 @@ import { render } from './template.js'
 import { comparable, comparableFixed, read, type Reading } from './text.js'
 import { currentItem, say, stateOf, type Turn } from './turn.js'
 
-/** Who is speaking, and wanting (还想, 也要, 打算): before the verb or the thing asked for. */
-const LEAD = '(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:还|也|再|就)?(?<want>想|要|得|准备|打算)?'
-/** Asking about a thing: 问问, 打听, 咨询 (俺想问问残疾人两项补贴). */
-const ABOUT = '(?<about>问问|问一下|问下|打听一下|打听|咨询一下|咨询|请问)?'
+/** Who is speaking, and wanting (还想, 也要, 打算, 俺是想): before the verb or the thing asked for. */
+const LEAD = '(?:我们|俺们|咱们|我|俺|咱)?(?:家)?(?:还|也|再|就)?(?:是|就是|其实是)?(?<want>想|要|得|准备|打算)?'
+/** Asking about a thing: 问问, 打听, 咨询, or 问 after a wish (俺想问问残疾人两项补贴, 俺是想问五保). */
+const ABOUT = '(?<about>问问|问一下|问下|打听一下|打听|咨询一下|咨询|请问|(?<=想|要)问)?'
 /** Asking how or where, just before the verb: 咋, 怎么, 去哪, 能, 该怎么去. */
 const HOW = '(?<how>(?:该|能不能|可不可以|能|可以|要|得|想|需要)?(?:咋|怎么|怎样|如何|去哪里|去哪儿|去哪|在哪里|在哪儿|在哪|到哪里|到哪|上哪|哪里|哪儿|哪)?(?:去|才能|能)?)'
 /** The verbs of asking for a service. */
