@@ -236,3 +236,22 @@ function whereThenAsk(t: Turn, state: Extract<DialogState, { kind: 'materials' }
   say(t, fullPrompt(t, state))
   return moved
 }
+
+/** A paper's name said alone, as residents say one (残疾证, 医保卡, 户口本, 收入证明). */
+const BARE_PAPER = /^\p{Script=Han}{1,5}(?:[证卡本簿照]|证明)$/u
+/** Words of having or not, yes or no, whose, anywhere in it: 有残疾证, 没残疾证, 外地的有居住证 answer. */
+const ANSWER_WORD = /有|没|无|木|是|不|冇|的/u
+
+/**
+ * The other item a situation question's reply asks for by naming its paper alone (残疾证 at 家里有没有残疾或生重病的
+ * 人？: 办理残疾人证, though 残疾 is the 是's 说法): a bare paper's name, with no word of having or yes and no before
+ * it (有残疾证 is the 是), which the matcher clearly finds another item for. Undefined otherwise.
+ */
+export function barePaperItem(t: Turn, step: WalkStep, r: Reading): CatalogItem | undefined {
+  if (step.kind !== 'question' || r.yes || r.no || r.leading !== undefined) return undefined
+  if (!BARE_PAPER.test(r.plain) || ANSWER_WORD.test(r.plain)) return undefined
+  // 结婚证 at 孩子父母领了结婚证吗？: the paper the question asks about, said back as its answer.
+  const q = step.question
+  if ([q.prompt, q.elderPrompt ?? '', ...q.options].some((text) => comparableFixed(text).includes(r.plain))) return undefined
+  return clearlyOther(t, r.plain)
+}

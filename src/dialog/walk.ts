@@ -25,7 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
-import { namesPaper, othersMatterAsked, requestAway } from './service-request.js'
+import { barePaperItem, namesPaper, othersMatterAsked, requestAway } from './service-request.js'
 import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -138,6 +138,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   const others = i === undefined ? othersMatterAsked(t, r) : undefined
   if (others !== undefined) {
     offerItem(t, r.raw, others)
+    return true
+  }
+  // 残疾证 alone at 家里有没有残疾或生重病的人？: another item's paper asked for, not the 是 its 残疾 says.
+  const paperItem = i === undefined ? barePaperItem(t, step, r) : undefined
+  if (paperItem !== undefined) {
+    offerItem(t, r.raw, paperItem)
     return true
   }
   const requested = i === undefined ? requestAway(t, state, step, r, (answer) => takeTelling(t, state, answer, (t, state, r) => walk(t, state, r))) : undefined

@@ -49,6 +49,22 @@ describe('不对 and another item is a new question', () => {
   })
 })
 
+describe('a bare other item\'s name at a situation question', () => {
+  it('残疾证 at 家里有没有残疾 offers 办理残疾人证, records nothing', async () => {
+    const chat = await at(DIBAO, '有', '有')
+    const text = joined(await chat.say('残疾证'))
+    expect(text).toContain(DISABLED_ID)
+    expect(text).not.toContain('是否已准备好：残疾人证或住院病历')
+  })
+
+  it('有残疾证 there is still 是', async () => {
+    const chat = await at(DIBAO, '有', '有')
+    const text = joined(await chat.say('有残疾证'))
+    expect(text).not.toContain(DISABLED_Q)
+    expect(text).not.toContain('您是想问')
+  })
+})
+
 describe('one option of several named', () => {
   it('租的 at 经营的地方是自己的房子还是租的？ is 租赁房屋', async () => {
     const chat = await newChat()
