@@ -13,7 +13,7 @@ import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
 import { questionOpen, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
-import { story, takeTelling } from './story.js'
+import { ASKS, story, takeTelling } from './story.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
 import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -188,6 +188,10 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     // 户口本也有 while 身份证 is asked, 身份证有户口本没有: answers to materials further on are taken; the one asked
     // is answered only by its own words (or a 有 / 没有 said first), else asked again.
     const heard = i === undefined ? heardElsewhere(t, item, step, r) : undefined
+    // 照片要红底还是白底 while the 身份证 is asked: a question about the photo, not its 有.
+    if (heard !== undefined && askedOfMaterial(t, state, step, heard, r)) return false
+    // 照片要多大的, 要彩色的还是黑白的: which kind of a material (the one asked when none is named).
+    if (i === undefined && heard === undefined && kindAsked(t, state, step, r)) return false
     if (heard !== undefined) {
       // 有，户口本也有: the 有 said first answers the one asked; 不对，身份证没有 corrects another, it answers nothing.
       const leading = r.leading === undefined || setsStraight(t, r) ? undefined : r.leading
@@ -351,6 +355,7 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (answer === undefined && i === undefined && (r.unsure || undecided)) answer = unsureAnswer(t)
     // 房产证有, 房子已经过户了: no answer to this question, but to others of the walk; taken, then this one again.
     const heard = answer === undefined && i === undefined ? heardElsewhere(t, currentItem(t)!, step, r) : undefined
+    if (heard !== undefined && askedOfMaterial(t, state, step, heard, r)) return false
     if (heard !== undefined) {
       takeHeard(t, currentItem(t)!, heard)
       say(t, fullPrompt(t, state))
@@ -524,6 +529,47 @@ function allReady(t: Turn): boolean {
   say(t, render(t.defs.messages.walk.allReady, { ...itemFields(currentItem(t)!, t.defs.messages), count: String(open.length) }))
   return true
 }
+
+/** Asking which or what kind of a thing: A还是B, 多大, 什么颜色, 几寸 (not the 还是 of 户口本还是有的: still). */
+const KIND_WORDS = /.还是(?![有没在要不能就])|多[大宽长高]|颜色|[啥么]色|尺寸|几寸/u
+/** Asking which or what kind, or a question mark at the end: a question, not a telling. */
+const ASKS_WHICH = new RegExp(`${KIND_WORDS.source}|[?？]\\s*$`, 'u')
+
+/**
+ * 照片要红底还是白底, 照片是彩色的还是黑白的 (a question naming a material, heard as its 有 for the 要 in it): nothing
+ * recorded; what the item says of that material (its name, amount, 解释 and 备注: walk.whatIsIt), then the question
+ * asked again. False when the reply asks nothing (see ASKS) or says something is missing or a situation (没有户口本能办吗
+ * still tells the 没有).
+ */
+function askedOfMaterial(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, heard: Heard, r: Reading): boolean {
+  if (!(ASKS.test(r.plain) || ASKS_WHICH.test(r.raw))) return false
+  if (heard.answers.length > 0 || heard.current === 1 || heard.materials.some(([, ready]) => !ready)) return false
+  const material = heard.current === 0 && step.kind === 'material' ? step.material : heard.materials[0]?.[0]
+  if (material === undefined) return false
+  say(t, render(t.defs.messages.walk.whatIsIt, itemMaterialFields(t, currentItem(t)!, material)))
+  say(t, fullPrompt(t, state))
+  return true
+}
+
+/** What a question asking which kind says besides naming the thing: 要, 是, 的, the asking itself. */
+const WHICH_WORDS = /还是.*$|(?:多[大宽长高]|颜色|[啥么]色|尺寸|几寸).*$|[要是的得需]|[我俺咱他她]们?/gu
+
+/**
+ * 照片要多大的, 要彩色的还是黑白的 (see KIND_WORDS), naming one of the item's materials or none (then the one asked):
+ * what the item says of it (walk.whatIsIt), then the question again. False for other replies.
+ */
+function kindAsked(t: Turn, state: Extract<DialogState, { kind: 'materials' }>, step: WalkStep, r: Reading): boolean {
+  if (r.plain.length > MAX_KIND_ASKED || !KIND_WORDS.test(r.plain)) return false
+  const rest = r.plain.replace(WHICH_WORDS, '')
+  const material = whereAskedMaterial(t, rest, step)
+  if (material === undefined) return false
+  say(t, render(t.defs.messages.walk.whatIsIt, itemMaterialFields(t, currentItem(t)!, material)))
+  say(t, fullPrompt(t, state))
+  return true
+}
+
+/** Longest reply (compared form) read as asking which kind of a material. */
+const MAX_KIND_ASKED = 14
 
 /**
  * Whether what a reply was heard to say records an answer: 结婚证在俺对象那 where the item needs no 结婚证 records

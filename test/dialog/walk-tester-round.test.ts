@@ -25,6 +25,18 @@ async function said(chat: Chat, ...replies: string[]): Promise<string> {
   return joined(last)
 }
 
+describe('a question about a material is no answer', () => {
+  it.each(['照片要红底还是白底', '照片是彩色的还是黑白的', '照片要多大的'])('%j at the 身份证 answers about the photo and records nothing', async (reply) => {
+    const chat = await at(ELDER_CARD)
+    const text = joined(await chat.say(reply))
+    expect(text).not.toContain('记下了')
+    expect(text).toContain('近期红底 1 寸彩色照片')
+    expect(text).toContain('是否已准备好：老人居民身份证')
+    const list = await said(chat, '1')
+    expect(list).toContain('是否已准备好：近期红底 1 寸彩色照片')
+  })
+})
+
 describe('不对 and another item is a new question', () => {
   it('老年证咋办 / 有 / 有 / 不对 俺是想办个体户 offers 个体工商户登记 and records no 否', async () => {
     const chat = await newChat()
