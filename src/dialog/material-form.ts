@@ -36,12 +36,15 @@ const MARKS: Readonly<Record<Form, string>> = { 原件: '\u0001', 复印件: '\u
  */
 const FILLERS = [
   '不知道', '不清楚', '不晓得', '就是', '到底', '可不可以', '需不需要', '行不行', '要不要', '用不用', '是不是', '可以吗', '还是', '或者', '需要', '可以', '要带', '得带', '用带',
-  '一份', '这个', '那个', '我们', '俺们', '咱们', '行吗', '我', '俺', '咱', '他', '她', '的', '这', '那', '是', '要', '带',
+  '一份', '一个', '这个', '那个', '个', '我们', '俺们', '咱们', '行吗', '我', '俺', '咱', '他', '她', '的', '这', '那', '是', '要', '带',
   '得', '用', '交', '拿', '都', '也', '就', '行', '吗', '么', '嘛', '呢', '啊', '份', '和', '跟', '或', '不', '但', '可', '倒',
 ]
 
-/** Said of a form before it only (只有复印件): the form after it is the one there, and the only one. */
-const HAVE_BEFORE = ['只有', '就有', '光有', '只剩', '还剩']
+/**
+ * Said of a form before it only (只有复印件): the form after it is the one there, and the only one; so is a form said
+ * after a 有 with a 但是 (有 不过是复印的).
+ */
+const HAVE_BEFORE = ['只有', '就有', '光有', '只剩', '还剩', '不过', '但是', '可是', '只是']
 /** Said of a form there, before it (有复印件) or after it (复印件有, 原件在). */
 const HAVE = [...HAVE_BEFORE, '还有', '有的', '有', '在家里', '在手上', '在手里', '在家', '还在', '在']
 

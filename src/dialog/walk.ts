@@ -11,7 +11,7 @@ import { materialAnswer, mayName } from './material-words.js'
 import { lostThingAsked, materialStatuses, noticesFor, presumedIn } from './materials.js'
 import { go } from './navigate.js'
 import { heardElsewhere, takeHeard, type Heard } from './out-of-turn.js'
-import { questionOpen, type WalkStep } from './materials.js'
+import { questionOpen, stepMaterial, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
 import { ASKS, story, takeTelling } from './story.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
@@ -229,6 +229,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     if (i === undefined) i = materialAnswer(r, step.material.name, t.vocab, t.ctx.catalog.synonyms)
     // 户口本在俺婆婆家 在: the material named in one part, 有 said in another.
     if (i === undefined) i = clausesAnswer(t, r, step.material)
+    // 有但是过期了, 这个都过期了: the one asked is out of date (not something else missing): 没有, said below.
+    if (i === undefined && heard === undefined && expiredOfAsked(t, step, r)) i = 1
     // 健康证还没办 while another material is asked: not this one's 没有 (another item named is still offered).
     if (i === undefined && saysOtherMissing(t, r)) {
       const away = remarkOrSwitch(t, state, step, r)
@@ -381,6 +383,19 @@ const POINTED = /^(?:这个|那个|这|那|它)?(?:证明|材料|证)?$/u
 
 /** Said to be out of date (过期了, 到期了, 失效了), not about to be (快过期了) nor not (没过期, 没有过期, 不会过期). */
 const EXPIRED = /(?<!(?:[没不未快要将]|没有|不会))(?:过期|到期|失效)/
+
+/** What a reply saying a paper is out of date holds besides naming it: 有, 但是, 已经, 早就, 都, 了 … */
+const EXPIRED_WORDS = /有的|有|但是|不过|可是|只是|就是|倒是|已经|早就|早|都|也|过期|到期|失效|了|[我俺咱他她]们?的?/gu
+
+/**
+ * Whether a reply says the material asked is out of date (有但是过期了, 这个早过期了, 身份证过期了): once the words of
+ * having, of contrast and of expiry are taken out, nothing is left but the material asked (or a pointing word).
+ */
+function expiredOfAsked(t: Turn, step: WalkStep, r: Reading): boolean {
+  if (r.plain.length > MAX_OTHER_MISSING_REPLY || !EXPIRED.test(r.plain) || r.plain.replace(STILL_GOOD, '') !== r.plain) return false
+  const rest = r.plain.replace(EXPIRED_WORDS, '')
+  return whereAskedMaterial(t, rest, step) === stepMaterial(step)
+}
 
 /** Where a lost paper is got again (身份证丢了先到户籍地派出所补办): the place, between the loss and the 补办. */
 const LOST_THEN_PLACE = /(?:丢了|丢失|遗失|弄丢)[^，,；;。]*?(到[^，,；;。]+?)(?:申请)?(?:补办|补领|补发)/u

@@ -77,6 +77,25 @@ describe('a bare other item\'s name at a situation question', () => {
   })
 })
 
+describe('the original wanted, a copy or an expired paper said', () => {
+  it.each(['有个复印件 原件找不着了', '有 不过是复印的', '只有复印件'])('%j where 原件和复印件 are wanted is 没有, with where to get it', async (reply) => {
+    const chat = await at(DISABLED_ID)
+    const text = joined(await chat.say(reply))
+    expect(text).not.toContain('用不上')
+    expect(text).toContain('要带原件')
+    expect(text).toContain('是否已准备好：户口簿')
+    expect(await said(chat, '全部列出')).toContain('✗ 申请人居民身份证')
+  })
+
+  it.each(['有但是过期了', '有 但是过期了', '有，不过过期了'])('%j is 没有 with where to renew it', async (reply) => {
+    const chat = await at(DISABLED_ID)
+    const text = joined(await chat.say(reply))
+    expect(text).toContain('过期了不能用')
+    expect(text).toContain('是否已准备好：户口簿')
+    expect(await said(chat, '全部列出')).toContain('✗ 申请人居民身份证')
+  })
+})
+
 describe('one option of several named', () => {
   it('租的 at 经营的地方是自己的房子还是租的？ is 租赁房屋', async () => {
     const chat = await newChat()
