@@ -248,7 +248,7 @@ function answeredMentions(
       // 光荣证丢了: the 《独生子女父母光荣证》, not the 光荣证遗失补办申请 named alike, whose 光荣证 only says which 申请.
       const run = said.slice(k, k + best)
       const heads = ranked.filter((m) => headedBy(m.name, run))
-      mentions.push({ at: k, named: heads.length > 0 ? heads : ranked })
+      mentions.push({ at: k, named: closest(heads.length > 0 ? heads : ranked) })
       k += best
     }
   }
@@ -274,6 +274,16 @@ function answeredMentions(
     if (answer !== undefined) out.push({ ...mention, answer })
   })
   return out
+}
+
+/**
+ * Of materials a run names alike, those it names most closely: the shortest names (户口本 is the 居民户口簿, not the
+ * 监护人居民身份证和户口簿, whose other words say whose and what else); names as long are all kept (卖方结婚证, 买方结婚证).
+ */
+function closest(named: Material[]): Material[] {
+  const length = (m: Material) => comparableFixed(m.name).length
+  const shortest = Math.min(...named.map(length))
+  return named.filter((m) => length(m) === shortest)
 }
 
 /** Characters that end the short name of a paper (医保卡, 残疾证, 户口本): a word of the item's name before one names it. */

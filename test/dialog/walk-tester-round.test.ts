@@ -96,6 +96,16 @@ describe('the original wanted, a copy or an expired paper said', () => {
   })
 })
 
+describe('an answer applies to the material it names', () => {
+  it('户口本没有 社保卡有 in the 身份证 walk leaves the guardian\'s 身份证和户口簿 unanswered', async () => {
+    const chat = await newChat()
+    await chat.say('给孩子办身份证')
+    const text = joined(await chat.say('户口本没有 社保卡有'))
+    expect(text).not.toContain('监护人居民身份证和户口簿没有')
+    expect(await said(chat, '1', '1')).toContain('是否已准备好：监护人居民身份证和户口簿')
+  })
+})
+
 describe('one option of several named', () => {
   it('租的 at 经营的地方是自己的房子还是租的？ is 租赁房屋', async () => {
     const chat = await newChat()
