@@ -104,7 +104,10 @@ export function materialAnswer(r: Reading, name: string, v: CompiledVocabulary, 
   // resident can bring it.
   if (KEPT_ELSEWHERE.test(rest)) return 0
   if (!named) return undefined
-  if (v.no.has(rest) || [...v.no].some((w) => w.length >= 2 && rest.includes(w))) return 1
+  // 老人是不是外地的: the 不是 of a 是不是 asks, it says no 没有.
+  // (Said so in the reply itself: 身份证有户口本没有 leaves 有没有 once the names are out, and tells.)
+  const told = r.plain.replace(ASKED_BACK, '') !== r.plain ? rest.replace(ASKED_BACK, '') : rest
+  if (v.no.has(told) || [...v.no].some((w) => w.length >= 2 && told.includes(w))) return 1
   return v.yes.has(rest) && !v.agreeOnly.has(rest) ? 0 : undefined
 }
 
@@ -133,6 +136,9 @@ function leftOver(plain: string, name: string, synonyms: readonly Synonym[]): { 
 function longest(words: readonly string[]): string | undefined {
   return words.reduce<string | undefined>((a, w) => (a === undefined || w.length > a.length ? w : a), undefined)
 }
+
+/** A word said back as a question (是不是, 有没有, 对不对): it asks, it tells nothing. */
+const ASKED_BACK = /(\p{Script=Han})[不没]\1/gu
 
 /** Said before 在 or 交了 (户口本早就在, 已经交了): when, not what. */
 const ALREADY = /^(?:已经|早就|早已|早|已)/

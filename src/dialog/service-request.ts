@@ -188,8 +188,10 @@ export function requestAway(
   if (thing === undefined && !another) return undefined
   // 身份证有 还想办个残疾证: the pieces that answer are taken first (by `answer`, which undoes what answers nothing),
   // then only the asking is offered (it offered 居民身份证 too, and the 有 was lost).
+  // 不对，我想问残疾证的事, 不是 俺想办五保: the 不对 sets the matter straight, it is no 没有 of the step asked.
   const split = answer === undefined ? undefined : answerAndRequest(t, r)
-  const answered = split !== undefined && answer!(split.answer)
+  const correctsOnly = split !== undefined && (t.vocab.corrections.has(split.answer.plain) || t.vocab.corrections.has(split.answer.full))
+  const answered = split !== undefined && !correctsOnly && answer!(split.answer)
   if (answered) {
     const now = currentWalkStep(t)
     if (stateOf(t) !== state || now === undefined) return true

@@ -37,6 +37,15 @@ describe('a question about a material is no answer', () => {
   })
 })
 
+describe('a question naming a material\'s word asks, it tells nothing', () => {
+  it('老人是不是外地的 这个咋算 at the photo records no 老人居民身份证 没有', async () => {
+    const chat = await at(ELDER_CARD, '1')
+    const text = joined(await chat.say('老人是不是外地的 这个咋算'))
+    expect(text).not.toContain('老人居民身份证没有')
+    expect(await said(chat, '全部列出')).toContain('✓ 老人居民身份证')
+  })
+})
+
 describe('不对 and another item is a new question', () => {
   it('老年证咋办 / 有 / 有 / 不对 俺是想办个体户 offers 个体工商户登记 and records no 否', async () => {
     const chat = await newChat()
@@ -50,6 +59,14 @@ describe('不对 and another item is a new question', () => {
     const text = joined(await chat.say('不对，俺是想问五保'))
     expect(text).toContain('特困')
     expect(text).not.toContain('家里人和低保经办人员')
+  })
+
+  it.each(['不对，我想问残疾证的事', '不是 我想办五保'])('%j at a material records no 没有', async (reply) => {
+    const chat = await at(DIBAO)
+    const text = joined(await chat.say(reply))
+    expect(text).not.toContain('记下了')
+    expect(text).toContain('您是想问')
+    expect(await said(chat, '2', '全部列出')).not.toContain('✗ 申请人居民身份证')
   })
 
   it('不对 是五保 at 对吗 goes to 特困', async () => {
