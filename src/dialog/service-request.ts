@@ -108,6 +108,11 @@ export function clearlyOther(t: Turn, text: string): CatalogItem | undefined {
   return otherItem(t, text, false)
 }
 
+/** The item other than the one at hand the matcher is at least sure of for `text` (五保: 特困人员救助供养申请). */
+export function surelyOther(t: Turn, text: string): CatalogItem | undefined {
+  return otherItem(t, text, true)
+}
+
 /** Whether `thing` reads as a situation of the item (老头瘫痪: 家里有没有残疾或生重病的人？ 是): said, not asked for. */
 export function situationOf(t: Turn, item: CatalogItem, thing: string): boolean {
   if (presumedIn(item, thing).size > 0) return true

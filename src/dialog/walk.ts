@@ -3,7 +3,7 @@
  * option to a situation question, or something else the walk still makes sense of (several numbers in a row, 不对
  * to an item found unasked, 不知道, 好的, answers out of turn, questions back). The walk's last answer ends it.
  */
-import type { Material, Question } from '../catalog/types.js'
+import type { CatalogItem, Material, Question } from '../catalog/types.js'
 import { aboutItemAtHand, offerItem, offerSwitch } from './actions.js'
 import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { formOfNoPaper, formReply, formSatisfies, formText, formVerdict, wantsOriginal } from './material-form.js'
@@ -25,7 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
-import { barePaperItem, namesPaper, othersMatterAsked, requestAway } from './service-request.js'
+import { barePaperItem, namesPaper, othersMatterAsked, requestAway, surelyOther } from './service-request.js'
 import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -140,8 +140,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
     offerItem(t, r.raw, others)
     return true
   }
-  // 残疾证 alone at 家里有没有残疾或生重病的人？: another item's paper asked for, not the 是 its 残疾 says.
-  const paperItem = i === undefined ? barePaperItem(t, step, r) : undefined
+  // 残疾证 alone at 家里有没有残疾或生重病的人？: another item's paper asked for, not the 是 its 残疾 says. 不是 是五保:
+  // the 不是 sets the matter straight and another item is named after it, not this question's 否.
+  const paperItem = i === undefined ? (barePaperItem(t, step, r) ?? itemAfterCorrection(t, step, r)) : undefined
   if (paperItem !== undefined) {
     offerItem(t, r.raw, paperItem)
     return true
@@ -172,7 +173,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       } else if (verdict === undefined) return formAnswered(t, state, form.material)
       else if (form.material !== step.material) return answerable(t, form.material) ? formTold(t, state, form.material, verdict) : formAnswered(t, state, form.material)
       else {
-        if (verdict === 'missing' && wantsOriginal(step.material)) say(t, render(walkTexts.originalMissing, fields(step.material)))
+        // (原件过期了: the expiry and where to renew it are said below instead.)
+        if (verdict === 'missing' && wantsOriginal(step.material) && !EXPIRED.test(r.plain)) say(t, render(walkTexts.originalMissing, fields(step.material)))
         // 原件在俺儿那 where 原件和复印件 are wanted: there, and the copy still to make is said.
         if (verdict === 'ready' && !formSatisfies(step.material, form.had)) say(t, formText(t, step.material))
         i = verdict === 'ready' ? 0 : 1
@@ -738,6 +740,27 @@ function deniedKind(t: Turn, state: Extract<DialogState, { kind: 'materials' }>,
     return misunderstood(t, state, render(walkTexts.otherThing, { ...itemMaterialFields(t, item, step.material), options }))
   }
   return misunderstood(t, state, fullPrompt(t, state))
+}
+
+/** Who is speaking and what they mean, before what is said after a correction: 俺是, 我说的是, 就是 … */
+const SAYING = /^(?:[我俺咱]们?)?(?:说的|问的|要办的|想办的)?(?:就是|其实是|是)?/u
+
+/**
+ * The other item named after a correction word said apart (不是 是五保, 不对 特困): what follows, once who is speaking
+ * is taken out, the matcher surely finds another item for, and it is no answer of this walk (不是 是重病 is the 是 of
+ * 家里有没有残疾或生重病的人？). Undefined otherwise.
+ */
+function itemAfterCorrection(t: Turn, step: WalkStep, r: Reading): CatalogItem | undefined {
+  if (!setsStraight(t, r)) return undefined
+  const rest = (r.afterLeading ?? '').replace(SAYING, '')
+  if (rest.length < 2) return undefined
+  const item = currentItem(t)!
+  const reading = read(rest, t.vocab)
+  if (reading.yes || reading.no || presumedIn(item, rest).size > 0 || item.questions.some((q) => optionSaid(q, reading) !== undefined)) return undefined
+  // 不对，户口本其实没有: a material set straight (heardElsewhere); 不是，俺是开饭店的: the question restated (the item
+  // left for it, see restatedQuestion).
+  if (heardElsewhere(t, item, step, reading) !== undefined || restatedQuestion(t, r) !== undefined) return undefined
+  return surelyOther(t, rest)
 }
 
 /** Whether a reply starts with a correction word (vocabulary.yaml corrections: 不对, 不是) said apart from the rest. */

@@ -69,6 +69,20 @@ describe('不对 and another item is a new question', () => {
     expect(await said(chat, '2', '全部列出')).not.toContain('✗ 申请人居民身份证')
   })
 
+  it('不是 是五保 at 家里有没有残疾 offers 特困 and records no 否', async () => {
+    const chat = await at(DIBAO, '有', '有')
+    const text = joined(await chat.say('不是 是五保'))
+    expect(text).toContain('特困')
+    expect(text).not.toContain('家里人和低保经办人员')
+  })
+
+  it('不是 是重病 there is still its 是', async () => {
+    const chat = await at(DIBAO, '有', '有')
+    const text = joined(await chat.say('不是残疾 是重病'))
+    expect(text).not.toContain('您是想问')
+    expect(text).not.toContain(DISABLED_Q)
+  })
+
   it('不对 是五保 at 对吗 goes to 特困', async () => {
     const chat = await newChat()
     expect(await said(chat, '低保')).toContain('对吗')
@@ -101,6 +115,14 @@ describe('the original wanted, a copy or an expired paper said', () => {
     expect(text).not.toContain('用不上')
     expect(text).toContain('要带原件')
     expect(text).toContain('是否已准备好：户口簿')
+    expect(await said(chat, '全部列出')).toContain('✗ 申请人居民身份证')
+  })
+
+  it('复印件有 原件过期了 says the original must be renewed, once', async () => {
+    const chat = await at(DISABLED_ID)
+    const text = joined(await chat.say('复印件有 原件过期了'))
+    expect(text).toContain('过期了不能用')
+    expect(text).not.toContain('缺了怎么办')
     expect(await said(chat, '全部列出')).toContain('✗ 申请人居民身份证')
   })
 
