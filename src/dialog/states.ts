@@ -9,7 +9,7 @@ import { helpKind, input } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
 import { walkAnswerAtOffer } from './offer-answer.js'
 import { proxyWish } from './proxy-wish.js'
-import { currentWalkStep, reprompt, shortPrompt, visibleOptions } from './prompts.js'
+import { currentWalkStep, reprompt, shortPrompt, takesPlaces, visibleOptions } from './prompts.js'
 import { render } from './template.js'
 import type { DialogState } from './schema.js'
 import { read, type Reading } from './text.js'
@@ -61,7 +61,8 @@ const WHAT_TO_BRING = /^(?:还|都|到底|那)?(?:要|得|需要)?(?:带|准备|
 
 /** Whether the reply asks what to bring where the walk is over but its item kept (a step that asks something else). */
 function asksWhatToBring(t: Turn, state: DialogState, r: Reading): boolean {
-  if (state.kind === 'materials' || ('match' in state && state.match) || currentItem(t) === undefined) return false
+  // (After 自己办理 the step takes new questions, but its item's list is the one above: 要带啥 names no other item.)
+  if (state.kind === 'materials' || ('match' in state && state.match && !takesPlaces(state)) || currentItem(t) === undefined) return false
   // The checklist was shown: the walk is over, or 全部列出 ended it early (not at 对吗, before any list).
   if (currentWalkStep(t) !== undefined && t.s.skipped !== true) return false
   return WHAT_TO_BRING.test(r.plain)

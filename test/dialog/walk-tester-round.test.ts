@@ -181,3 +181,12 @@ describe('an aspect asked once the item is at hand', () => {
     expect(text).toContain('不收费')
   })
 })
+
+describe('what to bring once the item is at hand', () => {
+  it('要带啥 after 自己办理 says the list is above', async () => {
+    const chat = await at(DIBAO, '全部列出', '1')
+    const text = joined(await chat.say('要带啥'))
+    expect(text).not.toContain('没找到')
+    expect(text).toContain('全部列出')
+  })
+})
