@@ -8,7 +8,7 @@ import type { CatalogItem, Material } from '../catalog/types.js'
 import { decide, SURE_SCORE } from '../match/decide.js'
 import { offerItem, offerSwitch } from './actions.js'
 import { covered, headedBy, SHARED_BY_MATERIALS, withSynonyms } from './material-words.js'
-import { presumedIn, type WalkStep } from './materials.js'
+import { materialStatuses, presumedIn, type WalkStep } from './materials.js'
 import { currentWalkStep, fullPrompt } from './prompts.js'
 import { itemMaterialFields } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -250,13 +250,21 @@ const BARE_PAPER = /^\p{Script=Han}{1,5}(?:[证卡本簿照]|证明)$/u
 const ANSWER_WORD = /有|没|无|木|是|不|冇|的/u
 
 /**
- * The other item a situation question's reply asks for by naming its paper alone (残疾证 at 家里有没有残疾或生重病的
- * 人？: 办理残疾人证, though 残疾 is the 是's 说法): a bare paper's name, with no word of having or yes and no before
+ * The other item a walk reply asks for by naming its paper alone (残疾证 at 家里有没有残疾或生重病的人？: 办理残疾人证,
+ * though 残疾 is the 是's 说法; or at a material question, for no paper this case needs): a bare paper's name, with no word of having or yes and no before
  * it (有残疾证 is the 是), which the matcher clearly finds another item for. Undefined otherwise.
  */
 export function barePaperItem(t: Turn, step: WalkStep, r: Reading): CatalogItem | undefined {
-  if (step.kind !== 'question' || r.yes || r.no || r.leading !== undefined) return undefined
+  if (r.yes || r.no || r.leading !== undefined) return undefined
   if (!BARE_PAPER.test(r.plain) || ANSWER_WORD.test(r.plain)) return undefined
+  if (step.kind === 'material') {
+    // 身份证 alone while the 户口簿 is asked: one of the papers this case needs, named (the walk reads it as before);
+    // 残疾证 while the 身份证 is asked, where only a 是 would bring in the 残疾人证: asked for, not said.
+    const item = currentItem(t)!
+    const needed = materialStatuses(item, t.s).filter((s) => s.status !== 'conditional').map((s) => s.material)
+    if ([step.material, ...needed].some((m) => m.notice !== true && namesPaper(t, r.plain, m))) return undefined
+    return clearlyOther(t, r.plain)
+  }
   // 结婚证 at 孩子父母领了结婚证吗？: the paper the question asks about, said back as its answer.
   const q = step.question
   if ([q.prompt, q.elderPrompt ?? '', ...q.options].some((text) => comparableFixed(text).includes(r.plain))) return undefined

@@ -100,6 +100,13 @@ describe('a bare other item\'s name at a situation question', () => {
     expect(text).not.toContain('是否已准备好：残疾人证或住院病历')
   })
 
+  it('残疾证 at the 身份证 offers 办理残疾人证, records no 是', async () => {
+    const chat = await at(DIBAO)
+    const text = joined(await chat.say('残疾证'))
+    expect(text).toContain(DISABLED_ID)
+    expect(text).not.toContain('就按"是"算')
+  })
+
   it('有残疾证 there is still 是', async () => {
     const chat = await at(DIBAO, '有', '有')
     const text = joined(await chat.say('有残疾证'))
