@@ -164,6 +164,10 @@ describe('resident vocabulary in item keywords', () => {
     ['买了邻村人家的旧楼 合同签完了 房本咋弄', '不动产转移登记'],
     // Going to school here (在这上学) is the incomers' children's enrolment: a shop the parent runs is the story.
     ['俺在县城开了个小店也有执照 儿子户口在河南 能在这上学吗', '随迁子女义务教育入学申请'],
+    // Land let out (流转) is said with 地 for 土地 (地流转, 地要流转) or 流转 alone.
+    ['那几亩地想流转给合作社 合同咋签', '农村土地（不含草原、林地）承包经营以及有关合同管理和农村集体产权制度改革政策宣传咨询服务'],
+    // Being too poor for treatment (没钱看病, 没钱治病) is 医疗救助, as 看不起病 is.
+    ['俺爹住院了没钱治病 能帮帮不', '医疗救助申请'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
