@@ -168,6 +168,8 @@ describe('resident vocabulary in item keywords', () => {
     ['那几亩地想流转给合作社 合同咋签', '农村土地（不含草原、林地）承包经营以及有关合同管理和农村集体产权制度改革政策宣传咨询服务'],
     // Being too poor for treatment (没钱看病, 没钱治病) is 医疗救助, as 看不起病 is.
     ['俺爹住院了没钱治病 能帮帮不', '医疗救助申请'],
+    // An old person's age with money to draw (八十岁领钱, as 六十岁领钱 is the pension's) is the 高龄 allowance.
+    ['俺爹今年九十了 能领啥钱', '经济困难老年人补贴给付'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
