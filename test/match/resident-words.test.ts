@@ -170,6 +170,8 @@ describe('resident vocabulary in item keywords', () => {
     ['俺爹住院了没钱治病 能帮帮不', '医疗救助申请'],
     // An old person's age with money to draw (八十岁领钱, as 六十岁领钱 is the pension's) is the 高龄 allowance.
     ['俺爹今年九十了 能领啥钱', '经济困难老年人补贴给付'],
+    // A 居住证明 is a proof the village or town writes (开证明), not the police's 居住证.
+    ['村里能给开个居住证明不', '印章管理'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
