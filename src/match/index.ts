@@ -627,8 +627,8 @@ function echoedRequests(lexicon: Lexicon, units: Unit[], clauses: Span[], neutra
 /**
  * Units inside a term, whose 请求字 name a thing (领证, 开公司) rather than ask for one. Not a verb read apart from its
  * object (想办个残疾本 as 办残疾证): that verb is the resident's own request; with `split`, for the request typed
- * straight after the story (wishSpan), nor one read over a measure word (想给她办个低保: 办个低保 as the keyword 办低保).
- * Between parts (`undone`) only without 了 after the verb: 办个居住证，… asks for it, 新开了个小店 is the story before
+ * straight after the story (wishSpan), nor one read over a measure word (想给她办个低保: 办个低保 as the keyword 办低保),
+ * nor one typed whole before an object that is a word of its own (想办残疾证: 残疾证). Between parts (`undone`) only without 了 after the verb: 办个居住证，… asks for it, 新开了个小店 is the story before
  * 要刻个公章.
  */
 function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], split: boolean | 'undone' = false): Uint8Array {
@@ -637,7 +637,10 @@ function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], spli
     // After 想 (`split`: 想给她办个低保), a verb-first keyword read over a measure word has its verb apart too; between
     // parts (`undone`) only where no 了 follows the verb (办个居住证, not 开了个小店).
     const splitHere = split === true || (split === 'undone' && !units[o.start + 1]?.afterParticle)
-    const apart = o.verbObject || (splitHere && o.length !== undefined && lexicon.askingChars.has(units[o.start]!.text ?? ''))
+    // Typed whole, a verb-first keyword whose object is a word of its own (办残疾证: 残疾证) is that verb asking for it,
+    // as 办个残疾证 is.
+    const spread = o.length !== undefined || found.some((w) => w.start === o.start + 1 && w.end === o.end && !w.guessed && !lexicon.generic.has(w.term))
+    const apart = o.verbObject || (splitHere && spread && lexicon.askingChars.has(units[o.start]!.text ?? ''))
     if (!lexicon.generic.has(o.term) && !apart) inTerm.fill(1, o.start, o.end)
   }
   return inTerm

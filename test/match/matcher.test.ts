@@ -610,6 +610,13 @@ describe('decide(results)', () => {
     expect(decide(matcher.match('低保咋办'))).toMatchObject({ kind: 'sure', clear: false, result: { item: { name: '最低生活保障申请' } } })
   })
 
+  it('is sure of the item a later part asks for by its verb-first keyword typed whole (想办残疾证), after a story fitting another', () => {
+    // 瘫在床上 fits the old people's allowance too; 办残疾证 asks for the card as 办个残疾证 does.
+    for (const q of ['老头子瘫在床上，想给他办残疾证', '俺娘卧床好几年了 想办残疾证']) {
+      expect(decide(matcher.match(q)), q).toMatchObject({ kind: 'sure', result: { item: { name: '办理残疾人证' } } })
+    }
+  })
+
   it('asks which one for a lone word that several items are about (社保, 医保)', () => {
     const social = decide(matcher.match('社保'))
     expect(social.kind).toBe('choose')
