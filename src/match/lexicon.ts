@@ -58,6 +58,11 @@ export interface Lexicon {
   generic: Set<string>
   /** Terms from the 目录外 list: services this catalogue does not handle. */
   outside: Set<string>
+  /**
+   * Terms that end a 目录外 word, the word a kind of them (老年卡 in 公交老年卡, 过户 in 车辆过户): said alone, the resident
+   * may mean that kind outside the catalogue as well as the item the term is a word of.
+   */
+  partsOfOutside: Set<string>
   /** Terms from the 身份词 list: who asks (村干部), neither for nor against an item in a part saying so (我是村干部，…). */
   askers: Set<string>
   /** Terms from the 目录外动作 list: what residents ask to have done that most items do not do (注销, 报销). */
@@ -192,6 +197,10 @@ export function buildLexicon(catalog: Catalog): Lexicon {
   for (const n of named) n.nameParts.forEach(addWordsOf), n.keywords.forEach(addWordsOf), n.phrasings.forEach(addWordsOf)
   const prefixes = prefixSet(surfaces.keys())
   const outside = new Set(outsideWords.map((w) => surfaces.get(w) ?? w))
+  const partsOfOutside = new Set<string>()
+  for (const w of outsideWords) {
+    for (const p of spansIn(w, surfaces, prefixes)) if (p.start > 0 && p.end === w.length && !outside.has(p.term)) partsOfOutside.add(p.term)
+  }
   const actions = new Set(actionWords.map((w) => surfaces.get(w) ?? w))
   const reissue = new Set(reissueWords.filter((w) => w.length >= 2).map((w) => surfaces.get(w) ?? w))
 
@@ -461,7 +470,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     materialTerms,
     lookalikes: lookalikesOf(catalog.words.lookalikes ?? []),
     askers: new Set((catalog.words.askers ?? []).map(matchableText).map((w) => surfaces.get(w) ?? w)),
-    items, surfaces, prefixes, generic: genericTerms, outside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
+    items, surfaces, prefixes, generic: genericTerms, outside, partsOfOutside, actions, reissue, reissueChars, mentions, ownedBy, askingChars: new Set(catalog.words.asking), neutralChars, neutralSyllables, postings, specificity, homophones, oneOff,
     inverted, invertedSounds, verbObjects,
   }
 }

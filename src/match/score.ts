@@ -6,6 +6,7 @@
  * Two passes keep this fast at 30,000 items: a cheap upper bound accumulated in a typed array over
  * every item the terms reach, then the exact (overlap-aware) evidence for the best few only.
  */
+import { SURE_SCORE } from './decide.js'
 import { OWN_WEIGHT, type Lexicon } from './lexicon.js'
 import type { Occurrence } from './occurrences.js'
 
@@ -63,6 +64,11 @@ const PART_FACTOR = 0.5
  * `named` in scoreItems).
  */
 const ASIDE_FACTOR = 0.75
+/**
+ * Most confidence for an item named by one word only, and that word a piece of a 目录外 word (老年卡 in 公交老年卡): the
+ * resident may mean either, so the item is offered, not taken (just under SURE_SCORE; over MIN_SCORE whatever fuse.js takes off).
+ */
+const PIECE_CAP = SURE_SCORE - 0.01
 /** Confidence kept by an item found only through words of its 常见问法. */
 const PHRASING_ONLY_FACTOR = 0.9
 
@@ -257,18 +263,34 @@ export function scoreItems(
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))
-    const confidence =
+    // A question that is nothing but a word which is also the last piece of a 目录外 word (老年卡, 老年卡在哪办; 公交老年卡
+    // is outside) leaves the item in doubt.
+    const piece = !outside.length && lonePiece(lexicon, taken, neutral)
+    const unbounded =
       (1 - Math.exp(-evidence / EVIDENCE_SCALE)) *
       (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage) *
       (foreign ? OUTSIDE_FACTOR : 1) *
       (phrasingOnly ? PHRASING_ONLY_FACTOR : 1) *
       (besides.some((o) => weightOf(lexicon, o.term, item) >= OWN_WEIGHT && !lexicon.materialTerms(item).has(o.term)) ? BESIDES_FACTOR : 1)
+    const confidence = piece ? Math.min(unbounded, PIECE_CAP) : unbounded
     return { item, confidence, evidence, namedAny, namedOwn }
   })
   // The item asked for by its own word (能吃低保不) is what the resident wants: an item that explains none of that part
   // answers only the story told before it (俺家老头瘫在床上: the old man's allowance).
   if (scored.some((s) => s.namedOwn)) for (const s of scored) if (!s.namedAny) s.confidence *= ASIDE_FACTOR
   return scored
+}
+
+/**
+ * Whether the item's name and keyword words in the question are one word, a piece of a 目录外 word (see partsOfOutside),
+ * with nothing else in the question but neutral units.
+ */
+function lonePiece(lexicon: Lexicon, taken: readonly { o: Occurrence; weight: number }[], neutral: Uint8Array): boolean {
+  const own = taken.filter((h) => h.weight >= ASKED_MIN_WEIGHT && !lexicon.generic.has(h.o.term))
+  if (own.length !== 1 || !lexicon.partsOfOutside.has(own[0]!.o.term)) return false
+  const { start, end } = own[0]!.o
+  for (let u = 0; u < neutral.length; u++) if (!neutral[u] && (u < start || u >= end)) return false
+  return true
 }
 
 /**

@@ -617,6 +617,17 @@ describe('decide(results)', () => {
     }
   })
 
+  it('offers, not takes, an item named only by a word that also ends a 目录外 word (老年卡: 公交老年卡 is outside)', () => {
+    for (const q of ['老年卡', '老年卡去哪办']) {
+      const d = decide(matcher.match(q))
+      expect(d.kind, q).toBe('choose')
+      expect(d.kind === 'choose' && d.results[0]!.item.name, q).toBe('《山东省老年人优待证》办理')
+    }
+    // Its own words beside it, or the item's name, are sure as before.
+    expect(decide(matcher.match('老年证'))).toMatchObject({ kind: 'sure', clear: true })
+    expect(matcher.match('公交老年卡咋办')).toEqual([])
+  })
+
   it('asks which one for a lone word that several items are about (社保, 医保)', () => {
     const social = decide(matcher.match('社保'))
     expect(social.kind).toBe('choose')
