@@ -66,7 +66,8 @@ const PART_FACTOR = 0.5
 const ASIDE_FACTOR = 0.75
 /**
  * Most confidence for an item named by one word only, and that word a piece of a 目录外 word (老年卡 in 公交老年卡): the
- * resident may mean either, so the item is offered, not taken (just under SURE_SCORE; over MIN_SCORE whatever fuse.js takes off).
+ * resident may mean either, so the item is offered, not taken (just under SURE_SCORE; over MIN_SCORE whatever
+ * fuse.js takes off).
  */
 const PIECE_CAP = SURE_SCORE - 0.01
 /** Confidence kept by an item found only through words of its 常见问法. */
