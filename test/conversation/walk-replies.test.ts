@@ -807,9 +807,12 @@ describe('answers to situation questions in a resident\'s words', () => {
 
   it('a yes/no situation said in the first question is told with its question, not as 按您说的"是"', async () => {
     const chat = await newChat()
-    // Confirmed (对吗) or picked from a few: 1 either way.
-    expect(joined(await chat.say('俺男人瘫了 想办低保'))).toMatch(new RegExp(`您要办的是：${DIBAO}，对吗？|1 ${DIBAO}`))
-    const replies = joined(await chat.say('1'))
+    // Started at once (想办低保 names it), or confirmed (对吗) / picked from a few with 1 first.
+    let replies = joined(await chat.say('俺男人瘫了 想办低保'))
+    if (!replies.includes('按您说的')) {
+      expect(replies).toMatch(new RegExp(`您要办的是：${DIBAO}，对吗？|1 ${DIBAO}`))
+      replies = joined(await chat.say('1'))
+    }
     expect(replies).toContain('按您说的，"家里有没有残疾或生重病的人？"就按"是"算。')
     expect(replies).not.toContain('按您说的"是"')
   })
