@@ -162,12 +162,14 @@ describe('one option of several named', () => {
 })
 
 describe('the list of candidate items', () => {
-  const ASK = '俺爹瘫在床上 想办残疾证 中不中'
+  // A list with the subsidy first and the card second.
+  const ASK = '俺爹残疾了'
+  const FIRST = '困难残疾人生活补贴和重度残疾人护理补贴申请'
 
   it.each(['头一个', '第一个'])('%j picks the first', async (reply) => {
     const chat = await newChat()
-    expect(await said(chat, ASK)).toContain('1 办理残疾人证')
-    expect(joined(await chat.say(reply))).toContain(`办"${DISABLED_ID}"要`)
+    expect(await said(chat, ASK)).toContain(`1 ${FIRST}`)
+    expect(joined(await chat.say(reply))).toContain(`办"${FIRST}"要`)
   })
 
   it('俺也不知道 keeps the list', async () => {
@@ -175,8 +177,8 @@ describe('the list of candidate items', () => {
     await chat.say(ASK)
     const text = joined(await chat.say('俺也不知道'))
     expect(text).not.toContain('没找到')
-    expect(text).toContain('1 办理残疾人证')
-    expect(joined(await chat.say('1'))).toContain(`办"${DISABLED_ID}"要`)
+    expect(text).toContain('2 办理残疾人证')
+    expect(joined(await chat.say('2'))).toContain(`办"${DISABLED_ID}"要`)
   })
 })
 
