@@ -34,10 +34,11 @@ export function isBadRating(score: number): boolean {
  */
 const WORDS: [string[], number][] = [
   [['非常不满意', '很不满意', '特别不满意', '太不满意', '太差了', '太差', '很差', '差劲'], 1],
-  [['不太满意', '不满意', '不咋样', '不怎么样', '不太好', '不好'], 2],
+  // 差评 (the bad end of 好差评) short of 非常不满意; 好评 and 点赞 its good end.
+  [['不太满意', '不满意', '不咋样', '不怎么样', '不太好', '不好', '差评'], 2],
   [['基本满意', '马马虎虎', '还可以', '过得去', '一般般', '一般', '还行', '凑合'], 3],
   [['挺不错', '满意', '挺好', '很好', '不错'], 4],
-  [['非常满意', '很满意', '特别满意', '十分满意', '太满意', '非常好', '特别好', '太好了'], 5],
+  [['非常满意', '很满意', '特别满意', '十分满意', '太满意', '非常好', '特别好', '太好了', '好评', '点赞', '点个赞', '给你们点个赞', '给个好评'], 5],
 ]
 const WORD_SCORE = new Map(WORDS.flatMap(([words, score]) => words.map((w) => [w, score] as const)))
 /** Longest first, so that 不满意 is not read as 满意 with a 不 before it. */
@@ -84,7 +85,7 @@ export function parseRatingReply(text: string): RatingReply | undefined {
   if (!m) return undefined
   const word = m[1]
   const score = word === undefined ? (DIGITS[m[2]!] ?? Number(m[2])) : WORD_SCORE.get(word)!
-  const explicit = word !== undefined ? word.includes('满意') : m[3] !== undefined
+  const explicit = word !== undefined ? /满意|评|赞/.test(word) : m[3] !== undefined
   const rest = t.slice(m[0].length)
   let comment = rest.replace(/^[\s。！!.,，、~～:：]+/, '').trim()
   // 2 不满意, 5 非常满意: the prompt's line copied, the label said again.

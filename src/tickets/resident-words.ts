@@ -31,6 +31,11 @@ export interface ResidentWords {
    * it waits for materials, and 补齐 is how to say they are ready.
    */
   alreadyOpen(t: TicketFacts, status: string, returned: boolean): string
+  /**
+   * A new request was opened while an earlier one for the same person and item, asked otherwise (another help kind or
+   * way back), is still open: both stand; how to withdraw the earlier (`waiting`: 取消 works, else call the agent).
+   */
+  earlierOpen(t: TicketFacts, waiting: boolean): string
   /** By when it is done: a day, or none promised (以窗口为准). */
   deadline(dueDay: string | undefined): string
   /** A status as the resident reads it (待领办 reads like a help kind: said as waiting for someone to take it). */
@@ -54,7 +59,7 @@ export interface ResidentWords {
    * Thanks for a rating; a 差评 is followed up within `followUpDays`; mid-dialog the pending question comes next;
    * `commented`: a comment came with the score (不满意 太慢了) and was kept too.
    */
-  rated(score: number, bad: boolean, followUpDays: number, midDialog: boolean, commented?: boolean): string
+  rated(score: number, bad: boolean, followUpDays: number, midDialog: boolean, commented?: boolean, which?: string): string
   commentNoted(midDialog: boolean): string
   commentSkipped: string
   noneReturned: string
@@ -116,6 +121,9 @@ export type RefusalFacts = Pick<Refusal, 'code' | 'message' | 'action' | 'status
 const SCORES = [1, 2, 3, 4, 5] as const
 
 export const STANDARD_WORDS: ResidentWords = {
+  earlierOpen: (t, waiting) =>
+    `另外，您之前为同一件事提交的 ${t.id}（${t.help}）还在办。` +
+    (waiting ? `不需要了可以回复：取消 ${t.id}` : `不需要了请回复"查询 ${t.id}"看代办员电话，打电话说一声。`),
   alreadyOpen: (t, status, returned) =>
     `这件事您已经申请过代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用重复提交。` +
     (returned ? `材料准备好了，请回复：补齐 ${t.id} 已准备好` : `查进度请回复：查询 ${t.id}`),
@@ -146,9 +154,9 @@ export const STANDARD_WORDS: ResidentWords = {
   ratingRange: `评价请回复 1 到 5 的数字，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
   alreadyRated: (id, score) => `工单 ${id} 已经评价过了（${score} ${RATING_LABELS[score]}），谢谢您！`,
   ratingExpired: (id, days) => `工单 ${id} 办结已超过 ${days} 个工作日，评价时间已过。有意见可以打 12345 热线反映。`,
-  rated: (score, bad, days, mid, commented) =>
+  rated: (score, bad, days, mid, commented, which) =>
     [
-      `谢谢您的评价（${score} ${RATING_LABELS[score]}）！`,
+      `谢谢您${which ? `对工单 ${which}` : ''}的评价（${score} ${RATING_LABELS[score]}）！`,
       commented ? '您的意见也记下了。' : '',
       bad ? `很抱歉这次没让您满意，督办人员会在 ${days} 个工作日内回访您。` : '',
       // Mid-dialog the next reply answers the dialog's question: a comment is said with 意见 in front.
@@ -159,7 +167,7 @@ export const STANDARD_WORDS: ResidentWords = {
   commentNoted: (mid) => `您的意见已记下，谢谢！${mid ? '请接着回答上面的问题。' : ''}`,
   commentSkipped: '好的，谢谢您！',
   noneReturned: '您没有等待补充材料的工单。',
-  severalReturned: (lines, item) => `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名，比如：补齐 ${item}；也可以带上工单号。`,
+  severalReturned: (lines, item) => `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名、申请人或工单号，比如：补齐 ${item}`,
   resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
   refused: (_id, r) => r.message,
   cancelAsk: (t) =>
@@ -208,6 +216,9 @@ const ELDER_STATUS: Readonly<Record<TicketStatus, string>> = {
 }
 
 export const ELDER_WORDS: ResidentWords = {
+  earlierOpen: (t, waiting) =>
+    `还有，您以前为这件事交的 ${t.id}（${t.help}）也还在办。` +
+    (waiting ? `不要了就回：取消 ${t.id}` : `不要了就回"查询 ${t.id}"，给办事的人打个电话。`),
   alreadyOpen: (t, status, returned) =>
     `这件事您已经找人代办了：工单 ${t.id}（${t.itemName}），现在${status}，不用再交一遍。` +
     (returned ? `东西准备好了，回：补齐 ${t.id} 准备好了` : `想问办到哪了，回"查询 ${t.id}"。`),
@@ -238,9 +249,9 @@ export const ELDER_WORDS: ResidentWords = {
   ratingRange: `打分请回 1 到 5，比如：评价 5。${[...SCORES].reverse().map((s) => `${s} ${RATING_LABELS[s]}`).join('，')}。`,
   alreadyRated: (id, score) => `工单 ${id} 您打过分了（${score} ${RATING_LABELS[score]}），谢谢您！`,
   ratingExpired: (id, days) => `工单 ${id} 办好超过 ${days} 个工作日了，过了打分的时候。有意见可以打 12345 说。`,
-  rated: (score, bad, days, mid, commented) =>
+  rated: (score, bad, days, mid, commented, which) =>
     [
-      `谢谢您打分（${score} ${RATING_LABELS[score]}）！`,
+      `谢谢您${which ? `给 ${which} ` : ''}打分（${score} ${RATING_LABELS[score]}）！`,
       commented ? '您说的也记下了。' : '',
       bad ? `没让您满意，对不起。${days} 个工作日内会有人打电话问您。` : '',
       mid
@@ -250,7 +261,7 @@ export const ELDER_WORDS: ResidentWords = {
   commentNoted: (mid) => `您说的记下了，谢谢！${mid ? '请接着回上面的问题。' : ''}`,
   commentSkipped: '好，谢谢您！',
   noneReturned: '您没有要补东西的工单。',
-  severalReturned: (lines, item) => `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事，比如：补齐 ${item}；带上工单号也行。`,
+  severalReturned: (lines, item) => `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事、人名或工单号，比如：补齐 ${item}`,
   resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
   refused: elderRefusal,
   cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,

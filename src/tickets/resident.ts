@@ -109,20 +109,19 @@ export function createTicketEffectExecutor(env: TicketEnv): EffectExecutor {
     // The same request sent again (the form filled twice): one ticket, as duplicate requests are merged. One that
     // asks for another kind of help or another way back (now 特办, now mailed) is a new request: the agent sees both.
     const req = effect.request
-    const same = (await mine(env, message.resident)).find(
-      (t) =>
-        OPEN_STATUSES.includes(t.status) && t.itemId === req.itemId && t.name === req.name && t.phone === req.phone &&
-        t.help === req.help && t.delivery.kind === req.delivery.kind,
+    const related = (await mine(env, message.resident)).filter(
+      (t) => OPEN_STATUSES.includes(t.status) && t.itemId === req.itemId && t.name === req.name && t.phone === req.phone,
     )
-    if (same) {
-      const words = residentWords(req.elder)
-      return [words.alreadyOpen(same, words.status(same.status), same.status === '已退回')]
-    }
+    const words = residentWords(req.elder)
+    const same = related.find((t) => t.help === req.help && t.delivery.kind === req.delivery.kind)
+    if (same) return [words.alreadyOpen(same, words.status(same.status), same.status === '已退回')]
     const r = await openTicket(env, effect.request, now)
     if (!r.ok) return [r.message]
     const t = r.ticket
-    const words = residentWords(effect.request.elder)
-    return [words.opened(t, pointName(env.network, t.nodeId), deadlineText(t.dueAt, words))]
+    const opened = words.opened(t, pointName(env.network, t.nodeId), deadlineText(t.dueAt, words))
+    // The earlier one for the same person and item, asked otherwise (帮办, not 代办): said, with how to withdraw it.
+    const earlier = related[0]
+    return earlier ? [opened, words.earlierOpen(earlier, earlier.status === '待领办')] : [opened]
   }
 }
 
@@ -195,18 +194,22 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
       const target = named ? (awaitingRating(env, named, message.now) ? named : undefined) : mineNow.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) {
-        // Only a rating said as one (评价 5, 评价 DB… 5) is told why it cannot rate; other words go on to the dialog.
-        if (!rateWord && id === undefined) return undefined
+        const expired = named?.status === '已办结' ? named : mineNow.find((t) => t.status === '已办结' && t.rating === undefined)
+        // Only a rating said as one (评价 5), or a score beyond doubt (5 分) with a ticket whose time is over, is told why
+        // it cannot rate; other words go on to the dialog.
+        if (!rateWord && id === undefined && !(scored.explicit && expired)) return undefined
         const rated = named ?? mineNow.find((t) => t.rating)
         if (rated?.rating) return [words.alreadyRated(rated.id, rated.rating.score)]
-        const expired = named?.status === '已办结' ? named : mineNow.find((t) => t.status === '已办结' && t.rating === undefined)
         return [expired ? words.ratingExpired(expired.id, env.network.settings.ratingDays) : words.nothingToRate]
       }
       const midDialog = await dialogOpen()
       const r = await act(env, target.id, { name: 'rate', score }, resident(who), message.now)
       // The comment said with the score is kept with it (its failure would only lose the comment: the score stands).
       const commented = r.ok && comment !== undefined && (await act(env, target.id, { name: 'comment', text: comment }, resident(who), message.now)).ok
-      return reply(words, target.id, r, () => words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog, commented))
+      // With several waiting for a rating, the thanks names the one rated (the newest, unless one was named).
+      const several = mineNow.filter((t) => awaitingRating(env, t, message.now)).length > 1
+      const which = several ? `${target.id}（${target.itemName}，${target.name}）` : undefined
+      return reply(words, target.id, r, () => words.rated(score, isBadRating(score), env.network.settings.followUpDays, midDialog, commented, which))
     }
     const commenting = mineNow.find((t) => t.rating && !t.rating.commentClosed && message.now - t.rating.at <= COMMENT_WINDOW_MS)
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
@@ -244,12 +247,15 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
 
 /**
  * Whether a score read from the reply rates a ticket now. Said as a rating (评价 5, or naming the ticket): always.
- * Otherwise not when it goes on to ask something (还可以补办吗), and while a dialog question waits only a score said
- * beyond doubt (4分, 非常满意, 不满意 太慢了): 1 部分材料有了 is the dialog's answer, not a 差评.
+ * Otherwise not when it goes on to ask something (还可以补办吗), nor a bare number with words after it (1 有); while a
+ * dialog question waits only a score said beyond doubt (4分, 非常满意, 不满意 太慢了).
  */
 async function ratesNow(scored: RatingReply, saidAsRating: boolean, dialogOpen: () => Promise<boolean>): Promise<boolean> {
   if (saidAsRating) return true
   if (scored.asks) return false
+  // 1 有, 2 没有身份证: a number with words after it is an answer to something, unless said beyond doubt (2分 太慢了);
+  // the rating question asks for comments after 评价 (评价 2 跑了两趟).
+  if (scored.comment !== undefined && !scored.explicit) return false
   if (!(await dialogOpen())) return true
   return scored.explicit
 }
@@ -372,8 +378,8 @@ async function resume(env: TicketEnv, message: IncomingMessage, text: string, id
   const target = id ?? (returned.length === 1 ? returned[0]?.id : namedReturned(returned, text)?.id)
   if (target === undefined) {
     if (returned.length === 0) return [words.noneReturned]
-    const lines = returned.map((t) => `· ${t.id} ${t.itemName}：${t.returnReason ?? '补充材料'}`)
-    return [words.severalReturned(lines, returned[0]!.itemName)]
+    const lines = returned.map((t) => `· ${t.id} ${t.itemName}（${t.name}）：${t.returnReason ?? '补充材料'}`)
+    return [words.severalReturned(lines, exampleFor(returned))]
   }
   const answer = withoutId(text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, ''), id).trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
@@ -388,7 +394,7 @@ async function resume(env: TicketEnv, message: IncomingMessage, text: string, id
 function namedReturned(returned: readonly TicketState[], text: string): TicketState | undefined {
   const said = pairs(text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, ''))
   const scored = returned.map((t) => {
-    const own = pairs(`${t.itemName} ${t.returnReason ?? ''}`)
+    const own = pairs(`${t.itemName} ${t.name} ${t.returnReason ?? ''}`)
     let shared = 0
     for (const p of said) if (own.has(p)) shared++
     return { t, shared }
@@ -396,6 +402,18 @@ function namedReturned(returned: readonly TicketState[], text: string): TicketSt
   const best = Math.max(0, ...scored.map((s) => s.shared))
   const top = scored.filter((s) => s.shared === best)
   return best > 0 && top.length === 1 ? top[0]!.t : undefined
+}
+
+/**
+ * What to add to 补齐 to pick one of several: the item when their items differ, else the applicant when their names
+ * do, else the ticket number (the one thing that always tells them apart).
+ */
+function exampleFor(returned: readonly TicketState[]): string {
+  const first = returned[0]!
+  const unique = (of: (t: TicketState) => string) => returned.filter((t) => of(t) === of(first)).length === 1
+  if (unique((t) => t.itemName)) return first.itemName
+  if (unique((t) => t.name)) return first.name
+  return first.id
 }
 
 /** Two-character pieces of the Chinese in `text` (照片拍好了 → 照片, 片拍, 拍好, 好了). */

@@ -69,6 +69,7 @@ function sampled(words: ResidentWords): Record<string, string> {
   const item = 'DB2611230001（最低生活保障申请）'
   const all: Record<keyof ResidentWords, string> = {
     opened: words.opened(t, '大店镇便民服务中心', '2026年12月10日前办结'),
+    earlierOpen: `${words.earlierOpen(t, true)} ${words.earlierOpen(t, false)}`,
     alreadyOpen: `${words.alreadyOpen(t, words.status('待领办'), false)} ${words.alreadyOpen(t, words.status('已退回'), true)}`,
     deadline: `${words.deadline('2026年12月10日')} ${words.deadline(undefined)}`,
     status: words.status('待领办'),

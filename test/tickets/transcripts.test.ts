@@ -107,8 +107,8 @@ describe('resident and agent transcripts', () => {
     }
     await drainQueue(backend, now)
     expect(await resident('补齐')).toEqual([
-      `您有 2 个工单在等补充材料：\n· ${second} 水电气热过户：缺两张一寸照片\n· ${id} 最低生活保障申请：缺户口簿原件\n` +
-        '补好了哪一件，请回复"补齐"加事项名，比如：补齐 水电气热过户；也可以带上工单号。',
+      `您有 2 个工单在等补充材料：\n· ${second} 水电气热过户（张三丰）：缺两张一寸照片\n· ${id} 最低生活保障申请（张三丰）：缺户口簿原件\n` +
+        '补好了哪一件，请回复"补齐"加事项名、申请人或工单号，比如：补齐 水电气热过户',
     ])
     expect(await resident('照片拍好了')).toEqual([`收到，已告诉代办员，工单 ${second} 继续办理。`])
     expect(await resident('补齐 低保的户口簿找到了')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
@@ -175,8 +175,10 @@ describe('resident and agent transcripts', () => {
     await agent('a-v1', `办结 ${id}`)
     now += 14 * 24 * HOUR
     expect(await resident('评价 5')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
-    // Words that are not said as a rating go on to the dialog (most residents never rate: no trap for 还可以补办吗).
-    expect(await resident('非常满意')).toBeUndefined()
+    // A score beyond doubt is told too; words that are not one go on to the dialog (no trap for 还可以补办吗, 挺好).
+    expect(await resident('5 分')).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
+    expect(await resident('还可以补办吗')).toBeUndefined()
+    expect(await resident('挺好')).toBeUndefined()
     expect(await resident(`评价 ${id} 5`)).toEqual([`工单 ${id} 办结已超过 5 个工作日，评价时间已过。有意见可以打 12345 热线反映。`])
   })
 
@@ -192,6 +194,36 @@ describe('resident and agent transcripts', () => {
     expect((await backend.tickets.get(id))?.rating).toBeUndefined()
     // Said beyond doubt, it still rates mid-dialog.
     expect(await intercept(say('不满意 太慢了', (now += 60_000)))).toEqual([expect.stringMatching(/^谢谢您的评价（2 不满意）！您的意见也记下了。/)])
+  })
+
+  it('after 办结 with no dialog open: 1 有 is no rating; 好评 / 差评 are; with two to rate the thanks names the one rated', async () => {
+    const open = createTicketEffectExecutor(env)
+    const other = await open({ type: 'openTicket', request: request({ name: '李四', phone: '13912345678' }) }, say('1', (now += 60_000)))
+    const second = /DB\d+/.exec(other[0]!)![0]
+    for (const t of [id, second]) for (const verb of ['接单', '办理', '办结']) await agent('a-v1', `${verb} ${t}`)
+    for (const answer of ['1 有', '2 没有身份证']) expect(await resident(answer), answer).toBeUndefined()
+    expect(await resident('差评')).toEqual([expect.stringMatching(new RegExp(`^谢谢您对工单 ${second}（最低生活保障申请，李四）的评价（2 不满意）！`))])
+    expect(await resident('好评')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）！/)])
+    expect((await backend.tickets.get(id))?.rating?.score).toBe(5)
+  })
+
+  it('the same person and item asked with another kind of help: a new ticket, and the earlier one is mentioned', async () => {
+    const replies = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ help: '帮办' }) }, say('1', (now += 60_000)))
+    expect(replies).toHaveLength(2)
+    expect(replies[1]).toBe(`另外，您之前为同一件事提交的 ${id}（代办）还在办。不需要了可以回复：取消 ${id}`)
+  })
+
+  it('two tickets for the same item waiting for materials: listed with the applicant, picked by the name', async () => {
+    const other = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ name: '孙七', phone: '13912345678' }) }, say('1', now))
+    const second = /DB\d+/.exec(other[0]!)![0]
+    for (const t of [id, second]) {
+      await agent('a-v1', `接单 ${t}`)
+      await agent('a-v1', `退回 ${t} 缺照片`)
+    }
+    const list = await resident('照片拍好了')
+    expect(list?.[0]).toContain(`· ${second} 最低生活保障申请（孙七）：缺照片`)
+    expect(list?.[0]).toContain('比如：补齐 孙七')
+    expect(await resident('补齐 孙七的')).toEqual([`收到，已告诉代办员，工单 ${second} 继续办理。`])
   })
 
   it('a good rating with no comment', async () => {

@@ -176,7 +176,13 @@ function restoreTranscript() {
   for (const e of entries) {
     if (e.who === 'me') {
       addMine(e.text)
-      if (/^评价/.test(e.text)) for (const old of log.querySelectorAll('.msg.news .option')) old.disabled = true
+      // The rating sent switches off that ticket's rating buttons (all of them, for a 评价 naming none).
+      const rated = /^评价\s*(DB\d{10,12})?/.exec(e.text)
+      if (rated) {
+        for (const old of log.querySelectorAll('.msg.news .option')) {
+          if (!rated[1] || old.dataset.say?.includes(rated[1])) old.disabled = true
+        }
+      }
     } else if (e.kind === 'failed') addSystem(e.text)
     else {
       const kind = e.kind === 'news' ? 'news' : 'bot'
@@ -202,6 +208,14 @@ async function request(path, options) {
   const body = await res.json().catch(() => undefined)
   if (!res.ok) throw new Error(body?.error?.message ?? '服务暂时出了点问题，请稍后再试。')
   return body
+}
+
+/** The page is being left or reloaded: requests cut short by it are not the network's fault. */
+let leaving = false
+for (const event of ['beforeunload', 'pagehide']) {
+  window.addEventListener(event, () => {
+    leaving = true
+  })
 }
 
 // One message at a time, in order: a quick second tap waits for the first answer.
@@ -239,7 +253,8 @@ async function deliver(text) {
     waiting.remove()
     addSystem(err.message)
     // Saved too: a reload then knows this message was answered (with an error), and does not ask the bot again.
-    remember({ who: 'bot', kind: 'failed', text: err.message })
+    // Not when the page itself is going away (a reload cut the request): the next page asks the bot where it stands.
+    if (!leaving) remember({ who: 'bot', kind: 'failed', text: err.message })
   } finally {
     sendButton.disabled = false
   }
