@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import { WEB_ID_COOKIE } from '../../src/channels/web/identity.js'
 import { phonePage, screenshot } from './browser.js'
 import { useServerAndBrowser } from './fixture.js'
 
 const ctx = useServerAndBrowser()
 
+/** Opens the chat, asks 残疾人证怎么办 and returns the 对吗 reply, once on screen. */
+async function askForDisabilityCard(page: Page): Promise<Locator> {
+  await page.goto(`${ctx.server.url}/chat`)
+  await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
+  await page.locator('#text').fill('残疾人证怎么办')
+  await page.locator('#text').press('Enter')
+  const confirm = page.locator('.msg.bot', { hasText: '办理残疾人证，对吗？' })
+  await confirm.waitFor()
+  return confirm
+}
+
 describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
   it('a resident asks, taps numbered buttons, and reaches the 一次性告知单', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
-    await page.goto(`${ctx.server.url}/chat`)
-    await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
-
-    await page.locator('#text').fill('残疾人证怎么办')
-    await page.locator('#text').press('Enter')
-    const confirm = page.locator('.msg.bot', { hasText: '办理残疾人证，对吗？' })
-    await confirm.waitFor()
+    const confirm = await askForDisabilityCard(page)
     await expect.poll(() => confirm.locator('.option').allTextContents()).toEqual(['1对', '2不对'])
     await screenshot(page, 'web-chat-confirm')
 
@@ -68,12 +74,7 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
 
   it('a double tap answers once; a reply that did not understand keeps the question with its buttons; a reload mid-reply asks again', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
-    await page.goto(`${ctx.server.url}/chat`)
-    await expect.poll(() => page.locator('.log .bot').first().textContent()).toContain('请直接说您要办什么事')
-    await page.locator('#text').fill('残疾人证怎么办')
-    await page.locator('#text').press('Enter')
-    const confirm = page.locator('.msg.bot', { hasText: '办理残疾人证，对吗？' })
-    await confirm.waitFor()
+    const confirm = await askForDisabilityCard(page)
     // A shaky finger: two taps; the second must not answer the next question unseen.
     await confirm.locator('.option[data-say="1"]').dblclick()
     await page.locator('.msg.bot', { hasText: '申请人居民身份证' }).waitFor()
