@@ -64,6 +64,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.villageUnknown': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.nameOfWhom': ['who'],
   'say.namePlace': ['said'],
+  'say.nameFull': ['said'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,
   'say.sameItemListed': ITEM_FIELDS,

@@ -9,7 +9,7 @@ import { freeText, misunderstood, noSuchNumber } from './ask-again.js'
 import { villageLabel } from './fields.js'
 import { go, goOn } from './navigate.js'
 import { pickIndex } from './pick.js'
-import { isNoName, nameInSentence, notAName } from './form-name.js'
+import { isAddressed, isNoName, nameInSentence, notAName } from './form-name.js'
 import { helpKinds, optionNumbers, stateFields } from './prompts.js'
 import { aspectReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
@@ -84,7 +84,9 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
     return true
   }
   if (state.field !== 'phone' && offerSwitch(t, r.raw)) return true
-  if (state.field === 'phone' && landlineReply(t, state, r)) return true
+  // A landline: one reply (kept and a mobile asked for, or taken), not the no-mobile hint after it as well.
+  const landlineTaken = state.field === 'phone' ? landlineReply(t, state, r) : undefined
+  if (landlineTaken !== undefined) return landlineTaken
   // 本人, 俺是给俺娘办的, 本村: what the reply says instead of a name, and what to type.
   const hint = state.field === 'name' ? nameHint(t, r) : undefined
   if (hint !== undefined) return hint.kindly ? (say(t, hint.text), false) : misunderstood(t, state, hint.text)
@@ -127,9 +129,14 @@ function phoneProblem(t: Turn, raw: string): string | undefined {
 /** A landline number (0539-7211000, 7211000): not a mobile the agent can text. */
 const LANDLINE = /^(?:0\d{2,3}[-\s]?)?[2-9]\d{6,7}$/
 
-/** The landline a reply is (0539-7211000 as typed, without spaces or brackets), or undefined. */
-function landline(raw: string): string | undefined {
-  const text = raw.normalize('NFKC').trim().replace(/[\s()（）]/g, '')
+/**
+ * The landline a reply is (0539-7211000 as typed, without spaces or brackets, 电话 0539 7211234 without its label),
+ * or undefined.
+ */
+function landline(raw: string, labels: readonly string[]): string | undefined {
+  const text = withoutContactLabels(raw.normalize('NFKC').trim(), labels)
+    .replace(/^[(（]?(0\d{2,3})[)）\s]+(?=\d)/, '$1-')
+    .replace(/[\s()（）]/g, '')
   return LANDLINE.test(text) ? text : undefined
 }
 
@@ -140,10 +147,12 @@ const NO_MOBILE_AT_ALL = /没有?手机|不会用手机|不用手机|老年机|�
  * A landline at the phone step: the agent calls, and texts too, so a mobile is asked for (a relative's will do) and
  * the landline kept. The same landline again, or 没有手机 then, takes it as the contact phone, said so.
  */
-function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean {
+function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r: Reading): boolean | undefined {
   const form = t.s.form
-  const typed = landline(r.raw)
-  const again = typed !== undefined && typed === form.landline
+  const typed = landline(r.raw, t.vocab.contactLabels)
+  // The same number, however it is written (0539-7211234, 0539 7211234).
+  const digits = (n: string) => n.replace(/\D/g, '')
+  const again = typed !== undefined && form.landline !== undefined && digits(typed) === digits(form.landline)
   // 没有手机, 就用座机 after it; not 用俺闺女的 (another number is coming).
   const noMobile = typed === undefined && form.landline !== undefined && (r.no || NO_MOBILE_AT_ALL.test(r.plain))
   const taken = again ? typed : noMobile ? form.landline : undefined
@@ -154,13 +163,13 @@ function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, 
     goOn(t, state.go)
     return true
   }
-  if (typed === undefined) return false
+  if (typed === undefined) return undefined
   form.landline = typed
   say(t, render(t.defs.messages.say.phoneLandline, stateFields(t)))
   return false
 }
 
-/** Whether a reply at the phone step says the resident has no mobile (没有, 不知道, 用俺儿子的, a landline). */
+/** Whether a reply at the phone step says the resident has no mobile (没有, 不知道, 用俺儿子的). */
 function hasNoMobile(t: Turn, r: Reading): boolean {
   return r.no || r.unsure || LANDLINE.test(r.raw.replace(/[()（）]/g, '')) || t.vocab.noMobile.some((w) => r.plain.includes(w))
 }
@@ -245,6 +254,8 @@ export function applicantName(t: Turn, r: Reading): string | undefined {
   const name = personName(withoutContactLabel(nameInSentence(r.raw), t.vocab.contactLabels), t.vocab.notName)
   // 本人, 本村, 老伴: who or where, not a name.
   if (name !== undefined && isNoName(name)) return undefined
+  // 王大爷, 李老师: how the person is called; the 委托书 needs the full name, asked for plainly (nameHint).
+  if (name !== undefined && isAddressed(name)) return undefined
   // 坊前 alone is a town (a street office), typed a step early; a village's bare name may be a person's (东山).
   if (name !== undefined && namedPlace(t.ctx.catalog, name, [])?.kind === 'towns') return undefined
   return name
@@ -260,6 +271,7 @@ function nameHint(t: Turn, r: Reading): { text: string; kindly: boolean } | unde
   const say_ = t.defs.messages.say
   if ('self' in said) return { text: render(say_.nameSelf, {}), kindly: false }
   if ('place' in said) return { text: render(say_.namePlace, { said: said.place }), kindly: false }
+  if ('addressed' in said) return { text: render(say_.nameFull, { said: said.addressed }), kindly: true }
   return { text: render(say_.nameOfWhom, { who: said.who }), kindly: true }
 }
 

@@ -50,15 +50,27 @@ function forWhomOnly(part: string): string | undefined {
 /** Themselves, no name: 本人, 俺自己, 我本人, 就是我, 给自己办. */
 const SELF = /^(?:[俺我咱]?(?:就|这)?是)?(?:给|替)?[俺我咱]?(?:自己|自个儿?|本人)(?:办|申请|的)*$|^(?:就)?是?[俺我](?:的)?$/u
 
+/**
+ * A surname with a way of addressing someone (王大爷, 李奶奶, 王老汉, 刘大娘, 李老师, 老王, 小李): how the person is
+ * called, not the full name the 委托书 needs.
+ */
+const ADDRESSED =
+  /^(?:\p{Script=Han}(?:大爷|大娘|大妈|大婶|大叔|大伯|大哥|大姐|大嫂|奶奶|爷爷|姥姥|姥爷|老汉|老头儿?|老太太?|老太婆|老婆婆|老爷子|老人家?|婶子|嫂子|阿姨|师傅|老师|先生|女士|同志|主任|书记|会计|大夫|医生|叔|婶|姨|伯|嫂)|[老小]\p{Script=Han})$/u
+
+/** Whether a word taken for a name is how someone is addressed (王大爷, 老王), not a full name. */
+export function isAddressed(name: string): boolean {
+  return ADDRESSED.test(name.replace(/\s+/g, ''))
+}
+
 /** What a reply at the name step says instead of a name; undefined when it may be one. */
-export type NotAName = { self: true } | { who: string } | { place: string }
+export type NotAName = { self: true } | { who: string } | { place: string } | { addressed: string }
 
 /** Parts of a reply: split where residents pause (给俺爹办 他叫张德福). */
 function parts(raw: string): string[] {
   return raw
     .normalize('NFKC')
     .trim()
-    .split(/[\s,，。.!！;；、]+/u)
+    .split(/[\s,，。.!！;；、()（）]+/u)
     .filter((p) => p !== '')
 }
 
@@ -68,7 +80,8 @@ function parts(raw: string): string[] {
  */
 export function nameInSentence(raw: string): string {
   const all = parts(raw)
-  const rest = all.filter((p) => forWhomOnly(p) === undefined)
+  // 王秀兰（俺娘）, 张建国（本人）, 俺自己 张建国: the parts saying for whom, or oneself, are not the name.
+  const rest = all.filter((p) => forWhomOnly(p) === undefined && !SELF.test(p))
   // Only for-whom parts: no name in it (see notAName).
   if (rest.length === 0) return raw
   const found = rest.flatMap((p) => {
@@ -93,6 +106,7 @@ export function notAName(raw: string): NotAName | undefined {
   if (compact === '') return undefined
   if (pointsAtVillage(compact)) return { place: compact }
   if (SELF.test(compact)) return { self: true }
+  if (isAddressed(compact)) return { addressed: compact }
   if (all.some((p) => forWhomOnly(p) === undefined)) return undefined
   const kin = all.map(forWhomOnly).find((k) => k !== undefined)
   return kin === undefined ? undefined : { who: kin === '老人' ? kin : `您${kin}` }

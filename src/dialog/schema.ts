@@ -435,6 +435,8 @@ const sayMessages = z.strictObject({
   nameSelf: text('申请人姓名写了本人').default('给自己办的，请打您自己的名字，比如：张三'),
   /** 俺是给俺娘办的 at the name step ({who}: 您娘, 老人): that person's name, asked kindly. */
   nameOfWhom: text('只说了给谁办').default('好的，给{who}办。请告诉我{who}的名字，比如：张三'),
+  /** 王大爷, 李老师 at the name step ({said}): how the person is called; the full name is asked for the 委托书. */
+  nameFull: text('申请人姓名只写了称呼').default('代办要写委托书，要用身份证上的全名。"{said}"的全名叫什么？比如：王秀兰'),
   /** 本村 at the name step ({said}): a place, not a name. */
   namePlace: text('申请人姓名写了地方').default('"{said}"是地方，不是名字。请打申请人的姓名，比如：张三'),
   /** 本村, 这个村, 俺村 where a village's name is asked: pointed at, not named; the name is asked again. */

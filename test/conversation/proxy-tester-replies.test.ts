@@ -156,3 +156,30 @@ describe('取消 in the middle of a walk, with no ticket', () => {
     expect(joined(await chat.say('取消'))).toContain('代办申请没有提交')
   })
 })
+
+describe('the name step: how a person is called, and a name with who it is', () => {
+  it('王大爷 / 李奶奶 / 王老汉 / 刘大娘 / 李 老 师 are how someone is called: the full name is asked for plainly', async () => {
+    for (const said of ['王大爷', '李奶奶', '王老汉', '刘大娘', '李 老 师', '老王']) {
+      const chat = await atName()
+      const text = joined(await chat.say(said))
+      expect(text, said).not.toContain('请留一个手机号')
+      expect(text, said).toContain('全名')
+      expect(text, said).not.toContain('姓名好像不对')
+    }
+  })
+
+  it('takes the name from 王秀兰（俺娘）, 张建国（本人）, 俺自己 张建国', async () => {
+    const cases = [
+      ['王秀兰（俺娘）', '王秀兰'],
+      ['张建国（本人）', '张建国'],
+      ['俺自己 张建国', '张建国'],
+      ['张建国(本人)', '张建国'],
+    ] as const
+    for (const [said, name] of cases) {
+      const chat = await atName()
+      expect(joined(await chat.say(said)), said).toContain('请留一个手机号')
+      for (const answer of ['13612345678', '十字路', '城东社区', '不是']) await chat.say(answer)
+      expect(joined(await chat.say('1')), said).toContain(`申请人：${name}\n`)
+    }
+  })
+})
