@@ -109,3 +109,21 @@ describe('the 代办 summary with a landline taken as the phone', () => {
     expect(summary).toContain('手机：138****5678')
   })
 })
+
+describe('a landline typed at the phone step', () => {
+  it('gets one reply (keep it, or leave a mobile), not the no-mobile hint after it as well', async () => {
+    const chat = await atPhone()
+    const replies = await chat.say('0539-7211234')
+    expect(joined(replies)).toContain('这是座机号')
+    expect(joined(replies).match(/没有手机的话/g)).toHaveLength(1)
+    expect(replies).toHaveLength(1)
+  })
+
+  it('电话 0539 7211234 (a label, the area code and spaces) is a landline, kept as 0539-7211234', async () => {
+    const chat = await atPhone()
+    const reply = joined(await chat.say('电话 0539 7211234'))
+    expect(reply).toContain('这是座机号')
+    expect(reply).not.toContain('11 位')
+    expect(joined(await chat.say('0539 7211234'))).toContain('就按座机号 0539-7211234 联系您')
+  })
+})
