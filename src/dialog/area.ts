@@ -182,7 +182,13 @@ export function namedPlace(
     chosenTown !== undefined && townsNamed.every((town) => town.id === chosenTown)
       ? villageHits.filter((h) => h.point.parentId === chosenTown)
       : []
-  let villagesNamed = unique((whole.length > 0 ? whole : townsNamed.length > 0 ? ownCore : villageHits).map((h) => h.point))
+  // 涝坡镇南岭: a village's core said with its own town's whole name names that village (not a core the town shares).
+  const townForms = new Set(hits.filter((h) => h.point.tier !== '村').map((h) => h.form))
+  const withOwnTown = villageHits.filter(
+    (h) => !townForms.has(h.form) && townsNamed.some((town) => town.id === h.point.parentId && hits.some((t) => t.point === town && t.whole)),
+  )
+  const byCore = ownCore.length > 0 ? ownCore : withOwnTown
+  let villagesNamed = unique((whole.length > 0 ? whole : townsNamed.length > 0 ? byCore : villageHits).map((h) => h.point))
   // 大店镇大店一村: the villages of the town named with them.
   const inTown = villagesNamed.filter((v) => townsNamed.some((town) => town.id === v.parentId))
   if (inTown.length > 0) villagesNamed = inTown
@@ -227,6 +233,9 @@ export function pointsAtVillage(text: string): boolean {
 /** A village's name as residents type it: a few characters and its tier word (后河村, 城西社区). */
 const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 
+/** A village's name without 村, ending as many villages here do (前王庄, 小官庄, 刘家屯, 朱家疃): no other place has it. */
+const RURAL_NAME = /^\p{Script=Han}{1,5}(庄|屯|寨|疃|峪|埠|洼)$/u
+
 /**
  * A village the network does not list (the sample lists a few per town), alone or after its town's whole name
  * (后河村, 涝坡镇后河村, 俺是涝坡镇后河村的), with `placeWords` around: its name, and the town when named. Only
@@ -263,7 +272,8 @@ export function unlistedVillage(
   const name = withoutWords(rest, v.placeWords)
   // A name, not a sentence (不知道哪个村, 我们村) nor a kind of place (农村).
   const core = coreName(name)
-  if (!VILLAGE_SHAPE.test(name) || core === undefined || v.notName.some((w) => name.includes(w))) return undefined
+  const shaped = (VILLAGE_SHAPE.test(name) && core !== undefined) || (RURAL_NAME.test(name) && name !== '村庄')
+  if (!shaped || v.notName.some((w) => name.includes(w))) return undefined
   if (pointsAtVillage(text) || POINTING.test(name) || describesVillage(text)) return undefined
   return { ...(townName && { town: townName.point }), name }
 }

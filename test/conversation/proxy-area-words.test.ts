@@ -139,3 +139,25 @@ describe('a village pointed at, not named (本村, 这个村, 俺村)', () => {
     expect(joined(await chat.say('俺村是后沟村'))).toContain('申请人是不是老人')
   })
 })
+
+describe('the town question, a village said with its town or without 村', () => {
+  it('俺是涝坡镇南岭的 takes 涝坡镇 南岭村 (the town\'s own village by its short name), not the villages again', async () => {
+    for (const said of ['俺是涝坡镇南岭的', '涝坡镇南岭']) {
+      const chat = await atVillages(false, '')
+      const text = joined(await chat.say(said))
+      expect(text, said).not.toContain('是哪个村')
+      expect(text, said).toContain('出不了门')
+      for (let i = 0; i < 6 && !chat.effects.some((e) => e.type === 'openTicket'); i++) await chat.say('1')
+      expect(ticket(chat).areaPointId, said).toBe('laopo-v2')
+    }
+  })
+
+  it('前王庄 alone at the town question is a village on no list, as 俺村是前王庄 is: its town is asked', async () => {
+    for (const said of ['前王庄', '俺村是前王庄']) {
+      const chat = await atVillages(false, '')
+      const text = joined(await chat.say(said))
+      expect(text, said).toContain('前王庄是哪个镇')
+      expect(text, said).not.toContain('没找到')
+    }
+  })
+})
