@@ -10,6 +10,7 @@ import { presumedAnswers } from './materials.js'
 import { fullPrompt, visibleOptions } from './prompts.js'
 import type { DialogOption, DialogState } from './schema.js'
 import { render } from './template.js'
+import { comparable, comparableFixed } from './text.js'
 import { currentItem, say, stateOf, type Turn } from './turn.js'
 
 /**
@@ -28,7 +29,12 @@ export function presumedStep(t: Turn, name: string, state: DialogState): boolean
   const label = presumedAnswers({ ...item, questions: [question] }, t.s.asked).get(name)
   const option = options.find((o) => o.label === label)
   if (option?.go === undefined) return false
-  say(t, render(t.defs.messages.say.formPresumed, { option: option.label, 'question.prompt': state.prompt }))
+  // 您说了"腿脚不好"，就按出不了门算: the resident's own words, and what they were taken to mean (never the step's
+  // question quoted as if the resident had said it).
+  const asked = comparable(t.s.asked)
+  const said = option.said?.find((w) => asked.includes(comparableFixed(w))) ?? t.s.asked.trim()
+  const means = option.means ?? `"${state.prompt.replace(/[？?]$/u, '')}"选"${option.label}"`
+  say(t, render(t.defs.messages.say.formPresumed, { option: option.label, 'question.prompt': state.prompt, said, means }))
   applyOption(t, option)
   t.s.form.presumed = { step: name, at: t.s.state }
   return true

@@ -10,7 +10,7 @@ import type { DialogDefinitions, DialogOption, DialogState } from './schema.js'
 import { copyData, snapshot, type DialogSession } from './session.js'
 import { render } from './template.js'
 import { comparableFixed, NEGATION, type Reading } from './text.js'
-import { currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
+import { caseItemFields, currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as asking for 代办 by one of its words inside it (找人帮我办吧). */
 const MAX_WISH_REPLY = 12
@@ -24,6 +24,7 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   const checklist = checklistState(t)
   const option = checklist?.options.find((o) => o.when === 'canProxy')
   if (checklist === undefined || option === undefined) return undefined
+  if (asksProxyFee(r, option)) return proxyFee(t, state, option)
   if (currentItem(t) === undefined) return afterCancel(t, r, option)
   // The resident's case cannot, or need not, be applied for (the walk ended in it): nothing for an agent to do.
   if (wishes(r, option) && holds(t, 'caseClosed')) {
@@ -171,4 +172,38 @@ export function wishes(r: Reading, option: DialogOption): boolean {
 export function standsSubmitted(defs: DialogDefinitions, session: DialogSession | undefined): boolean {
   if (session === undefined) return false
   return Object.values(defs.flow.states).some((s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket' && o.go === session.state))
+}
+
+/** Longest reply (compared form) read as asking what 代办 costs (找人帮我办要给钱不, 代办员上门办要钱吗). */
+const MAX_FEE_REPLY = 20
+
+/** Who would do it: the 代办 option's words, or the agent (代办员, 帮办, 工作人员帮…, 找人帮). */
+const AGENT = /代办|帮办|找人帮|工作人员帮|你们帮|上门办/u
+
+/** Asking about money: 收费吗, 要钱不, 给钱不, 多少钱, 免费吗, 有费用吗. */
+const ASKS_FEE = /收费|收钱|收不收|要钱|给钱|花钱|掏钱|付钱|交钱|多少钱|费用|免费|要费|钱不|钱吗|钱么/u
+
+/** Whether a short reply asks whether 代办 itself costs money (代办收费吗, 找人帮我办要给钱不, 代办员要钱吗). */
+function asksProxyFee(r: Reading, option: DialogOption): boolean {
+  if (r.full.length > MAX_FEE_REPLY || !ASKS_FEE.test(r.full)) return false
+  return AGENT.test(r.full) || [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && r.full.includes(w))
+}
+
+/**
+ * 代办收费吗 wherever it is asked: 帮办代办 is free (only fees the law sets for the item itself are paid), and the
+ * item's own fee when one is at hand (an item no agent may do says why instead). The pending question stays; nothing
+ * moves (not the 代办 form started, as its word 代办 would at the checklist).
+ */
+function proxyFee(t: Turn, state: DialogState, option: DialogOption): false {
+  const item = currentItem(t)
+  const say_ = t.defs.messages.say
+  if (item !== undefined && !holds(t, option.when!) && option.unavailable !== undefined) {
+    say(t, render(option.unavailable, stateFields(t)))
+  } else {
+    const lines = [render(say_.proxyFree, {})]
+    if (item !== undefined) lines.push(render(say_.proxyFreeItemFee, caseItemFields(t, item)))
+    say(t, lines.join('\n'))
+  }
+  if (!('match' in state && state.match)) say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return false
 }

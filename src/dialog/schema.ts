@@ -36,6 +36,11 @@ export const OptionSchema = z.strictObject({
    * Read as the walk reads an item's 说法 (a 不 just before a word rules it out).
    */
   said: z.array(text('居民问题里的说法')).optional(),
+  /**
+   * What choosing it means, in a few words (出不了门 for 特办's 是), for say.formPresumed: 您说了腿脚不好，就按出不了门算.
+   * Without it the step's question and the option's label are said.
+   */
+  means: text('按居民的话选了这一项时怎么说').optional(),
   /** The vocabulary's yes (or no) words choose this option. */
   answer: z.enum(['yes', 'no'], { error: 'answer 应为 yes 或 no' }).optional(),
   /** Only offered when this condition holds. */
@@ -405,7 +410,11 @@ const sayMessages = z.strictObject({
   sameItemListed: text('告知单后又问了这件事').default('您问的就是"{item.name}"，要带什么、去哪办都在上面的告知单里。想再看一遍，回复"全部列出"。'),
   /** 等一下, 俺问问俺儿 while a question waits: no hurry; before the question again. */
   waiting: text('让等一下').default('好的，不着急。找好了、问清楚了，再回复我就行。'),
-  formPresumed: text('按居民的问题定下的代办申请一项').default('按您说的，"{question.prompt}"就按"{option}"算。不对的话，回复"返回"重新选。'),
+  /**
+   * A step of the 代办 form the first question answered: {said} the resident's words that did (腿脚不好), {means} what
+   * the option taken means (its `means`; else the step's question and the option's label).
+   */
+  formPresumed: text('按居民的问题定下的代办申请一项').default('您说了"{said}"，就按{means}算。不对的话，回复"返回"重新选。'),
   townRemembered: text('用前面说过的镇').default('您前面说的是{town.name}，就按{town.name}填。不是的话，直接打镇（街道）的名字。'),
   /**
    * The 代办 form: a village typed that the chosen town ({town.name}) does not list but other towns do
@@ -435,6 +444,10 @@ const sayMessages = z.strictObject({
   nameSelf: text('申请人姓名写了本人').default('给自己办的，请打您自己的名字，比如：张三'),
   /** 俺是给俺娘办的 at the name step ({who}: 您娘, 老人): that person's name, asked kindly. */
   nameOfWhom: text('只说了给谁办').default('好的，给{who}办。请告诉我{who}的名字，比如：张三'),
+  /** 代办收费吗, 找人帮我办要给钱不, anywhere: 帮办代办 itself is free; proxyFreeItemFee follows when an item is at hand. */
+  proxyFree: text('问代办收不收费').default('帮办代办是免费的，工作人员不收您的钱。只有办事本身按规定要交的费用，才需要交。'),
+  /** After proxyFree, the item's own fee ({item.fee}). */
+  proxyFreeItemFee: text('问代办收费时说事项本身的收费').default('办"{item.name}"本身：{item.fee}'),
   /** 王大爷, 李老师 at the name step ({said}): how the person is called; the full name is asked for the 委托书. */
   nameFull: text('申请人姓名只写了称呼').default('代办要写委托书，要用身份证上的全名。"{said}"的全名叫什么？比如：王秀兰'),
   /** 本村 at the name step ({said}): a place, not a name. */

@@ -19,7 +19,8 @@ describe('the 代办 form after a first question that said the applicant cannot 
       const c = await newChat({ userId: `presumed-${first}` })
       const reply = await upToSpecial(c, first)
       expect(reply, first).not.toContain('回复 1 是，2 不是')
-      expect(reply, first).toMatch(/按您说的.*就按"是"算/)
+      expect(reply, first).toMatch(/您说了"(瘫在床上|下不了床|腿脚不好)"，就按出不了门算/)
+      expect(reply, first).not.toContain('是不是老人')
       expect(reply, first).toContain('需要哪种帮助')
       expect(reply, first).toContain('特办')
     }
@@ -52,6 +53,16 @@ describe('the 代办 form filled in again (重新填写)', () => {
     for (const reply of ['李大山', '13812345678', '相沟镇']) await c.say(reply)
     const reply = joined(await c.say('1'))
     expect(reply).toContain('是不是老人、残疾人')
-    expect(reply).not.toMatch(/按您说的.*就按"是"算/)
+    expect(reply).not.toContain('就按出不了门算')
+  })
+})
+
+describe('the line saying what the first question answered, in 长者模式', () => {
+  it('says the resident\'s own words and what they were taken as, not the bot\'s question as if the resident said it', async () => {
+    const c = await newChat({ userId: 'presumed-elder' })
+    await c.say('长者模式')
+    const reply = await upToSpecial(c, '俺娘腿脚不好想办残疾证')
+    expect(reply).toContain('您说了腿脚不好，就按出不了门算。不对就回"返回"。')
+    expect(reply).not.toContain('办事的人是不是')
   })
 })

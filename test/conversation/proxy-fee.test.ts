@@ -1,0 +1,39 @@
+/**
+ * 代办收费吗 asked at the checklist, inside the 代办 form or mid-walk: 帮办代办 is free (only fees the law sets for the
+ * item itself are paid), the item's own fee is said, and the pending question stays (the form is not started).
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat } from './support.js'
+
+describe('asking whether 代办 costs money', () => {
+  it('after the checklist, 代办收费吗 / 找人帮我办要给钱不 / 代办员要钱吗 are answered, not taken as choosing 代办', async () => {
+    for (const asked of ['代办收费吗', '找人帮我办要给钱不', '代办员要钱吗', '代办免费吗']) {
+      const chat = await newChat()
+      for (const reply of ['老年证', '全部列出']) await chat.say(reply)
+      const text = joined(await chat.say(asked))
+      expect(text, asked).toContain('帮办代办是免费的')
+      expect(text, asked).toContain('本身：不收费')
+      expect(text, asked).not.toContain('请告诉我申请人的姓名')
+      expect(text, asked).toContain('您打算怎么办')
+      expect(joined(await chat.say('3')), asked).toContain('请告诉我申请人的姓名')
+    }
+  })
+
+  it('inside the 代办 form, 代办要钱不 says 代办 is free and the item\'s own fee, then the name again', async () => {
+    const chat = await newChat()
+    for (const reply of ['老年证', '全部列出', '3']) await chat.say(reply)
+    const text = joined(await chat.say('代办要钱不'))
+    expect(text).toContain('帮办代办是免费的')
+    expect(text).toContain('姓名')
+    expect(joined(await chat.say('王秀兰'))).toContain('请留一个手机号')
+  })
+
+  it('mid-walk and in 长者模式 too, the material asked again', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await chat.say('残疾证')
+    const text = joined(await chat.say('代办要钱吗'))
+    expect(text).toContain('代办不要钱')
+    expect(text).toContain('残疾人证不收费')
+  })
+})
