@@ -66,6 +66,8 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.namePlace': ['said'],
   'say.nameFull': ['said'],
   'say.proxyFreeItemFee': ITEM_FIELDS,
+  'say.proxyWishedWalk': ITEM_FIELDS,
+  'say.proxyWishedChecklist': [...ITEM_FIELDS, 'number'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,
   'say.sameItemListed': ITEM_FIELDS,

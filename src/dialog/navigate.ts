@@ -8,6 +8,7 @@ import { fullPrompt, helpKinds, stateFields } from './prompts.js'
 import { render } from './template.js'
 import { nextStep, walkStamp } from './materials.js'
 import { resumeParked } from './parked-walks.js'
+import { proxyWishedChecklistLine, proxyWishedWalkLine } from './proxy-wish.js'
 import { freshSession } from './session.js'
 import { caseAnswers, currentItem, holds, presumedLines, say, stateOf, type Turn } from './turn.js'
 
@@ -46,7 +47,9 @@ export function go(t: Turn, name: string, returning = false): void {
         // Entering the walk: the intro ("我们一项一项核对") with the first question. 返回 and resume come back
         // to the walk without go(), so they show the question alone.
         t.s.walkStamp = walkStamp(item)
-        say(t, `${render(state.prompt, stateFields(t))}\n${fullPrompt(t, state)}`)
+        // 帮俺代办残疾证: the 代办 asked for is not forgotten; the materials come first, said so.
+        const wished = proxyWishedWalkLine(t)
+        say(t, `${wished === undefined ? '' : `${wished}\n`}${render(state.prompt, stateFields(t))}\n${fullPrompt(t, state)}`)
         return
       }
       case 'help': {
@@ -87,6 +90,9 @@ export function go(t: Turn, name: string, returning = false): void {
     // A step of the 代办 form the first question already answered (俺爹瘫在床上 at 特办): taken, said so, and on.
     if (state.kind === 'menu' && presumedStep(t, target, state)) return
     say(t, fullPrompt(t, state))
+    // The checklist after a first question asking for 代办: which number starts it.
+    const offer = proxyWishedChecklistLine(t, target)
+    if (offer !== undefined) say(t, offer)
     return
   }
   restartAtStart(t)

@@ -5,11 +5,11 @@
  * checklist does.
  */
 import { applyOption } from './actions.js'
-import { fullPrompt, shortPrompt, stateFields } from './prompts.js'
+import { fullPrompt, optionNumbers, shortPrompt, stateFields, visibleOptions } from './prompts.js'
 import type { DialogDefinitions, DialogOption, DialogState } from './schema.js'
 import { copyData, snapshot, type DialogSession } from './session.js'
 import { render } from './template.js'
-import { comparableFixed, NEGATION, type Reading } from './text.js'
+import { comparable, comparableFixed, NEGATION, read, type Reading } from './text.js'
 import { caseItemFields, currentItem, flowFacts, holds, isMatchTarget, say, stateOf, type Turn } from './turn.js'
 
 /** Longest reply (compared form) read as asking for 代办 by one of its words inside it (找人帮我办吧). */
@@ -206,4 +206,43 @@ function proxyFee(t: Turn, state: DialogState, option: DialogOption): false {
   }
   if (!('match' in state && state.match)) say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
   return false
+}
+
+/**
+ * The 代办 option, when the first question already asked for it (帮俺代办残疾证, 大店镇 残疾证代办) and the item can be
+ * done by an agent; not when it asked what 代办 costs (残疾证代办收费吗) or turned it round (不用代办).
+ */
+function wishedFirst(t: Turn): DialogOption | undefined {
+  const option = checklistState(t)?.options.find((o) => o.when === 'canProxy')
+  const asked = t.s.asked
+  if (option === undefined || asked === undefined || currentItem(t) === undefined) return undefined
+  if (!holds(t, option.when!) || holds(t, 'caseClosed') || asksProxyFee(read(asked, t.vocab), option)) return undefined
+  const text = comparable(asked).replace(CANNOT, '')
+  const words = [option.label, ...(option.words ?? [])].map(comparableFixed).filter((w) => w.length >= 2)
+  return words.some((w) => {
+    const at = text.indexOf(w)
+    return at >= 0 && !NEGATION.test(text.slice(0, at))
+  })
+    ? option
+    : undefined
+}
+
+/** Entering the walk of an item the first question asked 代办 for: the line saying the materials come first (say.proxyWishedWalk). */
+export function proxyWishedWalkLine(t: Turn): string | undefined {
+  return wishedFirst(t) === undefined ? undefined : render(t.defs.messages.say.proxyWishedWalk, stateFields(t))
+}
+
+/**
+ * Showing the checklist of an item the first question asked 代办 for: the line offering it by its number
+ * (say.proxyWishedChecklist), after the options.
+ */
+export function proxyWishedChecklistLine(t: Turn, name: string): string | undefined {
+  const checklist = checklistState(t)
+  const option = wishedFirst(t)
+  if (checklist === undefined || option === undefined || name !== flowFacts(t.defs).checklistName) return undefined
+  const shown = visibleOptions(t, checklist.options)
+  const at = shown.indexOf(option)
+  if (at < 0) return undefined
+  const number = optionNumbers(t, checklist)?.[at] ?? at + 1
+  return render(t.defs.messages.say.proxyWishedChecklist, stateFields(t, { number: String(number) }))
 }

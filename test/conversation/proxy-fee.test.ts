@@ -37,3 +37,27 @@ describe('asking whether 代办 costs money', () => {
     expect(text).toContain('残疾人证不收费')
   })
 })
+
+describe('a first question asking for 代办 (帮俺代办残疾证)', () => {
+  it('says the materials come first and the 代办 after, then offers it by its number after the checklist', async () => {
+    for (const first of ['帮俺代办残疾证', '大店镇 残疾证代办']) {
+      const chat = await newChat()
+      let text = joined(await chat.say(first))
+      if (text.includes('对吗')) text = joined(await chat.say('1'))
+      expect(text, first).toContain('先核对一下材料，核对完就帮您申请代办')
+      const checklist = joined(await chat.say('全部列出'))
+      expect(checklist, first).toContain('您说过要代办，回复 3 就开始填代办申请')
+      expect(joined(await chat.say('3')), first).toContain('请告诉我申请人的姓名')
+    }
+  })
+
+  it('a first question that does not ask for it, or asks what it costs, gets neither line', async () => {
+    for (const first of ['残疾证', '残疾证不用代办']) {
+      const chat = await newChat()
+      let text = joined(await chat.say(first))
+      if (text.includes('对吗')) text = joined(await chat.say('1'))
+      expect(text, first).not.toContain('核对完就帮您申请代办')
+      expect(joined(await chat.say('全部列出')), first).not.toContain('您说过要代办')
+    }
+  })
+})
