@@ -71,6 +71,9 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
         submitted: standsSubmitted(opts.definitions, session),
+        ...(session?.itemId !== undefined &&
+          !standsSubmitted(opts.definitions, session) &&
+          message.now - session.lastAt < idleSeconds * 1000 && { itemAtHand: session.itemId }),
         elder: message.elder ?? session?.elder === true,
         namesItem() {
           return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')

@@ -113,6 +113,11 @@ export interface InterceptContext {
    * that request (told it was cancelled, when it was since).
    */
   submitted?: boolean
+  /**
+   * The item the dialog holds (a walk, its checklist, 自己办理's screen, the 代办 form), when not standing at a submitted
+   * request: 不办了 there is about that item, not about a request for another one still open.
+   */
+  itemAtHand?: string
   /** The resident reads 长者模式's words (the channel's switch, else their own choice in the dialog). */
   elder?: boolean
   /**

@@ -187,7 +187,12 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       return (await nothingToWithdraw()) ? [words.nothingToCancel(false)] : undefined
     }
     if (outOfRange && id === undefined) return [words.ratingRange]
-    const withdrawn = await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
+    // 不办了 at 自己办理's screen (or the checklist) of an item no open request is for: the dialog's, about that item;
+    // its goodbye says the earlier request is kept (mentionOpenTicket).
+    const atHand = context?.itemAtHand
+    const otherItem = atHand !== undefined && !mineNow.some((t) => t.itemId === atHand && OPEN_STATUSES.includes(t.status))
+    const dialogStops = otherItem && (await asked) === undefined && DIALOG_STOP.test(compacted(text))
+    const withdrawn = dialogStops ? undefined : await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
     if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen))) {
       const { score, comment } = scored

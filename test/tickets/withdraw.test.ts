@@ -436,3 +436,16 @@ describe('不办了 in another item\'s walk or form with a ticket open', () => {
     expect(joined(await c.say('不办了'))).not.toContain(id)
   })
 })
+
+describe('不办了 at the 自己办理 screen of another item, with a ticket open', () => {
+  it('is the dialog\'s: that item let go, the open ticket named as kept, not asked to be cancelled', async () => {
+    const c = await chat()
+    const id = await submit(c)
+    for (const reply of ['残疾证', '全部列出']) await c.say(reply)
+    expect(joined(await c.say('1'))).toContain('祝您办理顺利')
+    const reply = joined(await c.say('不办了'))
+    expect(reply).not.toContain('确认取消')
+    expect(reply).toContain('先不办了')
+    expect(await status(id)).toBe('待领办')
+  })
+})
