@@ -199,7 +199,10 @@ export function applyOption(t: Turn, option: DialogOption): void {
       t.s.candidates = undefined
       // Back exactly where the resident was: no entry effects (a half-chosen town stays chosen).
       t.s.state = back
-      say(t, fullPrompt(t))
+      // 不用, 2 at 您是想问"X"吗？: said that nothing changed, and what goes on, before the question left.
+      const item = currentItem(t)
+      const resumed = item === undefined ? '' : `${render(t.defs.messages.say.switchDeclined, itemFields(item, t.defs.messages))}\n`
+      say(t, `${resumed}${fullPrompt(t)}`)
       return
     }
     case 'handoff':

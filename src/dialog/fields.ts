@@ -67,6 +67,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.nameFull': ['said'],
   'say.proxyFreeItemFee': ITEM_FIELDS,
   'say.proxyWishedWalk': ITEM_FIELDS,
+  'say.switchDeclined': ITEM_FIELDS,
   'say.proxyWishedChecklist': [...ITEM_FIELDS, 'number'],
   'say.proxyResumed': [...ITEM_FIELDS, ...FORM_FIELDS],
   'say.sameItem': ITEM_FIELDS,

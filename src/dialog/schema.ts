@@ -446,6 +446,8 @@ const sayMessages = z.strictObject({
   nameOfWhom: text('只说了给谁办').default('好的，给{who}办。请告诉我{who}的名字，比如：张三'),
   /** 代办收费吗, 找人帮我办要给钱不, anywhere: 帮办代办 itself is free; proxyFreeItemFee follows when an item is at hand. */
   proxyFree: text('问代办收不收费').default('帮办代办是免费的，工作人员不收您的钱。只有办事本身按规定要交的费用，才需要交。'),
+  /** 不用, 不是 at 您是想问"X"吗？ (the offer to switch): the item kept, said so, before its question again. */
+  switchDeclined: text('不改问别的事，接着刚才的').default('好的，不改了，接着办"{item.name}"。'),
   /** The first question asked for 代办 (帮俺代办残疾证): said before the walk's first question. */
   proxyWishedWalk: text('第一句就说要代办，先核对材料').default('您要代办：先核对一下材料，核对完就帮您申请代办。'),
   /** The same, after the checklist: the 代办 option's {number}. */

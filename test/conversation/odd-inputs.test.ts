@@ -287,7 +287,7 @@ describe('a new question in the middle of a flow', () => {
     const chat = await newChat()
     await chat.say(MEAL)
     expect(await chat.say('水电气热过户')).toEqual(['您是想问"水电气热过户"吗？\n请回复编号：\n1 是，改问这个\n2 不是，接着刚才的'])
-    expect(await chat.say('不是')).toEqual([ASK_ID])
+    expect(await chat.say('不是')).toEqual([`好的，不改了，接着办"${MEAL}"。\n${ASK_ID}`])
     await chat.say('水电气热过户')
     const switched = joined(await chat.say('是'))
     expect(switched).toContain('办"水电气热过户"要准备的材料')

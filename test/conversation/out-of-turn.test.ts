@@ -190,7 +190,7 @@ describe('a walk reply saying the item itself is done already', () => {
     const chat = await saleWalk()
     for (const done of ['房子已经过户了', '已经过户了', '房子早就过户了']) {
       expect(await chat.say(done), done).toEqual([DONE, OFFER])
-      expect(await chat.say('2'), done).toEqual([TRANSFER_ID])
+      expect(await chat.say('2'), done).toEqual([`好的，不改了，接着办"不动产转移登记"。\n${TRANSFER_ID}`])
     }
     // Not done yet is not done.
     expect(joined(await chat.say('房子还没过户'))).not.toContain('不用再办')

@@ -61,3 +61,16 @@ describe('a first question asking for 代办 (帮俺代办残疾证)', () => {
     }
   })
 })
+
+describe('declining the offer to switch (您是想问"X"吗？)', () => {
+  it('不用 / 2 say the item is kept before its question again', async () => {
+    for (const no of ['不用', '2']) {
+      const chat = await newChat()
+      await chat.say('残疾证')
+      expect(joined(await chat.say('身份证有吗')), no).toContain('您是想问')
+      const text = joined(await chat.say(no))
+      expect(text, no).toContain('不改了，接着办"办理残疾人证"')
+      expect(text, no).toContain('是否已准备好')
+    }
+  })
+})
