@@ -266,8 +266,13 @@ export function applicantName(t: Turn, r: Reading): string | undefined {
  * a place (本村), or for whom without the name (俺是给俺娘办的: asked kindly for it, no miss counted).
  */
 function nameHint(t: Turn, r: Reading): { text: string; kindly: boolean } | undefined {
-  const said = notAName(r.raw)
+  // 李奶奶 0539-7211234: what is said beside a landline (kept for the phone step, as with a name) is read alone.
+  const text = r.raw.normalize('NFKC')
+  const line = LANDLINE_IN_TEXT.exec(text.replace(/[()（）]/g, ' '))
+  const beside = line === null ? r.raw : withoutContactLabels(`${text.slice(0, line.index)} ${text.slice(line.index + line[0].length)}`, t.vocab.contactLabels)
+  const said = notAName(beside)
   if (said === undefined) return undefined
+  if (line !== null) t.s.form.landline = line[0].replace(/\s/g, '')
   const say_ = t.defs.messages.say
   if ('self' in said) return { text: render(say_.nameSelf, {}), kindly: false }
   if ('place' in said) return { text: render(say_.namePlace, { said: said.place }), kindly: false }

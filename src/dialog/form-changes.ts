@@ -6,6 +6,7 @@ import { applyOption, rememberTown } from './actions.js'
 import { mentionsPlace } from './area.js'
 import { area } from './area-step.js'
 import { applicantName, mailingAddress, nameBesidePhone, SAYS_WHERE, TURNED_ROUND, withoutContactLabels } from './form-answers.js'
+import { isAddressed } from './form-name.js'
 import { go, goOn } from './navigate.js'
 import { fullPrompt, stateFields, visibleOptions } from './prompts.js'
 import type { DialogState } from './schema.js'
@@ -134,6 +135,12 @@ export function phoneAside(t: Turn, state: DialogState, r: Reading): boolean | u
       if (named.place !== undefined) rememberTown(t, named.place)
       say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
       goOn(t, state.go)
+      return true
+    }
+    // 王大爷 138…: the phone noted, and the full name asked for plainly (a way of addressing is no name).
+    if (state.field === 'name' && rest !== '' && isAddressed(rest)) {
+      say(t, render(t.defs.messages.say.phoneNoted, stateFields(t)))
+      say(t, render(t.defs.messages.say.nameFull, { said: rest.replace(/\s+/g, '') }))
       return true
     }
     // An address must say where (a place, a road) or hold a house number: 换成 alone is no address.

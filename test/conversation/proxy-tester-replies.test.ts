@@ -183,3 +183,20 @@ describe('the name step: how a person is called, and a name with who it is', () 
     }
   })
 })
+
+describe('a way of addressing someone typed with a number at the name step', () => {
+  it('王大爷 13812345678 keeps the phone and asks the full name', async () => {
+    const chat = await atName()
+    const text = joined(await chat.say('王大爷 13812345678'))
+    expect(text).toContain('138****5678')
+    expect(text).toContain('全名')
+    expect(joined(await chat.say('王德福'))).toContain('住在哪个镇')
+  })
+
+  it('李奶奶 0539-7211234 asks the full name; the landline is kept for 没有手机 at the phone step', async () => {
+    const chat = await atName()
+    expect(joined(await chat.say('李奶奶 0539-7211234'))).toContain('全名')
+    expect(joined(await chat.say('李秀英'))).toContain('请留一个手机号')
+    expect(joined(await chat.say('没有手机'))).toContain('就按座机号 0539-7211234 联系您')
+  })
+})
