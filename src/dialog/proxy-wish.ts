@@ -177,8 +177,8 @@ export function standsSubmitted(defs: DialogDefinitions, session: DialogSession 
 /** Longest reply (compared form) read as asking what 代办 costs (找人帮我办要给钱不, 代办员上门办要钱吗). */
 const MAX_FEE_REPLY = 20
 
-/** Who would do it: the 代办 option's words, or the agent (代办员, 帮办, 工作人员帮…, 找人帮). */
-const AGENT = /代办|帮办|找人帮|工作人员帮|你们帮|上门办/u
+/** Who would do it: the 代办 option's words, or the agent (代办员, 帮办, 工作人员帮…, 找人帮, 找你们办). */
+const AGENT = /代办|帮办|找人帮|找人办|找你们|你们(?:来|给|替)?[办帮]|工作人员帮|上门办/u
 
 /** Asking about money: 收费吗, 要钱不, 给钱不, 多少钱, 免费吗, 有费用吗. */
 const ASKS_FEE = /收费|收钱|收不收|要钱|给钱|花钱|掏钱|付钱|交钱|多少钱|费用|免费|要费|钱不|钱吗|钱么/u

@@ -7,7 +7,7 @@ import { joined, newChat } from './support.js'
 
 describe('asking whether 代办 costs money', () => {
   it('after the checklist, 代办收费吗 / 找人帮我办要给钱不 / 代办员要钱吗 are answered, not taken as choosing 代办', async () => {
-    for (const asked of ['代办收费吗', '找人帮我办要给钱不', '代办员要钱吗', '代办免费吗']) {
+    for (const asked of ['代办收费吗', '找人帮我办要给钱不', '代办员要钱吗', '代办免费吗', '找你们办花钱不', '代办要多少钱']) {
       const chat = await newChat()
       for (const reply of ['老年证', '全部列出']) await chat.say(reply)
       const text = joined(await chat.say(asked))
