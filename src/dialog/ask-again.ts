@@ -12,7 +12,7 @@ import { placeReply } from './places.js'
 import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { remarkOnAsked } from './asked-remark.js'
 import { requestedThing } from './service-request.js'
-import { aspectReply, awayReply, countReply, materialsAskedWhere, materialWhereReply, needReply, placesReply, whereDoneReply } from './questions-back.js'
+import { aspectReply, awayReply, countReply, materialsAskedWhere, materialWhereReply, needReply, placesReply, stepsReply, whereDoneReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -105,6 +105,8 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (takesPlaces(state) && needReply(t, state, r)) return false
   // "身份证找着了" after the checklist, as during the walk: the answer changed (not a question about 身份证).
   if (takesPlaces(state) && heardAfterWalk(t, state, r)) return true
+  // 流程是啥, 要跑几趟 after the checklist or mid-form: the item's steps or visits, then the same question again.
+  if (stepsReply(t, state, r)) return false
   // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.
   if (aspectReply(t, state, r)) return false
   // "在哪办" in the middle (a name, a town asked): where to apply, then the same question again.

@@ -327,6 +327,38 @@ export function placesReply(t: Turn, state: DialogState, r: Reading): boolean {
   return true
 }
 
+/** Asking how the item is done, step by step (流程是啥, 办理步骤, 咋个办法). */
+const STEPS_ASKED = /流程|步骤|程序|手续咋走|手续怎么走|咋个办法|怎么个办法/u
+/** Asking how many trips it takes (要跑几趟, 去几次, 跑几回). */
+const VISITS_ASKED = /(?:跑|去|来|到现场|到窗口)(?:几|多少)[趟次回遍]|几[趟回]|跑腿/u
+/** Said around such a question without naming anything else (办理流程是啥, 一共要跑几趟啊). */
+const ABOUT_STEPS = /办理|办|的|是|啥|什么|怎么|咋|样|个|要|需要|得|一共|总共|共|这件事|这个事|这事|这|那|呢|吗|么|啊|呀|哈|说说|讲讲|告诉|一下|具体|有|哪些|[我俺咱他她]们?/gu
+
+/**
+ * 流程是啥, 办理步骤, 要跑几趟 while a material, a situation or the checklist's menu is pending: the item's 办理流程
+ * (as the checklist's 三、怎么办 lists it) or its 到现场次数, then the pending question again. Not 残疾证流程 in
+ * another item's walk (the rest names another item: a switch may follow). False when no such thing is asked.
+ */
+export function stepsReply(t: Turn, state: DialogState, r: Reading): boolean {
+  const item = currentItem(t)
+  if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return false
+  const steps = STEPS_ASKED.exec(r.plain)
+  const visits = VISITS_ASKED.exec(r.plain)
+  if (steps === null && visits === null) return false
+  let rest = r.plain
+  for (const m of [steps, visits]) if (m !== null) rest = rest.replace(m[0], '')
+  rest = rest.replace(ABOUT_STEPS, '')
+  if (rest !== '' && !(rest.length >= 2 && (comparableFixed(item.name).includes(rest) || namesItem(t, rest, item)))) return false
+  const fields = itemFields(item, t.defs.messages)
+  const walkTexts = t.defs.messages.walk
+  const lines: string[] = []
+  if (steps !== null) lines.push(render(fields['item.steps'] === undefined ? walkTexts.stepsNone : walkTexts.stepsAsked, fields))
+  if (visits !== null) lines.push(render(walkTexts.visitsAsked, fields))
+  say(t, lines.join('\n'))
+  say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  return true
+}
+
 /** Whether the matcher is sure `text` names `item`. */
 function namesItem(t: Turn, text: string, item: CatalogItem): boolean {
   const decision = decide(t.ctx.matcher.match(text))

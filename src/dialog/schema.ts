@@ -523,6 +523,12 @@ const walkMessages = z.strictObject({
   /** 在哪办 in the middle of the walk or the form: the item's places, then the question again. */
   places: text('这件事去哪办').default('办"{item.name}"的地方：'),
   whatIsIt: text('材料是什么'),
+  /** 流程是啥, 办理步骤 mid-walk or after the checklist: the item's steps ({item.steps}, numbered), then the question again. */
+  stepsAsked: text('问办理步骤').default('办"{item.name}"的步骤：\n{item.steps}'),
+  /** The same, for an item without 办理流程. */
+  stepsNone: text('问办理步骤、事项没写步骤').default('办"{item.name}"的具体步骤，打电话问 {item.consultPhone}'),
+  /** 要跑几趟: the item's 到现场次数 ({item.visits}: 最多跑 N 次, or 不用去现场). */
+  visitsAsked: text('问要跑几趟').default('到现场：{item.visits}'),
   /** A situation question's 解释, asked for (啥叫划拨, 不懂): then the question again. */
   explain: text('情形问题的解释').default('{question.explain}'),
   /** The same, for a question without 解释. */

@@ -15,7 +15,7 @@ import { questionOpen, stepMaterial, type WalkStep } from './materials.js'
 import { pickIndex } from './pick.js'
 import { ASKS, story, takeTelling } from './story.js'
 import { currentWalkStep, fullPrompt, renderOptions, walkLabels } from './prompts.js'
-import { explain, itemMaterialFields, needReply, placesReply, whereAskedMaterial } from './questions-back.js'
+import { explain, itemMaterialFields, needReply, placesReply, stepsReply, whereAskedMaterial } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { itemFields } from './fields.js'
 import { ageAnswer, ageSaid, correctedText, deniedKindAnswer, deniedOption, kindDenied, kindSaid, kindStated, optionSaid, saidAfterDenial, unsureAnswer } from './situation-answers.js'
@@ -105,6 +105,8 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   // not there (户口本丢了咋整, 没户口本咋办): that is an answer, as 户口本丢了 is (see lostAndAsked).
   // 在哪办, 这事去哪申请: where to apply for the item, not where to get the material asked.
   if (i === undefined && placesReply(t, state, r)) return false
+  // 流程是啥, 办理步骤, 要跑几趟: the item's steps or visits (流程是啥 is no 这是啥 about the material asked).
+  if (i === undefined && stepsReply(t, state, r)) return false
   const whereRest = i === undefined ? r.asksWhere?.replace(SUPPOSING, '') : undefined
   const askedWhere = whereRest !== undefined ? whereAskedMaterial(t, whereRest, step) : undefined
   if (askedWhere !== undefined) {
