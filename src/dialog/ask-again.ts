@@ -23,6 +23,9 @@ export function noSuchNumber(t: Turn): false {
   return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
 }
 
+/** Questions shorter than this mid-walk (咋办, 啥意思) are about the walk, not a question of their own. */
+const MIN_OUT_OF_CATALOGUE = 5
+
 /** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
 const MAX_MISSES = 3
 
@@ -148,6 +151,16 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
     const listed = state.kind !== 'materials'
     say(t, render(listed ? say_.sameItemListed : say_.sameItem, stateFields(t)))
     say(t, listed ? shortPrompt(t, state) : fullPrompt(t, state))
+    return false
+  }
+  // 二手摩托车咋过户 mid-walk: a question or request the matcher finds nothing (likely) for. As at the start (no_match):
+  // said plainly that it is not handled here, with 12345 and 人工, and recorded for admins (未答问题); then the
+  // pending question again. Not counted as not understood.
+  if (state.kind === 'materials' && asking && r.plain.length >= MIN_OUT_OF_CATALOGUE) {
+    const results = t.ctx.matcher.match(r.raw)
+    t.effects.push({ type: 'unmatched', text: r.raw, candidates: results.map((m) => ({ id: m.item.id, name: m.item.name, score: m.score })) })
+    say(t, render(t.defs.messages.walk.outOfCatalogue, stateFields(t, { asked: r.raw.trim() })))
+    say(t, fullPrompt(t, state))
     return false
   }
   // Mid-walk, a sentence that is neither an answer nor a question we could place (今天天气咋样): say so, and that

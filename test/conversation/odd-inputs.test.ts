@@ -244,7 +244,7 @@ describe('global commands', () => {
   it('mid-walk, a sentence that is neither an answer nor a question it can place is said not understood, with a hint that questions are welcome', async () => {
     const chat = await newChat()
     await chat.say(MEAL)
-    const replies = await chat.say('今天天气咋样')
+    const replies = await chat.say('俺今天起得早')
     expect(replies[0]).toBe('没看明白您的意思。')
     expect(replies[1]).toMatch(/^是否已准备好：.+\n回复 1 有，2 没有\n也可以直接打字问别的事/)
     // A short slip is only asked again.

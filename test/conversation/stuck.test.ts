@@ -21,7 +21,7 @@ describe('three replies in a row a step cannot use', () => {
     await startItem(chat, MEAL)
     expect(joined(await chat.say('啊啊啊'))).toContain(ASK_ID)
     expect(joined(await chat.say('呃呃呃'))).toContain(ASK_ID)
-    const third = await chat.say('今天天气咋样')
+    const third = await chat.say('俺今天起得早')
     expect(third).toEqual([STUCK])
     // Not the whole list again: the next miss asks the question, as before.
     expect(joined(await chat.say('哈哈'))).toContain(ASK_ID)

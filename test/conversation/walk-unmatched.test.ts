@@ -1,0 +1,49 @@
+/**
+ * A question mid-walk about something the catalogue does not hold (二手摩托车咋过户): said plainly that it is not
+ * handled here (12345, 人工), recorded for admins as unmatched (未答问题), then the pending question again.
+ * Through the conversation service with the real catalogue and dialog files.
+ */
+import { describe, expect, it } from 'vitest'
+import { joined, newChat } from './support.js'
+
+const HOUSEHOLD = '是否已准备好：户口簿'
+
+describe('an out-of-catalogue question mid-walk', () => {
+  it('二手摩托车咋过户 says it is not handled here, is recorded as unmatched, and the material is asked again', async () => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    await chat.say('1')
+    const said = joined(await chat.say('二手摩托车咋过户'))
+    expect(said).toContain('这里办不了')
+    expect(said).toContain('12345')
+    expect(said).toContain('人工')
+    expect(said).not.toContain('没看明白')
+    expect(said).toContain(HOUSEHOLD)
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'unmatched', text: '二手摩托车咋过户' }))
+  })
+
+  it('the walk goes on: 1 next answers the 户口簿', async () => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    await chat.say('1')
+    await chat.say('二手摩托车咋过户')
+    expect(joined(await chat.say('1'))).toContain('照片')
+  })
+
+  it('今天天气咋样 (asked, found nowhere) is told the same, as at the start', async () => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    await chat.say('1')
+    expect(joined(await chat.say('今天天气咋样'))).toContain('这里办不了')
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'unmatched', text: '今天天气咋样' }))
+  })
+
+  it('a sentence that asks nothing (俺今天起得早) is still 没看明白, and not recorded', async () => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    await chat.say('1')
+    const said = joined(await chat.say('俺今天起得早'))
+    expect(said).not.toContain('这里办不了')
+    expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
+  })
+})
