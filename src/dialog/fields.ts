@@ -136,6 +136,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.stepsAsked': ITEM_FIELDS,
   'walk.stepsNone': ITEM_FIELDS,
   'walk.visitsAsked': ITEM_FIELDS,
+  'walk.refusedMissing': [...ITEM_FIELDS, ...MATERIAL_FIELDS],
   'walk.outOfCatalogue': [...ITEM_FIELDS, 'asked'],
   'walk.notOnList': [...ITEM_FIELDS, 'name', 'note'],
   'walk.unsure': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

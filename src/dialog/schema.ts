@@ -529,6 +529,8 @@ const walkMessages = z.strictObject({
   stepsNone: text('问办理步骤、事项没写步骤').default('办"{item.name}"的具体步骤，打电话问 {item.consultPhone}'),
   /** 要跑几趟: the item's 到现场次数 ({item.visits}: 最多跑 N 次, or 不用去现场). */
   visitsAsked: text('问要跑几趟').default('到现场：{item.visits}'),
+  /** 不要, 不用 at a material question: recorded as 没有, said so (it may have meant "not needed"). */
+  refusedMissing: text('问材料时回不要、不用').default('{material.name}先记作没有，清单上会写去哪补、什么情况要带。记错了回复"返回"。'),
   /** A question mid-walk that finds nothing (二手摩托车咋过户): not handled here ({asked}), 12345 and 人工; then the question again. */
   outOfCatalogue: text('核对时问了查不到的事').default('"{asked}"这里办不了，没找到相关的事项。可以打 12345 政务服务便民热线问，或回复"人工"找工作人员。\n接着刚才的：'),
   /** A situation question's 解释, asked for (啥叫划拨, 不懂): then the question again. */

@@ -219,6 +219,12 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
       return misunderstood(t, state, render(walkTexts.agreeOnly, { ...fields(step.material), options }))
     }
     if (i === undefined && ((r.yes && !agrees) || r.no)) i = r.yes ? 0 : 1
+    // 不要, 不用 at a material: a no, but it may mean "not needed" as well as "not there". 没有 is recorded, said so
+    // (the checklist says where to get it and when it is needed), with 返回 to change it.
+    if ((i === 1 || i === undefined) && REFUSED.test(r.plain)) {
+      say(t, render(walkTexts.refusedMissing, fields(step.material)))
+      i = 1
+    }
     // 不是，我是给我爹办: a correction or an explanation, not 没有 (another item named is still offered, as always).
     // 不对 俺是卖饲料的: not this item at all; what they do is the question.
     const restated = i === undefined && state.wrongItem !== undefined ? restatedQuestion(t, r) : undefined
@@ -381,6 +387,9 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   else if (ask) say(t, fullPrompt(t, state))
   return true
 }
+
+/** 不要, 不用, 用不着: said to a material, a no that may mean "not needed". */
+const REFUSED = /^(?:不要|不用|不需要|用不着|不用带|不带)(?:了|吧|啦)?$/u
 
 /** The thing a where-question is about only pointed at (这个去哪开, 那个证明在哪办): the step's own paper. */
 const POINTED = /^(?:这个|那个|这|那|它)?(?:证明|材料|证)?$/u
