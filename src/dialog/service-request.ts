@@ -248,6 +248,13 @@ function whereThenAsk(t: Turn, state: Extract<DialogState, { kind: 'materials' }
 const BARE_PAPER = /^\p{Script=Han}{1,5}(?:[证卡本簿照]|证明)$/u
 /** Words of having or not, yes or no, whose, anywhere in it: 有残疾证, 没残疾证, 外地的有居住证 answer. */
 const ANSWER_WORD = /有|没|无|木|是|不|冇|的/u
+/** Words of wanting, asking or doing: 想办个残疾人证 asks for a service, it does not name a paper alone. */
+const WANT_WORD = /[想要办领补申问咋怎哪啥个]/u
+
+/** Whether a reply is a paper's name said alone (医保卡), with no word of having, yes or no, wanting or asking. */
+export function paperAlone(plain: string): boolean {
+  return BARE_PAPER.test(plain) && !ANSWER_WORD.test(plain) && !WANT_WORD.test(plain)
+}
 
 /**
  * The other item a walk reply asks for by naming its paper alone (残疾证 at 家里有没有残疾或生重病的人？: 办理残疾人证,

@@ -25,7 +25,7 @@ import { clearItem, currentItem, noticeText, say, stateOf, type Turn } from './t
 import { alternativeHeld, otherPaperWillDo } from './either-one.js'
 import { aboutStepAsked, clausesAnswer, materialAsked } from './asked-remark.js'
 import { itemTurnedDown, leaveWrongItem, offerAlternatives, restatedQuestion, saysWrongItem } from './wrong-item.js'
-import { barePaperItem, namesPaper, othersMatterAsked, requestAway, surelyOther } from './service-request.js'
+import { barePaperItem, namesPaper, othersMatterAsked, paperAlone, requestAway, surelyOther } from './service-request.js'
 import { denialAndRest } from './denial.js'
 
 /** A reply at the walk's current step. `ask`: whether to ask the next question (false while 1 2 1 answers several in turn). */
@@ -148,6 +148,14 @@ export function walk(t: Turn, state: Extract<DialogState, { kind: 'materials' }>
   if (paperItem !== undefined) {
     offerItem(t, r.raw, paperItem)
     return true
+  }
+  // 医保卡 alone at a material or a situation question: a paper none of the item's materials is, nor one the question
+  // names, nor another item the matcher is sure of. Not needed here, said so, then the same question (it was 没看明白).
+  const barePaper = i === undefined && !r.yes && !r.no && r.leading === undefined && paperAlone(r.plain) ? unlistedPaper(t, r.plain) : undefined
+  if (barePaper !== undefined && !namedByQuestion(step, r.plain)) {
+    say(t, render(t.defs.messages.walk.unneeded, { ...itemFields(currentItem(t)!, t.defs.messages), name: barePaper }))
+    say(t, fullPrompt(t, state))
+    return false
   }
   const requested = i === undefined ? requestAway(t, state, step, r, (answer) => takeTelling(t, state, answer, (t, state, r) => walk(t, state, r))) : undefined
   if (requested !== undefined) return requested
@@ -621,6 +629,13 @@ function unlistedPaper(t: Turn, rest: string): string | undefined {
   if (!PAPER.test(paper)) return undefined
   const listed = currentItem(t)!.materials.some((m) => mayName(paper, m.name, t.ctx.catalog.synonyms))
   return listed ? undefined : paper
+}
+
+/** Whether a situation question's own words hold `said` (结婚证 at 孩子父母领了结婚证吗？). */
+function namedByQuestion(step: WalkStep, said: string): boolean {
+  if (step.kind !== 'question') return false
+  const q = step.question
+  return [q.prompt, q.elderPrompt ?? '', ...q.options].some((text) => comparableFixed(text).includes(said))
 }
 
 /**
