@@ -26,6 +26,9 @@ export function noSuchNumber(t: Turn): false {
 /** Questions shorter than this mid-walk (咋办, 啥意思) are about the walk, not a question of their own. */
 const MIN_OUT_OF_CATALOGUE = 5
 
+/** 这个能代替吗, 这个要怎么弄啊: pointing at what the walk asks, not a question of its own. */
+const POINTS = /[这那它]/u
+
 /** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
 const MAX_MISSES = 3
 
@@ -156,7 +159,7 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // 二手摩托车咋过户 mid-walk: a question or request the matcher finds nothing (likely) for. As at the start (no_match):
   // said plainly that it is not handled here, with 12345 and 人工, and recorded for admins (未答问题); then the
   // pending question again. Not counted as not understood.
-  if (state.kind === 'materials' && asking && r.plain.length >= MIN_OUT_OF_CATALOGUE) {
+  if (state.kind === 'materials' && asking && r.plain.length >= MIN_OUT_OF_CATALOGUE && !POINTS.test(r.plain)) {
     const results = t.ctx.matcher.match(r.raw)
     t.effects.push({ type: 'unmatched', text: r.raw, candidates: results.map((m) => ({ id: m.item.id, name: m.item.name, score: m.score })) })
     say(t, render(t.defs.messages.walk.outOfCatalogue, stateFields(t, { asked: r.raw.trim() })))

@@ -38,6 +38,16 @@ describe('an out-of-catalogue question mid-walk', () => {
     expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'unmatched', text: '今天天气咋样' }))
   })
 
+  it('a question pointing at what is asked (这个能代替吗, 这个要怎么弄啊) is not told it is not handled here, nor recorded', async () => {
+    for (const reply of ['这个能代替吗', '这个要怎么弄啊']) {
+      const chat = await newChat()
+      await chat.say('残疾证怎么办')
+      await chat.say('1')
+      expect(joined(await chat.say(reply)), reply).not.toContain('这里办不了')
+      expect(chat.effects.filter((e) => e.type === 'unmatched'), reply).toEqual([])
+    }
+  })
+
   it('a sentence that asks nothing (俺今天起得早) is still 没看明白, and not recorded', async () => {
     const chat = await newChat()
     await chat.say('残疾证怎么办')
