@@ -85,12 +85,17 @@ export function parseRatingReply(text: string): RatingReply | undefined {
   if (!m) return undefined
   const word = m[1]
   const score = word === undefined ? (DIGITS[m[2]!] ?? Number(m[2])) : WORD_SCORE.get(word)!
-  const explicit = word !== undefined ? /满意|评|赞/.test(word) : m[3] !== undefined
+  let explicit = word !== undefined ? /满意|评|赞/.test(word) : m[3] !== undefined
   const rest = t.slice(m[0].length)
   let comment = rest.replace(/^[\s。！!.,，、~～:：]+/, '').trim()
-  // 2 不满意, 5 非常满意: the prompt's line copied, the label said again.
-  if (word === undefined && comment.replace(/[。！!.,，~～\s]+$/u, '') === RATING_LABELS[score]) comment = ''
-  if (comment === '') return { score, explicit: explicit || (word === undefined && rest !== '') }
+  // 2 不满意, 5 非常满意: the prompt's line copied, the label said again (a score beyond doubt). A full stop (2。) is not.
+  if (word === undefined && comment.replace(/[。！!.,，~～\s]+$/u, '') === RATING_LABELS[score]) {
+    comment = ''
+    explicit = true
+  }
+  if (comment === '') return { score, explicit }
+  // 5 很满意, 1 差评: a number whose comment says how it was is a score beyond doubt.
+  if (word === undefined && /满意|好评|差评/.test(comment)) explicit = true
   // Run on without a pause, only a 满意 word starts a comment (不满意太慢了): 不好意思, 还可以补办, 25, 1号 are not scores.
   const paused = comment.length < rest.length
   if (!paused && !(word !== undefined && word.length >= 3 && word.includes('满意'))) return undefined

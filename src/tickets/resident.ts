@@ -23,6 +23,8 @@ const ASKS = /[咋啥吗嘛哪?？]|怎么|什么|如何|多少|多久|能不能
 const COMMENT_WORD = /^(意见|建议|投诉)[\s:：,，]*/
 /** "评价 9", "评价 10分": a rating out of range, answered with the range rather than taken for a question. */
 const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
+/** Words of an answer about papers (有, 没有, 材料, 身份证, 户口本): after a number, not a comment on the service. */
+const ANSWER_WORDS = /有|没|材料|证|本|是/
 /** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
 const READY_NOW = /(好了|齐了|齐全了|补上了|拿到了|开出来了|找到了|找着了)[了啦吧呀啊。！!~～]*$/
 const READY_NOW_MAX = 20
@@ -197,6 +199,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen))) {
       const { score, comment } = scored
       const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
+      // A number that is none of theirs (mistyped): said so, never another ticket rated in its place.
+      if (id !== undefined && named === undefined) return [words.notFound(id)]
       const target = named ? (awaitingRating(env, named, message.now) ? named : undefined) : mineNow.find((t) => awaitingRating(env, t, message.now))
       if (target === undefined) {
         const expired = named?.status === '已办结' ? named : mineNow.find((t) => t.status === '已办结' && t.rating === undefined)
@@ -252,17 +256,16 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
 
 /**
  * Whether a score read from the reply rates a ticket now. Said as a rating (评价 5, or naming the ticket): always.
- * Otherwise not when it goes on to ask something (还可以补办吗), nor a bare number with words after it (1 有); while a
- * dialog question waits only a score said beyond doubt (4分, 非常满意, 不满意 太慢了).
+ * Otherwise not when it goes on to ask something (还可以补办吗); while a dialog question waits only a score said beyond
+ * doubt (4分, 非常满意, 不满意 太慢了, 5 很满意), never 2。 or 1 部分材料有了; with none waiting, not a number whose words
+ * answer about papers (1 有).
  */
 async function ratesNow(scored: RatingReply, saidAsRating: boolean, dialogOpen: () => Promise<boolean>): Promise<boolean> {
   if (saidAsRating) return true
   if (scored.asks) return false
-  // 1 有, 2 没有身份证: a number with words after it is an answer to something, unless said beyond doubt (2分 太慢了);
-  // the rating question asks for comments after 评价 (评价 2 跑了两趟).
-  if (scored.comment !== undefined && !scored.explicit) return false
-  if (!(await dialogOpen())) return true
-  return scored.explicit
+  if (await dialogOpen()) return scored.explicit
+  // With no question open: 5 谢谢, 4 挺好 rate; 1 有, 2 没有身份证, 1 部分材料有了 answer something else.
+  return scored.comment === undefined || scored.explicit || !ANSWER_WORDS.test(scored.comment)
 }
 
 /**

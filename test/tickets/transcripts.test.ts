@@ -226,6 +226,15 @@ describe('resident and agent transcripts', () => {
     expect(await resident('补齐 孙七的')).toEqual([`收到，已告诉代办员，工单 ${second} 继续办理。`])
   })
 
+  it('mid-dialog, 2。 and 1. are answers to the dialog; with none open, 5 谢谢 rates; a ticket number not theirs rates nothing', async () => {
+    const midDialog = createTicketInterceptor(env, { dialogActive: () => true })
+    for (const verb of ['接单', '办理', '办结']) await agent('a-v1', `${verb} ${id}`)
+    for (const answer of ['2。', '1.', '2、', '1，']) expect(await midDialog(say(answer, (now += 60_000))), answer).toBeUndefined()
+    expect(await resident('评价 DB2611230009 1')).toEqual(['没有找到工单 DB2611230009，请核对工单号。'].map(() => expect.stringContaining('DB2611230009')))
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+    expect(await resident('5 谢谢')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）！您的意见也记下了。/)])
+  })
+
   it('a good rating with no comment', async () => {
     await agent('a-v1', `接单 ${id}`)
     await agent('a-v1', `办理 ${id}`)

@@ -217,6 +217,10 @@ for (const event of ['beforeunload', 'pagehide']) {
     leaving = true
   })
 }
+// Back from the browser's back/forward cache: the page lives on.
+window.addEventListener('pageshow', () => {
+  leaving = false
+})
 
 // One message at a time, in order: a quick second tap waits for the first answer.
 let queue = Promise.resolve()
