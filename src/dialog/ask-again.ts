@@ -29,6 +29,19 @@ const MIN_OUT_OF_CATALOGUE = 5
 /** 这个能代替吗, 这个要怎么弄啊: pointing at what the walk asks, not a question of its own. */
 const POINTS = /[这那它]/u
 
+/**
+ * Words of a question about how the item at hand is done (需要本人到场吗, 能让别人代领吗, 能不能邮寄过去, 下午能去办吗,
+ * 我没有房子可以吗) rather than about something else: what is left without them must still name a thing.
+ */
+const ABOUT_HOW = /本人|亲自|到场|别人|代领|领取|代办|邮寄|寄过去|代替|上午|下午|中午|早上|晚上|周末|今天|明天|后天|可以|行不行|能不能|不能|需要|过去|办理|我们|你们|俺们|咱们|没有|什么|怎么|时候|时间|房子|孩子|老人|一下|一趟|[能要得去来办我俺咱有吗呢啊吧嘛呀了的啥咋用让跟和还也就都行几钱人家地替寄]/gu
+/** Papers (户口本, 证明, 照片): a question naming one is about the walk's materials, not out of the catalogue. */
+const PAPER = /[证本照卡表书]/u
+
+/** Whether, without the words of how-to questions, the text still names something (二手摩托车, 天气). */
+function namesAThing(plain: string): boolean {
+  return !PAPER.test(plain) && plain.replace(ABOUT_HOW, '').replace(/[^\p{Script=Han}]/gu, '').length >= 2
+}
+
 /** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
 const MAX_MISSES = 3
 
@@ -159,7 +172,7 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // 二手摩托车咋过户 mid-walk: a question or request the matcher finds nothing (likely) for. As at the start (no_match):
   // said plainly that it is not handled here, with 12345 and 人工, and recorded for admins (未答问题); then the
   // pending question again. Not counted as not understood.
-  if (state.kind === 'materials' && asking && r.plain.length >= MIN_OUT_OF_CATALOGUE && !POINTS.test(r.plain)) {
+  if (state.kind === 'materials' && asking && r.plain.length >= MIN_OUT_OF_CATALOGUE && !POINTS.test(r.plain) && namesAThing(r.plain)) {
     const results = t.ctx.matcher.match(r.raw)
     t.effects.push({ type: 'unmatched', text: r.raw, candidates: results.map((m) => ({ id: m.item.id, name: m.item.name, score: m.score })) })
     say(t, render(t.defs.messages.walk.outOfCatalogue, stateFields(t, { asked: r.raw.trim() })))

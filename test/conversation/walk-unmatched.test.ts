@@ -57,3 +57,13 @@ describe('an out-of-catalogue question mid-walk', () => {
     expect(chat.effects.filter((e) => e.type === 'unmatched')).toEqual([])
   })
 })
+
+describe('a question about how the item at hand is done is not out of the catalogue', () => {
+  it.each(['需要本人到场吗', '能让别人代领吗', '能不能邮寄过去啊', '下午能去办吗', '用户口本代替行吗'])('%j mid-walk is not told 这里办不了 nor recorded', async (asked) => {
+    const chat = await newChat()
+    await chat.say('残疾证怎么办')
+    await chat.say('1')
+    expect(joined(await chat.say(asked))).not.toContain('这里办不了')
+    expect(chat.effects.some((e) => e.type === 'unmatched')).toBe(false)
+  })
+})
