@@ -106,8 +106,9 @@ export function notAName(raw: string): NotAName | undefined {
   if (compact === '') return undefined
   if (pointsAtVillage(compact)) return { place: compact }
   if (SELF.test(compact)) return { self: true }
+  // 老伴, 老娘: kin (whose name is then asked for), before 老王-like forms of address.
+  const kin = all.every((p) => forWhomOnly(p) !== undefined) ? all.map(forWhomOnly).find((k) => k !== undefined) : undefined
+  if (kin !== undefined) return { who: kin === '老人' ? kin : `您${kin}` }
   if (isAddressed(compact)) return { addressed: compact }
-  if (all.some((p) => forWhomOnly(p) === undefined)) return undefined
-  const kin = all.map(forWhomOnly).find((k) => k !== undefined)
-  return kin === undefined ? undefined : { who: kin === '老人' ? kin : `您${kin}` }
+  return undefined
 }

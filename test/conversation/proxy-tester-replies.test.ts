@@ -168,6 +168,14 @@ describe('the name step: how a person is called, and a name with who it is', () 
     }
   })
 
+  it('老伴 / 老娘 are kin, not a way of calling someone: whose name is asked for', async () => {
+    for (const said of ['老伴', '老娘']) {
+      const text = joined(await (await atName()).say(said))
+      expect(text, said).toContain(`您${said}`)
+      expect(text, said).not.toContain('全名叫什么')
+    }
+  })
+
   it('takes the name from 王秀兰（俺娘）, 张建国（本人）, 俺自己 张建国', async () => {
     const cases = [
       ['王秀兰（俺娘）', '王秀兰'],
