@@ -235,6 +235,8 @@ const VILLAGE_SHAPE = /^\p{Script=Han}{1,6}(村|社区|居委会)$/u
 
 /** A village's name without 村, ending as many villages here do (前王庄, 小官庄, 刘家屯, 朱家疃): no other place has it. */
 const RURAL_NAME = /^\p{Script=Han}{1,5}(庄|屯|寨|疃|峪|埠|洼)$/u
+/** Words ending like a village name that are not one (a resort, a farm, a restaurant). */
+const NOT_RURAL_NAME = /^(村庄|山庄|农庄|饭庄|酒庄|茶庄|钱庄|布庄|村寨|山寨|营寨|山峪|水洼)$/u
 
 /**
  * A village the network does not list (the sample lists a few per town), alone or after its town's whole name
@@ -272,7 +274,7 @@ export function unlistedVillage(
   const name = withoutWords(rest, v.placeWords)
   // A name, not a sentence (不知道哪个村, 我们村) nor a kind of place (农村).
   const core = coreName(name)
-  const shaped = (VILLAGE_SHAPE.test(name) && core !== undefined) || (RURAL_NAME.test(name) && name !== '村庄')
+  const shaped = (VILLAGE_SHAPE.test(name) && core !== undefined) || (RURAL_NAME.test(name) && !NOT_RURAL_NAME.test(name))
   if (!shaped || v.notName.some((w) => name.includes(w))) return undefined
   if (pointsAtVillage(text) || POINTING.test(name) || describesVillage(text)) return undefined
   return { ...(townName && { town: townName.point }), name }

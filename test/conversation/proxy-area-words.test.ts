@@ -160,4 +160,10 @@ describe('the town question, a village said with its town or without 村', () =>
       expect(text, said).not.toContain('没找到')
     }
   })
+  it('山庄 / 农庄 at the town question are no village names', async () => {
+    for (const said of ['山庄', '农庄']) {
+      const text = joined(await (await atVillages(false, '')).say(said))
+      expect(text, said).not.toContain(`${said}是哪个镇`)
+    }
+  })
 })
