@@ -627,8 +627,19 @@ const PAPER = /^\p{Script=Han}{1,6}(?:[证卡本簿照]|证明)$/u
 function unlistedPaper(t: Turn, rest: string): string | undefined {
   const paper = rest.replace(/^[我俺咱他她]们?的?/, '')
   if (!PAPER.test(paper)) return undefined
-  const listed = currentItem(t)!.materials.some((m) => mayName(paper, m.name, t.ctx.catalog.synonyms))
+  const listed = currentItem(t)!.materials.some((m) => mayName(paper, m.name, t.ctx.catalog.synonyms) || sameKind(paper, m.name))
   return listed ? undefined : paper
+}
+
+/**
+ * 一寸照, 证件照 at 近期红底 1 寸彩色照片; 户口本 forms (本地户口本) where the item has a 户口簿: the paper's kind (its last
+ * character: 照 for 照片, 本 / 簿 for 户口本) is one the item asks for, so it is not "not needed".
+ */
+function sameKind(paper: string, material: string): boolean {
+  const kind = paper.at(-1)
+  if (kind === '照') return material.includes('照')
+  if (kind === '本' || kind === '簿') return /户口[本簿]/.test(material) && paper.includes('户口')
+  return false
 }
 
 /** Whether a situation question's own words hold `said` (结婚证 at 孩子父母领了结婚证吗？). */

@@ -199,3 +199,10 @@ describe('what to bring once the item is at hand', () => {
     expect(text).toContain('全部列出')
   })
 })
+
+describe('a paper of a kind the item asks for is not "not needed"', () => {
+  it.each(['一寸照', '证件照'])('%j in the 优待证 walk (which needs a photo) is not told it is not needed', async (said) => {
+    const chat = await at(ELDER_CARD)
+    expect(joined(await chat.say(said))).not.toContain('用不上')
+  })
+})
