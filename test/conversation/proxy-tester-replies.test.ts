@@ -15,6 +15,16 @@ async function atName(elder = false): Promise<Chat> {
   return chat
 }
 
+/** Each reply at the name step goes on to the phone step, and the summary names the applicant as expected. */
+async function expectNamesTaken(cases: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [said, name] of cases) {
+    const chat = await atName()
+    expect(joined(await chat.say(said)), said).toContain('请留一个手机号')
+    for (const answer of ['13612345678', '十字路', '城东社区', '不是']) await chat.say(answer)
+    expect(joined(await chat.say('1')), said).toContain(`申请人：${name}\n`)
+  }
+}
+
 function ticket(chat: Chat): TicketRequest {
   const e = chat.effects.find((x) => x.type === 'openTicket')
   if (e?.type !== 'openTicket') throw new Error('no ticket')
@@ -45,12 +55,7 @@ describe('the name step of the 代办 form', () => {
       ['给俺娘办的，她叫王桂兰', '王桂兰'],
       ['俺娘的名字是王桂兰', '王桂兰'],
     ] as const
-    for (const [said, name] of cases) {
-      const chat = await atName()
-      expect(joined(await chat.say(said)), said).toContain('请留一个手机号')
-      for (const answer of ['13612345678', '十字路', '城东社区', '不是']) await chat.say(answer)
-      expect(joined(await chat.say('1')), said).toContain(`申请人：${name}\n`)
-    }
+    await expectNamesTaken(cases)
   })
 
   it('俺是给俺娘办的 (no name yet) asks kindly for that person\'s name; then the name alone is taken', async () => {
@@ -183,12 +188,7 @@ describe('the name step: how a person is called, and a name with who it is', () 
       ['俺自己 张建国', '张建国'],
       ['张建国(本人)', '张建国'],
     ] as const
-    for (const [said, name] of cases) {
-      const chat = await atName()
-      expect(joined(await chat.say(said)), said).toContain('请留一个手机号')
-      for (const answer of ['13612345678', '十字路', '城东社区', '不是']) await chat.say(answer)
-      expect(joined(await chat.say('1')), said).toContain(`申请人：${name}\n`)
-    }
+    await expectNamesTaken(cases)
   })
 })
 
