@@ -27,8 +27,6 @@ export interface Config {
   /** Requests per minute; 0 turns the limit off. */
   rateLimit: { perResident: number; perIp: number }
   trustProxy: boolean
-  /** Dialog turns run in a worker thread (sessions stored as encoded text); false: in the server's thread. */
-  dialogWorker: boolean
   shutdownTimeoutMs: number
   /** Agents' notifications also go here when set. */
   agentWebhook: { url: string; format: 'json' | 'wecom' } | undefined
@@ -95,7 +93,6 @@ export function loadConfig(env: Env): ConfigResult {
       bodyLimitBytes: v.BODY_LIMIT_KB * 1024,
       rateLimit: { perResident: v.RATE_LIMIT_PER_MINUTE, perIp: v.RATE_LIMIT_IP_PER_MINUTE },
       trustProxy: v.TRUST_PROXY,
-      dialogWorker: v.DIALOG_WORKER,
       shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
       agentWebhook: v.AGENT_WEBHOOK_URL ? { url: v.AGENT_WEBHOOK_URL, format: v.AGENT_WEBHOOK_FORMAT } : undefined,
       wechat: v.WECHATY_PUPPET ? { puppet: v.WECHATY_PUPPET } : undefined,

@@ -149,12 +149,6 @@ export const VARIABLES = {
     expect: '应为 true 或 false',
     schema: z.enum(['true', 'false']).transform((s) => s === 'true'),
   }),
-  DIALOG_WORKER: spec({
-    default: 'true',
-    meaning: '对话在单独的工作线程里计算，主线程专管收发消息和 Redis，多核机器上能接更多居民；工作线程出错时自动回到主线程处理，不丢消息。设为 false 则全在主线程',
-    expect: '应为 true 或 false',
-    schema: z.enum(['true', 'false']).transform((s) => s === 'true'),
-  }),
   AGENT_WEBHOOK_URL: spec({
     default: undefined,
     meaning: '新工单、督办等代办员通知同时发到这个地址（如企业微信群机器人的 webhook）；不设置时只记日志（接入微信后由微信通知）',

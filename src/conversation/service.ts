@@ -6,13 +6,15 @@
  * alongside the first, so a message waits for Redis twice, not four times.
  */
 import type { Catalog } from '../catalog/types.js'
+import { awaitsAnswer, step } from '../dialog/engine.js'
+import { standsSubmitted } from '../dialog/proxy-wish.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
+import { isDialogSession, type DialogSession } from '../dialog/session.js'
 import { render } from '../dialog/template.js'
 import { decide } from '../match/decide.js'
 import { INVISIBLE } from '../match/normalize.js'
 import type { Matcher } from '../match/types.js'
 import { withSession, type LockedTurn, type SessionStore, type TurnPeeks } from '../store/session-store.js'
-import { inProcessRunner, type DialogRunner } from './dialog-runner.js'
 import { createDefaultEffectExecutor, type Logger, silentLogger } from './default-effects.js'
 import type {
   ConversationReply,
@@ -39,8 +41,6 @@ export interface ConversationServiceOptions {
   /** Idle time after which a conversation starts fresh (default 30 minutes). */
   sessionTtlSeconds?: number
   logger?: Logger
-  /** Where turns are worked out: in this thread by default; a worker runner needs a store that holds encoded text. */
-  runner?: DialogRunner
 }
 
 export const DEFAULT_SESSION_TTL_SECONDS = 30 * 60
@@ -55,30 +55,28 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   const idleSeconds = opts.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS
   const executeEffect = opts.executeEffect ?? createDefaultEffectExecutor(opts.definitions, logger)
   const interceptors = opts.interceptors ?? []
-  const sessions = opts.sessions
-  const runner = opts.runner ?? inProcessRunner({ definitions: opts.definitions, catalog: opts.catalog, idleSeconds })
+  const sessions = opts.sessions as SessionStore<DialogSession>
   const say = opts.definitions.messages.say
 
   /** One turn under the resident's lock: `stored` was read as the turn began, the returned write lands as it ends. */
   async function handleLocked(
     message: IncomingMessage,
     key: string,
-    stored: unknown,
-  ): Promise<LockedTurn<unknown, ConversationReply>> {
-    let prepared
-    try {
-      prepared = await runner.prepare(stored, message)
-    } catch (err) {
-      // A session nobody can read (or a runner that failed) must not trap the resident: start them over.
-      logger.error({ err, key }, 'dialog turn failed')
-      return { result: { replies: [render(say.effectFailed, {})] }, write: { delete: true } }
-    }
+    stored: DialogSession | undefined,
+  ): Promise<LockedTurn<DialogSession, ConversationReply>> {
+    const session = isDialogSession(stored) ? stored : undefined
+    const { catalog, matcher } = opts.catalog()
     if (isText(message) && interceptors.length > 0) {
       let names: boolean | undefined
       const context: InterceptContext = {
-        ...prepared.facts,
+        dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+        submitted: standsSubmitted(opts.definitions, session),
+        ...(session?.itemId !== undefined &&
+          !standsSubmitted(opts.definitions, session) &&
+          message.now - session.lastAt < idleSeconds * 1000 && { itemAtHand: session.itemId }),
+        elder: message.elder ?? session?.elder === true,
         namesItem() {
-          return (names ??= decide(opts.catalog().matcher.match(message.content.text)).kind === 'sure')
+          return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')
         },
       }
       for (const intercept of interceptors) {
@@ -94,10 +92,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
 
     let result
     try {
-      result = prepared.step()
+      result = step(opts.definitions, { catalog, matcher, idleSeconds }, session, message, message.now)
     } catch (err) {
       // A bug in the engine (or a session it cannot read) must not trap the resident: start them over.
-      logger.error({ err, key, state: prepared.state }, 'dialog step failed')
+      logger.error({ err, key, state: session?.state }, 'dialog step failed')
       return { result: { replies: [render(say.effectFailed, {})] }, write: { delete: true } }
     }
 
@@ -112,8 +110,8 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       }
     }
     return {
-      result: { replies, elder: result.elder },
-      ...(result.changed && { write: { set: result.write, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
+      result: { replies, elder: result.session.elder === true },
+      ...(result.changed && { write: { set: result.session, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),
     }
   }
 

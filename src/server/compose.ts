@@ -20,10 +20,8 @@ import type { WechatChannel, WechatChannelOptions } from '../channels/wechat/ind
 import type { Config } from '../config/load.js'
 import { createDefaultEffectExecutor } from '../conversation/default-effects.js'
 import { loadDialogDir } from '../conversation/dialog-dir.js'
-import { inProcessRunner } from '../conversation/dialog-runner.js'
 import { createConversationService } from '../conversation/service.js'
 import type { ConversationService, Effect, EffectExecutor } from '../conversation/types.js'
-import { workerRunner } from '../conversation/worker-runner.js'
 import { MemorySessionStore } from '../store/memory-session-store.js'
 import { createRedis, waitReady } from '../store/redis-connection.js'
 import { decodeSession, encodeSession } from '../dialog/session-json.js'
@@ -96,17 +94,10 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
       throw new StartError([`对话定义 ${config.dialogsDir} 有 ${lines.length} 处错误，无法启动：`, ...lines].join('\n'))
     }
 
-    // With the dialog worker, sessions stay the text the worker reads and writes: this thread never decodes them.
-    const asText = { encode: (s: unknown) => s as string, decode: (json: string) => json }
     const sessions: SessionStore = redis
-      ? new RedisSessionStore(redis, { prefix, ...(config.dialogWorker ? asText : { encode: encodeSession, decode: decodeSession }), onError: (message) => logger.warn(message) })
+      ? new RedisSessionStore(redis, { prefix, encode: encodeSession, decode: decodeSession, onError: (message) => logger.warn(message) })
       : new MemorySessionStore()
     closers.push(() => sessions.close())
-    const runnerOptions = { definitions: dialogs.definitions, catalog: live.current, idleSeconds: config.sessionTtlSeconds }
-    const runner = config.dialogWorker
-      ? workerRunner({ ...runnerOptions, logger, onMatch: metrics.matchOutcome })
-      : inProcessRunner(runnerOptions)
-    closers.push(() => runner.close())
     const limiter = redis ? createRedisRateLimiter(redis, prefix) : createMemoryRateLimiter()
     closers.push(() => limiter.close())
 
@@ -142,7 +133,6 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
         sessions,
         sessionTtlSeconds: config.sessionTtlSeconds,
         logger,
-        runner,
         executeEffect,
         interceptors: [tickets.interceptor],
       }),
