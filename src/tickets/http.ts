@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { HttpError } from '../server/errors.js'
 import { readJsonBody } from '../server/json-body.js'
 import { agentAct, agentQueue, agentView, followsUp, ticketJsonForAgent } from './agent-actions.js'
-import { maskText } from './mask.js'
+import { maskNotificationText } from './mask.js'
 import { hashAgentToken } from './network-file.js'
 import type { NotificationQueue } from './ports.js'
 import type { TicketEnv } from './service.js'
@@ -116,7 +116,7 @@ export function createAgentRouter(deps: AgentRouterDeps): Router<State> {
         ticketId: d.notification.ticketId,
         event: d.notification.event,
         to: d.notification.to.kind === 'agent' ? `agent:${d.notification.to.agentId}` : `resident:${d.notification.to.resident.channel}`,
-        text: maskText(d.notification.text),
+        text: maskNotificationText(d.notification),
         attempts: d.attempts,
         error: d.error,
         at: new Date(d.at).toISOString(),

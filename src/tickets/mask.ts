@@ -34,3 +34,13 @@ export function maskText(text: string): string {
     .replace(ID_NUMBER, (m) => maskIdNumber(m.replace(/[ -]/g, '')))
     .replace(MOBILE, (m) => maskPhone(m))
 }
+
+/** A notification's text for a log or a shared place: ID and mobile numbers masked, and the full names it names. */
+export function maskNotificationText(n: { text: string; names?: string[] }): string {
+  let text = maskText(n.text)
+  // Longest first, so that a name inside another (王芳 in 王芳芳) does not leave part of the longer one.
+  for (const name of [...(n.names ?? [])].filter((x) => x.trim() !== '').sort((a, b) => b.length - a.length)) {
+    text = text.split(name).join(maskName(name))
+  }
+  return text
+}

@@ -16,9 +16,9 @@ export function toAgent(agent: Agent): Recipient {
 /** The notifications one history entry sets off; `before` is the ticket before the change (none on open). */
 export function notificationsFor(before: Ticket | undefined, after: Ticket, entry: HistoryEntry, network: Network): Notification[] {
   const out: Notification[] = []
-  const add = (to: Recipient, text: string) => {
+  const add = (to: Recipient, text: string, names?: string[]) => {
     const key = to.kind === 'agent' ? to.agentId : 'resident'
-    out.push({ id: `${after.id}:${after.version}:${key}`, ticketId: after.id, event: entry.action, to, text, at: entry.at })
+    out.push({ id: `${after.id}:${after.version}:${key}`, ticketId: after.id, event: entry.action, to, text, at: entry.at, ...(names && { names }) })
   }
   const resident: Recipient = { kind: 'resident', resident: after.resident }
   const claimer = after.claimedBy === undefined ? undefined : network.agentsById.get(after.claimedBy)
@@ -93,6 +93,7 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
               // The supervisor is to call: the resident in full, as for the agent who claimed it.
               `居民：${after.name}，电话 ${after.phone}${after.rating.comment ? `，意见：${after.rating.comment}` : ''}。` +
               `回访后回复：回访 ${after.id} 情况`,
+            [after.name],
           )
         }
       }

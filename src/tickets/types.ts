@@ -144,6 +144,11 @@ export interface Notification {
   /** Plain Chinese text, with the resident's phone and name masked unless it goes to the resident. */
   text: string
   at: number
+  /**
+   * Personal names the text gives in full (a 差评 回访 tells the supervisor whom to call): masked wherever the text is
+   * logged or sent on to a shared place (the webhook's group chat), as phones and ID numbers are.
+   */
+  names?: string[]
 }
 
 export type TimerKind = 'escalate' | 'overdue' | 'followUp'

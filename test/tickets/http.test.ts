@@ -8,6 +8,9 @@ import { openTicket, type TicketEnv } from '../../src/tickets/service.js'
 import { createMemoryTicketBackend } from '../../src/tickets/store/memory-tickets.js'
 import { DEFAULT_RETRY, type TicketBackend } from '../../src/tickets/ports.js'
 import { AGENTS, makeEnv, MONDAY_9AM, NETWORK, POINTS, request } from './fixtures.js'
+import { createLogNotifier } from '../../src/tickets/notifiers/hub.js'
+import { webhookPayload } from '../../src/tickets/notifiers/webhook.js'
+import { drainQueue } from './backends.js'
 
 const TOKENS: Record<string, string> = { 'a-v1': 'tok-village', 'a-town-1': 'tok-town', 's-town': 'tok-sup', 's-county': 'tok-county-sup' }
 
@@ -112,6 +115,17 @@ describe('createAgentRouter(deps): the agents’ HTTP API', () => {
     const { act } = await import('../../src/tickets/service.js')
     const rated = await act(env, t, { name: 'rate', score: 1 }, { kind: 'resident', resident: request().resident }, MONDAY_9AM + 7_200_000)
     expect(rated.ok).toBe(true)
+    // The supervisors' notice names the resident in full (they are to call), but a log line or a webhook's group
+    // chat shows 李*: only the notice itself carries the name.
+    const notices = (await drainQueue(backend, MONDAY_9AM + 7_200_000)).filter((n) => n.text.includes('差评回访'))
+    expect(notices.length).toBeGreaterThan(0)
+    for (const n of notices) {
+      expect(n.text).toContain('居民：李秀兰')
+      const lines: string[] = []
+      await createLogNotifier((l) => lines.push(l)).send(n)
+      expect(lines.join('')).toContain('居民：李*，电话 139****0000')
+      expect(JSON.stringify(webhookPayload(n, 'wecom'))).not.toContain('李秀兰')
+    }
     const queue = await call('/tickets', 'tok-sup')
     expect(queue.body.followUps.map((x: { id: string }) => x.id)).toEqual([t])
     expect(queue.body.followUps[0].resident).toMatchObject({ name: '李秀兰', phone: '13912340000' })

@@ -4,7 +4,7 @@
  * A recipient nobody can reach makes send() throw, so the queue retries and finally lists a dead letter.
  */
 import type { Channel } from '../../conversation/types.js'
-import { maskText } from '../mask.js'
+import { maskNotificationText } from '../mask.js'
 import type { Notifier, Outbox } from '../ports.js'
 
 export interface HubOptions {
@@ -49,7 +49,7 @@ export function createLogNotifier(log: (line: string) => void = (l) => console.l
   return {
     async send(n) {
       const to = n.to.kind === 'agent' ? `agent:${n.to.agentId}` : `resident:${n.to.resident.channel}`
-      log(`[通知 ${n.ticketId} → ${to}] ${maskText(n.text).replace(/\n/g, ' / ')}`)
+      log(`[通知 ${n.ticketId} → ${to}] ${maskNotificationText(n).replace(/\n/g, ' / ')}`)
     },
   }
 }

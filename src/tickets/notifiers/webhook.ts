@@ -1,9 +1,9 @@
 /**
  * Outgoing webhook notifier: plain JSON, or the 企业微信 group-robot text message
- * `{"msgtype":"text","text":{"content":…}}`. Phone and ID numbers in the text are masked, and the payload
+ * `{"msgtype":"text","text":{"content":…}}`. Phone and ID numbers in the text are masked, so are full names it gives, and the payload
  * names no resident: webhooks end up in group chats and logs.
  */
-import { maskText } from '../mask.js'
+import { maskNotificationText } from '../mask.js'
 import type { Notifier } from '../ports.js'
 import type { Notification } from '../types.js'
 
@@ -19,7 +19,7 @@ export interface WebhookOptions {
 
 /** The request body for a notification (pure). */
 export function webhookPayload(n: Notification, format: WebhookFormat): Record<string, unknown> {
-  const text = maskText(n.text)
+  const text = maskNotificationText(n)
   if (format === 'wecom') {
     const mention = n.to.kind === 'agent' ? { mentioned_list: [n.to.wechat] } : {}
     return { msgtype: 'text', text: { content: text, ...mention } }
