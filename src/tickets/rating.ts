@@ -46,8 +46,13 @@ const WORD_ALTERNATIVES = [...WORD_SCORE.keys()].sort((a, b) => b.length - a.len
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 }
 /** Particles a spoken reply ends with (挺好的, 还行吧, 很满意啊). */
 const PARTICLES = '[的啊呀吧哈啦了呢嘛]*'
-// Words first: 一般 is not the score 一 with 般 after it. A unit may follow after a space (5 分).
-const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两三四五])(\\s?(?:分|星|颗星))?)`)
+// Words first: 一般 is not the score 一 with 般 after it. A unit may follow after a space (5 分), particles after
+// the unit (3分吧).
+const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两三四五])(?:(\\s?(?:分|星|颗星))${PARTICLES})?)`)
+/** Giving the score in words (给3分吧, 俺给五星, 就打个好评): what follows says it. */
+const GIVES = /^(?:我|俺|那|那就|就)?(?:就)?(?:给|打)(?:你们|您|恁|你)?(?:个)?/
+/** A 满意 word run on after a number with its unit (五星好评, 5分满意): the score said twice, beyond doubt. */
+const SAID_AGAIN = /^(?:好评|差评|非常满意|很满意|满意|不满意|非常不满意)/
 /** A comment that asks something (还可以补办吗, 2 分钟能办完吗): a new question, not a word on the service. */
 const ASKS = /[咋啥吗嘛么哪?？]|怎么|什么|如何|多少|多久|几天|能不能|可不可以|要不要|行不行|中不中|想问|问问|请问/
 
@@ -80,7 +85,9 @@ export function parseRating(text: string): number | undefined {
  * is what follows, as typed). Undefined when the reply does not start with a score, or goes on to ask something.
  */
 export function parseRatingReply(text: string): RatingReply | undefined {
-  const t = text.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/^[①②③④⑤]/, (c) => String('①②③④⑤'.indexOf(c) + 1))
+  const typed = text.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/^[①②③④⑤]/, (c) => String('①②③④⑤'.indexOf(c) + 1))
+  const given = typed.replace(GIVES, '')
+  const t = given !== typed && SCORE.test(given) ? given : typed
   const m = SCORE.exec(t)
   if (!m) return undefined
   const word = m[1]
@@ -98,6 +105,8 @@ export function parseRatingReply(text: string): RatingReply | undefined {
   if (word === undefined && /满意|好评|差评/.test(comment)) explicit = true
   // Run on without a pause, only a 满意 word starts a comment (不满意太慢了): 不好意思, 还可以补办, 25, 1号 are not scores.
   const paused = comment.length < rest.length
-  if (!paused && !(word !== undefined && word.length >= 3 && word.includes('满意'))) return undefined
+  const unitThenWord = m[3] !== undefined && SAID_AGAIN.test(comment)
+  if (unitThenWord) explicit = true
+  if (!paused && !unitThenWord && !(word !== undefined && word.length >= 3 && word.includes('满意'))) return undefined
   return { score, comment, explicit, ...(ASKS.test(comment) && { asks: true }) }
 }

@@ -51,6 +51,19 @@ describe('parseRatingReply(text)', () => {
     expect(parseRatingReply('5 非常满意！')).toEqual({ score: 5, explicit: true })
   })
 
+  it('reads a score given in words (给3分吧, 打个好评), with particles after the unit (3分吧 一般般) or a 满意 word run on (五星好评)', () => {
+    expect(parseRatingReply('给3分吧')).toEqual({ score: 3, explicit: true })
+    expect(parseRatingReply('俺给五星')).toEqual({ score: 5, explicit: true })
+    expect(parseRatingReply('就打个好评吧')).toEqual({ score: 5, explicit: true })
+    expect(parseRatingReply('3分吧 一般般')).toEqual({ score: 3, comment: '一般般', explicit: true })
+    expect(parseRatingReply('五星好评')).toEqual({ score: 5, comment: '好评', explicit: true })
+    expect(parseRatingReply('5分满意')).toEqual({ score: 5, comment: '满意', explicit: true })
+    // Not a score: giving something else, a time, a question.
+    expect(['给低保', '打电话', '给3个人办', '5分钟', '打5分钟电话', '给5分吗'].map(parseRating)).toEqual([
+      undefined, undefined, undefined, undefined, undefined, undefined,
+    ])
+  })
+
   it('marks a comment that asks something (a new question, unless 评价 came first)', () => {
     expect(parseRatingReply('满意，我还想问问')).toMatchObject({ score: 4, asks: true })
     expect(parseRatingReply('2 为什么这么慢')).toMatchObject({ score: 2, asks: true })
