@@ -39,7 +39,7 @@ export interface AppDeps {
   /** Further routes composed in by compose.ts: the agent API (tickets), the web chat and the consoles. */
   routers?: Routes[]
   /** Ticket news for HTTP residents (GET /api/chat/messages); the route exists only when given. */
-  outbox?: Pick<Outbox, 'drain'>
+  outbox?: Pick<Outbox, 'drain' | 'peek' | 'ack'>
   now?: () => number
 }
 

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { ConversationService, HandleOptions } from '../conversation/types.js'
 import type { Outbox } from '../tickets/ports.js'
 import { checkBearer, requireBearer } from './auth.js'
+import { ackIds } from './ack-ids.js'
 import { HttpError } from './errors.js'
 import { readJsonBody } from './json-body.js'
 import { enforceLimits, ipKey, type RateCheck, type RateLimiter } from './rate-limit.js'
@@ -26,7 +27,7 @@ export interface ChatRoutesDeps {
   /** Requests per minute per resident and per source IP; 0 = no limit. */
   rateLimit: { perResident: number; perIp: number }
   /** Ticket news for HTTP residents; the route is absent until the tickets layer provides it. */
-  outbox?: Pick<Outbox, 'drain'>
+  outbox?: Pick<Outbox, 'drain' | 'peek' | 'ack'>
   now?: () => number
 }
 
@@ -110,8 +111,15 @@ export function createChatRouter(deps: ChatRoutesDeps): Router {
     const outbox = deps.outbox
     router.get('/messages', auth, async (ctx) => {
       const userId = parse(UserId, ctx.query.userId)
-      const messages = await outbox.drain(userId)
-      ctx.body = { messages }
+      // With ack (even empty) the reader acknowledges what it showed, and messages stay until then; without, a read
+      // takes them (the older contract, for integrations that never lose an answer).
+      if (ctx.query.ack === undefined) {
+        ctx.body = { messages: await outbox.drain(userId) }
+        return
+      }
+      const acked = ackIds(ctx.query.ack)
+      if (acked.length > 0) await outbox.ack(userId, acked)
+      ctx.body = { messages: await outbox.peek(userId) }
     })
   }
   return router

@@ -142,7 +142,10 @@ export async function composeServer(config: Config, logger: Logger): Promise<Com
       conversation,
       cookieSecret: config.cookieSecret,
       bodyLimitBytes: config.bodyLimitBytes,
-      takeMessages: (resident) => tickets.outbox.drain(resident.userId),
+      messages: {
+        peek: (resident) => tickets.outbox.peek(resident.userId),
+        ack: (resident, ids) => tickets.outbox.ack(resident.userId, ids),
+      },
       beforeChat: (resident, ctx) =>
         enforceLimits(
           limiter,

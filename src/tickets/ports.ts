@@ -125,6 +125,13 @@ export interface Outbox {
   push(userId: string, message: OutboxMessage): Promise<void>
   /** Takes (and removes) everything waiting, oldest first; a message pushed twice comes out once. */
   drain(userId: string): Promise<OutboxMessage[]>
+  /**
+   * Everything waiting, oldest first, left in place: for a reader that may not get the answer (a phone losing its
+   * signal), which acknowledges what it showed on its next read.
+   */
+  peek(userId: string): Promise<OutboxMessage[]>
+  /** Removes the messages with these ids (shown by the reader); unknown ids are ignored. */
+  ack(userId: string, ids: readonly string[]): Promise<void>
 }
 
 /** Delivers one notification; throwing means "try again later". */

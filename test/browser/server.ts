@@ -29,6 +29,7 @@ import { createAgentRouter } from '../../src/tickets/http.js'
 import { buildNetwork, hashAgentToken, loadNetwork } from '../../src/tickets/network-file.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
 import type { TicketEnv } from '../../src/tickets/service.js'
+import type { Outbox } from '../../src/tickets/ports.js'
 import { createRedisTicketBackend } from '../../src/tickets/store/redis-backend.js'
 import { newTestRedis } from '../support/redis.js'
 
@@ -39,11 +40,17 @@ export const AGENT_TOKENS = {
   'a-dadian-1': 'browser-test-token-dadian-1',
 } as const
 
+const COOKIE_SECRET = 'browser-test-cookie-secret-0123456789'
+
 export interface TestServer {
   url: string
   catalog: () => Catalog
   env: TicketEnv
+  /** Ticket news waiting for residents (a test puts news in for a page's resident). */
+  outbox: Outbox
   unanswered: RedisUnansweredLog
+  /** The signing secret of the web chat's resident cookie. */
+  cookieSecret: string
   close(): Promise<void>
 }
 
@@ -95,7 +102,7 @@ export async function startTestServer(): Promise<TestServer> {
     settings: { chatToken: undefined, bodyLimitBytes: 64 * 1024, rateLimit: { perResident: 0, perIp: 0 }, trustProxy: false },
     routers: [
       createAgentRouter({ env, queue: backend.queue }),
-      createWebChatRouter({ conversation, cookieSecret: 'browser-test-cookie-secret-0123456789', takeMessages: (r) => backend.outbox.drain(r.userId) }),
+      createWebChatRouter({ conversation, cookieSecret: COOKIE_SECRET, messages: { peek: (r) => backend.outbox.peek(r.userId), ack: (r, ids) => backend.outbox.ack(r.userId, ids) } }),
       createConsoleRouter({
         adminToken: ADMIN_TOKEN,
         tickets: env,
@@ -115,7 +122,9 @@ export async function startTestServer(): Promise<TestServer> {
     url,
     catalog: () => reloader.current(),
     env,
+    outbox: backend.outbox,
     unanswered,
+    cookieSecret: COOKIE_SECRET,
     async close() {
       shutdown.abort()
       server.closeAllConnections()

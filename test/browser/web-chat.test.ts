@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { WEB_ID_COOKIE } from '../../src/channels/web/identity.js'
+import { verifyWebId, WEB_ID_COOKIE } from '../../src/channels/web/identity.js'
 import { phonePage, screenshot } from './browser.js'
 import { useServerAndBrowser } from './fixture.js'
 
@@ -219,15 +219,94 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await plain.waitFor()
     expect(await plain.textContent()).not.toContain('是否已准备好')
 
+    // Switched off mid-question: the bot says the open question again in the standard words, as typing 普通模式 does.
     await page.locator('#elder').tap()
     expect(await page.locator('html').getAttribute('class')).not.toContain('elder')
-    await plain.locator('.option[data-say="1"]').tap()
-    await page.locator('.msg.bot', { hasText: '是否已准备好' }).waitFor()
+    const standard = page.locator('.msg.bot', { hasText: '是否已准备好' }).last()
+    await standard.waitFor()
+    expect(await page.locator('.msg.me').allTextContents()).toEqual(['残疾人证怎么办', '1 对'])
+    await standard.locator('.option[data-say="1"]').tap()
+    await expect.poll(() => page.locator('.msg.bot', { hasText: '是否已准备好' }).count()).toBe(2)
     // Saying it in the chat switches the page's toggle too.
     await page.locator('#text').fill('长者模式')
     await page.locator('#text').press('Enter')
     await page.locator('.msg.bot', { hasText: '换成长者模式' }).waitFor()
     await expect.poll(() => page.locator('#elder').getAttribute('aria-pressed')).toBe('true')
+    expect(problems).toEqual([])
+    await context.close()
+  })
+  it('ticket news whose answer was lost on the way (weak signal) comes again, and is shown once', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
+    await page.locator('.log .bot').first().waitFor()
+    const cookie = (await context.cookies()).find((c) => c.name === WEB_ID_COOKIE)
+    const userId = verifyWebId(cookie?.value, ctx.server.cookieSecret)
+    expect(userId).toBeDefined()
+    const news = '您的代办工单 DB2611230009（老年人优待证办理）被退回：需要您补充：户口本首页复印件。准备好后请回复：补齐 DB2611230009'
+    await ctx.server.outbox.push(userId!, { id: 'DB2611230009:3:resident', ticketId: 'DB2611230009', text: news, at: Date.now() })
+    // The server answers the read that brings it, but the phone never gets that answer.
+    let lost = false
+    await page.route('**/web/api/messages*', async (route) => {
+      const response = await route.fetch()
+      if (!lost && (await response.text()).includes('户口本首页复印件')) {
+        lost = true
+        await route.abort('internetdisconnected')
+      } else await route.fulfill({ response })
+    })
+    await page.locator('#text').fill('你好')
+    await page.locator('#text').press('Enter')
+    await expect.poll(() => lost).toBe(true)
+    expect(await page.locator('.msg.news').count()).toBe(0)
+    // The next read (after the next message) brings it; the one after acknowledges it and shows nothing twice.
+    await page.locator('#text').fill('低保')
+    await page.locator('#text').press('Enter')
+    await page.locator('.msg.news', { hasText: '户口本首页复印件' }).waitFor()
+    await page.locator('#text').fill('帮助')
+    await page.locator('#text').press('Enter')
+    await expect.poll(() => page.locator('.msg.me').count()).toBe(3)
+    await expect.poll(async () => (await ctx.server.outbox.peek(userId!)).length).toBe(0)
+    await page.reload()
+    await page.locator('.msg.news').first().waitFor()
+    await page.waitForTimeout(500)
+    expect(await page.locator('.msg.news').count()).toBe(1)
+    expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([])
+    await context.close()
+  })
+
+  it('a tap that did not get through is marked 没发出去 and its buttons come back on, to tap again', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    const confirm = await askForDisabilityCard(page)
+    await page.route('**/web/api/chat', (route) => route.abort('internetdisconnected'), { times: 1 })
+    await confirm.locator('.option[data-say="1"]').tap()
+    await page.locator('.msg.bot', { hasText: '可以再点一次' }).waitFor()
+    expect(await page.locator('.msg.me.unsent').count()).toBe(1)
+    expect(await confirm.locator('.option:not([disabled])').count()).toBe(2)
+    await screenshot(page, 'web-chat-unsent-tap')
+    await confirm.locator('.option[data-say="1"]').tap()
+    await page.locator('.msg.bot', { hasText: '申请人居民身份证' }).waitFor()
+    expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([])
+    await context.close()
+  })
+
+  it('a rating typed in words switches off the rating buttons, as a tapped one does', async () => {
+    const { context, page, problems } = await phonePage(ctx.browser)
+    await page.goto(`${ctx.server.url}/chat`)
+    await page.locator('.log .bot').first().waitFor()
+    await page.evaluate(`localStorage.setItem('daiban.transcript', JSON.stringify({ at: Date.now(), entries: [
+      { who: 'bot', kind: 'news', text: '您的代办工单 DB2611230001（最低生活保障申请）已办结。\\n请为这次代办服务打分：回复"评价"加分数，比如：评价 5。\\n1 非常不满意\\n2 不满意\\n3 基本满意\\n4 满意\\n5 非常满意' },
+    ] }))`)
+    await page.reload()
+    await page.locator('.msg.news').waitFor()
+    expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(5)
+    // The bot's answer to 挺好的 (the ticket interceptor's thanks), as the server sends it.
+    await page.route('**/web/api/chat', (route) => route.fulfill({ json: { replies: ['谢谢您的评价（4 满意）！'] } }), { times: 1 })
+    await page.locator('#text').fill('挺好的 小袁办事麻利')
+    await page.locator('#text').press('Enter')
+    await page.locator('.msg.bot', { hasText: '谢谢您的评价' }).waitFor()
+    expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(0)
+    await page.reload()
+    await page.locator('.msg.news').waitFor()
+    expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(0)
     expect(problems).toEqual([])
     await context.close()
   })

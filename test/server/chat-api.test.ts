@@ -1,3 +1,4 @@
+import { MemoryOutbox } from '../../src/tickets/store/memory-outbox.js'
 import { createRedis } from '../../src/store/redis-connection.js'
 import { TurnTimeoutError } from '../../src/store/redis-ticket-lock.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -211,5 +212,31 @@ describe('POST /api/chat with CHAT_TOKEN set', () => {
     const reply = await s.chat({ userId: 'u', text: 'hi' }, { authorization: `Bearer ${token}` })
     expect(reply.status).toBe(200)
     expect(t.received).toHaveLength(1)
+  })
+})
+
+describe('GET /api/chat/messages', () => {
+  const outbox = new MemoryOutbox()
+  let s: Served
+  beforeAll(async () => {
+    s = await serve(testApp({ outbox }).app)
+  })
+  afterAll(() => s.close())
+  const news = (id: string) => ({ id, ticketId: 'DB2611230001', text: `工单消息 ${id}`, at: NOW })
+
+  it('with ack, keeps messages until they are acknowledged (an answer lost on the way loses nothing)', async () => {
+    await outbox.push('u-1', news('DB2611230001:2:resident'))
+    const first = await s.send('GET', '/api/chat/messages?userId=u-1&ack=')
+    expect(first.json).toEqual({ messages: [news('DB2611230001:2:resident')] })
+    expect((await s.send('GET', '/api/chat/messages?userId=u-1&ack=')).json).toEqual(first.json)
+    const acked = await s.send('GET', '/api/chat/messages?userId=u-1&ack=DB2611230001:2:resident')
+    expect(acked.json).toEqual({ messages: [] })
+    expectError(await s.send('GET', '/api/chat/messages?userId=u-1&ack=%3Cscript%3E'), 400, 'invalid_ack')
+  })
+
+  it('without ack, takes them as it always did', async () => {
+    await outbox.push('u-2', news('DB2611230001:3:resident'))
+    expect((await s.send('GET', '/api/chat/messages?userId=u-2')).json).toEqual({ messages: [news('DB2611230001:3:resident')] })
+    expect((await s.send('GET', '/api/chat/messages?userId=u-2')).json).toEqual({ messages: [] })
   })
 })

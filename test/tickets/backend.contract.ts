@@ -256,6 +256,22 @@ export function describeTicketBackend(adapter: string, make: () => Promise<Backe
         expect(await h.backend.outbox.drain('u-1')).toEqual([])
         expect(await h.backend.outbox.drain('u-2')).toEqual([m('3')])
       })
+      it('shows waiting messages until the reader acknowledges them (a lost answer loses nothing)', async () => {
+        const m = (id: string) => ({ id, ticketId: 'DB2611230001', text: `消息 ${id}`, at: NOW })
+        await h.backend.outbox.push('u-1', m('1'))
+        await h.backend.outbox.push('u-1', m('2'))
+        await h.backend.outbox.push('u-1', m('1'))
+        expect(await h.backend.outbox.peek('u-1')).toEqual([m('1'), m('2')])
+        // The answer was lost on the way: the next read brings the same messages.
+        expect(await h.other.outbox.peek('u-1')).toEqual([m('1'), m('2')])
+        await h.other.outbox.ack('u-1', ['1', 'unknown'])
+        await h.backend.outbox.push('u-1', m('3'))
+        expect(await h.backend.outbox.peek('u-1')).toEqual([m('2'), m('3')])
+        await h.backend.outbox.ack('u-1', ['2', '3'])
+        expect(await h.backend.outbox.peek('u-1')).toEqual([])
+        await h.backend.outbox.ack('u-2', ['1'])
+        expect(await h.backend.outbox.peek('u-2')).toEqual([])
+      })
     })
   })
 }

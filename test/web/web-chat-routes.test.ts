@@ -40,10 +40,11 @@ beforeAll(async () => {
     conversation,
     cookieSecret: SECRET,
     now: () => NOW,
-    takeMessages: async (r: Resident) => {
-      const box = waiting.get(r.userId) ?? []
-      waiting.delete(r.userId)
-      return box
+    messages: {
+      peek: async (r: Resident) => [...(waiting.get(r.userId) ?? [])],
+      ack: async (r: Resident, ids: readonly string[]) => {
+        waiting.set(r.userId, (waiting.get(r.userId) ?? []).filter((m) => !ids.includes(m.id)))
+      },
     },
     beforeChat: async (r) => {
       if (refused.has(r.userId)) throw new HttpError(429, 'rate_limited', '消息发得太快了，请 30 秒后再试')
@@ -164,7 +165,7 @@ describe('POST /web/api/chat', () => {
 })
 
 describe('GET /web/api/messages', () => {
-  it("hands a browser its own ticket news once, and nobody else's", async () => {
+  it("hands a browser its own ticket news until it acknowledges it, and nobody else's", async () => {
     const mine = await chat({ text: '你好' })
     const cookie = cookieOf(mine.setCookie)
     const id = verifyWebId(cookie.slice(WEB_ID_COOKIE.length + 1), SECRET)!
@@ -173,9 +174,18 @@ describe('GET /web/api/messages', () => {
     const stranger = await fetch(`${base}/web/api/messages`)
     expect(await stranger.json()).toEqual({ messages: [] })
 
-    const get = () => fetch(`${base}/web/api/messages`, { headers: { Cookie: cookie } }).then((r) => r.json())
-    expect(await get()).toEqual({ messages: [{ id: 'DB2611230001:2:resident', text: '您的代办工单 DB2611230001 已由代办员 王晓梅 接单。', at: NOW }] })
-    expect(await get()).toEqual({ messages: [] })
+    const get = (query = '') => fetch(`${base}/web/api/messages${query}`, { headers: { Cookie: cookie } }).then((r) => r.json())
+    const news = { messages: [{ id: 'DB2611230001:2:resident', text: '您的代办工单 DB2611230001 已由代办员 王晓梅 接单。', at: NOW }] }
+    expect(await get()).toEqual(news)
+    // The answer may not have reached the phone: the next read brings it again, until the page says it showed it.
+    expect(await get()).toEqual(news)
+    // A stranger cannot acknowledge (so remove) someone else's news: ids count only for the cookie's own resident.
+    await fetch(`${base}/web/api/messages?ack=DB2611230001:2:resident`)
+    expect(await get()).toEqual(news)
+    expect(await get('?ack=DB2611230001:2:resident')).toEqual({ messages: [] })
+    const bad = await fetch(`${base}/web/api/messages?ack=${encodeURIComponent('<script>')}`, { headers: { Cookie: cookie } })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('ack')
   })
 })
 

@@ -3,7 +3,8 @@
  * modules it loads) and its JSON API.
  *
  *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"], "elder"?: true}
- *   GET  /web/api/messages  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser
+ *   GET  /web/api/messages?ack=id,id  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser;
+ *                                       a message stays until a later read acknowledges it (ack: ids the page showed)
  *
  * Who is talking comes only from the signed cookie (identity.ts), never from the request body.
  * Errors use the API's shape {"error": {"code", "message"}}, rendered by the server's error middleware.
@@ -12,6 +13,7 @@ import { Router } from '@koa/router'
 import type { Context } from 'koa'
 import { z } from 'zod'
 import type { ConversationService, IncomingMessage, NonTextKind, Resident } from '../../conversation/types.js'
+import { ackIds } from '../../server/ack-ids.js'
 import { HttpError } from '../../server/errors.js'
 import { readJsonBody } from '../../server/json-body.js'
 import { webIdOf } from './identity.js'
@@ -30,11 +32,15 @@ export interface WebChatDeps {
   /** COOKIE_SECRET: signs the anonymous resident id. At least 32 characters. */
   cookieSecret: string
   /**
-   * Takes (and removes) the ticket news waiting for a web resident, oldest first. Composition hook: wire it
-   * to the tickets' resident outbox under the key its notifier pushes with, e.g.
-   * `(r) => outbox.drain(r.userId)`. Left out, the page simply never shows ticket news.
+   * The ticket news waiting for a web resident, oldest first, kept until acknowledged: a phone that loses the answer
+   * gets the same news on its next read. Composition hook: wire it to the tickets' resident outbox under the key
+   * its notifier pushes with, e.g. `{ peek: (r) => outbox.peek(r.userId), ack: (r, ids) => outbox.ack(r.userId, ids) }`.
+   * Left out, the page simply never shows ticket news.
    */
-  takeMessages?: (resident: Resident) => Promise<WebMessage[]>
+  messages?: {
+    peek(resident: Resident): Promise<WebMessage[]>
+    ack(resident: Resident, ids: readonly string[]): Promise<void>
+  }
   /** Runs before each chat message, e.g. the per-resident rate limit; throw an HttpError (429) to refuse. */
   beforeChat?: (resident: Resident, ctx: Context) => Promise<void>
   /** Milliseconds since the epoch; tests pass a fixed clock. */
@@ -93,7 +99,9 @@ export function createWebChatRouter(deps: WebChatDeps): Router {
 
   router.get('/web/api/messages', async (ctx) => {
     const resident = residentOf(ctx)
-    const messages = deps.takeMessages ? await deps.takeMessages(resident) : []
+    const acked = ackIds(ctx.query.ack ?? '')
+    if (deps.messages && acked.length > 0) await deps.messages.ack(resident, acked)
+    const messages = deps.messages ? await deps.messages.peek(resident) : []
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { messages: messages.map(({ id, text, at }) => ({ id, text, at })) }
   })

@@ -15,6 +15,19 @@ export class MemoryOutbox implements Outbox {
     this.boxes.delete(userId)
     return dedupe(box)
   }
+
+  async peek(userId: string): Promise<OutboxMessage[]> {
+    return dedupe(this.boxes.get(userId) ?? []).map((m) => ({ ...m }))
+  }
+
+  async ack(userId: string, ids: readonly string[]): Promise<void> {
+    const box = this.boxes.get(userId)
+    if (!box) return
+    const acked = new Set(ids)
+    const left = box.filter((m) => !acked.has(m.id))
+    if (left.length === 0) this.boxes.delete(userId)
+    else this.boxes.set(userId, left)
+  }
 }
 
 /** Keeps the first of messages with the same id (at-least-once delivery may push one twice). */

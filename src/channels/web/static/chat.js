@@ -7,6 +7,8 @@ import { findPhones } from './phones.js'
 const POLL_MS = 15000
 const ELDER_KEY = 'daiban.elder'
 const TRANSCRIPT_KEY = 'daiban.transcript'
+/** Ticket news shown on this page, and which of it the server has not yet been told was shown. */
+const NEWS_KEY = 'daiban.news'
 /** What a reload brings back: the last messages, unless the page sat idle as long as a conversation lasts. */
 const TRANSCRIPT_MAX = 80
 const TRANSCRIPT_IDLE_MS = 30 * 60 * 1000
@@ -42,9 +44,13 @@ function storedElder() {
 // which words it now uses (typing 长者模式 / 普通模式 in the chat switches the toggle too).
 const elderOn = () => document.documentElement.classList.contains('elder')
 elderButton.addEventListener('click', () => {
-  setElder(!elderOn())
+  const on = !elderOn()
+  setElder(on)
   // Bigger letters push the open question down: bring it back into view.
   scrollDown()
+  // Mid-conversation the bot says the open question again in the new words, as typing 长者模式 does (no bubble
+  // of ours: the resident pressed a button, not said something).
+  if (readTranscript().length > 0) queue = queue.then(() => deliver(on ? '长者模式' : '普通模式'))
 })
 setElder(storedElder())
 
@@ -82,6 +88,7 @@ function addMine(text) {
   log.append(msg)
   scrollDown()
   remember({ who: 'me', text })
+  return msg
 }
 
 /** The dialog's buttons (not ticket news', whose rating buttons stay good until used). */
@@ -92,6 +99,21 @@ const REFERS_BACK = /上面的问题|接着回答|接着回上面/
 
 /** Rating news ("回复"评价"加分数"): its buttons say 评价 N, so that a tap rates even while the dialog asks something. */
 const RATING_NEWS = /回复?"评价"加/
+
+/** A reply saying a rating was taken (or was taken before): the rated ticket's buttons are done with. */
+const RATED = /谢谢您的评价|已经评价过了/
+
+/**
+ * Switches off the rating buttons of the ticket `text` names (a 评价 sent, or the bot's thanks for one), or of
+ * every ticket when it names none (one ticket waited for a rating).
+ */
+function disableRatingButtons(text) {
+  const id = /DB\d{10,12}/.exec(text)
+  for (const old of log.querySelectorAll('.msg.news .option')) {
+    if (!old.dataset.say?.startsWith('评价')) continue
+    if (!id || old.dataset.say.includes(id[0])) old.disabled = true
+  }
+}
 
 /** 评价 N for the ticket the news is about (评价 DB… N), so that a tap rates that one, not the newest. */
 function ratingSay(text, n) {
@@ -177,12 +199,7 @@ function restoreTranscript() {
     if (e.who === 'me') {
       addMine(e.text)
       // The rating sent switches off that ticket's rating buttons (all of them, for a 评价 naming none).
-      const rated = /^评价\s*(DB\d{10,12})?/.exec(e.text)
-      if (rated) {
-        for (const old of log.querySelectorAll('.msg.news .option')) {
-          if (!rated[1] || old.dataset.say?.includes(rated[1])) old.disabled = true
-        }
-      }
+      if (/^评价/.test(e.text)) disableRatingButtons(e.text)
     } else if (e.kind === 'failed') addSystem(e.text)
     else {
       const kind = e.kind === 'news' ? 'news' : 'bot'
@@ -190,6 +207,8 @@ function restoreTranscript() {
         for (const old of dialogOptions()) old.disabled = true
       }
       addBot(e.text, kind)
+      // A rating typed in words (挺好的) shows only in the bot's thanks.
+      if (kind === 'bot' && RATED.test(e.text)) disableRatingButtons(e.text)
     }
   }
   restoring = false
@@ -226,14 +245,18 @@ window.addEventListener('pageshow', () => {
 let queue = Promise.resolve()
 
 /** Sends `text`; the resident's bubble shows `shown` (a tapped choice's words as well as its number). */
-function say(text, shown = text) {
+function say(text, shown = text, tapped = []) {
   const trimmed = text.trim()
   if (trimmed === '') return
-  addMine(shown.trim())
-  queue = queue.then(() => deliver(trimmed))
+  const mine = addMine(shown.trim())
+  queue = queue.then(() => deliver(trimmed, { mine, tapped }))
 }
 
-async function deliver(text) {
+/**
+ * Sends `text` and shows the replies. When it did not get through, the resident's bubble (`mine`) is marked as not
+ * sent and the buttons of the tapped choice (`tapped`) come back on, so that a tap can try again.
+ */
+async function deliver(text, { mine, tapped = [] } = {}) {
   const waiting = el('div', 'msg bot pending')
   waiting.append(el('p', 'text', '正在回复…'))
   log.append(waiting)
@@ -253,9 +276,18 @@ async function deliver(text) {
     const keepOpen = replies.some((r) => REFERS_BACK.test(r))
     if (!keepOpen && replies.every((r) => splitOptions(r).choices.length === 0)) for (const old of dialogOptions()) old.disabled = true
     for (const reply of replies) addBot(reply)
+    for (const reply of replies) if (RATED.test(reply)) disableRatingButtons(reply)
   } catch (err) {
     waiting.remove()
-    addSystem(err.message)
+    if (mine) {
+      mine.classList.add('unsent')
+      mine.append(el('p', 'unsent-note', '没发出去'))
+    }
+    for (const button of tapped) {
+      button.disabled = false
+      button.classList.remove('chosen')
+    }
+    addSystem(tapped.length > 0 ? `${err.message}可以再点一次。` : err.message)
     // Saved too: a reload then knows this message was answered (with an error), and does not ask the bot again.
     // Not when the page itself is going away (a reload cut the request): the next page asks the bot where it stands.
     if (!leaving) remember({ who: 'bot', kind: 'failed', text: err.message })
@@ -265,10 +297,48 @@ async function deliver(text) {
   await fetchNews()
 }
 
-async function fetchNews() {
+/** Without storage (private browsing) the news state lives as long as the page. */
+let newsInMemory = { shown: [], unacked: [] }
+
+function readNews() {
   try {
-    const body = await request('/web/api/messages')
-    for (const m of body.messages ?? []) addBot(String(m.text), 'news')
+    const saved = JSON.parse(localStorage.getItem(NEWS_KEY) ?? 'null')
+    if (saved && Array.isArray(saved.shown) && Array.isArray(saved.unacked)) return saved
+  } catch {
+    // Fall back on this page's memory.
+  }
+  return newsInMemory
+}
+
+function saveNews(state) {
+  newsInMemory = { shown: state.shown.slice(-200), unacked: state.unacked.slice(-100) }
+  try {
+    localStorage.setItem(NEWS_KEY, JSON.stringify(newsInMemory))
+  } catch {
+    // Kept in memory only.
+  }
+}
+
+/**
+ * Ticket news stays on the server until this page says it showed it (the ids go with the next read): an answer lost
+ * on a weak signal, or cut by a reload, brings the same news again. News already shown is not shown twice.
+ */
+async function fetchNews() {
+  const acking = readNews().unacked.slice(0, 100)
+  try {
+    const query = acking.length > 0 ? `?ack=${encodeURIComponent(acking.join(','))}` : ''
+    const body = await request(`/web/api/messages${query}`)
+    const state = readNews()
+    state.unacked = state.unacked.filter((id) => !acking.includes(id))
+    for (const m of body.messages ?? []) {
+      const id = String(m.id)
+      if (!state.shown.includes(id)) {
+        addBot(String(m.text), 'news')
+        state.shown.push(id)
+      }
+      if (!state.unacked.includes(id)) state.unacked.push(id)
+    }
+    saveNews(state)
   } catch {
     // Ticket news is not urgent: the next poll tries again.
   }
@@ -289,11 +359,15 @@ document.addEventListener('click', (event) => {
   // A choice is sent as its number; the bubble says which choice it was, for whoever reads back later.
   const label = button.classList.contains('option') ? button.querySelector('.label')?.textContent : undefined
   // One answer per question: a second tap (a shaky finger, a slow reply) would answer the next question unseen.
+  const tapped = []
   if (button.classList.contains('option')) {
-    for (const sibling of button.parentElement?.querySelectorAll('.option') ?? []) sibling.disabled = true
+    for (const sibling of button.parentElement?.querySelectorAll('.option') ?? []) {
+      if (!sibling.disabled) tapped.push(sibling)
+      sibling.disabled = true
+    }
     button.classList.add('chosen')
   }
-  say(button.dataset.say, label ? `${button.dataset.say} ${label}` : button.dataset.say)
+  say(button.dataset.say, label ? `${button.dataset.say} ${label}` : button.dataset.say, tapped)
 })
 
 restoreTranscript()
