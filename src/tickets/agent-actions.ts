@@ -106,6 +106,7 @@ export function ticketJsonForAgent(t: TicketState & { history?: HistoryEntry[] }
     overdue: t.overdueAt !== undefined,
     escalations: t.escalations,
     returnReason: t.returnReason,
+    supplied: t.supplied && { at: new Date(t.supplied.at).toISOString(), note: full ? t.supplied.note : maskText(t.supplied.note) },
     rating: t.rating,
     followUp: t.followUp,
     history: t.history?.map((h) => ({ ...h, at: new Date(h.at).toISOString(), note: h.note && !full ? maskText(h.note) : h.note })),

@@ -148,7 +148,7 @@ function change(t: Ticket, action: Action, actor: Actor, ctx: ActionContext): Ch
       return { fields: { returnReason: reason }, note: reason }
     }
     case 'resume':
-      return { fields: { returnReason: undefined }, note: action.answer.trim() || undefined }
+      return { fields: { returnReason: undefined, supplied: { at: now, note: action.answer.trim() || '材料已补齐' } }, note: action.answer.trim() || undefined }
     case 'done':
       return { fields: { doneAt: now }, note: action.note?.trim() || undefined }
     case 'cancel':

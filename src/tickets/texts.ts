@@ -115,10 +115,12 @@ export function residentList(tickets: readonly TicketState[], network: Network, 
 }
 
 /** 齐全 only when every material was checked with the resident and none is missing. */
-function materialsLine(t: Pick<TicketState, 'materialsReady' | 'materialsMissing' | 'materialsUnknown'>): string {
+function materialsLine(t: Pick<TicketState, 'materialsReady' | 'materialsMissing' | 'materialsUnknown' | 'supplied'>): string {
   const unknown = t.materialsUnknown ?? []
   const parts = [`已备 ${t.materialsReady.length} 项`]
-  if (t.materialsMissing.length > 0) parts.push(`缺 ${t.materialsMissing.join('、')}`)
+  // After a 补齐 the list is what was missing when applying: the resident has since handed papers in.
+  if (t.materialsMissing.length > 0) parts.push(`${t.supplied ? '申请时缺' : '缺'} ${t.materialsMissing.join('、')}`)
+  if (t.supplied) parts.push(`居民已补齐：${maskText(t.supplied.note)}`)
   if (unknown.length > 0) parts.push(`未核对 ${unknown.join('、')}`)
   if (t.materialsMissing.length === 0 && unknown.length === 0) parts.push('齐全')
   return parts.join('，')

@@ -120,6 +120,8 @@ export interface TicketState extends TicketRequest {
   escalations: number
   overdueAt?: number
   returnReason?: string
+  /** The resident's last 补齐 (the missing papers handed in after a return): when, and what they said. */
+  supplied?: { at: number; note: string }
   rating?: Rating
   followUp?: FollowUp
 }

@@ -131,8 +131,14 @@ describe.each(BACKENDS)('tickets service on %s', (_name, make) => {
       expect(returned[0]?.text).toBe(
         `您的代办工单 ${t.id}（最低生活保障申请）需要您补充：缺户口簿原件\n准备好后请回复：补齐 ${t.id} 加说明，如"补齐 ${t.id} 已准备好"。`,
       )
-      await ok(t.id, { name: 'resume', answer: '户口簿找到了' }, RESIDENT, (now += HOUR))
+      const resumedAt = (now += HOUR)
+      await ok(t.id, { name: 'resume', answer: '户口簿找到了' }, RESIDENT, resumedAt)
       expect(who(await drainQueue(backend, now))).toEqual([`a-v1: 工单 ${t.id} 居民已补齐：户口簿找到了`])
+      // What was missing when applying is said as such from now on, with what the resident handed in.
+      const resumed = (await backend.tickets.get(t.id))!
+      expect(resumed.supplied).toEqual({ at: resumedAt, note: '户口簿找到了' })
+      expect(agentSummary(resumed, env.network, true)).toMatch(/申请时缺 户口簿，居民已补齐：户口簿找到了/)
+      expect(agentSummary(resumed, env.network, true)).not.toMatch(/，缺 /)
       await ok(t.id, { name: 'done', note: '低保已批准' }, agent('a-v1'), (now += HOUR))
       const done = await drainQueue(backend, now)
       expect(done[0]?.text).toContain('已办结。\n说明：低保已批准\n请为这次代办服务打分')

@@ -164,7 +164,9 @@ function card(t) {
   c.append(line('所在村（社区）', t.area.name))
   // Moved up (nobody took it in time, or no agent there): who holds it now.
   if (t.node.id !== t.area.id) c.append(line('现由', t.node.name))
-  if (t.materialsMissing.length > 0) c.append(line('还缺材料', t.materialsMissing.join('、')))
+  // After a 补齐 the list is what was missing when applying: the resident has since handed papers in.
+  if (t.materialsMissing.length > 0) c.append(line(t.supplied ? '申请时缺' : '还缺材料', t.materialsMissing.join('、')))
+  if (t.supplied && t.status !== '已退回') c.append(line('居民已补齐', `${t.supplied.note}（${formatTime(t.supplied.at)}）`))
   if (t.returnReason) c.append(line('退回原因', t.returnReason))
   if (t.claimedBy && t.claimedBy.id !== me.id) c.append(line('接单人', t.claimedBy.name))
   const followUpDue = t.followUp && !t.followUp.answeredAt
