@@ -28,6 +28,10 @@ export interface CatalogStatus {
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
+  /** When the files were last read and found valid (also when nothing had changed, e.g. a bad edit undone). */
+  checkedAt: Date
+  /** When errors were last cleared by a valid version: the admin sees their fix was taken. */
+  fixedAt?: Date
 }
 
 export interface CatalogReloader {
@@ -61,6 +65,8 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
   let loadedAt = new Date()
   let lastErrors: SourceError[] = []
   let lastErrorAt: Date | undefined
+  let checkedAt = new Date()
+  let fixedAt: Date | undefined
   let warnings = first.warnings
   const listeners = new Set<(catalog: Catalog) => void | Promise<void>>()
   logLoaded('目录已加载', first.warnings)
@@ -83,6 +89,8 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
     }
     const recovered = lastErrors.length > 0
     lastErrors = []
+    checkedAt = new Date()
+    if (recovered) fixedAt = checkedAt
     // Also when the items are as before: a file the catalogue ignores changes only its warnings.
     warnings = result.warnings
     if (result.catalog.version === catalog.version) {
@@ -123,6 +131,8 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
       warnings,
       lastErrors,
       ...(lastErrorAt && { lastErrorAt }),
+      checkedAt,
+      ...(fixedAt && { fixedAt }),
     }),
     reload: () => poller.reload(),
     onChange(listener) {

@@ -147,6 +147,8 @@ function catalogJson(s: CatalogStatus): Record<string, unknown> {
     warnings: s.warnings,
     lastErrors: errorsJson(s.lastErrors),
     lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
+    checkedAt: s.checkedAt.toISOString(),
+    fixedAt: s.fixedAt?.toISOString() ?? null,
   }
 }
 
@@ -158,6 +160,8 @@ function networkJson(s: NetworkStatus): Record<string, unknown> {
     warnings: errorsJson(s.warnings),
     lastErrors: errorsJson(s.lastErrors),
     lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
+    checkedAt: s.checkedAt.toISOString(),
+    fixedAt: s.fixedAt?.toISOString() ?? null,
   }
 }
 

@@ -38,6 +38,10 @@ export interface NetworkStatus {
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
+  /** When the files were last read and found valid (also when nothing had changed, e.g. a bad edit undone). */
+  checkedAt: Date
+  /** When errors were last cleared by a valid version: the admin sees their fix was taken. */
+  fixedAt?: Date
 }
 
 export interface NetworkReloader {
@@ -93,6 +97,8 @@ export async function createNetworkReloader({
   let warnings = first.warnings
   let lastErrors: SourceError[] = []
   let lastErrorAt: Date | undefined
+  let checkedAt = new Date()
+  let fixedAt: Date | undefined
   logger.info({ dir, version: live.version, agents: live.network.agents.length }, `服务网络已加载（${live.network.agents.length} 名代办员）`)
   logWarnings(first.warnings)
 
@@ -114,6 +120,8 @@ export async function createNetworkReloader({
     }
     const recovered = lastErrors.length > 0
     lastErrors = []
+    checkedAt = new Date()
+    if (recovered) fixedAt = checkedAt
     const edited = result.version !== live.version
     if (!edited && pointsNow === checkedPoints) return { ok: true, errors: [] }
     live = { network: result.network, calendar: result.calendar, version: result.version }
@@ -146,6 +154,8 @@ export async function createNetworkReloader({
         warnings,
         lastErrors,
         ...(lastErrorAt && { lastErrorAt }),
+        checkedAt,
+        ...(fixedAt && { fixedAt }),
       }),
       reload: () => poller.reload(),
       close: () => poller.close(),

@@ -155,7 +155,7 @@ describe('admin: the catalogue', () => {
 
   it('shows the version and, after a broken edit, the error with file and line while the last good version stays', async () => {
     const before = await call('/console/api/admin/catalog', ADMIN)
-    expect(before.body.catalog).toMatchObject({ itemCount: 2, lastErrors: [], lastErrorAt: null })
+    expect(before.body.catalog).toMatchObject({ itemCount: 2, lastErrors: [], lastErrorAt: null, fixedAt: null })
 
     const broken = edit(DIBAO, '承诺时限: 20', '承诺时限: 二十天')
     await writeFile(join(dir, 'items/di-bao.yaml'), broken)
@@ -167,9 +167,14 @@ describe('admin: the catalogue', () => {
     expect(reload.body.catalog).toMatchObject({ version: before.body.catalog.version, itemCount: 2 })
     expect((await call('/console/api/admin/catalog', ADMIN)).body.catalog.lastErrors).toHaveLength(1)
 
+    // Put back as it was: nothing to load, but the admin sees the check and that the error was fixed.
+    const brokenAt = (await call('/console/api/admin/catalog', ADMIN)).body.catalog.lastErrorAt
     await writeFile(join(dir, 'items/di-bao.yaml'), DIBAO)
     const fixed = await call('/console/api/admin/catalog/reload', ADMIN, { method: 'POST' })
-    expect(fixed.body).toMatchObject({ ok: true, errors: [], catalog: { lastErrors: [] } })
+    expect(fixed.body).toMatchObject({ ok: true, errors: [], catalog: { lastErrors: [], lastErrorAt: brokenAt } })
+    expect(Date.parse(fixed.body.catalog.fixedAt)).toBeGreaterThanOrEqual(Date.parse(brokenAt))
+    expect(Date.parse(fixed.body.catalog.checkedAt)).toBeGreaterThanOrEqual(Date.parse(brokenAt))
+    expect(fixed.body.catalog.loadedAt).toBe(before.body.catalog.loadedAt)
   })
 })
 

@@ -36,13 +36,15 @@ function showCatalog(c, n) {
   const dl = $('catalog')
   dl.replaceChildren()
   fact(dl, '版本', c.version)
+  fact(dl, '状态', c.lastErrors.length > 0 ? `有 ${c.lastErrors.length} 处错误，仍在用上一版` : '正常')
   fact(dl, '加载时间', formatTime(c.loadedAt))
+  fact(dl, '最近检查', formatTime(c.checkedAt ?? c.loadedAt))
   fact(dl, '事项数', c.itemCount)
-  fact(dl, '最近出错', c.lastErrorAt ? formatTime(c.lastErrorAt) : '无')
+  fact(dl, '最近出错', errorTime(c))
   if (n) {
     fact(dl, '代办网络版本', n.version)
     fact(dl, '代办员数', n.agentCount)
-    fact(dl, '代办网络最近出错', n.lastErrorAt ? formatTime(n.lastErrorAt) : '无')
+    fact(dl, '代办网络最近出错', errorTime(n))
   }
   const errors = [...c.lastErrors, ...(n ? n.lastErrors : [])]
   const list = $('catalog-errors')
@@ -52,6 +54,13 @@ function showCatalog(c, n) {
   const warnings = [...(c.warnings ?? []), ...(n && n.warnings ? n.warnings.map(formatSourceError) : [])]
   $('catalog-warnings').replaceChildren(...warnings.map((w) => el('li', null, w)))
   show($('warnings-title'), warnings.length > 0)
+}
+
+/** When the files last had errors, and whether that was since fixed (the admin sees a fix was taken). */
+function errorTime(status) {
+  if (!status.lastErrorAt) return '无'
+  const fixed = status.lastErrors.length === 0 && status.fixedAt ? `（${formatTime(status.fixedAt)} 已改好）` : ''
+  return `${formatTime(status.lastErrorAt)}${fixed}`
 }
 
 /** `catalog/items/x.yaml:12 申请材料[2].份数：应为正整数`, as the catalogue checker prints it. */
