@@ -100,6 +100,8 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await page.reload()
     await page.locator('.msg.bot', { hasText: '刚才那条的回复没收到' }).waitFor()
     await expect.poll(() => page.locator('.msg.bot:not(.pending) .option:not([disabled])').count()).toBeGreaterThan(0)
+    // Only the question: not the usage notes 帮助 also brings.
+    expect(await page.locator('.msg.bot', { hasText: '使用说明' }).count()).toBe(0)
     expect(await page.locator('.msg.me').last().textContent()).toBe('1 有')
     expect(problems).toEqual([])
     await context.close()

@@ -256,7 +256,7 @@ function say(text, shown = text, tapped = []) {
  * Sends `text` and shows the replies. When it did not get through, the resident's bubble (`mine`) is marked as not
  * sent and the buttons of the tapped choice (`tapped`) come back on, so that a tap can try again.
  */
-async function deliver(text, { mine, tapped = [] } = {}) {
+async function deliver(text, { mine, tapped = [], lastOnly = false } = {}) {
   const waiting = el('div', 'msg bot pending')
   waiting.append(el('p', 'text', '正在回复…'))
   log.append(waiting)
@@ -270,7 +270,9 @@ async function deliver(text, { mine, tapped = [] } = {}) {
     })
     if (typeof body.elder === 'boolean' && body.elder !== elderOn()) setElder(body.elder)
     waiting.remove()
-    const replies = (body.replies ?? []).map(String)
+    // lastOnly: asking where the dialog stands (帮助) wants its question, not the usage notes before it.
+    const all = (body.replies ?? []).map(String)
+    const replies = lastOnly ? all.slice(-1) : all
     // A turn whose replies bring no choices moved on to something else (a name to type): older buttons go off,
     // unless it points back to the question still open above.
     const keepOpen = replies.some((r) => REFERS_BACK.test(r))
@@ -380,7 +382,7 @@ const lastSaid = saved[saved.length - 1]
 if (lastSaid?.who === 'me') {
   for (const old of dialogOptions()) old.disabled = true
   addSystem('刚才那条的回复没收到，下面是现在要回答的问题：')
-  queue = queue.then(() => deliver('帮助'))
+  queue = queue.then(() => deliver('帮助', { lastOnly: true }))
 }
 
 // The first request gets the browser its signed id, before anything is said; then ticket news is polled
