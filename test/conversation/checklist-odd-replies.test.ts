@@ -153,13 +153,15 @@ describe('代办 asked for an item that cannot be done by an agent', () => {
 
   it('numbers the checklist options the same for every item: 2 is 问别的事, 3 申请代办', async () => {
     const proxied = await atChecklist()
-    expect(joined(await proxied.say('2'))).toContain('好的，请换个说法再说一次您要办什么事')
+    // Not 换个说法: nothing was misunderstood, the resident wants something else.
+    expect(joined(await proxied.say('2'))).toContain('好的，您还想办什么事？直接说就行')
     const again = await atChecklist()
     expect(joined(await again.say('3'))).toContain('请告诉我申请人的姓名')
     const own = await newChat()
     await startItem(own, '结婚登记')
     await own.say('全部列出')
-    expect(joined(await own.say('2'))).toContain('好的，请换个说法再说一次您要办什么事')
+    expect(joined(await own.say('2'))).toContain('好的，您还想办什么事？直接说就行')
+    expect(joined(await own.say('低保怎么申请'))).toContain('最低生活保障申请')
   })
 
   it('an item that can be proxied still starts the 代办 form on 代办', async () => {

@@ -83,8 +83,8 @@ describe('loadDialogsFromFiles', () => {
     ])
     const allConditional = edited(
       'flow.yaml',
-      "      - { label: 自己办理, words: [自己办, 我自己办], go: self_done, elder: { label: 我自己去办 } }\n      - { label: 问别的事, do: clearItem, go: ask_again, elder: { label: 问别的事 } }",
-      "      - { label: 自己办理, when: canMail, go: self_done }\n      - { label: 问别的事, when: canMail, do: clearItem, go: ask_again }",
+      "      - { label: 自己办理, words: [自己办, 我自己办], go: self_done, elder: { label: 我自己去办 } }\n      - { label: 问别的事, do: clearItem, go: ask_other, elder: { label: 问别的事 } }",
+      "      - { label: 自己办理, when: canMail, go: self_done }\n      - { label: 问别的事, when: canMail, do: clearItem, go: ask_other }",
     )
     expect(errorsOf(allConditional)).toEqual([
       `dialogs/flow.yaml:${lineOf(allConditional, 'flow.yaml', '自己办理, when: canMail') - 1} states.checklist.options：状态 "checklist" 的选项都带 when：条件都不成立时居民没法离开，请至少留一个不带 when 的选项`,
