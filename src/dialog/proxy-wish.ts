@@ -212,6 +212,9 @@ function proxyFee(t: Turn, state: DialogState, option: DialogOption): false {
  * The 代办 option, when the first question already asked for it (帮俺代办残疾证, 大店镇 残疾证代办) and the item can be
  * done by an agent; not when it asked what 代办 costs (残疾证代办收费吗) or turned it round (不用代办).
  */
+/** How far before a 代办 word a 不 turns it round (不想找人代办: four characters). */
+const NEGATION_REACH = 4
+
 function wishedFirst(t: Turn): DialogOption | undefined {
   const option = checklistState(t)?.options.find((o) => o.when === 'canProxy')
   const asked = t.s.asked
@@ -219,9 +222,11 @@ function wishedFirst(t: Turn): DialogOption | undefined {
   if (!holds(t, option.when!) || holds(t, 'caseClosed') || asksProxyFee(read(asked, t.vocab), option)) return undefined
   const text = comparable(asked).replace(CANNOT, '')
   const words = [option.label, ...(option.words ?? [])].map(comparableFixed).filter((w) => w.length >= 2)
+  // Turned round only by a 不 just before the word (不用代办, 不想找人代办): a 不 earlier in the story (俺爹腿脚不好，
+  // 能帮俺代办不) belongs to what it tells.
   return words.some((w) => {
     const at = text.indexOf(w)
-    return at >= 0 && !NEGATION.test(text.slice(0, at))
+    return at >= 0 && !NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at))
   })
     ? option
     : undefined
