@@ -6,7 +6,7 @@
  * alongside the first, so a message waits for Redis twice, not four times.
  */
 import type { Catalog } from '../catalog/types.js'
-import { awaitsAnswer, step } from '../dialog/engine.js'
+import { awaitsAnswer, step, takesNumber } from '../dialog/engine.js'
 import { standsSubmitted } from '../dialog/proxy-wish.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
@@ -77,6 +77,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         elder: message.elder ?? session?.elder === true,
         namesItem() {
           return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')
+        },
+        takesNumber(n) {
+          const who = { resident: message.resident, ...(message.elder !== undefined && { elder: message.elder }) }
+          return takesNumber(opts.definitions, { catalog, matcher, idleSeconds }, session, who, n, message.now)
         },
       }
       for (const intercept of interceptors) {

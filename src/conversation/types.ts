@@ -125,6 +125,12 @@ export interface InterceptContext {
    * rating's comment is awaited is answered, not filed as the comment. Computed on first call.
    */
   namesItem?: () => boolean
+  /**
+   * Whether a bare number `n` would answer the dialog's pending question (one of its numbered options, or a step
+   * that takes it), rather than be told 没有这个编号: a bare 5 no choice on screen could mean may rate a finished
+   * ticket. Computed on call.
+   */
+  takesNumber?: (n: number) => boolean
 }
 
 /**

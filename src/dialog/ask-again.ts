@@ -20,6 +20,7 @@ import { say, stateOf, type Turn } from './turn.js'
 
 /** A number the step does not offer: said so, with the step's options again. */
 export function noSuchNumber(t: Turn): false {
+  t.noSuchNumber = true
   return misunderstood(t, stateOf(t), reprompt(t, undefined, t.defs.messages.say.noSuchNumber))
 }
 

@@ -42,11 +42,17 @@ export function step(
   input: StepInput,
   now: number,
 ): StepResult {
-  if (input.elder ?? session?.elder === true) defs = inElderWords(defs)
-  const say_ = defs.messages.say
   if (input.content.kind !== 'text') {
+    const say_ = (input.elder ?? session?.elder === true ? inElderWords(defs) : defs).messages.say
     return { session: session ?? freshSession(defs.flow.start, now), replies: [render(say_.nonText, {})], effects: [], changed: false }
   }
+  const t = textTurn(defs, ctx, session, input, input.content.text, now)
+  return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
+}
+
+/** One text message's turn, carried out on a working copy of `session`. */
+function textTurn(defs: DialogDefinitions, ctx: EngineContext, session: DialogSession | undefined, input: StepInput, text: string, now: number): Turn {
+  if (input.elder ?? session?.elder === true) defs = inElderWords(defs)
   const t: Turn = {
     defs,
     ctx,
@@ -60,13 +66,31 @@ export function step(
   if (session) startOverIfStale(t, session)
   t.s.lastAt = now
   // The item's materials changed mid-walk: the reply may answer a material that is no longer the one asked.
-  if (!restartWalkIfEdited(t) && !closeShownChecklist(t)) handleText(t, input.content.text)
+  if (!restartWalkIfEdited(t) && !closeShownChecklist(t)) handleText(t, text)
   // Misses count only in a row: a reply the step understood (or a command) starts over.
   if (!t.missed) delete t.s.misses
   // Set from the wording this turn ended in: 返回 and 重新开始 replace t.s, a command may switch the wording.
   if (isInElderWords(t.defs)) t.s.elder = true
   else delete t.s.elder
-  return { session: t.s, replies: t.replies, effects: t.effects, changed: true }
+  return t
+}
+
+/**
+ * Whether a bare number `n` would answer the question the dialog waits on (one of its numbered options, a village
+ * on its list, a free-text step that takes it), rather than be told 没有这个编号. Tried on a copy; nothing is kept.
+ * For the tickets' interceptor: a bare 5 that no choice on screen could mean may rate a finished ticket.
+ */
+export function takesNumber(
+  defs: DialogDefinitions,
+  ctx: EngineContext,
+  session: DialogSession | undefined,
+  who: Omit<StepInput, 'content'>,
+  n: number,
+  now: number,
+): boolean {
+  if (!awaitsAnswer(defs, ctx, session, now)) return false
+  const text = String(n)
+  return textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now).noSuchNumber !== true
 }
 
 /** Why a stored session cannot go on: idle too long, its item removed from the catalogue, its state removed from the dialogs. */

@@ -33,6 +33,8 @@ export interface Turn {
   effects: Effect[]
   /** This reply was not understood and the step asked again (see session.misses). */
   missed?: boolean
+  /** This reply was a number the step does not offer (没有这个编号): see engine.takesNumber. */
+  noSuchNumber?: boolean
   /** The id of an item this reply turns down (不是低保 是医保): not chosen for it, nor offered (see wrong-item.ts). */
   turnedDown?: string
   /** The walk entered this turn went on from answers kept for it (parked-walks.ts): how many. */

@@ -2,7 +2,8 @@
  * The resident's side of tickets, for the conversation service: an effect executor for the dialog's
  * openTicket / listTickets effects, and an interceptor that sees each message before the dialog and handles
  * ticket commands (查询 ID, 取消 ID, 补齐 ID 说明), a pending rating (1–5) and then its optional comment.
- * A bare number rates only when the dialog has no open question (InterceptContext.dialogOpen); "评价 5" always.
+ * A bare number rates only when the dialog has no open question (InterceptContext.dialogOpen) or none it could answer
+ * (InterceptContext.takesNumber); "评价 5" always.
  */
 import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessage } from '../conversation/types.js'
 import { countWorkingDays, shanghaiDate } from './calendar.js'
@@ -196,7 +197,9 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const dialogStops = otherItem && (await asked) === undefined && DIALOG_STOP.test(compacted(text))
     const withdrawn = dialogStops ? undefined : await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
-    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen))) {
+    // A bare 5 the dialog's question has no number for (没有这个编号): no choice on screen it could mean.
+    const noChoiceFor = (score: number) => context?.takesNumber?.(score) === false
+    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen, noChoiceFor))) {
       const { score, comment } = scored
       const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
       // A number that is none of theirs (mistyped): said so, never another ticket rated in its place.
@@ -257,13 +260,19 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
 /**
  * Whether a score read from the reply rates a ticket now. Said as a rating (评价 5, or naming the ticket): always.
  * Otherwise not when it goes on to ask something (还可以补办吗); while a dialog question waits only a score said beyond
- * doubt (4分, 非常满意, 不满意 太慢了, 5 很满意), never 2。 or 1 部分材料有了; with none waiting, not a number whose words
- * answer about papers (1 有).
+ * doubt (4分, 非常满意, 不满意 太慢了, 5 很满意), or a bare score none of its numbered choices could mean (5 where it
+ * offers 1 and 2: the dialog would answer 没有这个编号); never 2。 or 1 部分材料有了; with none waiting, not a number
+ * whose words answer about papers (1 有).
  */
-async function ratesNow(scored: RatingReply, saidAsRating: boolean, dialogOpen: () => Promise<boolean>): Promise<boolean> {
+async function ratesNow(
+  scored: RatingReply,
+  saidAsRating: boolean,
+  dialogOpen: () => Promise<boolean>,
+  noChoiceFor: (score: number) => boolean,
+): Promise<boolean> {
   if (saidAsRating) return true
   if (scored.asks) return false
-  if (await dialogOpen()) return scored.explicit
+  if (await dialogOpen()) return scored.explicit || (scored.comment === undefined && noChoiceFor(scored.score))
   // With no question open: 5 谢谢, 4 挺好 rate; 1 有, 2 没有身份证, 1 部分材料有了 answer something else.
   return scored.comment === undefined || scored.explicit || !ANSWER_WORDS.test(scored.comment)
 }

@@ -369,6 +369,34 @@ describe('a pending rating and the dialog, through the conversation service', ()
     expect(await stranger.say('评价 5')).toEqual([expect.stringContaining('您现在没有可以评价的工单')])
   })
 
+  it('at 没找到 (only 1 转人工 offered), a bare 5 rates instead of 没有这个编号', async () => {
+    // 没找到 offers only 1 (转人工): 5 was answered 没有这个编号.
+    expect(joined(await chat.say('今天天气咋样'))).toContain('回复 1 转人工')
+    expect(await chat.say('5')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）！/)])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 5 })
+  })
+
+  it('mid-walk after 没看明白-like replies, a bare 5 rates and the walk waits; a bare 2 is still its answer', async () => {
+    expect(joined(await chat.say('结婚登记要带啥'))).toContain('回复 1 有，2 没有')
+    expect(joined(await chat.say('今天天气咋样啊'))).toContain('这里办不了')
+    expect(joined(await chat.say('2'))).not.toContain('谢谢您的评价')
+    expect((await backend.tickets.get(id))?.rating).toBeUndefined()
+    expect(await chat.say('5')).toEqual(['谢谢您的评价（5 非常满意）！请接着回答上面的问题。'])
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 5 })
+    // The walk goes on: the next 1 answers it, not the rating's comment.
+    expect(joined(await chat.say('1'))).not.toContain('意见')
+    expect((await backend.tickets.get(id))?.rating?.comment).toBeUndefined()
+  })
+
+  it('at the checklist (1 to 3 offered) after 没看明白, a bare 5 rates; a bare 3 applies for 代办', async () => {
+    await chat.say('低保怎么办')
+    expect(joined(await chat.say('全部列出'))).toContain('3 申请代办')
+    expect(joined(await chat.say('嗯哼哈哈'))).toContain('没看明白')
+    expect(await chat.say('5')).toEqual([expect.stringMatching(/^谢谢您的评价（5 非常满意）/)])
+    expect(joined(await chat.say('3'))).toContain('申请代办')
+    expect((await backend.tickets.get(id))?.rating).toMatchObject({ score: 5 })
+  })
+
   it('after a finished dialog (ticket_done-like idle state), a bare number rates again', async () => {
     expect(joined(await chat.say('结婚登记要带啥'))).toMatch(/结婚登记/)
     expect(joined(await chat.say('全部列出'))).toContain('您打算怎么办？')
