@@ -6,7 +6,7 @@
  * alongside the first, so a message waits for Redis twice, not four times.
  */
 import type { Catalog } from '../catalog/types.js'
-import { awaitsAnswer, step, takesNumber } from '../dialog/engine.js'
+import { awaitsAnswer, step, takesNumber, understands } from '../dialog/engine.js'
 import { standsSubmitted } from '../dialog/proxy-wish.js'
 import type { DialogDefinitions } from '../dialog/schema.js'
 import { isDialogSession, type DialogSession } from '../dialog/session.js'
@@ -66,8 +66,12 @@ export function createConversationService(opts: ConversationServiceOptions): Con
   ): Promise<LockedTurn<DialogSession, ConversationReply>> {
     const session = isDialogSession(stored) ? stored : undefined
     const { catalog, matcher } = opts.catalog()
+    /** Lines interceptors add after the dialog's replies (InterceptContext.addAfter). */
+    const after: string[] = []
     if (isText(message) && interceptors.length > 0) {
       let names: boolean | undefined
+      let understood: boolean | undefined
+      const who = { resident: message.resident, ...(message.elder !== undefined && { elder: message.elder }) }
       const context: InterceptContext = {
         dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
         submitted: standsSubmitted(opts.definitions, session),
@@ -79,8 +83,13 @@ export function createConversationService(opts: ConversationServiceOptions): Con
           return (names ??= decide(matcher.match(message.content.text)).kind === 'sure')
         },
         takesNumber(n) {
-          const who = { resident: message.resident, ...(message.elder !== undefined && { elder: message.elder }) }
           return takesNumber(opts.definitions, { catalog, matcher, idleSeconds }, session, who, n, message.now)
+        },
+        understood() {
+          return (understood ??= understands(opts.definitions, { catalog, matcher, idleSeconds }, session, who, message.content.text, message.now))
+        },
+        addAfter(text) {
+          after.push(text)
         },
       }
       for (const intercept of interceptors) {
@@ -113,6 +122,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         replies.push(render(say.effectFailed, {}))
       }
     }
+    replies.push(...after)
     return {
       result: { replies, elder: result.session.elder === true },
       ...(result.changed && { write: { set: result.session, ttlSeconds: idleSeconds + EXPIRED_NOTICE_SECONDS } }),

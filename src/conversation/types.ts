@@ -131,6 +131,16 @@ export interface InterceptContext {
    * ticket. Computed on call.
    */
   takesNumber?: (n: number) => boolean
+  /**
+   * Whether the dialog would take this message as a reply at its pending question (not 没看明白): 照片拍好了 mid-walk is
+   * the walk's own photo when it can place it. Computed on call.
+   */
+  understood?: () => boolean
+  /**
+   * Adds a line after the dialog's replies, for an interceptor that lets the dialog have the message but has a word
+   * to add (照片拍好了 taken by the walk: how to say it was for the ticket waiting for photos instead).
+   */
+  addAfter?: (text: string) => void
 }
 
 /**

@@ -76,6 +76,23 @@ function textTurn(defs: DialogDefinitions, ctx: EngineContext, session: DialogSe
 }
 
 /**
+ * Whether the dialog would take `text` as a reply at the question it waits on (an answer, a question about the item),
+ * rather than say it did not understand it. Tried on a copy; nothing is kept. For the tickets' interceptor: 照片拍好了
+ * mid-walk is the walk's own photo when the walk can place it, else news for a ticket waiting for materials.
+ */
+export function understands(
+  defs: DialogDefinitions,
+  ctx: EngineContext,
+  session: DialogSession | undefined,
+  who: Omit<StepInput, 'content'>,
+  text: string,
+  now: number,
+): boolean {
+  if (!awaitsAnswer(defs, ctx, session, now)) return false
+  return textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now).missed !== true
+}
+
+/**
  * Whether a bare number `n` would answer the question the dialog waits on (one of its numbered options, a village
  * on its list, a free-text step that takes it), rather than be told 没有这个编号. Tried on a copy; nothing is kept.
  * For the tickets' interceptor: a bare 5 that no choice on screen could mean may rate a finished ticket.

@@ -64,8 +64,14 @@ export interface ResidentWords {
   commentSkipped: string
   noneReturned: string
   /** Several tickets wait for materials and the reply did not say which: each (`lines`: · id item：what to add), and how to say it. */
-  severalReturned(lines: string[], exampleItem: string): string
-  resumed(id: string): string
+  severalReturned(lines: string[], exampleItem: string, midDialog?: boolean): string
+  /** 补齐 passed on to the agent; mid-dialog the pending question comes next. */
+  resumed(id: string, midDialog?: boolean): string
+  /**
+   * After the walk took 照片拍好了 as its own paper while ticket `id` (for `itemName`, when known) waits for materials:
+   * how to say it was for the ticket instead.
+   */
+  returnedHint(id: string, itemName?: string): string
   /**
    * What the resident tried on ticket `id` (取消, 补齐, 评价 …) was refused: not theirs or not found, or not from its
    * status (取消 once it is claimed). The standard words are the service's own (agents read the same).
@@ -167,8 +173,11 @@ export const STANDARD_WORDS: ResidentWords = {
   commentNoted: (mid) => `您的意见已记下，谢谢！${mid ? '请接着回答上面的问题。' : ''}`,
   commentSkipped: '好的，谢谢您！',
   noneReturned: '您没有等待补充材料的工单。',
-  severalReturned: (lines, item) => `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名、申请人或工单号，比如：补齐 ${item}`,
-  resumed: (id) => `收到，已告诉代办员，工单 ${id} 继续办理。`,
+  severalReturned: (lines, item, mid) =>
+    `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名、申请人或工单号，比如：补齐 ${item}` +
+    (mid ? '\n不是说这个的话，请接着回答上面的问题。' : ''),
+  resumed: (id, mid) => `收到，已告诉代办员，工单 ${id} 继续办理。${mid ? '请接着回答上面的问题。' : ''}`,
+  returnedHint: (id, item) => `要是说的是代办工单 ${id}${item ? `（${item}）` : ''}要补的材料，请回复：补齐 ${id}`,
   refused: (_id, r) => r.message,
   cancelAsk: (t) =>
     `您的代办申请 ${t.id}（${t.itemName}）还在等工作人员接单，现在还没有取消。\n` +
@@ -261,8 +270,11 @@ export const ELDER_WORDS: ResidentWords = {
   commentNoted: (mid) => `您说的记下了，谢谢！${mid ? '请接着回上面的问题。' : ''}`,
   commentSkipped: '好，谢谢您！',
   noneReturned: '您没有要补东西的工单。',
-  severalReturned: (lines, item) => `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事、人名或工单号，比如：补齐 ${item}`,
-  resumed: (id) => `收到，告诉办事的人了，工单 ${id} 接着办。`,
+  severalReturned: (lines, item, mid) =>
+    `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事、人名或工单号，比如：补齐 ${item}` +
+    (mid ? '\n不是说这个，就接着回上面的问题。' : ''),
+  resumed: (id, mid) => `收到，告诉办事的人了，工单 ${id} 接着办。${mid ? '请接着回上面的问题。' : ''}`,
+  returnedHint: (id, item) => `要是说的是找人代办的 ${id}${item ? `（${item}）` : ''}要补的东西，回"补齐 ${id}"就行。`,
   refused: elderRefusal,
   cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,
   nothingToCancel: (had) => `您现在没有要取消的代办申请。${had ? '想看以前交的，回"我的工单"。' : ''}有事就直接告诉我要办什么，比如：低保`,

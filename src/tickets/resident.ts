@@ -239,12 +239,19 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
         action.name === 'comment' && action.text ? words.commentNoted(false) : words.commentSkipped,
       )
     }
-    // 复印好了 with one ticket waiting for materials, and no dialog question it could answer: the materials are ready.
+    // 复印好了 with a ticket waiting for materials: the materials are ready, unless a dialog question takes it.
     const returned = mineNow.filter((t) => t.status === '已退回')
-    if (returned.length > 0 && text.length <= READY_NOW_MAX && READY_NOW.test(text) && !(await dialogOpen())) {
+    if (returned.length > 0 && text.length <= READY_NOW_MAX && READY_NOW.test(text)) {
       // With several, the one it names; none named: which one (rather than leaving 照片拍好了 to the catalogue).
       const named = returned.length === 1 ? returned[0] : namedReturned(returned, text)
-      return resume(env, message, `补齐 ${message.content.text.trim()}`, named?.id, words)
+      const ready = `补齐 ${message.content.text.trim()}`
+      if (!(await dialogOpen())) return resume(env, message, ready, named?.id, words)
+      // Mid-walk, the walk's own paper when it can place it (照片拍好了 where its item needs photos): the walk notes
+      // it, and a line after says how to hand it in for the ticket instead. A reply it cannot place is the ticket's,
+      // and the walk's question waits (said so). Without the service's context nothing can tell: the dialog's.
+      const understood = context?.understood?.()
+      if (understood === false) return resume(env, message, ready, named?.id, words, true)
+      if (understood === true) context?.addAfter?.(words.returnedHint(named?.id ?? returned[0]!.id, named?.itemName))
     }
     return undefined
   }
@@ -390,17 +397,28 @@ function takeCancelAsk(env: TicketEnv, who: Resident, now: number, early: Promis
   return asked
 }
 
-async function resume(env: TicketEnv, message: IncomingMessage, text: string, id: string | undefined, words: ResidentWords): Promise<string[]> {
+/**
+ * 补齐: ticket `id`, or the one waiting for materials `text` names; with several and none named, which one.
+ * `midDialog`: the dialog's question still waits, and that is said.
+ */
+async function resume(
+  env: TicketEnv,
+  message: IncomingMessage,
+  text: string,
+  id: string | undefined,
+  words: ResidentWords,
+  midDialog = false,
+): Promise<string[]> {
   const returned = (await mine(env, message.resident)).filter((t) => t.status === '已退回')
   const target = id ?? (returned.length === 1 ? returned[0]?.id : namedReturned(returned, text)?.id)
   if (target === undefined) {
     if (returned.length === 0) return [words.noneReturned]
     const lines = returned.map((t) => `· ${t.id} ${t.itemName}（${t.name}）：${t.returnReason ?? '补充材料'}`)
-    return [words.severalReturned(lines, exampleFor(returned))]
+    return [words.severalReturned(lines, exampleFor(returned), midDialog)]
   }
   const answer = withoutId(text.replace(/^(补齐|已补齐|补充|补材料|材料补齐了)\s*/, ''), id).trim()
   const r = await act(env, target, { name: 'resume', answer: answer || '材料已补齐' }, resident(message.resident), message.now)
-  return reply(words, target, r, () => words.resumed(target))
+  return reply(words, target, r, () => words.resumed(target, midDialog))
 }
 
 /**

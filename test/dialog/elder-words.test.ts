@@ -87,8 +87,8 @@ function sampled(words: ResidentWords): Record<string, string> {
     commentNoted: words.commentNoted(true),
     commentSkipped: words.commentSkipped,
     noneReturned: words.noneReturned,
-    severalReturned: words.severalReturned([`· ${t.id} 最低生活保障申请：缺户口簿原件`], '最低生活保障申请'),
-    resumed: words.resumed(t.id),
+    severalReturned: words.severalReturned([`· ${t.id} 最低生活保障申请：缺户口簿原件`], '最低生活保障申请') + words.severalReturned([], '低保', true),
+    resumed: words.resumed(t.id) + words.resumed(t.id, true),
     refused:
       words.refused(t.id, { code: 'bad_status', message: `工单 ${t.id} 现在是"已领办"，不能取消。`, action: 'cancel', status: '已领办' }) +
       words.refused(t.id, { code: 'not_found', message: `没有找到工单 ${t.id}，请核对工单号。` }),
@@ -109,6 +109,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     escalated: words.escalated(item, '大店镇便民服务中心'),
     followedUp: words.followedUp(item, '已电话回访'),
     ratingPrompt: words.ratingPrompt(5),
+    returnedHint: words.returnedHint(t.id, t.itemName) + words.returnedHint(t.id),
   }
   return all
 }

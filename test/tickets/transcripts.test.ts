@@ -405,6 +405,42 @@ describe('a pending rating and the dialog, through the conversation service', ()
   })
 })
 
+describe('a ticket returned for materials while the resident walks another item, through the conversation service', () => {
+  let backend: TicketBackend
+  let env: TicketEnv
+  let chat: Chat
+  const id = 'DB2611230001'
+
+  /** The resident (http u-1) has ticket `id` (低保) returned for photos. */
+  beforeEach(async () => {
+    backend = createMemoryTicketBackend()
+    env = makeEnv(backend.tickets)
+    const clock = { now: MONDAY_9AM }
+    chat = await newChat({ userId: ME.userId, clock, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
+    for (const command of [`接单 ${id}`, `退回 ${id} 缺两张一寸照片`]) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
+    await drainQueue(backend, clock.now)
+  })
+
+  it('照片拍好了 in a walk that asks for no photo hands them in for the ticket; the walk question still waits', async () => {
+    expect(joined(await chat.say('低保怎么办'))).toContain('对吗')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：申请人居民身份证')
+    expect(await chat.say('照片拍好了')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。请接着回答上面的问题。`])
+    expect((await backend.tickets.get(id))?.status).toBe('办理中')
+    // The walk goes on where it stood.
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：共同生活家庭成员户口簿')
+  })
+
+  it('照片拍好了 in a walk that asks for photos is noted there, and a line says how to hand them in for the ticket', async () => {
+    expect(joined(await chat.say('老年证怎么办'))).toContain('是否已准备好：老人居民身份证')
+    const replies = await chat.say('照片拍好了')
+    expect(joined(replies)).toContain('记下了：近期红底 1 寸彩色照片有。')
+    expect(replies.at(-1)).toBe(`要是说的是代办工单 ${id}（最低生活保障申请）要补的材料，请回复：补齐 ${id}`)
+    expect((await backend.tickets.get(id))?.status).toBe('已退回')
+    expect(await chat.say(`补齐 ${id}`)).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
+  })
+})
+
 describe('parseAgentCommand(text)', () => {
   it('reads the commands agents type, and nothing else', () => {
     expect(parseAgentCommand('接单 DB2611230001')).toEqual({ kind: 'claim', id: 'DB2611230001', text: '' })
