@@ -272,6 +272,19 @@ export function presumedIn(item: CatalogItem, compared: string): Map<string, str
   return presumed
 }
 
+/**
+ * The resident's words in `asked` that presumedAnswers took question `id`'s answer from (中毒 for 有没有人因为打药中毒？,
+ * 补办, 有光荣证), as the item writes them; undefined when it took none.
+ */
+export function presumedSaid(item: CatalogItem, asked: string, id: string): string | undefined {
+  const q = item.questions.find((x) => x.id === id)
+  const option = presumedAnswers(item, asked).get(id)
+  if (q === undefined || option === undefined) return undefined
+  const text = comparable(asked).replace(comparableFixed(item.name), '')
+  const word = (q.words[option] ?? []).find((w) => saysWord(text, comparableFixed(w)))
+  return word ?? REPLACEMENT.exec(text)?.[0] ?? lostThingHeld(text, lostThingAsked(q))
+}
+
 /** Asking for a lost or spoilt one to be replaced: 能补不, 咋补办, 补个新的, 补领. */
 const REPLACEMENT = /补办|补领|补发|补证|能补|咋补|怎么补|补个|补一个|补张|补本/
 
@@ -315,15 +328,22 @@ const MIN_THING_WORDS = 3
  * with 有 just before them (俺有光荣证, not 没有光荣证) or 在 / 有 just after (光荣证在家放着呢), and no word of loss.
  */
 function holdsLostThing(text: string, thing: string | undefined): boolean {
-  if (thing === undefined || LOST.test(text)) return false
+  return lostThingHeld(text, thing) !== undefined
+}
+
+/** What in `text` says the resident has `thing` (有光荣证, 光荣证在), see holdsLostThing; undefined when nothing does. */
+function lostThingHeld(text: string, thing: string | undefined): string | undefined {
+  if (thing === undefined || LOST.test(text)) return undefined
   for (let k = 0; k < text.length; k++) {
     let len = 0
     while (k + len < text.length && thing.includes(text.slice(k, k + len + 1))) len++
     if (len < Math.min(MIN_THING_WORDS, thing.length)) continue
     const before = text.slice(0, k)
-    if (/有$/.test(before) && !/[没无]有$/.test(before)) return true
-    if (/^(?:还|都|也)?(?:在|有)/.test(text.slice(k + len)) && !/^有没/.test(text.slice(k + len))) return true
+    const named = text.slice(k, k + len)
+    if (/有$/.test(before) && !/[没无]有$/.test(before)) return `有${named}`
+    const after = /^(?:还|都|也)?(?:在|有)/.exec(text.slice(k + len))
+    if (after !== null && !/^有没/.test(text.slice(k + len))) return `${named}${after[0]}`
     k += len - 1
   }
-  return false
+  return undefined
 }

@@ -580,8 +580,11 @@ const walkMessages = z.strictObject({
   statedFact: text('问材料时说了一件事').default('好的。{material.name}，您有没有？\n{options}'),
   unsure: text('不确定有没有材料'),
   presumed: text('按居民的话定下的情形').default('按您说的"{option}"来准备材料。'),
-  /** The same for a yes/no question (俺男人瘫了 想办低保 → 家里有没有残疾或生重病的人？ 是): said with its question. */
-  presumedYesNo: text('按居民的话定下的是/否情形').default('按您说的，"{question.prompt}"就按"{option}"算。'),
+  /**
+   * The same for a yes/no question (俺男人瘫了 想办低保 → 家里有没有残疾或生重病的人？ 是): the resident's words ({said}: 瘫了)
+   * and what they mean ({means}: 家里有残疾或生重病的人), as say.formPresumed; never the question quoted as theirs.
+   */
+  presumedYesNo: text('按居民的话定下的是/否情形').default('您说了"{said}"，就按{means}算。'),
   /** Materials further on the resident answered while asked another (户口本也有): noted, the question asked again. */
   heard: text('居民顺带说了后面材料有没有').default('记下了：{list}。'),
   /** One such material in heard's {list} ({answer}: walk.ready or walk.missing). */

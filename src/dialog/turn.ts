@@ -9,7 +9,7 @@ import { formFields, itemFields, materialFields, type Values } from './fields.js
 import type { Aspect, ConditionName, DialogDefinitions, DialogState } from './schema.js'
 import { deliversToDoor, type DialogSession } from './session.js'
 import { renderPlaces } from './checklist.js'
-import { asksReplacement, closingNotice, feeFor, hasReplacementOption, nextStep, noticesFor, presumedAnswers, startingAnswers } from './materials.js'
+import { asksReplacement, closingNotice, feeFor, hasReplacementOption, nextStep, noticesFor, presumedAnswers, presumedSaid, startingAnswers } from './materials.js'
 import { parkWalk } from './parked-walks.js'
 import { render } from './template.js'
 import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
@@ -221,6 +221,22 @@ export function noticeText(t: Turn, item: CatalogItem, m: Material): string {
 }
 
 /**
+ * A yes/no question's answer said as a plain statement (有没有人中毒？ 是 → 有人中毒; 是不是委托别人替您申请？ 是 →
+ * 委托别人替您申请; 《光荣证》是不是丢了？ 否 → 《光荣证》没丢), for 就按……算; undefined for a question not asked
+ * with 有没有, 是不是 or 是否.
+ */
+export function yesNoMeans(prompt: string, yes: boolean): string | undefined {
+  const asked = prompt.replace(/[？?]$/u, '')
+  const m = /^(.*?)(有没有|是不是|是否)(.*)$/u.exec(asked)
+  if (m === null) return undefined
+  const [, before, how, rest] = m as unknown as [string, string, string, string]
+  // Lost or not (是不是丢了): 丢了, 没丢.
+  if (how !== '有没有' && /^(丢|遗失)/u.test(rest)) return yes ? `${before}${rest}` : `${before}没${rest.replace(/了$/u, '')}`
+  if (how === '有没有') return `${before}${yes ? '有' : '没有'}${rest}`
+  return yes ? `${before}${rest}` : `${before}不是${rest}`
+}
+
+/**
  * The situation answers taken from the resident's question (see presumedAnswers), one line each, with the 提示 they
  * bring in (`notices`; not where the checklist that lists them follows at once).
  */
@@ -233,7 +249,11 @@ export function presumedLines(t: Turn, notices = true): string | undefined {
     if (question && t.s.answers[id] === option && !t.s.notPresumed?.includes(id)) {
       // 按您说的"是" says nothing: a yes/no answer is said with its question.
       const yesNo = question.options.length === 2 && question.options.some((o) => t.vocab.yes.has(comparableFixed(o)))
-      lines.push(render(yesNo ? t.defs.messages.walk.presumedYesNo : t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt }))
+      // 您说了"中毒"，就按有人因为打药中毒、去医院看病算: the resident's own words and what they were taken to mean,
+      // as the form says it (say.formPresumed), never the item's question quoted as if the resident had asked it.
+      const said = presumedSaid(item, t.s.asked ?? '', id) ?? t.s.asked?.trim()
+      const means = yesNo ? yesNoMeans(question.prompt, t.vocab.yes.has(comparableFixed(option))) ?? `"${question.prompt.replace(/[？?]$/u, '')}"选"${option}"` : option
+      lines.push(render(yesNo ? t.defs.messages.walk.presumedYesNo : t.defs.messages.walk.presumed, { option, 'question.prompt': question.prompt, said, means }))
       if (notices) lines.push(...noticesFor(item, { questionId: id, option }).map((m) => noticeText(t, item, m)))
     }
   }

@@ -54,7 +54,9 @@ describe('农药使用事故处理: someone poisoned', () => {
 
   it('俺爹在地里打药中毒了 咋办: 有人中毒 is taken as 是 and 先送医 is said before any paperwork', async () => {
     const first = await ask(await newChat(), '俺爹在地里打药中毒了 咋办')
-    expect(first).toContain('"有没有人因为打药中毒、去医院看病？"就按"是"算')
+    // The resident's word and what it means, not the question quoted as if they had asked it.
+    expect(first).toContain('您说了"中毒"，就按有人因为打药中毒、去医院看病算。')
+    expect(first).not.toContain('有没有人因为打药中毒')
     expect(first.indexOf(FIRST_AID)).toBeGreaterThanOrEqual(0)
     expect(first.indexOf(FIRST_AID)).toBeLessThan(first.indexOf('是否已准备好'))
   })

@@ -86,9 +86,11 @@ describe('a question asking whether something is lost', () => {
   })
 
   it('takes 俺有光荣证 said in the question as 否: the question is not asked', async () => {
-    for (const question of ['俺有光荣证 独生子女费咋领', '光荣证在家放着呢 独生子女费咋领']) {
+    for (const [question, said] of [['俺有光荣证 独生子女费咋领', '有光荣证'], ['光荣证在家放着呢 独生子女费咋领', '光荣证在']] as const) {
       const chat = await newChat()
-      expect(joined(await chat.say(question)), question).toContain(`按您说的，"${LOST}"就按"否"算。`)
+      const replies = joined(await chat.say(question))
+      expect(replies, question).toContain(`您说了"${said}"，就按《独生子女父母光荣证》没丢算。`)
+      expect(replies, question).not.toContain(LOST)
       await chat.say('1')
       expect(joined(await chat.say('1')), question).toContain('是否已准备好：《独生子女父母光荣证》')
     }

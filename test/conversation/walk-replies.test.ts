@@ -805,15 +805,16 @@ describe('answers to situation questions in a resident\'s words', () => {
     expect(joined(await born.say('孩子已经生了'))).toContain('出生医学证明或住院分娩实名登记记录（原件1份）？')
   })
 
-  it('a yes/no situation said in the first question is told with its question, not as 按您说的"是"', async () => {
+  it('a yes/no situation said in the first question is told with the resident\'s word and what it means, not the question quoted back', async () => {
     const chat = await newChat()
     // Started at once (想办低保 names it), or confirmed (对吗) / picked from a few with 1 first.
     let replies = joined(await chat.say('俺男人瘫了 想办低保'))
-    if (!replies.includes('按您说的')) {
+    if (!replies.includes('您说了')) {
       expect(replies).toMatch(new RegExp(`您要办的是：${DIBAO}，对吗？|1 ${DIBAO}`))
       replies = joined(await chat.say('1'))
     }
-    expect(replies).toContain('按您说的，"家里有没有残疾或生重病的人？"就按"是"算。')
+    expect(replies).toContain('您说了"瘫了"，就按家里有残疾或生重病的人算。')
+    expect(replies).not.toContain('家里有没有残疾或生重病的人？')
     expect(replies).not.toContain('按您说的"是"')
   })
 })
