@@ -731,18 +731,30 @@ function linesOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
 }
 
 /**
+ * Any entries of `section`, each an optional text without the standard entry's default: an elder entry not written
+ * stays absent (the standard text is used, and the elder-words test sees it missing), rather than filled in with
+ * the standard default as zod's partial() does.
+ */
+function elderEntries<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
+  const entries = Object.fromEntries(
+    Object.entries(section.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]),
+  )
+  return z.strictObject(entries as { [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>, z.input<T[K]>>> })
+}
+
+/**
  * 长者模式: plainer, shorter wording for the same steps. Each entry replaces the entry of the same name for a
  * resident who chose it; an entry not written here stays as it is.
  */
 const elderMessages = z.strictObject({
-  say: sayMessages.partial().optional(),
-  options: optionsMessages.partial().optional(),
-  walk: walkMessages.partial().optional(),
+  say: elderEntries(sayMessages).optional(),
+  options: elderEntries(optionsMessages).optional(),
+  walk: elderEntries(walkMessages).optional(),
   checklist: linesOf(checklistMessages).optional(),
-  answers: answersMessages.partial().optional(),
-  helpKinds: helpKindMessages.partial().optional(),
-  delivery: deliveryMessages.partial().optional(),
-  phoneKinds: phoneKindMessages.partial().optional(),
+  answers: elderEntries(answersMessages).optional(),
+  helpKinds: elderEntries(helpKindMessages).optional(),
+  delivery: elderEntries(deliveryMessages).optional(),
+  phoneKinds: elderEntries(phoneKindMessages).optional(),
 })
 
 export const MessagesFileSchema = z.strictObject({

@@ -197,3 +197,17 @@ describe('长者模式 wording for the checklist\'s numbered options', () => {
     expect(joined(await chat.say('3'))).toContain('"结婚登记"不能找人帮您办，要自己去。')
   })
 })
+
+describe('长者模式 in the walk texts added later (stepsAsked, outOfCatalogue …)', () => {
+  it('流程是啥 and a question not handled here are said in the elder words, not the standard ones', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    await startItem(chat, DIBAO)
+    const steps = joined(await chat.say('流程是啥'))
+    expect(steps).toContain(`办"${DIBAO}"这样办：`)
+    expect(steps).not.toContain('的步骤：')
+    const away = joined(await chat.say('二手摩托车咋过户'))
+    expect(away).toContain('"二手摩托车咋过户"这里办不了。可以打 12345 问')
+    expect(away).not.toContain('没找到相关的事项')
+  })
+})
