@@ -43,6 +43,32 @@ function namesAThing(plain: string): boolean {
   return !PAPER.test(plain) && plain.replace(ABOUT_HOW, '').replace(/[^\p{Script=Han}]/gu, '').length >= 2
 }
 
+/**
+ * At the offer to switch to another item (flow.switch, the item on offer in DialogData.switchTo): runs `ask` as if
+ * that item were the one at hand, then puts the session back. `ask` must only read the session (it answers a
+ * question about the item and asks the pending question again). False when not at the offer, or `ask` answered nothing.
+ */
+function forItemOnOffer(t: Turn, ask: () => boolean): boolean {
+  const offered = t.s.switchTo === undefined ? undefined : t.ctx.catalog.byId.get(t.s.switchTo)
+  if (t.s.state !== t.defs.flow.switch || offered === undefined) return false
+  const atHand = t.s
+  // The answers given so far are the walked item's: none of them says anything of the item on offer.
+  t.s = { ...atHand, itemId: offered.id, itemName: offered.name, answers: {}, ready: {} }
+  const before = t.replies.length
+  let answered: boolean
+  try {
+    answered = ask()
+  } finally {
+    t.s = atHand
+  }
+  // 到现场：最多跑 2 次 names no item: which one it is about, said first.
+  const reply = t.replies[before]
+  if (answered && reply !== undefined && !reply.includes(offered.name)) {
+    t.replies[before] = `${render(t.defs.messages.walk.aboutOffered, { 'item.name': offered.name })}\n${reply}`
+  }
+  return answered
+}
+
 /** Replies in a row a step may not understand before it offers a way out instead of its question once more. */
 const MAX_MISSES = 3
 
@@ -125,6 +151,11 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   if (takesPlaces(state) && needReply(t, state, r)) return false
   // "身份证找着了" after the checklist, as during the walk: the answer changed (not a question about 身份证).
   if (takesPlaces(state) && heardAfterWalk(t, state, r)) return true
+  // 流程是啥, 多少钱 at the offer to switch (您是想问"办理残疾人证"吗？): about the item on offer, answered for it (the
+  // reply names it), then the offer again. One naming the item at hand (低保流程是啥) falls through to be answered for it.
+  const aboutItem = () =>
+    stepsReply(t, state, r) || aspectReply(t, state, r) || placesReply(t, state, r) || awayReply(t, state, r) || countReply(t, state, r) || whereDoneReply(t, state, r)
+  if (forItemOnOffer(t, aboutItem)) return false
   // 流程是啥, 要跑几趟 after the checklist or mid-form: the item's steps or visits, then the same question again.
   if (stepsReply(t, state, r)) return false
   // "要钱不", "多久能办好" in the middle: answered for the item at hand, then the same question again.

@@ -134,6 +134,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'walk.heardMaterial': [...ITEM_FIELDS, ...MATERIAL_FIELDS, 'answer'],
   'walk.unneeded': [...ITEM_FIELDS, 'name'],
   'walk.stepsAsked': ITEM_FIELDS,
+  'walk.aboutOffered': ITEM_FIELDS,
   'walk.stepsNone': ITEM_FIELDS,
   'walk.visitsAsked': ITEM_FIELDS,
   'walk.refusedMissing': [...ITEM_FIELDS, ...MATERIAL_FIELDS],

@@ -525,6 +525,11 @@ const walkMessages = z.strictObject({
   whatIsIt: text('材料是什么'),
   /** 流程是啥, 办理步骤 mid-walk or after the checklist: the item's steps ({item.steps}, numbered), then the question again. */
   stepsAsked: text('问办理步骤').default('办"{item.name}"的步骤：\n{item.steps}'),
+  /**
+   * Put before such an answer given at the offer to switch (您是想问"办理残疾人证"吗？ 流程是啥) where the answer does
+   * not name the item itself (到现场：最多跑 2 次): which item it is about ({item.name}: the one on offer).
+   */
+  aboutOffered: text('换事项前问的是那一件').default('说的是"{item.name}"：'),
   /** The same, for an item without 办理流程. */
   stepsNone: text('问办理步骤、事项没写步骤').default('办"{item.name}"的具体步骤，打电话问 {item.consultPhone}'),
   /** 要跑几趟: the item's 到现场次数 ({item.visits}: 最多跑 N 次, or 不用去现场). */

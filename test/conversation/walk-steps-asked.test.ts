@@ -62,3 +62,32 @@ describe('steps and visits asked after the checklist', () => {
     }
   })
 })
+
+describe('asked at the offer to switch to another item (您是想问…吗？)', () => {
+  /** In the 低保 walk, 残疾证 (another item's paper) brings the offer to switch to 办理残疾人证. */
+  async function atOffer(): Promise<Chat> {
+    const chat = await newChat()
+    await chat.say('低保怎么办')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：申请人居民身份证')
+    expect(joined(await chat.say('残疾证'))).toContain('您是想问"办理残疾人证"吗？')
+    return chat
+  }
+
+  it('流程是啥 says the steps of the item on offer, not of the item walked, then the offer again', async () => {
+    const chat = await atOffer()
+    const said = joined(await chat.say('流程是啥'))
+    expect(said).toContain('办"办理残疾人证"的步骤：')
+    expect(said).toContain(FIRST_STEP)
+    expect(said).not.toContain('最低生活保障申请')
+    expect(said).toContain('您是想问"办理残疾人证"吗？')
+    // The offer still stands: 2 goes back to the 低保 walk where it was.
+    expect(joined(await chat.say('2'))).toContain('是否已准备好：申请人居民身份证')
+  })
+
+  it('要跑几趟, 多少钱 are answered for the item on offer and say which; 低保流程是啥 is still the walked one', async () => {
+    const chat = await atOffer()
+    expect((await chat.say('要跑几趟'))[0]).toBe('说的是"办理残疾人证"：\n到现场：最多跑 2 次')
+    expect((await chat.say('多少钱'))[0]).toMatch(/^说的是"办理残疾人证"：\n收不收费：残疾人证不收费/)
+    expect(joined(await chat.say('低保流程是啥'))).toContain('办"最低生活保障申请"的步骤：')
+  })
+})
