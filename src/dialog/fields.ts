@@ -66,6 +66,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.namePlace': ['said'],
   'say.nameFull': ['said'],
   'say.proxyFreeItemFee': ITEM_FIELDS,
+  'say.proxyFreeNext': [],
   'say.proxyWishedWalk': ITEM_FIELDS,
   'say.switchDeclined': ITEM_FIELDS,
   'say.proxyWishedChecklist': [...ITEM_FIELDS, 'number'],

@@ -205,6 +205,8 @@ function proxyFee(t: Turn, state: DialogState, option: DialogOption): false {
     say(t, lines.join('\n'))
   }
   if (!('match' in state && state.match)) say(t, state.kind === 'materials' ? fullPrompt(t, state) : shortPrompt(t, state))
+  // Asked first, with no item at hand and no question pending: what to say next (which item to have done).
+  else if (item === undefined) say(t, render(say_.proxyFreeNext, {}))
   return false
 }
 

@@ -452,6 +452,8 @@ const sayMessages = z.strictObject({
   proxyWishedWalk: text('第一句就说要代办，先核对材料').default('您要代办：先核对一下材料，核对完就帮您申请代办。'),
   /** The same, after the checklist: the 代办 option's {number}. */
   proxyWishedChecklist: text('第一句就说要代办，告知单后').default('您说过要代办，回复 {number} 就开始填代办申请。'),
+  /** After proxyFree asked with no item at hand (代办收费吗 as the first message): what to say next. */
+  proxyFreeNext: text('问代办收费时还没说要办什么').default('想找人帮您办，请说说要办什么事，比如：残疾证代办'),
   /** After proxyFree, the item's own fee ({item.fee}). */
   proxyFreeItemFee: text('问代办收费时说事项本身的收费').default('办"{item.name}"本身：{item.fee}'),
   /** 王大爷, 李老师 at the name step ({said}): how the person is called; the full name is asked for the 委托书. */

@@ -74,3 +74,20 @@ describe('declining the offer to switch (您是想问"X"吗？)', () => {
     }
   })
 })
+
+describe('代办收费吗 as the very first message', () => {
+  it('says it is free, then what to say next (which item); the next message names the item and is taken', async () => {
+    const chat = await newChat()
+    expect(await chat.say('代办收费吗')).toEqual([
+      '帮办代办是免费的，工作人员不收您的钱。只有办事本身按规定要交的费用，才需要交。',
+      '想找人帮您办，请说说要办什么事，比如：残疾证代办',
+    ])
+    expect(joined(await chat.say('残疾证代办'))).toContain('核对完就帮您申请代办')
+  })
+
+  it('in 长者模式 too, in its words', async () => {
+    const chat = await newChat()
+    await chat.say('长者模式')
+    expect((await chat.say('代办要钱不')).at(-1)).toBe('想找人帮您办，就说要办啥，比如：残疾证')
+  })
+})
