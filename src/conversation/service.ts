@@ -91,6 +91,7 @@ export function createConversationService(opts: ConversationServiceOptions): Con
         addAfter(text) {
           after.push(text)
         },
+        ticketReplies: opts.definitions.vocabulary.ticketReplies,
       }
       for (const intercept of interceptors) {
         try {

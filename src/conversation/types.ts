@@ -100,6 +100,21 @@ export type Effect =
 /** Carries out one effect; may return more replies for the resident (e.g. the new ticket's number). */
 export type EffectExecutor = (effect: Effect, message: IncomingMessage) => Promise<string[]>
 
+/**
+ * Words the resident's replies about a 代办 ticket are read by (vocabulary.yaml's ticketReplies), as lists; the
+ * tickets' interceptor builds its patterns from them.
+ */
+export interface TicketReplyWords {
+  /** After a bare score (1 有, 2 没有身份证): an answer about papers, not a rating with a comment. */
+  answerWords: string[]
+  /** At the end of a short reply (照片拍好了, 证明开出来了): the materials a returned ticket waits for are ready. */
+  readyNow: string[]
+  /** The whole reply to the comment question (无, 没意见): no comment. */
+  skipComment: string[]
+  /** At the start of a reply (意见 跑了三趟): a comment, even while the dialog waits for an answer. */
+  commentLead: string[]
+}
+
 /** What the conversation service tells interceptors about the resident's dialog, read as the turn began. */
 export interface InterceptContext {
   /**
@@ -141,6 +156,8 @@ export interface InterceptContext {
    * to add (照片拍好了 taken by the walk: how to say it was for the ticket waiting for photos instead).
    */
   addAfter?: (text: string) => void
+  /** The words ticket replies are read by, from the dialogs' vocabulary (the interceptor's built-in ones without it). */
+  ticketReplies?: TicketReplyWords
 }
 
 /**

@@ -33,6 +33,9 @@ const POINTS = /[这那它]/u
 /**
  * Words of a question about how the item at hand is done (需要本人到场吗, 能让别人代领吗, 能不能邮寄过去, 下午能去办吗,
  * 我没有房子可以吗) rather than about something else: what is left without them must still name a thing.
+ * Kept in code, not in vocabulary.yaml: these are grammar and function words (能, 要, 吗, 什么, 时候, 一下) that any
+ * question is made of, not the county's or residents' own words for a thing; a county has nothing to add here, and a
+ * word taken out by mistake (吗, 的) would send every short question mid-walk to 这里办不了.
  */
 const ABOUT_HOW = /本人|亲自|到场|别人|代领|领取|代办|邮寄|寄过去|代替|上午|下午|中午|早上|晚上|周末|今天|明天|后天|可以|行不行|能不能|不能|需要|过去|办理|我们|你们|俺们|咱们|没有|什么|怎么|时候|时间|房子|孩子|老人|一下|一趟|[能要得去来办我俺咱有吗呢啊吧嘛呀了的啥咋用让跟和还也就都行几钱人家地替寄]/gu
 /** Papers (户口本, 证明, 照片): a question naming one is about the walk's materials, not out of the catalogue. */

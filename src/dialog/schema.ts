@@ -4,6 +4,7 @@
  * Every object is strict so that a misspelt key is an error instead of being silently ignored.
  */
 import { z } from 'zod'
+import type { TicketReplyWords } from '../conversation/types.js'
 import type { CompiledVocabulary } from './text.js'
 
 const text = (what: string) => z.string({ error: `应为文字（${what}）` }).min(1, { error: `不能为空（${what}）` })
@@ -229,6 +230,14 @@ export type CommandName = (typeof COMMANDS)[number]
 export const ASPECTS = ['conditions', 'limit', 'fee', 'amount', 'online', 'phone'] as const
 export type Aspect = (typeof ASPECTS)[number]
 
+/** vocabulary.yaml's ticketReplies as shipped, for a dialogs/ folder written before it existed. */
+export const TICKET_REPLY_DEFAULTS: Readonly<TicketReplyWords> = Object.freeze({
+  answerWords: ['有', '没', '材料', '证', '本', '是'],
+  readyNow: ['好了', '齐了', '齐全了', '补上了', '拿到了', '开出来了', '找到了', '找着了'],
+  skipComment: ['无', '没有', '没了', '不用', '不用了', '算了', '没有了', '没意见', '不说了'],
+  commentLead: ['意见', '建议', '投诉'],
+})
+
 export const VocabularyFileSchema = z.strictObject({
   yes: words('"是"的说法'),
   no: words('"否"的说法'),
@@ -359,6 +368,18 @@ export const VocabularyFileSchema = z.strictObject({
     .default({ 领办: [], 帮办: [], 代办: [], 特办: [] }),
   /** Words around a place name that still make the reply just the place (我是大店镇的, 大店镇在哪). */
   placeWords: z.array(text('地名前后常带的字词')).default([]),
+  /**
+   * Words the resident's replies about a 代办 ticket are read by (src/tickets/resident.ts). Added later: a folder
+   * without them reads them as shipped (TICKET_REPLY_DEFAULTS).
+   */
+  ticketReplies: z
+    .strictObject({
+      answerWords: words('打分后是在回答材料的字'),
+      readyNow: words('补齐了的说法'),
+      skipComment: words('没有意见的说法'),
+      commentLead: words('意见开头的词'),
+    })
+    .default(() => structuredClone(TICKET_REPLY_DEFAULTS) as TicketReplyWords),
   commands: z.strictObject({
     handoff: words('转人工的说法'),
     restart: words('重新开始的说法'),
@@ -794,6 +815,11 @@ export type Messages = z.infer<typeof MessagesFileSchema>
 
 /** Chinese names shown next to the English keys in error messages. */
 export const KEY_LABELS: Readonly<Record<string, string>> = {
+  ticketReplies: '代办工单回复里认的词',
+  answerWords: '打分后是在回答材料的字',
+  readyNow: '补齐了的说法',
+  skipComment: '没有意见的说法',
+  commentLead: '意见开头的词',
   start: '开始状态',
   switch: '换事项时的状态',
   states: '状态',

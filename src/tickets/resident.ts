@@ -5,7 +5,8 @@
  * A bare number rates only when the dialog has no open question (InterceptContext.dialogOpen) or none it could answer
  * (InterceptContext.takesNumber); "评价 5" always.
  */
-import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessage } from '../conversation/types.js'
+import type { EffectExecutor, IncomingMessage, Interceptor, Resident, TextMessage, TicketReplyWords } from '../conversation/types.js'
+import { TICKET_REPLY_DEFAULTS } from '../dialog/schema.js'
 import { countWorkingDays, shanghaiDate } from './calendar.js'
 import { findTicketId } from './ids.js'
 import type { Action } from './lifecycle.js'
@@ -17,18 +18,45 @@ import { OPEN_STATUSES, type TicketState } from './types.js'
 
 /** How long after a rating its comment is still expected. */
 const COMMENT_WINDOW_MS = 30 * 60_000
-const SKIP_COMMENT = /^(无|没有|没了|不用|不用了|算了|没有了|没意见|不说了)$/
 /** Words of a question (咋办, 要带什么, 在哪): with a catalogue item named, the text is a request, not a comment. */
 const ASKS = /[咋啥吗嘛哪?？]|怎么|什么|如何|多少|多久|能不能|可不可以|要不要|需要|要带|去哪|在哪|申请|办理/
-/** A comment said as one, at any time in its window, even while the dialog waits for an answer: 意见 跑了三趟. */
-const COMMENT_WORD = /^(意见|建议|投诉)[\s:：,，]*/
 /** "评价 9", "评价 10分": a rating out of range, answered with the range rather than taken for a question. */
 const RATING_WITH_NUMBER = /^评价\s*[0-9０-９]/
-/** Words of an answer about papers (有, 没有, 材料, 身份证, 户口本): after a number, not a comment on the service. */
-const ANSWER_WORDS = /有|没|材料|证|本|是/
-/** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
-const READY_NOW = /(好了|齐了|齐全了|补上了|拿到了|开出来了|找到了|找着了)[了啦吧呀啊。！!~～]*$/
+/** Longest reply read as saying the missing material is ready now (see ReplyPatterns.readyNow). */
 const READY_NOW_MAX = 20
+
+/** The resident's ticket replies' patterns, built from vocabulary.yaml's ticketReplies (TicketReplyWords). */
+interface ReplyPatterns {
+  /** The whole reply to the comment question says there is none (无, 没意见). */
+  skipComment: RegExp
+  /** A comment said as one, at any time in its window, even while the dialog waits for an answer: 意见 跑了三趟. */
+  commentLead: RegExp
+  /** Words of an answer about papers (有, 没有, 材料, 身份证, 户口本): after a number, not a comment on the service. */
+  answer: RegExp
+  /** A short reply saying the missing material is ready now (复印好了, 证明开出来了): with one ticket 已退回, it is 补齐. */
+  readyNow: RegExp
+}
+
+const compiledPatterns = new WeakMap<Readonly<TicketReplyWords>, ReplyPatterns>()
+/** The patterns of `words`, built once per word lists (a reload of the dialogs brings new ones). */
+function patterns(words: Readonly<TicketReplyWords>): ReplyPatterns {
+  let p = compiledPatterns.get(words)
+  if (p === undefined) {
+    const any = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')
+    p = {
+      skipComment: new RegExp(`^(?:${any(words.skipComment)})$`),
+      commentLead: new RegExp(`^(?:${any(words.commentLead)})[\\s:：,，]*`),
+      answer: new RegExp(any(words.answerWords)),
+      readyNow: new RegExp(`(?:${any(words.readyNow)})[了啦吧呀啊。！!~～]*$`),
+    }
+    compiledPatterns.set(words, p)
+  }
+  return p
+}
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 /**
  * A short reply wishing to stop or withdraw (不办了, 俺不想办了, 不要了 撤了吧, 取消, 撤回), compared without spaces and
  * punctuation: with a ticket open and no dialog question pending, it is about that ticket.
@@ -158,6 +186,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // The question cancelAsk asked, when it was the last thing said: taken (so forgotten) by whatever comes next.
     const asked = takeCancelAsk(env, who, message.now, early)
     const words = residentWords(context?.elder ?? message.elder)
+    // The dialogs' vocabulary (ticketReplies) through the conversation service; its shipped words for other callers.
+    const replyPatterns = patterns(context?.ticketReplies ?? TICKET_REPLY_DEFAULTS)
 
     if (/^(查询|查看|查进度|进度查询|查询工单|我的工单|查工单|工单|我的申请|我的代办)$/.test(text)) return [residentList(await mine(env, who), env.network, words)]
     if (id !== undefined && (/^(查询|查看|进度|查进度)/.test(text) || text.replace(/\s/g, '').toUpperCase() === id)) {
@@ -199,7 +229,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     if (withdrawn !== undefined) return withdrawn
     // A bare 5 the dialog's question has no number for (没有这个编号): no choice on screen it could mean.
     const noChoiceFor = (score: number) => context?.takesNumber?.(score) === false
-    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen, noChoiceFor))) {
+    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen, noChoiceFor, replyPatterns.answer))) {
       const { score, comment } = scored
       const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
       // A number that is none of theirs (mistyped): said so, never another ticket rated in its place.
@@ -227,21 +257,21 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // While the dialog waits for an answer, the resident's reply is that answer, not a comment.
     // A new question (结婚登记要带什么材料) right after rating is answered, not filed as the comment.
     const newQuestion = () => ASKS.test(text) && context?.namesItem?.() === true
-    const said = COMMENT_WORD.exec(text)
+    const said = replyPatterns.commentLead.exec(text)
     if (commenting !== undefined && said !== null && text.length > said[0].length) {
       const comment = text.slice(said[0].length).trim()
       const midDialog = await dialogOpen()
       return reply(words, commenting.id, await act(env, commenting.id, { name: 'comment', text: comment }, resident(who), message.now), () => words.commentNoted(midDialog))
     }
     if (commenting !== undefined && !GLOBAL.test(text) && text !== '' && !(await dialogOpen()) && !newQuestion()) {
-      const action: Action = SKIP_COMMENT.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
+      const action: Action = replyPatterns.skipComment.test(text) ? { name: 'comment' } : { name: 'comment', text: message.content.text.trim() }
       return reply(words, commenting.id, await act(env, commenting.id, action, resident(who), message.now), () =>
         action.name === 'comment' && action.text ? words.commentNoted(false) : words.commentSkipped,
       )
     }
     // 复印好了 with a ticket waiting for materials: the materials are ready, unless a dialog question takes it.
     const returned = mineNow.filter((t) => t.status === '已退回')
-    if (returned.length > 0 && text.length <= READY_NOW_MAX && READY_NOW.test(text)) {
+    if (returned.length > 0 && text.length <= READY_NOW_MAX && replyPatterns.readyNow.test(text)) {
       // With several, the one it names; none named: which one (rather than leaving 照片拍好了 to the catalogue).
       const named = returned.length === 1 ? returned[0] : namedReturned(returned, text)
       const ready = `补齐 ${message.content.text.trim()}`
@@ -276,12 +306,13 @@ async function ratesNow(
   saidAsRating: boolean,
   dialogOpen: () => Promise<boolean>,
   noChoiceFor: (score: number) => boolean,
+  answerWords: RegExp,
 ): Promise<boolean> {
   if (saidAsRating) return true
   if (scored.asks) return false
   if (await dialogOpen()) return scored.explicit || (scored.comment === undefined && noChoiceFor(scored.score))
   // With no question open: 5 谢谢, 4 挺好 rate; 1 有, 2 没有身份证, 1 部分材料有了 answer something else.
-  return scored.comment === undefined || scored.explicit || !ANSWER_WORDS.test(scored.comment)
+  return scored.comment === undefined || scored.explicit || !answerWords.test(scored.comment)
 }
 
 /**

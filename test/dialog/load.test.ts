@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { formatSourceError } from '../../src/catalog/yaml-source.js'
 import { loadDialogsFromFiles, type DialogFile } from '../../src/dialog/load.js'
+import { TICKET_REPLY_DEFAULTS } from '../../src/dialog/schema.js'
 
 const NAMES = ['flow.yaml', 'vocabulary.yaml', 'messages.yaml'] as const
 type Name = (typeof NAMES)[number]
@@ -117,7 +118,7 @@ describe('loadDialogsFromFiles', () => {
     let messages = withoutSection(withoutSection(original['messages.yaml'], 'answers'), 'elder')
     messages = withoutLines(messages, /^ {2}(elderOn|elderOff|ticketNoteUnlistedVillage|presumed|conditions|doorstep):/)
     messages = messages.replace(/^ {2}steps: \|-\n(?: {4}.*\n)+/m, '')
-    const vocabulary = withoutLines(withoutSection(original['vocabulary.yaml'], 'asks'), /^ {2}(elderOn|elderOff):/)
+    const vocabulary = withoutLines(withoutSection(withoutSection(original['vocabulary.yaml'], 'asks'), 'ticketReplies'), /^ {2}(elderOn|elderOff):/)
     expect(messages).not.toMatch(/^(answers|elder):|^ {2}(steps|presumed|doorstep):/m)
     const result = loadDialogsFromFiles([
       { path: 'dialogs/flow.yaml', text: original['flow.yaml'] },
@@ -128,6 +129,7 @@ describe('loadDialogsFromFiles', () => {
     expect(result.definitions.messages.answers.limit).toBe('多久办好：{item.promisedLimit}')
     expect(result.definitions.messages.delivery.doorstep).toBe('代办员送上门')
     expect(result.definitions.vocabulary.commands.elderOn).toEqual([])
+    expect(result.definitions.vocabulary.ticketReplies).toEqual(TICKET_REPLY_DEFAULTS)
   })
 
   it('reports a state’s 长者模式 text the state does not have, and a wrong field in one it has', () => {
@@ -153,6 +155,18 @@ describe('loadDialogsFromFiles', () => {
     expect(errorsOf(twoYes).join('\n')).toMatch(/states\.confirm_item\.options\[2\]\.answer：已有一个 answer: yes 的选项/)
     const start = edited('flow.yaml', 'start: welcome', 'start: self_done_typo')
     expect(errorsOf(start)[0]).toBe(`dialogs/flow.yaml:${lineOf(start, 'flow.yaml', 'start: self_done_typo')} start：没有叫 "self_done_typo" 的状态`)
+  })
+
+  it('reports an empty ticket word list, an empty word and a misspelt key in ticketReplies, at their lines', () => {
+    const empty = edited('vocabulary.yaml', '  answerWords: [有, 没, 材料, 证, 本, 是]', '  answerWords: []')
+    expect(errorsOf(empty)).toEqual([
+      `dialogs/vocabulary.yaml:${lineOf(empty, 'vocabulary.yaml', 'answerWords: []')} ticketReplies.answerWords：至少写一个打分后是在回答材料的字，实际只有 0 项`,
+    ])
+    const blank = edited('vocabulary.yaml', '  commentLead: [意见, 建议, 投诉]', '  commentLead: [意见, "", 投诉]\n  comentLead: [留言]')
+    expect(errorsOf(blank)).toEqual([
+      `dialogs/vocabulary.yaml:${lineOf(blank, 'vocabulary.yaml', 'commentLead: [意见, ""')} ticketReplies.commentLead[2]：不能为空（意见开头的词）`,
+      `dialogs/vocabulary.yaml:${lineOf(blank, 'vocabulary.yaml', 'comentLead:')} ticketReplies：未知字段 "comentLead"，是不是 "commentLead"（意见开头的词）？`,
+    ])
   })
 
   it('reports a word that means both yes and no', () => {

@@ -9,7 +9,7 @@ import type { TicketBackend } from '../../src/tickets/ports.js'
 import { createTicketEffectExecutor, createTicketInterceptor } from '../../src/tickets/resident.js'
 import type { TicketEnv } from '../../src/tickets/service.js'
 import { createMemoryTicketBackend } from '../../src/tickets/store/memory-tickets.js'
-import { joined, newChat, type Chat } from '../conversation/support.js'
+import { joined, newChat, real, type Chat } from '../conversation/support.js'
 import { drainQueue } from './backends.js'
 import { byId, HOUR, makeEnv, MONDAY_9AM, request } from './fixtures.js'
 
@@ -438,6 +438,26 @@ describe('a ticket returned for materials while the resident walks another item,
     expect(replies.at(-1)).toBe(`要是说的是代办工单 ${id}（最低生活保障申请）要补的材料，请回复：补齐 ${id}`)
     expect((await backend.tickets.get(id))?.status).toBe('已退回')
     expect(await chat.say(`补齐 ${id}`)).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。`])
+  })
+})
+
+describe('the words ticket replies are read by come from vocabulary.yaml (ticketReplies)', () => {
+  it('a county that adds 办妥了 to readyNow has 证明办妥了 hand in the missing paper; without it the dialog gets it', async () => {
+    const { definitions } = await real()
+    const ticketReplies = { ...definitions.vocabulary.ticketReplies, readyNow: [...definitions.vocabulary.ticketReplies.readyNow, '办妥了'] }
+    const edited = { ...definitions, vocabulary: { ...definitions.vocabulary, ticketReplies } }
+    for (const [defs, resumes] of [[edited, true], [definitions, false]] as const) {
+      const backend = createMemoryTicketBackend()
+      const env = makeEnv(backend.tickets)
+      const clock = { now: MONDAY_9AM }
+      const chat = await newChat({ userId: ME.userId, clock, definitions: defs, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+      await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
+      const id = 'DB2611230001'
+      for (const command of [`接单 ${id}`, `退回 ${id} 缺收入证明`]) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
+      const replies = await chat.say('证明办妥了')
+      expect(replies.includes(`收到，已告诉代办员，工单 ${id} 继续办理。`), String(resumes)).toBe(resumes)
+      expect((await backend.tickets.get(id))?.status).toBe(resumes ? '办理中' : '已退回')
+    }
   })
 })
 
