@@ -77,8 +77,9 @@ function textTurn(defs: DialogDefinitions, ctx: EngineContext, session: DialogSe
 
 /**
  * Whether the dialog would take `text` as a reply at the question it waits on (an answer, a question about the item),
- * rather than say it did not understand it. Tried on a copy; nothing is kept. For the tickets' interceptor: 照片拍好了
- * mid-walk is the walk's own photo when the walk can place it, else news for a ticket waiting for materials.
+ * rather than say it did not understand it or look it up and find nothing (没找到, 这里办不了: what admins see as
+ * unanswered). Tried on a copy; nothing is kept. For the tickets' interceptor: 照片拍好了 mid-walk is the walk's own
+ * photo when the walk can place it, else news for a ticket waiting for materials.
  */
 export function understands(
   defs: DialogDefinitions,
@@ -89,7 +90,8 @@ export function understands(
   now: number,
 ): boolean {
   if (!awaitsAnswer(defs, ctx, session, now)) return false
-  return textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now).missed !== true
+  const t = textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now)
+  return t.missed !== true && !t.effects.some((e) => e.type === 'unmatched')
 }
 
 /**

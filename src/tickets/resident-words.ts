@@ -68,10 +68,10 @@ export interface ResidentWords {
   /** 补齐 passed on to the agent; mid-dialog the pending question comes next. */
   resumed(id: string, midDialog?: boolean): string
   /**
-   * After the walk took 照片拍好了 as its own paper while ticket `id` (for `itemName`, when known) waits for materials:
-   * how to say it was for the ticket instead.
+   * After the walk took 照片拍好了 as its own paper while a ticket waits for materials: how to say it was for the
+   * ticket instead: `ticket` when the reply tells which, else 补齐 and `example` (an item, applicant or number).
    */
-  returnedHint(id: string, itemName?: string): string
+  returnedHint(example: string, ticket?: TicketFacts): string
   /**
    * What the resident tried on ticket `id` (取消, 补齐, 评价 …) was refused: not theirs or not found, or not from its
    * status (取消 once it is claimed). The standard words are the service's own (agents read the same).
@@ -177,7 +177,10 @@ export const STANDARD_WORDS: ResidentWords = {
     `您有 ${lines.length} 个工单在等补充材料：\n${lines.join('\n')}\n补好了哪一件，请回复"补齐"加事项名、申请人或工单号，比如：补齐 ${item}` +
     (mid ? '\n不是说这个的话，请接着回答上面的问题。' : ''),
   resumed: (id, mid) => `收到，已告诉代办员，工单 ${id} 继续办理。${mid ? '请接着回答上面的问题。' : ''}`,
-  returnedHint: (id, item) => `要是说的是代办工单 ${id}${item ? `（${item}）` : ''}要补的材料，请回复：补齐 ${id}`,
+  returnedHint: (example, t) =>
+    t
+      ? `要是说的是代办工单 ${t.id}（${t.itemName}）要补的材料，请回复：补齐 ${t.id}`
+      : `要是说的是代办工单要补的材料，请回复"补齐"加事项名、申请人或工单号，比如：补齐 ${example}`,
   refused: (_id, r) => r.message,
   cancelAsk: (t) =>
     `您的代办申请 ${t.id}（${t.itemName}）还在等工作人员接单，现在还没有取消。\n` +
@@ -274,7 +277,10 @@ export const ELDER_WORDS: ResidentWords = {
     `您有 ${lines.length} 件事要补东西：\n${lines.join('\n')}\n补好了哪件，回"补齐"加办的事、人名或工单号，比如：补齐 ${item}` +
     (mid ? '\n不是说这个，就接着回上面的问题。' : ''),
   resumed: (id, mid) => `收到，告诉办事的人了，工单 ${id} 接着办。${mid ? '请接着回上面的问题。' : ''}`,
-  returnedHint: (id, item) => `要是说的是找人代办的 ${id}${item ? `（${item}）` : ''}要补的东西，回"补齐 ${id}"就行。`,
+  returnedHint: (example, t) =>
+    t
+      ? `要是说的是找人代办的 ${t.id}（${t.itemName}）要补的东西，回"补齐 ${t.id}"就行。`
+      : `要是说的是找人代办的事要补的东西，回"补齐"加办的事、人名或工单号，比如：补齐 ${example}`,
   refused: elderRefusal,
   cancelAsk: (t) => `您找人代办的 ${t.id}（${t.itemName}）还没人接，还没取消。\n真不办了，就回"是"或"确认取消"；还要办，回"不"就行。`,
   nothingToCancel: (had) => `您现在没有要取消的代办申请。${had ? '想看以前交的，回"我的工单"。' : ''}有事就直接告诉我要办什么，比如：低保`,

@@ -281,7 +281,7 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       // and the walk's question waits (said so). Without the service's context nothing can tell: the dialog's.
       const understood = context?.understood?.()
       if (understood === false) return resume(env, message, ready, named?.id, words, true)
-      if (understood === true) context?.addAfter?.(words.returnedHint(named?.id ?? returned[0]!.id, named?.itemName))
+      if (understood === true) context?.addAfter?.(named ? words.returnedHint(named.id, named) : words.returnedHint(exampleFor(returned)))
     }
     return undefined
   }

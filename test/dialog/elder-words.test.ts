@@ -110,7 +110,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     escalated: words.escalated(item, '大店镇便民服务中心'),
     followedUp: words.followedUp(item, '已电话回访'),
     ratingPrompt: words.ratingPrompt(5),
-    returnedHint: words.returnedHint(t.id, t.itemName) + words.returnedHint(t.id),
+    returnedHint: words.returnedHint(t.id, t) + words.returnedHint('最低生活保障申请'),
   }
   return all
 }

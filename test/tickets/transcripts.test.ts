@@ -431,6 +431,27 @@ describe('a ticket returned for materials while the resident walks another item,
     expect(joined(await chat.say('1'))).toContain('是否已准备好：共同生活家庭成员户口簿')
   })
 
+  it('照片拍好了 after 没找到 (a step that takes questions, not the walk) hands them in rather than searching for it', async () => {
+    expect(joined(await chat.say('今天天气咋样'))).toContain('没找到')
+    expect(await chat.say('照片拍好了')).toEqual([`收到，已告诉代办员，工单 ${id} 继续办理。请接着回答上面的问题。`])
+  })
+
+  it('with two returned and a reply naming neither, mid-walk: which one (or, when the walk takes it, how to say)', async () => {
+    const other = await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ itemId: 'window-item' }) }, say('1', MONDAY_9AM))
+    const second = /DB\d+/.exec(other[0]!)![0]
+    for (const command of [`接单 ${second}`, `退回 ${second} 缺户口簿原件`]) await handleAgentText(env, byId('a-v1'), command, chat.clock.now + 1000)
+    await chat.say('低保怎么办')
+    expect(joined(await chat.say('1'))).toContain('是否已准备好：申请人居民身份证')
+    // 都弄好了 the walk reads as 有: its next question, then how to say it was for a ticket (neither named).
+    const taken = await chat.say('都弄好了')
+    expect(taken.at(-1)).toBe('要是说的是代办工单要补的材料，请回复"补齐"加事项名、申请人或工单号，比如：补齐 水电气热过户')
+    expect(joined(taken)).toContain('是否已准备好：共同生活家庭成员户口簿')
+    const asked = await chat.say('东西拿到了')
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toMatch(/^您有 2 个工单在等补充材料：/)
+    expect(asked[0]).toMatch(/\n不是说这个的话，请接着回答上面的问题。$/)
+  })
+
   it('照片拍好了 in a walk that asks for photos is noted there, and a line says how to hand them in for the ticket', async () => {
     expect(joined(await chat.say('老年证怎么办'))).toContain('是否已准备好：老人居民身份证')
     const replies = await chat.say('照片拍好了')
