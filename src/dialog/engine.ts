@@ -90,8 +90,16 @@ export function understands(
   now: number,
 ): boolean {
   if (!awaitsAnswer(defs, ctx, session, now)) return false
-  const t = textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now)
+  const t = trialTurn(defs, ctx, session, who, text, now)
   return t.missed !== true && !t.effects.some((e) => e.type === 'unmatched')
+}
+
+/**
+ * `text`'s turn tried on a deep copy of `session` (workingCopy copies only what a step is known to change; a trial
+ * must leave nothing behind for the real step of the same message).
+ */
+function trialTurn(defs: DialogDefinitions, ctx: EngineContext, session: DialogSession | undefined, who: Omit<StepInput, 'content'>, text: string, now: number): Turn {
+  return textTurn(defs, ctx, session === undefined ? undefined : structuredClone(session), { ...who, content: { kind: 'text', text } }, text, now)
 }
 
 /**
@@ -108,8 +116,7 @@ export function takesNumber(
   now: number,
 ): boolean {
   if (!awaitsAnswer(defs, ctx, session, now)) return false
-  const text = String(n)
-  return textTurn(defs, ctx, session, { ...who, content: { kind: 'text', text } }, text, now).noSuchNumber !== true
+  return trialTurn(defs, ctx, session, who, String(n), now).noSuchNumber !== true
 }
 
 /** Why a stored session cannot go on: idle too long, its item removed from the catalogue, its state removed from the dialogs. */
