@@ -275,18 +275,28 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await context.close()
   })
 
-  it('a tap that did not get through is marked 没发出去 and its buttons come back on, to tap again', async () => {
+  it('a tap the server refused comes back on to tap again; one that may have got through offers 接着办, not a second tap', async () => {
     const { context, page, problems } = await phonePage(ctx.browser)
     const confirm = await askForDisabilityCard(page)
-    await page.route('**/web/api/chat', (route) => route.abort('internetdisconnected'), { times: 1 })
+    // Refused (too many messages): nothing was taken, the same tap is safe.
+    await page.route('**/web/api/chat', (route) => route.fulfill({ status: 429, json: { error: { code: 'rate_limited', message: '消息发得太快了，请 30 秒后再试。' } } }), { times: 1 })
     await confirm.locator('.option[data-say="1"]').tap()
     await page.locator('.msg.bot', { hasText: '可以再点一次' }).waitFor()
     expect(await page.locator('.msg.me.unsent').count()).toBe(1)
     expect(await confirm.locator('.option:not([disabled])').count()).toBe(2)
     await screenshot(page, 'web-chat-unsent-tap')
+    // The network fails after the bot took the answer: the buttons stay off, 接着办 shows the question it now asks.
+    await page.route('**/web/api/chat', async (route) => {
+      await route.fetch()
+      await route.abort('internetdisconnected')
+    }, { times: 1 })
     await confirm.locator('.option[data-say="1"]').tap()
+    await page.locator('.msg.bot', { hasText: '网络好了以后' }).waitFor()
+    expect(await confirm.locator('.option:not([disabled])').count()).toBe(0)
+    await page.locator('button[data-resume]').tap()
     await page.locator('.msg.bot', { hasText: '申请人居民身份证' }).waitFor()
-    expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([])
+    expect(await page.locator('.msg.bot', { hasText: '使用说明' }).count()).toBe(0)
+    expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('429'))).toEqual([])
     await context.close()
   })
 
@@ -300,11 +310,11 @@ describe('the web chat in a phone browser', { timeout: 60_000 }, () => {
     await page.reload()
     await page.locator('.msg.news').waitFor()
     expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(5)
-    // The bot's answer to 挺好的 (the ticket interceptor's thanks), as the server sends it.
-    await page.route('**/web/api/chat', (route) => route.fulfill({ json: { replies: ['谢谢您的评价（4 满意）！'] } }), { times: 1 })
+    // The bot's answer to 挺好的 (the ticket interceptor's thanks, in 长者模式's words), as the server sends it.
+    await page.route('**/web/api/chat', (route) => route.fulfill({ json: { replies: ['谢谢您打分（4 满意）！'] } }), { times: 1 })
     await page.locator('#text').fill('挺好的 小袁办事麻利')
     await page.locator('#text').press('Enter')
-    await page.locator('.msg.bot', { hasText: '谢谢您的评价' }).waitFor()
+    await page.locator('.msg.bot', { hasText: '谢谢您打分' }).waitFor()
     expect(await page.locator('.msg.news .option:not([disabled])').count()).toBe(0)
     await page.reload()
     await page.locator('.msg.news').waitFor()

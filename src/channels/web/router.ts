@@ -3,8 +3,10 @@
  * modules it loads) and its JSON API.
  *
  *   POST /web/api/chat      {"text": "低保怎么申请", "elder"?: true} → {"replies": ["…", "…"], "elder"?: true}
- *   GET  /web/api/messages?ack=id,id  → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this browser;
- *                                       a message stays until a later read acknowledges it (ack: ids the page showed)
+ *   POST /web/api/messages  {"ack": ["id", …]} → {"messages": [{"id", "text", "at"}]}  ticket news waiting for this
+ *                           browser; a message stays until a later read acknowledges it (ack: ids the page showed).
+ *                           A POST with a JSON body: another site cannot make a browser send it with the cookie.
+ *   GET  /web/api/messages  → the same, taken at once (pages loaded before acknowledging existed poll this way)
  *
  * Who is talking comes only from the signed cookie (identity.ts), never from the request body.
  * Errors use the API's shape {"error": {"code", "message"}}, rendered by the server's error middleware.
@@ -52,6 +54,9 @@ export interface WebChatDeps {
 
 const NON_TEXT = ['image', 'voice', 'sticker', 'file', 'location', 'video', 'other'] as const satisfies readonly NonTextKind[]
 
+/** A news read: the ids of news the page showed since its last read. */
+const NewsRead = z.object({ ack: z.array(z.unknown()).max(1_000).optional() })
+
 /** Residents type up to a few hundred characters; the dialog answers long text itself, this only stops floods. */
 const MAX_TEXT = 4000
 
@@ -97,11 +102,20 @@ export function createWebChatRouter(deps: WebChatDeps): Router {
     ctx.body = elder === undefined ? { replies } : { replies, elder }
   })
 
+  router.post('/web/api/messages', async (ctx) => {
+    const resident = residentOf(ctx)
+    const parsed = NewsRead.safeParse(await readJsonBody(ctx, limit))
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', '请求内容应为 {"ack": ["消息编号", …]}')
+    const acked = ackIds(parsed.data.ack ?? [])
+    if (deps.messages && acked.length > 0) await deps.messages.ack(resident, acked)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { messages: (deps.messages ? await deps.messages.peek(resident) : []).map(({ id, text, at }) => ({ id, text, at })) }
+  })
+
   router.get('/web/api/messages', async (ctx) => {
     const resident = residentOf(ctx)
-    const acked = ackIds(ctx.query.ack ?? '')
-    if (deps.messages && acked.length > 0) await deps.messages.ack(resident, acked)
     const messages = deps.messages ? await deps.messages.peek(resident) : []
+    if (deps.messages && messages.length > 0) await deps.messages.ack(resident, messages.map((m) => m.id))
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { messages: messages.map(({ id, text, at }) => ({ id, text, at })) }
   })

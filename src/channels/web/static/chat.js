@@ -101,7 +101,7 @@ const REFERS_BACK = /上面的问题|接着回答|接着回上面/
 const RATING_NEWS = /回复?"评价"加/
 
 /** A reply saying a rating was taken (or was taken before): the rated ticket's buttons are done with. */
-const RATED = /谢谢您的评价|已经评价过了/
+const RATED = /谢谢您(?:对工单 \S+ )?的评价|谢谢您(?:给 \S+ )?打分|已经评价过了|您打过分了/
 
 /**
  * Switches off the rating buttons of the ticket `text` names (a 评价 sent, or the bot's thanks for one), or of
@@ -216,16 +216,23 @@ function restoreTranscript() {
 
 // ---- talking to the server ----
 
-/** The API's Chinese error message, or a plain one when the network itself failed. */
+/**
+ * The API's Chinese error message, or a plain one when the network itself failed. `refused`: the server answered
+ * that it did not take the message (a 4xx, or 503: the turn was not taken), so sending it again is safe; after a
+ * network failure or a 500 nobody knows whether the bot took it.
+ */
 async function request(path, options) {
   let res
   try {
     res = await fetch(path, { credentials: 'same-origin', ...options })
   } catch {
-    throw new Error('网络连接不上，请检查网络后再试。')
+    throw Object.assign(new Error('网络连接不上，请检查网络后再试。'), { refused: false })
   }
   const body = await res.json().catch(() => undefined)
-  if (!res.ok) throw new Error(body?.error?.message ?? '服务暂时出了点问题，请稍后再试。')
+  if (!res.ok) {
+    const refused = (res.status >= 400 && res.status < 500) || res.status === 503
+    throw Object.assign(new Error(body?.error?.message ?? '服务暂时出了点问题，请稍后再试。'), { refused })
+  }
   return body
 }
 
@@ -281,15 +288,32 @@ async function deliver(text, { mine, tapped = [], lastOnly = false } = {}) {
     for (const reply of replies) if (RATED.test(reply)) disableRatingButtons(reply)
   } catch (err) {
     waiting.remove()
-    if (mine) {
-      mine.classList.add('unsent')
-      mine.append(el('p', 'unsent-note', '没发出去'))
+    if (err.refused) {
+      // Not taken: the same answer can be given again.
+      if (mine) {
+        mine.classList.add('unsent')
+        mine.append(el('p', 'unsent-note', '没发出去'))
+      }
+      for (const button of tapped) {
+        button.disabled = false
+        button.classList.remove('chosen')
+      }
+      addSystem(tapped.length > 0 ? `${err.message}可以再点一次。` : err.message)
+    } else {
+      // Maybe taken (the answer was lost on the way): tapping again could answer the next question unseen. Once the
+      // network is back, 接着办 asks the bot which question it now waits on.
+      if (mine) {
+        mine.classList.add('unsent')
+        mine.append(el('p', 'unsent-note', '可能没发出去'))
+      }
+      addSystem(`${err.message}网络好了以后，点"接着办"看看现在问到哪一步。`)
+      const row = el('div', 'options')
+      const resume = el('button', 'option', '接着办')
+      resume.type = 'button'
+      resume.dataset.resume = '1'
+      row.append(resume)
+      log.lastElementChild?.append(row)
     }
-    for (const button of tapped) {
-      button.disabled = false
-      button.classList.remove('chosen')
-    }
-    addSystem(tapped.length > 0 ? `${err.message}可以再点一次。` : err.message)
     // Saved too: a reload then knows this message was answered (with an error), and does not ask the bot again.
     // Not when the page itself is going away (a reload cut the request): the next page asks the bot where it stands.
     if (!leaving) remember({ who: 'bot', kind: 'failed', text: err.message })
@@ -301,8 +325,11 @@ async function deliver(text, { mine, tapped = [], lastOnly = false } = {}) {
 
 /** Without storage (private browsing) the news state lives as long as the page. */
 let newsInMemory = { shown: [], unacked: [] }
+/** A write that failed leaves the stored state behind this page's: from then on the page's memory holds. */
+let newsStorageFailed = false
 
 function readNews() {
+  if (newsStorageFailed) return newsInMemory
   try {
     const saved = JSON.parse(localStorage.getItem(NEWS_KEY) ?? 'null')
     if (saved && Array.isArray(saved.shown) && Array.isArray(saved.unacked)) return saved
@@ -317,7 +344,7 @@ function saveNews(state) {
   try {
     localStorage.setItem(NEWS_KEY, JSON.stringify(newsInMemory))
   } catch {
-    // Kept in memory only.
+    newsStorageFailed = true
   }
 }
 
@@ -328,8 +355,11 @@ function saveNews(state) {
 async function fetchNews() {
   const acking = readNews().unacked.slice(0, 100)
   try {
-    const query = acking.length > 0 ? `?ack=${encodeURIComponent(acking.join(','))}` : ''
-    const body = await request(`/web/api/messages${query}`)
+    const body = await request('/web/api/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ack: acking }),
+    })
     const state = readNews()
     state.unacked = state.unacked.filter((id) => !acking.includes(id))
     for (const m of body.messages ?? []) {
@@ -352,6 +382,14 @@ form.addEventListener('submit', (event) => {
   input.value = ''
   say(text)
   input.focus()
+})
+
+// 接着办 after a message that may not have got through: the question the bot waits on now, without a bubble of ours.
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button[data-resume]') : null
+  if (!button || button.disabled) return
+  button.disabled = true
+  queue = queue.then(() => deliver('帮助', { lastOnly: true }))
 })
 
 // Option buttons, examples and quick commands all say their data-say text.
