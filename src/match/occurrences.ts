@@ -288,6 +288,8 @@ function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence
     // words saying which one (卖自己做的蛋糕). Not a verb a particle follows: 交的农村养老保险 is the insurance paid.
     let between = true
     for (let v = o.start - 1; v >= 0 && o.start - 1 - v <= MAX_VERB_GAP && partOf[v] === partOf[o.start]; v--) {
+      // A thing after 带 is brought, not done (办证要带结婚证: the 证 is done, the 结婚证 brought).
+      if (BRINGING.has(units[v]!.text ?? '')) break
       const terms = !units[v + 1]!.afterParticle && byVerb.get(verbAt(v) ?? '')
       if (terms) {
         add(o, terms, v, o.end, v === o.start - 1 ? 1 : between ? SPLIT_QUALITY : GAPPED_QUALITY)
@@ -303,6 +305,9 @@ function findVerbObjects(lexicon: Lexicon, segments: Unit[][], found: Occurrence
   }
   found.push(...added)
 }
+
+/** Verbs of bringing: the thing typed after one is what is brought, not what a verb before it is done to. */
+const BRINGING = new Set(['带'])
 
 /** Characters after a place that say the thing is done on or in it (手机上, 网上, 镇里). */
 const LOCALIZERS = new Set(['上', '里'])

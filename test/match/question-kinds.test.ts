@@ -447,3 +447,13 @@ describe('a paper said to have come out (执照刚下来, 营业执照下来了)
     expect(found.map((r) => r.item.name)).toEqual(['食品经营许可'])
   })
 })
+
+describe('a paper named after 带 (办证要带结婚证吗)', () => {
+  it('is what is brought, not the object of the 办 before it: the item the request names is found', () => {
+    expect(top('在开发商那买的楼 办证需要带结婚证不')).toBe('新建商品房不动产登记（交房即办证）')
+  })
+
+  it('still asks for the paper when nothing is brought (办结婚证要带啥)', () => {
+    expect(top('办结婚证要带啥')).toBe('结婚登记')
+  })
+})
