@@ -10,7 +10,7 @@ import { findLookalikes, findOccurrences, type Occurrence } from './occurrences.
 import { MIN_SCORE, RUNNER_UP_MIN } from './decide.js'
 import { OWN_WEIGHT, REISSUE } from './lexicon.js'
 import { looseAt, lostThing } from './reissue.js'
-import { createScratch, scoreItems, weightOf, type NamedSpan, type Reissue, type Span } from './score.js'
+import { ASKED_MIN_WEIGHT, createScratch, scoreItems, weightOf, type NamedSpan, type Reissue, type Span } from './score.js'
 import type { Matcher, MatchResult } from './types.js'
 
 export type { Matcher, MatchResult } from './types.js'
@@ -436,13 +436,21 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
   })
 }
 
-/** The last part with a specific word typed in it (not a 泛词), or the last part when none has one. */
+/**
+ * The last part with a specific word typed in it (not a 泛词, and some item's name or keyword word: 还是 in a 常见问法
+ * names nothing), or the last part when none has one.
+ */
 function lastNaming(lexicon: Lexicon, found: Occurrence[], parts: Span[]): Span {
   for (let k = parts.length - 1; k > 0; k--) {
     const part = parts[k]!
-    if (found.some((o) => !o.guessed && !lexicon.generic.has(o.term) && o.start >= part.start && o.start < part.end)) return part
+    if (found.some((o) => !o.guessed && !lexicon.generic.has(o.term) && o.start >= part.start && o.start < part.end && namesSome(lexicon, o.term))) return part
   }
   return parts[0]!
+}
+
+/** Whether the term is some item's name or keyword word, not only a word of 常见问法. */
+function namesSome(lexicon: Lexicon, term: string): boolean {
+  return lexicon.postings.get(term)?.weights.some((w) => w >= ASKED_MIN_WEIGHT) ?? false
 }
 
 /** Detail kind of a part ending in 了 (see markDetails): it gives way only to the last part's own words. */

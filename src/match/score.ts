@@ -48,7 +48,7 @@ export interface Span {
  */
 const ASKED_SHARE = 0.8
 /** Field weight a word needs to explain the request: an item's name or keyword (borrowed or not), not a phrasing's. */
-const ASKED_MIN_WEIGHT = 0.4
+export const ASKED_MIN_WEIGHT = 0.4
 /** Share of a term's strength when the resident says they already have it (有居住证): a detail, not the request. */
 const HAD_FACTOR = 0.25
 /**

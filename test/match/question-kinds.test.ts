@@ -457,3 +457,9 @@ describe('a paper named after 带 (办证要带结婚证吗)', () => {
     expect(top('办结婚证要带啥')).toBe('结婚登记')
   })
 })
+
+describe('a last part that names no item (…，去审批局还是卫健局)', () => {
+  it('does not hide the item named before it: a paper come out earlier is still the story', () => {
+    expect(top('在镇上开了个小宾馆 营业执照批下来了 就差卫生许可证 去审批局还是卫健局')).toBe('公共场所卫生许可')
+  })
+})
