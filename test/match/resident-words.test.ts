@@ -172,6 +172,9 @@ describe('resident vocabulary in item keywords', () => {
     ['俺爹今年九十了 能领啥钱', '经济困难老年人补贴给付'],
     // A 居住证明 is a proof the village or town writes (开证明), not the police's 居住证.
     ['村里能给开个居住证明不', '印章管理'],
+    // Too few years paid in (年头不够, 年限不够) before drawing the residents' pension: pay up at the 待遇登记.
+    ['交的年头不够 到岁数了还能领不', '居民养老保险待遇登记及终止'],
+    ['农保交的年头不够 还能补吗', '居民养老保险待遇登记及终止'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
