@@ -226,6 +226,7 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
   for (const o of found) if (o.quality === 1 && lexicon.generic.has(o.term)) generic.fill(1, o.start, o.end)
   const isNeutral = (u: number): boolean => generic[u] === 1 || lexicon.neutralChars.has(units[u]!.text ?? '')
   const heard = found.filter((o) => o.guessed && o.read !== undefined && o.read.length === o.end - o.start)
+  const typed = found.filter((o) => o.quality === 1 && o.length === undefined && !o.guessed)
   for (let v = 1; v < units.length; v++) {
     const verb = units[v]!.text
     if (verb === undefined) {
@@ -241,7 +242,7 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
         // One character is enough: only 目录外 stops are turned round with one (水停 for 停水), keywords have more.
         thing = t + thing
         const term = lexicon.inverted.get(thing + verb)
-        if (term) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
+        if (term && !(thing.length > 1 && insideLonger(typed, start, end))) found.push({ term, start, end: v + 1, quality: GAPPED_QUALITY, length: thing.length + 1 })
       }
       for (const o of heard) {
         if (o.end !== end) continue
@@ -250,6 +251,15 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
       }
     }
   }
+}
+
+/**
+ * Whether units [start, end) are the tail of a longer word typed whole before them: 药店 in 农药店 is no thing of its
+ * own, so 农药店开业 is not 开药店 read object first. (A one-character thing, the 水 of 停水, is read from the end of
+ * whatever word holds it by design: 自来水停了.)
+ */
+function insideLonger(typed: readonly Occurrence[], start: number, end: number): boolean {
+  return typed.some((w) => w.start < start && start < w.end && end <= w.end)
 }
 
 /**
