@@ -683,6 +683,17 @@ function wishSpan(lexicon: Lexicon, units: Unit[], inTerm: Uint8Array): Span[] {
 }
 
 /**
+ * Whether the single character at `u` (补) has its own object typed right after it, a character no term knows, in the
+ * same part (抽水补塘, 补苗): a verb of its own word, as 补 in 补贴 is, not a reissue of the word before it.
+ */
+function ownObjectAfter(units: Unit[], clauses: Span[], found: Occurrence[], neutral: Uint8Array, u: number): boolean {
+  const next = u + 1
+  if (next >= units.length || units[next]!.text === undefined || neutral[next] || units[next]!.afterParticle) return false
+  if (clauses.some((c) => c.end === next)) return false
+  return !found.some((o) => o.start <= next && next < o.end)
+}
+
+/**
  * Where the question asks for a reissue (补领, 遗失; 补 or 丢 outside a longer word), each with the thing it is about: the
  * nearest specific word in its part of the question (出生医学证明 in 出生医学证明丢了咋补).
  */
@@ -690,7 +701,9 @@ function reissueAsked(lexicon: Lexicon, units: Unit[], clauses: Span[], found: O
   if (!lexicon.reissue.size && !lexicon.reissueChars.size) return []
   const specific = found.filter((o) => !lexicon.generic.has(o.term))
   const at: Occurrence[] = found.filter((o) => !o.guessed && lexicon.reissue.has(o.term)).map((o) => ({ ...o, term: REISSUE }))
-  for (const u of looseAt(units.map((u) => u.text), lexicon.reissueChars, specific)) at.push({ term: REISSUE, start: u, end: u + 1, quality: 1 })
+  for (const u of looseAt(units.map((u) => u.text), lexicon.reissueChars, specific)) {
+    if (!ownObjectAfter(units, clauses, found, neutral, u)) at.push({ term: REISSUE, start: u, end: u + 1, quality: 1 })
+  }
   if (!at.length) return []
   const things = specific.filter((o) => !lexicon.reissue.has(o.term) && !lexicon.actions.has(o.term) && !lexicon.outside.has(o.term))
   const gap = (u: number) => neutral[u] === 1

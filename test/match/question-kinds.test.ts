@@ -463,3 +463,14 @@ describe('a last part that names no item (…，去审批局还是卫健局)', (
     expect(top('在镇上开了个小宾馆 营业执照批下来了 就差卫生许可证 去审批局还是卫健局')).toBe('公共场所卫生许可')
   })
 })
+
+describe('a single 补 with its own object typed right after it (抽水补塘, 补田)', () => {
+  it('is a verb of its own word, not a reissue of the word before it', () => {
+    expect(top('天旱了从河里抽水补塘 要办证不')).toBe('取水许可')
+    expect(top('想从河里抽水补田 要审批不')).toBe('取水许可')
+  })
+
+  it('still asks for a reissue with the thing after it or a measure word between (补个身份证)', () => {
+    expect(top('想补个身份证 去哪')).toBe('居民身份证申领、换领、补领')
+  })
+})
