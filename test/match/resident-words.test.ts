@@ -175,6 +175,8 @@ describe('resident vocabulary in item keywords', () => {
     // Too few years paid in (年头不够, 年限不够) before drawing the residents' pension: pay up at the 待遇登记.
     ['交的年头不够 到岁数了还能领不', '居民养老保险待遇登记及终止'],
     ['农保交的年头不够 还能补吗', '居民养老保险待遇登记及终止'],
+    // 能直接报吗 in another city is direct settlement (直接结算, 直接报销): the 异地就医 filing, not paying in.
+    ['跟闺女去了广州 咱这合作医疗在广州能直接报吗', '医保异地就医备案'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
