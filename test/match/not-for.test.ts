@@ -51,3 +51,18 @@ describe('不适用: whom an item is not for', () => {
     expect(top('本县户口还用办居住证吗')).toBe('居住证办理')
   })
 })
+
+describe('不适用: an elder whose family is said not to be poor', () => {
+  const WELL_OFF = ['俺爹八十五了 家里条件还可以 高龄补贴能领不', '听说不论穷富 八十岁以上都有高龄补贴 真的假的']
+
+  it('is not served by the allowance for poor elders (经济困难老年人补贴): a universal allowance is not in the catalogue', () => {
+    for (const q of WELL_OFF) expect(matcher.match(q), q).toEqual([])
+    const without = buildMatcher({ ...catalog, items: catalog.items.map(({ notFor: _, ...item }) => item) })
+    for (const q of WELL_OFF) expect(without.match(q)[0]?.item.name, q).toBe('经济困难老年人补贴给付')
+  })
+
+  it('still finds the allowance for an elder whose family is poor (家里条件不好, 家里困难)', () => {
+    expect(top('俺娘八十了 家里条件不好 高龄补贴咋领')).toBe('经济困难老年人补贴给付')
+    expect(top('老人八十多了家里困难 有补贴不')).toBe('经济困难老年人补贴给付')
+  })
+})
