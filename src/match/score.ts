@@ -260,7 +260,10 @@ export function scoreItems(
       // the item's words beside it weigh: they are what the resident already has. Not when the item is named in a
       // later part of its own (被欠了工资，有没有临时救助): the 目录外 word is then the story told first, the item the
       // question (公积金是单位交的吗 比例多少 still asks about the 比例).
-      return alone.has(o) || (!requested && !namedLater(lexicon, taken, o, clauses)) || outsideStrength(lexicon, o) > beside
+      // Several 目录外 words weigh together, unless the item is named after them (the story told first: 办了退休 有退休金了,
+      // then 居民养老还在发).
+      const later = namedLater(lexicon, taken, o, clauses)
+      return alone.has(o) || (!requested && !later) || (later ? outsideStrength(lexicon, o) : outsideTogether(lexicon, outside, o, item)) > beside
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))
@@ -457,6 +460,21 @@ function isWholeClause(o: Occurrence, clause: Span, neutral: Uint8Array): boolea
 
 function overlap(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end
+}
+
+/**
+ * The strength of the 目录外 word at `o` and of the others the item does not mention, each part of the question once:
+ * several of them (城管 and 占道 beside 小饭店) say together that the question is about something else.
+ */
+function outsideTogether(lexicon: Lexicon, outside: readonly Occurrence[], o: Occurrence, item: number): number {
+  let strength = outsideStrength(lexicon, o)
+  const counted: Occurrence[] = [o]
+  for (const p of outside) {
+    if (counted.some((c) => overlap(c, p)) || weightOf(lexicon, p.term, item)) continue
+    strength += outsideStrength(lexicon, p)
+    counted.push(p)
+  }
+  return strength
 }
 
 /**

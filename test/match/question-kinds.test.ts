@@ -474,3 +474,14 @@ describe('a single 补 with its own object typed right after it (抽水补塘, �
     expect(top('想补个身份证 去哪')).toBe('居民身份证申领、换领、补领')
   })
 })
+
+describe('several 目录外 words in a question (城管 and 占道 beside 小饭店)', () => {
+  it('weigh together against an item they outweigh only together', () => {
+    expect(matcher.match('开了个小吃店 城管说门口占道了 咋申请')).toEqual([])
+    expect(matcher.match('俺开了个小饭店，夏天想在门口摆几张桌子，城管说占道不行，能申请吗')).toEqual([])
+  })
+
+  it('do not when the item is named after them: the story told first (办了退休 有退休金了, then 居民养老)', () => {
+    expect(top('俺大爷在厂里办了退休有退休金了 农村那个居民养老还在发 要不要去停')).toBe('居民养老保险待遇登记及终止')
+  })
+})
