@@ -479,14 +479,21 @@ const ASKER = ['我是', '俺是', '咱是', '我们是', '俺们是', '本人�
  */
 function askerFinds(lexicon: Lexicon, found: Occurrence[], units: Unit[], clauses: Span[]): Occurrence[] {
   if (!lexicon.askers.size) return []
+  // Who told the resident (村干部说让先把残疾证办下来, 网格员叫俺来问) is not what is asked for either.
+  const tellers = found.filter((o) => !o.guessed && lexicon.askers.has(o.term) && TELLING.has(units[o.end]?.text ?? ''))
   const spans = clauses.filter(
     (c) =>
       ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)) ||
       found.some((o) => o.start === c.start && !o.guessed && lexicon.askers.has(o.term) && o.end < c.end && units[o.end]!.text === '是'),
   )
-  if (!spans.length) return []
-  return found.filter((o) => !o.guessed && lexicon.askers.has(o.term) && spans.some((c) => c.start <= o.start && o.end <= c.end))
+  if (!spans.length) return tellers
+  return found.filter(
+    (o) => !o.guessed && lexicon.askers.has(o.term) && (tellers.includes(o) || spans.some((c) => c.start <= o.start && o.end <= c.end)),
+  )
 }
+
+/** Verbs of telling after a 身份词: the person told the resident something (村干部说, 网格员让, 代办员叫). */
+const TELLING = new Set(['说', '让', '叫'])
 
 /**
  * In "A的B" the thing is B: 低收入家庭的老年人补贴 asks for 老年人补贴, for families that 低收入 says which. When B

@@ -485,3 +485,13 @@ describe('several 目录外 words in a question (城管 and 占道 beside 小饭
     expect(top('俺大爷在厂里办了退休有退休金了 农村那个居民养老还在发 要不要去停')).toBe('居民养老保险待遇登记及终止')
   })
 })
+
+describe('who told the resident something (村干部说, 网格员让)', () => {
+  it('is neither what is asked for nor against it', () => {
+    expect(top('村干部说让俺先去办个残疾证 去哪办')).toBe('办理残疾人证')
+  })
+
+  it('still counts as a 目录外 word when the cadre is what the question is about (村干部贪了…)', () => {
+    expect(matcher.match('村干部贪了修路的钱 去哪举报')).toEqual([])
+  })
+})
