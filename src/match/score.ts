@@ -263,7 +263,7 @@ export function scoreItems(
       // Several 目录外 words weigh together, unless the item is named after them (the story told first: 办了退休 有退休金了,
       // then 居民养老还在发).
       const later = namedLater(lexicon, taken, o, clauses)
-      return alone.has(o) || (!requested && !later) || (later ? outsideStrength(lexicon, o) : outsideTogether(lexicon, outside, o, item)) > beside
+      return (alone.has(o) && !later) || (!requested && !later) || (later ? outsideStrength(lexicon, o) : outsideTogether(lexicon, outside, o, item)) > beside
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))
@@ -470,7 +470,7 @@ function outsideTogether(lexicon: Lexicon, outside: readonly Occurrence[], o: Oc
   let strength = outsideStrength(lexicon, o)
   const counted: Occurrence[] = [o]
   for (const p of outside) {
-    if (counted.some((c) => overlap(c, p)) || weightOf(lexicon, p.term, item)) continue
+    if (counted.some((c) => overlap(c, p) || c.term === p.term) || weightOf(lexicon, p.term, item)) continue
     strength += outsideStrength(lexicon, p)
     counted.push(p)
   }

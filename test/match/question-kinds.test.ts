@@ -495,3 +495,13 @@ describe('who told the resident something (村干部说, 网格员让)', () => {
     expect(matcher.match('村干部贪了修路的钱 去哪举报')).toEqual([])
   })
 })
+
+describe('a part that is only a 目录外 word, told before the part naming the item (社保局让我去税务局，…)', () => {
+  it('is the story: the item named after it is the question', () => {
+    expect(top('医保局让俺去税务局 俺就想打个社保缴费证明 在哪打')).toBe('个人参保缴费证明查询打印')
+  })
+
+  it('is still the question when it comes last (…，转学咋办)', () => {
+    expect(matcher.match('孩子在县城上学，转学咋办')).toEqual([])
+  })
+})
