@@ -53,7 +53,7 @@ export function buildMatcher(catalog: Catalog): Matcher {
     const outsideNamed = found.some((o) => !o.guessed && lexicon.outside.has(o.term))
     const requested = !outsideNamed || asksForSomething(lexicon, question, units, found, requestFillers)
     const named = namedRequests(lexicon, units, parts, found, clauses.length > 1 ? asked : [], neutral)
-    const scored = scoreItems(lexicon, scratch, found, neutral, [...asked, ...named], clauses, reissue, requested, named)
+    const scored = scoreItems(lexicon, scratch, found, neutral, [...asked, ...named], clauses, reissue, requested, named, selfParts(units, clauses))
       .sort((a, b) => b.confidence - a.confidence || a.item - b.item)
       .slice(0, FUSE_CANDIDATES)
     if (!scored.length || scored[0]!.confidence < MIN_SCORE * 0.8) return []
@@ -470,6 +470,11 @@ function doneAt(units: Unit[], part: Span): boolean {
 /** How a resident says who they are (我是村干部, 俺是单位出纳): the rest of that part is about the asker. */
 const ASKER = ['我是', '俺是', '咱是', '我们是', '俺们是', '本人是']
 
+/** The parts saying who the resident is (我是公务员, 俺是村干部): what they say holds for the whole question. */
+function selfParts(units: Unit[], clauses: Span[]): Span[] {
+  return clauses.filter((c) => ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)))
+}
+
 /**
  * The 身份词 finds in a part that only says who the resident is (我是村干部，村里一户困难户想吃低保): a part of its own,
  * starting with 我是 or the like. Who asks (村干部, 网格员, 退伍军人) is not what is asked for, which the other parts
@@ -481,9 +486,10 @@ function askerFinds(lexicon: Lexicon, found: Occurrence[], units: Unit[], clause
   if (!lexicon.askers.size) return []
   // Who told the resident (村干部说让先把残疾证办下来, 网格员叫俺来问) is not what is asked for either.
   const tellers = found.filter((o) => !o.guessed && lexicon.askers.has(o.term) && TELLING.has(units[o.end]?.text ?? ''))
+  const self = selfParts(units, clauses)
   const spans = clauses.filter(
     (c) =>
-      ASKER.some((w) => c.end - c.start > w.length && [...w].every((ch, k) => units[c.start + k]!.text === ch)) ||
+      self.includes(c) ||
       found.some((o) => o.start === c.start && !o.guessed && lexicon.askers.has(o.term) && o.end < c.end && units[o.end]!.text === '是'),
   )
   if (!spans.length) return tellers

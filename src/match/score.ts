@@ -155,6 +155,7 @@ export function scoreItems(
   reissue: readonly Reissue[] = [],
   requested = true,
   named: readonly NamedSpan[] = [],
+  selfParts: readonly Span[] = [],
 ): Scored[] {
   const contentUnits = neutral.length - neutral.reduce((a, b) => a + b, 0)
   if (!found.length || contentUnits <= 0) return []
@@ -184,6 +185,9 @@ export function scoreItems(
   const outside = found.filter((o) => !o.guessed && lexicon.outside.has(o.term))
   // A 目录外 word that is a whole part of the question by itself (…，转学咋办) is what that part asks for.
   const alone = new Set(outside.filter((o) => clauses.some((c) => isWholeClause(o, c, neutral))))
+  // Unless it is told before the part naming the item (社保局让我去税务局，我就想打个社保缴费证明): the story. A part saying
+  // who the resident is (我是公务员，养老金咋领) holds for the whole question, wherever the item is named.
+  const selfSaid = new Set(outside.filter((o) => selfParts.some((c) => c.start <= o.start && o.end <= c.end)))
   const besides = found.filter((o) => o.besides)
   // What is done to a thing the resident asks past is asked past with it (除了医保报销还有别的帮扶没: not 报销).
   const actions = found.filter((o) => !o.guessed && lexicon.actions.has(o.term) && !besides.some((b) => b.end === o.start))
@@ -263,7 +267,7 @@ export function scoreItems(
       // Several 目录外 words weigh together, unless the item is named after them (the story told first: 办了退休 有退休金了,
       // then 居民养老还在发).
       const later = namedLater(lexicon, taken, o, clauses)
-      return (alone.has(o) && !later) || (!requested && !later) || (later ? outsideStrength(lexicon, o) : outsideTogether(lexicon, outside, o, item)) > beside
+      return (alone.has(o) && (!later || selfSaid.has(o))) || (!requested && !later) || (later ? outsideStrength(lexicon, o) : outsideTogether(lexicon, outside, o, item)) > beside
     }) ||
       actions.some((o) => !handles(lexicon, item, o, found) && !askedElsewhere(lexicon, taken, o, clauses)) ||
       reissue.some((r) => !handles(lexicon, item, r.o, found) && !namesBeside(lexicon, taken, r))

@@ -501,7 +501,8 @@ describe('a part that is only a 目录外 word, told before the part naming the 
     expect(top('医保局让俺去税务局 俺就想打个社保缴费证明 在哪打')).toBe('个人参保缴费证明查询打印')
   })
 
-  it('is still the question when it comes last (…，转学咋办)', () => {
+  it('is still the question when it comes last (…，转学咋办) or says who the resident is (我是公务员，…)', () => {
     expect(matcher.match('孩子在县城上学，转学咋办')).toEqual([])
+    expect(matcher.match('我是公务员，到60岁了养老金咋领')).toEqual([])
   })
 })
