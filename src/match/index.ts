@@ -619,8 +619,17 @@ function wholeOwnWord(lexicon: Lexicon, found: Occurrence[], neutral: Uint8Array
     if (o.guessed || o.had || o.start < part.start || o.end > part.end || !lexicon.ownedBy.has(o.term)) return false
     for (let u = part.start; u < part.end; u++) if (!neutral[u] && (u < o.start || u >= o.end)) return false
     for (let u = part.start; u < o.start; u++) if (lexicon.askingChars.has(units[u]!.text ?? '')) return false
-    return true
+    return !saysWhoMay(units, o)
   })
+}
+
+/** Who the resident is, said before their state and 能 (俺们外地户口能办不): the people who may, not what they ask for. */
+const PERSONS = ['俺们', '我们', '咱们', '俺', '我', '咱', '他们', '他', '她']
+
+/** Whether `o` follows a person word and comes before 能 / 可以: what the person is, asking whether they may. */
+function saysWhoMay(units: Unit[], o: Span): boolean {
+  const before = PERSONS.some((w) => endsAt(units, o.start, w))
+  return before && MAY.some((w) => [...w].every((ch, k) => units[o.end + k]?.text === ch))
 }
 
 /**

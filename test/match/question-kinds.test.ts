@@ -506,3 +506,14 @@ describe('a part that is only a 目录外 word, told before the part naming the 
     expect(matcher.match('我是公务员，到60岁了养老金咋领')).toEqual([])
   })
 })
+
+describe('a last part saying who the residents are before 能 (…，俺们外地户口能办不)', () => {
+  it('asks whether such people may have the item named before, not for the item of that word', () => {
+    expect(top('在县城住了好几年了 听说有个老年优待证 俺们外地户口能办不')).toBe('《山东省老年人优待证》办理')
+    expect(top('俺爹从河南过来跟俺住 听说有老年优待证 逛公园免票 他外地户口能办不')).toBe('《山东省老年人优待证》办理')
+  })
+
+  it('still asks for the item when the word is the whole request (…，居住证咋办)', () => {
+    expect(top('孩子要上学，俺们外地户口，居住证咋办')).toBe('居住证办理')
+  })
+})
