@@ -80,6 +80,9 @@ describe('目录外 words by department', () => {
       '新盖的房子想装电表 找谁',
       '村里新接自来水 找哪个部门报装',
       '小孩改名字 户口本上咋改',
+      // The yearly check that a pensioner is alive (生存认证, 刷脸认证) is done on a phone app, not the 待遇登记.
+      '领养老金的生存认证咋弄',
+      '每年领养老钱都得刷脸认证 在哪刷',
       // A chemist's shop (开药店, 开药房) needs the 药品经营许可, not in the catalogue; a pesticide or vet shop is.
       '想开个药房 找谁批',
       '开个药店要啥手续',
