@@ -145,6 +145,7 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
     offset += n
   }
   findInverted(lexicon, segments.flat(), found)
+  findDisposal(lexicon, segments, found)
   findVerbObjects(lexicon, segments, found)
   findOutsideAcrossParts(lexicon, segments, found)
   return withoutWordsInsideGeneric(lexicon, found)
@@ -250,6 +251,35 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
         if (term) found.push({ term, start: o.start, end: v + 1, quality: GAPPED_QUALITY * o.quality, length: o.read!.length + 1, guessed: true })
       }
     }
+  }
+}
+
+/** Units at most between 把 and its verb: the thing put before the verb (把证领了, 把章刻了). */
+const MAX_DISPOSED = 4
+
+/**
+ * Verb-first terms typed with 把 (把证领了, 先把章刻了): 把 puts the object before its verb, so the two read as the term
+ * the verb and the object make, however short the object (领证), in the same part.
+ */
+function findDisposal(lexicon: Lexicon, segments: Unit[][], found: Occurrence[]): void {
+  let offset = 0
+  for (const units of segments) {
+    for (let b = 0; b < units.length - 2; b++) {
+      if (units[b]!.text !== '把') continue
+      let thing = ''
+      for (let v = b + 1; v < units.length && v - b - 1 <= MAX_DISPOSED; v++) {
+        const verb = units[v]!.text
+        if (verb === undefined) break
+        if (thing) {
+          const term = lexicon.surfaces.get(verb + thing)
+          if (term && !found.some((o) => o.term === term && o.start === offset + b + 1)) {
+            found.push({ term, start: offset + b + 1, end: offset + v + 1, quality: SPLIT_QUALITY, length: thing.length + 1 })
+          }
+        }
+        thing += verb
+      }
+    }
+    offset += units.length
   }
 }
 

@@ -517,3 +517,10 @@ describe('a last part saying who the residents are before 能 (…，俺们外�
     expect(top('孩子要上学，俺们外地户口，居住证咋办')).toBe('居住证办理')
   })
 })
+
+describe('a thing put before its verb with 把 (把证领了, 把章刻了)', () => {
+  it('reads as the term the verb and the thing make, however short the thing', () => {
+    expect(top('俺俩想先把证领了，要带户口本不')).toBe('结婚登记')
+    expect(top('公司执照下来了 想把章刻了 在哪刻')).toBe('印章管理')
+  })
+})
