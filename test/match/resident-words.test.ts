@@ -177,6 +177,8 @@ describe('resident vocabulary in item keywords', () => {
     ['农保交的年头不够 还能补吗', '居民养老保险待遇登记及终止'],
     // 能直接报吗 in another city is direct settlement (直接结算, 直接报销): the 异地就医 filing, not paying in.
     ['跟闺女去了广州 咱这合作医疗在广州能直接报吗', '医保异地就医备案'],
+    // 套 is a measure word typed inside a term as 个 is (刻一套章 is 刻章).
+    ['刻一套章要多少钱', '印章管理'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
