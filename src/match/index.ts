@@ -671,9 +671,21 @@ function requestWords(lexicon: Lexicon, units: Unit[], found: Occurrence[], spli
     // as 办个残疾证 is.
     const spread = o.length !== undefined || found.some((w) => w.start === o.start + 1 && w.end === o.end && !w.guessed && !lexicon.generic.has(w.term))
     const apart = o.verbObject || (splitHere && spread && lexicon.askingChars.has(units[o.start]!.text ?? ''))
-    if (!lexicon.generic.has(o.term) && !apart) inTerm.fill(1, o.start, o.end)
+    if (!lexicon.generic.has(o.term) && !apart && !crossed(found, o)) inTerm.fill(1, o.start, o.end)
   }
   return inTerm
+}
+
+/**
+ * Whether a longer word typed whole takes some of `o`'s characters and not all: 办公 across 办|公共场所卫生许可 is no word
+ * the resident typed, so its 办 is still a request.
+ */
+function crossed(found: Occurrence[], o: Occurrence): boolean {
+  return found.some(
+    (w) =>
+      w.quality === 1 && w.length === undefined && !w.guessed && w.end - w.start > o.end - o.start &&
+      w.start < o.end && o.start < w.end && (w.start > o.start || w.end < o.end),
+  )
 }
 
 /**

@@ -524,3 +524,9 @@ describe('a thing put before its verb with 把 (把证领了, 把章刻了)', ()
     expect(top('公司执照下来了 想把章刻了 在哪刻')).toBe('印章管理')
   })
 })
+
+describe('a word read across a longer word typed whole (办公 in 办公共场所卫生许可证)', () => {
+  it('does not hide the 请求字 it takes: the resident still asks for the item', () => {
+    expect(top('想办公共场所卫生许可证 员工要健康证吗')).toBe('公共场所卫生许可')
+  })
+})
