@@ -179,6 +179,9 @@ describe('resident vocabulary in item keywords', () => {
     ['跟闺女去了广州 咱这合作医疗在广州能直接报吗', '医保异地就医备案'],
     // 套 is a measure word typed inside a term as 个 is (刻一套章 is 刻章).
     ['刻一套章要多少钱', '印章管理'],
+    // A shop that took prepaid money and closed (老板跑了, 卷钱跑了) is a consumer complaint, as 办卡跑路 is.
+    ['健身房卡里还有两千 老板跑了 咋办', '投诉举报处理'],
+    ['美容院卷钱跑了 找谁', '投诉举报处理'],
   ])('%s → %s', (q, name) => {
     expect(top(q)).toBe(name)
   })
