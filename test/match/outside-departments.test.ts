@@ -83,6 +83,8 @@ describe('目录外 words by department', () => {
       // The yearly check that a pensioner is alive (生存认证, 刷脸认证) is done on a phone app, not the 待遇登记.
       '领养老金的生存认证咋弄',
       '每年领养老钱都得刷脸认证 在哪刷',
+      // Wages held back by a boss who ran (老板跑了) are the labour inspectors', not a consumer complaint.
+      '老板跑了 工资没发 找谁',
       // A chemist's shop (开药店, 开药房) needs the 药品经营许可, not in the catalogue; a pesticide or vet shop is.
       '想开个药房 找谁批',
       '开个药店要啥手续',

