@@ -175,6 +175,8 @@ describe('resident vocabulary in item keywords', () => {
     // Too few years paid in (年头不够, 年限不够) before drawing the residents' pension: pay up at the 待遇登记.
     ['交的年头不够 到岁数了还能领不', '居民养老保险待遇登记及终止'],
     ['农保交的年头不够 还能补吗', '居民养老保险待遇登记及终止'],
+    // Years of work too few for a skills exam are not the pension's years paid in.
+    ['考技师工作年限不够能报名吗', '申报职业技能鉴定'],
     // 套 is a measure word typed inside a term as 个 is (刻一套章 is 刻章).
     ['刻一套章要多少钱', '印章管理'],
     // A shop that took prepaid money and closed (关门跑了, 卷钱跑了, 跑路) is a consumer complaint, as 办卡跑路 is.
