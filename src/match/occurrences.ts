@@ -235,6 +235,8 @@ function findInverted(lexicon: Lexicon, units: Unit[], found: Occurrence[]): voi
       continue
     }
     if (verb.length !== 1) continue
+    // A verb with 的 after it says which thing follows (药店开的药, 交的钱): no request turned round.
+    if (units[v + 1]?.afterParticle === '的') continue
     for (const end of thingEnds(units, v, isNeutral)) {
       let thing = ''
       for (let start = end - 1; start >= 0 && end - start <= 5; start--) {

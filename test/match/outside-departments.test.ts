@@ -152,7 +152,11 @@ describe('目录外 words by department', () => {
       // 药店 inside 农药店 is no thing of its own: 农药店开业 is not 开药店 read object first.
       ['俺家农药店开业需要啥证', '农药经营许可'],
       ['开个兽药店要办啥证', '兽药经营许可审批'],
+      // 开的 says which medicine (药店开的药): no 开药店 read object first.
+      ['药店开的药吃了没用 咋投诉', '药品、医疗器械、化妆品投诉举报处理'],
     ]
     for (const [q, name] of inScope) expect(top(q), q).toBe(name)
+    // A skills certificate (职业资格认证) is no pensioner's 待遇资格认证: still in the catalogue.
+    expect(matcher.match('职业资格认证咋考')).not.toEqual([])
   })
 })
