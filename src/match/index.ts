@@ -561,8 +561,11 @@ const MAY = ['能', '可以']
  * saying where (能在咱这领证).
  */
 const MAY_REACH = 3
-/** Characters of a place said between 能 and the item's word (能在咱这领证): they do not put the item further off. */
-const PLACE_CHARS = new Set(['在', '咱', '这', '那', '边', '里'])
+/**
+ * Characters of a place said between 能 and the item's word (能在咱这领证, 能回老家报户口): they do not put the item further
+ * off.
+ */
+const PLACE_CHARS = new Set(['在', '咱', '这', '那', '边', '里', '回', '老', '家'])
 
 /**
  * The parts (the question, if of one part) that ask whether the resident may have an item, by a word that is that item's

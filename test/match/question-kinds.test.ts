@@ -530,3 +530,9 @@ describe('a word read across a longer word typed whole (办公 in 办公共场�
     expect(top('想办公共场所卫生许可证 员工要健康证吗')).toBe('公共场所卫生许可')
   })
 })
+
+describe('能 with the way home said before the item (能回老家这里上户口不)', () => {
+  it('asks for the item: 回老家 says where, as 在咱这 does', () => {
+    expect(top('孩子在济南生的 能回老家这里上户口不')).toBe('出生登记（新生儿落户）')
+  })
+})
