@@ -27,7 +27,7 @@ const INVERTIBLE = /^([交缴办领开补换迁查买盖停刻])(\p{Script=Han}{
 /** Verb-first keywords whose object residents name in other words (卖吃的 said 卖蛋糕): INVERTIBLE's verbs, 卖 and 做. */
 const VERB_OBJECT = /^([交缴办领开补换迁查买盖停刻卖做])(\p{Script=Han}{2,5})$/u
 /** The first characters INVERTIBLE, INVERTIBLE_OUTSIDE and VERB_OBJECT can match. */
-const VERBS = new Set('交缴办领开补换迁查买盖停刻卖做断')
+export const VERBS = new Set('交缴办领开补换迁查买盖停刻卖做断')
 /**
  * A 目录外 word that is a stop and what stopped (停水, 停电): residents name the thing first (自来水停了, 电停了), and
  * the thing is one character.

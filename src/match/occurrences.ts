@@ -2,7 +2,7 @@
  * Finds the lexicon's terms in a question: exactly, by sound (homophones and pinyin input), and
  * with one wrong character. Each find records where it is, so overlapping finds can be told apart.
  */
-import type { Lexicon } from './lexicon.js'
+import { VERBS, type Lexicon } from './lexicon.js'
 import type { Unit } from './normalize.js'
 import { charSyllable, soundsNear } from './pinyin.js'
 
@@ -148,7 +148,18 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
   findDisposal(lexicon, segments, found)
   findVerbObjects(lexicon, segments, found)
   findOutsideAcrossParts(lexicon, segments, found)
-  return withoutWordsInsideGeneric(lexicon, found)
+  return withoutWordsInsideGeneric(lexicon, withoutVerbsOfModifiers(segments.flat(), found))
+}
+
+/**
+ * A verb-first term typed with 的 after its verb (交的社保, 办的卡) names the thing the verb was done to, not the verb done
+ * to it: only the thing counts (社保, found on its own), not the request 交社保.
+ */
+function withoutVerbsOfModifiers(units: Unit[], found: Occurrence[]): Occurrence[] {
+  return found.filter((o) => {
+    const verb = units[o.start]!.text
+    return !(verb !== undefined && VERBS.has(verb) && o.term.startsWith(verb) && o.end - o.start > 1 && units[o.start + 1]!.afterParticle === '的')
+  })
 }
 
 /** Longest term read with a look-alike character in it, as for one wrong character. */

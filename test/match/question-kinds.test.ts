@@ -536,3 +536,10 @@ describe('能 with the way home said before the item (能回老家这里上户�
     expect(top('孩子在济南生的 能回老家这里上户口不')).toBe('出生登记（新生儿落户）')
   })
 })
+
+describe('a verb with 的 after it before a thing (新开的公司, 交的社保)', () => {
+  it('says which thing, not a request for the verb-first term (开公司, 交社保)', () => {
+    expect(top('新开的公司要刻章 去哪刻')).toBe('印章管理')
+    expect(top('新开的公司刻章收费不')).toBe('印章管理')
+  })
+})
