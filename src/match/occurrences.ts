@@ -148,17 +148,21 @@ export function findOccurrences(lexicon: Lexicon, segments: Unit[][]): Occurrenc
   findDisposal(lexicon, segments, found)
   findVerbObjects(lexicon, segments, found)
   findOutsideAcrossParts(lexicon, segments, found)
-  return withoutWordsInsideGeneric(lexicon, withoutVerbsOfModifiers(segments.flat(), found))
+  return withoutWordsInsideGeneric(lexicon, withoutVerbsOfModifiers(lexicon, segments.flat(), found))
 }
 
 /**
- * A verb-first term typed with 的 after its verb (交的社保, 办的卡) names the thing the verb was done to, not the verb done
- * to it: only the thing counts (社保, found on its own), not the request 交社保.
+ * A verb-first term typed with 的 after its verb (交的社保, 新开的公司) names the thing the verb was done to, not the verb
+ * done to it: only the thing counts (社保, found on its own), not the request 交社保.
  */
-function withoutVerbsOfModifiers(units: Unit[], found: Occurrence[]): Occurrence[] {
+function withoutVerbsOfModifiers(lexicon: Lexicon, units: Unit[], found: Occurrence[]): Occurrence[] {
   return found.filter((o) => {
     const verb = units[o.start]!.text
-    return !(verb !== undefined && VERBS.has(verb) && o.term.startsWith(verb) && o.end - o.start > 1 && units[o.start + 1]!.afterParticle === '的')
+    if (verb === undefined || !VERBS.has(verb) || !o.term.startsWith(verb) || o.end - o.start < 2 || units[o.start + 1]!.afterParticle !== '的') return true
+    // Only beside another item's own word, which is then the request (新开的公司 要刻章): alone (迁的户口还没落) it is the
+    // question's only clue.
+    const owner = lexicon.ownedBy.get(o.term)
+    return !found.some((w) => !w.guessed && (w.end <= o.start || w.start >= o.end) && lexicon.ownedBy.has(w.term) && lexicon.ownedBy.get(w.term) !== owner)
   })
 }
 

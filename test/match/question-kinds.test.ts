@@ -542,4 +542,8 @@ describe('a verb with 的 after it before a thing (新开的公司, 交的社保
     expect(top('新开的公司要刻章 去哪刻')).toBe('印章管理')
     expect(top('新开的公司刻章收费不')).toBe('印章管理')
   })
+
+  it('is still the clue when no other item’s own word is in the question (迁的户口还没落)', () => {
+    expect(top('迁的户口还没落')).toBe('户口迁入登记')
+  })
 })
