@@ -28,7 +28,7 @@ export interface CatalogStatus {
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
-  /** When the files were last read and found valid (also when nothing had changed, e.g. a bad edit undone). */
+  /** When the files were last read (after an edit, or a reload asked for), valid or not. */
   checkedAt: Date
   /** When errors were last cleared by a valid version: the admin sees their fix was taken. */
   fixedAt?: Date
@@ -78,6 +78,7 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
 
   async function load(): Promise<{ ok: boolean; errors: SourceError[] }> {
     const result = await loadCatalogDir(dir)
+    checkedAt = new Date()
     if (!result.ok) {
       lastErrors = result.errors
       lastErrorAt = new Date()
@@ -89,7 +90,6 @@ export async function createCatalogReloader({ dir, intervalMs = 2000, logger = s
     }
     const recovered = lastErrors.length > 0
     lastErrors = []
-    checkedAt = new Date()
     if (recovered) fixedAt = checkedAt
     // Also when the items are as before: a file the catalogue ignores changes only its warnings.
     warnings = result.warnings

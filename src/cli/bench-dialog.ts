@@ -32,7 +32,7 @@ function answerFor(s: DialogSession, turn: number, question: string): string {
   const odd = ['帮助', '3', '嗯嗯', '😀', '我的进度']
   if (turn % 11 === 7) return odd[turn % odd.length]!
   switch (s.state) {
-    case 'welcome': case 'ask_again': case 'no_match': case 'self_done': case 'ticket_done':
+    case 'welcome': case 'ask_again': case 'ask_other': case 'no_match': case 'self_done': case 'ticket_done':
       return question
     case 'materials': return turn % 3 === 0 ? '没有' : '1'
     case 'checklist': return '2'

@@ -243,7 +243,7 @@ export function reprompt(t: Turn, state = stateOf(t), template?: string): string
     (state.reprompt === undefined && !long)
   if (whole && state.reprompt === undefined && template === undefined && labels.length === 0) return fullPrompt(t, state)
   const numbered = renderOptions(t, labels, optionNumbers(t, state))
-  // 没有这个编号 at a step that takes a question (ask_again, 没找到) goes on with the step's own re-prompt, which asks
+  // 没有这个编号 at a step that takes a question (ask_again, ask_other, 没找到) goes on with the step's own re-prompt, which asks
   // for one: the numbers alone would read as if picking one were the only way on.
   const asksQuestion = template !== undefined && 'match' in state && state.match !== undefined ? state.reprompt : undefined
   const options = whole ? fullPrompt(t, state) : asksQuestion !== undefined ? render(asksQuestion, stateFields(t, { options: numbered })) : numbered

@@ -210,26 +210,27 @@ function proxyFee(t: Turn, state: DialogState, option: DialogOption): false {
   return false
 }
 
+/** Words that turn a wish round (不用代办, 不想找人帮忙代办, 别代办): a 不 of a story (腿脚不好) does not. */
+const REFUSES = /不用|不要|不想|不需要|不必|用不着|没必要|别|甭/u
+
 /**
  * The 代办 option, when the first question already asked for it (帮俺代办残疾证, 大店镇 残疾证代办) and the item can be
- * done by an agent; not when it asked what 代办 costs (残疾证代办收费吗) or turned it round (不用代办).
+ * done by an agent; not when it asked what 代办 costs (残疾证代办收费吗) or turned it round (不用代办). Read clause by
+ * clause: 俺爹腿脚不好，代办行不 wishes it, 不需要你们帮我代办 does not.
  */
-/** How far before a 代办 word a 不 turns it round (不想找人代办: four characters). */
-const NEGATION_REACH = 4
-
 function wishedFirst(t: Turn): DialogOption | undefined {
   const option = checklistState(t)?.options.find((o) => o.when === 'canProxy')
   const asked = t.s.asked
   if (option === undefined || asked === undefined || currentItem(t) === undefined) return undefined
   if (!holds(t, option.when!) || holds(t, 'caseClosed') || asksProxyFee(read(asked, t.vocab), option)) return undefined
-  const text = comparable(asked).replace(CANNOT, '')
   const words = [option.label, ...(option.words ?? [])].map(comparableFixed).filter((w) => w.length >= 2)
-  // Turned round only by a 不 just before the word (不用代办, 不想找人代办): a 不 earlier in the story (俺爹腿脚不好，
-  // 能帮俺代办不) belongs to what it tells.
-  return words.some((w) => {
-    const at = text.indexOf(w)
-    return at >= 0 && !NEGATION.test(text.slice(Math.max(0, at - NEGATION_REACH), at))
-  })
+  const clauses = asked.split(/[\s,，。.!！?？;；、]+/u).map((c) => comparable(c).replace(CANNOT, ''))
+  return clauses.some((clause) =>
+    words.some((w) => {
+      const at = clause.indexOf(w)
+      return at >= 0 && !REFUSES.test(clause.slice(0, at))
+    }),
+  )
     ? option
     : undefined
 }

@@ -35,9 +35,12 @@ export function maskText(text: string): string {
     .replace(MOBILE, (m) => maskPhone(m))
 }
 
-/** A notification's text for a log or a shared place: ID and mobile numbers masked, and the full names it names. */
-export function maskNotificationText(n: { text: string; names?: string[] }): string {
-  let text = maskText(n.text)
+/** A notification's text for a log or a shared place: ID and mobile numbers masked, and the names and phones it gives. */
+export function maskNotificationText(n: { text: string; names?: string[]; phones?: string[] }): string {
+  let text = n.text
+  // Phones as given first (a landline, 0539-7211000, is no mobile number for maskText to find).
+  for (const phone of (n.phones ?? []).filter((p) => p.replace(/\D/g, '').length >= 5)) text = text.split(phone).join(maskPhone(phone))
+  text = maskText(text)
   // Longest first, so that a name inside another (王芳 in 王芳芳) does not leave part of the longer one.
   for (const name of [...(n.names ?? [])].filter((x) => x.trim() !== '').sort((a, b) => b.length - a.length)) {
     text = text.split(name).join(maskName(name))

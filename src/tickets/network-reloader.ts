@@ -38,7 +38,7 @@ export interface NetworkStatus {
   /** Errors of the latest attempt; empty once a valid version has loaded again. */
   lastErrors: SourceError[]
   lastErrorAt?: Date
-  /** When the files were last read and found valid (also when nothing had changed, e.g. a bad edit undone). */
+  /** When the files were last read (after an edit, or a reload asked for), valid or not. */
   checkedAt: Date
   /** When errors were last cleared by a valid version: the admin sees their fix was taken. */
   fixedAt?: Date
@@ -109,6 +109,7 @@ export async function createNetworkReloader({
   async function load(): Promise<{ ok: boolean; errors: SourceError[] }> {
     const pointsNow = points()
     const result = await loadNetwork(dir, pointsNow, shanghaiDate(Date.now()))
+    checkedAt = new Date()
     if (!result.ok) {
       lastErrors = result.errors
       lastErrorAt = new Date()
@@ -120,7 +121,6 @@ export async function createNetworkReloader({
     }
     const recovered = lastErrors.length > 0
     lastErrors = []
-    checkedAt = new Date()
     if (recovered) fixedAt = checkedAt
     const edited = result.version !== live.version
     if (!edited && pointsNow === checkedPoints) return { ok: true, errors: [] }

@@ -16,9 +16,12 @@ export function toAgent(agent: Agent): Recipient {
 /** The notifications one history entry sets off; `before` is the ticket before the change (none on open). */
 export function notificationsFor(before: Ticket | undefined, after: Ticket, entry: HistoryEntry, network: Network): Notification[] {
   const out: Notification[] = []
-  const add = (to: Recipient, text: string, names?: string[]) => {
+  // Every notice carries the resident's name and phone as they may appear in it (the claimer's and the 回访's in full,
+  // a comment may repeat them): a log line or a webhook masks them wherever they are.
+  const personal = { names: [after.name], phones: [after.phone] }
+  const add = (to: Recipient, text: string) => {
     const key = to.kind === 'agent' ? to.agentId : 'resident'
-    out.push({ id: `${after.id}:${after.version}:${key}`, ticketId: after.id, event: entry.action, to, text, at: entry.at, ...(names && { names }) })
+    out.push({ id: `${after.id}:${after.version}:${key}`, ticketId: after.id, event: entry.action, to, text, at: entry.at, ...personal })
   }
   const resident: Recipient = { kind: 'resident', resident: after.resident }
   const claimer = after.claimedBy === undefined ? undefined : network.agentsById.get(after.claimedBy)
@@ -93,7 +96,6 @@ export function notificationsFor(before: Ticket | undefined, after: Ticket, entr
               // The supervisor is to call: the resident in full, as for the agent who claimed it.
               `居民：${after.name}，电话 ${after.phone}${after.rating.comment ? `，意见：${after.rating.comment}` : ''}。` +
               `回访后回复：回访 ${after.id} 情况`,
-            [after.name],
           )
         }
       }

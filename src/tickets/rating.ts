@@ -50,11 +50,22 @@ const PARTICLES = '[的啊呀吧哈啦了呢嘛]*'
 // the unit (3分吧).
 const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两三四五])(?:(\\s?(?:分|星|颗星))${PARTICLES})?)`)
 /** Giving the score in words (给3分吧, 俺给五星, 就打个好评): what follows says it. */
-const GIVES = /^(?:我|俺|那|那就|就)?(?:就)?(?:给|打)(?:你们|您|恁|你)?(?:个)?/
+const GIVES = /^(?:我|俺|那)?就?(?:给|打)(?:你们|您|恁|你)?个?/
 /** A 满意 word run on after a number with its unit (五星好评, 5分满意): the score said twice, beyond doubt. */
 const SAID_AGAIN = /^(?:好评|差评|非常满意|很满意|满意|不满意|非常不满意)/
 /** A comment that asks something (还可以补办吗, 2 分钟能办完吗): a new question, not a word on the service. */
 const ASKS = /[咋啥吗嘛么哪?？]|怎么|什么|如何|多少|多久|几天|能不能|可不可以|要不要|行不行|中不中|想问|问问|请问/
+
+/**
+ * After 给 / 打, only a score said as one: a number with its unit (给3分吧), a 满意 or 评 word (打个好评), or a bare
+ * number and nothing else (给 5). 给5 个人办, 打3 次电话, 打不好 give or do something else.
+ */
+function givenScore(rest: string): boolean {
+  const m = SCORE.exec(rest)
+  if (!m) return false
+  if (m[1] !== undefined) return /满意|评|赞/.test(m[1])
+  return m[3] !== undefined || rest.slice(m[0].length).trim() === ''
+}
 
 /** A score read from the start of a reply. */
 export interface RatingReply {
@@ -86,8 +97,8 @@ export function parseRating(text: string): number | undefined {
  */
 export function parseRatingReply(text: string): RatingReply | undefined {
   const typed = text.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/^[①②③④⑤]/, (c) => String('①②③④⑤'.indexOf(c) + 1))
-  const given = typed.replace(GIVES, '')
-  const t = given !== typed && SCORE.test(given) ? given : typed
+  const given = typed.replace(GIVES, '').trimStart()
+  const t = given !== typed && givenScore(given) ? given : typed
   const m = SCORE.exec(t)
   if (!m) return undefined
   const word = m[1]

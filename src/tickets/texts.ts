@@ -72,7 +72,7 @@ export function agentSummary(t: TicketState, network: Network, full: boolean): s
     // A landline (taken when the resident has no mobile) gets no text message: said, so the agent calls.
     `申请人：${name}，电话 ${phone}${MOBILE.test(t.phone) ? '' : '（固定电话）'}`,
     `地点：${areaText(t, network)}`,
-    `材料：${materialsLine(t)}`,
+    `材料：${materialsLine(t, full)}`,
     `取件：${mail}`,
     `时限：${deadlineText(t.dueAt)}`,
   ]
@@ -115,12 +115,13 @@ export function residentList(tickets: readonly TicketState[], network: Network, 
 }
 
 /** 齐全 only when every material was checked with the resident and none is missing. */
-function materialsLine(t: Pick<TicketState, 'materialsReady' | 'materialsMissing' | 'materialsUnknown' | 'supplied'>): string {
+function materialsLine(t: Pick<TicketState, 'materialsReady' | 'materialsMissing' | 'materialsUnknown' | 'supplied' | 'status'>, full: boolean): string {
   const unknown = t.materialsUnknown ?? []
   const parts = [`已备 ${t.materialsReady.length} 项`]
   // After a 补齐 the list is what was missing when applying: the resident has since handed papers in.
   if (t.materialsMissing.length > 0) parts.push(`${t.supplied ? '申请时缺' : '缺'} ${t.materialsMissing.join('、')}`)
-  if (t.supplied) parts.push(`居民已补齐：${maskText(t.supplied.note)}`)
+  // Returned again: what was handed in last time is not the answer to this return.
+  if (t.supplied && t.status !== '已退回') parts.push(`居民已补齐：${full ? t.supplied.note : maskText(t.supplied.note)}`)
   if (unknown.length > 0) parts.push(`未核对 ${unknown.join('、')}`)
   if (t.materialsMissing.length === 0 && unknown.length === 0) parts.push('齐全')
   return parts.join('，')

@@ -147,10 +147,12 @@ export interface Notification {
   text: string
   at: number
   /**
-   * Personal names the text gives in full (a 差评 回访 tells the supervisor whom to call): masked wherever the text is
-   * logged or sent on to a shared place (the webhook's group chat), as phones and ID numbers are.
+   * The resident's name and phone as the text may give them in full (the claimer's notice, a 差评 回访 tells whom to
+   * call; a landline is no mobile number for maskText to find): masked wherever the text is logged or sent on to a
+   * shared place (the webhook's group chat).
    */
   names?: string[]
+  phones?: string[]
 }
 
 export type TimerKind = 'escalate' | 'overdue' | 'followUp'

@@ -10,6 +10,7 @@ import { DEFAULT_RETRY, type TicketBackend } from '../../src/tickets/ports.js'
 import { AGENTS, makeEnv, MONDAY_9AM, NETWORK, POINTS, request } from './fixtures.js'
 import { createLogNotifier } from '../../src/tickets/notifiers/hub.js'
 import { webhookPayload } from '../../src/tickets/notifiers/webhook.js'
+import { maskNotificationText } from '../../src/tickets/mask.js'
 import { drainQueue } from './backends.js'
 
 const TOKENS: Record<string, string> = { 'a-v1': 'tok-village', 'a-town-1': 'tok-town', 's-town': 'tok-sup', 's-county': 'tok-county-sup' }
@@ -126,6 +127,9 @@ describe('createAgentRouter(deps): the agents’ HTTP API', () => {
       expect(lines.join('')).toContain('居民：李*，电话 139****0000')
       expect(JSON.stringify(webhookPayload(n, 'wecom'))).not.toContain('李秀兰')
     }
+    // A landline given as the phone, and the name repeated in a comment, are masked too.
+    const landline = { ...notices[0]!, text: '居民：李秀兰，电话 0539-7211000，意见：我叫李秀兰', names: ['李秀兰'], phones: ['0539-7211000'] }
+    expect(maskNotificationText(landline)).toBe('居民：李*，电话 *******1000，意见：我叫李*')
     const queue = await call('/tickets', 'tok-sup')
     expect(queue.body.followUps.map((x: { id: string }) => x.id)).toEqual([t])
     expect(queue.body.followUps[0].resident).toMatchObject({ name: '李秀兰', phone: '13912340000' })

@@ -58,10 +58,10 @@ describe('parseRatingReply(text)', () => {
     expect(parseRatingReply('3分吧 一般般')).toEqual({ score: 3, comment: '一般般', explicit: true })
     expect(parseRatingReply('五星好评')).toEqual({ score: 5, comment: '好评', explicit: true })
     expect(parseRatingReply('5分满意')).toEqual({ score: 5, comment: '满意', explicit: true })
-    // Not a score: giving something else, a time, a question.
-    expect(['给低保', '打电话', '给3个人办', '5分钟', '打5分钟电话', '给5分吗'].map(parseRating)).toEqual([
-      undefined, undefined, undefined, undefined, undefined, undefined,
-    ])
+    // Not a score (not even with a comment): giving or doing something else, a time, a question.
+    const notScores = ['给低保', '打电话', '给3个人办', '给5 个人办', '打3 次电话了', '打不好', '5分钟', '打5分钟电话', '给5分吗', '给我打电话', '打个车', '五星级酒店', '给个说法']
+    expect(notScores.map((t) => parseRatingReply(t)?.asks === true ? undefined : parseRatingReply(t))).toEqual(notScores.map(() => undefined))
+    expect(parseRatingReply('给 5')).toEqual({ score: 5, explicit: false })
   })
 
   it('marks a comment that asks something (a new question, unless 评价 came first)', () => {

@@ -36,7 +36,11 @@ function showCatalog(c, n) {
   const dl = $('catalog')
   dl.replaceChildren()
   fact(dl, '版本', c.version)
-  fact(dl, '状态', c.lastErrors.length > 0 ? `有 ${c.lastErrors.length} 处错误，仍在用上一版` : '正常')
+  const status = [
+    c.lastErrors.length > 0 ? `目录有 ${c.lastErrors.length} 处错误，仍在用上一版` : '',
+    n && n.lastErrors.length > 0 ? `代办网络或节假日文件有 ${n.lastErrors.length} 处错误，仍在用上一版` : '',
+  ].filter(Boolean)
+  fact(dl, '状态', status.length > 0 ? status.join('；') : '正常')
   fact(dl, '加载时间', formatTime(c.loadedAt))
   fact(dl, '最近检查', formatTime(c.checkedAt ?? c.loadedAt))
   fact(dl, '事项数', c.itemCount)
