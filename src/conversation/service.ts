@@ -72,8 +72,10 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       let names: boolean | undefined
       let understood: boolean | undefined
       const who = { resident: message.resident, ...(message.elder !== undefined && { elder: message.elder }) }
+      const dialogOpen = awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now)
       const context: InterceptContext = {
-        dialogOpen: awaitsAnswer(opts.definitions, { catalog, matcher, idleSeconds }, session, message.now),
+        dialogOpen,
+        asksNewQuestion: dialogOpen && asksNewQuestion(opts.definitions, session),
         submitted: standsSubmitted(opts.definitions, session),
         ...(session?.itemId !== undefined &&
           !standsSubmitted(opts.definitions, session) &&
@@ -165,6 +167,12 @@ export function createConversationService(opts: ConversationServiceOptions): Con
       return turn
     },
   }
+}
+
+/** The session stands at a question that only takes a new question (a state that matches questions, no item at hand). */
+function asksNewQuestion(defs: DialogDefinitions, session: DialogSession | undefined): boolean {
+  const state = session && Object.hasOwn(defs.flow.states, session.state) ? defs.flow.states[session.state] : undefined
+  return state !== undefined && 'match' in state && state.match !== undefined && session?.itemId === undefined
 }
 
 /** The interceptors' TurnReads for one message, gathered into the store's TurnPeeks. */

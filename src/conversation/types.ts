@@ -124,6 +124,12 @@ export interface InterceptContext {
    */
   dialogOpen: boolean
   /**
+   * The dialog's open question only asks for a new question (没找到 … 回复 1 转人工, 换个说法, a list of candidates):
+   * no item is at hand, so a reply meant for a ticket (复印好了, 挺好, 不想办了) is no answer to it; only a number
+   * one of its options takes (takesNumber) is.
+   */
+  asksNewQuestion?: boolean
+  /**
    * The dialog stands where a submitted 代办 request leaves it (its 已提交 step), so that 返回 or 确认 there is about
    * that request (told it was cancelled, when it was since).
    */

@@ -105,6 +105,8 @@ export interface ResidentWords {
   cannotCancel(t: Pick<TicketFacts, 'id' | 'itemName'>): string
   /** 返回, 确认 or a number where the dialog stands at a submitted request the resident has since cancelled. */
   cancelledBefore(t: Pick<TicketFacts, 'id' | 'itemName'>): string
+  /** Thanks (谢谢, 麻烦你们了, 俺等信儿) with a ticket under way: welcome, and what stands with it (`status`: as status() says). */
+  thanksOpen(t: Pick<TicketFacts, 'id' | 'itemName'>, status: string): string
   /** Notifications: `item` is 工单号（事项）. */
   claimed(item: string, agentName: string, agentPhone: string): string
   started(item: string): string
@@ -200,6 +202,7 @@ export const STANDARD_WORDS: ResidentWords = {
   cannotCancel: (t) =>
     `您的代办申请 ${t.id}（${t.itemName}）已经有代办员接单了，这里取消不了。不想办了，请回复"查询 ${t.id}"看代办员的电话，打电话跟他说一声。`,
   cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了，不用再确认。想重新申请代办，请直接说要办什么事。`,
+  thanksOpen: (t, status) => `不客气！您的代办申请 ${t.id}（${t.itemName}）现在${status}，有进展会通知您。`,
   actFailed: '操作没有成功，请稍后再试。',
   claimed: (item, name, phone) => `您的代办工单 ${item}已由代办员 ${name}（${phone}）接单，会尽快和您联系。`,
   started: (item) => `您的代办工单 ${item}开始办理了。`,
@@ -293,6 +296,7 @@ export const ELDER_WORDS: ResidentWords = {
   cancelWhich: (lines, id) => `您有 ${lines.length} 件找人代办的事还没人接：\n${lines.join('\n')}\n不要哪件，就回它前面的数字，比如 1；也可以回"取消"加工单号，比如：取消 ${id}`,
   cannotCancel: (t) => `您找人代办的 ${t.id}（${t.itemName}）已经有人在办了，这里取消不了。不想办了，回"查询 ${t.id}"看是谁在办，打电话跟他说一声。`,
   cancelledBefore: (t) => `工单 ${t.id}（${t.itemName}）已经取消了。想重新申请找人办，说说要办什么事就行。`,
+  thanksOpen: (t, status) => `不客气！您找人代办的 ${t.id}（${t.itemName}）现在${status}，有信儿了会告诉您。`,
   actFailed: '没办成，请过一会再试。',
   claimed: (item, name, phone) => `您的事 ${item}有人接了：${name}，电话 ${phone}，会打电话找您。`,
   started: (item) => `您的事 ${item}开始办了。`,

@@ -120,6 +120,8 @@ const UNCLEAR_NO = /^(嗯|哦)?(不要|不用|不用了|不需要|不必|不必�
  * which the dialog answers with 已经提交过了, untrue once the resident cancelled it.
  */
 const AT_SUBMITTED = /^(返回|上一步|回上一步|退回|回去|后退|确认|确定|提交|确认提交|再提交|重新提交|好|好的|[1-9])$/
+/** A number alone (5, ５, 五, ⑤): where the dialog offers numbered options, maybe one of them. */
+const BARE_NUMBER = /^([0-9]+|[一二三四五六七八九十]|[①-⑩])$/
 /** The dialog's global commands: never taken for a comment. */
 const GLOBAL = /^(人工|转人工|重新开始|返回|上一步|帮助|菜单|我的进度)$/
 
@@ -205,6 +207,8 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     // Read only when needed: the option may cost a look-up.
     let open: boolean | undefined
     const dialogOpen = async () => (open ??= context?.dialogOpen === true || (await opts.dialogActive?.(who)) === true)
+    // Its question only asks for a new question (没找到 … 回复 1 转人工): a reply for a ticket is not its answer.
+    const asksAnswer = async () => context?.asksNewQuestion !== true && (await dialogOpen())
     // 撤回 with nothing under way: not a question for the catalogue (没找到"撤回"), nothing to withdraw. The dialog's
     // own 不办了 is left to it, unless it stands at a submitted request (that request is what it is about).
     const nothingToWithdraw = async () => {
@@ -225,11 +229,14 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     const atHand = context?.itemAtHand
     const otherItem = atHand !== undefined && !mineNow.some((t) => t.itemId === atHand && OPEN_STATUSES.includes(t.status))
     const dialogStops = otherItem && (await asked) === undefined && DIALOG_STOP.test(compacted(text))
-    const withdrawn = dialogStops ? undefined : await withdrawal(env, message, text, mineNow, words, dialogOpen, context?.submitted === true, await asked)
+    const withdrawn = dialogStops ? undefined : await withdrawal(env, message, text, mineNow, words, asksAnswer, context?.submitted === true, await asked)
     if (withdrawn !== undefined) return withdrawn
     // A bare 5 the dialog's question has no number for (没有这个编号): no choice on screen it could mean.
     const noChoiceFor = (score: number) => context?.takesNumber?.(score) === false
-    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, dialogOpen, noChoiceFor, replyPatterns.answer))) {
+    // Where only a new question is asked, a bare number is still the dialog's when one of its options takes it (1 转人工).
+    const bareNumber = context?.asksNewQuestion === true && BARE_NUMBER.test(compacted(text))
+    const questionOpen = async () => bareNumber || (await asksAnswer())
+    if (scored !== undefined && (await ratesNow(scored, rateWord || id !== undefined, questionOpen, noChoiceFor, replyPatterns.answer))) {
       const { score, comment } = scored
       const named = id === undefined ? undefined : mineNow.find((t) => t.id === id)
       // A number that is none of theirs (mistyped): said so, never another ticket rated in its place.
@@ -271,11 +278,11 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     // 复印好了 with a ticket waiting for materials: the materials are ready, unless a dialog question takes it.
     const returned = mineNow.filter((t) => t.status === '已退回')
-    if (returned.length > 0 && text.length <= READY_NOW_MAX && replyPatterns.readyNow.test(text)) {
+    if (returned.length > 0 && saysReady(text, replyPatterns.readyNow)) {
       // With several, the one it names; none named: which one (rather than leaving 照片拍好了 to the catalogue).
       const named = returned.length === 1 ? returned[0] : namedReturned(returned, text)
       const ready = `补齐 ${message.content.text.trim()}`
-      if (!(await dialogOpen())) return resume(env, message, ready, named?.id, words)
+      if (!(await asksAnswer())) return resume(env, message, ready, named?.id, words)
       // Mid-walk, the walk's own paper when it can place it (照片拍好了 where its item needs photos): the walk notes
       // it, and a line after says how to hand it in for the ticket instead. A reply it cannot place is the ticket's,
       // and the walk's question waits (said so). Without the service's context nothing can tell: the dialog's.
@@ -283,6 +290,9 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
       if (understood === false) return resume(env, message, ready, named?.id, words, true)
       if (understood === true) context?.addAfter?.(named ? words.returnedHint(named.id, named) : words.returnedHint(exampleFor(returned)))
     }
+    // 谢谢, 麻烦你们了, 俺等信儿 with a ticket under way and no question it answers: welcome, and the ticket is in hand.
+    const underWay = mineNow.find((t) => OPEN_STATUSES.includes(t.status))
+    if (underWay !== undefined && isCourtesy(compacted(text)) && !(await asksAnswer())) return [words.thanksOpen(underWay, words.status(underWay.status))]
     return undefined
   }
   intercept.prefetch = (message, along) => {
@@ -292,6 +302,26 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     prefetched.set(message, early)
   }
   return intercept
+}
+
+/**
+ * A short reply saying the missing material is ready: a readyNow word (vocabulary.yaml ticketReplies) alone, or first with when or how it comes after it
+ * (相片照好了 明天给你送过去), nothing there denying or asking (还没, 不, 咋).
+ */
+function saysReady(text: string, readyNow: RegExp): boolean {
+  if (text.length <= READY_NOW_MAX && readyNow.test(text)) return true
+  const [first, ...rest] = text.split(/[\s,，。.!！;；]+/).filter((p) => p !== '')
+  return first !== undefined && rest.length > 0 && text.length <= 2 * READY_NOW_MAX && readyNow.test(first) && !/[没不吗咋啥?？]|怎么/.test(rest.join(''))
+}
+
+/** Words of thanks or of waiting for news (谢谢, 麻烦你们了, 辛苦, 俺等信儿): one must be there. */
+const COURTESY = /谢|麻烦|辛苦|等(信|消息|通知|电话|你们)/
+/** What a reply of thanks may be made of, besides them: who, agreeing (好的, 嗯嗯), particles. */
+const COURTESY_WORDS = /谢谢|谢了|多谢|感谢|麻烦|辛苦|等信儿?|等消息|等通知|等电话|等着|等你们|知道了|好的|好嘞|好|嗯|恩|哦|行|中|那|就|俺|我|咱|恁|您|你|们|了|啊|哈|吧|呀|的|啦|儿/g
+
+/** A reply (`compact`: no spaces or punctuation) that only thanks or says the resident waits for news. */
+function isCourtesy(compact: string): boolean {
+  return compact.length <= 16 && COURTESY.test(compact) && compact.replace(COURTESY_WORDS, '') === ''
 }
 
 /**

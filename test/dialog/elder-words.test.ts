@@ -103,6 +103,7 @@ function sampled(words: ResidentWords): Record<string, string> {
     cancelWhich: words.cancelWhich(['· DB2611230001 最低生活保障申请', '· DB2611230002 出生登记'], t.id),
     cannotCancel: words.cannotCancel(t),
     cancelledBefore: words.cancelledBefore(t),
+    thanksOpen: words.thanksOpen(t, words.status('待领办')),
     claimed: words.claimed(item, '王芳', '13800000000'),
     started: words.started(item),
     returned: words.returned(item, '缺户口簿原件', t.id),
