@@ -16,7 +16,7 @@ import { closedText, fullPrompt, shortPrompt, stateFields, takesPlaces, visibleO
 import type { DialogOption, FlowFile } from './schema.js'
 import { deliversToDoor } from './session.js'
 import { render } from './template.js'
-import { comparable } from './text.js'
+import { comparable, withoutAside } from './text.js'
 import { turnedDownQuestion } from './wrong-item.js'
 import { caseAnswers, clearItem, currentItem, flowFacts, holds, isMatchTarget, say, setItem, stateOf, type Turn } from './turn.js'
 
@@ -74,7 +74,7 @@ function asksFirst(t: Turn, state: string): boolean {
 
 /** The matcher's finds for `text`, without the item this reply turns down (Turn.turnedDown). */
 function matchLeavingOut(t: Turn, text: string) {
-  const results = t.ctx.matcher.match(text)
+  const results = t.ctx.matcher.match(withoutAside(text))
   return t.turnedDown === undefined ? results : results.filter((r) => r.item.id !== t.turnedDown)
 }
 

@@ -12,7 +12,7 @@ import { placeReply } from './places.js'
 import { currentWalkStep, fullPrompt, reprompt, shortPrompt, stateFields, takesPlaces } from './prompts.js'
 import { remarkOnAsked } from './asked-remark.js'
 import { requestedThing } from './service-request.js'
-import { aspectReply, awayReply, countReply, materialsAskedWhere, materialWhereReply, needReply, placesReply, stepsReply, whereDoneReply } from './questions-back.js'
+import { aspectReply, awayReply, otherItemAspectAsked, countReply, materialsAskedWhere, materialWhereReply, needReply, placesReply, stepsReply, whereDoneReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
 import type { Reading } from './text.js'
@@ -197,6 +197,10 @@ export function freeText(t: Turn, state: DialogState, r: Reading): boolean {
   // mostly an answer.
   const asking = ASKS.test(r.plain) || requestedThing(r) !== undefined
   if (state.kind === 'materials' && asking && offerSwitch(t, r.raw, state.unsure, SURE_SCORE)) return true
+  // 俺爹够不够低保条件: whether one qualifies for another item (not answered with this one's rules), offered by what
+  // it names besides the asking.
+  const otherAsked = state.kind === 'materials' ? otherItemAspectAsked(t, r) : undefined
+  if (state.kind === 'materials' && otherAsked !== undefined && offerSwitch(t, otherAsked, state.unsure)) return true
   // 低保怎么申请 at the 低保 checklist or walk: the item at hand asked about again; not 没看明白, it is this one.
   if ((state.kind === 'materials' || takesPlaces(state)) && aboutItemAtHand(t, r.raw)) {
     const listed = state.kind !== 'materials'

@@ -11,7 +11,7 @@ import { materialStatuses, stepMaterial, type WalkStep } from './materials.js'
 import { currentWalkStep, fullPrompt, shortPrompt, takesPlaces } from './prompts.js'
 import type { Aspect, DialogState } from './schema.js'
 import { render } from './template.js'
-import { askedAspects, comparable, comparableFixed, type Reading } from './text.js'
+import { askedAspects, comparable, comparableFixed, withoutAside, type Reading } from './text.js'
 import { aspectAnswer, caseItemFields, currentItem, say, type Turn } from './turn.js'
 
 /**
@@ -298,12 +298,37 @@ export function aspectReply(t: Turn, state: DialogState, r: Reading, ignore: rea
  * asking: 一年交多少钱 names nothing (the matcher finds 缴费证明 by its 交…钱), 我家能办低保不 names 低保.
  */
 function namesAnotherItem(t: Turn, r: Reading): boolean {
-  let rest = comparable(r.raw)
-  for (const [, words] of t.vocab.asks) for (const w of words) rest = rest.split(w).join('')
+  const rest = aspectQuestionRest(t, r)
   if (rest.length < 2) return false
-  const decision = decide(t.ctx.matcher.match(rest))
-  return decision.kind === 'sure' && decision.result.item.id !== t.s.itemId
+  const results = t.ctx.matcher.match(rest)
+  const decision = decide(results)
+  if (decision.kind === 'sure') return decision.result.item.id !== t.s.itemId
+  // 俺爹低保 (俺爹够不够低保条件): the kin words keep the matcher from being sure, but it finds another item well and
+  // not this one at all.
+  const top = results[0]
+  return top !== undefined && top.score >= NAMES_OTHER_SCORE && results.every((m) => m.item.id !== t.s.itemId)
 }
+
+/** What a question about an aspect (要钱不, 够不够条件) says besides the asking, in compared form. */
+function aspectQuestionRest(t: Turn, r: Reading): string {
+  let rest = comparable(withoutAside(r.raw))
+  for (const [, words] of t.vocab.asks) for (const w of words) rest = rest.split(w).join('')
+  return rest
+}
+
+/**
+ * The rest of a short aspect question about an item other than the one at hand (俺爹够不够低保条件 → 俺爹低保), to offer
+ * that item by; undefined when it asks about nothing else (aspectReply answers it for the item at hand).
+ */
+export function otherItemAspectAsked(t: Turn, r: Reading): string | undefined {
+  const item = currentItem(t)
+  if (!item || r.plain.length === 0 || r.plain.length > MAX_ASPECT_REPLY) return undefined
+  if (askedAspects(r.raw, t.vocab, item.type).length === 0 || !namesAnotherItem(t, r)) return undefined
+  return aspectQuestionRest(t, r)
+}
+
+/** How well the rest of an aspect question must find another item (and not the one at hand) to be about it. */
+const NAMES_OTHER_SCORE = 0.5
 
 /** Said around 在哪办 without naming anything (这事在哪办, 到底去哪申请): the item itself is meant. */
 const ABOUT_THE_ITEM = /这件事|这个事|这事|应该|到底|要|得|该|去|是|[我俺咱]们?|那|[不吗么没]$/g

@@ -476,6 +476,18 @@ export function saysUnturned(text: string, word: string): boolean {
   return at >= 0 && !/[没不未]$/.test(text.slice(0, at))
 }
 
+/**
+ * Said first to turn to another matter (对了, 哎对了, 还有, 另外, 顺便问一下): no part of the question, which the matcher
+ * reads without it (对了俺娘的低保咋申请 is 俺娘的低保咋申请).
+ */
+const ASIDE = /^(?:[哎哦噢啊嗯呃]\s*)?(?:对了|对啦|还有|另外|顺便问一下|顺便问下|顺便问问|再问一下|再问下)(?:个事|件事|就是|啊|呀|哈)?[\s,，、。:：!！]*/u
+
+/** `question` without a word said first to turn to another matter (ASIDE), unless nothing would be left. */
+export function withoutAside(question: string): string {
+  const rest = question.trim().replace(ASIDE, '')
+  return rest.length >= 2 ? rest : question
+}
+
 /** Longest reply (compared form) read as asking where to get the thing just asked about. */
 const MAX_WHERE_REPLY = 12
 
