@@ -10,6 +10,7 @@ import { itemFields } from './fields.js'
 import { inElderWords, inStandardWords, isInElderWords } from './elder.js'
 import { walkStamp } from './materials.js'
 import { go, restartAtStart } from './navigate.js'
+import { standsSubmitted } from './proxy-wish.js'
 import { fullPrompt, shortPrompt, visibleOptions } from './prompts.js'
 import type { CommandName, DialogDefinitions } from './schema.js'
 import { copyData, freshSession, HISTORY_DEPTH, snapshot, workingCopy, type DialogData, type DialogSession } from './session.js'
@@ -336,7 +337,9 @@ function command(t: Turn, name: CommandName): boolean {
       // Back at the first question of a walk begun without 对吗: 不对 again means the wrong item, so say so again
       // (the resident may have gone back because it is the wrong item; without the hint 不对 would surprise).
       if (t.s.unconfirmed && stateOf(t)?.kind === 'materials') say(t, t.defs.messages.walk.unconfirmed)
-      say(t, fullPrompt(t))
+      // Back where a request was submitted: its prompt (正在为您提交……) would pretend to submit again; what can be done
+      // there is said instead (its re-prompt: already submitted, 我的进度, a new question).
+      say(t, standsSubmitted(t.defs, t.s) ? shortPrompt(t) : fullPrompt(t))
       return false
     }
     case 'help':

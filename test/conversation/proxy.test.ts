@@ -639,6 +639,18 @@ describe('申请代办', () => {
     expect(joined(await chat.say(DIBAO))).toContain(DIBAO)
   })
 
+  it('返回 after a new question that found nothing, once a request was submitted, does not say it is submitting again', async () => {
+    const chat = await mealChecklist()
+    for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
+    expect(joined(await chat.say('1'))).toContain('收到，正在为您提交……')
+    expect(joined(await chat.say('今天天气咋样'))).toContain('没找到')
+    const back = joined(await chat.say('返回'))
+    expect(back).not.toContain('正在为您提交')
+    expect(back).toContain('已经提交过了')
+    expect(back).toContain('我的进度')
+    expect(chat.effects.filter((e) => e.type === 'openTicket')).toHaveLength(1)
+  })
+
   it('after 确认提交, another 确认 / 确定 / 提交 / 确认提交 is an acknowledgement: the same re-prompt, no 没找到, no 转人工 on a following 1', async () => {
     const chat = await mealChecklist()
     for (const answer of ['3', '李四', '13912345678', '大店一村', '不是', '2']) await chat.say(answer)
