@@ -65,6 +65,7 @@ export const MESSAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'say.nameOfWhom': ['who'],
   'say.namePlace': ['said'],
   'say.nameFull': ['said'],
+  'say.idNumberNotAsked': [],
   'say.proxyFreeItemFee': ITEM_FIELDS,
   'say.proxyFreeNext': [],
   'say.proxyWishedWalk': ITEM_FIELDS,

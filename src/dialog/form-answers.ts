@@ -10,7 +10,7 @@ import { villageLabel } from './fields.js'
 import { go, goOn } from './navigate.js'
 import { pickIndex } from './pick.js'
 import { isAddressed, isNoName, nameInSentence, notAName } from './form-name.js'
-import { helpKinds, optionNumbers, stateFields } from './prompts.js'
+import { helpKinds, optionNumbers, shortPrompt, stateFields } from './prompts.js'
 import { aspectReply, placesReply } from './questions-back.js'
 import type { DialogState } from './schema.js'
 import { render } from './template.js'
@@ -105,6 +105,30 @@ export function input(t: Turn, state: Extract<DialogState, { kind: 'input' }>, r
   // 在哪办: where to apply, then the same field again.
   if (placesReply(t, state, r)) return true
   return misunderstood(t, state, render(state.invalid, stateFields(t)))
+}
+
+/** A resident ID number (18 digits, the last maybe X; or the old 15), with the label typed before it (身份证号：). */
+const ID_NUMBER = /(?:身份证(?:号码|号)?|证件号(?:码)?)?[\s:：]*(?<![0-9])(?:\d{17}[\dXx]|\d{15})(?![0-9])/u
+
+/**
+ * A name with an ID number at the name step (马桂兰 身份证370827195501011234): the name taken from the rest, the number
+ * dropped (the form does not ask for it, say.idNumberNotAsked), and the step goes on. With no name beside it, that is
+ * said and the name asked again. False when the reply has no ID number.
+ */
+export function nameWithIdNumber(t: Turn, state: DialogState, r: Reading): boolean {
+  if (state.kind !== 'input' || state.field !== 'name') return false
+  const text = r.raw.normalize('NFKC')
+  if (!ID_NUMBER.test(text)) return false
+  const rest = read(text.replace(ID_NUMBER, ' ').replace(/\s+/g, ' ').trim(), t.vocab)
+  const name = rest.raw === '' ? undefined : applicantName(t, rest)
+  say(t, render(t.defs.messages.say.idNumberNotAsked, stateFields(t)))
+  if (name === undefined) {
+    say(t, shortPrompt(t, state))
+    return true
+  }
+  t.s.form.name = name
+  goOn(t, state.go)
+  return true
 }
 
 /** Digits typed as a phone (spaces, dashes, +86 allowed), with nothing else. */

@@ -90,6 +90,9 @@ export function nameInSentence(raw: string): string {
     return m !== undefined ? [m] : []
   })
   if (found.length === 1 && rest.length === 1) return found[0]!
+  // 王富贵 俺爹 已经没了, 王富贵 腿脚不好: the name first, then what is said of the person (已经, 不, 了 …), no part of it.
+  const [first, ...after] = rest
+  if (first !== undefined && after.length > 0 && looksLikeName(first) && after.every((p) => !looksLikeName(p) && /\p{Script=Han}/u.test(p) && NOT_NAME_WORDS.test(p))) return first
   // 俺爹 张德福: the part saying for whom dropped, the other is the name.
   return rest.length < all.length ? rest.join(' ') : raw
 }

@@ -478,6 +478,8 @@ const sayMessages = z.strictObject({
   /** After proxyFree, the item's own fee ({item.fee}). */
   proxyFreeItemFee: text('问代办收费时说事项本身的收费').default('办"{item.name}"本身：{item.fee}'),
   /** 王大爷, 李老师 at the name step ({said}): how the person is called; the full name is asked for the 委托书. */
+  /** An ID number typed at the name step: not asked for here (the agent checks the card in person), not kept. */
+  idNumberNotAsked: text('姓名那一步打了身份证号').default('身份证号这里不用填，也不会记下，代办员办事时会当面核对。'),
   nameFull: text('申请人姓名只写了称呼').default('代办要写委托书，要用身份证上的全名。"{said}"的全名叫什么？比如：王秀兰'),
   /** 本村 at the name step ({said}): a place, not a name. */
   namePlace: text('申请人姓名写了地方').default('"{said}"是地方，不是名字。请打申请人的姓名，比如：张三'),

@@ -5,7 +5,7 @@
 import { area } from './area-step.js'
 import { freeText, misunderstood } from './ask-again.js'
 import { formFix, phoneAside } from './form-changes.js'
-import { helpKind, input } from './form-answers.js'
+import { helpKind, input, nameWithIdNumber } from './form-answers.js'
 import { chooseItem, menu } from './menu.js'
 import { walkAnswerAtOffer } from './offer-answer.js'
 import { proxyWish } from './proxy-wish.js'
@@ -22,6 +22,8 @@ export function handleReply(t: Turn, state: DialogState, r: Reading): boolean {
   if (fix !== undefined) return fix
   // 1 2 1 outside the walk (which takes them as answers in turn): this step asks one question.
   if (r.numbers !== undefined && state.kind !== 'materials') return severalNumbers(t, state, r.numbers)
+  // 马桂兰 身份证370827…: the name, and the ID number (not asked here) neither kept nor read as a question (身份证).
+  if (nameWithIdNumber(t, state, r)) return true
   const aside = phoneAside(t, state, r)
   if (aside !== undefined) return aside
   // 等一下, 俺问问俺儿 while a question waits: no hurry (not 没看明白), the question stays.
