@@ -10,7 +10,7 @@ import { nextStep, walkStamp } from './materials.js'
 import { resumeParked } from './parked-walks.js'
 import { proxyWishedChecklistLine, proxyWishedWalkLine } from './proxy-wish.js'
 import { freshSession } from './session.js'
-import { caseAnswers, currentItem, holds, presumedLines, say, stateOf, type Turn } from './turn.js'
+import { caseAnswers, currentItem, holds, noteLostInQuestion, presumedLines, say, stateOf, type Turn } from './turn.js'
 
 /** More hops than any sane flow needs: a loop of skipped states (dialogs:check reports it) ends at the start. */
 const MAX_HOPS = 20
@@ -37,6 +37,8 @@ export function go(t: Turn, name: string, returning = false): void {
         if (resumed !== undefined) t.resumed = resumed
         // What the question already said is not asked again ({presumed} in the intro says so).
         if (item) t.s.answers = caseAnswers(t, item)
+        // 出生证明丢了咋整: a paper the question said is lost is missing, not asked ({presumed} says so).
+        if (item && resumed === undefined) noteLostInQuestion(t, item)
         if (!item || nextStep(item, t.s) === undefined) {
           // Nothing to ask: what the intro would have said first (the fee asked, the case taken) is still said.
           // The 提示 are left to the checklist, which lists them next.

@@ -12,7 +12,8 @@ import { renderPlaces } from './checklist.js'
 import { asksReplacement, closingNotice, feeFor, hasReplacementOption, nextStep, noticesFor, presumedAnswers, presumedSaid, startingAnswers } from './materials.js'
 import { parkWalk } from './parked-walks.js'
 import { render } from './template.js'
-import { askedAspects, comparable, comparableFixed, type CompiledVocabulary } from './text.js'
+import { askedAspects, comparable, comparableFixed, read, type CompiledVocabulary } from './text.js'
+import { namedAnswers } from './material-words.js'
 
 /** What the engine needs besides the definitions: the current catalogue, its matcher, and the idle limit. */
 export interface EngineContext {
@@ -244,6 +245,13 @@ export function presumedLines(t: Turn, notices = true): string | undefined {
   const item = currentItem(t)
   if (!item) return undefined
   const lines: string[] = []
+  // 出生证明丢了咋整: noted missing as the walk began (noteLostInQuestion), said with where to get it.
+  const lost = lostInQuestion(t, item).filter((m) => t.s.ready[m.name] === false)
+  if (lost.length > 0) {
+    const walk = t.defs.messages.walk
+    lines.push(render(walk.heard, { list: lost.map((m) => render(walk.heardMaterial, { ...materialFields(m, item, t.defs.messages), answer: walk.missing })).join('；') }))
+    for (const m of lost) lines.push(render(walk.whereToGet, { ...itemFields(item, t.defs.messages), ...materialFields(m, item, t.defs.messages) }))
+  }
   for (const [id, option] of presumedAnswers(item, t.s.asked)) {
     const question = item.questions.find((q) => q.id === id)
     if (question && t.s.answers[id] === option && !t.s.notPresumed?.includes(id)) {
@@ -259,4 +267,30 @@ export function presumedLines(t: Turn, notices = true): string | undefined {
   }
   if (notices) lines.push(...noticesFor(item).map((m) => noticeText(t, item, m)))
   return lines.length > 0 ? lines.join('\n') : undefined
+}
+
+/** A part of a question saying a paper is lost (出生证明丢了咋整, 户口本找不着了). */
+const LOST_IN_PART = /丢|遗失|找不[到着见]|弄没了|烧没了/
+
+/**
+ * The item's materials the resident's first question (session `asked`) says are lost (孩子还没上户口 出生证明丢了咋整 →
+ * 出生医学证明), read part by part as a reply naming them would be; only parts saying something is lost, so 还没上户口
+ * names no 户口簿.
+ */
+export function lostInQuestion(t: Turn, item: CatalogItem): Material[] {
+  if (t.s.asked === undefined) return []
+  const askable = item.materials.filter((m) => !m.atWindow && !m.notice)
+  const out = new Set<Material>()
+  for (const part of t.s.asked.normalize('NFKC').split(/[\s,，。.;；!！?？、]+/u)) {
+    if (!LOST_IN_PART.test(part)) continue
+    for (const [m, answer] of namedAnswers(read(part, t.vocab), askable, t.vocab, t.ctx.catalog.synonyms, new Set(askable), undefined, item.name)) {
+      if (answer === 1) out.add(m)
+    }
+  }
+  return [...out]
+}
+
+/** As a walk begins: the materials its question said are lost (lostInQuestion) are noted missing, unless answered since. */
+export function noteLostInQuestion(t: Turn, item: CatalogItem): void {
+  for (const m of lostInQuestion(t, item)) if (t.s.ready[m.name] === undefined) t.s.ready[m.name] = false
 }
