@@ -209,8 +209,14 @@ const STICKER_CODE = /\[[\p{Script=Han}A-Za-z ]{1,12}\]/gu
 
 /** The form words are compared in: width, case and script unified, only letters and digits kept. */
 export function comparable(text: string): string {
-  return canonicalText(text.replace(STICKER_CODE, '')).replace(/[^\p{L}\p{N}]+/gu, '')
+  return canonicalText(text.replace(STICKER_CODE, '')).replace(/[^\p{L}\p{N}]+/gu, '').replace(PARTICLE_ZHE, '$1着')
 }
+
+/**
+ * 著 as the traditional script writes the particle 着 (找不著, 找著了, 睡不著, 拿著): simplified text keeps 著 for 著名,
+ * 显著, so the script conversion leaves it; after a verb or 不 it is 着.
+ */
+const PARTICLE_ZHE = /([找不睡见拿摸接用等跟看听想记放带留坐站躺住顾急])著/gu
 
 const fixedForms = new Map<string, string>()
 /** comparable() for texts from files (labels, place names), remembered: they recur on every message. */
