@@ -179,7 +179,9 @@ function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, 
   const again = typed !== undefined && form.landline !== undefined && digits(typed) === digits(form.landline)
   // 没有手机, 就用座机 after it; not 用俺闺女的 (another number is coming).
   const noMobile = typed === undefined && form.landline !== undefined && (r.no || NO_MOBILE_AT_ALL.test(r.plain))
-  const taken = again ? typed : noMobile ? form.landline : undefined
+  // 没有手机 打座机 0539-7225566: no mobile, and the landline to use instead, in one reply: taken at once.
+  const saidWith = typed === undefined && NO_MOBILE_AT_ALL.test(r.plain) ? landlineInText(r.raw) : undefined
+  const taken = again ? typed : noMobile ? form.landline : saidWith
   if (taken !== undefined) {
     form.phone = taken
     delete form.landline
@@ -191,6 +193,12 @@ function landlineReply(t: Turn, state: Extract<DialogState, { kind: 'input' }>, 
   form.landline = typed
   say(t, render(t.defs.messages.say.phoneLandline, stateFields(t)))
   return false
+}
+
+/** The landline a sentence holds (没有手机 打座机 0539 7225566 → 0539-7225566), written as landline() writes it; else undefined. */
+function landlineInText(raw: string): string | undefined {
+  const found = LANDLINE_IN_TEXT.exec(raw.normalize('NFKC').replace(/[()（）]/g, ' '))
+  return found === null ? undefined : landline(found[0], [])
 }
 
 /** Whether a reply at the phone step says the resident has no mobile (没有, 不知道, 用俺儿子的). */

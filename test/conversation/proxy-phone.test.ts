@@ -42,6 +42,15 @@ describe('the phone step of the 代办 form', () => {
     }
   })
 
+  it('没有手机 打座机 0539-7225566 (no mobile, and the landline in the same reply) takes the landline at once', async () => {
+    for (const said of ['没有手机 打座机 0539-7225566', '俺用老年机，座机 0539 7225566']) {
+      const chat = await atPhone()
+      const reply = joined(await chat.say(said))
+      expect(reply, said).toContain('就按座机号 0539-7225566 联系您')
+      expect(reply, said).toContain('申请人住在哪个镇（街道）？')
+    }
+  })
+
   it('keeps the general words for what is far from a number (1381234, 138)', async () => {
     const chat = await atPhone()
     expect(await chat.say('1381234')).toEqual(['手机号要 11 位数字，以 1 开头，比如 13812345678。请再输一次：'])
