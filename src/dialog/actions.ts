@@ -265,6 +265,13 @@ export function listAll(t: Turn): void {
     say(t, fullPrompt(t))
     return
   }
+  // After 自己办理 (a step that takes new questions, the item still held): the 告知单 with its end menu again, where
+  // 3 or 找人帮我办 still mean what it offers (not the list alone, after which 3 was 还有别的事).
+  const checklist = state !== undefined && 'match' in state && state.match ? walkDone(t) : undefined
+  if (checklist !== undefined) {
+    go(t, checklist)
+    return
+  }
   say(t, renderChecklist(item, t.s, t.ctx.catalog, t.defs.messages, takesPlaces(state)))
   say(t, shortPrompt(t))
 }
@@ -367,4 +374,10 @@ export function progressFields(t: Turn) {
 function townName(t: Turn, townId: string | undefined): string | undefined {
   const town = townId === undefined ? undefined : t.ctx.catalog.points.get(townId)
   return town && pointPlaceName(town)
+}
+
+/** The step a walk ends at (the 告知单 and its menu: the materials state's `done`), when the flow has a walk. */
+function walkDone(t: Turn): string | undefined {
+  for (const state of Object.values(t.defs.flow.states)) if (state.kind === 'materials') return state.done
+  return undefined
 }
