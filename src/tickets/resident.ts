@@ -199,7 +199,11 @@ export function createTicketInterceptor(env: TicketEnv, opts: InterceptorOptions
     }
     if (/^取消/.test(text) && id !== undefined) {
       const reason = withoutId(text.replace(/^取消\s*/, ''), id).trim()
-      return reply(words, id, await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now), () => words.cancelled(id))
+      const r = await act(env, id, { name: 'cancel', ...(reason && { reason }) }, resident(who), message.now)
+      // Claimed already: not cancellable here, and whom to tell instead (the agent, by 查询's phone).
+      const held = r.ok ? undefined : await env.store.get(id)
+      if (held !== undefined && same(held.resident, who) && OPEN_STATUSES.includes(held.status) && held.status !== '待领办') return [words.cannotCancel(held)]
+      return reply(words, id, r, () => words.cancelled(id))
     }
     if (/^(补齐|已补齐|补充|补材料|材料补齐了)/.test(text)) return resume(env, message, text, id, words)
 

@@ -92,3 +92,15 @@ describe('a ticket waiting for an agent, after 没找到', () => {
     expect(replies).toContain(id)
   })
 })
+
+describe('取消 ID on a ticket an agent has claimed', () => {
+  beforeEach(() => withTicket(['接单 ID']))
+
+  it('says it cannot be withdrawn here and how to reach the agent', async () => {
+    const said = joined(await chat.say(`取消 ${id}`))
+    expect(said).toContain('取消不了')
+    expect(said).toContain(`查询 ${id}`)
+    expect(said).toContain('打电话')
+    expect((await backend.tickets.get(id))?.status).toBe('已领办')
+  })
+})

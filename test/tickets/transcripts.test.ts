@@ -536,7 +536,7 @@ describe('a resident in 长者模式 reads the ticket news in its plainer words'
     await createTicketEffectExecutor(env)({ type: 'openTicket', request: request({ elder: true }) }, say('1', clock.now))
     const id = 'DB2611230001'
     await handleAgentText(env, byId('a-v1'), `接单 ${id}`, (clock.now += 60_000))
-    expect(await chat.say(`取消 ${id}`)).toEqual([`工单 ${id} 已经有人在办了，这里取消不了。不想办了，回"查询 ${id}"看是谁在办，打电话跟他说一声。`])
+    expect(await chat.say(`取消 ${id}`)).toEqual([`您找人代办的 ${id}（最低生活保障申请）已经有人在办了，这里取消不了。不想办了，回"查询 ${id}"看是谁在办，打电话跟他说一声。`])
     expect(await chat.say(`补齐 ${id} 准备好了`)).toEqual([`工单 ${id} 现在有人接了，不用补东西。`])
     expect(await chat.say('取消 DB2611230009')).toEqual(['没找到您的工单 DB2611230009，请看看号码对不对。'])
     expect((await backend.tickets.get(id))?.status).toBe('已领办')
