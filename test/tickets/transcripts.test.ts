@@ -540,9 +540,11 @@ describe('a resident in 长者模式 reads the ticket news in its plainer words'
     expect(await chat.say(`补齐 ${id} 准备好了`)).toEqual([`工单 ${id} 现在有人接了，不用补东西。`])
     expect(await chat.say('取消 DB2611230009')).toEqual(['没找到您的工单 DB2611230009，请看看号码对不对。'])
     expect((await backend.tickets.get(id))?.status).toBe('已领办')
-    // In the standard words the same refusals read as before (the service's own words).
+    // In the standard words the service's own refusals; 取消 once claimed says whom to tell (cannotCancel).
     await chat.say('普通模式')
-    expect(await chat.say(`取消 ${id}`)).toEqual([`工单 ${id} 现在是"已领办"，不能取消。`])
+    expect(await chat.say(`取消 ${id}`)).toEqual([
+      `您的代办申请 ${id}（最低生活保障申请）已经有代办员接单了，这里取消不了。不想办了，请回复"查询 ${id}"看代办员的电话，打电话跟他说一声。`,
+    ])
     expect(await chat.say('取消 DB2611230009')).toEqual(['没有找到工单 DB2611230009，请核对工单号。'])
   })
 
