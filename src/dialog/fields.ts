@@ -26,6 +26,9 @@ export const ITEM_FIELDS = [
   'item.benefitStandard',
 ] as const
 export const FORM_FIELDS = ['form.name', 'form.phone', 'form.phoneMasked', 'form.phoneLabel', 'form.area', 'form.village', 'form.help', 'form.delivery', 'form.address'] as const
+/** 没有的话， written at the start of a material's 缺少时 (the templates put it before the text themselves). */
+const IF_NONE = /^\s*(?:没有的话|如果没有|没有的)[，,：:\s]*/u
+
 export const MATERIAL_FIELDS = ['material.name', 'material.amount', 'material.form', 'material.copies', 'material.whereToGet', 'material.note', 'material.explain'] as const
 export const PLACE_FIELDS = ['place.name', 'place.window', 'place.address', 'place.hours', 'place.phone', 'place.note'] as const
 
@@ -252,7 +255,8 @@ function buildMaterialFields(material: Material, item: CatalogItem, m: Messages)
     'material.amount': materialAmount(material),
     'material.form': material.form,
     'material.copies': String(material.copies),
-    'material.whereToGet': material.whereToGet ?? render(m.checklist.whereUnknown, itemFields(item, m)),
+    // Every template says it after its own 没有的话： (or the material's name): the item's own 没有的话， is not said twice.
+    'material.whereToGet': material.whereToGet?.replace(IF_NONE, '') || render(m.checklist.whereUnknown, itemFields(item, m)),
     'material.note': material.note,
     'material.explain': material.explain,
   }

@@ -27,3 +27,13 @@ describe('a paper said lost in the first question', () => {
     expect(joined(await chat.say('孩子生了俩月了还没上户口'))).not.toContain('户口簿没有')
   })
 })
+
+describe('the checklist line of a material whose 缺少时 starts 没有的话', () => {
+  it('says 没有的话 once (结婚登记: 照片)', async () => {
+    const chat = await newChat()
+    await chat.say('结婚登记要带啥')
+    const list = joined(await chat.say('全部列出'))
+    expect(list).toContain('没有的话：婚姻登记处一般可以现场拍照')
+    expect(list).not.toContain('没有的话：没有的话')
+  })
+})
