@@ -41,6 +41,7 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   const after =
     checklist.options.some((o) => o !== option && o.do === undefined && o.go === t.s.state) || droppedAtSummary(t)
   if ((!before && !after) || !wishes(r, option)) return undefined
+  if (droppedAtSummary(t) && holds(t, option.when!) && backToSummary(t)) return false
   if (holds(t, option.when!)) {
     applyOption(t, option)
     return true
@@ -143,6 +144,19 @@ function checklistState(t: Turn): Extract<DialogState, { kind: 'menu' }> | undef
 }
 
 /** Whether the current state is where the 代办 summary's own 不办了 leads (the step with the submit option). */
+/**
+ * 还是帮我办吧 after 不办了 at the 代办 summary: back to the summary as 返回 would, what was filled in kept (not the form
+ * again from its name), said so (say.proxyResumed). False when the step before is not this item's.
+ */
+function backToSummary(t: Turn): boolean {
+  const last = t.s.history.at(-1)
+  if (last === undefined || last.itemId !== t.s.itemId || stateOf(t, last.state) === undefined) return false
+  t.s = { v: 1, lastAt: t.s.lastAt, history: t.s.history.slice(0, -1), ...copyData(last) }
+  say(t, render(t.defs.messages.say.proxyResumed, stateFields(t)))
+  say(t, fullPrompt(t))
+  return true
+}
+
 function droppedAtSummary(t: Turn): boolean {
   return flowFacts(t.defs).submitDrops.has(t.s.state)
 }

@@ -48,3 +48,18 @@ describe('the name step', () => {
     expect(JSON.stringify(await chat.sessions.get?.('http:resident-1'))).not.toContain('370827195501011234')
   })
 })
+
+describe('不办了 at the summary, then 还是帮我办吧', () => {
+  it('goes back to the summary with what was filled in, not to the name again', async () => {
+    const chat = await atName()
+    for (const answer of ['马桂兰', '13912345678', '大店一村', '不是']) await chat.say(answer)
+    expect(joined(await chat.say('2'))).toContain('请核对您的代办申请')
+    expect(joined(await chat.say('3'))).toContain('代办申请没有提交')
+    const again = joined(await chat.say('还是帮我办吧'))
+    expect(again).toContain('请核对您的代办申请')
+    expect(again).toContain('申请人：马桂兰')
+    expect(again).not.toContain('请告诉我申请人的姓名')
+    await chat.say('1')
+    expect(chat.effects.find((e) => e.type === 'openTicket')).toMatchObject({ request: { name: '马桂兰' } })
+  })
+})

@@ -38,9 +38,11 @@ describe('the 代办 summary', () => {
     expect(dropped).toContain('清单照样能用')
     expect(dropped).not.toContain('祝您办理顺利')
     expect(joined(await chat.say('返回'))).toContain('请核对您的代办申请')
-    // A change of mind in words starts the form again.
+    // A change of mind in words goes back to the summary too, what was filled in kept.
     await chat.say('算了')
-    expect(joined(await chat.say('还是找人帮我办吧'))).toContain('请告诉我申请人的姓名')
+    const again = joined(await chat.say('还是找人帮我办吧'))
+    expect(again).toContain('请核对您的代办申请')
+    expect(again).not.toContain('请告诉我申请人的姓名')
     expect(chat.effects.some((e) => e.type === 'openTicket')).toBe(false)
   })
 })
