@@ -35,7 +35,10 @@ export function proxyWish(t: Turn, state: DialogState, r: Reading): boolean | un
   // 找人帮我办 at 您是想问"X"吗？ (a switch offered mid-walk or at the checklist): about the item at hand, not X. The
   // offer is let go, and the wish taken where it was made from.
   if (atSwitchOffer(t, state)) return wishAtOffer(t, r, option)
-  const before = state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
+  // At the checklist itself a short wish is its option (menu); a longer one giving a reason (俺八十了走不动 能不能让人上门给俺办)
+  // is taken here, not looked up as a question.
+  const atChecklist = state === checklist && r.full.length > MAX_WISH_REPLY
+  const before = atChecklist || state.kind === 'materials' || (isMatchTarget(t, t.s.state, 'sure') && t.s.state !== t.defs.flow.switch)
   // 还是帮我办吧 after 自己办理, or after 不办了 at the 代办 summary: a change of mind (not after 问别的事, which lets
   // the item go).
   const after =
@@ -172,9 +175,10 @@ const CANNOT = /不会[弄办用写填]?|不懂|看不懂|弄不懂|不明白|�
  * 俺不会弄 你们能帮俺办不 wishes for it).
  */
 export function wishes(r: Reading, option: DialogOption): boolean {
-  if (r.full.length > MAX_WISH_REPLY) return false
   // 能不能帮我办, 能帮我办不, 代办吗: asking, not refusing. The whole reply: plain has lost the 帮我 of 帮我办.
   const text = r.full.replace(CANNOT, '').replace(/(\p{Script=Han})不\1/gu, '').replace(/[不吗么吧呢啊]$/u, '')
+  // Measured without the reason given (俺八十了走不动 能不能让人上门给俺办): it makes the wish no longer.
+  if (text.length > MAX_WISH_REPLY) return false
   if (NEGATION.test(text)) return false
   return [option.label, ...(option.words ?? [])].map(comparableFixed).some((w) => w.length >= 2 && text.includes(w))
 }

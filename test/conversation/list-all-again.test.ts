@@ -39,3 +39,14 @@ describe('全部 alone', () => {
     expect(joined(await chat.say('全部'))).toContain('【一次性告知单】')
   })
 })
+
+describe('a wish for help with a reason, at the checklist', () => {
+  it('俺八十了走不动 能不能让人上门给俺办 at the 居民身份证 checklist says how it is done for those who cannot come, not another item', async () => {
+    const chat = await newChat()
+    await chat.say('身份证丢了咋补')
+    expect(joined(await chat.say('全部列出'))).toContain('【一次性告知单】')
+    const said = joined(await chat.say('俺八十了走不动 能不能让人上门给俺办'))
+    expect(said).not.toContain('您是想问')
+    expect(said).toContain('上门')
+  })
+})
