@@ -142,8 +142,16 @@ function partsText(question: string): string {
 /** Said just before a 不适用 phrase, these deny it: 不是本地户口 is what the item is for. */
 const DENIALS = ['不是', '不', '非', '没', '无']
 
+/**
+ * An adverb just before 在 or 是 (户口就在本县, 户口也是本地的) stresses the phrase, not changes it: read without it,
+ * in the phrase and the question alike.
+ */
+const STRESS = /[就也都](?=[在是])/g
+
 /** Whether the question says `phrase` of the resident, not denied (不是本地户口, 非本村户口). */
 function says(text: string, phrase: string): boolean {
+  text = text.replace(STRESS, '')
+  phrase = phrase.replace(STRESS, '')
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
     const before = text.slice(Math.max(0, at - 2), at)
     if (!DENIALS.some((d) => before.endsWith(d))) return true

@@ -27,6 +27,10 @@ describe('不适用: whom an item is not for', () => {
     for (const q of LOCAL_CHILD) expect(matcher.match(q), q).toEqual([])
   })
 
+  it('reads the phrase with 就, 也 or 都 before its 在 or 是 (户口就在本镇): the adverb only stresses it', () => {
+    for (const q of ['孩子户口就在本镇 上初中按片区分吗', '俺闺女户口也在本县 念小学咋报名']) expect(matcher.match(q), q).toEqual([])
+  })
+
   it('is what turns them away: without it they find 随迁子女入学', () => {
     const without = buildMatcher({ ...catalog, items: catalog.items.map(({ notFor: _, ...item }) => item) })
     for (const q of LOCAL_CHILD) expect(without.match(q)[0]?.item.name, q).toBe(SUI_QIAN)
