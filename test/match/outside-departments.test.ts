@@ -88,6 +88,9 @@ describe('目录外 words by department', () => {
       // A chemist's shop (开药店, 开药房) needs the 药品经营许可, not in the catalogue; a pesticide or vet shop is.
       '想开个药房 找谁批',
       '开个药店要啥手续',
+      '开兽医诊所要啥手续',
+      '想开个宠物医院咋办证',
+      '动物诊疗许可证去哪办',
     ]
     for (const q of questions) expect(matcher.match(q), q).toEqual([])
   })
@@ -105,6 +108,8 @@ describe('目录外 words by department', () => {
       '天然气开户去哪办',
       '公积金缴存比例多少',
       '想收养个孩子咋办',
+      // 动物诊疗许可 (a pet or vet clinic) is not the 兽药经营许可 for selling vet drugs
+      '开宠物医院要办动物诊疗许可证吗',
     ]) {
       expect(without.match(q), q).not.toEqual([])
       expect(matcher.match(q), q).toEqual([])
