@@ -411,9 +411,9 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
   // is 公章 and, after the filler, 刻), names another item by its own word. Not what befell the resident (身份证掉了，
   // 庄稼全死了): that is what the question is about. Parts after it that name nothing (…，这个去哪办，几天能下来) only
   // ask how: the question is in the last part that names something.
-  const last = lastNaming(lexicon, found, parts)
+  const last = lastNaming(lexicon, found, units, parts)
   for (const part of parts) {
-    if (part !== last && ((units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) || endsAt(units, part.end, CAME_OUT))) {
+    if (part !== last && tellsDone(units, part)) {
       for (let u = part.start; u < part.end; u++) detail[u] ||= STORY
     }
   }
@@ -446,11 +446,13 @@ function markDetails(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts
 
 /**
  * The last part with a specific word typed in it (not a 泛词, and some item's name or keyword word: 还是 in a 常见问法
- * names nothing), or the last part when none has one.
+ * names nothing), or the last part when none has one. A part telling what is done (…，俺残疾证早办了) is not where
+ * the question is, even typed last: the resident adds what they already have.
  */
-function lastNaming(lexicon: Lexicon, found: Occurrence[], parts: Span[]): Span {
+function lastNaming(lexicon: Lexicon, found: Occurrence[], units: Unit[], parts: Span[]): Span {
   for (let k = parts.length - 1; k > 0; k--) {
     const part = parts[k]!
+    if (tellsDone(units, part)) continue
     if (found.some((o) => !o.guessed && !lexicon.generic.has(o.term) && o.start >= part.start && o.start < part.end && namesSome(lexicon, o.term))) return part
   }
   return parts[0]!
@@ -468,6 +470,11 @@ const PROCEDURE_DONE = new Set(['办', '领', '迁', '批', '转', '落', '申',
 const DONE_REACH = 3
 /** What a part ends with when a paper has come out (执照刚下来, 证批下来): done, with 了 or without. */
 const CAME_OUT = '下来'
+
+/** Whether the part tells a procedure gone through (户口迁过来了, 营业执照办下来了, 执照刚下来). */
+function tellsDone(units: Unit[], part: Span): boolean {
+  return (units[part.end - 1]!.endParticle === '了' && doneAt(units, part)) || endsAt(units, part.end, CAME_OUT)
+}
 
 /** Whether one of the last DONE_REACH units of the part is a verb of a procedure gone through. */
 function doneAt(units: Unit[], part: Span): boolean {

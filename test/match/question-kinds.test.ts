@@ -547,3 +547,13 @@ describe('a verb with 的 after it before a thing (新开的公司, 交的社保
     expect(top('迁的户口还没落')).toBe('户口迁入登记')
   })
 })
+
+describe('a last part telling what is done already (…，俺爹残疾证早办了)', () => {
+  it('is not where the question is: the 目录外 thing asked for before it is still outside', () => {
+    for (const q of ['残疾人的轮椅能免费领吗 俺爹残疾证早办了', '残疾人的轮椅能免费领吗 俺爹残疾证早就办了']) expect(matcher.match(q), q).toEqual([])
+  })
+
+  it('leaves an item asked for before it found (护理补贴咋领 俺残疾证早办了)', () => {
+    expect(top('护理补贴咋领 俺残疾证早办了')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
+  })
+})
