@@ -255,8 +255,9 @@ export function scoreItems(
         // the question is about the 目录外 thing itself (月嫂一个月多少钱, 县博物馆几点开门).
         if (mentioned >= OWN_WEIGHT || ownAround(lexicon, hits, o)) return false
       }
-      // Said to be needed (要带规划许可证吗) and one of the item's materials, beside the item's own words: a detail.
-      if (o.needed && lexicon.materialTerms(item).has(o.term) && ownAround(lexicon, hits, o)) return false
+      // Said to be needed (要带规划许可证吗), or told as done already (规划许可证办完了, had), and one of the item's
+      // materials, beside the item's own words: a detail.
+      if ((o.needed || o.had) && lexicon.materialTerms(item).has(o.term) && ownAround(lexicon, hits, o)) return false
       if (cutsDifferently(taken.filter((t) => t.weight >= ASKED_MIN_WEIGHT), neutral, o)) return false
       let beside = 0
       for (const t of taken) if (!overlap(t.o, o)) beside += t.o.guessed ? t.value * GUESS_BESIDE : t.value

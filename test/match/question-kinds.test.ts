@@ -557,3 +557,13 @@ describe('a last part telling what is done already (…，俺爹残疾证早办�
     expect(top('护理补贴咋领 俺残疾证早办了')).toBe('困难残疾人生活补贴和重度残疾人护理补贴申请')
   })
 })
+
+describe('a 目录外 word the item needs, told as done already (规划许可证办完了)', () => {
+  it('is a detail of the item named after it: 施工许可 is still found', () => {
+    for (const q of ['规划许可证早办下来了 盖厂房的施工证咋办', '俺们的规划许可证办完了 施工许可证去哪办']) expect(top(q), q).toBe('建筑工程施工许可证核发')
+  })
+
+  it('is still outside asked for itself (规划许可证咋办)', () => {
+    expect(matcher.match('规划许可证咋办')).toEqual([])
+  })
+})
