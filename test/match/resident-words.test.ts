@@ -262,3 +262,9 @@ describe('resident vocabulary in item keywords', () => {
     expect(names).toContain('个体工商户登记')
   })
 })
+
+describe('用不用 (用不用办证)', () => {
+  it('is a way of asking, like 要不要: the item named before it is found', () => {
+    for (const q of ['鸡苗用不用办证', '卖鸭苗用不用办许可证']) expect(top(q), q).toBe('种畜禽生产经营许可')
+  })
+})
