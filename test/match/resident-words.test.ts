@@ -268,3 +268,9 @@ describe('用不用 (用不用办证)', () => {
     for (const q of ['鸡苗用不用办证', '卖鸭苗用不用办许可证']) expect(top(q), q).toBe('种畜禽生产经营许可')
   })
 })
+
+describe('鉴定证 (职业技能鉴定证书, guides.md 第 8 项的群众说法)', () => {
+  it('is a skills certificate: a mistake on it is the certificate correction', () => {
+    expect(top('鉴定证名字写错了 咋改')).toBe('更正职业资格证书信息申请')
+  })
+})
