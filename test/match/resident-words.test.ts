@@ -274,3 +274,9 @@ describe('鉴定证 (职业技能鉴定证书, guides.md 第 8 项的群众说�
     expect(top('鉴定证名字写错了 咋改')).toBe('更正职业资格证书信息申请')
   })
 })
+
+describe('统一销售, 统一收购 (what a 农民专业合作社 does for its members)', () => {
+  it('names the cooperative: farmers who want to sell together register one', () => {
+    expect(top('几户种果树的想统一销售 要登记啥')).toBe('农民专业合作社登记')
+  })
+})
