@@ -280,3 +280,9 @@ describe('统一销售, 统一收购 (what a 农民专业合作社 does for its 
     expect(top('几户种果树的想统一销售 要登记啥')).toBe('农民专业合作社登记')
   })
 })
+
+describe('交够15年, 交满15年 (the 15 years of contributions the resident pension asks for)', () => {
+  it('is the resident pension’s payout registration', () => {
+    expect(top('俺交够15年了 去哪登记领钱')).toBe('居民养老保险待遇登记及终止')
+  })
+})
