@@ -286,3 +286,9 @@ describe('交够15年, 交满15年 (the 15 years of contributions the resident p
     expect(top('俺交够15年了 去哪登记领钱')).toBe('居民养老保险待遇登记及终止')
   })
 })
+
+describe('过来打工, 来这打工 (come here from elsewhere to work)', () => {
+  it('is someone from elsewhere living here: the 居住证', () => {
+    expect(top('俺们两口子从安徽过来打工 去派出所能办个啥证')).toBe('居住证办理')
+  })
+})
