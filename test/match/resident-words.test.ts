@@ -292,3 +292,9 @@ describe('过来打工, 来这打工 (come here from elsewhere to work)', () => 
     expect(top('俺们两口子从安徽过来打工 去派出所能办个啥证')).toBe('居住证办理')
   })
 })
+
+describe('crop diseases by name (霜霉病, 腐烂病, 白粉病 …)', () => {
+  it('ask the agricultural technicians (农业技术推广)', () => {
+    for (const q of ['黄瓜得了霜霉病 找谁看看', '苹果树腐烂病咋治']) expect(top(q), q).toBe('农业技术推广')
+  })
+})
