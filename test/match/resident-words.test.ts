@@ -298,3 +298,9 @@ describe('crop diseases by name (霜霉病, 腐烂病, 白粉病 …)', () => {
     for (const q of ['黄瓜得了霜霉病 找谁看看', '苹果树腐烂病咋治']) expect(top(q), q).toBe('农业技术推广')
   })
 })
+
+describe('拿到 (几天能拿到)', () => {
+  it('is a 泛词 every item is asked with: it does not put the company before the 个体户 named', () => {
+    expect(top('个体户营业执照几天能拿到')).toBe('个体工商户登记')
+  })
+})
