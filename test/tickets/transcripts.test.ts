@@ -268,6 +268,21 @@ describe('resident and agent transcripts', () => {
   })
 })
 
+/**
+ * A resident (http u-1, as in request()) talking through the conversation service with the ticket interceptor, whose
+ * ticket (DB2611230001, 低保) the village agent has taken through `commands`; the news the resident was sent.
+ */
+async function chatWithTicket(commands: string[]): Promise<{ backend: TicketBackend; env: TicketEnv; chat: Chat; told: string[] }> {
+  const backend = createMemoryTicketBackend()
+  const env = makeEnv(backend.tickets)
+  const clock = { now: MONDAY_9AM }
+  const chat = await newChat({ userId: ME.userId, clock, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
+  await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
+  for (const command of commands) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
+  const told = (await drainQueue(backend, clock.now)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+  return { backend, env, chat, told }
+}
+
 describe('a pending rating and the dialog, through the conversation service', () => {
   let backend: TicketBackend
   let env: TicketEnv
@@ -276,18 +291,8 @@ describe('a pending rating and the dialog, through the conversation service', ()
 
   /** The resident (http u-1, as in request()) has ticket `id`, done and waiting for a rating. */
   beforeEach(async () => {
-    backend = createMemoryTicketBackend()
-    env = makeEnv(backend.tickets)
-    const clock = { now: MONDAY_9AM }
-    chat = await newChat({
-      userId: ME.userId,
-      clock,
-      executeEffect: createTicketEffectExecutor(env),
-      interceptors: [createTicketInterceptor(env)],
-    })
-    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
-    for (const command of [`接单 ${id}`, `办理 ${id}`, `办结 ${id}`]) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
-    const told = (await drainQueue(backend, clock.now)).filter((n) => n.to.kind === 'resident').map((n) => n.text)
+    let told: string[]
+    ;({ backend, env, chat, told } = await chatWithTicket([`接单 ${id}`, `办理 ${id}`, `办结 ${id}`]))
     expect(told.at(-1)).toContain('评价 5')
   })
 
@@ -413,13 +418,7 @@ describe('a ticket returned for materials while the resident walks another item,
 
   /** The resident (http u-1) has ticket `id` (低保) returned for photos. */
   beforeEach(async () => {
-    backend = createMemoryTicketBackend()
-    env = makeEnv(backend.tickets)
-    const clock = { now: MONDAY_9AM }
-    chat = await newChat({ userId: ME.userId, clock, executeEffect: createTicketEffectExecutor(env), interceptors: [createTicketInterceptor(env)] })
-    await createTicketEffectExecutor(env)({ type: 'openTicket', request: request() }, say('1', clock.now))
-    for (const command of [`接单 ${id}`, `退回 ${id} 缺两张一寸照片`]) await handleAgentText(env, byId('a-v1'), command, (clock.now += 60_000))
-    await drainQueue(backend, clock.now)
+    ;({ backend, env, chat } = await chatWithTicket([`接单 ${id}`, `退回 ${id} 缺两张一寸照片`]))
   })
 
   it('照片拍好了 in a walk that asks for no photo hands them in for the ticket; the walk question still waits', async () => {
