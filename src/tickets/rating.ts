@@ -53,6 +53,9 @@ const SCORE = new RegExp(`^(?:(${WORD_ALTERNATIVES})${PARTICLES}|([1-5一二两�
 const GIVES = /^(?:我|俺|那)?就?(?:给|打)(?:你们|您|恁|你)?个?/
 /** A 满意 word run on after a number with its unit (五星好评, 5分满意): the score said twice, beyond doubt. */
 const SAID_AGAIN = /^(?:好评|差评|非常满意|很满意|满意|不满意|非常不满意)/
+/** A tag question after a score said with its unit (3分吧 中不中): it asks for nothing but agreement. */
+const TAG_QUESTION = /^(?:中不中|行不行|好不好|成不成|可以不|可以吗|行吗|中吗|好吗)[?？。！!~～]*$/
+
 /** A comment that asks something (还可以补办吗, 2 分钟能办完吗): a new question, not a word on the service. */
 const ASKS = /[咋啥吗嘛么哪?？]|怎么|什么|如何|多少|多久|几天|能不能|可不可以|要不要|行不行|中不中|想问|问问|请问/
 
@@ -111,6 +114,8 @@ export function parseRatingReply(text: string): RatingReply | undefined {
     comment = ''
     explicit = true
   }
+  // 3分吧 中不中, 五星 行不行: the score with a tag question after it, asking nothing new.
+  if (m[3] !== undefined && TAG_QUESTION.test(comment)) comment = ''
   if (comment === '') return { score, explicit }
   // 5 很满意, 1 差评: a number whose comment says how it was is a score beyond doubt.
   if (word === undefined && /满意|好评|差评/.test(comment)) explicit = true

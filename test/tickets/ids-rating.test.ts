@@ -62,6 +62,10 @@ describe('parseRatingReply(text)', () => {
     const notScores = ['给低保', '打电话', '给3个人办', '给5 个人办', '打3 次电话了', '打不好', '5分钟', '打5分钟电话', '给5分吗', '给我打电话', '打个车', '五星级酒店', '给个说法']
     expect(notScores.map((t) => parseRatingReply(t)?.asks === true ? undefined : parseRatingReply(t))).toEqual(notScores.map(() => undefined))
     expect(parseRatingReply('给 5')).toEqual({ score: 5, explicit: false })
+    // A tag question after a score with its unit asks for nothing new.
+    expect(parseRatingReply('3分吧 中不中')).toEqual({ score: 3, explicit: true })
+    expect(parseRatingReply('五星 行不行？')).toEqual({ score: 5, explicit: true })
+    expect(parseRatingReply('3 中不中')).toMatchObject({ asks: true })
   })
 
   it('marks a comment that asks something (a new question, unless 评价 came first)', () => {
