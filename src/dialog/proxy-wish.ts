@@ -188,8 +188,21 @@ export function wishes(r: Reading, option: DialogOption): boolean {
  * the tickets' side: 返回 or 确认 there is about that request.
  */
 export function standsSubmitted(defs: DialogDefinitions, session: DialogSession | undefined): boolean {
-  if (session === undefined) return false
-  return Object.values(defs.flow.states).some((s) => s.kind === 'menu' && s.options.some((o) => o.do === 'openTicket' && o.go === session.state))
+  return session !== undefined && submittedStates(defs).has(session.state)
+}
+
+/** The steps a submitting option goes to, per flow (asked twice a message: worked out once). */
+const submittedByFlow = new WeakMap<DialogDefinitions['flow'], Set<string>>()
+
+function submittedStates(defs: DialogDefinitions): Set<string> {
+  let states = submittedByFlow.get(defs.flow)
+  if (states === undefined) {
+    states = new Set(
+      Object.values(defs.flow.states).flatMap((s) => (s.kind === 'menu' ? s.options.filter((o) => o.do === 'openTicket' && o.go !== undefined).map((o) => o.go!) : [])),
+    )
+    submittedByFlow.set(defs.flow, states)
+  }
+  return states
 }
 
 /** Longest reply (compared form) read as asking what 代办 costs (找人帮我办要给钱不, 代办员上门办要钱吗). */
