@@ -73,9 +73,17 @@ export interface RecorderLogger {
  * not its business and pass through with no replies. A failed write is logged, never shown to the
  * resident: their answer matters more than our statistics.
  */
+/**
+ * Whether a text could become a phrasing an admin adds: two different Chinese characters at least. 啊啊啊啊啊, 喂, 嗯嗯
+ * or a row of emoji would only push real questions down the list.
+ */
+function couldBePhrasing(text: string): boolean {
+  return new Set(toSimplified(text).match(/\p{Script=Han}/gu) ?? []).size >= 2
+}
+
 export function createUnmatchedRecorder(log: UnansweredLog, logger?: RecorderLogger): EffectExecutor {
   return async (effect: Effect, message) => {
-    if (effect.type !== 'unmatched') return []
+    if (effect.type !== 'unmatched' || !couldBePhrasing(effect.text)) return []
     try {
       await log.record(effect.text, effect.candidates, message.now)
     } catch (err) {

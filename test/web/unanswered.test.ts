@@ -37,6 +37,13 @@ describe('createUnmatchedRecorder(log)', () => {
     expect(await log.top(1)).toEqual([{ text: '网吧怎么办', count: 1, firstSeen: message.now, lastSeen: message.now, candidates }])
   })
 
+  it('leaves out what could never be a phrasing (啊啊啊啊啊, 喂, emoji), but keeps a short question (网吧)', async () => {
+    const log = new MemoryUnansweredLog()
+    const run = createUnmatchedRecorder(log)
+    for (const text of ['啊啊啊啊啊', '喂', '嗯嗯', '😀😀', '???', '網吧']) await run({ type: 'unmatched', text, candidates: [] }, message)
+    expect((await log.top(10)).map((q) => q.text)).toEqual(['网吧'])
+  })
+
   it('leaves other effects alone', async () => {
     const log = new MemoryUnansweredLog()
     const run = createUnmatchedRecorder(log)
